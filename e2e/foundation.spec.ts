@@ -1,0 +1,90 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+
+const DEMO_USER = { username: 'an.peeters', password: 'Demo-Portaal-2025!' };
+
+/** Runs axe on the page and fails with the list of violations, readable in the test output. */
+async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const report = violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
+  }));
+  if (report.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(report, null, 2)}`);
+  expect(report, `axe violations on ${label}`).toEqual([]);
+}
+
+test('a person with two OCMWs logs in, chooses Borsbeek, reads the home page in NL and FR, and lists the mergers', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the login page');
+
+  await page.getByLabel('Gebruikersnaam').fill(DEMO_USER.username);
+  await page.getByLabel('Wachtwoord').fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+
+  await expect(page).toHaveURL(/\/kiezen$/);
+  await expect(
+    page.getByRole('heading', {
+      level: 1,
+      name: 'De onderneming selecteren waarvoor u zich wil aanmelden op het portaal van de sociale zekerheid',
+    }),
+  ).toBeVisible();
+  const choices = page.getByRole('list', { name: 'Ondernemingen en rollen' }).getByRole('button');
+  const borsbeek = choices.filter({ hasText: 'Borsbeek' });
+  await expect(borsbeek).toHaveCount(1);
+  await expect(choices.filter({ hasText: 'Antwerpen' })).toHaveCount(1);
+  await expect(borsbeek).toContainText('verdwijnend OCMW');
+  await expect(borsbeek).toContainText('Ondernemingsnummer:');
+
+  await borsbeek.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Welkom');
+  await expect(page.getByRole('heading', { level: 2, name: 'Dit OCMW verdwijnt door een fusie' })).toBeVisible();
+  await expect(page.getByText('blijven voorlopig beschikbaar')).toBeVisible();
+  await expect(page.locator('header')).toContainText('Borsbeek');
+  await expect(page.getByRole('link', { name: /Wisselen/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Toegangsbeheer' })).toHaveAttribute('aria-disabled', 'true');
+  await expect(page.getByRole('group', { name: 'Toegangsbeheer' })).toContainText('Nog niet beschikbaar in deze versie');
+  await expectNoAxeViolations(page, 'the home page');
+
+  await page.getByRole('button', { name: /^FR/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('button', { name: /^FR/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('heading', { level: 2, name: "Ce CPAS disparaît à la suite d'une fusion" })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Gestion des accès' })).toContainText(
+    'Pas encore disponible dans cette version',
+  );
+
+  await page.getByRole('button', { name: /^NL/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByRole('main').getByRole('link', { name: /Fusies/ }).click();
+  await expect(page).toHaveURL(/\/fusies$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Fusies' })).toBeVisible();
+  const table = page.getByRole('table');
+  await expect(table.locator('caption')).toContainText('Fusies');
+  await expect(table.locator('tbody tr')).toHaveCount(13);
+  await expect(table).toContainText('Nieuw KBO & nieuw NIS');
+  await expectNoAxeViolations(page, 'the mergers page');
+});
+
+test('an unknown path shows the 404 page', async ({ page }) => {
+  await page.goto('/bestaat-niet');
+  await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+});
+
+test('a wrong password is refused with a message in an alert', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Gebruikersnaam').fill(DEMO_USER.username);
+  await page.getByLabel('Wachtwoord').fill('not-the-password');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page.getByRole('alert')).toContainText('Aanmelden is niet gelukt');
+  await expect(page).toHaveURL(/\/login$/);
+});

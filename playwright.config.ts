@@ -1,0 +1,63 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const PORT = 3100;
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// A fresh data directory per run, so every run starts from the seeded demo data. The config is
+// evaluated in every worker too, but only the main process starts the web server.
+const dataDir = process.env.OCMW_E2E_DATA_DIR ?? path.join(os.tmpdir(), `ocmw-e2e-${Date.now()}`);
+process.env.OCMW_E2E_DATA_DIR = dataDir;
+
+/** Browser journeys in Debian's Chromium (/usr/bin/chromium) against the real server on port 3100. */
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['./e2e/count-reporter.ts']],
+  use: {
+    baseURL,
+    locale: 'nl-BE',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node --import tsx src/main.ts',
+    url: `${baseURL}/ready`,
+    env: {
+      PORT: String(PORT),
+      OCMW_DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+    },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './db/db.js';
+import type { Clock } from './domain/clock.js';
+import { authPlugin } from './http/auth.js';
+import { registerErrorHandler } from './http/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { authRoutes } from './modules/auth/index.js';
+import { mergerRoutes } from './modules/merger/index.js';
+import { registryRoutes } from './modules/registry/index.js';
+import type { Services } from './services.js';
+import { translate } from './shared/messages.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  services: Services;
+  clock: Clock;
+}
+
+/** Builds the Fastify app: platform plugins, then the explicit list of module routes. */
+export async function buildApp({ config, database, services, clock }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  // Routes outside the API (docs, static files) are public unless they say otherwise; API routes
+  // must state their rule (checked in authPlugin).
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/v1') && !route.config?.access) {
+      route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+    }
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    hsts: config.env === 'production',
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: translate('http.rate_limited', request.language ?? 'nl') },
+      retryAfter: context.after,
+    }),
+  });
+  await registerOpenApi(app);
+  await app.register(authPlugin, {
+    auth: services.auth,
+    clock,
+    testMode: config.testMode,
+    sessionHours: config.sessionHours,
+    secureCookies: config.secureCookies,
+  });
+
+  const Health = z.object({ status: z.string() });
+  app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { access: 'public' }, schema: { response: { 200: Health, 503: Health } } }, async (_req, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  // The table of contents of the portal API.
+  await app.register(authRoutes, {
+    prefix: '/api/v1',
+    auth: services.auth,
+    access: services.access,
+    clock,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
+  await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });
+  await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
+
+  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const url = request.url.split('?')[0] ?? '';
+    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
+    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } });
+  });
+
+  return app;
+}

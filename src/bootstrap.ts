@@ -1,0 +1,39 @@
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/db.js';
+import { migrateDatabase } from './db/migrate.js';
+import { withAdvisoryLock } from './db/lock.js';
+import { createClock, type Clock } from './domain/clock.js';
+import { hasData, seedDemo } from './seed/demo.js';
+import { createServices, type Services } from './services.js';
+
+export interface Runtime {
+  config: Config;
+  clock: Clock;
+  database: Database;
+  services: Services;
+  /** True when this start loaded the demo data. */
+  seeded: boolean;
+}
+
+// Serialises reference-data loading and demo seeding across instances starting together (N6).
+const SEED_LOCK = 727_002;
+
+/** config → database → migrations → reference data → (demo data on an empty database) → services. */
+export async function bootstrap(config: Config, options: { seed?: 'auto' | 'never' } = {}): Promise<Runtime> {
+  const clock = createClock({ fixedToday: config.fixedToday });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    const services = createServices({ db: database.db, clock, config });
+    const seeded = await withAdvisoryLock(database, SEED_LOCK, async () => {
+      await services.registry.syncReferenceData();
+      if ((options.seed ?? config.seedDemo) === 'never' || (await hasData(database.db))) return false;
+      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers });
+      return true;
+    });
+    return { config, clock, database, services, seeded };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isIsoDate } from './domain/clock.js';
+
+/**
+ * Configuration from the environment, parsed once at boot with zod. A wrong value stops the
+ * process with a readable list of what is wrong, instead of failing later.
+ */
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  OCMW_DATA_DIR: z.string().default('./data/db'),
+  OCMW_TODAY: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || isIsoDate(v), 'must be a date written YYYY-MM-DD'),
+  OCMW_TEST_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
+  OCMW_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  OCMW_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(8),
+  OCMW_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  OCMW_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
+  OCMW_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  OCMW_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  OCMW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  fixedToday?: string;
+  /** Test mode lets a request set the business date with the x-ocmw-today header. */
+  testMode: boolean;
+  seedDemo: 'auto' | 'never';
+  sessionHours: number;
+  secureCookies: 'auto' | 'always' | 'never';
+  trustProxy: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  rateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  logLevel: string;
+}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true';
+
+/** Parses the environment; throws an Error listing every invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.OCMW_DATA_DIR,
+    fixedToday: e.OCMW_TODAY || undefined,
+    testMode: e.NODE_ENV === 'test' || truthy(e.OCMW_TEST_MODE),
+    seedDemo: e.OCMW_SEED_DEMO,
+    sessionHours: e.OCMW_SESSION_HOURS,
+    secureCookies: e.OCMW_SECURE_COOKIES,
+    trustProxy: truthy(e.OCMW_TRUST_PROXY),
+    loginMaxFailures: e.OCMW_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.OCMW_LOGIN_LOCK_MINUTES,
+    rateLimitPerMinute: e.OCMW_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: e.OCMW_LOGIN_RATE_LIMIT_PER_MINUTE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

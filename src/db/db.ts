@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+/** The Drizzle handle every repository receives; a transaction handle has the same type. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The PGlite instance when embedded (pg-boss shares it), else undefined. */
+  pglite?: PGlite;
+  /** The node-postgres pool when on a server, else undefined. */
+  pool?: pg.Pool;
+  /** Connection string when on a server (pg-boss opens its own pool). */
+  url?: string;
+  /** Throws when the database does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent, PGlite is used. */
+  url?: string;
+  /** PGlite data directory; undefined means in memory. */
+  dataDir?: string;
+  /** A dumped PGlite data directory to start from (tests clone a migrated template). */
+  loadDataDir?: Blob;
+  /** node-postgres pool size. */
+  poolSize?: number;
+}
+
+// PGlite does not lock its directory: two instances on one directory corrupt it. Keep one per
+// directory per process, shared by Drizzle and pg-boss.
+const openPglites = new Map<string, PGlite>();
+
+/** Opens PGlite (default) or a PostgreSQL server (url) behind the same Drizzle API. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client that loses its connection must not crash the process.
+    pool.on('error', () => {});
+    const db = drizzlePg(pool, { schema, casing: 'snake_case' }) as unknown as Db;
+    return {
+      db,
+      kind: 'postgres',
+      pool,
+      url: options.url,
+      ping: async () => {
+        await pool.query('select 1');
+      },
+      close: async () => {
+        if (!pool.ended) await pool.end();
+      },
+    };
+  }
+
+  const key = options.dataDir ? path.resolve(options.dataDir) : undefined;
+  if (key && openPglites.has(key)) throw new Error(`PGlite data directory ${key} is already open in this process`);
+  if (key) mkdirSync(key, { recursive: true });
+  const pglite = await PGlite.create(key, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  if (key) openPglites.set(key, pglite);
+  const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite,
+    ping: async () => {
+      await pglite.query('select 1');
+    },
+    close: async () => {
+      if (key) openPglites.delete(key);
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Runs a query that returns rows and gives them typed; both drivers return `{ rows }`. */
+export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,282 @@
+/**
+ * Table definitions (Drizzle). Each block names the module that owns the tables: only that
+ * module's repository reads or writes them. Column names are snake_case in SQL (Drizzle's
+ * `casing: 'snake_case'`), camelCase here. Dates that are business dates are `date` columns
+ * read as YYYY-MM-DD strings; validity periods are half-open [validFrom, validTo).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  pgView,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+// ── registry: organisations, domains, municipalities, postcodes, OCMW service areas ──────────
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kbo: char({ length: 10 }).notNull().unique(),
+    kind: text().notNull(),
+    nameNl: text().notNull(),
+    nameFr: text().notNull(),
+    nameDe: text().notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+    isDemo: boolean().notNull().default(false),
+    accessEndedOn: date({ mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('organisations_kind_check', sql`${t.kind} in ('ocmw', 'vendor', 'institution')`),
+    check('organisations_kbo_digits', sql`${t.kbo} ~ '^[01][0-9]{9}$'`),
+    check('organisations_validity', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+export const domains = pgTable(
+  'domains',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    code: text().notNull(),
+    contactEmail: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('domains_organisation_code').on(t.organisationId, t.code),
+    check('domains_code_check', sql`${t.code} in ('MW', 'RSZ', 'PPL', 'OZP')`),
+  ],
+);
+
+export const municipalities = pgTable(
+  'municipalities',
+  {
+    nis: char({ length: 5 }).notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+    nameNl: text().notNull(),
+    nameFr: text().notNull(),
+    nameDe: text().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.nis, t.validFrom] }),
+    check('municipalities_validity', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+export const municipalitySuccessions = pgTable(
+  'municipality_successions',
+  {
+    oldNis: char({ length: 5 }).notNull(),
+    newNis: char({ length: 5 }).notNull(),
+    effectiveDate: date({ mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.oldNis, t.newNis, t.effectiveDate] })],
+);
+
+export const postalCodes = pgTable(
+  'postal_codes',
+  {
+    postcode: varchar({ length: 4 }).notNull(),
+    nis: char({ length: 5 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postcode, t.nis] }), index('postal_codes_nis').on(t.nis)],
+);
+
+export const ocmwAreas = pgTable(
+  'ocmw_areas',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    nis: char({ length: 5 }).notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.nis, t.validFrom] }),
+    index('ocmw_areas_nis').on(t.nis, t.validFrom),
+    check('ocmw_areas_validity', sql`${t.validTo} is null or ${t.validTo} > ${t.validFrom}`),
+  ],
+);
+
+// ── merger: mergers as data (R1, R7.1) ─────────────────────────────────────────────────────
+
+export const mergers = pgTable(
+  'mergers',
+  {
+    id: serial().primaryKey(),
+    code: text().notNull().unique(),
+    name: text().notNull(),
+    effectiveDate: date({ mode: 'string' }).notNull(),
+    targetOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    targetNis: char({ length: 5 }).notNull(),
+    declaredScenario: smallint(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('mergers_declared_scenario', sql`${t.declaredScenario} is null or ${t.declaredScenario} in (1, 2, 3)`)],
+);
+
+export const mergerSources = pgTable(
+  'merger_sources',
+  {
+    mergerId: integer()
+      .notNull()
+      .references(() => mergers.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    nis: char({ length: 5 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mergerId, t.organisationId] }), index('merger_sources_org').on(t.organisationId)],
+);
+
+/**
+ * The merger module's published read model: an organisation is "disappearing" when it is a
+ * source of a merger whose target is another organisation. Derived, so it cannot drift from
+ * the mergers; every module may read it.
+ */
+export const organisationStatuses = pgView('organisation_statuses', {
+  organisationId: uuid().notNull(),
+  status: text().notNull(),
+  mergerId: integer(),
+  effectiveDate: date({ mode: 'string' }),
+}).as(sql`
+  select o.id as organisation_id,
+         case when d.merger_id is null then 'active' else 'disappearing' end as status,
+         d.merger_id,
+         d.effective_date
+  from organisations o
+  left join lateral (
+    select m.id as merger_id, m.effective_date
+    from merger_sources ms
+    join mergers m on m.id = ms.merger_id
+    where ms.organisation_id = o.id and m.target_organisation_id <> o.id
+    order by m.effective_date
+    limit 1
+  ) d on true
+`);
+
+// ── access: people, organisation managers (HTB), domain memberships (TB, co-TB, user) ──────
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    username: text().notNull(),
+    passwordHash: text().notNull(),
+    insz: char({ length: 11 }).unique(),
+    surname: text().notNull(),
+    firstName: text().notNull(),
+    title: text(),
+    language: text().notNull().default('nl'),
+    email: text().notNull(),
+    localEmail: text(),
+    isPlatformAdmin: boolean().notNull().default(false),
+    failedAttempts: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('users_username_lower').on(sql`lower(${t.username})`),
+    check('users_language_check', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
+  ],
+);
+
+export const organisationManagers = pgTable(
+  'organisation_managers',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    role: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.userId] }),
+    uniqueIndex('organisation_managers_one_htb').on(t.organisationId).where(sql`${t.role} = 'HTB'`),
+    index('organisation_managers_user').on(t.userId),
+    check('organisation_managers_role_check', sql`${t.role} in ('HTB', 'CO_HTB')`),
+  ],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    domainId: uuid()
+      .notNull()
+      .references(() => domains.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    type: text().notNull(),
+    status: text().notNull().default('active'),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('memberships_domain_user').on(t.domainId, t.userId),
+    uniqueIndex('memberships_one_tb').on(t.domainId).where(sql`${t.type} = 'TB'`),
+    index('memberships_user').on(t.userId),
+    check('memberships_type_check', sql`${t.type} in ('TB', 'CO_TB', 'USER')`),
+    check('memberships_status_check', sql`${t.status} in ('active', 'blocked')`),
+  ],
+);
+
+export const membershipApplications = pgTable(
+  'membership_applications',
+  {
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    application: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.membershipId, t.application] }), index('membership_applications_app').on(t.application)],
+);
+
+// ── auth: sessions (in the database, so several instances share them: N6) ──────────────────
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token: a stolen table does not give usable cookies. */
+    idHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text().notNull(),
+    organisationId: uuid().references(() => organisations.id),
+    domainId: uuid().references(() => domains.id),
+    role: text(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);

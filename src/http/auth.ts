@@ -1,0 +1,140 @@
+import { timingSafeEqual, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Clock } from '../domain/clock.js';
+import { isIsoDate } from '../domain/clock.js';
+import { AppError } from '../shared/errors.js';
+import { pickLanguage, translate, type Language } from '../shared/messages.js';
+import type { Actor, AuthService } from '../modules/auth/index.js';
+
+/**
+ * How a route is protected. Every route must declare one (checked when routes are added), so
+ * the authorization matrix test can enumerate them and none is open by accident.
+ *  - public: anyone
+ *  - session: a logged-in person, with or without a chosen organisation
+ *  - context: a logged-in person who has chosen an organisation/domain/role
+ *  - admin: the platform administrator role is chosen
+ */
+export type RouteAccess = 'public' | 'session' | 'context' | 'admin';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    language: Language;
+  }
+}
+
+export const SESSION_COOKIE = 'ocmw_session';
+export const CSRF_COOKIE = 'ocmw_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const TODAY_HEADER = 'x-ocmw-today';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export interface AuthPluginOptions {
+  auth: AuthService;
+  clock: Clock;
+  testMode: boolean;
+  sessionHours: number;
+  secureCookies: 'auto' | 'always' | 'never';
+}
+
+/** Session cookie → request.actor, CSRF on state-changing requests, and each route's access rule. */
+export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opts) => {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('language', 'nl');
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access) {
+      throw new Error(`Route ${route.method} ${route.url} has no access rule (config.access)`);
+    }
+  });
+
+  // Business date per request, in test mode only (SPEC intro): wraps the rest of the request.
+  app.addHook('onRequest', (request, reply, done) => {
+    request.language = pickLanguage(request.headers['accept-language']);
+    const override = request.headers[TODAY_HEADER];
+    if (!opts.testMode || typeof override !== 'string') return done();
+    if (!isIsoDate(override)) {
+      void reply
+        .status(400)
+        .send({ error: { code: 'bad_request', message: translate('date.invalid', request.language), fields: { [TODAY_HEADER]: translate('date.invalid', request.language) } } });
+      return;
+    }
+    opts.clock.runWithToday(override, () => done());
+  });
+
+  app.addHook('preValidation', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? ((await opts.auth.resolve(token)) ?? null) : null;
+    if (token && !request.actor) clearSessionCookie(reply);
+    const lang = request.language;
+
+    if (UNSAFE.has(request.method)) {
+      const header = request.headers[CSRF_HEADER];
+      const sent = typeof header === 'string' ? header : undefined;
+      const expected = request.actor ? request.actor.csrfToken : request.cookies[CSRF_COOKIE];
+      if (!sameToken(sent, expected)) throw new AppError('csrf', translate('auth.csrf', lang));
+    }
+
+    // Unknown paths go to the not-found handler, which has no rule of its own.
+    if (request.is404) return;
+    const access = request.routeOptions.config.access ?? 'admin';
+    if (access === 'public') return;
+    if (!request.actor) throw new AppError('unauthenticated', translate('auth.required', lang));
+    if (access === 'session') return;
+    if (!request.actor.context) throw new AppError('context_required', translate('auth.context_required', lang));
+    if (access === 'admin' && request.actor.context.role !== 'ADMIN') {
+      throw new AppError('forbidden', translate('auth.forbidden', lang));
+    }
+  });
+
+  function cookieSecure(request: FastifyRequest): boolean {
+    if (opts.secureCookies === 'always') return true;
+    if (opts.secureCookies === 'never') return false;
+    return request.protocol === 'https';
+  }
+
+  function clearSessionCookie(reply: FastifyReply) {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  app.decorateReply('setSessionCookie', function (this: FastifyReply, token: string) {
+    this.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookieSecure(this.request),
+      maxAge: Math.round(opts.sessionHours * 3600),
+    });
+  });
+  app.decorateReply('clearSessionCookie', function (this: FastifyReply) {
+    clearSessionCookie(this);
+  });
+  /** The anonymous double-submit CSRF token: reuses the cookie or sets a new one. */
+  app.decorateReply('anonymousCsrfToken', function (this: FastifyReply): string {
+    const existing = this.request.cookies[CSRF_COOKIE];
+    if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
+    const token = randomBytes(32).toString('base64url');
+    this.setCookie(CSRF_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: cookieSecure(this.request) });
+    return token;
+  });
+});
+
+declare module 'fastify' {
+  interface FastifyReply {
+    setSessionCookie(token: string): void;
+    clearSessionCookie(): void;
+    anonymousCsrfToken(): string;
+  }
+}

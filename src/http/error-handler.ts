@@ -1,0 +1,81 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorCode, type FieldErrors } from '../shared/errors.js';
+import { isMessageKey, translate, type Language } from '../shared/messages.js';
+import { mapDatabaseError } from '../db/errors.js';
+
+const zodLocales: Record<Language, ReturnType<typeof z.locales.nl>> = {
+  nl: z.locales.nl(),
+  fr: z.locales.fr(),
+  de: z.locales.de(),
+  en: z.locales.en(),
+};
+
+interface ValidationItem {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Turns zod issues (as fastify-type-provider-zod reports them) into field → message, translated. */
+export function fieldErrorsFromValidation(items: ValidationItem[], lang: Language, context?: string): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const item of items) {
+    const base = item.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const prefix = base || (context && context !== 'body' ? context : '');
+    if (item.keyword === 'unrecognized_keys' && Array.isArray(item.params.keys)) {
+      for (const key of item.params.keys as string[]) {
+        fields[prefix ? `${prefix}.${key}` : key] ??= translate('field.unknown', lang);
+      }
+      continue;
+    }
+    const key = (item.params.params as { messageKey?: string } | undefined)?.messageKey ?? item.message;
+    let message: string;
+    if (key && isMessageKey(key)) message = translate(key, lang, item.params.params as Record<string, string>);
+    else if (item.keyword === 'invalid_type' && item.message?.endsWith('received undefined'))
+      message = translate('field.required', lang);
+    else {
+      const localized = zodLocales[lang].localeError({ ...item.params, code: item.keyword, message: item.message } as never);
+      message = (typeof localized === 'string' ? localized : localized?.message) ?? item.message ?? '';
+    }
+    fields[prefix || '_'] ??= message;
+  }
+  return fields;
+}
+
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, fields?: FieldErrors) {
+  return reply.status(status).send({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } });
+}
+
+/** One error handler: AppErrors and client mistakes become 4xx with SPEC §12 bodies; the rest a 500 without internals. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const lang = request.language ?? 'nl';
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = fieldErrorsFromValidation(error.validation as ValidationItem[], lang, error.validationContext);
+      return send(reply, 400, 'validation', translate('http.validation', lang), fields);
+    }
+    const mapped = error instanceof AppError ? error : mapDatabaseError(error, lang);
+    if (mapped) {
+      if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
+      return send(reply, mapped.status, mapped.code, mapped.message, mapped.fields);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');
+      return send(reply, 500, 'internal', translate('http.internal', lang, { requestId: request.id }));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return send(reply, 429, 'rate_limited', translate('http.rate_limited', lang));
+    if (status === 413) return send(reply, 413, 'payload_too_large', translate('http.payload_too_large', lang));
+    if (status === 415) return send(reply, 415, 'unsupported_media_type', translate('http.unsupported_media_type', lang));
+    if (status === 404) return send(reply, 404, 'not_found', translate('http.not_found', lang));
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, bad content length, etc.: Fastify's own 4xx; its message names the problem.
+      return send(reply, 400, 'bad_request', `${translate('http.bad_request', lang)} ${error.message}`.trim());
+    }
+    request.log.error({ err: error }, 'request failed');
+    return send(reply, 500, 'internal', translate('http.internal', lang, { requestId: request.id }));
+  });
+}

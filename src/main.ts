@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo.js';
+
+/** config → db → migrate → seed → buildApp → listen. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const runtime = await bootstrap(config);
+  const app = await buildApp(runtime);
+  await app.listen({ port: config.port, host: config.host });
+
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const lines = [
+    '',
+    `OCMW Portal is ready on http://${shownHost}:${port}  (API docs: /api/docs)`,
+    `  database: ${runtime.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
+    `  business date: ${runtime.clock.today()}${runtime.clock.today() !== runtime.clock.realToday() ? ` (real date ${runtime.clock.realToday()})` : ''}`,
+    `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
+    '',
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(18)} ${l.description}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await runtime.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`OCMW Portal failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import type { RegistryService } from '../registry/index.js';
+import { toDomainSummaryByCode } from '../registry/index.js';
+import type { Role, RoleChoice } from '../auth/auth.schema.js';
+import * as repo from './access.repo.js';
+
+export interface AccessDeps {
+  db: Db;
+  clock: Clock;
+  registry: RegistryService;
+}
+
+/** The identifier of a role choice: stable, and re-checked against live data when used. */
+export function choiceId(role: Role, organisationId: string | null, domainId: string | null): string {
+  return [role, organisationId ?? '-', domainId ?? '-'].join(':');
+}
+
+/** People and their roles (SPEC §2). The next issue extends this with full access management. */
+export function createAccessService({ db, clock, registry }: AccessDeps) {
+  return {
+    async findUser(id: string) {
+      return repo.findUser(db, id);
+    },
+
+    /** Every role the person may choose today (R2.13), sorted by organisation name; ADMIN first. */
+    async listRoleChoices(userId: string): Promise<RoleChoice[]> {
+      const user = await repo.findUser(db, userId);
+      if (!user) return [];
+      const rows = await repo.listRoleChoices(db, userId, clock.today());
+      const orgs = await registry.listOrganisationsByIds(rows.map((r) => r.organisationId!).filter(Boolean));
+      const choices: RoleChoice[] = rows.map((r) => ({
+        id: choiceId(r.role as Role, r.organisationId, r.domainId),
+        role: r.role as Role,
+        organisation: orgs.get(r.organisationId!) ?? null,
+        domain: r.domainId && r.domainCode ? toDomainSummaryByCode(r.domainId, r.domainCode) : null,
+      }));
+      choices.sort(
+        (a, b) =>
+          (a.organisation?.name.nl ?? '').localeCompare(b.organisation?.name.nl ?? '', 'nl') ||
+          (a.domain?.code ?? '').localeCompare(b.domain?.code ?? '') ||
+          a.role.localeCompare(b.role),
+      );
+      if (user.isPlatformAdmin) choices.unshift({ id: choiceId('ADMIN', null, null), role: 'ADMIN', organisation: null, domain: null });
+      return choices;
+    },
+  };
+}
+
+export type AccessService = ReturnType<typeof createAccessService>;

@@ -1,0 +1,24 @@
+import { hash, verify } from '@node-rs/argon2';
+
+/** argon2id with OWASP's minimum parameters (19 MiB, 2 passes): R2.6 stores only these hashes. */
+const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id (a const enum) */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, OPTIONS);
+}
+
+/** True when password matches the hash; false (never a throw) for a malformed hash. */
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A real hash of a random password, so that an unknown username costs as much as a wrong password.
+let dummyHash: Promise<string> | undefined;
+export async function burnVerification(password: string): Promise<void> {
+  dummyHash ??= hashPassword(`dummy-${Math.random()}`);
+  await verifyPassword(await dummyHash, password);
+}

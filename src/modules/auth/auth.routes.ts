@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Clock } from '../../domain/clock.js';
+import { ErrorResponse } from '../../shared/schema.js';
+import type { AccessService } from '../access/index.js';
+import { ChooseBody, LoginBody, SessionResponse } from './auth.schema.js';
+import type { AuthService } from './auth.service.js';
+
+export interface AuthRouteDeps {
+  auth: AuthService;
+  access: AccessService;
+  clock: Clock;
+  loginRateLimitPerMinute: number;
+}
+
+/** HTTP ↔ auth service: the session, login, organisation choice (R2.13) and logout. */
+export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps) => {
+  const { auth, clock } = deps;
+
+  async function describe(request: FastifyRequest, reply: FastifyReply, fresh?: { userId: string; csrfToken: string; token: string }) {
+    if (fresh) {
+      const actor = await auth.resolve(fresh.token);
+      if (actor) request.actor = actor;
+    }
+    const actor = request.actor;
+    const base = { today: clock.today(), realToday: clock.realToday() };
+    if (!actor) {
+      return { ...base, authenticated: false, csrfToken: reply.anonymousCsrfToken(), user: null, context: null, choices: [] };
+    }
+    const user = await deps.access.findUser(actor.userId);
+    return {
+      ...base,
+      authenticated: true,
+      csrfToken: actor.csrfToken,
+      user: user
+        ? { id: user.id, username: user.username, surname: user.surname, firstName: user.firstName, language: actor.language }
+        : null,
+      context: actor.context,
+      choices: await auth.listChoices(actor.userId),
+    };
+  }
+
+  const responses = { 200: SessionResponse, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+
+  app.get(
+    '/session',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['Sessie'], summary: 'The current session, the business date and the role choices', response: { 200: SessionResponse } },
+    },
+    async (request, reply) => describe(request, reply),
+  );
+
+  app.post(
+    '/session/login',
+    {
+      config: {
+        access: 'public',
+        rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: 60_000 },
+      },
+      schema: {
+        tags: ['Sessie'],
+        summary: 'Log in with username and password; opens a session (cookie)',
+        body: LoginBody,
+        response: { ...responses, 423: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const session = await auth.login(username, password, request.language);
+      reply.setSessionCookie(session.token);
+      return describe(request, reply, session);
+    },
+  );
+
+  app.post(
+    '/session/context',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['Sessie'],
+        summary: 'Choose (or switch) the organisation, domain and role to work with (R2.13)',
+        body: ChooseBody,
+        response: responses,
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.choose(request.actor!, request.body.choiceId, request.language);
+      reply.setSessionCookie(session.token);
+      return describe(request, reply, { ...session, userId: request.actor!.userId });
+    },
+  );
+
+  app.post(
+    '/session/logout',
+    {
+      config: { access: 'session' },
+      schema: { tags: ['Sessie'], summary: 'End the session on the server', response: { 204: z.null(), 401: ErrorResponse } },
+    },
+    async (request, reply) => {
+      await auth.logout(request.actor!);
+      reply.clearSessionCookie();
+      return reply.status(204).send();
+    },
+  );
+};

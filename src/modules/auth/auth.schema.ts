@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Language } from '../../shared/schema.js';
+import { DomainSummary, OrganisationSummary } from '../registry/registry.schema.js';
+
+export const ROLES = ['HTB', 'CO_HTB', 'TB', 'CO_TB', 'USER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LoginBody = z.strictObject({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+/** One line of "De onderneming selecteren…" (R2.13): organisation, domain and role. */
+export const RoleChoice = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  organisation: OrganisationSummary.nullable(),
+  domain: DomainSummary.nullable(),
+});
+export type RoleChoice = z.infer<typeof RoleChoice>;
+
+export const ChooseBody = z.strictObject({ choiceId: z.string().min(1).max(200) });
+
+export const SessionUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  language: Language,
+});
+
+export const SessionResponse = z.object({
+  authenticated: z.boolean(),
+  /** Business date (the clock of every module) and the real date; the UI warns when they differ. */
+  today: z.string(),
+  realToday: z.string(),
+  csrfToken: z.string(),
+  user: SessionUser.nullable(),
+  context: RoleChoice.nullable(),
+  choices: z.array(RoleChoice),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;

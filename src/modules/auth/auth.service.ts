@@ -1,0 +1,152 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { translate, type Language } from '../../shared/messages.js';
+import { accessRepo, burnVerification, verifyPassword, type AccessService } from '../access/index.js';
+import type { Role, RoleChoice } from './auth.schema.js';
+import * as repo from './sessions.repo.js';
+
+export interface AuthConfig {
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+}
+
+export interface AuthDeps {
+  db: Db;
+  clock: Clock;
+  access: AccessService;
+  config: AuthConfig;
+}
+
+/** Who is making a request: the person and the organisation/domain/role chosen for the session. */
+export interface Actor {
+  userId: string;
+  username: string;
+  language: Language;
+  sessionIdHash: string;
+  csrfToken: string;
+  /** Null until the person has chosen (R2.13). */
+  context: RoleChoice | null;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
+export function createAuthService({ db, clock, access, config }: AuthDeps) {
+  const ttlMs = config.sessionHours * 3_600_000;
+
+  async function createSession(userId: string, context: RoleChoice | null): Promise<{ token: string; csrfToken: string }> {
+    const token = newToken();
+    const csrfToken = newToken();
+    const now = clock.now();
+    await repo.insertSession(db, {
+      idHash: hashToken(token),
+      userId,
+      csrfToken,
+      organisationId: context?.organisation?.id ?? null,
+      domainId: context?.domain?.id ?? null,
+      role: context?.role ?? null,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ttlMs),
+    });
+    return { token, csrfToken };
+  }
+
+  return {
+    /**
+     * Checks the password and opens a session; with exactly one role the role is chosen too.
+     * Throws unauthenticated (wrong name or password), locked (too many failures; also under
+     * parallel attempts, because each attempt is reserved atomically before the password is
+     * checked) or account_blocked (no active role left).
+     */
+    async login(username: string, password: string, lang: Language) {
+      const attempt = await accessRepo.reserveLoginAttempt(
+        db,
+        username,
+        clock.now(),
+        config.loginMaxFailures,
+        config.loginLockMinutes,
+      );
+      if (!attempt) {
+        const lockedUntil = await accessRepo.lockedUntil(db, username);
+        if (lockedUntil && lockedUntil > clock.now()) {
+          const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - clock.now().getTime()) / 60_000));
+          throw new AppError('locked', translate('auth.locked', lang, { minutes }));
+        }
+        await burnVerification(password);
+        throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
+      }
+      if (!(await verifyPassword(attempt.passwordHash, password))) {
+        throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
+      }
+      await accessRepo.resetLoginAttempts(db, attempt.id);
+      const choices = await access.listRoleChoices(attempt.id);
+      if (choices.length === 0) throw new AppError('account_blocked', translate('auth.no_active_role', lang));
+      const context = choices.length === 1 ? choices[0]! : null;
+      const session = await createSession(attempt.id, context);
+      return { ...session, userId: attempt.id };
+    },
+
+    /** The actor behind a session token, or undefined when the session is unknown or expired. */
+    async resolve(token: string): Promise<Actor | undefined> {
+      const idHash = hashToken(token);
+      const now = clock.now();
+      const session = await repo.findLiveSession(db, idHash, now);
+      if (!session) return undefined;
+      const user = await access.findUser(session.userId);
+      if (!user) return undefined;
+      let context: RoleChoice | null = null;
+      if (session.role) {
+        // The chosen role is re-checked on every request: a blocked membership or an ended
+        // access ends the session's use of that domain at once (R2.7).
+        const id = [session.role, session.organisationId ?? '-', session.domainId ?? '-'].join(':');
+        context = (await access.listRoleChoices(user.id)).find((c) => c.id === id) ?? null;
+        if (!context) await repo.clearContext(db, idHash);
+      }
+      // Sliding expiry, written at most once a minute.
+      if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
+        await repo.touchSession(db, idHash, now, new Date(now.getTime() + ttlMs));
+      }
+      return {
+        userId: user.id,
+        username: user.username,
+        language: user.language as Language,
+        sessionIdHash: idHash,
+        csrfToken: session.csrfToken,
+        context,
+      };
+    },
+
+    /** Switches to a role choice; the session gets a new id (no fixation). Throws forbidden. */
+    async choose(actor: Actor, choiceIdValue: string, lang: Language) {
+      const choice = (await access.listRoleChoices(actor.userId)).find((c) => c.id === choiceIdValue);
+      if (!choice) throw new AppError('forbidden', translate('auth.choice_unknown', lang));
+      await repo.deleteSession(db, actor.sessionIdHash);
+      return createSession(actor.userId, choice);
+    },
+
+    async logout(actor: Actor): Promise<void> {
+      await repo.deleteSession(db, actor.sessionIdHash);
+    },
+
+    async listChoices(userId: string): Promise<RoleChoice[]> {
+      return access.listRoleChoices(userId);
+    },
+
+    async purgeExpired(): Promise<number> {
+      return repo.deleteExpiredSessions(db, clock.now());
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+export type { Role };

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import type { MergerSummary } from './merger.schema.js';
+
+let ctx: TestContext;
+let items: MergerSummary[];
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const client = ctx.client();
+  await client.loginAs('tb.antwerpen');
+  const res = await client.get('/api/v1/mergers');
+  expect(res.statusCode).toBe(200);
+  items = res.json().items;
+});
+afterAll(async () => ctx?.close());
+
+describe('GET /api/v1/mergers (R1, R7.1)', () => {
+  it('lists the 13 mergers of 2025: 4 × scenario 1, 8 × scenario 2, 1 × scenario 3', () => {
+    expect(items).toHaveLength(13);
+    const count = (s: number) => items.filter((m) => m.scenario === s).length;
+    expect([count(1), count(2), count(3)]).toEqual([4, 8, 1]);
+    expect(items.every((m) => m.effectiveDate === '2025-01-01')).toBe(true);
+  });
+
+  it('shows Antwerpen + Borsbeek as scenario 3, keeping the KBO of the guide and NIS 11002', () => {
+    const m = items.find((x) => x.name === 'Antwerpen')!;
+    expect(m.scenario).toBe(3);
+    expect(m.target).toMatchObject({ nis: '11002', isNewOrganisation: false, isNewNis: false, organisation: { kbo: '0212235604', isDemo: false } });
+    expect(m.sources.map((s) => [s.organisation.name.nl, s.keepsKbo, s.organisation.status])).toEqual([
+      ['OCMW Antwerpen', true, 'active'],
+      ['OCMW Borsbeek', false, 'disappearing'],
+    ]);
+  });
+
+  it('shows Pajottegem as scenario 1: a new organisation with a new NIS and three disappearing OCMWs', () => {
+    const m = items.find((x) => x.name === 'Pajottegem')!;
+    expect(m.scenario).toBe(1);
+    expect(m.target).toMatchObject({ nis: '23106', isNewOrganisation: true, isNewNis: true, municipalityName: { nl: 'Pajottegem' } });
+    expect(m.target.organisation).toMatchObject({ validFrom: '2025-01-01', isDemo: true });
+    expect(m.sources.map((s) => s.organisation.name.nl)).toEqual(['OCMW Galmaarden', 'OCMW Gooik', 'OCMW Herne']);
+    expect(m.sources.every((s) => s.organisation.status === 'disappearing')).toBe(true);
+  });
+
+  it('shows Hasselt + Kortessem as scenario 2: Hasselt keeps its KBO, the NIS is new', () => {
+    const m = items.find((x) => x.name === 'Hasselt')!;
+    expect(m.scenario).toBe(2);
+    expect(m.target).toMatchObject({ nis: '71072', isNewOrganisation: false, isNewNis: true });
+    expect(m.target.organisation.name.nl).toBe('OCMW Hasselt');
+    expect(m.target.organisation.status).toBe('active');
+  });
+
+  it('gives every demo KBO a valid check and marks it demo, except Antwerpen', () => {
+    const orgs = items.flatMap((m) => [m.target.organisation, ...m.sources.map((s) => s.organisation)]);
+    for (const o of orgs) expect(o.isDemo).toBe(o.kbo !== '0212235604');
+  });
+});
+
+describe('merger registration rules (R1.4, R7.1)', () => {
+  it('refuses an OCMW that is already in a merger on the same date', async () => {
+    const antwerpen = items.find((x) => x.name === 'Antwerpen')!;
+    const hasselt = items.find((x) => x.name === 'Hasselt')!;
+    await expect(
+      ctx.services.mergers.createMerger({
+        code: 'dup',
+        name: 'Dubbel',
+        effectiveDate: '2025-01-01',
+        sources: [
+          { organisationId: antwerpen.target.organisation.id, nis: '11002' },
+          { organisationId: hasselt.target.organisation.id, nis: '71022' },
+        ],
+        targetOrganisationId: antwerpen.target.organisation.id,
+        targetNis: '99001',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('refuses a declared scenario that contradicts the data', async () => {
+    const antwerpen = items.find((x) => x.name === 'Antwerpen')!;
+    const hasselt = items.find((x) => x.name === 'Hasselt')!;
+    await expect(
+      ctx.services.mergers.createMerger({
+        code: 'wrong',
+        name: 'Verkeerd',
+        effectiveDate: '2031-01-01',
+        sources: [
+          { organisationId: antwerpen.target.organisation.id, nis: '11002' },
+          { organisationId: hasselt.target.organisation.id, nis: '71072' },
+        ],
+        targetOrganisationId: antwerpen.target.organisation.id,
+        targetNis: '11002',
+        declaredScenario: 1,
+      }),
+    ).rejects.toMatchObject({ code: 'validation', fields: { scenario: expect.stringContaining('scenario 3') } });
+  });
+
+  it('registers a later merger of an already merged OCMW (further mergers work the same way)', async () => {
+    const antwerpen = items.find((x) => x.name === 'Antwerpen')!;
+    const lochristi = items.find((x) => x.name === 'Lochristi')!;
+    const r = await ctx.services.mergers.createMerger({
+      code: 'later',
+      name: 'Later',
+      effectiveDate: '2031-01-01',
+      sources: [
+        { organisationId: antwerpen.target.organisation.id, nis: '11002' },
+        { organisationId: lochristi.target.organisation.id, nis: '44087' },
+      ],
+      targetOrganisationId: antwerpen.target.organisation.id,
+      targetNis: '11002',
+    });
+    expect(r.scenario).toBe(3);
+  });
+});

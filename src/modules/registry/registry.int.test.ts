@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => ctx?.close());
+
+const names = (body: { municipalities: { name: { nl: string } }[] }) => body.municipalities.map((m) => m.name.nl).sort();
+
+describe('municipalities and postcodes (R0.3, R0.4)', () => {
+  it('loads the 565 municipalities of 2025 and the 30 that merged away', async () => {
+    const res = await ctx.services.registry.syncReferenceData();
+    expect(res.municipalities).toBe(565 + 30);
+  });
+
+  it.each([
+    // Before a merger the 2025 list cannot tell which old municipality a postcode belonged
+    // to, so every predecessor is offered and the citizen picks.
+    ['9120', '2024-12-31', ['Beveren', 'Kruibeke', 'Zwijndrecht']],
+    ['9120', '2025-01-01', ['Beveren-Kruibeke-Zwijndrecht']],
+    ['2150', '2024-06-01', ['Antwerpen', 'Borsbeek']],
+    ['2150', '2025-06-01', ['Antwerpen']],
+    ['3720', '2024-06-01', ['Hasselt', 'Kortessem']],
+    ['9000', '2024-06-01', ['Gent']],
+    ['1804', '2025-06-01', ['Vilvoorde', 'Zemst']],
+  ])('postcode %s on %s covers %j', async (postcode, date, expected) => {
+    const res = await ctx.client().get(`/api/v1/postcodes/${postcode}/municipalities?date=${date}`);
+    expect(res.statusCode).toBe(200);
+    expect(names(res.json())).toEqual(expected);
+  });
+
+  it('refuses a malformed postcode or date with a 400 naming the field', async () => {
+    const bad = await ctx.client().get('/api/v1/postcodes/91200/municipalities');
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['postcode']);
+    const badDate = await ctx.client().get('/api/v1/postcodes/9120/municipalities?date=2024-02-30');
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.json().error.fields).toHaveProperty('date');
+  });
+});

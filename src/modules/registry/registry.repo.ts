@@ -1,0 +1,175 @@
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
+import {
+  domains,
+  municipalities,
+  municipalitySuccessions,
+  ocmwAreas,
+  organisationStatuses,
+  organisations,
+  postalCodes,
+} from '../../db/schema.js';
+import type { ReferenceData } from './reference-data.js';
+
+/** SQL for the registry tables (organisations, domains, municipalities, postcodes, OCMW areas). */
+
+export type OrganisationRow = typeof organisations.$inferSelect & { status: string };
+export type NewOrganisation = typeof organisations.$inferInsert;
+export type DomainRow = typeof domains.$inferSelect;
+export type MunicipalityRow = typeof municipalities.$inferSelect;
+
+const organisationColumns = {
+  id: organisations.id,
+  kbo: organisations.kbo,
+  kind: organisations.kind,
+  nameNl: organisations.nameNl,
+  nameFr: organisations.nameFr,
+  nameDe: organisations.nameDe,
+  validFrom: organisations.validFrom,
+  validTo: organisations.validTo,
+  isDemo: organisations.isDemo,
+  accessEndedOn: organisations.accessEndedOn,
+  createdAt: organisations.createdAt,
+  status: organisationStatuses.status,
+};
+
+function selectOrganisations(db: Db) {
+  return db
+    .select(organisationColumns)
+    .from(organisations)
+    .innerJoin(organisationStatuses, eq(organisationStatuses.organisationId, organisations.id));
+}
+
+/** Loads the reference data set-based (one statement per table); existing rows are updated. */
+export async function upsertReferenceData(db: Db, data: ReferenceData): Promise<void> {
+  await db
+    .insert(municipalities)
+    .values(data.municipalities)
+    .onConflictDoUpdate({
+      target: [municipalities.nis, municipalities.validFrom],
+      set: {
+        validTo: sql`excluded.valid_to`,
+        nameNl: sql`excluded.name_nl`,
+        nameFr: sql`excluded.name_fr`,
+        nameDe: sql`excluded.name_de`,
+      },
+    });
+  await db.insert(municipalitySuccessions).values(data.successions).onConflictDoNothing();
+  await db.insert(postalCodes).values(data.postcodes).onConflictDoNothing();
+}
+
+export async function countMunicipalities(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(municipalities);
+  return row?.n ?? 0;
+}
+
+export async function insertOrganisations(db: Db, rows: NewOrganisation[]): Promise<{ id: string; kbo: string }[]> {
+  if (rows.length === 0) return [];
+  return db.insert(organisations).values(rows).returning({ id: organisations.id, kbo: organisations.kbo });
+}
+
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await selectOrganisations(db).where(eq(organisations.id, id));
+  return row;
+}
+
+export async function findOrganisationByKbo(db: Db, kbo: string): Promise<OrganisationRow | undefined> {
+  const [row] = await selectOrganisations(db).where(eq(organisations.kbo, kbo));
+  return row;
+}
+
+export async function listOrganisationsByIds(db: Db, ids: string[]): Promise<OrganisationRow[]> {
+  if (ids.length === 0) return [];
+  return selectOrganisations(db).where(inArray(organisations.id, ids));
+}
+
+export async function listOrganisations(
+  db: Db,
+  filter: { kind?: string; q?: string; offset: number; limit: number },
+): Promise<{ rows: OrganisationRow[]; total: number }> {
+  const conditions: SQL[] = [];
+  if (filter.kind) conditions.push(eq(organisations.kind, filter.kind));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const digits = filter.q.replace(/\D/g, '');
+    conditions.push(
+      or(
+        ilike(organisations.nameNl, like),
+        ilike(organisations.nameFr, like),
+        ilike(organisations.nameDe, like),
+        ...(digits.length >= 3 ? [sql`${organisations.kbo} like ${`%${digits}%`}`] : []),
+      )!,
+    );
+  }
+  const where = conditions.length ? and(...conditions) : undefined;
+  const rows = await selectOrganisations(db)
+    .where(where)
+    .orderBy(asc(organisations.nameNl), asc(organisations.kbo))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(organisations).where(where);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function insertDomains(db: Db, rows: (typeof domains.$inferInsert)[]): Promise<DomainRow[]> {
+  if (rows.length === 0) return [];
+  return db.insert(domains).values(rows).onConflictDoNothing().returning();
+}
+
+export async function findDomain(db: Db, id: string): Promise<DomainRow | undefined> {
+  const [row] = await db.select().from(domains).where(eq(domains.id, id));
+  return row;
+}
+
+export async function listDomainsOf(db: Db, organisationId: string): Promise<DomainRow[]> {
+  return db.select().from(domains).where(eq(domains.organisationId, organisationId)).orderBy(asc(domains.code));
+}
+
+export async function insertOcmwAreas(db: Db, rows: (typeof ocmwAreas.$inferInsert)[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(ocmwAreas).values(rows).onConflictDoNothing();
+}
+
+/** Municipalities valid on a date, by NIS code. */
+export async function listMunicipalitiesAt(db: Db, nisCodes: string[], date: string): Promise<MunicipalityRow[]> {
+  if (nisCodes.length === 0) return [];
+  return db
+    .select()
+    .from(municipalities)
+    .where(
+      and(
+        inArray(municipalities.nis, nisCodes),
+        sql`${municipalities.validFrom} <= ${date} and (${municipalities.validTo} is null or ${municipalities.validTo} > ${date})`,
+      ),
+    );
+}
+
+/** Every period of the given NIS codes (for names of codes that no longer exist). */
+export async function listMunicipalityPeriods(db: Db, nisCodes: string[]): Promise<MunicipalityRow[]> {
+  if (nisCodes.length === 0) return [];
+  return db.select().from(municipalities).where(inArray(municipalities.nis, nisCodes)).orderBy(asc(municipalities.validFrom));
+}
+
+/**
+ * The municipalities a postcode covered on a date. The postcode list is the 2025 one, so for
+ * an earlier date the current codes are replaced by their predecessors, as far back as needed
+ * (a recursive walk over the successions).
+ */
+export async function lookupPostcodeAt(db: Db, postcode: string, date: string): Promise<MunicipalityRow[]> {
+  return queryRows<MunicipalityRow>(
+    db,
+    sql`
+      with recursive candidates(nis) as (
+        select nis from postal_codes where postcode = ${postcode}
+        union
+        select s.old_nis from municipality_successions s join candidates c on s.new_nis = c.nis
+        where s.effective_date > ${date}
+      )
+      select m.nis, m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
+             m.name_nl as "nameNl", m.name_fr as "nameFr", m.name_de as "nameDe"
+      from municipalities m
+      where m.nis in (select nis from candidates)
+        and m.valid_from <= ${date} and (m.valid_to is null or m.valid_to > ${date})
+      order by m.name_nl`,
+  );
+}

@@ -1,0 +1,117 @@
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import { formatKbo } from '../../shared/identifiers.js';
+import { AppError } from '../../shared/errors.js';
+import { translate, type Language } from '../../shared/messages.js';
+import { loadReferenceData } from './reference-data.js';
+import * as repo from './registry.repo.js';
+import {
+  DOMAIN_NAMES,
+  type DomainCode,
+  type DomainSummary,
+  type Municipality,
+  type OrganisationSummary,
+} from './registry.schema.js';
+
+export function toOrganisationSummary(row: repo.OrganisationRow): OrganisationSummary {
+  return {
+    id: row.id,
+    kbo: row.kbo,
+    kboFormatted: formatKbo(row.kbo),
+    kind: row.kind as OrganisationSummary['kind'],
+    name: { nl: row.nameNl, fr: row.nameFr, de: row.nameDe },
+    status: row.status as OrganisationSummary['status'],
+    isDemo: row.isDemo,
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    accessEndedOn: row.accessEndedOn,
+  };
+}
+
+export function toDomainSummary(row: Pick<repo.DomainRow, 'id' | 'code'>): DomainSummary {
+  const code = row.code as DomainCode;
+  return { id: row.id, code, name: DOMAIN_NAMES[code] };
+}
+
+function toMunicipality(row: repo.MunicipalityRow): Municipality {
+  return {
+    nis: row.nis,
+    name: { nl: row.nameNl, fr: row.nameFr, de: row.nameDe },
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+  };
+}
+
+export interface RegistryDeps {
+  db: Db;
+  clock: Clock;
+}
+
+/** Organisations, domains, municipalities and postcodes (SPEC R0, R1). */
+export function createRegistryService({ db, clock }: RegistryDeps) {
+  return {
+    /** Loads the shipped REFNIS/postcode data; idempotent, run at every start. */
+    async syncReferenceData(): Promise<{ municipalities: number }> {
+      await db.transaction(async (tx) => repo.upsertReferenceData(tx as Db, loadReferenceData()));
+      return { municipalities: await repo.countMunicipalities(db) };
+    },
+
+    /** Returns the organisation; throws not_found. */
+    async getOrganisation(id: string, lang: Language = 'nl'): Promise<OrganisationSummary> {
+      const row = await repo.findOrganisation(db, id);
+      if (!row) throw new AppError('not_found', translate('http.not_found', lang));
+      return toOrganisationSummary(row);
+    },
+
+    async findOrganisationByKbo(kbo: string): Promise<OrganisationSummary | undefined> {
+      const row = await repo.findOrganisationByKbo(db, kbo);
+      return row && toOrganisationSummary(row);
+    },
+
+    async listOrganisationsByIds(ids: string[]): Promise<Map<string, OrganisationSummary>> {
+      const rows = await repo.listOrganisationsByIds(db, [...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, toOrganisationSummary(r)]));
+    },
+
+    /** Pages through organisations, filtered by kind and a name/KBO search. */
+    async listOrganisations(q: { kind?: string; q?: string; page: number; pageSize: number }) {
+      const { rows, total } = await repo.listOrganisations(db, {
+        kind: q.kind,
+        q: q.q,
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
+      return { items: rows.map(toOrganisationSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async listDomains(organisationId: string): Promise<DomainSummary[]> {
+      return (await repo.listDomainsOf(db, organisationId)).map(toDomainSummary);
+    },
+
+    async findDomain(id: string): Promise<(DomainSummary & { organisationId: string }) | undefined> {
+      const row = await repo.findDomain(db, id);
+      return row && { ...toDomainSummary(row), organisationId: row.organisationId };
+    },
+
+    /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */
+    async lookupPostcode(postcode: string, date?: string): Promise<{ postcode: string; date: string; municipalities: Municipality[] }> {
+      const at = date ?? clock.today();
+      const rows = await repo.lookupPostcodeAt(db, postcode, at);
+      return { postcode, date: at, municipalities: rows.map(toMunicipality) };
+    },
+
+    /** Names of NIS codes: the period valid on the date, else the latest period of the code. */
+    async municipalityNames(nisCodes: string[], date: string): Promise<Map<string, Municipality>> {
+      const result = new Map<string, Municipality>();
+      // Periods come oldest first: a later period replaces an earlier one unless that one is valid on the date.
+      for (const row of await repo.listMunicipalityPeriods(db, [...new Set(nisCodes)])) {
+        const chosen = result.get(row.nis);
+        const chosenValid = chosen && chosen.validFrom <= date && (chosen.validTo === null || chosen.validTo > date);
+        if (!chosenValid) result.set(row.nis, toMunicipality(row));
+      }
+      return result;
+    },
+  };
+}
+
+export type RegistryService = ReturnType<typeof createRegistryService>;

@@ -1,0 +1,24 @@
+import type { Config } from './config.js';
+import type { Db } from './db/db.js';
+import type { Clock } from './domain/clock.js';
+import { createAccessService } from './modules/access/index.js';
+import { createAuthService } from './modules/auth/index.js';
+import { createMergerService } from './modules/merger/index.js';
+import { createRegistryService } from './modules/registry/index.js';
+
+export interface ServiceDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>;
+}
+
+/** Wires every module's service: the table of contents of the business layer (no DI container). */
+export function createServices({ db, clock, config }: ServiceDeps) {
+  const registry = createRegistryService({ db, clock });
+  const access = createAccessService({ db, clock, registry });
+  const auth = createAuthService({ db, clock, access, config });
+  const mergers = createMergerService({ db, clock, registry });
+  return { registry, access, auth, mergers };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,61 @@
+/**
+ * Shared zod building blocks (isomorphic): identifiers, dates, e-mail, paging. Routes, forms,
+ * the CLI and job payloads all validate with these, so a rule lives in one place.
+ */
+import { z } from 'zod';
+import { validateInsz, validateKbo, validateNis } from './identifiers.js';
+import { LANGUAGES } from './messages.js';
+
+function identifier(validate: typeof validateKbo) {
+  return z.string().transform((value, ctx) => {
+    const r = validate(value);
+    if (!r.valid) {
+      for (const e of r.errors) ctx.addIssue({ code: 'custom', message: e, params: { messageKey: e } });
+      return z.NEVER;
+    }
+    return r.normalized;
+  });
+}
+
+/** A KBO number in any accepted input form, normalised to 10 digits (R0.1). */
+export const Kbo = identifier(validateKbo);
+/** An INSZ in any accepted input form, normalised to 11 digits (R0.2). */
+export const Insz = identifier(validateInsz);
+/** A municipality NIS code (R0.3). */
+export const Nis = identifier(validateNis);
+
+/** A calendar date written YYYY-MM-DD that exists. */
+export const IsoDate = z.string().refine(
+  (s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.toISOString().slice(0, 10) === s;
+  },
+  { message: 'date.invalid', params: { messageKey: 'date.invalid' } },
+);
+
+export const Language = z.enum(LANGUAGES);
+
+export const Email = z.email().max(254);
+
+export const Uuid = z.uuid();
+
+/** Paging query parameters: page is 1-based; page size defaults to 10 (the portal's default). */
+export const PageQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+/** The error body of SPEC §12. */
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});

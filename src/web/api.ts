@@ -1,0 +1,116 @@
+import type { SessionResponse } from '../modules/auth/auth.schema.js';
+import type { MergerSummary } from '../modules/merger/merger.schema.js';
+import type { ErrorCode, FieldErrors } from '../shared/errors.js';
+import { isErrorBody } from '../shared/errors.js';
+import { currentLanguage } from './i18n/index.js';
+
+export const API_BASE = '/api/v1';
+
+/** An error answer of the API (SPEC §12), or a network failure (status 0, code `unavailable`). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | string;
+  readonly fields: FieldErrors;
+
+  constructor(status: number, code: ErrorCode | string, message: string, fields: FieldErrors = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+let csrfToken: string | undefined;
+let onUnauthenticated: (() => void) | undefined;
+
+/** Remembers the CSRF token of the latest session answer; every non-GET request sends it. */
+export function rememberSession(session: SessionResponse): SessionResponse {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** Registers what to do when an API call answers 401 (the session ended): usually reload the session. */
+export function setUnauthenticatedHandler(handler: (() => void) | undefined): void {
+  onUnauthenticated = handler;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Skip the 401 handler (the session calls themselves answer 401 for a wrong password). */
+  quietUnauthenticated?: boolean;
+}
+
+/** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLanguage(),
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'unavailable', error instanceof Error ? error.message : String(error));
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    data = undefined;
+  }
+  if (!response.ok) {
+    const error = isErrorBody(data)
+      ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {})
+      : new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
+    if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
+    throw error;
+  }
+  return data as T;
+}
+
+export interface MergerListResponse {
+  items: MergerSummary[];
+  total: number;
+}
+
+/** The endpoints the UI uses, one function each. */
+export const api = {
+  async getSession(signal?: AbortSignal): Promise<SessionResponse> {
+    return rememberSession(await request<SessionResponse>('/session', { signal }));
+  },
+  async login(username: string, password: string): Promise<SessionResponse> {
+    return rememberSession(
+      await request<SessionResponse>('/session/login', {
+        method: 'POST',
+        body: { username, password },
+        quietUnauthenticated: true,
+      }),
+    );
+  },
+  async chooseContext(choiceId: string): Promise<SessionResponse> {
+    return rememberSession(await request<SessionResponse>('/session/context', { method: 'POST', body: { choiceId } }));
+  },
+  async logout(): Promise<void> {
+    await request<void>('/session/logout', { method: 'POST', quietUnauthenticated: true });
+  },
+  listMergers(signal?: AbortSignal): Promise<MergerListResponse> {
+    return request<MergerListResponse>('/mergers', { signal });
+  },
+};

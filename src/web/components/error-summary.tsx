@@ -1,0 +1,40 @@
+import { useEffect, useRef } from 'react';
+
+export interface FieldLink {
+  /** The id of the input the message is about. */
+  inputId: string;
+  message: string;
+}
+
+/** The list of what went wrong above a form; focuses itself so keyboard users land on it. */
+export function ErrorSummary({ title, message, fields }: { title: string; message?: string; fields: FieldLink[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [title, message, fields]);
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title" className="error-summary__title">
+        {title}
+      </h2>
+      {message ? <p>{message}</p> : null}
+      {fields.length > 0 ? (
+        <ul className="error-summary__list">
+          {fields.map((field) => (
+            <li key={field.inputId}>
+              <a
+                href={`#${field.inputId}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  document.getElementById(field.inputId)?.focus();
+                }}
+              >
+                {field.message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

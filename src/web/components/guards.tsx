@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { useSession } from '../session.js';
+
+/** Pages that need a logged-in user: anonymous visitors go to /login. */
+export function RequireAuthentication({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+/** Pages that need a chosen organisation and role: without one, the user chooses first (/kiezen). */
+export function RequireContext({ children }: { children: ReactNode }) {
+  const { session } = useSession();
+  const location = useLocation();
+  if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (!session.context) return <Navigate to="/kiezen" replace state={{ from: location.pathname }} />;
+  return <>{children}</>;
+}
+
+/** Where a user lands after login: the page asked for, the choice screen, or home. */
+export function landingPath(hasContext: boolean, from: unknown): string {
+  if (!hasContext) return '/kiezen';
+  return typeof from === 'string' && from.startsWith('/') && from !== '/login' && from !== '/kiezen' ? from : '/';
+}

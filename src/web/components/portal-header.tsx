@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { useSession } from '../session.js';
+import { Badge } from './badge.js';
+import { choiceOrganisationName, choiceRoleLabel, formatDate } from './format.js';
+import { LanguageSwitch } from './language-switch.js';
+import { useUiLanguage } from './use-ui-language.js';
+
+/** The portal header: product, organisation and role in use, switch, logout, language, business date. */
+export function PortalHeader() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const { session, logout } = useSession();
+  const navigate = useNavigate();
+  const [isLoggingOut, setLoggingOut] = useState(false);
+  const context = session?.context ?? null;
+  const organisation = context?.organisation ?? null;
+
+  async function onLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+    } finally {
+      setLoggingOut(false);
+      navigate('/login', { replace: true });
+    }
+  }
+
+  return (
+    <header className="portal-header">
+      <div className="portal-header__bar">
+        <Link to="/" className="portal-header__brand" aria-label={t('header.home')}>
+          {t('app.name')}
+        </Link>
+        <div className="portal-header__tools">
+          <LanguageSwitch />
+          {session?.authenticated ? (
+            <button type="button" className="button button--header" onClick={() => void onLogout()} disabled={isLoggingOut}>
+              {t('header.logout')}
+            </button>
+          ) : null}
+        </div>
+      </div>
+
+      {session?.authenticated && context ? (
+        <div className="portal-header__context">
+          <p className="portal-header__organisation">
+            <span className="portal-header__org-name">{choiceOrganisationName(context, t, language)}</span>
+            {organisation?.isDemo ? (
+              <>
+                {' '}
+                <Badge tone="demo" title={t('choice.demoLong')}>
+                  {t('choice.demo')}
+                </Badge>
+              </>
+            ) : null}
+            <span className="portal-header__role">{choiceRoleLabel(context, t, language)}</span>
+            {organisation ? (
+              <span className="portal-header__kbo">{t('header.kbo', { kbo: organisation.kboFormatted })}</span>
+            ) : null}
+          </p>
+          {session.user ? (
+            <p className="portal-header__user">
+              {t('header.loggedInAs', { name: `${session.user.firstName} ${session.user.surname}` })}
+            </p>
+          ) : null}
+          {session.choices.length > 1 ? (
+            <Link to="/kiezen" className="portal-header__switch" aria-label={t('header.switchLabel')}>
+              {t('header.switch')}
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
+
+      {session?.authenticated && context ? (
+        <nav className="portal-nav" aria-label={t('header.nav')}>
+          <ul className="portal-nav__list">
+            <li>
+              <NavLink to="/" end className="portal-nav__link">
+                {t('header.navHome')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/fusies" className="portal-nav__link">
+                {t('header.navMergers')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
+      {session && session.today !== session.realToday ? (
+        <p className="business-date" role="note">
+          {t('header.businessDate', { today: formatDate(session.today), realToday: formatDate(session.realToday) })}
+        </p>
+      ) : null}
+    </header>
+  );
+}

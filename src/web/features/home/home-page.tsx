@@ -1,0 +1,104 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { choiceOrganisationName, choiceRoleLabel } from '../../components/format.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { useSession } from '../../session.js';
+
+interface Service {
+  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers';
+  /** Where the service lives; undefined while it is not built yet. */
+  to?: string;
+}
+
+// The portal's services in the order socialsecurity.be shows them; only Fusies exists so far.
+const SERVICES: Service[] = [
+  { key: 'access' },
+  { key: 'chaman' },
+  { key: 'configuration' },
+  { key: 'online' },
+  { key: 'ebox' },
+  { key: 'report' },
+  { key: 'mergers', to: '/fusies' },
+];
+
+/** Start page: greeting, the disappearing-OCMW notice and one tile per service. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const { session } = useSession();
+  const user = session?.user;
+  const context = session?.context;
+  const organisation = context?.organisation ?? null;
+  const title = user ? t('home.title', { name: user.firstName }) : t('home.titleAnonymous');
+  useDocumentTitle(title);
+
+  return (
+    <>
+      <h1>{title}</h1>
+      {context ? (
+        <p>
+          {organisation
+            ? t('home.intro', {
+                organisation: choiceOrganisationName(context, t, language),
+                role: choiceRoleLabel(context, t, language),
+              })
+            : t('home.introNoOrganisation', { role: choiceRoleLabel(context, t, language) })}
+        </p>
+      ) : null}
+
+      {organisation?.status === 'disappearing' ? (
+        <section className="notice notice--warning" aria-labelledby="disappearing-title">
+          <h2 id="disappearing-title" className="notice__title">
+            {t('home.disappearingTitle')}
+          </h2>
+          <p>{t('home.disappearingBody', { organisation: choiceOrganisationName(context!, t, language) })}</p>
+        </section>
+      ) : null}
+
+      <h2>{t('home.services')}</h2>
+      <ul className="tiles">
+        {SERVICES.map((service) => {
+          const titleId = `tile-${service.key}-title`;
+          const descriptionId = `tile-${service.key}-description`;
+          if (service.to) {
+            return (
+              <li key={service.key} className="tiles__item">
+                <Link to={service.to} className="tile tile--active" aria-describedby={descriptionId}>
+                  <span className="tile__title" id={titleId}>
+                    {t(`tiles.${service.key}.title`)}
+                  </span>
+                  <span className="tile__description" id={descriptionId}>
+                    {t(`tiles.${service.key}.description`)}
+                  </span>
+                </Link>
+              </li>
+            );
+          }
+          const statusId = `tile-${service.key}-status`;
+          return (
+            <li key={service.key} className="tiles__item">
+              <div
+                className="tile tile--unavailable"
+                role="group"
+                aria-disabled="true"
+                aria-labelledby={titleId}
+                aria-describedby={`${descriptionId} ${statusId}`}
+              >
+                <span className="tile__title" id={titleId}>
+                  {t(`tiles.${service.key}.title`)}
+                </span>
+                <span className="tile__description" id={descriptionId}>
+                  {t(`tiles.${service.key}.description`)}
+                </span>
+                <span className="tile__status" id={statusId}>
+                  {t('home.unavailable')}
+                </span>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { appendFileSync } from 'node:fs';
+import type { Reporter, TestModule } from 'vitest/node';
+
+/**
+ * Prints the plain `N passed, N failed, N skipped` line that CI reads, as the last line.
+ * Files that fail to load and unhandled errors count as failures, so nothing fails silently.
+ * With OCMW_COUNT_FILE set it also appends the counts as JSON, for scripts/run-tests.mjs.
+ */
+export default class CountReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const mod of testModules) {
+      let tests = 0;
+      for (const test of mod.children.allTests()) {
+        tests++;
+        const state = test.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+      // A file that failed to load, or failed in a hook, without any failed test.
+      if (mod.state() === 'failed' && (tests === 0 || mod.errors().length > 0)) failed++;
+    }
+    failed += unhandledErrors.length;
+    if (process.env.OCMW_COUNT_FILE) {
+      appendFileSync(process.env.OCMW_COUNT_FILE, `${JSON.stringify({ suite: 'vitest', passed, failed, skipped })}\n`);
+    }
+    process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  }
+}
