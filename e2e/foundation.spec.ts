@@ -88,3 +88,41 @@ test('a wrong password is refused with a message in an alert', async ({ page }) 
   await expect(page.getByRole('alert')).toContainText('Aanmelden is niet gelukt');
   await expect(page).toHaveURL(/\/login$/);
 });
+
+/** Logs in as the two-OCMW demo person and picks an organisation on the choice screen. */
+async function loginAndChoose(page: Page, organisation: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Gebruikersnaam').fill(DEMO_USER.username);
+  await page.getByLabel('Wachtwoord').fill(DEMO_USER.password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page).toHaveURL(/\/kiezen$/);
+  await page.getByRole('list', { name: 'Ondernemingen en rollen' }).getByRole('button').filter({ hasText: organisation }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+test('switching organisation, keeping the language over a reload, and logging out', async ({ page }) => {
+  await loginAndChoose(page, 'Borsbeek');
+  await page.getByRole('link', { name: /Wisselen/ }).click();
+  await expect(page).toHaveURL(/\/kiezen$/);
+  await page.getByRole('list', { name: 'Ondernemingen en rollen' }).getByRole('button').filter({ hasText: 'Antwerpen' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.locator('header')).toContainText('Antwerpen');
+  await expect(page.locator('header')).toContainText('0212.235.604');
+  await expect(page.getByText('Dit OCMW verdwijnt door een fusie')).toHaveCount(0);
+
+  await page.getByRole('button', { name: /^DE/ }).click();
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('group', { name: 'Zugangsverwaltung' })).toBeVisible();
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Anmelden' })).toBeVisible();
+  await page.goto('/fusies');
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('a business date other than today is shown in a banner', async ({ page }) => {
+  await page.setExtraHTTPHeaders({ 'x-ocmw-today': '2024-12-31' });
+  await page.goto('/login');
+  await expect(page.getByRole('note')).toHaveText(/^Bedrijfsdatum: 31\/12\/2024 \(de echte datum is \d{2}\/\d{2}\/\d{4}\)$/);
+});

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -63,8 +63,17 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const key = options.dataDir ? path.resolve(options.dataDir) : undefined;
   if (key && openPglites.has(key)) throw new Error(`PGlite data directory ${key} is already open in this process`);
-  if (key) mkdirSync(key, { recursive: true });
-  const pglite = await PGlite.create(key, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  if (key) {
+    mkdirSync(key, { recursive: true });
+    lockDataDir(key);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(key, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+  } catch (error) {
+    if (key) unlockDataDir(key);
+    throw error;
+  }
   if (key) openPglites.set(key, pglite);
   const db = drizzlePglite(pglite, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
@@ -75,8 +84,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       await pglite.query('select 1');
     },
     close: async () => {
-      if (key) openPglites.delete(key);
       if (!pglite.closed) await pglite.close();
+      if (key) {
+        openPglites.delete(key);
+        unlockDataDir(key);
+      }
     },
   };
 }
@@ -85,4 +97,48 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+function lockPath(dir: string): string {
+  return `${dir}.lock`;
+}
+
+/**
+ * PGlite does not lock its data directory, and a second process on the same directory corrupts
+ * it (e.g. the CLI while the portal runs). A lock file next to the directory, holding the pid,
+ * refuses that; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dir: string): void {
+  const file = lockPath(dir);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      process.once('exit', () => rmSync(file, { force: true }));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(file, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `The embedded database in ${dir} is in use by process ${pid}. Stop that process first, or use a PostgreSQL server (DATABASE_URL).`,
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+}
+
+function unlockDataDir(dir: string): void {
+  rmSync(lockPath(dir), { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import type { Runtime } from './bootstrap.js';
+import { loadConfig } from './config.js';
+import { validators, type IdentifierKind } from './shared/identifiers.js';
+import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
+import { knownNisCodes } from './cli/refnis.js';
+
+/**
+ * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
+ * document on stdout. Exit codes: 0 success/valid, 1 invalid input or rule violation, 2 usage.
+ */
+
+const USAGE = `Usage: ocmw <command> [options]
+
+  validate kbo|insz|nis VALUE [--json] [--lang nl|fr|de|en]
+  db migrate                      apply migrations and load the reference data
+  db seed --demo                  load the demo data into an empty database
+  merger list [--json]            the mergers with their derived scenario
+
+Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY.`;
+
+class UsageError extends Error {}
+
+function out(text: string) {
+  process.stdout.write(`${text}\n`);
+}
+
+async function withRuntime<T>(seed: 'auto' | 'never', fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  // Loaded on demand: `ocmw validate` needs no database and starts faster without it.
+  const { bootstrap } = await import('./bootstrap.js');
+  const runtime = await bootstrap(loadConfig(), { seed });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.database.close();
+  }
+}
+
+async function validate(args: string[], json: boolean, lang: Language): Promise<number> {
+  const [kind, value] = args;
+  if (!kind || !(kind in validators) || value === undefined) throw new UsageError('validate needs kbo|insz|nis and a VALUE');
+  const result = validators[kind as IdentifierKind](value);
+  let rules: string[] = result.valid ? [] : [...result.errors];
+  if (result.valid && kind === 'nis' && !knownNisCodes().has(result.normalized)) rules = ['nis.unknown'];
+  const valid = rules.length === 0;
+  const errors = rules.map((r) => translate(r as MessageKey, lang));
+  const normalized = result.valid ? result.normalized : undefined;
+  if (json) out(JSON.stringify({ valid, ...(normalized && valid ? { normalized, formatted: result.valid ? result.formatted : undefined } : {}), errors, rules }));
+  else if (valid && result.valid) out(`valid ${kind}: ${result.formatted} (${result.normalized})`);
+  else out(`invalid ${kind}: ${errors.join(' ')}`);
+  return valid ? 0 : 1;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      demo: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'nl' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const lang = values.lang as Language;
+  if (!LANGUAGES.includes(lang)) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    out(USAGE);
+    return values.help ? 0 : 2;
+  }
+
+  switch (command) {
+    case 'validate':
+      return validate([sub, ...rest].filter((x): x is string => x !== undefined), values.json, lang);
+    case 'db':
+      if (sub === 'migrate') {
+        await withRuntime('never', async (rt) => {
+          out(`migrations applied; reference data loaded (${rt.database.kind})`);
+        });
+        return 0;
+      }
+      if (sub === 'seed') {
+        if (!values.demo) throw new UsageError('db seed needs --demo');
+        const { hasData, seedDemo } = await import('./seed/demo.js');
+        return withRuntime('never', async (rt) => {
+          if (await hasData(rt.database.db)) {
+            out('the database already holds data: demo data not loaded');
+            return 1;
+          }
+          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers });
+          out(`demo data loaded: ${r.organisations} organisations, ${r.users} people, ${r.mergers} mergers`);
+          return 0;
+        });
+      }
+      throw new UsageError('db needs migrate or seed --demo');
+    case 'merger':
+      if (sub === 'list') {
+        return withRuntime('auto', async (rt) => {
+          const mergers = await rt.services.mergers.listMergers();
+          if (values.json) {
+            out(
+              JSON.stringify(
+                mergers.map((m) => ({
+                  id: m.id,
+                  code: m.code,
+                  name: m.name,
+                  scenario: m.scenario,
+                  effectiveDate: m.effectiveDate,
+                  sources: m.sources.map((s) => ({ kbo: s.organisation.kbo, name: s.organisation.name.nl, nis: s.nis, keepsKbo: s.keepsKbo })),
+                  target: {
+                    kbo: m.target.organisation.kbo,
+                    name: m.target.organisation.name.nl,
+                    nis: m.target.nis,
+                    isNewOrganisation: m.target.isNewOrganisation,
+                    isNewNis: m.target.isNewNis,
+                  },
+                })),
+              ),
+            );
+          } else {
+            for (const m of mergers) {
+              out(`${String(m.id).padStart(3)}  ${m.effectiveDate}  scenario ${m.scenario}  ${m.name.padEnd(30)} ${m.sources.map((s) => s.organisation.name.nl).join(' + ')} → ${m.target.organisation.name.nl} (${m.target.organisation.kboFormatted}, NIS ${m.target.nis})`);
+            }
+            if (mergers.length === 0) out('no mergers');
+          }
+          return 0;
+        });
+      }
+      throw new UsageError('merger needs list');
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+main(process.argv.slice(2))
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from './test-app.js';
+import type { Database } from '../src/db/db.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/ocmw.js');
+
+async function ocmw(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('ocmw validate (SPEC §12)', () => {
+  it.each([
+    [['validate', 'kbo', 'BE 0212.235.604', '--json'], 0, { valid: true, normalized: '0212235604', errors: [] }],
+    [['validate', 'kbo', '0212.235.605', '--json'], 1, { valid: false, rules: ['kbo.checksum'] }],
+    [['validate', 'insz', '85.07.30-033.28', '--json'], 0, { valid: true, normalized: '85073003328' }],
+    [['validate', 'insz', '85073003329', '--json'], 1, { valid: false, rules: ['insz.checksum'] }],
+    [['validate', 'nis', '46030', '--json'], 0, { valid: true, normalized: '46030' }],
+    [['validate', 'nis', '46031', '--json'], 1, { valid: false, rules: ['nis.unknown'] }],
+  ])('%j exits %i', async (args, code, json) => {
+    const r = await ocmw(args);
+    expect(r.code).toBe(code);
+    const body = JSON.parse(r.stdout);
+    expect(body).toMatchObject(json);
+    expect(Array.isArray(body.errors)).toBe(true);
+  });
+
+  it('explains in the chosen language', async () => {
+    const r = await ocmw(['validate', 'kbo', '0212.235.605', '--json', '--lang', 'fr']);
+    expect(JSON.parse(r.stdout).errors[0]).toContain('chiffre de contrôle');
+  });
+
+  it.each([[['validate']], [['validate', 'iban', 'x']], [['nope']], [['validate', 'kbo', 'x', '--bogus']]])('exits 2 on usage error %j', async (args) => {
+    expect((await ocmw(args)).code).toBe(2);
+  });
+});
+
+describe('ocmw merger list and db commands', () => {
+  let dir: string;
+  let pgDb: { database: Database; drop: () => Promise<void> } | undefined;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ocmw-cli-'));
+    if (process.env.TEST_DATABASE_URL) {
+      pgDb = await openTestDatabase();
+      env = { DATABASE_URL: pgDb.database.url! };
+      await pgDb.database.close();
+    } else {
+      env = { OCMW_DATA_DIR: path.join(dir, 'db') };
+    }
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await pgDb?.drop();
+  });
+
+  it('lists the 13 mergers with their scenario as JSON', async () => {
+    const r = await ocmw(['merger', 'list', '--json'], env);
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.stdout) as { name: string; scenario: number; target: { kbo: string } }[];
+    expect(list).toHaveLength(13);
+    expect(list.filter((m) => m.scenario === 1)).toHaveLength(4);
+    expect(list.filter((m) => m.scenario === 2)).toHaveLength(8);
+    expect(list.find((m) => m.name === 'Antwerpen')).toMatchObject({ scenario: 3, target: { kbo: '0212235604' } });
+  });
+
+  it('migrates idempotently and refuses to seed a database that holds data', async () => {
+    expect((await ocmw(['db', 'migrate'], env)).code).toBe(0);
+    const seed = await ocmw(['db', 'seed', '--demo'], env);
+    expect(seed.code).toBe(1);
+    expect(seed.stdout).toContain('already holds data');
+  });
+});
