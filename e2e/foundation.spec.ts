@@ -86,7 +86,14 @@ test('a wrong password is refused with a message in an alert', async ({ page }) 
   await page.getByLabel('Wachtwoord').fill('not-the-password');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page.getByRole('alert')).toContainText('Aanmelden is niet gelukt');
+  await expect(page.getByRole('alert')).toContainText('Gebruikersnaam of wachtwoord is onjuist.');
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(page).toHaveURL(/\/login$/);
+  // Typing after an error keeps the focus in the field (the summary does not take it back).
+  await page.getByLabel('Wachtwoord').fill('still-wrong');
+  await page.getByLabel('Wachtwoord').press('End');
+  await expect(page.getByLabel('Wachtwoord')).toBeFocused();
+  await expectNoAxeViolations(page, 'the login page with an error');
 });
 
 /** Logs in as the two-OCMW demo person and picks an organisation on the choice screen. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every test of the project, then one plain line `N passed, N failed, N skipped`.
+//   0. typecheck and lint (module boundaries); a failure counts as one failed test
 //   1. vitest: pure rules ("unit") and services/routes on PGlite ("integration")
 //   2. when TEST_PG_URL is set (CI): the integration project again, on that PostgreSQL server
 //   3. Playwright journeys in Debian's Chromium, against a freshly built UI
@@ -26,6 +27,8 @@ function step(title, command, args, extraEnv = {}) {
 }
 
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+step('typecheck (tsc)', npx, ['tsc', '--noEmit']);
+step('lint (module boundaries, eslint)', npx, ['eslint', '.']);
 step('vitest (unit + integration on PGlite)', npx, ['vitest', 'run']);
 if (process.env.TEST_PG_URL) {
   step('vitest (integration on the PostgreSQL server)', npx, ['vitest', 'run', '--project', 'integration'], {

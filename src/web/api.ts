@@ -41,6 +41,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Skip the 401 handler (the session calls themselves answer 401 for a wrong password). */
   quietUnauthenticated?: boolean;
+  /** Set on the one retry after a refused CSRF token. */
+  isCsrfRetry?: boolean;
 }
 
 /** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
@@ -79,6 +81,12 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     const error = isErrorBody(data)
       ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {})
       : new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
+    if (error.code === 'csrf' && method !== 'GET' && !options.isCsrfRetry) {
+      // The token went stale (a server restart, a session that ended in another tab): fetch a
+      // fresh one and try once more.
+      rememberSession(await request<SessionResponse>('/session', { signal: options.signal }));
+      return request<T>(path, { ...options, isCsrfRetry: true });
+    }
     if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
     throw error;
   }

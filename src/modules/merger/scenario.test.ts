@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSeedMergers } from '../registry/reference-data.js';
+import { readSeedMergers } from '../registry/index.js';
 import { deriveScenario, type MergerShape } from './scenario.js';
 
 const a = { organisationId: 'A', nis: '11002' };

@@ -6,12 +6,15 @@ export interface FieldLink {
   message: string;
 }
 
-/** The list of what went wrong above a form; focuses itself so keyboard users land on it. */
+/**
+ * The list of what went wrong above a form; focuses itself when it appears, so keyboard users
+ * land on it. Give it a new `key` for each failed attempt to focus it again.
+ */
 export function ErrorSummary({ title, message, fields }: { title: string; message?: string; fields: FieldLink[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.focus();
-  }, [title, message, fields]);
+  }, []);
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title" className="error-summary__title">

@@ -19,7 +19,7 @@ export function ChoicePage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [pendingId, setPendingId] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<{ attempt: number; message: string } | undefined>();
   useDocumentTitle(t('choice.title'));
 
   const choices = session?.choices ?? [];
@@ -27,12 +27,12 @@ export function ChoicePage() {
 
   async function choose(choice: RoleChoice) {
     setPendingId(choice.id);
-    setError(undefined);
     try {
       const next = await chooseContext(choice.id);
       navigate(landingPath(next.context !== null, (location.state as { from?: unknown } | null)?.from), { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.message ? caught.message : t('app.unexpectedError'));
+      const message = caught instanceof ApiError && caught.message ? caught.message : t('app.unexpectedError');
+      setError((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, message }));
     } finally {
       setPendingId(undefined);
     }
@@ -46,7 +46,9 @@ export function ChoicePage() {
       ) : (
         <>
           <p>{t('choice.intro')}</p>
-          {error ? <ErrorSummary title={t('choice.errorSummary')} message={error} fields={[]} /> : null}
+          {error ? (
+            <ErrorSummary key={error.attempt} title={t('choice.errorSummary')} message={error.message} fields={[]} />
+          ) : null}
           <ul className="choice-list" aria-label={t('choice.listLabel')}>
             {choices.map((choice) => {
               const organisation = choice.organisation;

@@ -14,6 +14,8 @@ const FIELDS: Field[] = ['username', 'password'];
 const inputId = (field: Field) => `login-${field}`;
 
 interface FormErrors {
+  /** Counts failed attempts, so the summary is focused again after each one. */
+  attempt: number;
   message?: string;
   fields: Partial<Record<Field, string>>;
 }
@@ -38,7 +40,7 @@ export function LoginPage() {
     if (username.trim() === '') missing.username = t('login.required');
     if (password === '') missing.password = t('login.required');
     if (Object.keys(missing).length > 0) {
-      setErrors({ fields: missing });
+      setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: missing }));
       return;
     }
     setSubmitting(true);
@@ -49,9 +51,13 @@ export function LoginPage() {
       if (error instanceof ApiError) {
         const fields: FormErrors['fields'] = {};
         for (const field of FIELDS) if (error.fields[field]) fields[field] = error.fields[field];
-        setErrors({ message: error.message || t('app.unexpectedError'), fields });
+        setErrors((previous) => ({
+          attempt: (previous?.attempt ?? 0) + 1,
+          message: error.message || t('app.unexpectedError'),
+          fields,
+        }));
       } else {
-        setErrors({ message: t('app.unexpectedError'), fields: {} });
+        setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, message: t('app.unexpectedError'), fields: {} }));
       }
       setPassword('');
     } finally {
@@ -68,7 +74,7 @@ export function LoginPage() {
     <div className="narrow">
       <h1>{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      {errors ? <ErrorSummary title={t('login.errorSummary')} message={errors.message} fields={fieldLinks} /> : null}
+      {errors ? <ErrorSummary key={errors.attempt} title={t('login.errorSummary')} message={errors.message} fields={fieldLinks} /> : null}
       <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
         {FIELDS.map((field) => {
           const id = inputId(field);
