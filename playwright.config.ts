@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -6,9 +7,16 @@ const PORT = 3100;
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // A fresh data directory per run, so every run starts from the seeded demo data. The config is
-// evaluated in every worker too, but only the main process starts the web server.
+// evaluated in every worker too (they inherit the variable), but only the main process starts the
+// web server, and only it removes the directory when it exits (after the server has stopped).
+const isOwnDataDir = !process.env.OCMW_E2E_DATA_DIR;
 const dataDir = process.env.OCMW_E2E_DATA_DIR ?? path.join(os.tmpdir(), `ocmw-e2e-${Date.now()}`);
 process.env.OCMW_E2E_DATA_DIR = dataDir;
+if (isOwnDataDir && !process.env.KEEP_E2E_DATA) {
+  process.on('exit', () => {
+    for (const leftover of [dataDir, `${dataDir}.lock`]) rmSync(leftover, { recursive: true, force: true });
+  });
+}
 
 /** Browser journeys in Debian's Chromium (/usr/bin/chromium) against the real server on port 3100. */
 export default defineConfig({

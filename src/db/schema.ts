@@ -6,12 +6,14 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   char,
   check,
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   pgView,
   primaryKey,
@@ -192,7 +194,6 @@ export const users = pgTable(
     title: text(),
     language: text().notNull().default('nl'),
     email: text().notNull(),
-    localEmail: text(),
     isPlatformAdmin: boolean().notNull().default(false),
     failedAttempts: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
@@ -201,6 +202,9 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_lower').on(sql`lower(${t.username})`),
+    index('users_surname_lower').on(sql`lower(${t.surname}) text_pattern_ops`),
+    index('users_first_name_lower').on(sql`lower(${t.firstName}) text_pattern_ops`),
+    index('users_username_pattern').on(sql`lower(${t.username}) text_pattern_ops`),
     check('users_language_check', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
   ],
 );
@@ -237,11 +241,14 @@ export const memberships = pgTable(
       .references(() => users.id),
     type: text().notNull(),
     status: text().notNull().default('active'),
+    /** "Lokaal e-mailadres": the address this organisation uses for the person (R2.5). */
+    localEmail: text(),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     uniqueIndex('memberships_domain_user').on(t.domainId, t.userId),
+    index('memberships_domain_status_type').on(t.domainId, t.status, t.type),
     uniqueIndex('memberships_one_tb').on(t.domainId).where(sql`${t.type} = 'TB'`),
     index('memberships_user').on(t.userId),
     check('memberships_type_check', sql`${t.type} in ('TB', 'CO_TB', 'USER')`),
@@ -258,6 +265,31 @@ export const membershipApplications = pgTable(
     application: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.membershipId, t.application] }), index('membership_applications_app').on(t.application)],
+);
+
+/**
+ * Audit log (R2.12): append-only. The application only inserts; a trigger (migration
+ * 0001) refuses UPDATE and DELETE, so not even a bug can rewrite history.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid(),
+    actorRole: text(),
+    organisationId: uuid(),
+    domainId: uuid(),
+    action: text().notNull(),
+    subjectUserId: uuid(),
+    before: jsonb(),
+    after: jsonb(),
+  },
+  (t) => [
+    index('audit_log_org_at').on(t.organisationId, t.at),
+    index('audit_log_domain_at').on(t.domainId, t.at),
+    index('audit_log_subject').on(t.subjectUserId),
+  ],
 );
 
 // ── auth: sessions (in the database, so several instances share them: N6) ──────────────────

@@ -1,3 +1,16 @@
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_user_id" uuid,
+	"actor_role" text,
+	"organisation_id" uuid,
+	"domain_id" uuid,
+	"action" text NOT NULL,
+	"subject_user_id" uuid,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
 CREATE TABLE "domains" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organisation_id" uuid NOT NULL,
@@ -19,6 +32,7 @@ CREATE TABLE "memberships" (
 	"user_id" uuid NOT NULL,
 	"type" text NOT NULL,
 	"status" text DEFAULT 'active' NOT NULL,
+	"local_email" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone,
 	CONSTRAINT "memberships_type_check" CHECK ("memberships"."type" in ('TB', 'CO_TB', 'USER')),
@@ -127,7 +141,6 @@ CREATE TABLE "users" (
 	"title" text,
 	"language" text DEFAULT 'nl' NOT NULL,
 	"email" text NOT NULL,
-	"local_email" text,
 	"is_platform_admin" boolean DEFAULT false NOT NULL,
 	"failed_attempts" integer DEFAULT 0 NOT NULL,
 	"locked_until" timestamp with time zone,
@@ -150,9 +163,13 @@ ALTER TABLE "organisation_managers" ADD CONSTRAINT "organisation_managers_user_i
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_domain_id_domains_id_fk" FOREIGN KEY ("domain_id") REFERENCES "public"."domains"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_org_at" ON "audit_log" USING btree ("organisation_id","at");--> statement-breakpoint
+CREATE INDEX "audit_log_domain_at" ON "audit_log" USING btree ("domain_id","at");--> statement-breakpoint
+CREATE INDEX "audit_log_subject" ON "audit_log" USING btree ("subject_user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "domains_organisation_code" ON "domains" USING btree ("organisation_id","code");--> statement-breakpoint
 CREATE INDEX "membership_applications_app" ON "membership_applications" USING btree ("application");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_domain_user" ON "memberships" USING btree ("domain_id","user_id");--> statement-breakpoint
+CREATE INDEX "memberships_domain_status_type" ON "memberships" USING btree ("domain_id","status","type");--> statement-breakpoint
 CREATE UNIQUE INDEX "memberships_one_tb" ON "memberships" USING btree ("domain_id") WHERE "memberships"."type" = 'TB';--> statement-breakpoint
 CREATE INDEX "memberships_user" ON "memberships" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "merger_sources_org" ON "merger_sources" USING btree ("organisation_id");--> statement-breakpoint
@@ -163,6 +180,9 @@ CREATE INDEX "postal_codes_nis" ON "postal_codes" USING btree ("nis");--> statem
 CREATE INDEX "sessions_user" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sessions_expires" ON "sessions" USING btree ("expires_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_username_lower" ON "users" USING btree (lower("username"));--> statement-breakpoint
+CREATE INDEX "users_surname_lower" ON "users" USING btree (lower("surname") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "users_first_name_lower" ON "users" USING btree (lower("first_name") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "users_username_pattern" ON "users" USING btree (lower("username") text_pattern_ops);--> statement-breakpoint
 CREATE VIEW "public"."organisation_statuses" AS (
   select o.id as organisation_id,
          case when d.merger_id is null then 'active' else 'disappearing' end as status,

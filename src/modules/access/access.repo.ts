@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
 import { membershipApplications, memberships, organisationManagers, users } from '../../db/schema.js';
 
@@ -52,6 +52,7 @@ export interface RoleChoiceRow {
   organisationId: string | null;
   domainId: string | null;
   domainCode: string | null;
+  applications: string[];
 }
 
 /**
@@ -63,14 +64,17 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   return queryRows<RoleChoiceRow>(
     db,
     sql`
-      select om.role, om.organisation_id as "organisationId", null::uuid as "domainId", null::text as "domainCode"
+      select om.role, om.organisation_id as "organisationId", null::uuid as "domainId", null::text as "domainCode",
+             '{}'::text[] as applications
       from organisation_managers om
       join organisations o on o.id = om.organisation_id
       where om.user_id = ${userId}
         and o.valid_from <= ${today}
         and (o.access_ended_on is null or o.access_ended_on > ${today})
       union all
-      select m.type as role, d.organisation_id as "organisationId", d.id as "domainId", d.code as "domainCode"
+      select m.type as role, d.organisation_id as "organisationId", d.id as "domainId", d.code as "domainCode",
+             coalesce((select array_agg(a.application order by a.application) from membership_applications a
+                       where a.membership_id = m.id), '{}') as applications
       from memberships m
       join domains d on d.id = m.domain_id
       join organisations o on o.id = d.organisation_id
@@ -131,4 +135,238 @@ export async function isManager(db: Db, userId: string, organisationId: string, 
       ),
     );
   return row !== undefined;
+}
+
+// ── access management (issue #3) ───────────────────────────────────────────────────────────
+
+export async function findUserByInsz(db: Db, insz: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.insz, insz));
+  return row;
+}
+
+export async function insertUser(db: Db, row: NewUser): Promise<string> {
+  const [r] = await db.insert(users).values(row).returning({ id: users.id });
+  return r!.id;
+}
+
+export async function updateUser(db: Db, id: string, fields: Partial<NewUser>): Promise<void> {
+  await db.update(users).set(fields).where(eq(users.id, id));
+}
+
+export interface MembershipRow {
+  id: string;
+  domainId: string;
+  userId: string;
+  type: string;
+  status: string;
+  localEmail: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+  applications: string[];
+}
+
+const membershipSelect = sql`
+  m.id, m.domain_id as "domainId", m.user_id as "userId", m.type, m.status, m.local_email as "localEmail",
+  to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+  to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+  coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = m.id), '{}') as applications`;
+
+export async function findMembership(db: Db, domainId: string, userId: string): Promise<MembershipRow | undefined> {
+  const rows = await queryRows<MembershipRow>(
+    db,
+    sql`select ${membershipSelect} from memberships m where m.domain_id = ${domainId} and m.user_id = ${userId} for update`,
+  );
+  return rows[0];
+}
+
+export async function findTb(db: Db, domainId: string): Promise<MembershipRow | undefined> {
+  const rows = await queryRows<MembershipRow>(db, sql`select ${membershipSelect} from memberships m where m.domain_id = ${domainId} and m.type = 'TB'`);
+  return rows[0];
+}
+
+export async function insertMembership(
+  db: Db,
+  row: { domainId: string; userId: string; type: string; localEmail: string | null; applications: string[] },
+): Promise<string> {
+  const [m] = await db
+    .insert(memberships)
+    .values({ domainId: row.domainId, userId: row.userId, type: row.type, localEmail: row.localEmail })
+    .returning({ id: memberships.id });
+  if (row.applications.length) {
+    await db.insert(membershipApplications).values(row.applications.map((application) => ({ membershipId: m!.id, application })));
+  }
+  return m!.id;
+}
+
+export async function updateMembership(
+  db: Db,
+  id: string,
+  fields: { type?: string; status?: string; localEmail?: string | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ ...fields, updatedAt: now })
+    .where(eq(memberships.id, id));
+}
+
+export async function setApplications(db: Db, membershipId: string, applications: string[]): Promise<void> {
+  await db.delete(membershipApplications).where(eq(membershipApplications.membershipId, membershipId));
+  if (applications.length) {
+    await db.insert(membershipApplications).values(applications.map((application) => ({ membershipId, application })));
+  }
+}
+
+export async function deleteMembership(db: Db, id: string): Promise<void> {
+  await db.delete(memberships).where(eq(memberships.id, id));
+}
+
+export interface MemberListRow {
+  userId: string;
+  username: string;
+  surname: string;
+  firstName: string;
+  insz: string | null;
+  email: string;
+  title: string | null;
+  language: string;
+  type: string;
+  status: string;
+  localEmail: string | null;
+  createdAt: string;
+  updatedAt: string | null;
+  applications: string[];
+}
+
+export interface MemberFilter {
+  surname?: string;
+  firstName?: string;
+  username?: string;
+  type?: string;
+  insz?: string;
+  status?: string;
+  application?: string;
+}
+
+const SORTS: Record<string, SQL> = {
+  surname: sql`lower(u.surname)`,
+  firstName: sql`lower(u.first_name)`,
+  username: sql`lower(u.username)`,
+  type: sql`m.type`,
+  status: sql`m.status`,
+  insz: sql`u.insz`,
+  createdAt: sql`m.created_at`,
+};
+
+function prefix(value: string): string {
+  return `${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function memberWhere(domainId: string, f: MemberFilter): SQL {
+  const parts: SQL[] = [sql`m.domain_id = ${domainId}`];
+  if (f.surname) parts.push(sql`lower(u.surname) like ${prefix(f.surname)}`);
+  if (f.firstName) parts.push(sql`lower(u.first_name) like ${prefix(f.firstName)}`);
+  if (f.username) parts.push(sql`lower(u.username) like ${prefix(f.username)}`);
+  if (f.type) parts.push(sql`m.type = ${f.type}`);
+  if (f.status) parts.push(sql`m.status = ${f.status}`);
+  if (f.insz) parts.push(sql`u.insz = ${f.insz}`);
+  if (f.application) {
+    parts.push(sql`exists (select 1 from membership_applications a where a.membership_id = m.id and a.application = ${f.application})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** One page of a domain's members (R2.9), filtered and sorted in SQL, with the total count. */
+export async function listMembers(
+  db: Db,
+  domainId: string,
+  filter: MemberFilter,
+  sort: { column: string; order: 'asc' | 'desc' },
+  offset: number,
+  limit: number | null,
+): Promise<{ rows: MemberListRow[]; total: number }> {
+  const where = memberWhere(domainId, filter);
+  const order = sort.order === 'desc' ? sql`desc` : sql`asc`;
+  const rows = await queryRows<MemberListRow>(
+    db,
+    sql`
+      select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz, u.email, u.title, u.language,
+             m.type, m.status, m.local_email as "localEmail",
+             to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+             to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+             coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = m.id), '{}') as applications
+      from memberships m join users u on u.id = m.user_id
+      where ${where}
+      order by ${SORTS[sort.column] ?? SORTS.surname} ${order}, u.id ${order}
+      ${limit === null ? sql`` : sql`limit ${limit}`} offset ${offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where ${where}`,
+  );
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function memberCounts(db: Db, domainId: string): Promise<{ total: number; active: number; blocked: number }> {
+  const [row] = await queryRows<{ total: number; active: number; blocked: number }>(
+    db,
+    sql`select count(*)::int as total,
+               count(*) filter (where status = 'active')::int as active,
+               count(*) filter (where status = 'blocked')::int as blocked
+        from memberships where domain_id = ${domainId}`,
+  );
+  return row ?? { total: 0, active: 0, blocked: 0 };
+}
+
+export interface ManagerRow {
+  userId: string;
+  surname: string;
+  firstName: string;
+  username: string;
+  role: string;
+  since: string;
+}
+
+export async function listManagers(db: Db, organisationId: string): Promise<ManagerRow[]> {
+  return queryRows<ManagerRow>(
+    db,
+    sql`select u.id as "userId", u.surname, u.first_name as "firstName", u.username, om.role,
+               to_char(om.created_at at time zone 'UTC', 'YYYY-MM-DD') as since
+        from organisation_managers om join users u on u.id = om.user_id
+        where om.organisation_id = ${organisationId}
+        order by case om.role when 'HTB' then 0 else 1 end, lower(u.surname), lower(u.first_name)`,
+  );
+}
+
+export async function findManager(db: Db, organisationId: string, userId: string): Promise<{ role: string } | undefined> {
+  const [row] = await db
+    .select({ role: organisationManagers.role })
+    .from(organisationManagers)
+    .where(and(eq(organisationManagers.organisationId, organisationId), eq(organisationManagers.userId, userId)));
+  return row;
+}
+
+export async function findHtb(db: Db, organisationId: string): Promise<{ userId: string } | undefined> {
+  const [row] = await db
+    .select({ userId: organisationManagers.userId })
+    .from(organisationManagers)
+    .where(and(eq(organisationManagers.organisationId, organisationId), eq(organisationManagers.role, 'HTB')));
+  return row;
+}
+
+export async function setManagerRole(db: Db, organisationId: string, userId: string, role: string): Promise<void> {
+  await db
+    .update(organisationManagers)
+    .set({ role })
+    .where(and(eq(organisationManagers.organisationId, organisationId), eq(organisationManagers.userId, userId)));
+}
+
+export async function deleteManager(db: Db, organisationId: string, userId: string): Promise<void> {
+  await db
+    .delete(organisationManagers)
+    .where(and(eq(organisationManagers.organisationId, organisationId), eq(organisationManagers.userId, userId)));
+}
+
+export async function isUsernameTaken(db: Db, username: string): Promise<boolean> {
+  return (await findUserByUsername(db, username)) !== undefined;
 }

@@ -101,7 +101,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     async (request, reply) => {
       await auth.logout(request.actor!);
       reply.clearSessionCookie();
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

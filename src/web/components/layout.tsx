@@ -17,7 +17,9 @@ export function Layout({ children }: { children: ReactNode }) {
       isFirstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    // Without preventScroll the header (organisation, role, business date) scrolls out of view.
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [pathname]);
 
   return (

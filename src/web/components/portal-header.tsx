@@ -46,7 +46,9 @@ export function PortalHeader() {
       {session?.authenticated && context ? (
         <div className="portal-header__context">
           <p className="portal-header__organisation">
-            <span className="portal-header__org-name">{choiceOrganisationName(context, t, language)}</span>
+            {organisation ? (
+              <span className="portal-header__org-name">{choiceOrganisationName(context, t, language)}</span>
+            ) : null}
             {organisation?.isDemo ? (
               <>
                 {' '}
@@ -55,7 +57,7 @@ export function PortalHeader() {
                 </Badge>
               </>
             ) : null}
-            <span className="portal-header__role">{choiceRoleLabel(context, t, language)}</span>
+            <span className={organisation ? 'portal-header__role' : 'portal-header__org-name'}>{choiceRoleLabel(context, t, language)}</span>
             {organisation ? (
               <span className="portal-header__kbo">{t('header.kbo', { kbo: organisation.kboFormatted })}</span>
             ) : null}

@@ -1,0 +1,1 @@
+export { createAuditService, type AuditService, type AuditEntry, type AuditQuery } from './audit.service.js';
