@@ -15,6 +15,7 @@ import type { Clock } from './domain/clock.js';
 import { authPlugin } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
+import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -113,6 +114,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });
+  await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

@@ -1,7 +1,8 @@
 import type { Config } from './config.js';
 import type { Db } from './db/db.js';
 import type { Clock } from './domain/clock.js';
-import { createAccessService } from './modules/access/index.js';
+import { createAccessService, createManagementService } from './modules/access/index.js';
+import { createAuditService } from './modules/audit/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
@@ -15,10 +16,12 @@ export interface ServiceDeps {
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
 export function createServices({ db, clock, config }: ServiceDeps) {
   const registry = createRegistryService({ db, clock });
+  const audit = createAuditService({ db });
   const access = createAccessService({ db, clock, registry });
-  const auth = createAuthService({ db, clock, access, config });
+  const management = createManagementService({ db, clock, registry, audit });
+  const auth = createAuthService({ db, clock, access, management, config });
   const mergers = createMergerService({ db, clock, registry });
-  return { registry, access, auth, mergers };
+  return { registry, audit, access, management, auth, mergers };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -246,6 +246,7 @@ export interface MemberFilter {
   insz?: string;
   status?: string;
   application?: string;
+  userId?: string;
 }
 
 const SORTS: Record<string, SQL> = {
@@ -270,6 +271,7 @@ function memberWhere(domainId: string, f: MemberFilter): SQL {
   if (f.type) parts.push(sql`m.type = ${f.type}`);
   if (f.status) parts.push(sql`m.status = ${f.status}`);
   if (f.insz) parts.push(sql`u.insz = ${f.insz}`);
+  if (f.userId) parts.push(sql`m.user_id = ${f.userId}`);
   if (f.application) {
     parts.push(sql`exists (select 1 from membership_applications a where a.membership_id = m.id and a.application = ${f.application})`);
   }

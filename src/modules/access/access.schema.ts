@@ -223,3 +223,26 @@ export const HtbImportReport = z.object({
   ),
   applied: z.number().int(),
 });
+
+export const PersonReview = z.object({
+  insz: z.string(),
+  inszFormatted: z.string(),
+  isNew: z.boolean(),
+  username: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  title: z.string().nullable(),
+  language: z.string(),
+  email: z.string().nullable(),
+});
+export const AddMemberReview = z.object({
+  person: PersonReview,
+  type: z.enum(['CO_TB', 'USER']),
+  applications: z.array(z.string()),
+  localEmail: z.string().nullable(),
+  userId: z.string().nullable(),
+});
+export const ChangeTbReview = z.object({ person: PersonReview, localEmail: z.string().nullable(), previousTbUserId: z.string().nullable() });
+export const CoHtbReview = z.object({ person: PersonReview });
+export const DomainParams = z.strictObject({ domainId: z.uuid() });
+export const MemberParams = z.strictObject({ domainId: z.uuid(), userId: z.uuid() });

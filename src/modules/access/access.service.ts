@@ -4,6 +4,7 @@ import type { RegistryService } from '../registry/index.js';
 import { toDomainSummaryByCode } from '../registry/index.js';
 import type { Role, RoleChoice } from '../auth/auth.schema.js';
 import * as repo from './access.repo.js';
+import { permissionsOf, type AuthContext } from './authorization.js';
 
 export interface AccessDeps {
   db: Db;
@@ -29,19 +30,39 @@ export function createAccessService({ db, clock, registry }: AccessDeps) {
       if (!user) return [];
       const rows = await repo.listRoleChoices(db, userId, clock.today());
       const orgs = await registry.listOrganisationsByIds(rows.map((r) => r.organisationId!).filter(Boolean));
-      const choices: RoleChoice[] = rows.map((r) => ({
-        id: choiceId(r.role as Role, r.organisationId, r.domainId),
-        role: r.role as Role,
-        organisation: orgs.get(r.organisationId!) ?? null,
-        domain: r.domainId && r.domainCode ? toDomainSummaryByCode(r.domainId, r.domainCode) : null,
-      }));
+      const choices: RoleChoice[] = rows.map((r) => {
+        const ctx: AuthContext = {
+          role: r.role as Role,
+          organisationId: r.organisationId,
+          domainId: r.domainId,
+          domainCode: r.domainCode,
+          applications: r.applications,
+        };
+        return {
+          id: choiceId(r.role as Role, r.organisationId, r.domainId),
+          role: r.role as Role,
+          organisation: orgs.get(r.organisationId!) ?? null,
+          domain: r.domainId && r.domainCode ? toDomainSummaryByCode(r.domainId, r.domainCode) : null,
+          applications: r.applications,
+          permissions: permissionsOf(ctx),
+        };
+      });
       choices.sort(
         (a, b) =>
           (a.organisation?.name.nl ?? '').localeCompare(b.organisation?.name.nl ?? '', 'nl') ||
           (a.domain?.code ?? '').localeCompare(b.domain?.code ?? '') ||
           a.role.localeCompare(b.role),
       );
-      if (user.isPlatformAdmin) choices.unshift({ id: choiceId('ADMIN', null, null), role: 'ADMIN', organisation: null, domain: null });
+      if (user.isPlatformAdmin) {
+        choices.unshift({
+          id: choiceId('ADMIN', null, null),
+          role: 'ADMIN',
+          organisation: null,
+          domain: null,
+          applications: [],
+          permissions: ['platform.admin'],
+        });
+      }
       return choices;
     },
   };

@@ -118,7 +118,11 @@ export function canActOn(
 ): boolean {
   if (!ctx) return false;
   if (subject.isSelf && action !== 'edit') return false;
-  if (subject.type === 'TB') return false;
+  if (subject.type === 'TB') {
+    // The TB is replaced, never blocked or removed; its applications are edited by the
+    // (co-)HTB or by the TB itself.
+    return action === 'edit' && (ctx.role === 'HTB' || ctx.role === 'CO_HTB' || (ctx.role === 'TB' && subject.isSelf));
+  }
   const permission: Permission =
     subject.type === 'CO_TB' ? 'access.manage-co-tb' : action === 'remove' ? 'access.remove-user' : 'access.edit-user';
   return MANAGER_PERMISSIONS[ctx.role].includes(permission);

@@ -5,6 +5,7 @@ import type { Clock } from '../../domain/clock.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import type { AccessService } from '../access/index.js';
 import { ChooseBody, LoginBody, SessionResponse } from './auth.schema.js';
+import { PasswordBody } from '../access/access.schema.js';
 import type { AuthService } from './auth.service.js';
 
 export interface AuthRouteDeps {
@@ -89,6 +90,23 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       const session = await auth.choose(request.actor!, request.body.choiceId, request.language);
       reply.setSessionCookie(session.token);
       return describe(request, reply, { ...session, userId: request.actor!.userId });
+    },
+  );
+
+  app.post(
+    '/me/password',
+    {
+      config: { access: 'session' },
+      schema: {
+        tags: ['Mijn gegevens'],
+        summary: '"Mijn wachtwoord wijzigen": the current password is required; other sessions end',
+        body: PasswordBody,
+        response: { 204: z.null(), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await auth.changePassword(request.actor!, request.body, request.language);
+      return reply.status(204).send(null);
     },
   );
 

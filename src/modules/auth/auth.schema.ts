@@ -16,6 +16,10 @@ export const RoleChoice = z.object({
   role: z.enum(ROLES),
   organisation: OrganisationSummary.nullable(),
   domain: DomainSummary.nullable(),
+  /** Secured applications of the membership (R2.8); empty for HTB and ADMIN. */
+  applications: z.array(z.string()),
+  /** What this role may do (the UI offers only these; the server checks them again). */
+  permissions: z.array(z.string()),
 });
 export type RoleChoice = z.infer<typeof RoleChoice>;
 

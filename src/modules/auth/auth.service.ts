@@ -3,7 +3,7 @@ import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { translate, type Language } from '../../shared/messages.js';
-import { accessRepo, burnVerification, verifyPassword, type AccessService } from '../access/index.js';
+import { accessRepo, burnVerification, verifyPassword, type AccessService, type ManagementService } from '../access/index.js';
 import type { Role, RoleChoice } from './auth.schema.js';
 import * as repo from './sessions.repo.js';
 
@@ -17,6 +17,7 @@ export interface AuthDeps {
   db: Db;
   clock: Clock;
   access: AccessService;
+  management: ManagementService;
   config: AuthConfig;
 }
 
@@ -40,7 +41,7 @@ function newToken(): string {
 }
 
 /** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
-export function createAuthService({ db, clock, access, config }: AuthDeps) {
+export function createAuthService({ db, clock, access, management, config }: AuthDeps) {
   const ttlMs = config.sessionHours * 3_600_000;
 
   async function createSession(userId: string, context: RoleChoice | null): Promise<{ token: string; csrfToken: string }> {
@@ -132,6 +133,15 @@ export function createAuthService({ db, clock, access, config }: AuthDeps) {
       if (!choice) throw new AppError('forbidden', translate('auth.choice_unknown', lang));
       await repo.deleteSession(db, actor.sessionIdHash);
       return createSession(actor.userId, choice);
+    },
+
+    /**
+     * "Mijn wachtwoord wijzigen": checks and sets the new password (access rules), then ends
+     * every other session of the person, so a stolen session dies with the old password.
+     */
+    async changePassword(actor: Actor, body: { currentPassword: string; newPassword: string; newPasswordConfirm: string }, lang: Language) {
+      await management.changePassword({ userId: actor.userId, language: lang, context: actor.context }, body);
+      await repo.deleteSessionsOfUser(db, actor.userId, actor.sessionIdHash);
     },
 
     async logout(actor: Actor): Promise<void> {

@@ -121,6 +121,10 @@ export async function findDomain(db: Db, id: string): Promise<DomainRow | undefi
   return row;
 }
 
+export async function updateDomainContact(db: Db, id: string, contactEmail: string): Promise<void> {
+  await db.update(domains).set({ contactEmail }).where(eq(domains.id, id));
+}
+
 export async function listDomainsOf(db: Db, organisationId: string): Promise<DomainRow[]> {
   return db.select().from(domains).where(eq(domains.organisationId, organisationId)).orderBy(asc(domains.code));
 }

@@ -88,9 +88,23 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
       return (await repo.listDomainsOf(db, organisationId)).map(toDomainSummary);
     },
 
-    async findDomain(id: string): Promise<(DomainSummary & { organisationId: string }) | undefined> {
+    async findDomain(
+      id: string,
+    ): Promise<(DomainSummary & { organisationId: string; contactEmail: string | null; createdAt: string }) | undefined> {
       const row = await repo.findDomain(db, id);
-      return row && { ...toDomainSummary(row), organisationId: row.organisationId };
+      return (
+        row && {
+          ...toDomainSummary(row),
+          organisationId: row.organisationId,
+          contactEmail: row.contactEmail,
+          createdAt: row.createdAt.toISOString(),
+        }
+      );
+    },
+
+    /** Sets a domain's contact e-mail inside the caller's transaction. */
+    async updateDomainContact(tx: Db, id: string, contactEmail: string): Promise<void> {
+      await repo.updateDomainContact(tx, id, contactEmail);
     },
 
     /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */

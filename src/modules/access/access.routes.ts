@@ -1,0 +1,181 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { APPLICATIONS } from '../../shared/applications.js';
+import { ErrorResponse, DomainSummaryList } from './access.routes.schema.js';
+import {
+  AddCoHtbBody,
+  AddMemberBody,
+  AddMemberReview,
+  AuditExportQuery,
+  AuditPage,
+  AuditQuery,
+  BulkBody,
+  BulkResult,
+  ChangeTbBody,
+  ChangeTbReview,
+  CoHtbReview,
+  DomainHome,
+  DomainParams,
+  ExportQuery,
+  ManagerSummary,
+  Me,
+  MeBody,
+  MemberDetail,
+  MemberPage,
+  MemberParams,
+  PersonLookup,
+  PersonLookupQuery,
+  UpdateDomainBody,
+  UpdateMemberBody,
+  UserListQuery,
+} from './access.schema.js';
+import type { Caller, ExportFile, ManagementService } from './management.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const tags = ['Toegangsbeheer'];
+
+export function callerOf(request: FastifyRequest): Caller {
+  const actor = request.actor!;
+  return { userId: actor.userId, language: request.language, context: actor.context };
+}
+
+function sendFile(reply: FastifyReply, file: ExportFile) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+/** HTTP ↔ access management (SPEC §2). Every rule is in the service; routes only translate. */
+export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService }> = async (app, { management }) => {
+  const context = { access: 'context' as const };
+
+  app.get('/applications', {
+    config: context,
+    schema: { tags, summary: 'The secured applications (R2.8) with names and descriptions', response: { 200: z.array(z.object({ code: z.string(), name: z.record(z.string(), z.string()), description: z.record(z.string(), z.string()) })), ...errors } },
+  }, async () => APPLICATIONS.map((a) => ({ code: a.code, name: { ...a.name }, description: { ...a.description } })));
+
+  app.get('/access/domains', {
+    config: context,
+    schema: { tags, summary: 'The domains of the organisation that the caller manages', response: { 200: DomainSummaryList, ...errors } },
+  }, async (request) => management.listDomains(callerOf(request)));
+
+  app.get('/access/domains/:domainId', {
+    config: context,
+    schema: { tags, summary: "The manager's home of a domain", params: DomainParams, response: { 200: DomainHome, ...errors } },
+  }, async (request) => management.domainHome(callerOf(request), request.params.domainId));
+
+  app.patch('/access/domains/:domainId', {
+    config: context,
+    schema: { tags, summary: "Change the domain's contact e-mail", params: DomainParams, body: UpdateDomainBody, response: { 200: DomainHome, ...errors } },
+  }, async (request) => management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail));
+
+  app.get('/access/domains/:domainId/persons', {
+    config: context,
+    schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here)', params: DomainParams, querystring: PersonLookupQuery, response: { 200: PersonLookup, ...errors } },
+  }, async (request) => management.lookupPerson(callerOf(request), request.params.domainId, request.query.insz));
+
+  app.get('/access/domains/:domainId/users', {
+    config: context,
+    schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9)', params: DomainParams, querystring: UserListQuery, response: { 200: MemberPage, ...errors } },
+  }, async (request) => management.listMembers(callerOf(request), request.params.domainId, request.query));
+
+  app.get('/access/domains/:domainId/users/export', {
+    config: context,
+    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: errors },
+  }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    return sendFile(reply, await management.exportMembers(callerOf(request), request.params.domainId, filter, format));
+  });
+
+  app.post('/access/domains/:domainId/users/validate', {
+    config: context,
+    schema: { tags, summary: 'Check a new user and return the review screen; writes nothing', params: DomainParams, body: AddMemberBody, response: { 200: AddMemberReview, ...errors } },
+  }, async (request) => management.addMember(callerOf(request), request.params.domainId, request.body, { dryRun: true }));
+
+  app.post('/access/domains/:domainId/users', {
+    config: context,
+    schema: { tags, summary: 'Add a user or co-TB to the domain (confirm after the review)', params: DomainParams, body: AddMemberBody, response: { 201: AddMemberReview, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await management.addMember(callerOf(request), request.params.domainId, request.body, { dryRun: false })));
+
+  app.post('/access/domains/:domainId/users/bulk', {
+    config: context,
+    schema: { tags, summary: 'Bulk action on checked users, reported per user (R2.10)', params: DomainParams, body: BulkBody, response: { 200: BulkResult, ...errors } },
+  }, async (request) => management.bulk(callerOf(request), request.params.domainId, request.body));
+
+  app.get('/access/domains/:domainId/users/:userId', {
+    config: context,
+    schema: { tags, summary: "A user's details in the domain", params: MemberParams, response: { 200: MemberDetail, ...errors } },
+  }, async (request) => management.getMember(callerOf(request), request.params.domainId, request.params.userId));
+
+  app.patch('/access/domains/:domainId/users/:userId', {
+    config: context,
+    schema: { tags, summary: "Block/unblock a user, or change their applications or local e-mail", params: MemberParams, body: UpdateMemberBody, response: { 200: MemberDetail, ...errors } },
+  }, async (request) => management.updateMember(callerOf(request), request.params.domainId, request.params.userId, request.body));
+
+  app.delete('/access/domains/:domainId/users/:userId', {
+    config: context,
+    schema: { tags, summary: 'Remove a user from the domain', params: MemberParams, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await management.removeMember(callerOf(request), request.params.domainId, request.params.userId);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/access/domains/:domainId/tb/validate', {
+    config: context,
+    schema: { tags, summary: '"Van Toegangsbeheerder veranderen": check and review; writes nothing', params: DomainParams, body: ChangeTbBody, response: { 200: ChangeTbReview, ...errors } },
+  }, async (request) => management.changeTb(callerOf(request), request.params.domainId, request.body, { dryRun: true }));
+
+  app.put('/access/domains/:domainId/tb', {
+    config: context,
+    schema: { tags, summary: '"Van Toegangsbeheerder veranderen": appoint or replace the TB (R2.3)', params: DomainParams, body: ChangeTbBody, response: { 200: ChangeTbReview, ...errors } },
+  }, async (request) => management.changeTb(callerOf(request), request.params.domainId, request.body, { dryRun: false }));
+
+  app.get('/access/managers', {
+    config: context,
+    schema: { tags, summary: 'The HTB and co-HTBs of the organisation', response: { 200: z.array(ManagerSummary), ...errors } },
+  }, async (request) => management.listManagers(callerOf(request)));
+
+  app.post('/access/managers/validate', {
+    config: context,
+    schema: { tags, summary: 'Check a new co-HTB and return the review; writes nothing', body: AddCoHtbBody, response: { 200: CoHtbReview, ...errors } },
+  }, async (request) => management.addCoHtb(callerOf(request), request.body, { dryRun: true }));
+
+  app.post('/access/managers', {
+    config: context,
+    schema: { tags, summary: 'Add a co-HTB (R2.1)', body: AddCoHtbBody, response: { 201: CoHtbReview, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await management.addCoHtb(callerOf(request), request.body, { dryRun: false })));
+
+  app.delete('/access/managers/:userId', {
+    config: context,
+    schema: { tags, summary: 'Remove a co-HTB', params: z.strictObject({ userId: z.uuid() }), response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await management.removeCoHtb(callerOf(request), request.params.userId);
+    return reply.status(204).send(null);
+  });
+
+  app.get('/access/audit', {
+    config: context,
+    schema: { tags, summary: 'The audit log, newest first (R2.12)', querystring: AuditQuery, response: { 200: AuditPage, ...errors } },
+  }, async (request) => management.listAudit(callerOf(request), request.query));
+
+  app.get('/access/audit/export', {
+    config: context,
+    schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, response: errors },
+  }, async (request, reply) => {
+    const { format, ...filter } = request.query;
+    return sendFile(reply, await management.exportAudit(callerOf(request), filter, format));
+  });
+
+  app.get('/me', {
+    config: { access: 'session' },
+    schema: { tags: ['Mijn gegevens'], summary: 'My personal data', response: { 200: Me, ...errors } },
+  }, async (request) => management.getMe(callerOf(request)));
+
+  app.put('/me', {
+    config: { access: 'session' },
+    schema: { tags: ['Mijn gegevens'], summary: '"Mijn persoonlijke gegevens wijzigen"', body: MeBody, response: { 200: Me, ...errors } },
+  }, async (request) => management.updateMe(callerOf(request), request.body));
+};

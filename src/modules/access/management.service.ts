@@ -1,0 +1,599 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { Db } from '../../db/db.js';
+import { sqlState } from '../../db/errors.js';
+import type { Clock } from '../../domain/clock.js';
+import { APPLICATIONS } from '../../shared/applications.js';
+import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { formatInsz, formatKbo } from '../../shared/identifiers.js';
+import { translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { checkPassword } from '../../shared/password-policy.js';
+import type { AuditService } from '../audit/index.js';
+import type { RegistryService } from '../registry/index.js';
+import type { RoleChoice } from '../auth/auth.schema.js';
+import type {
+  AddMemberBody,
+  ChangeTbBody,
+  MemberSummary,
+  UserListFilter,
+  UserListQuery,
+} from './access.schema.js';
+import { TYPE_LABELS } from './access.schema.js';
+import * as repo from './access.repo.js';
+import { can, canActOn, permissionsOf, type AuthContext, type MembershipType, type Permission, type SubjectAction } from './authorization.js';
+import { hashPassword, verifyPassword } from './passwords.js';
+
+/** The person making a call: who, in which language, with the role chosen for the session. */
+export interface Caller {
+  userId: string;
+  language: Language;
+  context: RoleChoice | null;
+}
+
+export function authContextOf(choice: RoleChoice | null | undefined): AuthContext | null {
+  if (!choice) return null;
+  return {
+    role: choice.role,
+    organisationId: choice.organisation?.id ?? null,
+    domainId: choice.domain?.id ?? null,
+    domainCode: choice.domain?.code ?? null,
+    applications: choice.applications,
+  };
+}
+
+type NewPerson = NonNullable<AddMemberBody['person']>;
+
+export interface ManagementDeps {
+  db: Db;
+  clock: Clock;
+  registry: RegistryService;
+  audit: AuditService;
+}
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Buffer;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Access management (SPEC §2, issue #3): every rule is checked here, whatever the caller is. */
+export function createManagementService({ db, clock, registry, audit }: ManagementDeps) {
+  const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
+  const fail = (code: 'validation' | 'forbidden' | 'not_found' | 'conflict', lang: Language, key: MessageKey, fields?: FieldErrors) =>
+    new AppError(code, t(lang, key), fields);
+  const invalid = (lang: Language, fields: FieldErrors) => new AppError('validation', t(lang, 'http.validation'), fields);
+
+  function ctxOf(caller: Caller): AuthContext {
+    const ctx = authContextOf(caller.context);
+    if (!ctx) throw fail('forbidden', caller.language, 'auth.context_required');
+    return ctx;
+  }
+
+  function auditBase(caller: Caller, organisationId: string, domainId: string | null) {
+    return { actorUserId: caller.userId, actorRole: caller.context?.role ?? null, organisationId, domainId };
+  }
+
+  /** Loads a domain of the caller's organisation and checks the permission; 404 for other organisations' domains. */
+  async function requireDomain(caller: Caller, domainId: string, permission: Permission) {
+    const ctx = ctxOf(caller);
+    const domain = await registry.findDomain(domainId);
+    if (!domain || domain.organisationId !== ctx.organisationId) throw fail('not_found', caller.language, 'domain.not_found');
+    if (!can(ctx, permission, { organisationId: domain.organisationId, domainId })) throw fail('forbidden', caller.language, 'auth.forbidden');
+    return domain;
+  }
+
+  function requireOrganisation(caller: Caller, permission: Permission): string {
+    const ctx = ctxOf(caller);
+    if (!ctx.organisationId || !can(ctx, permission, { organisationId: ctx.organisationId })) {
+      throw fail('forbidden', caller.language, 'auth.forbidden');
+    }
+    return ctx.organisationId;
+  }
+
+  /** Field errors of the new-person part of a form (R2.5, R2.6). */
+  async function newPersonProblems(person: NewPerson | undefined, existing: repo.UserRow | undefined, lang: Language): Promise<FieldErrors> {
+    const fields: FieldErrors = {};
+    if (existing) {
+      if (person) fields.person = t(lang, 'person.already_known');
+      return fields;
+    }
+    if (!person) {
+      fields.person = t(lang, 'person.fields_required');
+      return fields;
+    }
+    if (person.username !== person.usernameConfirm) fields['person.usernameConfirm'] = t(lang, 'username.mismatch');
+    else if (await repo.isUsernameTaken(db, person.username)) fields['person.username'] = t(lang, 'username.taken');
+    if (person.password !== person.passwordConfirm) fields['person.passwordConfirm'] = t(lang, 'password.mismatch');
+    const problems = checkPassword(person.password, person.username);
+    if (problems.length) fields['person.password'] = problems.map((p) => t(lang, p)).join(' ');
+    return fields;
+  }
+
+  async function createPerson(tx: Db, insz: string, person: NewPerson, passwordHash: string): Promise<string> {
+    try {
+      return await repo.insertUser(tx, {
+        username: person.username,
+        passwordHash,
+        insz,
+        surname: person.surname,
+        firstName: person.firstName,
+        title: person.title ?? null,
+        language: person.language,
+        email: person.email,
+      });
+    } catch (error) {
+      // Two managers creating the same username or INSZ at the same moment.
+      if (sqlState(error) === '23505') throw new AppError('conflict', t('nl', 'username.taken'), { 'person.username': t('nl', 'username.taken') });
+      throw error;
+    }
+  }
+
+  function reviewOf(insz: string, existing: repo.UserRow | undefined, person: NewPerson | undefined) {
+    return {
+      insz,
+      inszFormatted: formatInsz(insz),
+      isNew: !existing,
+      username: existing?.username ?? person?.username ?? '',
+      surname: existing?.surname ?? person?.surname ?? '',
+      firstName: existing?.firstName ?? person?.firstName ?? '',
+      title: existing ? existing.title : (person?.title ?? null),
+      language: existing?.language ?? person?.language ?? 'nl',
+      // A known person's e-mail belongs to them; it is not shown to another organisation.
+      email: existing ? null : (person?.email ?? null),
+    };
+  }
+
+  function toSummary(ctx: AuthContext, callerId: string, r: repo.MemberListRow): MemberSummary {
+    const subject = { type: r.type as MembershipType, isSelf: r.userId === callerId };
+    return {
+      userId: r.userId,
+      username: r.username,
+      surname: r.surname,
+      firstName: r.firstName,
+      insz: r.insz,
+      type: r.type as MembershipType,
+      typeLabel: TYPE_LABELS[r.type as MembershipType],
+      status: r.status as MemberSummary['status'],
+      applications: r.applications,
+      email: r.email,
+      localEmail: r.localEmail,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+      allowed: {
+        edit: canActOn(ctx, 'edit', subject),
+        block: canActOn(ctx, r.status === 'blocked' ? 'unblock' : 'block', subject),
+        remove: canActOn(ctx, 'remove', subject),
+      },
+    };
+  }
+
+  async function loadMember(tx: Db, domainId: string, userId: string, lang: Language) {
+    const m = await repo.findMembership(tx, domainId, userId);
+    if (!m) throw fail('not_found', lang, 'member.not_found');
+    return m;
+  }
+
+  function refuseUnlessAllowed(ctx: AuthContext, action: SubjectAction, m: repo.MembershipRow, callerId: string, lang: Language) {
+    const subject = { type: m.type as MembershipType, isSelf: m.userId === callerId };
+    if (canActOn(ctx, action, subject)) return;
+    if (subject.isSelf && action !== 'edit') throw fail('forbidden', lang, 'member.is_self');
+    if (subject.type === 'TB') throw fail('forbidden', lang, 'member.is_tb');
+    if (subject.type === 'CO_TB') throw fail('forbidden', lang, 'member.co_tb_forbidden');
+    if (action === 'remove') throw fail('forbidden', lang, 'member.remove_forbidden');
+    throw fail('forbidden', lang, 'auth.forbidden');
+  }
+
+  /** One change to one member, inside the caller's transaction; returns false when nothing changed. */
+  async function applyToMember(
+    tx: Db,
+    caller: Caller,
+    ctx: AuthContext,
+    domain: { id: string; organisationId: string },
+    userId: string,
+    change:
+      | { kind: 'remove' }
+      | { kind: 'status'; status: 'active' | 'blocked' }
+      | { kind: 'applications'; add?: string[]; remove?: string[]; set?: string[] }
+      | { kind: 'localEmail'; localEmail: string | null },
+  ): Promise<boolean> {
+    const lang = caller.language;
+    const m = await loadMember(tx, domain.id, userId, lang);
+    const before = { type: m.type, status: m.status, applications: m.applications, localEmail: m.localEmail };
+    const base = { ...auditBase(caller, domain.organisationId, domain.id), subjectUserId: userId };
+    if (change.kind === 'remove') {
+      refuseUnlessAllowed(ctx, 'remove', m, caller.userId, lang);
+      await repo.deleteMembership(tx, m.id);
+      await audit.record(tx, { ...base, action: 'member.remove', before, after: null });
+      return true;
+    }
+    if (change.kind === 'status') {
+      refuseUnlessAllowed(ctx, change.status === 'blocked' ? 'block' : 'unblock', m, caller.userId, lang);
+      if (m.status === change.status) return false;
+      await repo.updateMembership(tx, m.id, { status: change.status }, clock.now());
+      await audit.record(tx, { ...base, action: change.status === 'blocked' ? 'member.block' : 'member.unblock', before: { status: m.status }, after: { status: change.status } });
+      return true;
+    }
+    refuseUnlessAllowed(ctx, 'edit', m, caller.userId, lang);
+    if (change.kind === 'localEmail') {
+      if (m.localEmail === change.localEmail) return false;
+      await repo.updateMembership(tx, m.id, { localEmail: change.localEmail }, clock.now());
+      await audit.record(tx, { ...base, action: 'member.update', before: { localEmail: m.localEmail }, after: { localEmail: change.localEmail } });
+      return true;
+    }
+    const next = new Set(change.set ?? m.applications);
+    for (const a of change.add ?? []) next.add(a);
+    for (const a of change.remove ?? []) next.delete(a);
+    const after = [...next].sort();
+    if (after.join(',') === m.applications.join(',')) return false;
+    await repo.setApplications(tx, m.id, after);
+    await repo.updateMembership(tx, m.id, {}, clock.now());
+    await audit.record(tx, { ...base, action: 'member.applications', before: { applications: m.applications }, after: { applications: after } });
+    return true;
+  }
+
+  function columnLabels(lang: Language) {
+    return [
+      t(lang, 'col.surname'),
+      t(lang, 'col.firstName'),
+      t(lang, 'col.username'),
+      t(lang, 'col.type'),
+      t(lang, 'col.insz'),
+      t(lang, 'col.status'),
+      t(lang, 'col.applications'),
+    ];
+  }
+
+  function memberCells(r: repo.MemberListRow, lang: Language): string[] {
+    const appNames = new Map<string, string>(APPLICATIONS.map((a) => [a.code, a.name[lang]]));
+    return [
+      r.surname,
+      r.firstName,
+      r.username,
+      TYPE_LABELS[r.type as MembershipType],
+      r.insz ? formatInsz(r.insz) : '',
+      t(lang, r.status === 'blocked' ? 'status.blocked' : 'status.active'),
+      r.applications.map((a) => appNames.get(a) ?? a).join(', '),
+    ];
+  }
+
+  async function tableFile(base: string, format: 'csv' | 'xlsx', header: string[], rows: string[][], sheet: string): Promise<ExportFile> {
+    if (format === 'csv') {
+      // UTF-8 with BOM and ";" so that Excel in a Belgian locale opens it with its accents intact.
+      const text = stringify([header, ...rows], { delimiter: ';' });
+      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]) };
+    }
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'OCMW Portal';
+    wb.created = clock.now();
+    const ws = wb.addWorksheet(sheet);
+    ws.addRow(header).font = { bold: true };
+    for (const r of rows) ws.addRow(r);
+    ws.columns.forEach((c, i) => {
+      c.width = Math.min(60, Math.max(12, header[i]!.length + 2, ...rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2)));
+    });
+    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+    return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: buffer };
+  }
+
+  return {
+    /** "Een gebruiker toevoegen — INSZ — Volgende": is this person known (only the name is shown)? */
+    async lookupPerson(caller: Caller, domainId: string, insz: string) {
+      await requireDomain(caller, domainId, 'access.add-user');
+      const existing = await repo.findUserByInsz(db, insz);
+      const member = existing ? await repo.findMembership(db, domainId, existing.id) : undefined;
+      return {
+        insz,
+        exists: Boolean(existing),
+        surname: existing?.surname ?? null,
+        firstName: existing?.firstName ?? null,
+        isMember: Boolean(member),
+      };
+    },
+
+    /**
+     * Adds a user or co-TB to a domain (R2.4, R2.5), reusing a known person; with dryRun it
+     * validates and returns the review without writing. Throws validation with fields,
+     * forbidden, not_found or conflict.
+     */
+    async addMember(caller: Caller, domainId: string, body: AddMemberBody, options: { dryRun: boolean }) {
+      const lang = caller.language;
+      const domain = await requireDomain(caller, domainId, body.type === 'CO_TB' ? 'access.manage-co-tb' : 'access.add-user');
+      const existing = await repo.findUserByInsz(db, body.insz);
+      const fields = await newPersonProblems(body.person, existing, lang);
+      if (existing && (await repo.findMembership(db, domainId, existing.id))) fields.insz = t(lang, 'member.exists');
+      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const review = {
+        person: reviewOf(body.insz, existing, body.person),
+        type: body.type,
+        applications: [...new Set(body.applications)].sort(),
+        localEmail: body.localEmail ?? null,
+      };
+      if (options.dryRun) return { ...review, userId: existing?.id ?? null };
+      const passwordHash = existing ? '' : await hashPassword(body.person!.password);
+      const userId = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const id = existing?.id ?? (await createPerson(tx, body.insz, body.person!, passwordHash));
+        if (await repo.findMembership(tx, domainId, id)) throw invalid(lang, { insz: t(lang, 'member.exists') });
+        await repo.insertMembership(tx, { domainId, userId: id, type: body.type, localEmail: review.localEmail, applications: review.applications });
+        if (!existing) await audit.record(tx, { ...auditBase(caller, domain.organisationId, domainId), action: 'person.create', subjectUserId: id, after: { username: review.person.username } });
+        await audit.record(tx, {
+          ...auditBase(caller, domain.organisationId, domainId),
+          action: 'member.add',
+          subjectUserId: id,
+          after: { type: body.type, applications: review.applications, localEmail: review.localEmail },
+        });
+        return id;
+      });
+      return { ...review, userId };
+    },
+
+    /** "Van Toegangsbeheerder veranderen" (R2.3): the new TB replaces the old one, who stays as co-TB [choice]. */
+    async changeTb(caller: Caller, domainId: string, body: ChangeTbBody, options: { dryRun: boolean }) {
+      const lang = caller.language;
+      const domain = await requireDomain(caller, domainId, 'access.change-tb');
+      const existing = await repo.findUserByInsz(db, body.insz);
+      const current = await repo.findTb(db, domainId);
+      const fields = await newPersonProblems(body.person, existing, lang);
+      if (existing && current?.userId === existing.id) fields.insz = t(lang, 'tb.same_person');
+      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const review = { person: reviewOf(body.insz, existing, body.person), localEmail: body.localEmail ?? null, previousTbUserId: current?.userId ?? null };
+      if (options.dryRun) return review;
+      const passwordHash = existing ? '' : await hashPassword(body.person!.password);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const base = auditBase(caller, domain.organisationId, domainId);
+        const id = existing?.id ?? (await createPerson(tx, body.insz, body.person!, passwordHash));
+        const old = await repo.findTb(tx, domainId);
+        if (old) {
+          await repo.updateMembership(tx, old.id, { type: 'CO_TB' }, clock.now());
+          await audit.record(tx, { ...base, action: 'tb.replaced', subjectUserId: old.userId, before: { type: 'TB' }, after: { type: 'CO_TB' } });
+        }
+        const member = await repo.findMembership(tx, domainId, id);
+        if (member) {
+          await repo.updateMembership(tx, member.id, { type: 'TB', status: 'active', ...(body.localEmail !== undefined ? { localEmail: body.localEmail } : {}) }, clock.now());
+        } else {
+          await repo.insertMembership(tx, { domainId, userId: id, type: 'TB', localEmail: review.localEmail, applications: [] });
+        }
+        await audit.record(tx, {
+          ...base,
+          action: 'tb.appointed',
+          subjectUserId: id,
+          before: member ? { type: member.type, status: member.status } : null,
+          after: { type: 'TB', status: 'active' },
+        });
+      });
+      return review;
+    },
+
+    /** One page of a domain's users (R2.9) with what the caller may do to each. */
+    async listMembers(caller: Caller, domainId: string, q: UserListQuery) {
+      await requireDomain(caller, domainId, 'access.read');
+      const ctx = ctxOf(caller);
+      const { rows, total } = await repo.listMembers(db, domainId, q, { column: q.sort, order: q.order }, (q.page - 1) * q.pageSize, q.pageSize);
+      return { items: rows.map((r) => toSummary(ctx, caller.userId, r)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The filtered list as CSV (UTF-8 with BOM) or XLSX, with the screen's columns (R2.11). */
+    async exportMembers(caller: Caller, domainId: string, q: UserListFilter & { sort: string; order: 'asc' | 'desc' }, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+      const domain = await requireDomain(caller, domainId, 'access.read');
+      const { rows } = await repo.listMembers(db, domainId, q, { column: q.sort, order: q.order }, 0, null);
+      const lang = caller.language;
+      const org = await registry.getOrganisation(domain.organisationId, lang);
+      return tableFile(`gebruikers-${org.kbo}-${domain.code}-${clock.today()}`, format, columnLabels(lang), rows.map((r) => memberCells(r, lang)), domain.name[lang === 'en' ? 'nl' : lang]);
+    },
+
+    async getMember(caller: Caller, domainId: string, userId: string) {
+      await requireDomain(caller, domainId, 'access.read');
+      const ctx = ctxOf(caller);
+      const { rows } = await repo.listMembers(db, domainId, { userId }, { column: 'surname', order: 'asc' }, 0, 1);
+      const row = rows[0];
+      if (!row) throw fail('not_found', caller.language, 'member.not_found');
+      return { ...toSummary(ctx, caller.userId, row), title: row.title, language: row.language };
+    },
+
+    /** Changes a member's status, applications or local e-mail; all or nothing. */
+    async updateMember(caller: Caller, domainId: string, userId: string, body: { status?: 'active' | 'blocked'; applications?: string[]; localEmail?: string | null }) {
+      const domain = await requireDomain(caller, domainId, 'access.read');
+      const ctx = ctxOf(caller);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        if (body.status) await applyToMember(tx, caller, ctx, domain, userId, { kind: 'status', status: body.status });
+        if (body.applications) await applyToMember(tx, caller, ctx, domain, userId, { kind: 'applications', set: [...new Set(body.applications)] });
+        if (body.localEmail !== undefined) await applyToMember(tx, caller, ctx, domain, userId, { kind: 'localEmail', localEmail: body.localEmail });
+      });
+      return this.getMember(caller, domainId, userId);
+    },
+
+    async removeMember(caller: Caller, domainId: string, userId: string): Promise<void> {
+      const domain = await requireDomain(caller, domainId, 'access.read');
+      const ctx = ctxOf(caller);
+      await db.transaction(async (txh) => applyToMember(txh as unknown as Db, caller, ctx, domain, userId, { kind: 'remove' }));
+    },
+
+    /**
+     * Bulk action on checked users (R2.10): each user in a transaction of its own, so a
+     * refusal or failure for one user leaves nothing half applied for them and does not stop
+     * the others. Reports done / unchanged / refused (with the reason) per user.
+     */
+    async bulk(caller: Caller, domainId: string, body: { action: string; userIds: string[]; applications?: string[] }) {
+      const domain = await requireDomain(caller, domainId, 'access.read');
+      const ctx = ctxOf(caller);
+      const results: { userId: string; outcome: 'done' | 'refused' | 'unchanged'; reason?: string }[] = [];
+      for (const userId of [...new Set(body.userIds)]) {
+        const change =
+          body.action === 'remove'
+            ? ({ kind: 'remove' } as const)
+            : body.action === 'block' || body.action === 'unblock'
+              ? ({ kind: 'status', status: body.action === 'block' ? 'blocked' : 'active' } as const)
+              : ({ kind: 'applications', [body.action === 'addApplications' ? 'add' : 'remove']: body.applications ?? [] } as const);
+        try {
+          const changed = await db.transaction(async (txh) => applyToMember(txh as unknown as Db, caller, ctx, domain, userId, change));
+          results.push({ userId, outcome: changed ? 'done' : 'unchanged' });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500) throw error;
+          results.push({ userId, outcome: 'refused', reason: error.message });
+        }
+      }
+      return { results, done: results.filter((r) => r.outcome === 'done').length, refused: results.filter((r) => r.outcome === 'refused').length };
+    },
+
+    /** The manager's home of a domain: organisation, KBO, creation date, contact e-mail, TB, counts. */
+    async domainHome(caller: Caller, domainId: string) {
+      const domain = await requireDomain(caller, domainId, 'access.read');
+      const lang = caller.language;
+      const org = await registry.getOrganisation(domain.organisationId, lang);
+      const tb = await repo.findTb(db, domainId);
+      const tbUser = tb ? await repo.findUser(db, tb.userId) : undefined;
+      return {
+        organisation: { id: org.id, name: lang === 'en' ? org.name.nl : org.name[lang], kbo: org.kbo, kboFormatted: formatKbo(org.kbo) },
+        domain: { id: domain.id, code: domain.code, name: lang === 'en' ? domain.name.nl : domain.name[lang], contactEmail: domain.contactEmail, createdAt: domain.createdAt },
+        tb: tbUser ? { userId: tbUser.id, surname: tbUser.surname, firstName: tbUser.firstName } : null,
+        counts: await repo.memberCounts(db, domainId),
+        permissions: permissionsOf(ctxOf(caller)),
+      };
+    },
+
+    /** "De details van de hoedanigheid wijzigen": the domain's contact e-mail. */
+    async updateDomain(caller: Caller, domainId: string, contactEmail: string) {
+      const domain = await requireDomain(caller, domainId, 'access.edit-domain');
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await registry.updateDomainContact(tx, domainId, contactEmail);
+        await audit.record(tx, { ...auditBase(caller, domain.organisationId, domainId), action: 'domain.update', before: { contactEmail: domain.contactEmail }, after: { contactEmail } });
+      });
+      return this.domainHome(caller, domainId);
+    },
+
+    /** The organisation's domains the caller can manage (an HTB sees them all; a TB its own). */
+    async listDomains(caller: Caller) {
+      const ctx = ctxOf(caller);
+      if (!ctx.organisationId) return [];
+      const all = await registry.listDomains(ctx.organisationId);
+      return all.filter((d) => can(ctx, 'access.read', { organisationId: ctx.organisationId!, domainId: d.id }));
+    },
+
+    async listManagers(caller: Caller) {
+      const organisationId = requireOrganisation(caller, 'access.read');
+      return (await repo.listManagers(db, organisationId)).map((m) => ({ ...m, role: m.role as 'HTB' | 'CO_HTB' }));
+    },
+
+    /** Adds a co-HTB (R2.1); a new INSZ needs the new-person fields. */
+    async addCoHtb(caller: Caller, body: { insz: string; person?: NewPerson }, options: { dryRun: boolean }) {
+      const lang = caller.language;
+      const organisationId = requireOrganisation(caller, 'access.manage-co-htb');
+      const existing = await repo.findUserByInsz(db, body.insz);
+      const fields = await newPersonProblems(body.person, existing, lang);
+      if (existing && (await repo.findManager(db, organisationId, existing.id))) fields.insz = t(lang, 'manager.exists');
+      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const review = { person: reviewOf(body.insz, existing, body.person) };
+      if (options.dryRun) return review;
+      const passwordHash = existing ? '' : await hashPassword(body.person!.password);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const id = existing?.id ?? (await createPerson(tx, body.insz, body.person!, passwordHash));
+        await repo.insertManagers(tx, [{ organisationId, userId: id, role: 'CO_HTB' }]);
+        await audit.record(tx, { ...auditBase(caller, organisationId, null), action: 'co-htb.add', subjectUserId: id, after: { role: 'CO_HTB' } });
+      });
+      return review;
+    },
+
+    async removeCoHtb(caller: Caller, userId: string): Promise<void> {
+      const lang = caller.language;
+      const organisationId = requireOrganisation(caller, 'access.manage-co-htb');
+      const manager = await repo.findManager(db, organisationId, userId);
+      if (!manager) throw fail('not_found', lang, 'member.not_found');
+      if (manager.role === 'HTB') throw fail('forbidden', lang, 'manager.htb_fixed');
+      if (userId === caller.userId) throw fail('forbidden', lang, 'member.is_self');
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.deleteManager(tx, organisationId, userId);
+        await audit.record(tx, { ...auditBase(caller, organisationId, null), action: 'co-htb.remove', subjectUserId: userId, before: { role: 'CO_HTB' } });
+      });
+    },
+
+    /** The audit log of the organisation ((co-)HTB) or of the TB's own domain (R2.12). */
+    async listAudit(caller: Caller, q: { domainId?: string; action?: string; from?: string; to?: string; page: number; pageSize: number }) {
+      const organisationId = requireOrganisation(caller, 'access.read-audit');
+      const ctx = ctxOf(caller);
+      const domainId = ctx.domainId ?? q.domainId;
+      return audit.list({ ...q, organisationId, domainId });
+    },
+
+    async exportAudit(caller: Caller, q: { domainId?: string; action?: string; from?: string; to?: string }, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+      const lang = caller.language;
+      const page = await this.listAudit(caller, { ...q, page: 1, pageSize: 100_000 });
+      const header = ['col.at', 'col.actor', 'col.role', 'col.action', 'col.subject', 'col.domain', 'col.before', 'col.after'].map((k) => t(lang, k as MessageKey));
+      const rows = page.items.map((i) => [
+        i.at,
+        i.actorUsername ?? '',
+        i.actorRole ?? '',
+        i.action,
+        i.subjectUsername ?? '',
+        i.domainId ?? '',
+        i.before == null ? '' : JSON.stringify(i.before),
+        i.after == null ? '' : JSON.stringify(i.after),
+      ]);
+      return tableFile(`audit-${clock.today()}`, format, header, rows, 'Audit');
+    },
+
+    /** "Mijn persoonlijke gegevens" */
+    async getMe(caller: Caller) {
+      const u = await repo.findUser(db, caller.userId);
+      if (!u) throw fail('not_found', caller.language, 'http.not_found');
+      return { username: u.username, insz: u.insz, surname: u.surname, firstName: u.firstName, title: u.title as 'DE_HEER' | 'MEVROUW' | null, language: u.language as Language, email: u.email };
+    },
+
+    async updateMe(caller: Caller, body: { surname: string; firstName: string; title: 'DE_HEER' | 'MEVROUW' | null; language: Language; email: string }) {
+      const before = await this.getMe(caller);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.updateUser(tx, caller.userId, { ...body, updatedAt: clock.now() });
+        await audit.record(tx, {
+          actorUserId: caller.userId,
+          actorRole: caller.context?.role ?? null,
+          organisationId: caller.context?.organisation?.id ?? null,
+          domainId: caller.context?.domain?.id ?? null,
+          action: 'person.update',
+          subjectUserId: caller.userId,
+          before: { surname: before.surname, firstName: before.firstName, title: before.title, language: before.language, email: before.email },
+          after: body,
+        });
+      });
+      return this.getMe(caller);
+    },
+
+    /**
+     * "Mijn wachtwoord wijzigen": the current password is required and the policy applies
+     * (R2.6). The caller (auth) ends the person's other sessions afterwards.
+     */
+    async changePassword(caller: Caller, body: { currentPassword: string; newPassword: string; newPasswordConfirm: string }) {
+      const lang = caller.language;
+      const u = await repo.findUser(db, caller.userId);
+      if (!u) throw fail('not_found', lang, 'http.not_found');
+      const fields: FieldErrors = {};
+      if (!(await verifyPassword(u.passwordHash, body.currentPassword))) fields.currentPassword = t(lang, 'password.current_wrong');
+      const problems = checkPassword(body.newPassword, u.username);
+      if (problems.length) fields.newPassword = problems.map((p) => t(lang, p)).join(' ');
+      if (body.newPassword !== body.newPasswordConfirm) fields.newPasswordConfirm = t(lang, 'password.mismatch');
+      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const passwordHash = await hashPassword(body.newPassword);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.updateUser(tx, u.id, { passwordHash, updatedAt: clock.now() });
+        await audit.record(tx, {
+          actorUserId: u.id,
+          actorRole: caller.context?.role ?? null,
+          organisationId: caller.context?.organisation?.id ?? null,
+          domainId: caller.context?.domain?.id ?? null,
+          action: 'person.password',
+          subjectUserId: u.id,
+        });
+      });
+    },
+  };
+}
+
+export type ManagementService = ReturnType<typeof createManagementService>;
