@@ -22,6 +22,18 @@ import { registryRoutes } from './modules/registry/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
+}
+
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
 
 export interface AppDeps {
@@ -51,6 +63,15 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1') && !route.config?.access) {
       route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
+    }
+  });
+  // The route table (method, url, access rule): the authorization matrix test walks it.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access ?? 'public' });
     }
   });
   app.addHook('onSend', async (request, reply) => {

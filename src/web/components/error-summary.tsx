@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 
 export interface FieldLink {
-  /** The id of the input the message is about. */
-  inputId: string;
+  /** The id of the input the message is about; without one the message is shown as text. */
+  inputId?: string;
   message: string;
 }
 
@@ -12,28 +12,33 @@ export interface FieldLink {
  */
 export function ErrorSummary({ title, message, fields }: { title: string; message?: string; fields: FieldLink[] }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = `${useId()}-error-summary-title`;
   useEffect(() => {
     ref.current?.focus();
   }, []);
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title" className="error-summary__title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary__title">
         {title}
       </h2>
       {message ? <p>{message}</p> : null}
       {fields.length > 0 ? (
         <ul className="error-summary__list">
           {fields.map((field) => (
-            <li key={field.inputId}>
+            <li key={field.inputId ?? field.message}>
+              {field.inputId === undefined ? (
+                field.message
+              ) : (
               <a
                 href={`#${field.inputId}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  document.getElementById(field.inputId)?.focus();
+                  if (field.inputId) document.getElementById(field.inputId)?.focus();
                 }}
               >
                 {field.message}
               </a>
+              )}
             </li>
           ))}
         </ul>

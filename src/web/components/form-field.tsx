@@ -1,0 +1,94 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  required?: boolean;
+}
+
+function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldFrame({ id, label, error, hint, required, children }: FieldProps & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={error ? 'form__group form__group--error' : 'form__group'}>
+      <label htmlFor={id} className="form__label">
+        {label}
+        {required ? (
+          <>
+            {' '}
+            <span aria-hidden="true">*</span>
+            <span className="visually-hidden"> ({t('form.required')})</span>
+          </>
+        ) : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="form__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="form__error">
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+/** A labelled text input with its hint and error wired through aria-describedby and aria-invalid. */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required'>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
+      <input
+        id={id}
+        className="form__input"
+        type="text"
+        aria-required={required ? true : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled select, wired like TextField. */
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  children,
+  ...select
+}: FieldProps & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'required'>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
+      <select
+        id={id}
+        className="form__input"
+        aria-required={required ? true : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...select}
+      >
+        {children}
+      </select>
+    </FieldFrame>
+  );
+}

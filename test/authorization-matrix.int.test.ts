@@ -1,0 +1,255 @@
+/**
+ * The authorization matrix (issue #3, N4): every API route of the app × every kind of actor,
+ * with the expected allow/deny. The routes come from Fastify's own route table, so a route
+ * added without an entry here makes this test fail.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/db.js';
+import { inszFromParts } from '../src/shared/identifiers.js';
+import type { Caller } from '../src/modules/access/index.js';
+import { createTestContext, type TestClient, type TestContext } from './test-app.js';
+
+const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin'] as const;
+type ActorKind = (typeof ACTORS)[number];
+
+const LOGGED_IN: ActorKind[] = ACTORS.filter((a) => a !== 'anonymous');
+const WITH_CONTEXT: ActorKind[] = LOGGED_IN.filter((a) => a !== 'blocked');
+const MANAGERS: ActorKind[] = ['htb', 'coHtb', 'tb', 'coTb'];
+const HTBS: ActorKind[] = ['htb', 'coHtb'];
+
+interface Helpers {
+  domainId: string;
+  organisationId: string;
+  /** A fresh user (type USER) in the domain, for requests that change or remove a user. */
+  freshUser(): Promise<{ userId: string; insz: string }>;
+  /** A fresh co-HTB of the organisation. */
+  freshCoHtb(): Promise<{ userId: string }>;
+  newInsz(): string;
+}
+
+interface Entry {
+  allow: ActorKind[] | 'public' | 'declared-only';
+  request?: (h: Helpers) => Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
+  /** Statuses that mean "allowed" (default 200, 201, 204). */
+  ok?: number[];
+  why?: string;
+  /** Public reference data that every organisation may see. */
+  shared?: boolean;
+}
+
+let serial = 500;
+const newPerson = (insz: string, username: string) => ({
+  insz,
+  type: 'USER',
+  applications: ['ebox'],
+  person: {
+    username,
+    usernameConfirm: username,
+    password: 'Matrix-Wachtwoord-1',
+    passwordConfirm: 'Matrix-Wachtwoord-1',
+    surname: 'Matrix',
+    firstName: 'Test',
+    title: null,
+    language: 'nl',
+    email: `${username}@demo.example`,
+  },
+});
+
+/** Every API route: "METHOD url" → who may call it. */
+const MATRIX: Record<string, Entry> = {
+  'GET /health': { allow: 'public', request: () => ({ url: '/health' }) },
+  'GET /ready': { allow: 'public', request: () => ({ url: '/ready' }) },
+  'GET /api/v1/openapi.json': { allow: 'public', request: () => ({ url: '/api/v1/openapi.json' }) },
+  'GET /api/v1/session': { allow: 'public', request: () => ({ url: '/api/v1/session' }) },
+  'POST /api/v1/session/login': { allow: 'declared-only', why: 'public by nature; covered by auth.int.test.ts' },
+  'POST /api/v1/session/context': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
+  'POST /api/v1/session/logout': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
+  'GET /api/v1/postcodes/:postcode/municipalities': { allow: 'public', request: () => ({ url: '/api/v1/postcodes/9120/municipalities' }) },
+  // The merger list is public reference data (names and KBO numbers are public in the KBO).
+  'GET /api/v1/mergers': { allow: WITH_CONTEXT, shared: true, request: () => ({ url: '/api/v1/mergers' }) },
+  'GET /api/v1/organisations': { allow: ['admin'], request: () => ({ url: '/api/v1/organisations' }) },
+  'GET /api/v1/organisations/:organisationId': {
+    allow: ['htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'admin'],
+    request: (h) => ({ url: `/api/v1/organisations/${h.organisationId}` }),
+  },
+  'GET /api/v1/applications': { allow: WITH_CONTEXT, request: () => ({ url: '/api/v1/applications' }) },
+  'GET /api/v1/access/domains': { allow: WITH_CONTEXT, request: () => ({ url: '/api/v1/access/domains' }) },
+  'GET /api/v1/access/domains/:domainId': { allow: MANAGERS, request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}` }) },
+  'PATCH /api/v1/access/domains/:domainId': {
+    allow: ['htb', 'coHtb', 'tb'],
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}`, payload: { contactEmail: 'matrix@demo.example' } }),
+  },
+  'GET /api/v1/access/domains/:domainId/persons': {
+    allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons?insz=${h.newInsz()}` }),
+  },
+  'GET /api/v1/access/domains/:domainId/users': { allow: MANAGERS, request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users` }) },
+  'GET /api/v1/access/domains/:domainId/users/export': {
+    allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/export?format=csv` }),
+  },
+  'POST /api/v1/access/domains/:domainId/users/validate': {
+    allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/validate`, payload: newPerson(h.newInsz(), `matrix.v${serial++}`) }),
+  },
+  'POST /api/v1/access/domains/:domainId/users': {
+    allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users`, payload: newPerson(h.newInsz(), `matrix.n${serial++}`) }),
+  },
+  'POST /api/v1/access/domains/:domainId/users/bulk': {
+    allow: MANAGERS,
+    request: async (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/bulk`, payload: { action: 'block', userIds: [(await h.freshUser()).userId] } }),
+  },
+  'GET /api/v1/access/domains/:domainId/users/:userId': {
+    allow: MANAGERS,
+    request: async (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/${(await h.freshUser()).userId}` }),
+  },
+  'PATCH /api/v1/access/domains/:domainId/users/:userId': {
+    allow: MANAGERS,
+    request: async (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/${(await h.freshUser()).userId}`, payload: { localEmail: 'lokaal@demo.example' } }),
+  },
+  'DELETE /api/v1/access/domains/:domainId/users/:userId': {
+    allow: ['htb', 'coHtb', 'tb'],
+    request: async (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/${(await h.freshUser()).userId}` }),
+  },
+  'POST /api/v1/access/domains/:domainId/tb/validate': {
+    allow: HTBS,
+    request: async (h) => ({ url: `/api/v1/access/domains/${h.domainId}/tb/validate`, payload: { insz: (await h.freshUser()).insz } }),
+  },
+  'PUT /api/v1/access/domains/:domainId/tb': {
+    // Re-appointing the current TB passes authorization and then fails on the rule "same person".
+    allow: HTBS,
+    ok: [400],
+    request: async (h) => {
+      const [tb] = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where username = 'tb.antwerpen'`);
+      return { url: `/api/v1/access/domains/${h.domainId}/tb`, payload: { insz: tb!.insz } };
+    },
+  },
+  // Organisation-scoped routes answer with the caller's own organisation: the TB of another
+  // OCMW is allowed and sees only its own (checked below and in isolation.int.test.ts).
+  'GET /api/v1/access/managers': { allow: [...MANAGERS, 'otherOrg'], request: () => ({ url: '/api/v1/access/managers' }) },
+  'POST /api/v1/access/managers/validate': {
+    allow: HTBS,
+    request: async (h) => ({ url: '/api/v1/access/managers/validate', payload: { insz: (await h.freshUser()).insz } }),
+  },
+  'POST /api/v1/access/managers': {
+    allow: HTBS,
+    request: async (h) => ({ url: '/api/v1/access/managers', payload: { insz: (await h.freshUser()).insz } }),
+  },
+  'DELETE /api/v1/access/managers/:userId': {
+    allow: HTBS,
+    request: async (h) => ({ url: `/api/v1/access/managers/${(await h.freshCoHtb()).userId}` }),
+  },
+  'GET /api/v1/access/audit': { allow: ['htb', 'coHtb', 'tb', 'otherOrg'], request: () => ({ url: '/api/v1/access/audit' }) },
+  'GET /api/v1/access/audit/export': { allow: ['htb', 'coHtb', 'tb', 'otherOrg'], request: () => ({ url: '/api/v1/access/audit/export?format=csv' }) },
+  'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
+  'PUT /api/v1/me': {
+    allow: LOGGED_IN,
+    request: () => ({ url: '/api/v1/me', payload: { surname: 'Matrix', firstName: 'Test', title: null, language: 'nl', email: 'me@demo.example' } }),
+  },
+  'POST /api/v1/me/password': {
+    // A wrong current password passes authorization and fails on the rule.
+    allow: LOGGED_IN,
+    ok: [400],
+    request: () => ({ url: '/api/v1/me/password', payload: { currentPassword: 'wrong-password', newPassword: 'Nieuw-Wachtwoord-9', newPasswordConfirm: 'Nieuw-Wachtwoord-9' } }),
+  },
+};
+
+let ctx: TestContext;
+const clients = new Map<ActorKind, TestClient>();
+let helpers: Helpers;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const htb = ctx.client();
+  const htbSession = await htb.loginAs('htb.antwerpen');
+  const [domain] = await queryRows<{ id: string; organisationId: string }>(
+    ctx.database.db,
+    sql`select d.id, d.organisation_id as "organisationId" from domains d join organisations o on o.id = d.organisation_id
+        where o.kbo = '0212235604' and d.code = 'MW'`,
+  );
+  const htbCaller: Caller = { userId: htbSession.user.id, language: 'nl', context: htbSession.context };
+  const newInsz = () => inszFromParts('880202', serial++);
+  const freshUser = async (applications: string[] = []) => {
+    const insz = newInsz();
+    const body = newPerson(insz, `matrix.f${serial++}`);
+    const r = await ctx.services.management.addMember(htbCaller, domain!.id, { ...body, type: 'USER', applications: applications as never[], localEmail: null }, { dryRun: false });
+    return { userId: r.userId!, insz, username: body.person.username };
+  };
+  helpers = {
+    domainId: domain!.id,
+    organisationId: domain!.organisationId,
+    freshUser,
+    freshCoHtb: async () => {
+      const u = await freshUser();
+      await ctx.services.management.addCoHtb(htbCaller, { insz: u.insz }, { dryRun: false });
+      return { userId: u.userId };
+    },
+    newInsz,
+  };
+
+  const login = async (kind: ActorKind, username: string, org?: string, password?: string) => {
+    const c = ctx.client();
+    if (password) {
+      await c.login(username, password);
+    } else {
+      await c.loginAs(username, org);
+    }
+    clients.set(kind, c);
+  };
+  clients.set('anonymous', ctx.client());
+  clients.set('htb', htb);
+  await login('coHtb', 'cohtb.antwerpen');
+  await login('tb', 'tb.antwerpen');
+  await login('coTb', 'cotb.antwerpen');
+  await login('userWithApp', 'user.antwerpen');
+  await login('otherOrg', 'tb.beveren');
+  await login('admin', 'admin');
+  const plain = await freshUser([]);
+  await login('userWithoutApp', plain.username, undefined, 'Matrix-Wachtwoord-1');
+  const blocked = await freshUser(['ebox']);
+  await login('blocked', blocked.username, undefined, 'Matrix-Wachtwoord-1');
+  await ctx.services.management.updateMember(htbCaller, domain!.id, blocked.userId, { status: 'blocked' });
+});
+afterAll(async () => ctx?.close());
+
+describe('authorization matrix', () => {
+  it('has an entry for every API route in the route table, and no stale entries', () => {
+    const routes = ctx.app.routeTable
+      .filter((r) => r.url.startsWith('/api/v1') || r.url === '/health' || r.url === '/ready')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it('declares public only the routes the matrix calls public', () => {
+    for (const r of ctx.app.routeTable) {
+      const entry = MATRIX[`${r.method} ${r.url}`];
+      if (entry?.allow === 'public') expect(r.access, `${r.method} ${r.url}`).toBe('public');
+      if (entry && Array.isArray(entry.allow)) expect(r.access, `${r.method} ${r.url}`).not.toBe('public');
+    }
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([route, entry]) =>
+    entry.request ? ACTORS.map((actor) => [route, actor, entry] as const) : [],
+  );
+
+  it.each(cases)('%s as %s', async (route, actor, entry) => {
+    const method = route.split(' ')[0]!;
+    const allowed = entry.allow === 'public' || (Array.isArray(entry.allow) && entry.allow.includes(actor));
+    const { url, payload } = await entry.request!(helpers);
+    const res = await clients.get(actor)!.request({ method: method as 'GET', url, payload: payload as never });
+    const okStatuses = entry.ok ?? [200, 201, 204];
+    if (actor === 'otherOrg' && allowed && !entry.shared) {
+      // Whatever another organisation may call, it never gets this organisation's data.
+      expect(res.body).not.toContain(helpers.organisationId);
+      expect(res.body).not.toContain('antwerpen');
+    }
+    if (allowed) {
+      expect(okStatuses, `${route} as ${actor}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+    } else {
+      expect([401, 403, 404], `${route} as ${actor}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+    }
+  });
+});
