@@ -16,6 +16,9 @@ const USAGE = `Usage: ocmw <command> [options]
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
   merger list [--json]            the mergers with their derived scenario
+  import htb FILE.xlsx [--dry-run] [--json]
+                                  the region's HTB file (R2.14): every row checked; nothing
+                                  written unless the whole file is valid
 
 Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY.`;
 
@@ -58,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -128,6 +132,38 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('merger needs list');
+    case 'import': {
+      if (sub !== 'htb' || !rest[0]) throw new UsageError('import needs htb FILE.xlsx');
+      const { readFileSync } = await import('node:fs');
+      let buffer: Buffer;
+      try {
+        buffer = readFileSync(rest[0]);
+      } catch (error) {
+        throw new UsageError(`cannot read ${rest[0]}: ${(error as Error).message}`);
+      }
+      return withRuntime('auto', async (rt) => {
+        try {
+          const report = await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null, lang });
+          if (values.json) out(JSON.stringify(report));
+          else {
+            for (const r of report.rows) {
+              out(`row ${r.row}: ${r.sourceKbo} → ${r.targetKbo}  ${r.problems.length ? `INVALID: ${r.problems.join(' ')}` : (r.action ?? 'ok')}`);
+            }
+            for (const a of report.newAccounts) out(`new account for ${a.insz}: ${a.username} / temporary password ${a.temporaryPassword}`);
+            out(report.valid ? (report.dryRun ? 'valid (dry run: nothing written)' : `imported: ${report.applied} HTB(s) appointed or replaced`) : 'invalid: nothing written');
+          }
+          return report.valid ? 0 : 1;
+        } catch (error) {
+          const e = error as { code?: string; message: string };
+          if (e.code === 'validation' || e.code === 'payload_too_large') {
+            if (values.json) out(JSON.stringify({ valid: false, error: e.message }));
+            else out(`invalid file: ${e.message}`);
+            return 1;
+          }
+          throw error;
+        }
+      });
+    }
     default:
       throw new UsageError(`unknown command: ${command}`);
   }

@@ -20,7 +20,7 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const access = createAccessService({ db, clock, registry });
   const management = createManagementService({ db, clock, registry, audit });
   const auth = createAuthService({ db, clock, access, management, config });
-  const mergers = createMergerService({ db, clock, registry });
+  const mergers = createMergerService({ db, clock, registry, management });
   return { registry, audit, access, management, auth, mergers };
 }
 

@@ -3,6 +3,7 @@
  * with the expected allow/deny. The routes come from Fastify's own route table, so a route
  * added without an entry here makes this test fail.
  */
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/db.js';
@@ -28,9 +29,15 @@ interface Helpers {
   newInsz(): string;
 }
 
+interface Req {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+}
+
 interface Entry {
   allow: ActorKind[] | 'public' | 'declared-only';
-  request?: (h: Helpers) => Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
+  request?: (h: Helpers) => Promise<Req> | Req;
   /** Statuses that mean "allowed" (default 200, 201, 204). */
   ok?: number[];
   why?: string;
@@ -41,8 +48,8 @@ interface Entry {
 let serial = 500;
 const newPerson = (insz: string, username: string) => ({
   insz,
-  type: 'USER',
-  applications: ['ebox'],
+  type: 'USER' as const,
+  applications: ['ebox'] as 'ebox'[],
   person: {
     username,
     usernameConfirm: username,
@@ -51,7 +58,7 @@ const newPerson = (insz: string, username: string) => ({
     surname: 'Matrix',
     firstName: 'Test',
     title: null,
-    language: 'nl',
+    language: 'nl' as const,
     email: `${username}@demo.example`,
   },
 });
@@ -67,6 +74,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/session/logout': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
   'GET /api/v1/postcodes/:postcode/municipalities': { allow: 'public', request: () => ({ url: '/api/v1/postcodes/9120/municipalities' }) },
   // The merger list is public reference data (names and KBO numbers are public in the KBO).
+  'POST /api/v1/admin/htb-import': {
+    allow: ['admin'],
+    request: () => ({
+      url: '/api/v1/admin/htb-import?dryRun=true',
+      payload: readFileSync('docs/examples/htb-import.xlsx'),
+      headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+    }),
+  },
   'GET /api/v1/mergers': { allow: WITH_CONTEXT, shared: true, request: () => ({ url: '/api/v1/mergers' }) },
   'GET /api/v1/organisations': { allow: ['admin'], request: () => ({ url: '/api/v1/organisations' }) },
   'GET /api/v1/organisations/:organisationId': {
@@ -174,7 +189,7 @@ beforeAll(async () => {
   const freshUser = async (applications: string[] = []) => {
     const insz = newInsz();
     const body = newPerson(insz, `matrix.f${serial++}`);
-    const r = await ctx.services.management.addMember(htbCaller, domain!.id, { ...body, type: 'USER', applications: applications as never[], localEmail: null }, { dryRun: false });
+    const r = await ctx.services.management.addMember(htbCaller, domain!.id, { ...body, applications: applications as 'ebox'[], localEmail: null }, { dryRun: false });
     return { userId: r.userId!, insz, username: body.person.username };
   };
   helpers = {
@@ -238,8 +253,8 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s', async (route, actor, entry) => {
     const method = route.split(' ')[0]!;
     const allowed = entry.allow === 'public' || (Array.isArray(entry.allow) && entry.allow.includes(actor));
-    const { url, payload } = await entry.request!(helpers);
-    const res = await clients.get(actor)!.request({ method: method as 'GET', url, payload: payload as never });
+    const { url, payload, headers } = await entry.request!(helpers);
+    const res = await clients.get(actor)!.request({ method: method as 'GET', url, payload: payload as never, headers });
     const okStatuses = entry.ok ?? [200, 201, 204];
     if (actor === 'otherOrg' && allowed && !entry.shared) {
       // Whatever another organisation may call, it never gets this organisation's data.

@@ -76,6 +76,14 @@ describe('ocmw merger list and db commands', () => {
     expect(list.find((m) => m.name === 'Antwerpen')).toMatchObject({ scenario: 3, target: { kbo: '0212235604' } });
   });
 
+  it('checks the HTB file with import htb --dry-run (R2.14)', async () => {
+    const r = await ocmw(['import', 'htb', 'docs/examples/htb-import.xlsx', '--dry-run', '--json'], env);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ valid: true, dryRun: true, applied: 0 });
+    const missing = await ocmw(['import', 'htb', 'does-not-exist.xlsx'], env);
+    expect(missing.code).toBe(2);
+  });
+
   it('migrates idempotently and refuses to seed a database that holds data', async () => {
     expect((await ocmw(['db', 'migrate'], env)).code).toBe(0);
     const seed = await ocmw(['db', 'seed', '--demo'], env);

@@ -3,11 +3,33 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuthentication, RequireContext } from './components/guards.js';
 import { Layout } from './components/layout.js';
 import { NotFoundPage } from './components/not-found-page.js';
+import { AccessStartPage } from './features/access/access-start-page.js';
+import { RequirePermission } from './features/access/access-common.js';
+import { AddUserPage } from './features/access/add-user-page.js';
+import { AuditPage } from './features/access/audit-page.js';
+import { ChangeTbPage } from './features/access/change-tb-page.js';
+import { DomainHomePage } from './features/access/domain-home-page.js';
+import { ManagersPage } from './features/access/managers-page.js';
+import { UserDetailPage } from './features/access/user-detail-page.js';
+import { UserListPage } from './features/access/user-list-page.js';
 import { ChoicePage } from './features/auth/choice-page.js';
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
+import { MyDataPage } from './features/me/my-data-page.js';
 import { MergersPage } from './features/mergers/mergers-page.js';
 import { SessionProvider, useSession } from './session.js';
+
+// Toegangsbeheer (SPEC §2): each screen with the permission it needs (the server checks again).
+const ACCESS_ROUTES = [
+  { path: '/toegangsbeheer', permission: 'access.read', element: <AccessStartPage /> },
+  { path: '/toegangsbeheer/domeinen/:domainId', permission: 'access.read', element: <DomainHomePage /> },
+  { path: '/toegangsbeheer/domeinen/:domainId/gebruikers', permission: 'access.read', element: <UserListPage /> },
+  { path: '/toegangsbeheer/domeinen/:domainId/gebruikers/toevoegen', permission: 'access.add-user', element: <AddUserPage /> },
+  { path: '/toegangsbeheer/domeinen/:domainId/gebruikers/:userId', permission: 'access.read', element: <UserDetailPage /> },
+  { path: '/toegangsbeheer/domeinen/:domainId/toegangsbeheerder', permission: 'access.change-tb', element: <ChangeTbPage /> },
+  { path: '/toegangsbeheer/beheerders', permission: 'access.manage-co-htb', element: <ManagersPage /> },
+  { path: '/toegangsbeheer/audit', permission: 'access.read-audit', element: <AuditPage /> },
+];
 
 /** The routes; guards send anonymous users to /login and users without a context to /kiezen. */
 function AppRoutes() {
@@ -60,6 +82,25 @@ function AppRoutes() {
           <RequireContext>
             <MergersPage />
           </RequireContext>
+        }
+      />
+      {ACCESS_ROUTES.map(({ path, permission, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission={permission}>{element}</RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
+      <Route
+        path="/mijn-gegevens"
+        element={
+          <RequireAuthentication>
+            <MyDataPage />
+          </RequireAuthentication>
         }
       />
       <Route path="*" element={<NotFoundPage />} />

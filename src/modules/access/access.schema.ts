@@ -222,6 +222,8 @@ export const HtbImportReport = z.object({
     }),
   ),
   applied: z.number().int(),
+  /** People the import created, with a temporary password shown this once. */
+  newAccounts: z.array(z.object({ insz: z.string(), username: z.string(), temporaryPassword: z.string() })),
 });
 
 export const PersonReview = z.object({

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/db.js';
@@ -537,6 +538,65 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
         i.after == null ? '' : JSON.stringify(i.after),
       ]);
       return tableFile(`audit-${clock.today()}`, format, header, rows, 'Audit');
+    },
+
+    /**
+     * Finds the person with this INSZ, or creates one with a generated username and a
+     * temporary password that is returned once (R2.14: the region's HTB file names people who
+     * may have no account yet). Runs in the caller's transaction.
+     */
+    async ensurePerson(tx: Db, p: { insz: string; surname: string; firstName: string; email: string }) {
+      const existing = await repo.findUserByInsz(tx, p.insz);
+      if (existing) return { userId: existing.id, created: null };
+      const base = `${p.firstName}.${p.surname}`
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, '')
+        .slice(0, 40) || 'htb';
+      let username = base;
+      for (let i = 2; await repo.isUsernameTaken(tx, username); i++) username = `${base}${i}`;
+      const temporaryPassword = randomBytes(12).toString('base64url');
+      const userId = await repo.insertUser(tx, {
+        username,
+        passwordHash: await hashPassword(temporaryPassword),
+        insz: p.insz,
+        surname: p.surname,
+        firstName: p.firstName,
+        language: 'nl',
+        email: p.email,
+      });
+      return { userId, created: { username, temporaryPassword } };
+    },
+
+    /** The person with this INSZ, if known (name only). */
+    async findPersonByInsz(insz: string) {
+      const u = await repo.findUserByInsz(db, insz);
+      return u && { userId: u.id, surname: u.surname, firstName: u.firstName, username: u.username };
+    },
+
+    /** The current HTB of an organisation, if any. */
+    async findHtb(organisationId: string) {
+      return repo.findHtb(db, organisationId);
+    },
+
+    /**
+     * Makes the person the HTB of the organisation (R1.6, R2.14); a previous HTB stays as
+     * co-HTB [choice]. Runs in the caller's transaction; returns what changed.
+     */
+    async appointHtb(tx: Db, actor: { userId: string; role: string }, organisationId: string, userId: string): Promise<'appoint' | 'replace' | 'unchanged'> {
+      const current = await repo.findHtb(tx, organisationId);
+      if (current?.userId === userId) return 'unchanged';
+      const base = { actorUserId: actor.userId, actorRole: actor.role, organisationId, domainId: null };
+      if (current) {
+        await repo.setManagerRole(tx, organisationId, current.userId, 'CO_HTB');
+        await audit.record(tx, { ...base, action: 'htb.replaced', subjectUserId: current.userId, before: { role: 'HTB' }, after: { role: 'CO_HTB' } });
+      }
+      const existingRole = await repo.findManager(tx, organisationId, userId);
+      if (existingRole) await repo.setManagerRole(tx, organisationId, userId, 'HTB');
+      else await repo.insertManagers(tx, [{ organisationId, userId, role: 'HTB' }]);
+      await audit.record(tx, { ...base, action: 'htb.appointed', subjectUserId: userId, before: existingRole ?? null, after: { role: 'HTB' } });
+      return current ? 'replace' : 'appoint';
     },
 
     /** "Mijn persoonlijke gegevens" */

@@ -53,3 +53,13 @@ export async function countMergers(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(mergers);
   return row?.n ?? 0;
 }
+
+/** Whether the organisation merges into the target (a source of a merger with that target). */
+export async function isSourceOfMergerInto(db: Db, sourceId: string, targetId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: mergers.id })
+    .from(mergers)
+    .innerJoin(mergerSources, eq(mergerSources.mergerId, mergers.id))
+    .where(sql`${mergerSources.organisationId} = ${sourceId} and ${mergers.targetOrganisationId} = ${targetId}`);
+  return row !== undefined;
+}

@@ -3,6 +3,8 @@ import type { Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
 import type { RegistryService } from '../registry/index.js';
+import type { ManagementService } from '../access/index.js';
+import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, type CheckedRow } from './htb-import.js';
 import type { MergerSummary } from './merger.schema.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type MergerShape, type Scenario } from './scenario.js';
@@ -11,6 +13,7 @@ export interface MergerDeps {
   db: Db;
   clock: Clock;
   registry: RegistryService;
+  management: ManagementService;
 }
 
 export interface NewMerger extends MergerShape {
@@ -20,7 +23,7 @@ export interface NewMerger extends MergerShape {
 }
 
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
-export function createMergerService({ db, clock, registry }: MergerDeps) {
+export function createMergerService({ db, clock, registry, management }: MergerDeps) {
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
     const fields: FieldErrors = {};
     for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
@@ -101,6 +104,88 @@ export function createMergerService({ db, clock, registry }: MergerDeps) {
           },
         };
       });
+    },
+
+    /**
+     * Imports the region's HTB file (R1.6, R2.14). Every row is checked (identifiers, known
+     * organisations, the source really merges into the target, one HTB per merged OCMW, the
+     * name of a known INSZ) and reported; nothing is written unless every row is valid, and
+     * then everything is written in one transaction. People without an account get one with a
+     * temporary password, returned once in the report.
+     */
+    async importHtb(buffer: Buffer, options: { dryRun: boolean; actor: { userId: string; role: string } | null; lang?: Language }) {
+      const lang = options.lang ?? 'nl';
+      const parsed = await parseHtbWorkbook(buffer);
+      if (!parsed.ok) {
+        const message = translate(parsed.problem, lang, {
+          columns: HTB_COLUMNS.map((c) => c.header).join(', '),
+          max: `${MAX_HTB_FILE_BYTES / 1024 / 1024} MB`,
+        });
+        throw new AppError(parsed.problem === 'import.too_large' ? 'payload_too_large' : 'validation', message, { file: message });
+      }
+      const rows: (CheckedRow & { sourceId?: string; targetId?: string })[] = parsed.rows.map(checkHtbRow);
+      for (const r of rows) {
+        if (r.problems.length) continue;
+        const source = await registry.findOrganisationByKbo(r.sourceKbo);
+        const target = await registry.findOrganisationByKbo(r.targetKbo);
+        if (!source) r.problems.push({ key: 'import.unknown_organisation', params: { kbo: r.sourceKbo } });
+        if (!target) r.problems.push({ key: 'import.unknown_organisation', params: { kbo: r.targetKbo } });
+        if (source && target && !(await repo.isSourceOfMergerInto(db, source.id, target.id))) {
+          r.problems.push({ key: 'import.not_merging', params: { kbo: source.kboFormatted, target: target.kboFormatted } });
+        }
+        r.sourceId = source?.id;
+        r.targetId = target?.id;
+        const known = await management.findPersonByInsz(r.insz);
+        if (known && (known.surname.toLowerCase() !== r.surname.toLowerCase() || known.firstName.toLowerCase() !== r.firstName.toLowerCase())) {
+          r.problems.push({ key: 'import.name_mismatch', params: { name: `${known.firstName} ${known.surname}` } });
+        }
+      }
+      // One HTB per merged OCMW: every row of a target must name the same INSZ.
+      const byTarget = new Map<string, Set<string>>();
+      for (const r of rows) byTarget.set(r.targetKbo, (byTarget.get(r.targetKbo) ?? new Set()).add(r.insz));
+      for (const r of rows) {
+        if ((byTarget.get(r.targetKbo)?.size ?? 0) > 1) r.problems.push({ key: 'import.conflicting_htb', params: { target: r.targetKbo } });
+      }
+      const valid = rows.every((r) => r.problems.length === 0);
+
+      const actions = new Map<string, 'appoint' | 'replace' | 'unchanged'>();
+      const newAccounts: { insz: string; username: string; temporaryPassword: string }[] = [];
+      if (valid) {
+        for (const r of rows) {
+          if (actions.has(r.targetId!)) continue;
+          const current = await management.findHtb(r.targetId!);
+          const person = await management.findPersonByInsz(r.insz);
+          actions.set(r.targetId!, !current ? 'appoint' : current.userId === person?.userId ? 'unchanged' : 'replace');
+        }
+        if (!options.dryRun) {
+          const actor = options.actor ?? { userId: null as unknown as string, role: 'SYSTEM' };
+          await db.transaction(async (txh) => {
+            const tx = txh as unknown as Db;
+            const done = new Set<string>();
+            for (const r of rows) {
+              if (done.has(r.targetId!)) continue;
+              done.add(r.targetId!);
+              const person = await management.ensurePerson(tx, r);
+              if (person.created) newAccounts.push({ insz: r.insz, ...person.created });
+              actions.set(r.targetId!, await management.appointHtb(tx, actor, r.targetId!, person.userId));
+            }
+          });
+        }
+      }
+      return {
+        valid,
+        dryRun: options.dryRun,
+        applied: valid && !options.dryRun ? [...actions.values()].filter((a) => a !== 'unchanged').length : 0,
+        rows: rows.map((r) => ({
+          row: r.row,
+          sourceKbo: r.sourceKbo,
+          targetKbo: r.targetKbo,
+          insz: r.insz,
+          problems: r.problems.map((p) => (isMessageKey(p.key) ? translate(p.key, lang, p.params) : p.key)),
+          action: valid ? (actions.get(r.targetId!) ?? null) : null,
+        })),
+        newAccounts,
+      };
     },
 
     async countMergers(): Promise<number> {

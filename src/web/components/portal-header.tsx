@@ -36,6 +36,11 @@ export function PortalHeader() {
         <div className="portal-header__tools">
           <LanguageSwitch />
           {session?.authenticated ? (
+            <Link to="/mijn-gegevens" className="button button--header">
+              {t('header.myData')}
+            </Link>
+          ) : null}
+          {session?.authenticated ? (
             <button type="button" className="button button--header" onClick={() => void onLogout()} disabled={isLoggingOut}>
               {t('header.logout')}
             </button>
@@ -83,6 +88,13 @@ export function PortalHeader() {
                 {t('header.navHome')}
               </NavLink>
             </li>
+            {context.permissions.includes('access.read') ? (
+              <li>
+                <NavLink to="/toegangsbeheer" className="portal-nav__link">
+                  {t('header.navAccess')}
+                </NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/fusies" className="portal-nav__link">
                 {t('header.navMergers')}

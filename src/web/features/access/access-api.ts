@@ -49,7 +49,7 @@ export interface NewPersonInput {
   email: string;
 }
 
-export type AddMemberInput = Omit<z.input<typeof AddMemberBody>, 'person'> & { person?: NewPersonInput };
+export type AddMemberInput = Omit<z.input<typeof AddMemberBody>, 'person' | 'applications'> & { applications: string[]; person?: NewPersonInput };
 export type ChangeTbInput = Omit<z.input<typeof ChangeTbBody>, 'person'> & { person?: NewPersonInput };
 export interface AddCoHtbInput {
   insz: string;

@@ -9,11 +9,13 @@ interface Service {
   key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers';
   /** Where the service lives; undefined while it is not built yet. */
   to?: string;
+  /** The permission the role needs for the service; without it the tile is not a link. */
+  permission?: string;
 }
 
-// The portal's services in the order socialsecurity.be shows them; only Fusies exists so far.
+// The portal's services in the order socialsecurity.be shows them.
 const SERVICES: Service[] = [
-  { key: 'access' },
+  { key: 'access', to: '/toegangsbeheer', permission: 'access.read' },
   { key: 'chaman' },
   { key: 'configuration' },
   { key: 'online' },
@@ -30,6 +32,7 @@ export function HomePage() {
   const user = session?.user;
   const context = session?.context;
   const organisation = context?.organisation ?? null;
+  const permissions = context?.permissions ?? [];
   const title = user ? t('home.title', { name: user.firstName }) : t('home.titleAnonymous');
   useDocumentTitle(title);
 
@@ -61,7 +64,8 @@ export function HomePage() {
         {SERVICES.map((service) => {
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
-          if (service.to) {
+          const isAllowed = !service.permission || permissions.includes(service.permission);
+          if (service.to && isAllowed) {
             return (
               <li key={service.key} className="tiles__item">
                 <Link to={service.to} className="tile tile--active" aria-describedby={descriptionId}>

@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router-dom';
+import { errorMessage } from '../../components/error-message.js';
+import { localName } from '../../components/format.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { accessApi } from './access-api.js';
+import { accessPaths, usePermissions } from './access-common.js';
+
+/** "Toegangsbeheer": a (co-)TB goes straight to its domain; a (co-)HTB chooses one of the organisation's domains. */
+export function AccessStartPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const { has, domainId } = usePermissions();
+  const { state } = useLoad((signal) => accessApi.listDomains(signal), 'domains');
+  useDocumentTitle(t('access.title'));
+  if (domainId) return <Navigate to={accessPaths.domain(domainId)} replace />;
+
+  return (
+    <>
+      <h1>{t('access.title')}</h1>
+      <p>{t('access.start.intro')}</p>
+      <h2>{t('access.start.domains')}</h2>
+      {state.status === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : state.status === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(state.error, t)}
+        </p>
+      ) : state.data.length === 0 ? (
+        <p className="notice">{t('access.start.noDomains')}</p>
+      ) : (
+        <ul className="link-list">
+          {state.data.map((domain) => (
+            <li key={domain.id}>
+              <Link to={accessPaths.domain(domain.id)}>{localName(domain.name, language)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t('access.start.more')}</h2>
+      <ul className="link-list">
+        {has('access.manage-co-htb') ? (
+          <li>
+            <Link to={accessPaths.managers}>{t('access.managers.title')}</Link>
+          </li>
+        ) : null}
+        {has('access.read-audit') ? (
+          <li>
+            <Link to={accessPaths.audit}>{t('access.audit.title')}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to={accessPaths.me}>{t('me.title')}</Link>
+        </li>
+      </ul>
+    </>
+  );
+}
