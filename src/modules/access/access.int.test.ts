@@ -319,3 +319,37 @@ describe('co-HTBs (R2.1)', () => {
     expect((await tb.post('/api/v1/access/managers/validate', { insz: an!.insz })).statusCode).toBe(403);
   });
 });
+
+describe('list keys and counters kept by triggers (R2.9 at scale)', () => {
+  it('computes the same search key in SQL as in TypeScript', async () => {
+    const { searchKey } = await import('../../shared/search-key.js');
+    for (const name of ['Dupont', 'Van Damme', 'Ölçer', 'Éloïse', 'Ñúñez', 'Søren', 'ANNÉE', "D'Hondt"]) {
+      const [row] = await queryRows<{ k: string }>(ctx.database.db, sql`select ocmw_search_key(${name}) as k`);
+      expect(row!.k).toBe(searchKey(name));
+    }
+  });
+
+  it('keeps the counters equal to a real count after all the changes above', async () => {
+    const counted = await queryRows<{ key: string; n: number }>(
+      ctx.database.db,
+      sql`select domain_id || type || status || application as key, n from membership_counts where n <> 0 order by 1`,
+    );
+    const actual = await queryRows<{ key: string; n: number }>(
+      ctx.database.db,
+      sql`select key, n from (
+            select domain_id || type || status || '*' as key, count(*)::int as n from memberships group by 1
+            union all
+            select m.domain_id || m.type || m.status || a.application, count(*)::int
+            from memberships m join membership_applications a on a.membership_id = m.id group by 1) t order by 1`,
+    );
+    expect(counted).toEqual(actual);
+  });
+
+  it('finds a person by name after they change it (the keys follow the person)', async () => {
+    const me = ctx.client();
+    await me.loginAs('cotb.antwerpen');
+    await me.request({ method: 'PUT', url: '/api/v1/me', payload: { surname: 'Ünal', firstName: 'Zeynep', title: null, language: 'nl', email: 'z@demo.example' } });
+    const found = (await tb.get(`/api/v1/access/domains/${mw}/users?surname=unal`)).json();
+    expect(found.items.map((i: { username: string }) => i.username)).toEqual(['cotb.antwerpen']);
+  });
+});

@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
+import { searchKey } from '../../shared/search-key.js';
 import { membershipApplications, memberships, organisationManagers, users } from '../../db/schema.js';
 
 /** SQL for people, organisation managers (HTB/co-HTB) and domain memberships (TB, co-TB, user). */
@@ -249,33 +250,52 @@ export interface MemberFilter {
   userId?: string;
 }
 
-const SORTS: Record<string, SQL> = {
-  surname: sql`lower(u.surname)`,
-  firstName: sql`lower(u.first_name)`,
-  username: sql`lower(u.username)`,
-  type: sql`m.type`,
-  status: sql`m.status`,
-  insz: sql`u.insz`,
-  createdAt: sql`m.created_at`,
+/** Sort columns of memberships (a closed list: the value is put in the SQL text). */
+const SORT_COLUMNS: Record<string, string> = {
+  surname: 'surname_key',
+  firstName: 'first_name_key',
+  username: 'username_key',
+  type: 'type',
+  status: 'status',
+  insz: 'insz',
+  createdAt: 'created_at',
 };
 
 function prefix(value: string): string {
-  return `${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `${searchKey(value).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+// Every filter reads columns of memberships (the person's keys are copied there by triggers),
+// so one composite index per sort order serves filter, sort and paging together.
 function memberWhere(domainId: string, f: MemberFilter): SQL {
   const parts: SQL[] = [sql`m.domain_id = ${domainId}`];
-  if (f.surname) parts.push(sql`lower(u.surname) like ${prefix(f.surname)}`);
-  if (f.firstName) parts.push(sql`lower(u.first_name) like ${prefix(f.firstName)}`);
-  if (f.username) parts.push(sql`lower(u.username) like ${prefix(f.username)}`);
+  if (f.surname) parts.push(sql`m.surname_key like ${prefix(f.surname)}`);
+  if (f.firstName) parts.push(sql`m.first_name_key like ${prefix(f.firstName)}`);
+  if (f.username) parts.push(sql`m.username_key like ${prefix(f.username)}`);
   if (f.type) parts.push(sql`m.type = ${f.type}`);
   if (f.status) parts.push(sql`m.status = ${f.status}`);
-  if (f.insz) parts.push(sql`u.insz = ${f.insz}`);
+  if (f.insz) parts.push(sql`m.insz = ${f.insz}`);
   if (f.userId) parts.push(sql`m.user_id = ${f.userId}`);
   if (f.application) {
     parts.push(sql`exists (select 1 from membership_applications a where a.membership_id = m.id and a.application = ${f.application})`);
   }
   return sql.join(parts, sql` and `);
+}
+
+/** The number of members matching the filter: from the counters when the filter allows it. */
+async function countMembers(db: Db, domainId: string, f: MemberFilter): Promise<number> {
+  const onlyCounted = !f.surname && !f.firstName && !f.username && !f.insz && !f.userId;
+  if (onlyCounted) {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select coalesce(sum(n), 0)::int as n from membership_counts
+          where domain_id = ${domainId} and application = ${f.application ?? '*'}
+          ${f.type ? sql`and type = ${f.type}` : sql``} ${f.status ? sql`and status = ${f.status}` : sql``}`,
+    );
+    return row?.n ?? 0;
+  }
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from memberships m where ${memberWhere(domainId, f)}`);
+  return row?.n ?? 0;
 }
 
 /** One page of a domain's members (R2.9), filtered and sorted in SQL, with the total count. */
@@ -288,25 +308,26 @@ export async function listMembers(
   limit: number | null,
 ): Promise<{ rows: MemberListRow[]; total: number }> {
   const where = memberWhere(domainId, filter);
-  const order = sort.order === 'desc' ? sql`desc` : sql`asc`;
+  const column = SORT_COLUMNS[sort.column] ?? SORT_COLUMNS.surname!;
+  const dir = sort.order === 'desc' ? 'desc' : 'asc';
   const rows = await queryRows<MemberListRow>(
     db,
     sql`
       select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz, u.email, u.title, u.language,
-             m.type, m.status, m.local_email as "localEmail",
-             to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
-             to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
-             coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = m.id), '{}') as applications
-      from memberships m join users u on u.id = m.user_id
-      where ${where}
-      order by ${SORTS[sort.column] ?? SORTS.surname} ${order}, u.id ${order}
-      ${limit === null ? sql`` : sql`limit ${limit}`} offset ${offset}`,
+             p.type, p.status, p.local_email as "localEmail",
+             to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
+             to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
+             coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = p.id), '{}') as applications
+      from (
+        select m.* from memberships m
+        where ${where}
+        order by ${sql.raw(`m.${column} ${dir}, m.user_id ${dir}`)}
+        ${limit === null ? sql`` : sql`limit ${limit}`} offset ${offset}
+      ) p
+      join users u on u.id = p.user_id
+      order by ${sql.raw(`p.${column} ${dir}, p.user_id ${dir}`)}`,
   );
-  const [count] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from memberships m join users u on u.id = m.user_id where ${where}`,
-  );
-  return { rows, total: count?.n ?? 0 };
+  return { rows, total: await countMembers(db, domainId, filter) };
 }
 
 export async function memberCounts(db: Db, domainId: string): Promise<{ total: number; active: number; blocked: number }> {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import { APPLICATIONS } from '../../../shared/applications.js';
-import { MEMBERSHIP_STATUSES, MEMBERSHIP_TYPES, SORT_COLUMNS } from '../../../modules/access/access.schema.js';
+import type { MEMBERSHIP_STATUSES, MEMBERSHIP_TYPES, SORT_COLUMNS as SortColumns } from '../../../modules/access/access.schema.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorMessage } from '../../components/error-message.js';
@@ -22,7 +22,11 @@ import { ApplicationCheckboxes } from './person-fields.js';
 
 const FILTERS = ['surname', 'firstName', 'username', 'type', 'insz', 'status', 'application'] as const;
 type Filter = (typeof FILTERS)[number];
-type SortColumn = (typeof SORT_COLUMNS)[number];
+type SortColumn = (typeof SortColumns)[number];
+// The contract's lists, checked against it by type only: importing the values would pull zod into the bundle.
+const SORT_COLUMNS = ['surname', 'firstName', 'username', 'type', 'status', 'insz', 'createdAt'] as const satisfies readonly SortColumn[];
+const TYPES = ['TB', 'CO_TB', 'USER'] as const satisfies readonly (typeof MEMBERSHIP_TYPES)[number][];
+const STATUSES = ['active', 'blocked'] as const satisfies readonly (typeof MEMBERSHIP_STATUSES)[number][];
 const PAGE_SIZES = [10, 25, 50, 100];
 const COLUMNS: { key: SortColumn; label: string }[] = [
   { key: 'surname', label: 'person.surname' },
@@ -54,6 +58,7 @@ export function UserListPage() {
   const { has } = usePermissions();
   const domainId = useParams().domainId ?? '';
   const [params, setParams] = useSearchParams();
+  const removed = (useLocation().state as { removed?: unknown } | null)?.removed;
   const query = queryOf(params);
   const key = `${domainId}|${JSON.stringify(query)}|${language}`;
   const { state, reload } = useLoad((signal) => accessApi.listUsers(domainId, query, signal), key);
@@ -175,6 +180,12 @@ export function UserListPage() {
       <h1>{t('access.users.title')}</h1>
       <DomainBanner domainId={domainId} />
 
+      {typeof removed === 'string' ? (
+        <p role="status" className="notice notice--success">
+          {t('access.users.removed', { username: removed })}
+        </p>
+      ) : null}
+
       {has('access.add-user') ? (
         <p>
           <Link to={accessPaths.addUser(domainId)} className="button button--primary">
@@ -206,7 +217,7 @@ export function UserListPage() {
           ))}
           <SelectField id={`${PREFIX}-type`} label={filterLabels.type} value={draft.type} onChange={(event) => setDraft({ ...draft, type: event.target.value })}>
             <option value="">{t('access.users.all')}</option>
-            {MEMBERSHIP_TYPES.map((type) => (
+            {TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`access.typeLabels.${type}`)}
               </option>
@@ -223,7 +234,7 @@ export function UserListPage() {
           />
           <SelectField id={`${PREFIX}-status`} label={filterLabels.status} value={draft.status} onChange={(event) => setDraft({ ...draft, status: event.target.value })}>
             <option value="">{t('access.users.all')}</option>
-            {MEMBERSHIP_STATUSES.map((status) => (
+            {STATUSES.map((status) => (
               <option key={status} value={status}>
                 {t(`access.status.${status}`)}
               </option>
