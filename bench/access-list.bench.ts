@@ -12,6 +12,7 @@ import { seedDemo } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { fmt, machine, measure } from './lib.js';
+import { searchKey } from '../src/shared/search-key.js';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const TARGET_P95 = 20;
@@ -60,8 +61,9 @@ export async function runAccessListBench(log: (line: string) => void = console.l
   );
   await queryRows(
     db,
-    sql`insert into memberships (domain_id, user_id, type, status)
-        select ${domainId}, u.id, 'USER', case when substr(u.insz, 8, 4)::int % 20 = 0 then 'blocked' else 'active' end
+    sql`insert into memberships (domain_id, user_id, type, status, surname_key, first_name_key, username_key, insz)
+        select ${domainId}, u.id, 'USER', case when substr(u.insz, 8, 4)::int % 20 = 0 then 'blocked' else 'active' end,
+               ocmw_search_key(u.surname), ocmw_search_key(u.first_name), ocmw_search_key(u.username), u.insz
         from users u where u.username like 'bench.%'`,
   );
   await queryRows(
@@ -86,27 +88,39 @@ export async function runAccessListBench(log: (line: string) => void = console.l
     { name: 'first name "Lot…" + blocked, sort first name desc', q: { firstName: 'Lot', status: 'blocked', sort: 'firstName', order: 'desc', page: 1, pageSize: 10 } },
   ] as const;
 
-  // The baseline: the same list + count SQL, sent straight to the database.
+  // The baseline: the same list and count SQL the repository sends, straight to the database
+  // (no authorization, no session, no mapping).
   function rawSql(q: Record<string, unknown>) {
     const where = [sql`m.domain_id = ${domainId}`];
-    if (q.surname) where.push(sql`lower(u.surname) like ${String(q.surname).toLowerCase() + '%'}`);
-    if (q.firstName) where.push(sql`lower(u.first_name) like ${String(q.firstName).toLowerCase() + '%'}`);
+    const key = (v: unknown) => `${searchKey(String(v))}%`;
+    if (q.surname) where.push(sql`m.surname_key like ${key(q.surname)}`);
+    if (q.firstName) where.push(sql`m.first_name_key like ${key(q.firstName)}`);
     if (q.status) where.push(sql`m.status = ${q.status}`);
-    if (q.insz) where.push(sql`u.insz = ${q.insz}`);
+    if (q.insz) where.push(sql`m.insz = ${q.insz}`);
     if (q.application) where.push(sql`exists (select 1 from membership_applications a where a.membership_id = m.id and a.application = ${q.application})`);
     const w = sql.join(where, sql` and `);
-    const col = { surname: sql`lower(u.surname)`, username: sql`lower(u.username)`, firstName: sql`lower(u.first_name)` }[q.sort as 'surname'];
-    const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
+    const col = { surname: 'surname_key', username: 'username_key', firstName: 'first_name_key' }[q.sort as 'surname'];
+    const dir = q.order === 'desc' ? 'desc' : 'asc';
     const offset = ((q.page as number) - 1) * 10;
+    const countedOnly = !q.surname && !q.firstName && !q.insz;
     return async () => {
       await queryRows(
         db,
-        sql`select u.id, u.username, u.surname, u.first_name, u.insz, u.email, u.title, u.language, m.type, m.status, m.local_email,
-                   to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), to_char(m.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                   coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = m.id), '{}')
-            from memberships m join users u on u.id = m.user_id where ${w} order by ${col} ${dir}, u.id ${dir} limit 10 offset ${offset}`,
+        sql`select u.id, u.username, u.surname, u.first_name, u.insz, u.email, u.title, u.language, p.type, p.status, p.local_email,
+                   to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                   coalesce((select array_agg(a.application order by a.application) from membership_applications a where a.membership_id = p.id), '{}')
+            from (select m.* from memberships m where ${w} order by ${sql.raw(`m.${col} ${dir}, m.user_id ${dir}`)} limit 10 offset ${offset}) p
+            join users u on u.id = p.user_id order by ${sql.raw(`p.${col} ${dir}, p.user_id ${dir}`)}`,
       );
-      await queryRows(db, sql`select count(*)::int from memberships m join users u on u.id = m.user_id where ${w}`);
+      if (countedOnly) {
+        await queryRows(
+          db,
+          sql`select coalesce(sum(n), 0)::int from membership_counts where domain_id = ${domainId} and application = ${(q.application as string) ?? '*'}
+              ${q.status ? sql`and status = ${q.status}` : sql``}`,
+        );
+      } else {
+        await queryRows(db, sql`select count(*)::int from memberships m where ${w}`);
+      }
     };
   }
 

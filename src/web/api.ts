@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { HtbImportReport } from '../modules/access/access.schema.js';
 import type { SessionResponse } from '../modules/auth/auth.schema.js';
 import type { MergerSummary } from '../modules/merger/merger.schema.js';
 import type { ErrorCode, FieldErrors } from '../shared/errors.js';
@@ -38,6 +40,8 @@ export function setUnauthenticatedHandler(handler: (() => void) | undefined): vo
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** A file sent as the raw body with its own content type, instead of a JSON `body`. */
+  file?: { data: Blob; contentType: string };
   signal?: AbortSignal;
   /** Skip the 401 handler (the session calls themselves answer 401 for a wrong password). */
   quietUnauthenticated?: boolean;
@@ -45,14 +49,15 @@ export interface RequestOptions {
   isCsrfRetry?: boolean;
 }
 
-/** Calls the API with JSON in and out; throws ApiError for every non-2xx answer. */
+/** Calls the API with JSON (or a raw file) in and JSON out; throws ApiError for every non-2xx answer. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.file) headers['Content-Type'] = options.file.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -61,7 +66,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -93,6 +98,11 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   return data as T;
 }
 
+export type HtbImportReportData = z.infer<typeof HtbImportReport>;
+
+/** The content type of an .xlsx workbook, as the HTB import expects its body. */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface MergerListResponse {
   items: MergerSummary[];
   total: number;
@@ -120,5 +130,12 @@ export const api = {
   },
   listMergers(signal?: AbortSignal): Promise<MergerListResponse> {
     return request<MergerListResponse>('/mergers', { signal });
+  },
+  /** Checks (dryRun) or imports the region's HTB file (R2.14); the file goes as the raw .xlsx body. */
+  importHtb(file: Blob, dryRun: boolean): Promise<HtbImportReportData> {
+    return request<HtbImportReportData>(`/admin/htb-import?dryRun=${dryRun ? 'true' : 'false'}`, {
+      method: 'POST',
+      file: { data: file, contentType: XLSX_CONTENT_TYPE },
+    });
   },
 };

@@ -16,6 +16,7 @@ import { ChoicePage } from './features/auth/choice-page.js';
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MyDataPage } from './features/me/my-data-page.js';
+import { HtbImportPage } from './features/mergers/htb-import-page.js';
 import { MergersPage } from './features/mergers/mergers-page.js';
 import { SessionProvider, useSession } from './session.js';
 
@@ -81,6 +82,16 @@ function AppRoutes() {
         element={
           <RequireContext>
             <MergersPage />
+          </RequireContext>
+        }
+      />
+      <Route
+        path="/beheer/htb-import"
+        element={
+          <RequireContext>
+            <RequirePermission permission="platform.admin">
+              <HtbImportPage />
+            </RequirePermission>
           </RequireContext>
         }
       />

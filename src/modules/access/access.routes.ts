@@ -86,8 +86,9 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     config: context,
     schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: errors },
   }, async (request, reply) => {
-    const { format, ...filter } = request.query;
-    return sendFile(reply, await management.exportMembers(callerOf(request), request.params.domainId, filter, format));
+    const { format, lang, ...filter } = request.query;
+    const caller = { ...callerOf(request), language: lang ?? request.language };
+    return sendFile(reply, await management.exportMembers(caller, request.params.domainId, filter, format));
   });
 
   app.post('/access/domains/:domainId/users/validate', {
@@ -165,8 +166,8 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     config: context,
     schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, response: errors },
   }, async (request, reply) => {
-    const { format, ...filter } = request.query;
-    return sendFile(reply, await management.exportAudit(callerOf(request), filter, format));
+    const { format, lang, ...filter } = request.query;
+    return sendFile(reply, await management.exportAudit({ ...callerOf(request), language: lang ?? request.language }, filter, format));
   });
 
   app.get('/me', {

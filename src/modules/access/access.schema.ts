@@ -98,7 +98,8 @@ export const UserListQuery = PageQuery.extend({
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;
 
-export const ExportQuery = UserListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']) });
+/** `lang` sets the language of the column headers (a download link cannot send Accept-Language). */
+export const ExportQuery = UserListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']), lang: Language.optional() });
 
 export const MemberSummary = z.object({
   userId: z.string(),
@@ -170,7 +171,7 @@ export const AuditQuery = PageQuery.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
-export const AuditExportQuery = AuditQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']) });
+export const AuditExportQuery = AuditQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']), lang: Language.optional() });
 export const AuditItem = z.object({
   id: z.number(),
   at: z.string(),

@@ -92,3 +92,27 @@ export function SelectField({
     </FieldFrame>
   );
 }
+
+/** A labelled file input (one file), wired like TextField; the browser keeps the chosen file. */
+export function FileField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  ...input
+}: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'required' | 'type' | 'value'>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
+      <input
+        id={id}
+        className="form__input form__input--file"
+        type="file"
+        aria-required={required ? true : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}

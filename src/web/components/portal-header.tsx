@@ -100,6 +100,13 @@ export function PortalHeader() {
                 {t('header.navMergers')}
               </NavLink>
             </li>
+            {context.permissions.includes('platform.admin') ? (
+              <li>
+                <NavLink to="/beheer/htb-import" className="portal-nav__link">
+                  {t('header.navHtbImport')}
+                </NavLink>
+              </li>
+            ) : null}
           </ul>
         </nav>
       ) : null}

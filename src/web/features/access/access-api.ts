@@ -18,6 +18,7 @@ import type {
 } from '../../../modules/access/access.schema.js';
 import type { DomainSummary } from '../../../modules/registry/registry.schema.js';
 import type { Language } from '../../../shared/messages.js';
+import { currentLanguage } from '../../i18n/index.js';
 import { API_BASE, request } from '../../api.js';
 
 export type DomainHomeData = z.infer<typeof DomainHome>;
@@ -86,7 +87,7 @@ export const accessApi = {
     request<MemberPageData>(`${domainPath(domainId)}/users${queryString(query)}`, { signal }),
   /** The address of the export file (a plain GET with the session cookie). */
   exportUsersUrl: (domainId: string, format: 'csv' | 'xlsx', query: Record<string, string | number | undefined>) =>
-    `${API_BASE}${domainPath(domainId)}/users/export${queryString({ ...query, format })}`,
+    `${API_BASE}${domainPath(domainId)}/users/export${queryString({ ...query, format, lang: currentLanguage() })}`,
   validateMember: (domainId: string, body: AddMemberInput) =>
     request<AddMemberReviewData>(`${domainPath(domainId)}/users/validate`, { method: 'POST', body }),
   addMember: (domainId: string, body: AddMemberInput) =>
@@ -110,7 +111,7 @@ export const accessApi = {
   listAudit: (query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     request<AuditPageData>(`/access/audit${queryString(query)}`, { signal }),
   exportAuditUrl: (format: 'csv' | 'xlsx', query: Record<string, string | number | undefined>) =>
-    `${API_BASE}/access/audit/export${queryString({ ...query, format })}`,
+    `${API_BASE}/access/audit/export${queryString({ ...query, format, lang: currentLanguage() })}`,
   getMe: (signal?: AbortSignal) => request<MeData>('/me', { signal }),
   updateMe: (body: { surname: string; firstName: string; title: Title | null; language: Language; email: string }) =>
     request<MeData>('/me', { method: 'PUT', body }),

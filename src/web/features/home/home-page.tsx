@@ -6,22 +6,27 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 
 interface Service {
-  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers';
+  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers' | 'htbImport';
   /** Where the service lives; undefined while it is not built yet. */
   to?: string;
   /** The permission the role needs for the service; without it the tile is not a link. */
   permission?: string;
+  /** Who sees the tile: an OCMW's roles, the platform administrator, or both. */
+  audience: 'organisation' | 'admin' | 'all';
 }
 
-// The portal's services in the order socialsecurity.be shows them.
+const ADMIN_PERMISSION = 'platform.admin';
+
+// The portal's services in the order socialsecurity.be shows them; the administrator's own after.
 const SERVICES: Service[] = [
-  { key: 'access', to: '/toegangsbeheer', permission: 'access.read' },
-  { key: 'chaman' },
-  { key: 'configuration' },
-  { key: 'online' },
-  { key: 'ebox' },
-  { key: 'report' },
-  { key: 'mergers', to: '/fusies' },
+  { key: 'access', to: '/toegangsbeheer', permission: 'access.read', audience: 'organisation' },
+  { key: 'chaman', audience: 'organisation' },
+  { key: 'configuration', audience: 'organisation' },
+  { key: 'online', audience: 'organisation' },
+  { key: 'ebox', audience: 'organisation' },
+  { key: 'report', audience: 'organisation' },
+  { key: 'mergers', to: '/fusies', audience: 'all' },
+  { key: 'htbImport', to: '/beheer/htb-import', permission: ADMIN_PERMISSION, audience: 'admin' },
 ];
 
 /** Start page: greeting, the disappearing-OCMW notice and one tile per service. */
@@ -33,6 +38,9 @@ export function HomePage() {
   const context = session?.context;
   const organisation = context?.organisation ?? null;
   const permissions = context?.permissions ?? [];
+  // The administrator works for no OCMW: the OCMW services mean nothing to them.
+  const isAdmin = permissions.includes(ADMIN_PERMISSION);
+  const services = SERVICES.filter((service) => service.audience === 'all' || service.audience === (isAdmin ? 'admin' : 'organisation'));
   const title = user ? t('home.title', { name: user.firstName }) : t('home.titleAnonymous');
   useDocumentTitle(title);
 
@@ -61,7 +69,7 @@ export function HomePage() {
 
       <h2>{t('home.services')}</h2>
       <ul className="tiles">
-        {SERVICES.map((service) => {
+        {services.map((service) => {
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
           const isAllowed = !service.permission || permissions.includes(service.permission);
