@@ -19,11 +19,13 @@ export function PortalHeader() {
 
   async function onLogout() {
     setLoggingOut(true);
+    // Leave the current page first: the next person to log in on this browser starts at home,
+    // not on the page where this session ended.
+    navigate('/', { replace: true });
     try {
       await logout();
     } finally {
       setLoggingOut(false);
-      navigate('/login', { replace: true });
     }
   }
 
