@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   boolean,
   char,
   check,
@@ -339,4 +340,119 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+// ── channels: ChaMan — senders, technical channel accounts, certificates, delegations (R3) ──
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
+
+/** A sender (R3.2): one per organisation × domain, with the contact data asked at first use. */
+export const senders = pgTable(
+  'senders',
+  {
+    domainId: uuid()
+      .primaryKey()
+      .references(() => domains.id),
+    /** "Uw verzendernummer", assigned by the system. */
+    senderNumber: integer().notNull().unique().default(sql`nextval('sender_numbers')`),
+    contactName: text().notNull(),
+    phoneCode: text().notNull(),
+    phoneNumber: text().notNull(),
+    email: text().notNull(),
+    language: text().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }),
+  },
+);
+
+export const channelAccounts = pgTable(
+  'channel_accounts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    domainId: uuid()
+      .notNull()
+      .references(() => domains.id),
+    kind: text().notNull(),
+    name: text().notNull(),
+    permissions: text().array().notNull(),
+    /** FTP/SFTP only (R3.5, R3.6); the password is stored only as an argon2id hash. */
+    username: text(),
+    passwordHash: text(),
+    /** REST only: internal (the OCMW uploads) or external (a technical intermediary does, R3.7). */
+    management: text(),
+    intermediaryOrganisationId: uuid().references(() => organisations.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    // R3.3: at most one FTP, one SFTP and one SOAP account per domain.
+    uniqueIndex('channel_accounts_one_per_kind').on(t.domainId, t.kind).where(sql`${t.kind} in ('FTP', 'SFTP', 'SOAP') and ${t.deletedAt} is null`),
+    uniqueIndex('channel_accounts_ftp_username').on(sql`lower(${t.username})`).where(sql`${t.username} is not null and ${t.deletedAt} is null`),
+    index('channel_accounts_domain').on(t.domainId),
+    check('channel_accounts_kind_check', sql`${t.kind} in ('FTP', 'SFTP', 'SOAP', 'REST')`),
+    check('channel_accounts_management_check', sql`${t.management} is null or ${t.management} in ('internal', 'external')`),
+  ],
+);
+
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    accountId: uuid()
+      .notNull()
+      .references(() => channelAccounts.id),
+    name: text().notNull(),
+    /** SHA-256 of the DER, lowercase hex (R3.10). */
+    fingerprint: text().notNull(),
+    der: bytea().notNull(),
+    subject: text().notNull(),
+    issuer: text().notNull(),
+    keyType: text().notNull(),
+    signature: text().notNull(),
+    selfSigned: boolean().notNull(),
+    notBefore: timestamp({ withTimezone: true }).notNull(),
+    notAfter: timestamp({ withTimezone: true }).notNull(),
+    /** False once replaced or once its account is deleted. */
+    isActive: boolean().notNull().default(true),
+    uploadedBy: uuid(),
+    uploadedByOrganisationId: uuid(),
+    uploadedAt: createdAt(),
+  },
+  (t) => [
+    // R3.10: one certificate cannot be active on two accounts.
+    uniqueIndex('certificates_active_fingerprint').on(t.fingerprint).where(sql`${t.isActive}`),
+    index('certificates_account').on(t.accountId),
+    index('certificates_not_after').on(t.notAfter).where(sql`${t.isActive}`),
+  ],
+);
+
+export const delegationRequests = pgTable(
+  'delegation_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    domainId: uuid()
+      .notNull()
+      .references(() => domains.id),
+    intermediaryOrganisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    accountName: text().notNull(),
+    permissions: text().array().notNull(),
+    status: text().notNull().default('pending'),
+    requestedBy: uuid(),
+    requestedAt: createdAt(),
+    decidedBy: uuid(),
+    decidedAt: timestamp({ withTimezone: true }),
+    reason: text(),
+    accountId: uuid().references(() => channelAccounts.id),
+  },
+  (t) => [
+    index('delegation_requests_domain').on(t.domainId, t.status),
+    index('delegation_requests_intermediary').on(t.intermediaryOrganisationId, t.status),
+    check('delegation_requests_status_check', sql`${t.status} in ('pending', 'accepted', 'refused', 'cancelled')`),
+  ],
 );
