@@ -17,6 +17,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
+import { channelsRoutes } from './modules/channels/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import type { Services } from './services.js';
@@ -136,6 +137,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   });
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });
   await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
+  await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));

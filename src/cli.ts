@@ -13,6 +13,8 @@ import { knownNisCodes } from './cli/refnis.js';
 const USAGE = `Usage: ocmw <command> [options]
 
   validate kbo|insz|nis VALUE [--json] [--lang nl|fr|de|en]
+  cert check FILE --for ftp|rest [--json]
+                                  R3.9 on a certificate file, before uploading it
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
   merger list [--json]            the mergers with their derived scenario
@@ -62,6 +64,7 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
+      for: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -132,6 +135,19 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('merger needs list');
+    case 'cert': {
+      if (sub !== 'check' || !rest[0]) throw new UsageError('cert needs check FILE --for ftp|rest');
+      if (values.for !== 'ftp' && values.for !== 'rest') throw new UsageError('--for must be ftp or rest');
+      const { certCheck } = await import('./cli/cert-check.js');
+      try {
+        const r = await certCheck(rest[0], values.for, { json: values.json, lang, now: new Date() });
+        out(r.output);
+        return r.exitCode;
+      } catch (error) {
+        if ((error as Error).message.startsWith('cannot read')) throw new UsageError((error as Error).message);
+        throw error;
+      }
+    }
     case 'import': {
       if (sub !== 'htb' || !rest[0]) throw new UsageError('import needs htb FILE.xlsx');
       const { readFileSync } = await import('node:fs');

@@ -3,6 +3,7 @@ import type { Db } from './db/db.js';
 import type { Clock } from './domain/clock.js';
 import { createAccessService, createManagementService } from './modules/access/index.js';
 import { createAuditService } from './modules/audit/index.js';
+import { createChannelsService } from './modules/channels/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
@@ -21,7 +22,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const management = createManagementService({ db, clock, registry, audit });
   const auth = createAuthService({ db, clock, access, management, config });
   const mergers = createMergerService({ db, clock, registry, management });
-  return { registry, audit, access, management, auth, mergers };
+  const channels = createChannelsService({ db, clock, registry, audit });
+  return { registry, audit, access, management, auth, mergers, channels };
 }
 
 export type Services = ReturnType<typeof createServices>;

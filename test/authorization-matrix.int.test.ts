@@ -8,16 +8,20 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/db.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
+import { makeCa, makeCertificate } from './certificates.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { createTestContext, type TestClient, type TestContext } from './test-app.js';
 
-const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin'] as const;
+const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin', 'vendor'] as const;
 type ActorKind = (typeof ACTORS)[number];
 
 const LOGGED_IN: ActorKind[] = ACTORS.filter((a) => a !== 'anonymous');
 const WITH_CONTEXT: ActorKind[] = LOGGED_IN.filter((a) => a !== 'blocked');
 const MANAGERS: ActorKind[] = ['htb', 'coHtb', 'tb', 'coTb'];
 const HTBS: ActorKind[] = ['htb', 'coHtb'];
+/** ChaMan users (R3.1): the (co-)TB, users with the application — also of another OCMW and of a vendor, each in its own domain. */
+const CHAMAN_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg', 'vendor'];
+const CHAMAN_HERE: ActorKind[] = ['tb', 'coTb'];
 
 interface Helpers {
   domainId: string;
@@ -27,6 +31,11 @@ interface Helpers {
   /** A fresh co-HTB of the organisation. */
   freshCoHtb(): Promise<{ userId: string }>;
   newInsz(): string;
+  /** A fresh REST account of the Antwerpen domain (internal, with a certificate). */
+  freshRestAccount(): Promise<string>;
+  /** A fresh pending delegation of the Antwerpen domain to Cevi. */
+  freshDelegation(): Promise<string>;
+  certificate(selfSigned?: boolean): Promise<{ fileName: string; contentBase64: string }>;
 }
 
 interface Req {
@@ -158,6 +167,54 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/v1/access/audit': { allow: ['htb', 'coHtb', 'tb', 'otherOrg'], request: () => ({ url: '/api/v1/access/audit' }) },
   'GET /api/v1/access/audit/export': { allow: ['htb', 'coHtb', 'tb', 'otherOrg'], request: () => ({ url: '/api/v1/access/audit/export?format=csv' }) },
+  'GET /api/v1/chaman': { allow: CHAMAN_OWN, request: () => ({ url: '/api/v1/chaman' }) },
+  'PUT /api/v1/chaman/sender': {
+    allow: CHAMAN_OWN,
+    request: () => ({ url: '/api/v1/chaman/sender', payload: { contactName: 'M', phoneCode: '+32', phoneNumber: '456986532', email: 'm@demo.example', language: 'nl' } }),
+  },
+  'GET /api/v1/chaman/intermediaries': { allow: CHAMAN_OWN, request: () => ({ url: '/api/v1/chaman/intermediaries' }) },
+  'POST /api/v1/chaman/accounts/ftp': {
+    // One FTP account per domain: after the first, an allowed caller meets that rule (400).
+    allow: CHAMAN_OWN,
+    ok: [201, 400],
+    request: async (h) => ({
+      url: '/api/v1/chaman/accounts/ftp',
+      payload: { kind: 'FTP', name: 'M', permissions: ['mutaties-rijksregister'], certificateName: 'm', certificate: await h.certificate(), username: `m${serial++}` },
+    }),
+  },
+  'POST /api/v1/chaman/accounts/soap': {
+    allow: CHAMAN_OWN,
+    ok: [201, 400],
+    request: async (h) => ({ url: '/api/v1/chaman/accounts/soap', payload: { name: 'S', certificateName: 's', certificate: await h.certificate() } }),
+  },
+  'POST /api/v1/chaman/accounts/rest': {
+    allow: CHAMAN_OWN,
+    request: async (h) => ({ url: '/api/v1/chaman/accounts/rest', payload: { management: 'internal', name: 'R', permissions: ['ocmw-online-proces'], certificateName: 'r', certificate: await h.certificate(true) } }),
+  },
+  'PATCH /api/v1/chaman/accounts/:accountId': {
+    allow: CHAMAN_HERE,
+    request: async (h) => ({ url: `/api/v1/chaman/accounts/${await h.freshRestAccount()}`, payload: { name: 'Hernoemd' } }),
+  },
+  'PUT /api/v1/chaman/accounts/:accountId/certificate': {
+    allow: CHAMAN_HERE,
+    request: async (h) => ({ url: `/api/v1/chaman/accounts/${await h.freshRestAccount()}/certificate`, payload: { certificateName: 'n', certificate: await h.certificate(true) } }),
+  },
+  'DELETE /api/v1/chaman/accounts/:accountId': {
+    allow: CHAMAN_HERE,
+    request: async (h) => ({ url: `/api/v1/chaman/accounts/${await h.freshRestAccount()}` }),
+  },
+  'POST /api/v1/chaman/delegations/:delegationId/cancel': {
+    allow: CHAMAN_HERE,
+    request: async (h) => ({ url: `/api/v1/chaman/delegations/${await h.freshDelegation()}/cancel` }),
+  },
+  'POST /api/v1/chaman/delegations/:delegationId/accept': {
+    allow: ['vendor'],
+    request: async (h) => ({ url: `/api/v1/chaman/delegations/${await h.freshDelegation()}/accept`, payload: { certificateName: 'v', certificate: await h.certificate(true) } }),
+  },
+  'POST /api/v1/chaman/delegations/:delegationId/refuse': {
+    allow: ['vendor'],
+    request: async (h) => ({ url: `/api/v1/chaman/delegations/${await h.freshDelegation()}/refuse`, payload: { reason: 'nee' } }),
+  },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,
@@ -186,6 +243,8 @@ beforeAll(async () => {
   );
   const htbCaller: Caller = { userId: htbSession.user.id, language: 'nl', context: htbSession.context };
   const newInsz = () => inszFromParts('880202', serial++);
+  const ca = await makeCa({ key: 'RSA-2048' });
+  const [cevi] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'Cevi - Logins'`);
   const freshUser = async (applications: string[] = []) => {
     const insz = newInsz();
     const body = newPerson(insz, `matrix.f${serial++}`);
@@ -202,7 +261,40 @@ beforeAll(async () => {
       return { userId: u.userId };
     },
     newInsz,
+    certificate: async (selfSigned = false) => {
+      const now = Date.now();
+      const c = await makeCertificate({
+        key: 'EC-P-384',
+        hash: 'SHA-384',
+        ...(selfSigned ? { selfSigned: true } : { issuer: ca }),
+        notBefore: new Date(now - 86_400_000),
+        notAfter: new Date(now + 300 * 86_400_000),
+      });
+      return { fileName: 'm.cer', contentBase64: Buffer.from(c.der).toString('base64') };
+    },
+    freshRestAccount: async () => {
+      const r = await ctx.services.channels.createRestAccount(tbCaller, {
+        management: 'internal',
+        name: `R${serial++}`,
+        permissions: ['ocmw-online-proces'],
+        certificateName: 'r',
+        certificate: await helpers.certificate(true),
+      });
+      return r.account!.id;
+    },
+    freshDelegation: async () => {
+      const r = await ctx.services.channels.createRestAccount(tbCaller, {
+        management: 'external',
+        name: `D${serial++}`,
+        permissions: ['ocmw-online-proces'],
+        intermediaryOrganisationId: cevi!.id,
+      });
+      return r.delegation!.id;
+    },
   };
+  const tbSession = await ctx.client().loginAs('tb.antwerpen');
+  const tbCaller: Caller = { userId: tbSession.user.id, language: 'nl', context: tbSession.context };
+  await ctx.services.channels.saveSender(tbCaller, { contactName: 'M', phoneCode: '+32', phoneNumber: '456986532', email: 'm@demo.example', language: 'nl' });
 
   const login = async (kind: ActorKind, username: string, org?: string, password?: string) => {
     const c = ctx.client();
@@ -221,6 +313,7 @@ beforeAll(async () => {
   await login('userWithApp', 'user.antwerpen');
   await login('otherOrg', 'tb.beveren');
   await login('admin', 'admin');
+  await login('vendor', 'vendor.cevi');
   const plain = await freshUser([]);
   await login('userWithoutApp', plain.username, undefined, 'Matrix-Wachtwoord-1');
   const blocked = await freshUser(['ebox']);

@@ -21,9 +21,9 @@ export type KeyUsageName = keyof typeof x509.KeyUsageFlags;
 export interface TestKeyPair {
   type: TestKeyType;
   /** PKCS#8 DER of the private key. */
-  pkcs8: Uint8Array;
+  pkcs8: Uint8Array<ArrayBuffer>;
   /** SubjectPublicKeyInfo DER of the public key. */
-  spki: Uint8Array;
+  spki: Uint8Array<ArrayBuffer>;
 }
 
 export interface TestCa {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +43,30 @@ describe('ocmw validate (SPEC §12)', () => {
 
   it.each([[['validate']], [['validate', 'iban', 'x']], [['nope']], [['validate', 'kbo', 'x', '--bogus']]])('exits 2 on usage error %j', async (args) => {
     expect((await ocmw(args)).code).toBe(2);
+  });
+});
+
+describe('ocmw cert check (SPEC §12, R3.9)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'ocmw-cert-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts a good REST certificate and refuses a self-signed FTP one, with rule ids', async () => {
+    const { makeCertificate } = await import('./certificates.js');
+    const now = Date.now();
+    const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', selfSigned: true, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 300 * 86_400_000) });
+    const file = path.join(dir, 'vendor.cer');
+    writeFileSync(file, c.pem);
+    const rest = await ocmw(['cert', 'check', file, '--for', 'rest', '--json']);
+    expect(rest.code).toBe(0);
+    expect(JSON.parse(rest.stdout)).toMatchObject({ accepted: true, violations: [], selfSigned: true, key: 'EC-P-384' });
+    const ftp = await ocmw(['cert', 'check', file, '--for', 'ftp', '--json']);
+    expect(ftp.code).toBe(1);
+    expect(JSON.parse(ftp.stdout).violations).toEqual([expect.objectContaining({ rule: 'cert.self_signed_ftp', message: expect.any(String) })]);
+    expect((await ocmw(['cert', 'check', path.join(dir, 'missing.cer'), '--for', 'rest'])).code).toBe(2);
+    expect((await ocmw(['cert', 'check', file, '--for', 'soap'])).code).toBe(2);
   });
 });
 

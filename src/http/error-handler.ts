@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, type ErrorCode, type FieldErrors } from '../shared/errors.js';
+import { AppError, type ErrorCode, type FieldErrors, type RuleViolation } from '../shared/errors.js';
 import { isMessageKey, translate, type Language } from '../shared/messages.js';
 import { mapDatabaseError } from '../db/errors.js';
 
@@ -45,8 +45,10 @@ export function fieldErrorsFromValidation(items: ValidationItem[], lang: Languag
   return fields;
 }
 
-function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, fields?: FieldErrors) {
-  return reply.status(status).send({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}) } });
+function send(reply: FastifyReply, status: number, code: ErrorCode, message: string, fields?: FieldErrors, violations?: RuleViolation[]) {
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}), ...(violations?.length ? { violations } : {}) } });
 }
 
 /** One error handler: AppErrors and client mistakes become 4xx with SPEC §12 bodies; the rest a 500 without internals. */
@@ -60,7 +62,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const mapped = error instanceof AppError ? error : mapDatabaseError(error, lang);
     if (mapped) {
       if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
-      return send(reply, mapped.status, mapped.code, mapped.message, mapped.fields);
+      return send(reply, mapped.status, mapped.code, mapped.message, mapped.fields, mapped.violations);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');

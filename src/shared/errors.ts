@@ -27,25 +27,40 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 /** Field name → message; nested fields use dotted paths (`contact.email`). */
 export type FieldErrors = Record<string, string>;
 
+/** A broken rule with a stable id (e.g. certificate rules R3.9), for callers that act on the id. */
+export interface RuleViolation {
+  rule: string;
+  message: string;
+}
+
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; fields?: FieldErrors };
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; violations?: RuleViolation[] };
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldErrors;
+  readonly violations?: RuleViolation[];
   readonly status: number;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, violations?: RuleViolation[]) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.violations = violations;
     this.status = ERROR_STATUS[code];
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.violations ? { violations: this.violations } : {}),
+      },
+    };
   }
 }
 

@@ -579,6 +579,102 @@ const catalogue = {
     de: "Gesperrt",
     en: "Blocked",
   },
+  "chaman.sender_required": {
+    nl: "Vul eerst de contactgegevens in (eerste aanmelding als verzender).",
+    fr: "Complétez d'abord les coordonnées (première connexion en tant qu'expéditeur).",
+    de: "Füllen Sie zuerst die Kontaktdaten aus (erste Anmeldung als Absender).",
+    en: "Fill in the contact data first (first use as a sender).",
+  },
+  "chaman.one_per_kind": {
+    nl: "Dit domein heeft al een {kind}-account: per domein kan er maar één zijn.",
+    fr: "Ce domaine a déjà un compte {kind} : il ne peut y en avoir qu'un par domaine.",
+    de: "Diese Domäne hat bereits ein {kind}-Konto: pro Domäne ist nur eines möglich.",
+    en: "This domain already has a {kind} account: there can be only one per domain.",
+  },
+  "chaman.permission_required": {
+    nl: "Selecteer ten minste één beveiligde machtiging.",
+    fr: "Sélectionnez au moins une autorisation sécurisée.",
+    de: "Wählen Sie mindestens eine gesicherte Berechtigung.",
+    en: "Select at least one secured permission.",
+  },
+  "chaman.username_taken": {
+    nl: "Deze FTP-gebruikersnaam is al in gebruik.",
+    fr: "Ce nom d'utilisateur FTP est déjà utilisé.",
+    de: "Dieser FTP-Benutzername ist bereits vergeben.",
+    en: "This FTP username is already taken.",
+  },
+  "chaman.fingerprint_in_use": {
+    nl: "Dit certificaat is al actief op een ander account (vingerafdruk {fingerprint}).",
+    fr: "Ce certificat est déjà actif sur un autre compte (empreinte {fingerprint}).",
+    de: "Dieses Zertifikat ist bereits auf einem anderen Konto aktiv (Fingerabdruck {fingerprint}).",
+    en: "This certificate is already active on another account (fingerprint {fingerprint}).",
+  },
+  "chaman.not_intermediary": {
+    nl: "Kies een technische tussenpersoon (softwareleverancier).",
+    fr: "Choisissez un intermédiaire technique (fournisseur de logiciels).",
+    de: "Wählen Sie einen technischen Vermittler (Softwareanbieter).",
+    en: "Choose a technical intermediary (software vendor).",
+  },
+  "chaman.smals_not_for_online": {
+    nl: "Voor OCMW Online kiest u uw softwareleverancier, niet Smals.",
+    fr: "Pour CPAS en ligne, choisissez votre fournisseur de logiciels, pas Smals.",
+    de: "Für ÖSHZ Online wählen Sie Ihren Softwareanbieter, nicht Smals.",
+    en: "For OCMW Online choose your software vendor, not Smals.",
+  },
+  "chaman.account_not_found": {
+    nl: "Dit account bestaat niet (meer).",
+    fr: "Ce compte n'existe pas (plus).",
+    de: "Dieses Konto existiert nicht (mehr).",
+    en: "This account does not exist (any more).",
+  },
+  "chaman.delegation_not_found": {
+    nl: "Dit delegatieverzoek bestaat niet.",
+    fr: "Cette demande de délégation n'existe pas.",
+    de: "Diese Delegationsanfrage existiert nicht.",
+    en: "This delegation request does not exist.",
+  },
+  "chaman.delegation_not_pending": {
+    nl: "Dit delegatieverzoek is niet meer in afwachting (status: {status}).",
+    fr: "Cette demande de délégation n'est plus en attente (statut : {status}).",
+    de: "Diese Delegationsanfrage ist nicht mehr ausstehend (Status: {status}).",
+    en: "This delegation request is no longer pending (status: {status}).",
+  },
+  "chaman.permissions_kind": {
+    nl: "Deze machtiging past niet bij een {kind}-account.",
+    fr: "Cette autorisation ne convient pas à un compte {kind}.",
+    de: "Diese Berechtigung passt nicht zu einem {kind}-Konto.",
+    en: "This permission does not fit a {kind} account.",
+  },
+  "cert.base64": {
+    nl: "Het certificaatbestand is niet goed doorgegeven (base64).",
+    fr: "Le fichier du certificat n'a pas été transmis correctement (base64).",
+    de: "Die Zertifikatsdatei wurde nicht korrekt übermittelt (Base64).",
+    en: "The certificate file was not passed correctly (base64).",
+  },
+  "cert.too_large": {
+    nl: "Het certificaatbestand is te groot (maximaal 64 kB).",
+    fr: "Le fichier du certificat est trop volumineux (maximum 64 ko).",
+    de: "Die Zertifikatsdatei ist zu groß (maximal 64 kB).",
+    en: "The certificate file is too large (at most 64 kB).",
+  },
+  "cert.refused": {
+    nl: "Het certificaat voldoet niet aan de regels.",
+    fr: "Le certificat ne respecte pas les règles.",
+    de: "Das Zertifikat erfüllt die Regeln nicht.",
+    en: "The certificate does not meet the rules.",
+  },
+  "phone.code": {
+    nl: "Een landcode zoals +32.",
+    fr: "Un indicatif comme +32.",
+    de: "Eine Landesvorwahl wie +32.",
+    en: "A country code such as +32.",
+  },
+  "phone.number": {
+    nl: "Een telefoonnummer van 6 tot 18 cijfers.",
+    fr: "Un numéro de téléphone de 6 à 18 chiffres.",
+    de: "Eine Telefonnummer mit 6 bis 18 Ziffern.",
+    en: "A phone number of 6 to 18 digits.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

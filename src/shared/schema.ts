@@ -57,5 +57,6 @@ export const ErrorResponse = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
+    violations: z.array(z.object({ rule: z.string(), message: z.string() })).optional(),
   }),
 });

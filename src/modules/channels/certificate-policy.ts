@@ -203,14 +203,18 @@ export function certificateDer(bytes: Uint8Array): Uint8Array | undefined {
 /** SHA-256 fingerprint of a DER certificate in both forms (see the module comment). */
 export function sha256Fingerprint(der: Uint8Array): { fingerprint: string; fingerprintHex: string } {
   const fingerprintHex = createHash('sha256').update(der).digest('hex');
-  return { fingerprint: normalizeFingerprint(fingerprintHex), fingerprintHex };
+  return { fingerprint: colonPairs(fingerprintHex.toUpperCase()), fingerprintHex };
 }
 
 /** Any SHA-256 fingerprint spelling (case, ':' or spaces) → the canonical `AB:CD:…`; undefined when it is not one. */
 export function normalizeFingerprint(input: string): string | undefined {
   const hex = input.replace(/[\s:]/g, '').toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) return undefined;
-  return hex.match(/../g)!.join(':');
+  return colonPairs(hex);
+}
+
+function colonPairs(hex: string): string {
+  return (hex.match(/../g) ?? []).join(':');
 }
 
 function describeKey(node: NodeX509Certificate): string {
@@ -267,7 +271,7 @@ function isSelfSigned(cert: x509.X509Certificate, node: NodeX509Certificate): bo
 
 /** Parses a DER certificate and describes it; throws when @peculiar/x509 or OpenSSL cannot read it. */
 export function describeCertificate(der: Uint8Array): CertificateDetails {
-  const cert = new x509.X509Certificate(der);
+  const cert = new x509.X509Certificate(new Uint8Array(der));
   const node = new NodeX509Certificate(der);
   return {
     ...sha256Fingerprint(der),

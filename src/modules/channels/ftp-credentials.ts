@@ -53,9 +53,10 @@ export function checkFtpPassword(password: string): FtpPasswordRule[] {
 /** Uniform index below `size` from a byte source, by rejection sampling (no modulo bias). */
 function pick(size: number, random: (n: number) => Uint8Array): number {
   const limit = 256 - (256 % size);
-  for (;;) {
+  for (let round = 0; round < 64; round += 1) {
     for (const byte of random(16)) if (byte < limit) return byte % size;
   }
+  throw new Error('generateFtpPassword: the random source keeps returning unusable bytes');
 }
 
 /**

@@ -1,0 +1,217 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
+import { makeCa, makeCertificate, type TestCa } from '../../../test/certificates.js';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+let tb: TestClient;
+let vendor: TestClient;
+let ca: TestCa;
+const DAY = 86_400_000;
+
+async function cert(options: { selfSigned?: boolean; days?: number; keyUsage?: ('digitalSignature' | 'keyEncipherment')[] } = {}) {
+  const now = Date.now();
+  const c = await makeCertificate({
+    key: 'EC-P-384',
+    hash: 'SHA-384',
+    ...(options.selfSigned ? { selfSigned: true } : { issuer: ca }),
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + (options.days ?? 365) * DAY),
+    keyUsage: options.keyUsage ?? ['digitalSignature'],
+  });
+  return { fileName: 'kanaal.cer', contentBase64: Buffer.from(c.der).toString('base64') };
+}
+
+const sender = { contactName: 'Jan Peeters', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@antwerpen.demo.example', language: 'nl' };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ca = await makeCa({ key: 'RSA-2048', name: 'Test CA' });
+  tb = ctx.client();
+  await tb.loginAs('tb.antwerpen');
+  vendor = ctx.client();
+  await vendor.loginAs('vendor.cevi');
+});
+afterAll(async () => ctx?.close());
+
+describe('first use as a sender (R3.2)', () => {
+  it('asks for the contact data before anything else, then assigns a sender number', async () => {
+    const home = (await tb.get('/api/v1/chaman')).json();
+    expect(home).toMatchObject({ sender: null, accounts: [], domain: { code: 'MW' } });
+    const early = await tb.post('/api/v1/chaman/accounts/ftp', { kind: 'FTP', name: 'x', permissions: ['mutaties-rijksregister'], certificateName: 'c', certificate: await cert(), username: 'ocmwa1' });
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error.message).toContain('contactgegevens');
+
+    const bad = await tb.request({ method: 'PUT', url: '/api/v1/chaman/sender', payload: { ...sender, phoneNumber: '12', email: 'nee' } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['email', 'phoneNumber']);
+    const ok = await tb.request({ method: 'PUT', url: '/api/v1/chaman/sender', payload: { ...sender, phoneCode: undefined } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().sender).toMatchObject({ senderNumber: expect.any(Number), phoneCode: '+32' });
+    expect(ok.json().sender.senderNumber).toBeGreaterThan(100_000);
+  });
+});
+
+describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
+  it('lists every failing rule: username, password and certificate together', async () => {
+    const selfSigned = await cert({ selfSigned: true });
+    const res = await tb.post('/api/v1/chaman/accounts/ftp', {
+      kind: 'FTP',
+      name: 'Mutaties',
+      permissions: ['mutaties-rijksregister'],
+      certificateName: 'ftp',
+      certificate: selfSigned,
+      username: 'ocmw antwerpen',
+      password: 'abc def',
+    });
+    expect(res.statusCode).toBe(400);
+    const rules = res.json().error.violations.map((v: { rule: string }) => v.rule);
+    expect(rules).toEqual(expect.arrayContaining(['ftp.username.chars', 'ftp.username.length', 'ftp.password.spaces', 'ftp.password.special_count', 'cert.self_signed_ftp']));
+    expect(Object.keys(res.json().error.fields).sort()).toEqual(['certificate', 'password', 'username']);
+  });
+
+  it('creates the FTP account, shows the password once and keeps only a hash; one FTP per domain', async () => {
+    const res = await tb.post('/api/v1/chaman/accounts/ftp', {
+      kind: 'FTP',
+      name: 'Mutaties',
+      permissions: ['mutaties-rijksregister', 'mediprima-afrekening'],
+      certificateName: 'ftp-2025',
+      certificate: await cert(),
+      username: 'ocmwant1',
+    });
+    expect(res.statusCode).toBe(201);
+    const { account, password } = res.json();
+    expect(password).toMatch(/^.{1,15}$/);
+    expect(account).toMatchObject({ kind: 'FTP', username: 'ocmwant1', certificate: { expiry: 'ok', selfSigned: false } });
+    const [row] = await queryRows<{ h: string }>(ctx.database.db, sql`select password_hash as h from channel_accounts where id = ${account.id}`);
+    expect(row!.h).toMatch(/^\$argon2id\$/);
+    expect(row!.h).not.toContain(password);
+    expect((await tb.get('/api/v1/chaman')).json().accounts[0]).not.toHaveProperty('password');
+
+    const second = await tb.post('/api/v1/chaman/accounts/ftp', { kind: 'FTP', name: 'Nog een', permissions: ['mutaties-rijksregister'], certificateName: 'x', certificate: await cert(), username: 'ocmwant2' });
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.fields.kind).toContain('maar één');
+    const sftp = await tb.post('/api/v1/chaman/accounts/ftp', { kind: 'SFTP', name: 'Beveiligd', permissions: ['novaprima-waarschuwingen'], certificateName: 'x', certificate: await cert(), username: 'ocmwant2', password: 'Ab,;Cd12345' });
+    expect(sftp.statusCode).toBe(201);
+    expect(sftp.json().password).toBe('Ab,;Cd12345');
+  });
+
+  it('refuses a certificate that is already active on another account (R3.10)', async () => {
+    const c = await cert();
+    expect((await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'soap', certificate: c })).statusCode).toBe(201);
+    const res = await tb.post('/api/v1/chaman/accounts/rest', { management: 'internal', name: 'REST', permissions: ['ocmw-online-proces'], certificateName: 'same', certificate: c });
+    expect(res.statusCode).toBe(409);
+  });
+
+  it('replaces a certificate and keeps the account; marks expiring certificates', async () => {
+    const home = (await tb.get('/api/v1/chaman')).json();
+    const ftp = home.accounts.find((a: { kind: string }) => a.kind === 'FTP');
+    const res = await tb.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${ftp.id}/certificate`, payload: { certificateName: 'kort', certificate: await cert({ days: 10 }) } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: ftp.id, certificate: { name: 'kort', expiry: 'expiring' } });
+  });
+});
+
+describe('REST accounts and delegation to a software vendor (R3.7, R3.8)', () => {
+  let intermediaries: { id: string; name: string }[];
+  beforeAll(async () => {
+    intermediaries = (await tb.get('/api/v1/chaman/intermediaries')).json();
+  });
+  const idOf = (name: string) => intermediaries.find((i) => i.name.startsWith(name))!.id;
+
+  it('creates an internal REST account with a self-signed certificate (digitalSignature)', async () => {
+    const res = await tb.post('/api/v1/chaman/accounts/rest', { management: 'internal', name: 'Intern', permissions: ['signaletiek-raadplegen'], certificateName: 'eigen', certificate: await cert({ selfSigned: true }) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().account).toMatchObject({ kind: 'REST', management: 'internal', certificate: { selfSigned: true } });
+    const noUsage = await tb.post('/api/v1/chaman/accounts/rest', { management: 'internal', name: 'Fout', permissions: ['signaletiek-raadplegen'], certificateName: 'x', certificate: await cert({ selfSigned: true, keyUsage: ['keyEncipherment'] }) });
+    expect(noUsage.json().error.violations.map((v: { rule: string }) => v.rule)).toContain('cert.self_signed_key_usage');
+  });
+
+  it('refuses Smals and non-vendors as intermediary', async () => {
+    const smals = await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'OCMW Online', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Smals') });
+    expect(smals.statusCode).toBe(400);
+    expect(smals.json().error.fields.intermediaryOrganisationId).toContain('niet Smals');
+    const self = (await tb.get('/api/v1/session')).json().context.organisation.id;
+    const ocmw = await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'OCMW Online', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: self });
+    expect(ocmw.statusCode).toBe(400);
+  });
+
+  it('runs the whole delegation: pending → the vendor accepts and uploads → the account appears', async () => {
+    const created = await tb.post('/api/v1/chaman/accounts/rest', {
+      management: 'external',
+      name: 'OCMW Online',
+      permissions: ['ocmw-online-admin', 'ocmw-online-proces', 'signaletiek-bewerken', 'signaletiek-raadplegen'],
+      intermediaryOrganisationId: idOf('Cevi'),
+    });
+    expect(created.statusCode).toBe(201);
+    const delegation = created.json().delegation;
+    expect(delegation).toMatchObject({ status: 'pending', intermediary: { name: 'Cevi - Logins' } });
+    const before = (await tb.get('/api/v1/chaman')).json();
+    expect(before.accounts.find((a: { name: string }) => a.name === 'OCMW Online')).toBeUndefined();
+    expect((await tb.get('/api/v1/chaman?status=pending')).json().delegations.map((d: { id: string }) => d.id)).toContain(delegation.id);
+    expect((await tb.get('/api/v1/chaman?status=accepted')).json().delegations).toEqual([]);
+
+    // The vendor sees it in its own ChaMan view, and accepts with a certificate.
+    const vendorHome = (await vendor.get('/api/v1/chaman?status=pending')).json();
+    expect(vendorHome.incoming).toEqual([expect.objectContaining({ id: delegation.id, requester: expect.objectContaining({ kbo: '0212235604' }) })]);
+    const accepted = await vendor.post(`/api/v1/chaman/delegations/${delegation.id}/accept`, { certificateName: 'cevi-ocmw-online', certificate: await cert({ selfSigned: true }) });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().incoming.find((d: { id: string }) => d.id === delegation.id).status).toBe('accepted');
+
+    const after = (await tb.get('/api/v1/chaman')).json();
+    const account = after.accounts.find((a: { name: string }) => a.name === 'OCMW Online');
+    expect(account).toMatchObject({ management: 'external', intermediary: { name: 'Cevi - Logins' }, certificate: { name: 'cevi-ocmw-online' } });
+    // The OCMW edits and deletes it.
+    const edited = await tb.request({ method: 'PATCH', url: `/api/v1/chaman/accounts/${account.id}`, payload: { name: 'OCMW Online (Cevi)', permissions: ['ocmw-online-proces'] } });
+    expect(edited.json()).toMatchObject({ name: 'OCMW Online (Cevi)', permissions: ['ocmw-online-proces'] });
+    const wrongKind = await tb.request({ method: 'PATCH', url: `/api/v1/chaman/accounts/${account.id}`, payload: { permissions: ['mutaties-rijksregister'] } });
+    expect(wrongKind.statusCode).toBe(400);
+    expect((await tb.request({ method: 'DELETE', url: `/api/v1/chaman/accounts/${account.id}` })).statusCode).toBe(204);
+
+    // A second accept is refused: the request is no longer pending.
+    const again = await vendor.post(`/api/v1/chaman/delegations/${delegation.id}/accept`, { certificateName: 'x', certificate: await cert({ selfSigned: true }) });
+    expect(again.statusCode).toBe(409);
+    const audit = (await tb.get('/api/v1/access/audit?pageSize=100')).json().items.map((i: { action: string }) => i.action);
+    expect(audit).toEqual(expect.arrayContaining(['chaman.delegation.pending', 'chaman.delegation.accepted', 'chaman.account.update', 'chaman.account.delete']));
+  });
+
+  it('lets the OCMW cancel while pending, and the vendor refuse; another vendor sees nothing', async () => {
+    const toCevi = (await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'Te annuleren', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Cevi') })).json().delegation;
+    const cancelled = await tb.post(`/api/v1/chaman/delegations/${toCevi.id}/cancel`);
+    expect(cancelled.json().delegations.find((d: { id: string }) => d.id === toCevi.id).status).toBe('cancelled');
+    expect((await vendor.post(`/api/v1/chaman/delegations/${toCevi.id}/refuse`, {})).statusCode).toBe(409);
+
+    const refused = (await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'Te weigeren', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Cevi') })).json().delegation;
+    const res = await vendor.post(`/api/v1/chaman/delegations/${refused.id}/refuse`, { reason: 'Geen klant van ons' });
+    expect(res.json().incoming.find((d: { id: string }) => d.id === refused.id)).toMatchObject({ status: 'refused', reason: 'Geen klant van ons' });
+
+    const toCipal = (await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'Voor Cipal', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Cipal') })).json().delegation;
+    expect((await vendor.post(`/api/v1/chaman/delegations/${toCipal.id}/accept`, { certificateName: 'x', certificate: await cert({ selfSigned: true }) })).statusCode).toBe(404);
+    expect((await tb.post(`/api/v1/chaman/delegations/${toCipal.id}/accept`, { certificateName: 'x', certificate: await cert({ selfSigned: true }) })).statusCode).toBe(404);
+  });
+});
+
+describe('access to ChaMan (R3.1)', () => {
+  it('is refused to a user without the ChaMan application and to another OCMW', async () => {
+    const user = ctx.client();
+    await user.loginAs('user.antwerpen');
+    expect((await user.get('/api/v1/chaman')).statusCode).toBe(403);
+    const beveren = ctx.client();
+    await beveren.loginAs('tb.beveren');
+    const home = (await beveren.get('/api/v1/chaman')).json();
+    expect(home.accounts).toEqual([]);
+    const antwerpenAccount = (await tb.get('/api/v1/chaman')).json().accounts[0].id;
+    expect((await beveren.request({ method: 'DELETE', url: `/api/v1/chaman/accounts/${antwerpenAccount}` })).statusCode).toBe(404);
+  });
+
+  it('lets a co-TB in, and keeps channels of a disappearing OCMW usable (R3.12)', async () => {
+    const cotb = ctx.client();
+    await cotb.loginAs('cotb.antwerpen');
+    expect((await cotb.get('/api/v1/chaman')).statusCode).toBe(200);
+    const borsbeek = ctx.client();
+    await borsbeek.loginAs('tb.borsbeek');
+    const saved = await borsbeek.request({ method: 'PUT', url: '/api/v1/chaman/sender', payload: sender });
+    expect(saved.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,143 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/db.js';
+import { certificates, channelAccounts, delegationRequests, senders } from '../../db/schema.js';
+
+/** SQL for ChaMan's tables: senders, channel accounts, certificates, delegation requests. */
+
+export type SenderRow = typeof senders.$inferSelect;
+export type AccountRow = typeof channelAccounts.$inferSelect;
+export type CertificateRow = Omit<typeof certificates.$inferSelect, 'der'>;
+export type DelegationRow = typeof delegationRequests.$inferSelect;
+
+export async function findSender(db: Db, domainId: string): Promise<SenderRow | undefined> {
+  const [row] = await db.select().from(senders).where(eq(senders.domainId, domainId));
+  return row;
+}
+
+export async function upsertSender(db: Db, row: Omit<typeof senders.$inferInsert, 'senderNumber' | 'createdAt'>, now: Date): Promise<SenderRow> {
+  const [r] = await db
+    .insert(senders)
+    .values(row)
+    .onConflictDoUpdate({
+      target: senders.domainId,
+      set: { contactName: row.contactName, phoneCode: row.phoneCode, phoneNumber: row.phoneNumber, email: row.email, language: row.language, updatedAt: now },
+    })
+    .returning();
+  return r!;
+}
+
+export async function listAccounts(db: Db, domainId: string): Promise<AccountRow[]> {
+  return db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.domainId, domainId), isNull(channelAccounts.deletedAt)))
+    .orderBy(channelAccounts.kind, channelAccounts.name);
+}
+
+export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.id, id), isNull(channelAccounts.deletedAt)));
+  return row;
+}
+
+export async function findAccountOfKind(db: Db, domainId: string, kind: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.domainId, domainId), eq(channelAccounts.kind, kind), isNull(channelAccounts.deletedAt)));
+  return row;
+}
+
+export async function isFtpUsernameTaken(db: Db, username: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: channelAccounts.id })
+    .from(channelAccounts)
+    .where(sql`lower(${channelAccounts.username}) = lower(${username}) and ${channelAccounts.deletedAt} is null`);
+  return row !== undefined;
+}
+
+export async function insertAccount(db: Db, row: typeof channelAccounts.$inferInsert): Promise<AccountRow> {
+  const [r] = await db.insert(channelAccounts).values(row).returning();
+  return r!;
+}
+
+export async function updateAccount(db: Db, id: string, fields: Partial<typeof channelAccounts.$inferInsert>): Promise<void> {
+  await db.update(channelAccounts).set(fields).where(eq(channelAccounts.id, id));
+}
+
+const certificateColumns = {
+  id: certificates.id,
+  accountId: certificates.accountId,
+  name: certificates.name,
+  fingerprint: certificates.fingerprint,
+  subject: certificates.subject,
+  issuer: certificates.issuer,
+  keyType: certificates.keyType,
+  signature: certificates.signature,
+  selfSigned: certificates.selfSigned,
+  notBefore: certificates.notBefore,
+  notAfter: certificates.notAfter,
+  isActive: certificates.isActive,
+  uploadedBy: certificates.uploadedBy,
+  uploadedByOrganisationId: certificates.uploadedByOrganisationId,
+  uploadedAt: certificates.uploadedAt,
+};
+
+export async function activeCertificates(db: Db, accountIds: string[]): Promise<CertificateRow[]> {
+  if (accountIds.length === 0) return [];
+  return db
+    .select(certificateColumns)
+    .from(certificates)
+    .where(and(inArray(certificates.accountId, accountIds), eq(certificates.isActive, true)));
+}
+
+export async function isFingerprintActive(db: Db, fingerprint: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(and(eq(certificates.fingerprint, fingerprint), eq(certificates.isActive, true)));
+  return row !== undefined;
+}
+
+export async function insertCertificate(db: Db, row: typeof certificates.$inferInsert): Promise<void> {
+  await db.insert(certificates).values(row);
+}
+
+export async function deactivateCertificates(db: Db, accountId: string): Promise<void> {
+  await db.update(certificates).set({ isActive: false }).where(and(eq(certificates.accountId, accountId), eq(certificates.isActive, true)));
+}
+
+export async function insertDelegation(db: Db, row: typeof delegationRequests.$inferInsert): Promise<DelegationRow> {
+  const [r] = await db.insert(delegationRequests).values(row).returning();
+  return r!;
+}
+
+export async function findDelegation(db: Db, id: string): Promise<DelegationRow | undefined> {
+  const [row] = await db.select().from(delegationRequests).where(eq(delegationRequests.id, id)).for('update');
+  return row;
+}
+
+export async function findDelegationUnlocked(db: Db, id: string): Promise<DelegationRow | undefined> {
+  const [row] = await db.select().from(delegationRequests).where(eq(delegationRequests.id, id));
+  return row;
+}
+
+export async function updateDelegation(db: Db, id: string, fields: Partial<typeof delegationRequests.$inferInsert>): Promise<void> {
+  await db.update(delegationRequests).set(fields).where(eq(delegationRequests.id, id));
+}
+
+export async function listDelegations(db: Db, filter: { domainId?: string; intermediaryId?: string; status?: string }): Promise<DelegationRow[]> {
+  return db
+    .select()
+    .from(delegationRequests)
+    .where(
+      and(
+        filter.domainId ? eq(delegationRequests.domainId, filter.domainId) : undefined,
+        filter.intermediaryId ? eq(delegationRequests.intermediaryOrganisationId, filter.intermediaryId) : undefined,
+        filter.status ? eq(delegationRequests.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(desc(delegationRequests.requestedAt));
+}

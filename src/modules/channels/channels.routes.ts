@@ -1,0 +1,93 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse } from '../../shared/schema.js';
+import { callerOf } from '../access/index.js';
+import {
+  AcceptDelegationBody,
+  AccountSummary,
+  ChamanHome,
+  CreatedAccount,
+  DelegationQuery,
+  FtpAccountBody,
+  Intermediary,
+  RefuseDelegationBody,
+  ReplaceCertificateBody,
+  RestAccountBody,
+  SenderBody,
+  SoapAccountBody,
+  UpdateAccountBody,
+} from './channels.schema.js';
+import type { ChannelsService } from './channels.service.js';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse };
+const tags = ['ChaMan'];
+const AccountParams = z.strictObject({ accountId: z.uuid() });
+const DelegationParams = z.strictObject({ delegationId: z.uuid() });
+
+/** HTTP ↔ ChaMan (SPEC §3). The rules live in the service. */
+export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }> = async (app, { channels }) => {
+  const config = { access: 'context' as const };
+
+  app.get('/chaman', {
+    config,
+    schema: { tags, summary: "ChaMan's home: sender, accounts, delegation requests (filter by status)", querystring: DelegationQuery, response: { 200: ChamanHome, ...errors } },
+  }, async (request) => channels.home(callerOf(request), request.query.status));
+
+  app.put('/chaman/sender', {
+    config,
+    schema: { tags, summary: 'Contact data of the sender (first use, R3.2)', body: SenderBody, response: { 200: ChamanHome, ...errors } },
+  }, async (request) => channels.saveSender(callerOf(request), request.body));
+
+  app.get('/chaman/intermediaries', {
+    config,
+    schema: { tags, summary: 'Technical intermediaries (software vendors) for REST certificates', response: { 200: z.array(Intermediary), ...errors } },
+  }, async (request) => channels.listIntermediaries(callerOf(request)));
+
+  app.post('/chaman/accounts/ftp', {
+    config,
+    schema: { tags, summary: 'Add the FTP or SFTP account (R3.4–R3.6); the password is returned once', body: FtpAccountBody, response: { 201: CreatedAccount, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await channels.createFtpAccount(callerOf(request), request.body)));
+
+  app.post('/chaman/accounts/soap', {
+    config,
+    schema: { tags, summary: 'Add the SOAP account', body: SoapAccountBody, response: { 201: CreatedAccount, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await channels.createSoapAccount(callerOf(request), request.body)));
+
+  app.post('/chaman/accounts/rest', {
+    config,
+    schema: { tags, summary: 'Add a REST account: internal (certificate now) or external (delegation request, R3.7)', body: RestAccountBody, response: { 201: CreatedAccount, ...errors } },
+  }, async (request, reply) => reply.status(201).send(await channels.createRestAccount(callerOf(request), request.body)));
+
+  app.patch('/chaman/accounts/:accountId', {
+    config,
+    schema: { tags, summary: "Change an account's name or permissions", params: AccountParams, body: UpdateAccountBody, response: { 200: AccountSummary, ...errors } },
+  }, async (request) => channels.updateAccount(callerOf(request), request.params.accountId, request.body));
+
+  app.put('/chaman/accounts/:accountId/certificate', {
+    config,
+    schema: { tags, summary: "Replace an account's certificate (R3.10)", params: AccountParams, body: ReplaceCertificateBody, response: { 200: AccountSummary, ...errors } },
+  }, async (request) => channels.replaceCertificate(callerOf(request), request.params.accountId, request.body));
+
+  app.delete('/chaman/accounts/:accountId', {
+    config,
+    schema: { tags, summary: 'Delete an account', params: AccountParams, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await channels.deleteAccount(callerOf(request), request.params.accountId);
+    return reply.status(204).send(null);
+  });
+
+  app.post('/chaman/delegations/:delegationId/cancel', {
+    config,
+    schema: { tags, summary: 'The OCMW cancels its pending delegation request', params: DelegationParams, response: { 200: ChamanHome, ...errors } },
+  }, async (request) => channels.cancelDelegation(callerOf(request), request.params.delegationId));
+
+  app.post('/chaman/delegations/:delegationId/accept', {
+    config,
+    schema: { tags, summary: 'The intermediary accepts and uploads the certificate (R3.8)', params: DelegationParams, body: AcceptDelegationBody, response: { 200: ChamanHome, ...errors } },
+  }, async (request) => channels.acceptDelegation(callerOf(request), request.params.delegationId, request.body));
+
+  app.post('/chaman/delegations/:delegationId/refuse', {
+    config,
+    schema: { tags, summary: 'The intermediary refuses the request', params: DelegationParams, body: RefuseDelegationBody, response: { 200: ChamanHome, ...errors } },
+  }, async (request) => channels.refuseDelegation(callerOf(request), request.params.delegationId, request.body.reason));
+};

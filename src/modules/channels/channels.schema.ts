@@ -1,0 +1,166 @@
+/**
+ * ChaMan contracts (SPEC §3): senders, FTP/SFTP/SOAP/REST accounts, certificates and delegation
+ * requests. Isomorphic: the web UI uses the same schemas and labels.
+ */
+import { z } from 'zod';
+import { Email, Language } from '../../shared/schema.js';
+
+/** R3.4: the secured permissions of an FTP/SFTP channel. */
+export const FTP_PERMISSIONS = {
+  'novaprima-knipperlichten': 'Knipperlichten voor afwijkingen voor dossiers van NovaPrima',
+  'mutaties-rijksregister': 'Mutaties RijksRegister',
+  'mediprima-afrekening': 'MediPrima-afrekening',
+  'novaprima-waarschuwingen': 'NovaPrima: waarschuwingen naar FTP opsturen',
+} as const;
+
+/** R3.7: the secured permissions of a REST account (OCMW Online, R6.9). */
+export const REST_PERMISSIONS = {
+  'ocmw-online-admin': 'Administratie van het OCMW Online-systeem',
+  'ocmw-online-proces': 'Beheer van het OCMW Online proces',
+  'signaletiek-bewerken': "Bewerken van de signaletieke gegevens van de OCMW's",
+  'signaletiek-raadplegen': "Raadpleging van de signaletieke gegevens van de OCMW's",
+} as const;
+
+export type FtpPermission = keyof typeof FTP_PERMISSIONS;
+export type RestPermission = keyof typeof REST_PERMISSIONS;
+export const FtpPermissionCode = z.enum(Object.keys(FTP_PERMISSIONS) as [FtpPermission, ...FtpPermission[]]);
+export const RestPermissionCode = z.enum(Object.keys(REST_PERMISSIONS) as [RestPermission, ...RestPermission[]]);
+
+export const ACCOUNT_KINDS = ['FTP', 'SFTP', 'SOAP', 'REST'] as const;
+export const DELEGATION_STATUSES = ['pending', 'accepted', 'refused', 'cancelled'] as const;
+
+/** An uploaded certificate file: its name and its bytes in base64 (at most 64 KiB decoded). */
+export const CertificateFile = z.strictObject({
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(90_000).regex(/^[A-Za-z0-9+/=\s]*$/, { message: 'cert.base64' }),
+});
+
+const AccountName = z.string().trim().min(1).max(100);
+
+/** R3.2: contact data of the sender, asked at first use. */
+export const SenderBody = z.strictObject({
+  contactName: z.string().trim().min(1).max(100),
+  phoneCode: z.string().trim().regex(/^\+\d{1,4}$/, { message: 'phone.code' }).default('+32'),
+  phoneNumber: z.string().trim().regex(/^\d[\d ]{5,17}$/, { message: 'phone.number' }),
+  email: Email,
+  language: Language,
+});
+
+export const FtpAccountBody = z.strictObject({
+  kind: z.enum(['FTP', 'SFTP']),
+  name: AccountName,
+  permissions: z.array(FtpPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+  certificateName: z.string().trim().min(1).max(100),
+  certificate: CertificateFile,
+  username: z.string().max(50),
+  /** Omitted: the system generates a compliant password. Shown once either way. */
+  password: z.string().max(50).optional(),
+});
+
+export const RestAccountBody = z.discriminatedUnion('management', [
+  z.strictObject({
+    management: z.literal('internal'),
+    name: AccountName,
+    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+    certificateName: z.string().trim().min(1).max(100),
+    certificate: CertificateFile,
+  }),
+  z.strictObject({
+    management: z.literal('external'),
+    name: AccountName,
+    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+    intermediaryOrganisationId: z.uuid(),
+  }),
+]);
+
+export const SoapAccountBody = z.strictObject({
+  name: AccountName,
+  certificateName: z.string().trim().min(1).max(100),
+  certificate: CertificateFile,
+});
+
+export const UpdateAccountBody = z.strictObject({
+  name: AccountName.optional(),
+  permissions: z.array(z.union([FtpPermissionCode, RestPermissionCode])).min(1).max(4).optional(),
+});
+
+export const ReplaceCertificateBody = z.strictObject({ certificateName: z.string().trim().min(1).max(100), certificate: CertificateFile });
+export const AcceptDelegationBody = ReplaceCertificateBody;
+export const RefuseDelegationBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
+
+export const CertificateSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  fingerprint: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  keyType: z.string(),
+  signature: z.string(),
+  selfSigned: z.boolean(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** ok, expiring (≤ 30 days) or expired, on the business date. */
+  expiry: z.enum(['ok', 'expiring', 'expired']),
+  daysLeft: z.number().int(),
+});
+
+export const AccountSummary = z.object({
+  id: z.string(),
+  kind: z.enum(ACCOUNT_KINDS),
+  name: z.string(),
+  permissions: z.array(z.string()),
+  username: z.string().nullable(),
+  management: z.enum(['internal', 'external']).nullable(),
+  intermediary: z.object({ id: z.string(), name: z.string(), kbo: z.string() }).nullable(),
+  certificate: CertificateSummary.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullable(),
+});
+
+export const DelegationSummary = z.object({
+  id: z.string(),
+  accountName: z.string(),
+  permissions: z.array(z.string()),
+  status: z.enum(DELEGATION_STATUSES),
+  intermediary: z.object({ id: z.string(), name: z.string(), kbo: z.string() }),
+  /** For the vendor's view: who asked. */
+  requester: z.object({ organisationName: z.string(), kbo: z.string(), domain: z.string() }),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+  accountId: z.string().nullable(),
+});
+
+export const Sender = z.object({
+  senderNumber: z.number().int(),
+  contactName: z.string(),
+  phoneCode: z.string(),
+  phoneNumber: z.string(),
+  email: z.string(),
+  language: z.string(),
+});
+
+export const ChamanHome = z.object({
+  organisation: z.object({ id: z.string(), name: z.string(), kbo: z.string(), kind: z.string() }),
+  domain: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  /** Null until the contact data of first use are filled in (R3.2). */
+  sender: Sender.nullable(),
+  accounts: z.array(AccountSummary),
+  delegations: z.array(DelegationSummary),
+  /** The vendor's view: delegation requests addressed to this organisation (R3.1, R3.8). */
+  incoming: z.array(DelegationSummary),
+});
+
+export const DelegationQuery = z.strictObject({ status: z.enum(DELEGATION_STATUSES).optional() });
+
+/** The account as created: the FTP password is returned this once (R3.6). */
+export const CreatedAccount = z.object({
+  account: AccountSummary.nullable(),
+  delegation: DelegationSummary.nullable(),
+  password: z.string().nullable(),
+});
+
+export const Intermediary = z.object({ id: z.string(), name: z.string(), kbo: z.string(), kboFormatted: z.string() });
+
+export type AccountSummary = z.infer<typeof AccountSummary>;
+export type DelegationSummary = z.infer<typeof DelegationSummary>;

@@ -1,0 +1,476 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/db.js';
+import { sqlState } from '../../db/errors.js';
+import { daysBetween, type Clock } from '../../domain/clock.js';
+import { AppError, type FieldErrors, type RuleViolation } from '../../shared/errors.js';
+import { formatKbo } from '../../shared/identifiers.js';
+import { translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { authContextOf, can, hashPassword, type Caller } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { RegistryService } from '../registry/index.js';
+import { checkCertificate, type CertificateUse } from './certificate-policy.js';
+import { channelMessage, type ChannelMessageKey } from './channel-messages.js';
+import type {
+  AccountSummary,
+  DelegationSummary,
+  FtpAccountBody,
+  RestAccountBody,
+  SenderBody,
+  SoapAccountBody,
+} from './channels.schema.js';
+import { FTP_PERMISSIONS, REST_PERMISSIONS } from './channels.schema.js';
+import * as repo from './channels.repo.js';
+import { checkFtpPassword, checkFtpUsername, generateFtpPassword } from './ftp-credentials.js';
+
+export interface ChannelsDeps {
+  db: Db;
+  clock: Clock;
+  registry: RegistryService;
+  audit: AuditService;
+}
+
+const MAX_CERTIFICATE_BYTES = 64 * 1024;
+const EXPIRY_WARNING_DAYS = 30;
+
+type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
+
+/** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
+export function createChannelsService({ db, clock, registry, audit }: ChannelsDeps) {
+  const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
+
+  /** "now" on the business clock: the real time on the real date, noon on another date. */
+  function businessNow(): Date {
+    return clock.today() === clock.realToday() ? clock.now() : new Date(`${clock.today()}T12:00:00Z`);
+  }
+
+  /** The caller's own domain, when it may use ChaMan (R3.1); vendors use theirs the same way. */
+  async function requireChaman(caller: Caller) {
+    const ctx = authContextOf(caller.context);
+    const domainId = ctx?.domainId;
+    if (!ctx || !ctx.organisationId || !domainId || !can(ctx, 'app:chaman', { organisationId: ctx.organisationId, domainId })) {
+      throw new AppError('forbidden', t(caller.language, 'auth.forbidden'));
+    }
+    const domain = (await registry.findDomain(domainId))!;
+    const organisation = await registry.getOrganisation(ctx.organisationId, caller.language);
+    return { ctx, domain, organisation };
+  }
+
+  function auditBase(caller: Caller, organisationId: string, domainId: string | null) {
+    return { actorUserId: caller.userId, actorRole: caller.context?.role ?? null, organisationId, domainId };
+  }
+
+  /** Decodes and checks an uploaded certificate (R3.9); throws validation listing every violated rule. */
+  function verifyCertificate(input: CertificateInput, use: CertificateUse, lang: Language, field = 'certificate') {
+    const bytes = Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64');
+    if (bytes.length === 0) throw new AppError('validation', t(lang, 'cert.refused'), { [field]: t(lang, 'cert.base64') });
+    if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', t(lang, 'cert.too_large'), { [field]: t(lang, 'cert.too_large') });
+    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow() });
+    const violations: RuleViolation[] = report.violations.map((v) => ({
+      rule: v.rule,
+      message: channelMessage(v.rule as ChannelMessageKey, lang, v.params),
+    }));
+    if (!report.readable || !report.accepted) {
+      throw new AppError('validation', t(lang, 'cert.refused'), { [field]: violations.map((v) => v.message).join(' ') }, violations);
+    }
+    return { report, der: Buffer.from(bytes) };
+  }
+
+  async function storeCertificate(tx: Db, accountId: string, name: string, checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
+    const { report, der } = checked;
+    if (!report.readable) return;
+    if (await repo.isFingerprintActive(tx, report.fingerprintHex)) {
+      const message = t(lang, 'chaman.fingerprint_in_use', { fingerprint: report.fingerprint });
+      throw new AppError('conflict', message, { certificate: message }, [{ rule: 'cert.fingerprint_in_use', message }]);
+    }
+    try {
+      await repo.insertCertificate(tx, {
+        accountId,
+        name,
+        fingerprint: report.fingerprintHex,
+        der,
+        subject: report.subject,
+        issuer: report.issuer,
+        keyType: report.key,
+        signature: report.signature,
+        selfSigned: report.selfSigned,
+        notBefore: new Date(report.notBefore),
+        notAfter: new Date(report.notAfter),
+        uploadedBy: caller.userId,
+        uploadedByOrganisationId: organisationId,
+      });
+    } catch (error) {
+      if (sqlState(error) === '23505') {
+        const message = t(lang, 'chaman.fingerprint_in_use', { fingerprint: report.fingerprint });
+        throw new AppError('conflict', message, { certificate: message });
+      }
+      throw error;
+    }
+  }
+
+  async function intermediaryOf(id: string | null) {
+    if (!id) return null;
+    const orgs = await registry.listOrganisationsByIds([id]);
+    const o = orgs.get(id);
+    return o ? { id: o.id, name: o.name.nl, kbo: o.kbo } : null;
+  }
+
+  async function summarizeAccounts(rows: repo.AccountRow[]): Promise<AccountSummary[]> {
+    const certs = await repo.activeCertificates(db, rows.map((r) => r.id));
+    const today = clock.today();
+    const intermediaries = await registry.listOrganisationsByIds(rows.map((r) => r.intermediaryOrganisationId).filter((x): x is string => !!x));
+    return rows.map((r) => {
+      const c = certs.find((x) => x.accountId === r.id);
+      const daysLeft = c ? daysBetween(today, c.notAfter.toISOString().slice(0, 10)) : 0;
+      const im = r.intermediaryOrganisationId ? intermediaries.get(r.intermediaryOrganisationId) : undefined;
+      return {
+        id: r.id,
+        kind: r.kind as AccountSummary['kind'],
+        name: r.name,
+        permissions: r.permissions,
+        username: r.username,
+        management: r.management as AccountSummary['management'],
+        intermediary: im ? { id: im.id, name: im.name.nl, kbo: im.kbo } : null,
+        certificate: c
+          ? {
+              id: c.id,
+              name: c.name,
+              fingerprint: c.fingerprint,
+              subject: c.subject,
+              issuer: c.issuer,
+              keyType: c.keyType,
+              signature: c.signature,
+              selfSigned: c.selfSigned,
+              notBefore: c.notBefore.toISOString(),
+              notAfter: c.notAfter.toISOString(),
+              expiry: daysLeft < 0 ? 'expired' : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok',
+              daysLeft,
+            }
+          : null,
+        createdAt: r.createdAt.toISOString(),
+        updatedAt: r.updatedAt?.toISOString() ?? null,
+      };
+    });
+  }
+
+  async function summarizeDelegations(rows: repo.DelegationRow[], lang: Language): Promise<DelegationSummary[]> {
+    const domainIds = [...new Set(rows.map((r) => r.domainId))];
+    const domains = new Map(await Promise.all(domainIds.map(async (id) => [id, await registry.findDomain(id)] as const)));
+    const orgs = await registry.listOrganisationsByIds([
+      ...rows.map((r) => r.intermediaryOrganisationId),
+      ...[...domains.values()].map((d) => d?.organisationId).filter((x): x is string => !!x),
+    ]);
+    const nameIn = (n: { nl: string; fr: string; de: string }) => (lang === 'en' ? n.nl : n[lang]);
+    return rows.map((r) => {
+      const d = domains.get(r.domainId)!;
+      const requester = orgs.get(d.organisationId)!;
+      const im = orgs.get(r.intermediaryOrganisationId)!;
+      return {
+        id: r.id,
+        accountName: r.accountName,
+        permissions: r.permissions,
+        status: r.status as DelegationSummary['status'],
+        intermediary: { id: im.id, name: nameIn(im.name), kbo: im.kbo },
+        requester: { organisationName: nameIn(requester.name), kbo: requester.kbo, domain: nameIn(d.name) },
+        requestedAt: r.requestedAt.toISOString(),
+        decidedAt: r.decidedAt?.toISOString() ?? null,
+        reason: r.reason,
+        accountId: r.accountId,
+      };
+    });
+  }
+
+  async function requireSender(domainId: string, lang: Language) {
+    const sender = await repo.findSender(db, domainId);
+    if (!sender) throw new AppError('forbidden', t(lang, 'chaman.sender_required'));
+    return sender;
+  }
+
+  // Read before a transaction opens: on PGlite a query outside the transaction would wait for it.
+  async function requesterDomainOf(delegationId: string) {
+    const d = await repo.findDelegationUnlocked(db, delegationId);
+    return d ? await registry.findDomain(d.domainId) : undefined;
+  }
+
+  async function ownAccount(caller: Caller, accountId: string) {
+    const { domain, organisation } = await requireChaman(caller);
+    const account = await repo.findAccount(db, accountId);
+    if (!account || account.domainId !== domain.id) throw new AppError('not_found', t(caller.language, 'chaman.account_not_found'));
+    return { domain, organisation, account };
+  }
+
+  return {
+    /** ChaMan's home page: sender, accounts with certificate state, delegation requests (both ways). */
+    async home(caller: Caller, status?: string) {
+      const { domain, organisation } = await requireChaman(caller);
+      const lang = caller.language;
+      const sender = await repo.findSender(db, domain.id);
+      const nameIn = (n: { nl: string; fr: string; de: string }) => (lang === 'en' ? n.nl : n[lang]);
+      return {
+        organisation: { id: organisation.id, name: nameIn(organisation.name), kbo: organisation.kbo, kind: organisation.kind },
+        domain: { id: domain.id, code: domain.code, name: nameIn(domain.name) },
+        sender: sender
+          ? { senderNumber: sender.senderNumber, contactName: sender.contactName, phoneCode: sender.phoneCode, phoneNumber: sender.phoneNumber, email: sender.email, language: sender.language }
+          : null,
+        accounts: await summarizeAccounts(await repo.listAccounts(db, domain.id)),
+        delegations: await summarizeDelegations(await repo.listDelegations(db, { domainId: domain.id, status }), lang),
+        incoming:
+          organisation.kind === 'vendor'
+            ? await summarizeDelegations(await repo.listDelegations(db, { intermediaryId: organisation.id, status }), lang)
+            : [],
+      };
+    },
+
+    /** R3.2: the sender's contact data (first use, or a change); the sender number is assigned once. */
+    async saveSender(caller: Caller, body: z.infer<typeof SenderBody>) {
+      const { domain, organisation } = await requireChaman(caller);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const before = await repo.findSender(tx, domain.id);
+        const after = await repo.upsertSender(tx, { domainId: domain.id, ...body }, clock.now());
+        await audit.record(tx, {
+          ...auditBase(caller, organisation.id, domain.id),
+          action: before ? 'chaman.sender.update' : 'chaman.sender.create',
+          before: before ? { ...before, createdAt: undefined } : null,
+          after: { senderNumber: after.senderNumber, ...body },
+        });
+      });
+      return this.home(caller);
+    },
+
+    /** The technical intermediaries a REST certificate can be delegated to (R3.7). */
+    async listIntermediaries(caller: Caller) {
+      await requireChaman(caller);
+      const page = await registry.listOrganisations({ kind: 'vendor', page: 1, pageSize: 100 });
+      return page.items.map((o) => ({ id: o.id, name: o.name.nl, kbo: o.kbo, kboFormatted: formatKbo(o.kbo) }));
+    },
+
+    /**
+     * R3.3–R3.6: an FTP or SFTP account (one of each per domain), with its certificate (FTP
+     * rules) and credentials; every failing rule is listed. The password (entered, or generated
+     * when left empty) is returned this once and stored only as a hash.
+     */
+    async createFtpAccount(caller: Caller, body: z.infer<typeof FtpAccountBody>) {
+      const lang = caller.language;
+      const { domain, organisation } = await requireChaman(caller);
+      await requireSender(domain.id, lang);
+      const fields: FieldErrors = {};
+      const violations: RuleViolation[] = [];
+      const password = body.password && body.password.length > 0 ? body.password : generateFtpPassword();
+      const userRules = checkFtpUsername(body.username);
+      const passwordRules = checkFtpPassword(password);
+      for (const [field, rules] of [['username', userRules], ['password', passwordRules]] as const) {
+        if (rules.length) {
+          const list = rules.map((r) => ({ rule: r, message: channelMessage(r as ChannelMessageKey, lang) }));
+          violations.push(...list);
+          fields[field] = list.map((v) => v.message).join(' ');
+        }
+      }
+      if (!userRules.length && (await repo.isFtpUsernameTaken(db, body.username))) fields.username = t(lang, 'chaman.username_taken');
+      if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = t(lang, 'chaman.one_per_kind', { kind: body.kind });
+      let checked: ReturnType<typeof verifyCertificate> | undefined;
+      try {
+        checked = verifyCertificate(body.certificate, 'ftp', lang);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'validation') throw error;
+        Object.assign(fields, error.fields);
+        violations.push(...(error.violations ?? []));
+      }
+      if (Object.keys(fields).length) throw new AppError('validation', t(lang, 'http.validation'), fields, violations.length ? violations : undefined);
+      const passwordHash = await hashPassword(password);
+      const account = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const created = await repo.insertAccount(tx, { domainId: domain.id, kind: body.kind, name: body.name, permissions: [...new Set(body.permissions)], username: body.username, passwordHash });
+        await storeCertificate(tx, created.id, body.certificateName, checked!, caller, organisation.id, lang);
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: body.kind, name: body.name, permissions: body.permissions, username: body.username } });
+        return created;
+      }).catch((error: unknown) => {
+        if (sqlState(error) === '23505') throw new AppError('conflict', t(lang, 'chaman.one_per_kind', { kind: body.kind }), { kind: t(lang, 'chaman.one_per_kind', { kind: body.kind }) });
+        throw error;
+      });
+      const [summary] = await summarizeAccounts([account]);
+      return { account: summary!, delegation: null, password };
+    },
+
+    /** A SOAP account (one per domain) with a CA-issued certificate [choice: FTP's rules, without the lifetime limit]. */
+    async createSoapAccount(caller: Caller, body: z.infer<typeof SoapAccountBody>) {
+      const lang = caller.language;
+      const { domain, organisation } = await requireChaman(caller);
+      await requireSender(domain.id, lang);
+      if (await repo.findAccountOfKind(db, domain.id, 'SOAP')) {
+        throw new AppError('validation', t(lang, 'http.validation'), { kind: t(lang, 'chaman.one_per_kind', { kind: 'SOAP' }) });
+      }
+      const checked = verifyCertificate(body.certificate, 'rest', lang);
+      if (checked.report.readable && checked.report.selfSigned) {
+        const message = channelMessage('cert.self_signed_ftp' as ChannelMessageKey, lang);
+        throw new AppError('validation', t(lang, 'cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
+      }
+      const account = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'SOAP', name: body.name, permissions: [] });
+        await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id, lang);
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'SOAP', name: body.name } });
+        return created;
+      });
+      const [summary] = await summarizeAccounts([account]);
+      return { account: summary!, delegation: null, password: null };
+    },
+
+    /**
+     * R3.7–R3.8: a REST account. Internal: the certificate comes now (REST rules: self-signed
+     * allowed with digitalSignature). External: a delegation request to a technical
+     * intermediary; the account appears only when the intermediary accepts and uploads.
+     */
+    async createRestAccount(caller: Caller, body: z.infer<typeof RestAccountBody>) {
+      const lang = caller.language;
+      const { domain, organisation } = await requireChaman(caller);
+      await requireSender(domain.id, lang);
+      const permissions = [...new Set(body.permissions)];
+      if (body.management === 'internal') {
+        const checked = verifyCertificate(body.certificate, 'rest', lang);
+        const account = await db.transaction(async (txh) => {
+          const tx = txh as unknown as Db;
+          const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'REST', name: body.name, permissions, management: 'internal' });
+          await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id, lang);
+          await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'REST', name: body.name, permissions, management: 'internal' } });
+          return created;
+        });
+        const [summary] = await summarizeAccounts([account]);
+        return { account: summary!, delegation: null, password: null };
+      }
+      const vendor = await registry.listOrganisationsByIds([body.intermediaryOrganisationId]).then((m) => m.get(body.intermediaryOrganisationId));
+      if (!vendor || vendor.kind !== 'vendor') {
+        throw new AppError('validation', t(lang, 'http.validation'), { intermediaryOrganisationId: t(lang, 'chaman.not_intermediary') });
+      }
+      // The guide: "uw softwareleverancier (niet Smals)" for OCMW Online, which every REST permission serves.
+      if (vendor.name.nl === 'Smals') {
+        throw new AppError('validation', t(lang, 'http.validation'), { intermediaryOrganisationId: t(lang, 'chaman.smals_not_for_online') });
+      }
+      const delegation = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const d = await repo.insertDelegation(tx, { domainId: domain.id, intermediaryOrganisationId: vendor.id, accountName: body.name, permissions, requestedBy: caller.userId });
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.delegation.pending', after: { id: d.id, intermediary: vendor.kbo, name: body.name, permissions } });
+        return d;
+      });
+      const [summary] = await summarizeDelegations([delegation], lang);
+      return { account: null, delegation: summary!, password: null };
+    },
+
+    /** "Webservices account" and FTP accounts: change the name or permissions. */
+    async updateAccount(caller: Caller, accountId: string, body: { name?: string; permissions?: string[] }) {
+      const lang = caller.language;
+      const { domain, organisation, account } = await ownAccount(caller, accountId);
+      if (body.permissions) {
+        const allowed = account.kind === 'REST' ? Object.keys(REST_PERMISSIONS) : account.kind === 'SOAP' ? [] : Object.keys(FTP_PERMISSIONS);
+        const wrong = body.permissions.filter((p) => !allowed.includes(p));
+        if (wrong.length) throw new AppError('validation', t(lang, 'http.validation'), { permissions: t(lang, 'chaman.permissions_kind', { kind: account.kind }) });
+      }
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const fields = { ...(body.name ? { name: body.name } : {}), ...(body.permissions ? { permissions: [...new Set(body.permissions)] } : {}), updatedAt: clock.now() };
+        await repo.updateAccount(tx, account.id, fields);
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.update', before: { name: account.name, permissions: account.permissions }, after: fields });
+      });
+      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
+      return summary!;
+    },
+
+    /** R3.10: a new certificate for an account; the account stays, the old certificate is retired. */
+    async replaceCertificate(caller: Caller, accountId: string, body: { certificateName: string; certificate: CertificateInput }) {
+      const lang = caller.language;
+      const { domain, organisation, account } = await ownAccount(caller, accountId);
+      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', lang);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.deactivateCertificates(tx, account.id);
+        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id, lang);
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.certificate.replace', after: { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null } });
+      });
+      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
+      return summary!;
+    },
+
+    async deleteAccount(caller: Caller, accountId: string): Promise<void> {
+      const { domain, organisation, account } = await ownAccount(caller, accountId);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.updateAccount(tx, account.id, { deletedAt: clock.now() });
+        await repo.deactivateCertificates(tx, account.id);
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.delete', before: { id: account.id, kind: account.kind, name: account.name } });
+      });
+    },
+
+    /** The OCMW cancels its own pending request. */
+    async cancelDelegation(caller: Caller, delegationId: string) {
+      const lang = caller.language;
+      const { domain, organisation } = await requireChaman(caller);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const d = await repo.findDelegation(tx, delegationId);
+        if (!d || d.domainId !== domain.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        await repo.updateDelegation(tx, d.id, { status: 'cancelled', decidedBy: caller.userId, decidedAt: clock.now() });
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.delegation.cancelled', before: { status: 'pending' }, after: { id: d.id, status: 'cancelled' } });
+      });
+      return this.home(caller);
+    },
+
+    /**
+     * The intermediary accepts a request addressed to it and uploads the certificate in the same
+     * step; only then the REST account exists for the OCMW (R3.8). Audited on both sides.
+     */
+    async acceptDelegation(caller: Caller, delegationId: string, body: { certificateName: string; certificate: CertificateInput }) {
+      const lang = caller.language;
+      const { organisation } = await requireChaman(caller);
+      const checked = verifyCertificate(body.certificate, 'rest', lang);
+      const requesterDomain = await requesterDomainOf(delegationId);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const d = await repo.findDelegation(tx, delegationId);
+        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        const account = await repo.insertAccount(tx, {
+          domainId: d.domainId,
+          kind: 'REST',
+          name: d.accountName,
+          permissions: d.permissions,
+          management: 'external',
+          intermediaryOrganisationId: organisation.id,
+        });
+        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id, lang);
+        await repo.updateDelegation(tx, d.id, { status: 'accepted', decidedBy: caller.userId, decidedAt: clock.now(), accountId: account.id });
+        const entry = { action: 'chaman.delegation.accepted', before: { status: 'pending' }, after: { id: d.id, status: 'accepted', accountId: account.id } };
+        await audit.record(tx, [
+          { ...auditBase(caller, organisation.id, null), ...entry },
+          ...(requesterDomain ? [{ ...auditBase(caller, requesterDomain.organisationId, d.domainId), ...entry }] : []),
+        ]);
+      });
+      return this.home(caller);
+    },
+
+    async refuseDelegation(caller: Caller, delegationId: string, reason?: string) {
+      const lang = caller.language;
+      const { organisation } = await requireChaman(caller);
+      const requesterDomain = await requesterDomainOf(delegationId);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const d = await repo.findDelegation(tx, delegationId);
+        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        await repo.updateDelegation(tx, d.id, { status: 'refused', decidedBy: caller.userId, decidedAt: clock.now(), reason: reason ?? null });
+        const entry = { action: 'chaman.delegation.refused', before: { status: 'pending' }, after: { id: d.id, status: 'refused', reason: reason ?? null } };
+        await audit.record(tx, [
+          { ...auditBase(caller, organisation.id, null), ...entry },
+          ...(requesterDomain ? [{ ...auditBase(caller, requesterDomain.organisationId, d.domainId), ...entry }] : []),
+        ]);
+      });
+      return this.home(caller);
+    },
+
+    /** The account behind a client certificate (R3.11, for the vendor API of issue #6). */
+    async intermediaryOf(id: string | null) {
+      return intermediaryOf(id);
+    },
+  };
+}
+
+export type ChannelsService = ReturnType<typeof createChannelsService>;

@@ -1,0 +1,3 @@
+export { createChannelsService, type ChannelsService } from './channels.service.js';
+export { channelsRoutes } from './channels.routes.js';
+export { checkCertificate, type CertificateReport } from './certificate-policy.js';
