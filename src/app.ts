@@ -19,6 +19,7 @@ import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
+  await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 
   const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) {

@@ -24,6 +24,9 @@ const Env = z.object({
   OCMW_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   OCMW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
+  OCMW_JOBS: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -45,6 +48,9 @@ export interface Config {
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   logLevel: string;
+  mail: { smtpUrl?: string; from: string };
+  /** Run the scheduled jobs (pg-boss) in this process. */
+  jobs: boolean;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -74,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.OCMW_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.OCMW_LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
+    jobs: e.OCMW_JOBS === 'on',
   };
 }

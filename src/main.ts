@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo.js';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const runtime = await bootstrap(config);
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
+  const stopJobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log) : async () => {};
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     `OCMW Portal is ready on http://${shownHost}:${port}  (API docs: /api/docs)`,
     `  database: ${runtime.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
     `  business date: ${runtime.clock.today()}${runtime.clock.today() !== runtime.clock.realToday() ? ` (real date ${runtime.clock.realToday()})` : ''}`,
+    `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? 'on (pg-boss)' : 'off'}`,
     `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
     '',
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
@@ -39,7 +42,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await stopJobs().catch(() => {});
     await app.close();
+    await runtime.services.notifications.close();
     await runtime.database.close();
     process.exit(0);
   };

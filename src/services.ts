@@ -4,6 +4,7 @@ import type { Clock } from './domain/clock.js';
 import { createAccessService, createManagementService } from './modules/access/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
+import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
@@ -11,7 +12,7 @@ import { createRegistryService } from './modules/registry/index.js';
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'>;
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -22,8 +23,9 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const management = createManagementService({ db, clock, registry, audit });
   const auth = createAuthService({ db, clock, access, management, config });
   const mergers = createMergerService({ db, clock, registry, management });
-  const channels = createChannelsService({ db, clock, registry, audit });
-  return { registry, audit, access, management, auth, mergers, channels };
+  const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
+  const channels = createChannelsService({ db, clock, registry, audit, notifications });
+  return { registry, audit, access, management, auth, mergers, notifications, channels };
 }
 
 export type Services = ReturnType<typeof createServices>;

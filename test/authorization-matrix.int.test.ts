@@ -91,6 +91,7 @@ const MATRIX: Record<string, Entry> = {
       headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
     }),
   },
+  'GET /api/v1/admin/mails': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/mails' }) },
   'GET /api/v1/mergers': { allow: WITH_CONTEXT, shared: true, request: () => ({ url: '/api/v1/mergers' }) },
   'GET /api/v1/organisations': { allow: ['admin'], request: () => ({ url: '/api/v1/organisations' }) },
   'GET /api/v1/organisations/:organisationId': {

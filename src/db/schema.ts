@@ -456,3 +456,42 @@ export const delegationRequests = pgTable(
     check('delegation_requests_status_check', sql`${t.status} in ('pending', 'accepted', 'refused', 'cancelled')`),
   ],
 );
+
+/** R3 (beyond the guide): one expiry warning per certificate per threshold (30 and 7 days). */
+export const certificateExpiryNotices = pgTable(
+  'certificate_expiry_notices',
+  {
+    certificateId: uuid()
+      .notNull()
+      .references(() => certificates.id),
+    thresholdDays: integer().notNull(),
+    sentOn: date({ mode: 'string' }).notNull(),
+    mailId: uuid(),
+  },
+  (t) => [primaryKey({ columns: [t.certificateId, t.thresholdDays] })],
+);
+
+// ── notifications: every mail the system sends, with its delivery status ─────────────────────
+
+export const mails = pgTable(
+  'mails',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    organisationId: uuid(),
+    toAddress: text().notNull(),
+    subject: text().notNull(),
+    bodyText: text().notNull(),
+    /** queued → sent | failed (permanent), or outbox when no SMTP server is configured (dev). */
+    status: text().notNull().default('queued'),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    createdAt: createdAt(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('mails_created').on(t.createdAt),
+    index('mails_org').on(t.organisationId, t.createdAt),
+    check('mails_status_check', sql`${t.status} in ('queued', 'sent', 'failed', 'outbox')`),
+  ],
+);

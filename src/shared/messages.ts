@@ -675,6 +675,18 @@ const catalogue = {
     de: "Eine Telefonnummer mit 6 bis 18 Ziffern.",
     en: "A phone number of 6 to 18 digits.",
   },
+  "mail.cert_expiry.subject": {
+    nl: "ChaMan: het certificaat \"{certificate}\" van account {account} vervalt op {date}",
+    fr: "ChaMan : le certificat « {certificate} » du compte {account} expire le {date}",
+    de: "ChaMan: Das Zertifikat „{certificate}“ des Kontos {account} läuft am {date} ab",
+    en: "ChaMan: certificate \"{certificate}\" of account {account} expires on {date}",
+  },
+  "mail.cert_expiry.body": {
+    nl: "Het certificaat \"{certificate}\" van het {kind}-account \"{account}\" vervalt binnen {days} dagen, op {date}.\nVingerafdruk (SHA-256): {fingerprint}\n\nLaad tijdig een nieuw certificaat op in ChaMan (Beheer van technische kanalen), anders werkt het kanaal niet meer. Beheert een softwareleverancier het certificaat, verwittig hem dan.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal.",
+    fr: "Le certificat « {certificate} » du compte {kind} « {account} » expire dans {days} jours, le {date}.\nEmpreinte (SHA-256) : {fingerprint}\n\nChargez à temps un nouveau certificat dans ChaMan (gestion des canaux techniques), sinon le canal ne fonctionnera plus. Si un fournisseur de logiciels gère le certificat, prévenez-le.\n\nCe courriel a été envoyé automatiquement par le portail CPAS.",
+    de: "Das Zertifikat „{certificate}“ des {kind}-Kontos „{account}“ läuft in {days} Tagen ab, am {date}.\nFingerabdruck (SHA-256): {fingerprint}\n\nLaden Sie rechtzeitig ein neues Zertifikat in ChaMan hoch, sonst funktioniert der Kanal nicht mehr. Verwaltet ein Softwareanbieter das Zertifikat, benachrichtigen Sie ihn.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
+    en: "Certificate \"{certificate}\" of {kind} account \"{account}\" expires in {days} days, on {date}.\nFingerprint (SHA-256): {fingerprint}\n\nUpload a new certificate in ChaMan (technical channel management) in time, or the channel will stop working. If a software vendor manages the certificate, let them know.\n\nThis e-mail was sent automatically by the OCMW Portal.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

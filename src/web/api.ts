@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { HtbImportReport } from '../modules/access/access.schema.js';
 import type { SessionResponse } from '../modules/auth/auth.schema.js';
 import type { MergerSummary } from '../modules/merger/merger.schema.js';
-import type { ErrorCode, FieldErrors } from '../shared/errors.js';
+import type { ErrorCode, FieldErrors, RuleViolation } from '../shared/errors.js';
 import { isErrorBody } from '../shared/errors.js';
 import { currentLanguage } from './i18n/index.js';
 
@@ -13,13 +13,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | string;
   readonly fields: FieldErrors;
+  /** The broken rules with their stable ids (certificate and FTP credential rules), when the API lists them. */
+  readonly violations: RuleViolation[];
 
-  constructor(status: number, code: ErrorCode | string, message: string, fields: FieldErrors = {}) {
+  constructor(status: number, code: ErrorCode | string, message: string, fields: FieldErrors = {}, violations: RuleViolation[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.violations = violations;
   }
 }
 
@@ -84,7 +87,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   if (!response.ok) {
     const error = isErrorBody(data)
-      ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {})
+      ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {}, data.error.violations ?? [])
       : new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
     if (error.code === 'csrf' && method !== 'GET' && !options.isCsrfRetry) {
       // The token went stale (a server restart, a session that ended in another tab): fetch a

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/db.js';
-import { certificates, channelAccounts, delegationRequests, senders } from '../../db/schema.js';
+import { queryRows, type Db } from '../../db/db.js';
+import { certificateExpiryNotices, certificates, channelAccounts, delegationRequests, senders } from '../../db/schema.js';
 
 /** SQL for ChaMan's tables: senders, channel accounts, certificates, delegation requests. */
 
@@ -140,4 +140,60 @@ export async function listDelegations(db: Db, filter: { domainId?: string; inter
       ),
     )
     .orderBy(desc(delegationRequests.requestedAt));
+}
+
+export interface ClaimedNotice {
+  certificateId: string;
+  thresholdDays: number;
+  certificateName: string;
+  notAfter: string;
+  fingerprint: string;
+  accountName: string;
+  accountKind: string;
+  organisationId: string;
+  to: string;
+  language: string;
+  daysLeft: number;
+}
+
+/**
+ * Claims, in one statement, the expiry warnings due on a date: the 30-day warning when
+ * 7 < days left ≤ 30, the 7-day one when 0 ≤ days left ≤ 7. The primary key makes each
+ * (certificate, threshold) claimable once, whatever the number of instances or reruns.
+ */
+export async function claimExpiryNotices(db: Db, date: string): Promise<ClaimedNotice[]> {
+  return queryRows<ClaimedNotice>(
+    db,
+    sql`
+      with due as (
+        select c.id, th.days as threshold
+        from certificates c
+        join channel_accounts a on a.id = c.account_id and a.deleted_at is null
+        cross join (values (30), (7)) th(days)
+        where c.is_active
+          and ((c.not_after at time zone 'Europe/Brussels')::date - ${date}::date) between case th.days when 30 then 8 else 0 end and th.days
+      ), claimed as (
+        insert into certificate_expiry_notices (certificate_id, threshold_days, sent_on)
+        select id, threshold, ${date}::date from due
+        on conflict do nothing
+        returning certificate_id, threshold_days
+      )
+      select c.id as "certificateId", cl.threshold_days as "thresholdDays", c.name as "certificateName",
+             to_char(c.not_after at time zone 'Europe/Brussels', 'YYYY-MM-DD') as "notAfter", c.fingerprint,
+             a.name as "accountName", a.kind as "accountKind", d.organisation_id as "organisationId",
+             s.email as "to", s.language,
+             ((c.not_after at time zone 'Europe/Brussels')::date - ${date}::date) as "daysLeft"
+      from claimed cl
+      join certificates c on c.id = cl.certificate_id
+      join channel_accounts a on a.id = c.account_id
+      join domains d on d.id = a.domain_id
+      join senders s on s.domain_id = a.domain_id`,
+  );
+}
+
+export async function setNoticeMail(db: Db, certificateId: string, thresholdDays: number, mailId: string): Promise<void> {
+  await db
+    .update(certificateExpiryNotices)
+    .set({ mailId })
+    .where(and(eq(certificateExpiryNotices.certificateId, certificateId), eq(certificateExpiryNotices.thresholdDays, thresholdDays)));
 }

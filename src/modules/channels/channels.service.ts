@@ -7,6 +7,7 @@ import { formatKbo } from '../../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../../shared/messages.js';
 import { authContextOf, can, hashPassword, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import type { NotificationsService } from '../notifications/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { checkCertificate, type CertificateUse } from './certificate-policy.js';
 import { channelMessage, type ChannelMessageKey } from './channel-messages.js';
@@ -27,6 +28,7 @@ export interface ChannelsDeps {
   clock: Clock;
   registry: RegistryService;
   audit: AuditService;
+  notifications: NotificationsService;
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -34,8 +36,10 @@ const EXPIRY_WARNING_DAYS = 30;
 
 type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 
+class RollbackPreview extends Error {}
+
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
-export function createChannelsService({ db, clock, registry, audit }: ChannelsDeps) {
+export function createChannelsService({ db, clock, registry, audit, notifications }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
 
   /** "now" on the business clock: the real time on the real date, noon on another date. */
@@ -464,6 +468,59 @@ export function createChannelsService({ db, clock, registry, audit }: ChannelsDe
         ]);
       });
       return this.home(caller);
+    },
+
+    /**
+     * The daily expiry warnings (beyond the guide): mails the sender contact 30 and 7 days
+     * before an active certificate expires. Each (certificate, threshold) is claimed once in
+     * the database, so reruns and several instances never send a second mail.
+     */
+    async sendExpiryWarnings(date: string = clock.today(), options: { dryRun?: boolean } = {}) {
+      if (options.dryRun) {
+        // Claim inside a transaction that is rolled back: the same rules, nothing kept.
+        const preview: repo.ClaimedNotice[] = [];
+        await db
+          .transaction(async (txh) => {
+            preview.push(...(await repo.claimExpiryNotices(txh as unknown as Db, date)));
+            throw new RollbackPreview();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof RollbackPreview)) throw error;
+          });
+        return { date, warnings: preview.map((n) => ({ to: n.to, account: n.accountName, threshold: n.thresholdDays, daysLeft: n.daysLeft, status: 'preview' })) };
+      }
+      const recorded = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const claimed = await repo.claimExpiryNotices(tx, date);
+        const rows = [];
+        for (const n of claimed) {
+          const lang = (['nl', 'fr', 'de', 'en'].includes(n.language) ? n.language : 'nl') as Language;
+          const params = {
+            certificate: n.certificateName,
+            account: n.accountName,
+            kind: n.accountKind,
+            date: n.notAfter.split('-').reverse().join('/'),
+            days: n.daysLeft,
+            fingerprint: n.fingerprint,
+          };
+          const mail = await notifications.record(tx, {
+            kind: 'certificate-expiry',
+            organisationId: n.organisationId,
+            to: n.to,
+            subject: t(lang, 'mail.cert_expiry.subject', params),
+            text: t(lang, 'mail.cert_expiry.body', params),
+          });
+          await repo.setNoticeMail(tx, n.certificateId, n.thresholdDays, mail.id);
+          rows.push({ notice: n, mail });
+        }
+        return rows;
+      });
+      const warnings = [];
+      for (const { notice, mail } of recorded) {
+        const delivered = await notifications.deliver(mail);
+        warnings.push({ to: notice.to, account: notice.accountName, threshold: notice.thresholdDays, daysLeft: notice.daysLeft, status: delivered.status });
+      }
+      return { date, warnings };
     },
 
     /** The account behind a client certificate (R3.11, for the vendor API of issue #6). */

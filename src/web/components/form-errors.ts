@@ -8,13 +8,20 @@ export interface FormErrors {
   attempt: number;
   message?: string;
   fields: Record<string, string>;
+  /** The broken rules the API listed (rule id + message), shown as a list at their field. */
+  violations?: { rule: string; message: string }[];
 }
 
 /** The form errors of a failed call: the API's field messages, or its message alone. */
 export function formErrorsOf(error: unknown, t: TFunction, previous: FormErrors | undefined): FormErrors {
   const attempt = (previous?.attempt ?? 0) + 1;
   if (error instanceof ApiError && error.status > 0 && error.status < 500) {
-    return { attempt, message: error.message || t('app.unexpectedError'), fields: { ...error.fields } };
+    return {
+      attempt,
+      message: error.message || t('app.unexpectedError'),
+      fields: { ...error.fields },
+      ...(error.violations.length > 0 ? { violations: error.violations } : {}),
+    };
   }
   return { attempt, message: t('app.unexpectedError'), fields: {} };
 }
@@ -46,4 +53,14 @@ export function summaryLinks(errors: FormErrors | undefined, known: Record<strin
     }
   }
   return links;
+}
+
+/**
+ * The messages for a field whose rules the API lists one by one (certificate, FTP username and
+ * password): the violations whose rule id starts with `rulePrefix`, else the field's message.
+ */
+export function fieldErrorList(errors: FormErrors | undefined, key: string, rulePrefix: string): string | string[] | undefined {
+  const listed = (errors?.violations ?? []).filter((v) => v.rule.startsWith(rulePrefix)).map((v) => v.message);
+  if (listed.length > 0 && fieldError(errors, key) !== undefined) return listed;
+  return fieldError(errors, key);
 }

@@ -4,20 +4,25 @@ import { useTranslation } from 'react-i18next';
 interface FieldProps {
   id: string;
   label: string;
-  error?: string;
+  /** One message, or a list (each broken rule of a certificate or an FTP password). */
+  error?: string | string[];
   hint?: ReactNode;
   required?: boolean;
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+function describedBy(id: string, error?: string | string[], hint?: ReactNode): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, hasError(error) ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+function hasError(error: string | string[] | undefined): boolean {
+  return Array.isArray(error) ? error.length > 0 : Boolean(error);
 }
 
 function FieldFrame({ id, label, error, hint, required, children }: FieldProps & { children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className={error ? 'form__group form__group--error' : 'form__group'}>
+    <div className={hasError(error) ? 'form__group form__group--error' : 'form__group'}>
       <label htmlFor={id} className="form__label">
         {label}
         {required ? (
@@ -33,9 +38,15 @@ function FieldFrame({ id, label, error, hint, required, children }: FieldProps &
           {hint}
         </p>
       ) : null}
-      {error ? (
+      {Array.isArray(error) && error.length > 1 ? (
+        <ul id={`${id}-error`} className="form__error form__error-list">
+          {error.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      ) : hasError(error) ? (
         <p id={`${id}-error`} className="form__error">
-          {error}
+          {Array.isArray(error) ? error[0] : error}
         </p>
       ) : null}
       {children}
@@ -59,7 +70,7 @@ export function TextField({
         className="form__input"
         type="text"
         aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={hasError(error) ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
@@ -83,7 +94,7 @@ export function SelectField({
         id={id}
         className="form__input"
         aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={hasError(error) ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...select}
       >
@@ -109,7 +120,7 @@ export function FileField({
         className="form__input form__input--file"
         type="file"
         aria-required={required ? true : undefined}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={hasError(error) ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...input}
       />

@@ -1,0 +1,22 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/db.js';
+import { mails } from '../../db/schema.js';
+
+/** SQL for the mails table (every mail the system sends, with its delivery status). */
+
+export type MailRow = typeof mails.$inferSelect;
+
+export async function insertMail(db: Db, row: typeof mails.$inferInsert): Promise<MailRow> {
+  const [r] = await db.insert(mails).values(row).returning();
+  return r!;
+}
+
+export async function updateMail(db: Db, id: string, fields: Partial<typeof mails.$inferInsert>): Promise<void> {
+  await db.update(mails).set(fields).where(eq(mails.id, id));
+}
+
+export async function listMails(db: Db, offset: number, limit: number) {
+  const rows = await db.select().from(mails).orderBy(desc(mails.createdAt)).limit(limit).offset(offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(mails);
+  return { rows, total: count?.n ?? 0 };
+}

@@ -1,0 +1,25 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, PageQuery, pageOf } from '../../shared/schema.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const Mail = z.object({
+  id: z.string(),
+  kind: z.string(),
+  toAddress: z.string(),
+  subject: z.string(),
+  bodyText: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
+
+/** The mail log and dev outbox, for administrators. */
+export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: NotificationsService }> = async (app, { notifications }) => {
+  app.get('/admin/mails', {
+    config: { access: 'admin' },
+    schema: { tags: ['Beheer'], summary: 'Every mail sent (or kept in the dev outbox) with its delivery status', querystring: PageQuery, response: { 200: pageOf(Mail), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse } },
+  }, async (request) => notifications.list(request.query.page, request.query.pageSize));
+};

@@ -1,0 +1,98 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import * as repo from './notifications.repo.js';
+
+export interface MailConfig {
+  /** smtp://user:pass@host:port (or smtps://); without it, mails go to the dev outbox. */
+  smtpUrl?: string;
+  from: string;
+  /** Extra nodemailer transport options (tests: ignoreTLS). */
+  transportOptions?: Record<string, unknown>;
+}
+
+export interface OutgoingMail {
+  kind: string;
+  organisationId?: string | null;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Mail (R6.4–R6.5, expiry warnings): every mail is recorded with its delivery status. With an
+ * SMTP server it is sent through nodemailer, with retries for transient failures (4xx, network);
+ * without one it stays in the dev outbox, which administrators see in the portal.
+ */
+export function createNotificationsService({ db, clock, config }: { db: Db; clock: Clock; config: MailConfig }) {
+  const transport: Transporter | undefined = config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl, { ...(config.transportOptions ?? {}) })
+    : undefined;
+
+  function isTransient(error: unknown): boolean {
+    const e = error as { responseCode?: number; code?: string };
+    if (e.responseCode) return e.responseCode >= 400 && e.responseCode < 500;
+    return ['ECONNECTION', 'ETIMEDOUT', 'ECONNREFUSED', 'ESOCKET', 'EDNS'].includes(e.code ?? '');
+  }
+
+  async function deliver(row: repo.MailRow): Promise<repo.MailRow> {
+    if (!transport) {
+      await repo.updateMail(db, row.id, { status: 'outbox' });
+      return { ...row, status: 'outbox' };
+    }
+    let attempts = row.attempts;
+    for (;;) {
+      attempts++;
+      try {
+        await transport.sendMail({ from: config.from, to: row.toAddress, subject: row.subject, text: row.bodyText, messageId: `<${row.id}@ocmw-portal>` });
+        await repo.updateMail(db, row.id, { status: 'sent', attempts, sentAt: clock.now(), lastError: null });
+        return { ...row, status: 'sent', attempts };
+      } catch (error) {
+        const transient = isTransient(error);
+        const lastError = (error as Error).message.slice(0, 500);
+        if (!transient || attempts >= MAX_ATTEMPTS) {
+          await repo.updateMail(db, row.id, { status: 'failed', attempts, lastError });
+          return { ...row, status: 'failed', attempts, lastError };
+        }
+        await repo.updateMail(db, row.id, { attempts, lastError });
+        await new Promise((r) => setTimeout(r, 200 * attempts));
+      }
+    }
+  }
+
+  return {
+    hasSmtp: Boolean(transport),
+
+    /** Records the mail (in the caller's transaction when given) and returns its row; call deliver() after commit. */
+    async record(tx: Db, mail: OutgoingMail) {
+      return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+    },
+
+    /** Sends a recorded mail (or leaves it in the dev outbox); never throws for SMTP trouble. */
+    deliver,
+
+    /** Records and sends at once. */
+    async send(mail: OutgoingMail) {
+      return deliver(await repo.insertMail(db, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text }));
+    },
+
+    /** The outbox for administrators: every mail with its status, newest first. */
+    async list(page: number, pageSize: number) {
+      const { rows, total } = await repo.listMails(db, (page - 1) * pageSize, pageSize);
+      return {
+        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
+        total,
+        page,
+        pageSize,
+      };
+    },
+
+    async close() {
+      transport?.close();
+    },
+  };
+}
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;

@@ -1,0 +1,162 @@
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../components/badge.js';
+import { fieldError, fieldErrorList } from '../../components/form-errors.js';
+import type { FormErrors } from '../../components/form-errors.js';
+import { FileField, TextField } from '../../components/form-field.js';
+import { formatDate } from '../../components/format.js';
+import type { AccountData } from './chaman-api.js';
+
+/** Paths of the ChaMan screens. */
+export const chamanPaths = {
+  home: '/chaman',
+  addFtp: '/chaman/ftp-account-toevoegen',
+  addWebservice: '/chaman/webservice-account-toevoegen',
+  account: (accountId: string) => `/chaman/accounts/${accountId}`,
+  accept: (delegationId: string) => `/chaman/delegatieverzoeken/${delegationId}/aanvaarden`,
+};
+
+/** The certificate's end date with a text badge when it expires soon or has expired (not colour alone). */
+export function CertificateExpiry({ certificate }: { certificate: AccountData['certificate'] }) {
+  const { t } = useTranslation();
+  if (!certificate) return <>{t('chaman.noCertificate')}</>;
+  return (
+    <>
+      <span className="nowrap">{formatDate(certificate.notAfter)}</span>
+      {certificate.expiry === 'expired' ? (
+        <>
+          {' '}
+          <Badge tone="warning">{t('chaman.expired')}</Badge>
+        </>
+      ) : certificate.expiry === 'expiring' ? (
+        <>
+          {' '}
+          <Badge tone="demo">{t('chaman.expiring', { count: certificate.daysLeft })}</Badge>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** "Beveiligde machtigingen": one checkbox per permission code of the channel type. */
+export function PermissionCheckboxes({
+  prefix,
+  kind,
+  codes,
+  value,
+  onChange,
+  error,
+}: {
+  prefix: string;
+  kind: 'ftp' | 'rest';
+  codes: readonly string[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  const errorId = `${prefix}-permissions-error`;
+  const hintId = `${prefix}-permissions-hint`;
+  return (
+    <fieldset
+      className={error ? 'fieldset form__group--error' : 'fieldset'}
+      id={`${prefix}-permissions`}
+      aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+      tabIndex={-1}
+    >
+      <legend>{t('chaman.permissions')}</legend>
+      <p id={hintId} className="form__hint">
+        {kind === 'ftp' ? t('chaman.permissionsHintFtp') : t('chaman.permissionsHintRest')}
+      </p>
+      {error ? (
+        <p id={errorId} className="form__error">
+          {error}
+        </p>
+      ) : null}
+      <ul className="checkbox-list">
+        {codes.map((code) => {
+          const id = `${prefix}-permission-${code}`;
+          return (
+            <li key={code} className="checkbox">
+              <input
+                type="checkbox"
+                id={id}
+                className="checkbox__input"
+                checked={value.includes(code)}
+                onChange={(event) => onChange(event.target.checked ? [...value, code] : value.filter((c) => c !== code))}
+              />
+              <label htmlFor={id} className="checkbox__label">
+                {permissionLabel(code, t)}
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** The label of an FTP or REST permission code; unknown codes as they are. */
+export function permissionLabel(code: string, t: (key: string, options?: { defaultValue: string }) => string): string {
+  return t(`chaman.permissionLabels.${code}`, { defaultValue: code });
+}
+
+/** "Certificaat" (the .cer file, with every broken rule listed) and "Certificaatnaam". */
+export function CertificateFields({
+  prefix,
+  name,
+  onNameChange,
+  onFileChange,
+  errors,
+  selfSignedAllowed,
+}: {
+  prefix: string;
+  name: string;
+  onNameChange: (name: string) => void;
+  onFileChange: (file: File | undefined) => void;
+  errors: FormErrors | undefined;
+  /** REST certificates may be self-signed; FTP and SOAP ones must be CA-issued. */
+  selfSignedAllowed: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="fieldset">
+      <legend>{t('chaman.certificate')}</legend>
+      <p className="form__hint">{t('chaman.certRules.title')}</p>
+      <ul className="chaman__rules form__hint">
+        <li>{t('chaman.certRules.key')}</li>
+        <li>{t('chaman.certRules.signature')}</li>
+        <li>{selfSignedAllowed ? t('chaman.certRules.typeRest') : t('chaman.certRules.typeCa')}</li>
+        <li>{t('chaman.certRules.format')}</li>
+        {selfSignedAllowed ? <li>{t('chaman.certRules.keyUsage')}</li> : <li>{t('chaman.certRules.lifetime')}</li>}
+      </ul>
+      <FileField
+        id={`${prefix}-certificate`}
+        label={t('chaman.certificateFile')}
+        hint={t('chaman.certificateFileHint')}
+        required
+        accept=".cer"
+        error={fieldErrorList(errors, 'certificate', 'cert.')}
+        onChange={(event: ChangeEvent<HTMLInputElement>) => onFileChange(event.target.files?.[0])}
+      />
+      <TextField
+        id={`${prefix}-certificateName`}
+        label={t('chaman.certificateName')}
+        required
+        maxLength={100}
+        autoComplete="off"
+        error={fieldError(errors, 'certificateName')}
+        value={name}
+        onChange={(event) => onNameChange(event.target.value)}
+      />
+    </fieldset>
+  );
+}
+
+/** Summary entries for the certificate fields. */
+export function certificateLabels(prefix: string, t: (key: string) => string) {
+  return {
+    certificate: { id: `${prefix}-certificate`, label: t('chaman.certificateFile') },
+    certificateName: { id: `${prefix}-certificateName`, label: t('chaman.certificateName') },
+  };
+}
