@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const runtime = await bootstrap(config);
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
-  const stopJobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log) : async () => {};
+  const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log) : undefined;
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await stopJobs().catch(() => {});
+    await jobs?.stop().catch(() => {});
     await app.close();
     await runtime.services.notifications.close();
     await runtime.database.close();

@@ -27,17 +27,34 @@ function bossFor(database: Database): PgBoss {
   });
 }
 
-export async function startJobs(database: Database, services: Services, log: FastifyBaseLogger): Promise<() => Promise<void>> {
+export interface JobRunner {
+  /** Queues today's run of a job; several instances asking for the same day create one job. */
+  runNow(job: keyof typeof JOBS, date: string): Promise<string | null>;
+  stop(): Promise<void>;
+}
+
+export async function startJobs(
+  database: Database,
+  services: Services,
+  log: Pick<FastifyBaseLogger, 'info' | 'error'>,
+  options: { pollingSeconds?: number } = {},
+): Promise<JobRunner> {
   const boss = bossFor(database);
   boss.on('error', (error: Error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
   await boss.createQueue(JOBS.certificateExpiry.name);
   await boss.schedule(JOBS.certificateExpiry.name, JOBS.certificateExpiry.cron, {}, { tz: 'Europe/Brussels' });
-  await boss.work(JOBS.certificateExpiry.name, async () => {
-    const result = await services.channels.sendExpiryWarnings();
-    log.info({ job: JOBS.certificateExpiry.name, date: result.date, mails: result.warnings.length }, 'certificate expiry warnings');
+  await boss.work(JOBS.certificateExpiry.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+    for (const job of jobs) {
+      const date = (job.data as { date?: string } | null)?.date;
+      const result = await services.channels.sendExpiryWarnings(date);
+      log.info({ job: JOBS.certificateExpiry.name, date: result.date, mails: result.warnings.length }, 'certificate expiry warnings');
+    }
   });
-  return async () => {
-    await boss.stop({ graceful: true, timeout: 5_000 });
+  return {
+    runNow: (job, date) => boss.send(JOBS[job].name, { date }, { singletonKey: `${JOBS[job].name}:${date}`, singletonSeconds: 43_200 }),
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 5_000 });
+    },
   };
 }

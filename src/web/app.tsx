@@ -13,6 +13,12 @@ import { ManagersPage } from './features/access/managers-page.js';
 import { UserDetailPage } from './features/access/user-detail-page.js';
 import { UserListPage } from './features/access/user-list-page.js';
 import { ChoicePage } from './features/auth/choice-page.js';
+import { AcceptDelegationPage } from './features/channels/accept-delegation-page.js';
+import { AccountPage } from './features/channels/account-page.js';
+import { AddFtpAccountPage } from './features/channels/add-ftp-account-page.js';
+import { AddWebserviceAccountPage } from './features/channels/add-webservice-account-page.js';
+import { ChamanHomePage } from './features/channels/chaman-home-page.js';
+import { chamanPaths } from './features/channels/chaman-common.js';
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MyDataPage } from './features/me/my-data-page.js';
@@ -30,6 +36,15 @@ const ACCESS_ROUTES = [
   { path: '/toegangsbeheer/domeinen/:domainId/toegangsbeheerder', permission: 'access.change-tb', element: <ChangeTbPage /> },
   { path: '/toegangsbeheer/beheerders', permission: 'access.manage-co-htb', element: <ManagersPage /> },
   { path: '/toegangsbeheer/audit', permission: 'access.read-audit', element: <AuditPage /> },
+];
+
+// ChaMan (SPEC §3): every screen needs the application (the TB of a domain has it by default).
+const CHAMAN_ROUTES = [
+  { path: chamanPaths.home, element: <ChamanHomePage /> },
+  { path: chamanPaths.addFtp, element: <AddFtpAccountPage /> },
+  { path: chamanPaths.addWebservice, element: <AddWebserviceAccountPage /> },
+  { path: chamanPaths.account(':accountId'), element: <AccountPage /> },
+  { path: chamanPaths.accept(':delegationId'), element: <AcceptDelegationPage /> },
 ];
 
 /** The routes; guards send anonymous users to /login and users without a context to /kiezen. */
@@ -102,6 +117,17 @@ function AppRoutes() {
           element={
             <RequireContext>
               <RequirePermission permission={permission}>{element}</RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
+      {CHAMAN_ROUTES.map(({ path, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission="app:chaman">{element}</RequirePermission>
             </RequireContext>
           }
         />

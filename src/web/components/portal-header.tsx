@@ -97,6 +97,13 @@ export function PortalHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {context.permissions.includes('app:chaman') ? (
+              <li>
+                <NavLink to="/chaman" className="portal-nav__link">
+                  {t('header.navChaman')}
+                </NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/fusies" className="portal-nav__link">
                 {t('header.navMergers')}

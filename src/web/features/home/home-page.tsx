@@ -20,7 +20,7 @@ const ADMIN_PERMISSION = 'platform.admin';
 // The portal's services in the order socialsecurity.be shows them; the administrator's own after.
 const SERVICES: Service[] = [
   { key: 'access', to: '/toegangsbeheer', permission: 'access.read', audience: 'organisation' },
-  { key: 'chaman', audience: 'organisation' },
+  { key: 'chaman', to: '/chaman', permission: 'app:chaman', audience: 'organisation' },
   { key: 'configuration', audience: 'organisation' },
   { key: 'online', audience: 'organisation' },
   { key: 'ebox', audience: 'organisation' },

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startJobs, type JobRunner } from './runner.js';
+import { createTestContext, type TestContext } from '../../test/test-app.js';
+
+let ctx: TestContext;
+const runners: JobRunner[] = [];
+const silent = { info: () => {}, error: () => {} };
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  for (const r of runners) await r.stop().catch(() => {});
+  await ctx?.close();
+});
+
+describe('scheduled jobs (pg-boss)', () => {
+  it('runs a day’s certificate-expiry job once, even when two workers ask for it', async () => {
+    const spy = vi.spyOn(ctx.services.channels, 'sendExpiryWarnings');
+    runners.push(await startJobs(ctx.database, ctx.services, silent, { pollingSeconds: 0.5 }));
+    runners.push(await startJobs(ctx.database, ctx.services, silent, { pollingSeconds: 0.5 }));
+    const ids = await Promise.all([runners[0]!.runNow('certificateExpiry', '2026-03-01'), runners[1]!.runNow('certificateExpiry', '2026-03-01')]);
+    expect(ids.filter(Boolean)).toHaveLength(1);
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(1), { timeout: 20_000, interval: 200 });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy).toHaveBeenCalledWith('2026-03-01');
+  });
+});

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { errorMessage } from '../../components/error-message.js';
+import { formErrorsOf, summaryLinks } from '../../components/form-errors.js';
+import type { FormErrors } from '../../components/form-errors.js';
+import { formatDate } from '../../components/format.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { Breadcrumbs } from '../access/access-common.js';
+import { certificateOf, chamanApi } from './chaman-api.js';
+import type { DelegationData } from './chaman-api.js';
+import { CertificateFields, certificateLabels, chamanPaths, permissionLabel } from './chaman-common.js';
+
+const PREFIX = 'chaman-accept';
+
+/** The software vendor accepts a delegation request by loading the REST certificate (R3.8). */
+export function AcceptDelegationPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const { delegationId = '' } = useParams();
+  const { state } = useLoad((signal) => chamanApi.home('pending', signal), `${delegationId}|${language}`);
+  const delegation = state.status === 'ready' ? state.data.incoming.find((d) => d.id === delegationId) : undefined;
+  const title = t('chaman.accept.title');
+  useDocumentTitle(title);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ to: chamanPaths.home, label: t('chaman.short') }, { label: title }]} />
+      <h1>{title}</h1>
+      {state.status === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : state.status === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(state.error, t)}
+        </p>
+      ) : !delegation ? (
+        <p role="alert" className="notice notice--error">
+          {t('chaman.accept.notFound')}
+        </p>
+      ) : (
+        <AcceptForm delegation={delegation} />
+      )}
+      <p>
+        <Link to={chamanPaths.home}>{t('chaman.backToHome')}</Link>
+      </p>
+    </>
+  );
+}
+
+function AcceptForm({ delegation }: { delegation: DelegationData }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [certificateName, setCertificateName] = useState('');
+  const [file, setFile] = useState<File | undefined>();
+  const [errors, setErrors] = useState<FormErrors | undefined>();
+  const [isBusy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!file) {
+      setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { certificate: t('chaman.certificateRequired') } }));
+      return;
+    }
+    setBusy(true);
+    try {
+      await chamanApi.acceptDelegation(delegation.id, { certificateName, certificate: await certificateOf(file) });
+      navigate(chamanPaths.home, {
+        state: { notice: t('chaman.accept.done', { name: delegation.accountName, requester: delegation.requester.organisationName }) },
+      });
+    } catch (error) {
+      setErrors((previous) => formErrorsOf(error, t, previous));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <dl className="details">
+        <dt>{t('chaman.col.name')}</dt>
+        <dd>{delegation.accountName}</dd>
+        <dt>{t('chaman.col.requester')}</dt>
+        <dd>
+          {delegation.requester.organisationName} - {delegation.requester.domain}
+        </dd>
+        <dt>{t('chaman.permissions')}</dt>
+        <dd>
+          <ul className="plain-list">
+            {delegation.permissions.map((p) => (
+              <li key={p}>{permissionLabel(p, t)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t('chaman.col.requestedAt')}</dt>
+        <dd>{formatDate(delegation.requestedAt)}</dd>
+      </dl>
+      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <p>{t('chaman.accept.intro')}</p>
+        <p className="form__hint">{t('form.requiredNote')}</p>
+        {errors ? (
+          <ErrorSummary key={errors.attempt} title={t('form.errorSummary')} message={errors.message} fields={summaryLinks(errors, certificateLabels(PREFIX, t))} />
+        ) : null}
+        <CertificateFields
+          prefix={PREFIX}
+          name={certificateName}
+          onNameChange={setCertificateName}
+          onFileChange={setFile}
+          errors={errors}
+          selfSignedAllowed
+        />
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={isBusy}>
+            {t('chaman.incoming.accept')}
+          </button>
+          <button type="button" className="button" onClick={() => navigate(chamanPaths.home)} disabled={isBusy}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

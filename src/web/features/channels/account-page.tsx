@@ -1,0 +1,268 @@
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ErrorSummary } from '../../components/error-summary.js';
+import { errorMessage } from '../../components/error-message.js';
+import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
+import type { FormErrors } from '../../components/form-errors.js';
+import { formatDate } from '../../components/format.js';
+import { TextField } from '../../components/form-field.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { Breadcrumbs } from '../access/access-common.js';
+import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
+import type { AccountData } from './chaman-api.js';
+import { CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
+
+const PREFIX = 'chaman-account';
+
+/** An account's details: change its name and permissions, replace its certificate, delete it. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const navigate = useNavigate();
+  const { accountId = '' } = useParams();
+  // ChaMan has no single-account endpoint: the home lists every account of the domain.
+  const { state } = useLoad((signal) => chamanApi.home(undefined, signal), `${accountId}|${language}`);
+  const [account, setAccount] = useState<AccountData | undefined>();
+  useEffect(() => {
+    if (state.status === 'ready') setAccount(state.data.accounts.find((a) => a.id === accountId));
+  }, [state, accountId]);
+  const title = account ? t('chaman.account.title', { name: account.name }) : t('chaman.account.titleLoading');
+  useDocumentTitle(title);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ to: chamanPaths.home, label: t('chaman.short') }, { label: account?.name ?? t('chaman.account.titleLoading') }]} />
+      <h1>{title}</h1>
+      {state.status === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : state.status === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(state.error, t)}
+        </p>
+      ) : !account ? (
+        <p role="alert" className="notice notice--error">
+          {t('chaman.account.notFound')}
+        </p>
+      ) : (
+        <AccountDetails
+          account={account}
+          onChange={setAccount}
+          onDeleted={() => navigate(chamanPaths.home, { state: { notice: t('chaman.account.deleted', { name: account.name }) } })}
+        />
+      )}
+      <p>
+        <Link to={chamanPaths.home}>{t('chaman.backToHome')}</Link>
+      </p>
+    </>
+  );
+}
+
+function AccountDetails({ account, onChange, onDeleted }: { account: AccountData; onChange: (a: AccountData) => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(account.name);
+  const [permissions, setPermissions] = useState(account.permissions);
+  const [certificateName, setCertificateName] = useState('');
+  const [file, setFile] = useState<File | undefined>();
+  const [errors, setErrors] = useState<FormErrors | undefined>();
+  const [certErrors, setCertErrors] = useState<FormErrors | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [isDeleteOpen, setDeleteOpen] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const codes = account.kind === 'REST' ? REST_PERMISSION_CODES : account.kind === 'SOAP' ? [] : FTP_PERMISSION_CODES;
+  // An externally managed REST certificate is the vendor's to load.
+  const canReplaceCertificate = account.management !== 'external';
+  const certificate = account.certificate;
+
+  async function onSave(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      onChange(await chamanApi.updateAccount(account.id, codes.length > 0 ? { name, permissions } : { name }));
+      setErrors(undefined);
+      setNotice(t('chaman.account.saved'));
+    } catch (error) {
+      setErrors((previous) => formErrorsOf(error, t, previous));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onReplace(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setNotice(undefined);
+    if (!file) {
+      setCertErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { certificate: t('chaman.certificateRequired') } }));
+      return;
+    }
+    setBusy(true);
+    try {
+      onChange(await chamanApi.replaceCertificate(account.id, { certificateName, certificate: await certificateOf(file) }));
+      setCertErrors(undefined);
+      setNotice(t('chaman.account.certificateReplaced'));
+    } catch (error) {
+      setCertErrors((previous) => formErrorsOf(error, t, previous));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onDelete() {
+    setBusy(true);
+    try {
+      await chamanApi.deleteAccount(account.id);
+      onDeleted();
+    } catch (error) {
+      setErrors((previous) => formErrorsOf(error, t, previous));
+      setBusy(false);
+      setDeleteOpen(false);
+    }
+  }
+
+  return (
+    <>
+      {notice ? (
+        <p role="status" className="notice notice--success">
+          {notice}
+        </p>
+      ) : null}
+      <dl className="details">
+        <dt>{t('chaman.type')}</dt>
+        <dd>{account.kind}</dd>
+        {account.username ? (
+          <>
+            <dt>{t('chaman.username')}</dt>
+            <dd>{account.username}</dd>
+          </>
+        ) : null}
+        {account.management ? (
+          <>
+            <dt>{t('chaman.management.title')}</dt>
+            <dd>
+              {account.management === 'external'
+                ? t('chaman.management.externalShort', { intermediary: account.intermediary?.name ?? '' })
+                : t('chaman.management.internalShort')}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('chaman.account.createdAt')}</dt>
+        <dd>{formatDate(account.createdAt)}</dd>
+      </dl>
+
+      <h2>{t('chaman.certificate')}</h2>
+      {certificate ? (
+        <dl className="details">
+          <dt>{t('chaman.certificateName')}</dt>
+          <dd>{certificate.name}</dd>
+          <dt>{t('chaman.account.subject')}</dt>
+          <dd>{certificate.subject}</dd>
+          <dt>{t('chaman.account.issuer')}</dt>
+          <dd>{certificate.selfSigned ? t('chaman.account.selfSigned') : certificate.issuer}</dd>
+          <dt>{t('chaman.account.keyType')}</dt>
+          <dd>
+            {certificate.keyType}, {certificate.signature}
+          </dd>
+          <dt>{t('chaman.account.fingerprint')}</dt>
+          <dd>
+            <code>{certificate.fingerprint}</code>
+          </dd>
+          <dt>{t('chaman.account.validFrom')}</dt>
+          <dd>{formatDate(certificate.notBefore)}</dd>
+          <dt>{t('chaman.col.expires')}</dt>
+          <dd>
+            <CertificateExpiry certificate={certificate} />
+          </dd>
+        </dl>
+      ) : (
+        <p>{t('chaman.noCertificate')}</p>
+      )}
+
+      <form className="form" noValidate onSubmit={(event) => void onSave(event)} aria-labelledby={`${PREFIX}-edit-title`}>
+        <h2 id={`${PREFIX}-edit-title`}>{t('chaman.account.editTitle')}</h2>
+        {errors ? (
+          <ErrorSummary
+            key={errors.attempt}
+            title={t('form.errorSummary')}
+            message={errors.message}
+            fields={summaryLinks(errors, {
+              name: { id: `${PREFIX}-name`, label: t('chaman.accountName') },
+              permissions: { id: `${PREFIX}-permissions`, label: t('chaman.permissions') },
+            })}
+          />
+        ) : null}
+        <TextField
+          id={`${PREFIX}-name`}
+          label={t('chaman.accountName')}
+          required
+          maxLength={100}
+          autoComplete="off"
+          error={fieldError(errors, 'name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        {codes.length > 0 ? (
+          <PermissionCheckboxes
+            prefix={PREFIX}
+            kind={account.kind === 'REST' ? 'rest' : 'ftp'}
+            codes={codes}
+            value={permissions}
+            onChange={setPermissions}
+            error={fieldError(errors, 'permissions')}
+          />
+        ) : null}
+        <button type="submit" className="button button--primary" disabled={isBusy}>
+          {t('form.keep')}
+        </button>
+      </form>
+
+      {canReplaceCertificate ? (
+        <form className="form" noValidate onSubmit={(event) => void onReplace(event)} aria-labelledby={`${PREFIX}-cert-title`}>
+          <h2 id={`${PREFIX}-cert-title`}>{t('chaman.account.replaceTitle')}</h2>
+          {certErrors ? (
+            <ErrorSummary
+              key={certErrors.attempt}
+              title={t('form.errorSummary')}
+              message={certErrors.message}
+              fields={summaryLinks(certErrors, certificateLabels(PREFIX, t))}
+            />
+          ) : null}
+          <CertificateFields
+            prefix={PREFIX}
+            name={certificateName}
+            onNameChange={setCertificateName}
+            onFileChange={setFile}
+            errors={certErrors}
+            selfSignedAllowed={account.kind === 'REST'}
+          />
+          <button type="submit" className="button button--primary" disabled={isBusy}>
+            {t('chaman.account.replace')}
+          </button>
+        </form>
+      ) : null}
+
+      <section aria-labelledby={`${PREFIX}-delete-title`}>
+        <h2 id={`${PREFIX}-delete-title`}>{t('chaman.account.deleteTitle')}</h2>
+        <button type="button" className="button button--danger" onClick={() => setDeleteOpen(true)}>
+          {t('chaman.account.delete')}
+        </button>
+      </section>
+
+      <ConfirmDialog
+        open={isDeleteOpen}
+        title={t('chaman.account.deleteTitle')}
+        confirmLabel={t('form.confirm')}
+        cancelLabel={t('form.cancel')}
+        isBusy={isBusy}
+        onCancel={() => setDeleteOpen(false)}
+        onConfirm={() => void onDelete()}
+      >
+        <p>{t('chaman.account.deleteBody', { name: account.name, kind: account.kind })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
