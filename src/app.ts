@@ -18,6 +18,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
+import { configurationRoutes } from './modules/configuration/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });
   await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
+  await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 

@@ -4,6 +4,7 @@ import type { Clock } from './domain/clock.js';
 import { createAccessService, createManagementService } from './modules/access/index.js';
 import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
+import { createConfigurationService } from './modules/configuration/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
@@ -25,7 +26,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const mergers = createMergerService({ db, clock, registry, management });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
   const channels = createChannelsService({ db, clock, registry, audit, notifications });
-  return { registry, audit, access, management, auth, mergers, notifications, channels };
+  const configuration = createConfigurationService({ db, clock, registry, audit });
+  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -22,6 +22,9 @@ const HTBS: ActorKind[] = ['htb', 'coHtb'];
 /** ChaMan users (R3.1): the (co-)TB, users with the application — also of another OCMW and of a vendor, each in its own domain. */
 const CHAMAN_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg', 'vendor'];
 const CHAMAN_HERE: ActorKind[] = ['tb', 'coTb'];
+/** OCMW-configuratie (R4.1): the (co-)TB of Maatschappelijk Welzijn and users with the application, each for its own OCMW. */
+const CONFIG_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg'];
+const person = { surname: 'M', firstName: 'T', email: 'm@demo.example', phone: '+32 3 123 45 67' };
 
 interface Helpers {
   domainId: string;
@@ -216,6 +219,23 @@ const MATRIX: Record<string, Entry> = {
     allow: ['vendor'],
     request: async (h) => ({ url: `/api/v1/chaman/delegations/${await h.freshDelegation()}/refuse`, payload: { reason: 'nee' } }),
   },
+  'GET /api/v1/configuration': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration' }) },
+  'GET /api/v1/configuration/mutations/catalogue': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/mutations/catalogue' }) },
+  'PUT /api/v1/configuration/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/mutations', payload: { selected: ['MURG'] } }) },
+  'GET /api/v1/configuration/mutations/history': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/mutations/history' }) },
+  'PUT /api/v1/configuration/technical': {
+    allow: CONFIG_OWN,
+    request: () => ({ url: '/api/v1/configuration/technical', payload: { networkProvider: 'Win', softwareVendors: ['Civadis'], programmes: [], technicalContact: person, testContact: person } }),
+  },
+  'PUT /api/v1/configuration/contact': {
+    allow: CONFIG_OWN,
+    request: () => ({
+      url: '/api/v1/configuration/contact',
+      payload: { streetNl: 'S', streetFr: 'S', streetDe: 'S', cityNl: 'C', cityFr: 'C', cityDe: 'C', number: '1', postcode: '2000', receptionPhone: '03 338 30 00' },
+    }),
+  },
+  'PUT /api/v1/configuration/online': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/online', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
+  'GET /api/v1/configuration/:section/history': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/contact/history' }) },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,

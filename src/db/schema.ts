@@ -495,3 +495,45 @@ export const mails = pgTable(
     check('mails_status_check', sql`${t.status} in ('queued', 'sent', 'failed', 'outbox')`),
   ],
 );
+
+// ── configuration: OCMW-configuratie (R4) — mutation selection history and saved sections ────
+
+/** R4.3/R4.4: a period during which the OCMW had a mutation type selected, [validFrom, validTo). */
+export const mutationSelections = pgTable(
+  'mutation_selections',
+  {
+    id: serial().primaryKey(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    mutationType: text().notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validTo: date({ mode: 'string' }),
+    selectedBy: uuid(),
+    unselectedBy: uuid(),
+  },
+  (t) => [
+    index('mutation_selections_org_type').on(t.organisationId, t.mutationType, t.validFrom),
+    uniqueIndex('mutation_selections_one_open').on(t.organisationId, t.mutationType).where(sql`${t.validTo} is null`),
+    check('mutation_selections_validity', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+/** R4.5–R4.7: every save of a section is kept; the newest is the current one. */
+export const configurationVersions = pgTable(
+  'configuration_versions',
+  {
+    id: serial().primaryKey(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    section: text().notNull(),
+    data: jsonb().notNull(),
+    savedBy: uuid(),
+    savedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('configuration_versions_current').on(t.organisationId, t.section, t.id),
+    check('configuration_versions_section', sql`${t.section} in ('technical', 'contact', 'online')`),
+  ],
+);

@@ -687,6 +687,24 @@ const catalogue = {
     de: "Das Zertifikat „{certificate}“ des {kind}-Kontos „{account}“ läuft in {days} Tagen ab, am {date}.\nFingerabdruck (SHA-256): {fingerprint}\n\nLaden Sie rechtzeitig ein neues Zertifikat in ChaMan hoch, sonst funktioniert der Kanal nicht mehr. Verwaltet ein Softwareanbieter das Zertifikat, benachrichtigen Sie ihn.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
     en: "Certificate \"{certificate}\" of {kind} account \"{account}\" expires in {days} days, on {date}.\nFingerprint (SHA-256): {fingerprint}\n\nUpload a new certificate in ChaMan (technical channel management) in time, or the channel will stop working. If a software vendor manages the certificate, let them know.\n\nThis e-mail was sent automatically by the OCMW Portal.",
   },
+  "config.other_required": {
+    nl: "Vul in wat \"Andere\" is.",
+    fr: "Précisez ce que recouvre « Autre ».",
+    de: "Geben Sie an, was „Andere“ ist.",
+    en: "Say what \"Other\" is.",
+  },
+  "config.postcode_unknown": {
+    nl: "Deze postcode staat niet in de lijst van Belgische postcodes.",
+    fr: "Ce code postal ne figure pas dans la liste des codes postaux belges.",
+    de: "Diese Postleitzahl steht nicht in der Liste der belgischen Postleitzahlen.",
+    en: "This postcode is not in the list of Belgian postcodes.",
+  },
+  "postcode.format": {
+    nl: "Een postcode heeft 4 cijfers.",
+    fr: "Un code postal compte 4 chiffres.",
+    de: "Eine Postleitzahl hat 4 Ziffern.",
+    en: "A postcode has 4 digits.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

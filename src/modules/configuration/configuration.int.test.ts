@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+let tb: TestClient;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  tb = ctx.client();
+  await tb.loginAs('tb.antwerpen');
+});
+afterAll(async () => ctx?.close());
+
+const contact = { surname: 'Peeters', firstName: 'Jan', email: 'jan@demo.example', phone: '+32 3 123 45 67' };
+
+describe('OCMW-configuratie (R4.1–R4.8)', () => {
+  it('keeps the mutation selection as periods: select day 1, unselect day 5, reselect day 9', async () => {
+    const at = async (day: string, selected: string[]) => {
+      tb.today = day;
+      const res = await tb.request({ method: 'PUT', url: '/api/v1/configuration/mutations', payload: { selected } });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    await at('2026-03-01', ['MURN', 'MURA-H205']);
+    await at('2026-03-05', ['MURA-H205']);
+    const view = await at('2026-03-09', ['MURN', 'MURA-H205']);
+    tb.today = undefined;
+    expect(view.mutations.selected).toEqual(['MURN', 'MURA-H205']);
+    expect(view.mutations.since).toEqual({ MURN: '2026-03-09', 'MURA-H205': '2026-03-01' });
+    const history = (await tb.get('/api/v1/configuration/mutations/history')).json();
+    const murn = history.filter((h: { mutationType: string }) => h.mutationType === 'MURN');
+    expect(murn.map((h: { validFrom: string; validTo: string | null }) => [h.validFrom, h.validTo])).toEqual([
+      ['2026-03-09', null],
+      ['2026-03-01', '2026-03-05'],
+    ]);
+    expect(murn[1]).toMatchObject({ selectedBy: 'tb.antwerpen', unselectedBy: 'tb.antwerpen' });
+    const unknown = await tb.request({ method: 'PUT', url: '/api/v1/configuration/mutations', payload: { selected: ['MURA'] } });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('saves each section as a version, refuses an unknown postcode, and names missing fields', async () => {
+    const ok = await tb.request({
+      method: 'PUT',
+      url: '/api/v1/configuration/technical',
+      payload: { networkProvider: 'Andere', networkProviderOther: 'Proximus', softwareVendors: ['Cevi - Logins'], programmes: [], technicalContact: contact, testContact: contact },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().complete).toMatchObject({ technical: true, contact: false });
+    const address = { streetNl: 'Lange Gasthuisstraat', streetFr: 'Lange Gasthuisstraat', streetDe: 'Lange Gasthuisstraat', cityNl: 'Antwerpen', cityFr: 'Anvers', cityDe: 'Antwerpen', number: '39', receptionPhone: '03 338 30 00' };
+    const unknownPostcode = await tb.request({ method: 'PUT', url: '/api/v1/configuration/contact', payload: { ...address, postcode: '0999' } });
+    expect(unknownPostcode.statusCode).toBe(400);
+    expect(unknownPostcode.json().error.fields.postcode).toContain('postcodes');
+    expect((await tb.request({ method: 'PUT', url: '/api/v1/configuration/contact', payload: { ...address, postcode: '2000' } })).statusCode).toBe(200);
+    const missing = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, remindersEnabled: true, reminderDelayDays: 2 } });
+    expect(missing.statusCode).toBe(400);
+    expect(Object.keys(missing.json().error.fields).sort()).toEqual(['notificationAddress', 'reminderAddress', 'reminderFrequencyDays']);
+    expect((await tb.get('/api/v1/configuration')).json().online).toBeNull();
+    const online = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, notificationAddress: 'ocmw@demo.example', remindersEnabled: true, reminderAddress: 'ocmw@demo.example', reminderDelayDays: 2, reminderFrequencyDays: 1 } });
+    expect(online.json().complete).toEqual({ mutations: true, technical: true, contact: true, online: true });
+    const history = (await tb.get('/api/v1/configuration/technical/history')).json();
+    expect(history).toHaveLength(1);
+  });
+
+  it('lets users with the OCMW-configuratie application in, not others; a new scenario-1 OCMW starts empty', async () => {
+    const user = ctx.client();
+    await user.loginAs('user.antwerpen');
+    expect((await user.get('/api/v1/configuration')).statusCode).toBe(403);
+    const mergers = await ctx.services.mergers.listMergers();
+    const pajottegem = mergers.find((m) => m.name === 'Pajottegem')!.target.organisation.id;
+    for (const section of ['mutations', 'technical', 'contact', 'online'] as const) {
+      expect(await ctx.services.configuration.isSectionComplete(pajottegem, section)).toBe(false);
+    }
+  });
+});
