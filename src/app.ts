@@ -21,6 +21,7 @@ import { channelsRoutes } from './modules/channels/index.js';
 import { configurationRoutes } from './modules/configuration/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
+import { mutationsRoutes } from './modules/mutations/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
+  await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 

@@ -18,6 +18,8 @@ const USAGE = `Usage: ocmw <command> [options]
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
   merger list [--json]            the mergers with their derived scenario
+  mutations ingest FILE.jsonl [--json]
+                                  R5.1: one mutation per line; nothing written if one is wrong
   import htb FILE.xlsx [--dry-run] [--json]
                                   the region's HTB file (R2.14): every row checked; nothing
                                   written unless the whole file is valid
@@ -135,6 +137,39 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('merger needs list');
+    case 'mutations': {
+      if (sub !== 'ingest' || !rest[0]) throw new UsageError('mutations needs ingest FILE.jsonl');
+      const { readFileSync } = await import('node:fs');
+      let text: string;
+      try {
+        text = readFileSync(rest[0], 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${rest[0]}: ${(error as Error).message}`);
+      }
+      const records: unknown[] = [];
+      const lines = text.split('\n').map((l) => l.trim());
+      for (const [i, line] of lines.entries()) {
+        if (!line) continue;
+        try {
+          records.push(JSON.parse(line));
+        } catch {
+          out(values.json ? JSON.stringify({ ok: false, errors: { [`line ${i + 1}`]: 'not JSON' } }) : `line ${i + 1}: not JSON`);
+          return 1;
+        }
+      }
+      return withRuntime('auto', async (rt) => {
+        try {
+          const r = await rt.services.mutations.ingest(records, `cli:${rest[0]}`, lang);
+          out(values.json ? JSON.stringify({ ok: true, ...r }) : `${r.received} mutations received, ${r.deliveries} deliveries`);
+          return 0;
+        } catch (error) {
+          const e = error as { code?: string; fields?: Record<string, string> };
+          if (e.code !== 'validation') throw error;
+          out(values.json ? JSON.stringify({ ok: false, errors: e.fields }) : Object.entries(e.fields ?? {}).map(([k, v]) => `record ${k}: ${v}`).join('\n'));
+          return 1;
+        }
+      });
+    }
     case 'cert': {
       if (sub !== 'check' || !rest[0]) throw new UsageError('cert needs check FILE --for ftp|rest');
       if (values.for !== 'ftp' && values.for !== 'rest') throw new UsageError('--for must be ftp or rest');

@@ -5,6 +5,7 @@ import { createAccessService, createManagementService } from './modules/access/i
 import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
 import { createConfigurationService } from './modules/configuration/index.js';
+import { createMutationsService } from './modules/mutations/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
@@ -27,7 +28,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
   const channels = createChannelsService({ db, clock, registry, audit, notifications });
   const configuration = createConfigurationService({ db, clock, registry, audit });
-  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration };
+  const mutations = createMutationsService({ db, clock });
+  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations };
 }
 
 export type Services = ReturnType<typeof createServices>;

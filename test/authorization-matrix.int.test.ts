@@ -236,6 +236,7 @@ const MATRIX: Record<string, Entry> = {
   },
   'PUT /api/v1/configuration/online': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/online', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
   'GET /api/v1/configuration/:section/history': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/contact/history' }) },
+  'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,

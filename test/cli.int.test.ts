@@ -108,6 +108,20 @@ describe('ocmw merger list and db commands', () => {
     expect(missing.code).toBe(2);
   });
 
+  it('ingests mutations from a .jsonl file, all or nothing (R5.1)', async () => {
+    const good = path.join(dir, 'good.jsonl');
+    const bad = path.join(dir, 'bad.jsonl');
+    const line = { type: 'MURN', insz: '85073003328', occurredAt: '2026-03-03T10:00:00+01:00', payload: {} };
+    writeFileSync(good, `${JSON.stringify(line)}\n${JSON.stringify({ ...line, type: 'MURA', subType: 'H205' })}\n`);
+    writeFileSync(bad, `${JSON.stringify(line)}\n${JSON.stringify({ ...line, type: 'MURA' })}\n`);
+    const ok = await ocmw(['mutations', 'ingest', good, '--json'], env);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, received: 2 });
+    const refused = await ocmw(['mutations', 'ingest', bad, '--json'], env);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: { '1.subType': expect.stringContaining('subtype') } });
+  });
+
   it('migrates idempotently and refuses to seed a database that holds data', async () => {
     expect((await ocmw(['db', 'migrate'], env)).code).toBe(0);
     const seed = await ocmw(['db', 'seed', '--demo'], env);

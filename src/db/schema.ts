@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   customType,
   boolean,
@@ -536,4 +537,60 @@ export const configurationVersions = pgTable(
     index('configuration_versions_current').on(t.organisationId, t.section, t.id),
     check('configuration_versions_section', sql`${t.section} in ('technical', 'contact', 'online')`),
   ],
+);
+
+// ── dossiers: social investigations (R9). Minimal here (issue #5 routes mutations by them);
+//    issue #7 adds forms and A036 certificates. ─────────────────────────────────────────────
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    insz: char({ length: 11 }).notNull(),
+    openedOn: date({ mode: 'string' }).notNull(),
+    closedOn: date({ mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('dossiers_insz').on(t.insz, t.organisationId),
+    index('dossiers_org').on(t.organisationId),
+    check('dossiers_period', sql`${t.closedOn} is null or ${t.closedOn} >= ${t.openedOn}`),
+  ],
+);
+
+// ── mutations: data-change notices from the registers and their delivery (R5) ──────────────
+
+export const mutations = pgTable(
+  'mutations',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    type: text().notNull(),
+    subType: text(),
+    /** The selection code the OCMWs tick: the type, or type-subtype for MURA and MUPS. */
+    code: text().notNull(),
+    insz: char({ length: 11 }).notNull(),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    payload: jsonb().notNull(),
+    source: text().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('mutations_insz').on(t.insz)],
+);
+
+export const mutationDeliveries = pgTable(
+  'mutation_deliveries',
+  {
+    mutationId: bigint({ mode: 'number' })
+      .notNull()
+      .references(() => mutations.id),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    /** The business date of delivery: the day's batch file of the OCMW. */
+    batchDate: date({ mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.mutationId, t.organisationId] }), index('mutation_deliveries_batch').on(t.organisationId, t.batchDate)],
 );

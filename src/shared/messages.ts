@@ -705,6 +705,18 @@ const catalogue = {
     de: "Eine Postleitzahl hat 4 Ziffern.",
     en: "A postcode has 4 digits.",
   },
+  "mutation.subtype_required": {
+    nl: "MURA en MUPS hebben een subtype (bv. H205, T1195).",
+    fr: "MURA et MUPS ont un sous-type (p. ex. H205, T1195).",
+    de: "MURA und MUPS haben einen Untertyp (z. B. H205, T1195).",
+    en: "MURA and MUPS have a sub-type (e.g. H205, T1195).",
+  },
+  "mutation.subtype_forbidden": {
+    nl: "Alleen MURA en MUPS hebben een subtype.",
+    fr: "Seuls MURA et MUPS ont un sous-type.",
+    de: "Nur MURA und MUPS haben einen Untertyp.",
+    en: "Only MURA and MUPS have a sub-type.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof catalogue;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { useState } from 'react';
+import { Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { RequireAuthentication, RequireContext } from './components/guards.js';
 import { Layout } from './components/layout.js';
 import { NotFoundPage } from './components/not-found-page.js';
@@ -19,6 +20,7 @@ import { AddFtpAccountPage } from './features/channels/add-ftp-account-page.js';
 import { AddWebserviceAccountPage } from './features/channels/add-webservice-account-page.js';
 import { ChamanHomePage } from './features/channels/chaman-home-page.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
+import { ConfigurationPage } from './features/configuration/configuration-page.js';
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MyDataPage } from './features/me/my-data-page.js';
@@ -132,6 +134,19 @@ function AppRoutes() {
           }
         />
       ))}
+      {['/configuratie', '/configuratie/:section'].map((path) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission="app:ocmw-configuratie">
+                <ConfigurationPage />
+              </RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
       <Route
         path="/mijn-gegevens"
         element={
@@ -145,15 +160,26 @@ function AppRoutes() {
   );
 }
 
-/** The whole SPA: session, router and the portal layout. */
+/**
+ * The whole SPA: session, router and the portal layout. A data router, so that a form with
+ * unsaved changes can hold in-app navigation (useBlocker); the routes themselves stay in <Routes>.
+ */
 export function App() {
+  const [router] = useState(() =>
+    createBrowserRouter([
+      {
+        path: '*',
+        element: (
+          <Layout>
+            <AppRoutes />
+          </Layout>
+        ),
+      },
+    ]),
+  );
   return (
     <SessionProvider>
-      <BrowserRouter>
-        <Layout>
-          <AppRoutes />
-        </Layout>
-      </BrowserRouter>
+      <RouterProvider router={router} />
     </SessionProvider>
   );
 }

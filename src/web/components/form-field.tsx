@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface FieldProps {
@@ -123,6 +123,29 @@ export function FileField({
         aria-invalid={hasError(error) ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
         {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A labelled multi-line text, wired like TextField. */
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  ...textarea
+}: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'required'>) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
+      <textarea
+        id={id}
+        className="form__input form__textarea"
+        aria-required={required ? true : undefined}
+        aria-invalid={hasError(error) ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        {...textarea}
       />
     </FieldFrame>
   );

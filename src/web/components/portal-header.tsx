@@ -104,6 +104,13 @@ export function PortalHeader() {
                 </NavLink>
               </li>
             ) : null}
+            {context.permissions.includes('app:ocmw-configuratie') ? (
+              <li>
+                <NavLink to="/configuratie" className="portal-nav__link">
+                  {t('header.navConfiguration')}
+                </NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/fusies" className="portal-nav__link">
                 {t('header.navMergers')}

@@ -21,7 +21,7 @@ const ADMIN_PERMISSION = 'platform.admin';
 const SERVICES: Service[] = [
   { key: 'access', to: '/toegangsbeheer', permission: 'access.read', audience: 'organisation' },
   { key: 'chaman', to: '/chaman', permission: 'app:chaman', audience: 'organisation' },
-  { key: 'configuration', audience: 'organisation' },
+  { key: 'configuration', to: '/configuratie', permission: 'app:ocmw-configuratie', audience: 'organisation' },
   { key: 'online', audience: 'organisation' },
   { key: 'ebox', audience: 'organisation' },
   { key: 'report', audience: 'organisation' },

@@ -1,0 +1,1 @@
+export * as dossiersRepo from './dossiers.repo.js';

@@ -1,0 +1,3 @@
+export { createMutationsService, type MutationsService } from './mutations.service.js';
+export { MutationInput, selectionCode } from './mutations.schema.js';
+export { mutationsRoutes } from './mutations.routes.js';

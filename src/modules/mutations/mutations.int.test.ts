@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
+import { inszFromParts } from '../../shared/identifiers.js';
+import type { Caller } from '../access/index.js';
+import { dossiersRepo } from '../dossiers/index.js';
+import { createTestContext, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+const insz = inszFromParts('760412', 55);
+const callers: Record<string, Caller> = {};
+
+async function callerFor(username: string) {
+  const s = await ctx.client().loginAs(username);
+  return { userId: s.user.id, language: 'nl' as const, context: s.context };
+}
+
+async function orgId(name: string) {
+  const [r] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = ${name}`);
+  return r!.id;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  callers.antwerpen = await callerFor('tb.antwerpen');
+  callers.borsbeek = await callerFor('tb.borsbeek');
+  callers.beveren = await callerFor('tb.beveren');
+  await dossiersRepo.insertDossiers(ctx.database.db, [
+    { organisationId: await orgId('OCMW Antwerpen'), insz, openedOn: '2026-01-01' },
+    { organisationId: await orgId('OCMW Borsbeek'), insz, openedOn: '2026-01-01' },
+    { organisationId: await orgId('OCMW Beveren'), insz, openedOn: '2026-01-01', closedOn: '2026-03-06' },
+  ]);
+  const select = (who: string, day: string, codes: string[]) => ctx.clock.runWithToday(day, () => ctx.services.configuration.saveMutations(callers[who]!, codes));
+  await select('antwerpen', '2026-03-01', ['MURN', 'MURA-H205']);
+  await select('antwerpen', '2026-03-05', ['MURA-H205']);
+  await select('antwerpen', '2026-03-09', ['MURN', 'MURA-H205']);
+  await select('borsbeek', '2026-03-01', ['MURN']);
+  await select('beveren', '2026-03-01', ['MURN']);
+});
+afterAll(async () => ctx?.close());
+
+const at = (day: string) => `${day}T10:00:00+01:00`;
+
+describe('mutation delivery (R5.1, R4.4)', () => {
+  it('delivers only what was selected on the day it occurred, to OCMWs following the person then', async () => {
+    const result = await ctx.clock.runWithToday('2026-03-12', () =>
+      ctx.services.mutations.ingest(
+        [
+          { type: 'MURN', insz, occurredAt: at('2026-03-03'), payload: { field: 'adres' } },
+          { type: 'MURN', insz, occurredAt: at('2026-03-07'), payload: {} },
+          { type: 'MURN', insz, occurredAt: at('2026-03-10'), payload: {} },
+          { type: 'MURA', subType: 'H205', insz, occurredAt: at('2026-03-07'), payload: {} },
+          { type: 'MURA', subType: 'H206', insz, occurredAt: at('2026-03-03'), payload: {} },
+        ],
+        'test',
+      ),
+    );
+    expect(result.received).toBe(5);
+    const delivered = async (who: string) =>
+      (await ctx.services.mutations.listDelivered(callers[who]!, { page: 1, pageSize: 100 })).items.map((m) => `${m.code}@${m.occurredAt.slice(0, 10)}`).sort();
+    // Antwerpen: MURN off from day 5 to day 9, so day 7 is never delivered; H206 was never selected.
+    expect(await delivered('antwerpen')).toEqual(['MURA-H205@2026-03-07', 'MURN@2026-03-03', 'MURN@2026-03-10']);
+    expect(await delivered('borsbeek')).toEqual(['MURN@2026-03-03', 'MURN@2026-03-07', 'MURN@2026-03-10']);
+    // Beveren closed its dossier on day 6.
+    expect(await delivered('beveren')).toEqual(['MURN@2026-03-03']);
+    expect(result.deliveries).toBe(7);
+    const filtered = await ctx.services.mutations.listDelivered(callers.antwerpen!, { code: 'MURN', from: '2026-03-12', to: '2026-03-12', page: 1, pageSize: 10 });
+    expect(filtered.total).toBe(2);
+  });
+
+  it('refuses a file with one bad record and writes nothing', async () => {
+    const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations`);
+    await expect(
+      ctx.services.mutations.ingest(
+        [
+          { type: 'MURN', insz, occurredAt: at('2026-03-03') },
+          { type: 'MURA', insz, occurredAt: 'gisteren' },
+        ],
+        'test',
+      ),
+    ).rejects.toMatchObject({ code: 'validation', fields: { '1.subType': expect.any(String), '1.occurredAt': expect.any(String) } });
+    const [after] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations`);
+    expect(after!.n).toBe(before!.n);
+  });
+});

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, IsoDate, PageQuery, pageOf } from '../../shared/schema.js';
+import { callerOf } from '../access/index.js';
+import type { MutationsService } from './mutations.service.js';
+
+const Delivered = z.object({
+  id: z.number(),
+  type: z.string(),
+  subType: z.string().nullable(),
+  code: z.string(),
+  insz: z.string(),
+  occurredAt: z.string(),
+  payload: z.unknown(),
+  batchDate: z.string(),
+});
+
+/** HTTP ↔ mutation delivery (R5.2: the delivered mutations listed in the portal). */
+export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsService }> = async (app, { mutations }) => {
+  app.get('/mutations', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW-configuratie'],
+      summary: 'The mutations delivered to the OCMW, by type and batch date',
+      querystring: PageQuery.extend({ code: z.string().max(20).optional(), from: IsoDate.optional(), to: IsoDate.optional() }),
+      response: { 200: pageOf(Delivered), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => mutations.listDelivered(callerOf(request), request.query));
+};

@@ -1,0 +1,54 @@
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import { authContextOf, can, type Caller } from '../access/index.js';
+import { MutationInput, selectionCode } from './mutations.schema.js';
+import * as repo from './mutations.repo.js';
+
+/** Mutation delivery (R5): ingest, route set-based by dossier and selection history, list. */
+export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * Validates every record first (nothing is written when one is wrong, with a field error
+     * per record), then stores and routes them in one transaction.
+     */
+    async ingest(records: unknown[], source: string, lang: Language = 'nl') {
+      const fields: FieldErrors = {};
+      const valid: MutationInput[] = [];
+      records.forEach((r, i) => {
+        const parsed = MutationInput.safeParse(r);
+        if (parsed.success) valid.push(parsed.data);
+        else for (const issue of parsed.error.issues) fields[`${i}.${issue.path.join('.')}`] ??= isMessageKey(issue.message) ? translate(issue.message, lang) : issue.message;
+      });
+      if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+      if (valid.length === 0) return { received: 0, deliveries: 0 };
+      return db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        let deliveries = 0;
+        // Chunks keep each statement's parameter count within PostgreSQL's limits.
+        for (let i = 0; i < valid.length; i += 5_000) {
+          const chunk = valid.slice(i, i + 5_000);
+          const range = await repo.insertMutations(
+            tx,
+            chunk.map((m) => ({ type: m.type, subType: m.subType ?? null, code: selectionCode(m), insz: m.insz, occurredAt: new Date(m.occurredAt), payload: m.payload, source })),
+          );
+          deliveries += await repo.routeMutations(tx, range, clock.today());
+        }
+        return { received: valid.length, deliveries };
+      });
+    },
+
+    /** The mutations delivered to the caller's OCMW, filterable by type and batch date. */
+    async listDelivered(caller: Caller, q: { code?: string; from?: string; to?: string; page: number; pageSize: number }) {
+      const ctx = authContextOf(caller.context);
+      if (!ctx?.organisationId || !can(ctx, 'app:ocmw-configuratie', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
+        throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+      }
+      const { rows, total } = await repo.listDelivered(db, ctx.organisationId, q, (q.page - 1) * q.pageSize, q.pageSize);
+      return { items: rows, total, page: q.page, pageSize: q.pageSize };
+    },
+  };
+}
+
+export type MutationsService = ReturnType<typeof createMutationsService>;

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import type { JSX } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, useBlocker, useParams } from 'react-router-dom';
+import type { Section } from '../../../modules/configuration/configuration.schema.js';
+import { Badge } from '../../components/badge.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { errorMessage } from '../../components/error-message.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { configurationApi } from './configuration-api.js';
+import { SECTION_LIST, configurationPaths, sectionOfSlug } from './configuration-common.js';
+import type { SectionProps } from './configuration-common.js';
+import { ContactSection } from './contact-section.js';
+import { MutationsSection } from './mutations-section.js';
+import { OnlineSection } from './online-section.js';
+import { TechnicalSection } from './technical-section.js';
+
+const SECTION_COMPONENTS: Record<Section, (props: SectionProps) => JSX.Element> = {
+  mutations: MutationsSection,
+  technical: TechnicalSection,
+  contact: ContactSection,
+  online: OnlineSection,
+};
+
+/**
+ * OCMW-configuratie (SPEC §4): the guide's menu on the left, the chosen section's form on the
+ * right. Nothing is saved before "Bewaren"; leaving a section with changes asks first.
+ */
+export function ConfigurationPage() {
+  const { t } = useTranslation();
+  const section = sectionOfSlug(useParams().section);
+  const { state, setData } = useLoad((signal) => configurationApi.view(signal), 'view');
+  const [isDirty, setDirty] = useState(false);
+  const title = section ? `${t('configuration.sections.' + section)} – ${t('configuration.title')}` : t('configuration.title');
+  useDocumentTitle(title);
+
+  // In-app navigation (the menu, the header, the back button) waits for the user's answer.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => isDirty && currentLocation.pathname !== nextLocation.pathname);
+  // Leaving the portal (reload, another site, closing the tab): the browser asks its own question.
+  useEffect(() => {
+    if (!isDirty) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers need returnValue set to show their question.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [isDirty]);
+
+  if (!section) return <Navigate to={configurationPaths.section('mutations')} replace />;
+  const SectionForm = SECTION_COMPONENTS[section];
+
+  return (
+    <>
+      <h1>{t('configuration.title')}</h1>
+      {state.status === 'ready' ? <p className="lead">{t('configuration.organisation', { name: state.data.organisation.name })}</p> : null}
+      <div className="config">
+        <nav className="config__menu" aria-label={t('configuration.menu')}>
+          <h2 className="config__menu-title">{t('configuration.menu')}</h2>
+          <ul className="config__menu-list">
+            {SECTION_LIST.map((s) => {
+              const isComplete = state.status === 'ready' && state.data.complete[s];
+              return (
+                <li key={s}>
+                  <NavLink to={configurationPaths.section(s)} className="config__menu-link">
+                    <span>{t(`configuration.sections.${s}`)}</span>
+                    {state.status === 'ready' ? (
+                      <>
+                        {' '}
+                        <Badge tone={isComplete ? 'info' : 'warning'}>{isComplete ? t('configuration.complete') : t('configuration.incomplete')}</Badge>
+                      </>
+                    ) : null}
+                  </NavLink>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+        <div className="config__section">
+          {state.status === 'loading' ? (
+            <p role="status" className="loading">
+              {t('app.loading')}
+            </p>
+          ) : state.status === 'error' ? (
+            <p role="alert" className="notice notice--error">
+              {errorMessage(state.error, t)}
+            </p>
+          ) : (
+            <SectionForm key={section} view={state.data} onSaved={setData} onDirtyChange={setDirty} />
+          )}
+        </div>
+      </div>
+      <ConfirmDialog
+        open={blocker.state === 'blocked'}
+        title={t('configuration.leave.title')}
+        confirmLabel={t('configuration.leave.confirm')}
+        cancelLabel={t('configuration.leave.cancel')}
+        onConfirm={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        <p>{t('configuration.leave.body')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
