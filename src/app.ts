@@ -113,6 +113,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await registerOpenApi(app);
   await app.register(authPlugin, {
     auth: services.auth,
+    resolveApiClient: (token) => services.registry.resolveApiClient(token),
     clock,
     testMode: config.testMode,
     sessionHours: config.sessionHours,

@@ -18,6 +18,8 @@ const USAGE = `Usage: ocmw <command> [options]
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
   merger list [--json]            the mergers with their derived scenario
+  institution token KBO NAME [--json]
+                                  a machine credential for an institution's API calls (shown once)
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   import htb FILE.xlsx [--dry-run] [--json]
@@ -137,6 +139,26 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('merger needs list');
+    case 'institution': {
+      const [kboInput, ...nameParts] = rest;
+      if (sub !== 'token' || !kboInput || nameParts.length === 0) throw new UsageError('institution needs token KBO NAME');
+      const { validateKbo } = await import('./shared/identifiers.js');
+      const kbo = validateKbo(kboInput);
+      if (!kbo.valid) {
+        out(`invalid KBO: ${kbo.errors.map((e) => translate(e, lang)).join(' ')}`);
+        return 1;
+      }
+      return withRuntime('auto', async (rt) => {
+        const org = await rt.services.registry.findOrganisationByKbo(kbo.normalized);
+        if (!org) {
+          out(`unknown organisation ${kbo.formatted}`);
+          return 1;
+        }
+        const client = await rt.services.registry.createApiClient(org.id, nameParts.join(' '));
+        out(values.json ? JSON.stringify({ organisation: org.kbo, ...client }) : `token for ${org.name.nl} (${org.kboFormatted}), shown once:\n${client.token}`);
+        return 0;
+      });
+    }
     case 'mutations': {
       if (sub !== 'ingest' || !rest[0]) throw new UsageError('mutations needs ingest FILE.jsonl');
       const { readFileSync } = await import('node:fs');

@@ -12,10 +12,11 @@ import { makeCa, makeCertificate } from './certificates.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { createTestContext, type TestClient, type TestContext } from './test-app.js';
 
-const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin', 'vendor'] as const;
+const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin', 'vendor', 'institution'] as const;
 type ActorKind = (typeof ACTORS)[number];
 
-const LOGGED_IN: ActorKind[] = ACTORS.filter((a) => a !== 'anonymous');
+/** People with a portal session (the institution is a machine with a bearer token, no session). */
+const LOGGED_IN: ActorKind[] = ACTORS.filter((a) => a !== 'anonymous' && a !== 'institution');
 const WITH_CONTEXT: ActorKind[] = LOGGED_IN.filter((a) => a !== 'blocked');
 const MANAGERS: ActorKind[] = ['htb', 'coHtb', 'tb', 'coTb'];
 const HTBS: ActorKind[] = ['htb', 'coHtb'];
@@ -236,6 +237,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'PUT /api/v1/configuration/online': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/online', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
   'GET /api/v1/configuration/:section/history': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/configuration/contact/history' }) },
+  'POST /api/v1/institution/mutations': {
+    allow: ['institution'],
+    request: () => ({ url: '/api/v1/institution/mutations', payload: { mutations: [{ type: 'MURN', insz: '85073003328', occurredAt: '2026-03-03T10:00:00+01:00', payload: {} }] } }),
+  },
   'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
@@ -336,6 +341,10 @@ beforeAll(async () => {
   await login('otherOrg', 'tb.beveren');
   await login('admin', 'admin');
   await login('vendor', 'vendor.cevi');
+  const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+  const machine = ctx.client();
+  machine.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(rsz!.id, 'matrix')).token}` };
+  clients.set('institution', machine);
   const plain = await freshUser([]);
   await login('userWithoutApp', plain.username, undefined, 'Matrix-Wachtwoord-1');
   const blocked = await freshUser(['ebox']);

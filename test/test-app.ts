@@ -108,6 +108,8 @@ export class TestClient {
   csrfToken = '';
   language = 'nl';
   today?: string;
+  /** Sent with every request (e.g. an institution's Authorization: Bearer …). */
+  headers: Record<string, string> = {};
 
   constructor(private readonly app: FastifyInstance) {}
 
@@ -116,6 +118,7 @@ export class TestClient {
       'accept-language': this.language,
       ...(this.today ? { 'x-ocmw-today': this.today } : {}),
       ...(this.csrfToken ? { 'x-csrf-token': this.csrfToken } : {}),
+      ...this.headers,
       ...(options.headers as Record<string, string> | undefined),
     };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -594,3 +594,18 @@ export const mutationDeliveries = pgTable(
   },
   (t) => [primaryKey({ columns: [t.mutationId, t.organisationId] }), index('mutation_deliveries_batch').on(t.organisationId, t.batchDate)],
 );
+
+/** Machine credentials of institutions that deliver data (mutations, e-Box documents): bearer tokens, stored hashed. */
+export const apiClients = pgTable(
+  'api_clients',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    name: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+);

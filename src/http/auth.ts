@@ -14,8 +14,10 @@ import type { Actor, AuthService } from '../modules/auth/index.js';
  *  - session: a logged-in person, with or without a chosen organisation
  *  - context: a logged-in person who has chosen an organisation/domain/role
  *  - admin: the platform administrator role is chosen
+ *  - institution: a machine credential (Authorization: Bearer …) of an organisation that
+ *    delivers data; no cookie is involved, so no CSRF token either
  */
-export type RouteAccess = 'public' | 'session' | 'context' | 'admin';
+export type RouteAccess = 'public' | 'session' | 'context' | 'admin' | 'institution';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,6 +26,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     language: Language;
+    /** Set on institution routes: the organisation behind the bearer token. */
+    institution: { clientId: string; organisationId: string; name: string } | null;
   }
 }
 
@@ -43,6 +47,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 export interface AuthPluginOptions {
   auth: AuthService;
+  resolveApiClient: (token: string) => Promise<{ id: string; organisationId: string; name: string } | undefined>;
   clock: Clock;
   testMode: boolean;
   sessionHours: number;
@@ -53,6 +58,7 @@ export interface AuthPluginOptions {
 export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opts) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'nl');
+  app.decorateRequest('institution', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) {
@@ -75,6 +81,14 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
   });
 
   app.addHook('preValidation', async (request, reply) => {
+    if (request.routeOptions.config.access === 'institution') {
+      const header = request.headers.authorization;
+      const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+      const client = bearer ? await opts.resolveApiClient(bearer) : undefined;
+      if (!client) throw new AppError('unauthenticated', translate('auth.required', request.language));
+      request.institution = { clientId: client.id, organisationId: client.organisationId, name: client.name };
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? ((await opts.auth.resolve(token)) ?? null) : null;
     if (token && !request.actor) clearSessionCookie(reply);

@@ -68,6 +68,22 @@ describe('mutation delivery (R5.1, R4.4)', () => {
     expect(filtered.total).toBe(2);
   });
 
+  it('accepts deliveries from an institution with a machine credential only', async () => {
+    const rsz = await orgId('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const { token } = await ctx.services.registry.createApiClient(rsz, 'RSZ mutaties');
+    const body = { mutations: [{ type: 'MURN', insz, occurredAt: at('2026-03-11'), payload: {} }] };
+    const send = (authorization?: string) =>
+      ctx.app.inject({ method: 'POST', url: '/api/v1/institution/mutations', payload: body, headers: authorization ? { authorization } : {} });
+    expect((await send()).statusCode).toBe(401);
+    expect((await send('Bearer ocmw_wrong')).statusCode).toBe(401);
+    const ok = await send(`Bearer ${token}`);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ received: 1, deliveries: 2 });
+    const bad = await ctx.app.inject({ method: 'POST', url: '/api/v1/institution/mutations', payload: { mutations: [{ type: 'MURX' }] }, headers: { authorization: `Bearer ${token}` } });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(expect.arrayContaining(['0.type', '0.insz', '0.occurredAt']));
+  });
+
   it('refuses a file with one bad record and writes nothing', async () => {
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations`);
     await expect(

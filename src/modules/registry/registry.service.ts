@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors.js';
 import { translate, type Language } from '../../shared/messages.js';
 import { loadReferenceData } from './reference-data.js';
 import * as repo from './registry.repo.js';
+import * as clients from './api-clients.repo.js';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   DOMAIN_NAMES,
   type DomainCode,
@@ -105,6 +107,21 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     /** Sets a domain's contact e-mail inside the caller's transaction. */
     async updateDomainContact(tx: Db, id: string, contactEmail: string): Promise<void> {
       await repo.updateDomainContact(tx, id, contactEmail);
+    },
+
+    /**
+     * Creates a machine credential for an institution (or any organisation that delivers data);
+     * the token is returned once and stored as its SHA-256.
+     */
+    async createApiClient(organisationId: string, name: string): Promise<{ id: string; token: string }> {
+      const token = `ocmw_${randomBytes(32).toString('base64url')}`;
+      const id = await clients.insertApiClient(db, { organisationId, name, tokenHash: createHash('sha256').update(token).digest('hex') });
+      return { id, token };
+    },
+
+    /** The organisation behind a bearer token, or undefined when unknown or revoked. */
+    async resolveApiClient(token: string) {
+      return clients.findActiveClient(db, createHash('sha256').update(token).digest('hex'));
     },
 
     /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */
