@@ -114,6 +114,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(authPlugin, {
     auth: services.auth,
     resolveApiClient: (token) => services.registry.resolveApiClient(token),
+    authenticateChannel: (username, password) => services.channels.authenticateChannel(username, password),
     clock,
     testMode: config.testMode,
     sessionHours: config.sessionHours,

@@ -241,6 +241,10 @@ const MATRIX: Record<string, Entry> = {
     allow: ['institution'],
     request: () => ({ url: '/api/v1/institution/mutations', payload: { mutations: [{ type: 'MURN', insz: '85073003328', occurredAt: '2026-03-03T10:00:00+01:00', payload: {} }] } }),
   },
+  // Channel routes authenticate with an FTP channel's credentials, never with a session: every
+  // session actor is refused (their allowed case is tested in mutations.int.test.ts).
+  'GET /api/v1/channel/mutation-files': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files' }) },
+  'GET /api/v1/channel/mutation-files/:date': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files/2026-03-12' }) },
   'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {

@@ -16,8 +16,10 @@ import type { Actor, AuthService } from '../modules/auth/index.js';
  *  - admin: the platform administrator role is chosen
  *  - institution: a machine credential (Authorization: Bearer …) of an organisation that
  *    delivers data; no cookie is involved, so no CSRF token either
+ *  - channel: an FTP/SFTP channel's username and password (HTTP Basic), e.g. the software
+ *    vendor fetching the OCMW's mutation files
  */
-export type RouteAccess = 'public' | 'session' | 'context' | 'admin' | 'institution';
+export type RouteAccess = 'public' | 'session' | 'context' | 'admin' | 'institution' | 'channel';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,6 +30,8 @@ declare module 'fastify' {
     language: Language;
     /** Set on institution routes: the organisation behind the bearer token. */
     institution: { clientId: string; organisationId: string; name: string } | null;
+    /** Set on channel routes: the FTP/SFTP account behind the Basic credentials. */
+    channel: { accountId: string; organisationId: string; permissions: string[]; username: string } | null;
   }
 }
 
@@ -48,6 +52,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 export interface AuthPluginOptions {
   auth: AuthService;
   resolveApiClient: (token: string) => Promise<{ id: string; organisationId: string; name: string } | undefined>;
+  authenticateChannel: (username: string, password: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
   clock: Clock;
   testMode: boolean;
   sessionHours: number;
@@ -59,6 +64,7 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'nl');
   app.decorateRequest('institution', null);
+  app.decorateRequest('channel', null);
 
   app.addHook('onRoute', (route) => {
     if (!route.config?.access) {
@@ -87,6 +93,18 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
       const client = bearer ? await opts.resolveApiClient(bearer) : undefined;
       if (!client) throw new AppError('unauthenticated', translate('auth.required', request.language));
       request.institution = { clientId: client.id, organisationId: client.organisationId, name: client.name };
+      return;
+    }
+    if (request.routeOptions.config.access === 'channel') {
+      const header = request.headers.authorization;
+      const decoded = typeof header === 'string' && header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
+      const colon = decoded.indexOf(':');
+      const channel = colon > 0 ? await opts.authenticateChannel(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+      if (!channel) {
+        reply.header('www-authenticate', 'Basic realm="OCMW Portaal kanalen", charset="UTF-8"');
+        throw new AppError('unauthenticated', translate('auth.required', request.language));
+      }
+      request.channel = channel;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

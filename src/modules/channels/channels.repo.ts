@@ -197,3 +197,11 @@ export async function setNoticeMail(db: Db, certificateId: string, thresholdDays
     .set({ mailId })
     .where(and(eq(certificateExpiryNotices.certificateId, certificateId), eq(certificateExpiryNotices.thresholdDays, thresholdDays)));
 }
+
+export async function findFtpAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(channelAccounts)
+    .where(sql`lower(${channelAccounts.username}) = lower(${username}) and ${channelAccounts.deletedAt} is null and ${channelAccounts.kind} in ('FTP', 'SFTP')`);
+  return row;
+}

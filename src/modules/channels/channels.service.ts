@@ -5,7 +5,7 @@ import { daysBetween, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors, type RuleViolation } from '../../shared/errors.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../../shared/messages.js';
-import { authContextOf, can, hashPassword, type Caller } from '../access/index.js';
+import { authContextOf, burnVerification, can, hashPassword, verifyPassword, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -521,6 +521,22 @@ export function createChannelsService({ db, clock, registry, audit, notification
         warnings.push({ to: notice.to, account: notice.accountName, threshold: notice.thresholdDays, daysLeft: notice.daysLeft, status: delivered.status });
       }
       return { date, warnings };
+    },
+
+    /**
+     * The FTP/SFTP channel behind a username and password (R5.2: mutation files are fetched with
+     * the channel's credentials). Undefined when unknown or wrong; an unknown name costs as much
+     * as a wrong password.
+     */
+    async authenticateChannel(username: string, password: string) {
+      const account = await repo.findFtpAccountByUsername(db, username);
+      if (!account?.passwordHash) {
+        await burnVerification(password);
+        return undefined;
+      }
+      if (!(await verifyPassword(account.passwordHash, password))) return undefined;
+      const domain = await registry.findDomain(account.domainId);
+      return domain ? { accountId: account.id, organisationId: domain.organisationId, permissions: account.permissions, username: account.username! } : undefined;
     },
 
     /** The account behind a client certificate (R3.11, for the vendor API of issue #6). */

@@ -84,6 +84,31 @@ describe('mutation delivery (R5.1, R4.4)', () => {
     expect(Object.keys(bad.json().error.fields)).toEqual(expect.arrayContaining(['0.type', '0.insz', '0.occurredAt']));
   });
 
+  it('offers the daily file to FTP channels with "Mutaties RijksRegister", with their credentials (R5.2)', async () => {
+    const { makeCa, makeCertificate } = await import('../../../test/certificates.js');
+    const ca = await makeCa({ key: 'RSA-2048' });
+    const cert = async () => {
+      const now = Date.now();
+      const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', issuer: ca, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 300 * 86_400_000) });
+      return { fileName: 'ftp.cer', contentBase64: Buffer.from(c.der).toString('base64') };
+    };
+    const sender = { contactName: 'ICT', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@demo.example', language: 'nl' as const };
+    await ctx.services.channels.saveSender(callers.antwerpen!, sender);
+    const ftp = await ctx.services.channels.createFtpAccount(callers.antwerpen!, { kind: 'FTP', name: 'Mutaties', permissions: ['mutaties-rijksregister'], certificateName: 'f', certificate: await cert(), username: 'antwmut1' });
+    const sftp = await ctx.services.channels.createFtpAccount(callers.antwerpen!, { kind: 'SFTP', name: 'Andere', permissions: ['mediprima-afrekening'], certificateName: 's', certificate: await cert(), username: 'antwmed1' });
+    const basic = (u: string, p: string) => ({ authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` });
+    const list = await ctx.app.inject({ url: '/api/v1/channel/mutation-files', headers: basic('antwmut1', ftp.password!) });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual(expect.arrayContaining([expect.objectContaining({ date: '2026-03-12', count: 3 })]));
+    const file = await ctx.app.inject({ url: '/api/v1/channel/mutation-files/2026-03-12', headers: basic('antwmut1', ftp.password!) });
+    expect(file.headers['content-type']).toContain('ndjson');
+    const lines = file.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l: { type: string }) => l.type).sort()).toEqual(['MURA', 'MURN', 'MURN']);
+    expect((await ctx.app.inject({ url: '/api/v1/channel/mutation-files', headers: basic('antwmut1', 'wrong') })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/channel/mutation-files' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/api/v1/channel/mutation-files', headers: basic('antwmed1', sftp.password!) })).statusCode).toBe(403);
+  });
+
   it('refuses a file with one bad record and writes nothing', async () => {
     const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations`);
     await expect(

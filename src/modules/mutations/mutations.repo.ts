@@ -68,3 +68,24 @@ export async function listDelivered(db: Db, organisationId: string, f: { code?: 
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from mutation_deliveries md join mutations m on m.id = md.mutation_id where ${where}`);
   return { rows, total: count?.n ?? 0 };
 }
+
+/** The daily batch files of an OCMW: one per batch date, with its number of mutations. */
+export async function listBatches(db: Db, organisationId: string) {
+  return queryRows<{ date: string; count: number }>(
+    db,
+    sql`select batch_date::text as date, count(*)::int as count from mutation_deliveries
+        where organisation_id = ${organisationId} group by batch_date order by batch_date desc limit 400`,
+  );
+}
+
+/** The mutations of one batch file, in delivery order. */
+export async function batchContent(db: Db, organisationId: string, date: string) {
+  return queryRows<DeliveredRow>(
+    db,
+    sql`select m.id::int as id, m.type, m.sub_type as "subType", m.code, m.insz,
+               to_char(m.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "occurredAt", m.payload,
+               md.batch_date::text as "batchDate"
+        from mutation_deliveries md join mutations m on m.id = md.mutation_id
+        where md.organisation_id = ${organisationId} and md.batch_date = ${date}::date order by m.id`,
+  );
+}

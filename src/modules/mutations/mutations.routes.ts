@@ -27,6 +27,29 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
     },
   }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, request.language));
 
+  app.get('/channel/mutation-files', {
+    config: { access: 'channel' },
+    schema: {
+      tags: ['Kanalen'],
+      summary: 'The daily mutation files of the OCMW (HTTP Basic with the FTP/SFTP channel credentials; permission "Mutaties RijksRegister")',
+      response: { 200: z.array(z.object({ date: z.string(), count: z.number().int(), name: z.string() })), 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => mutations.listFiles(request.channel!, request.language));
+
+  app.get('/channel/mutation-files/:date', {
+    config: { access: 'channel' },
+    schema: {
+      tags: ['Kanalen'],
+      summary: 'One daily mutation file (JSON lines)',
+      params: z.strictObject({ date: IsoDate }),
+      produces: ['application/x-ndjson'],
+      response: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (request, reply) => {
+    const file = await mutations.fileContent(request.channel!, request.params.date, request.language);
+    return reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${file.name}"`).send(file.body as never);
+  });
+
   app.get('/mutations', {
     config: { access: 'context' },
     schema: {

@@ -6,6 +6,14 @@ import { authContextOf, can, type Caller } from '../access/index.js';
 import { MutationInput, selectionCode } from './mutations.schema.js';
 import * as repo from './mutations.repo.js';
 
+function requireMutationPermission(channel: { permissions: string[] }, lang: Language) {
+  if (!channel.permissions.includes('mutaties-rijksregister')) throw new AppError('forbidden', translate('auth.forbidden', lang));
+}
+
+function fileName(organisationId: string, date: string) {
+  return `mutaties-${organisationId.slice(0, 8)}-${date.replaceAll('-', '')}.jsonl`;
+}
+
 /** Mutation delivery (R5): ingest, route set-based by dossier and selection history, list. */
 export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) {
   return {
@@ -37,6 +45,25 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
         }
         return { received: valid.length, deliveries };
       });
+    },
+
+    /**
+     * R5.2: the daily files of the channel's OCMW, for FTP/SFTP channels with the permission
+     * "Mutaties RijksRegister"; one JSON object per line.
+     */
+    async listFiles(channel: { organisationId: string; permissions: string[] }, lang: Language) {
+      requireMutationPermission(channel, lang);
+      return (await repo.listBatches(db, channel.organisationId)).map((b) => ({ ...b, name: fileName(channel.organisationId, b.date) }));
+    },
+
+    async fileContent(channel: { organisationId: string; permissions: string[] }, date: string, lang: Language) {
+      requireMutationPermission(channel, lang);
+      const rows = await repo.batchContent(db, channel.organisationId, date);
+      if (rows.length === 0) throw new AppError('not_found', translate('http.not_found', lang));
+      return {
+        name: fileName(channel.organisationId, date),
+        body: rows.map((r) => JSON.stringify({ id: r.id, type: r.type, subType: r.subType, insz: r.insz, occurredAt: r.occurredAt, payload: r.payload })).join('\n') + '\n',
+      };
     },
 
     /** The mutations delivered to the caller's OCMW, filterable by type and batch date. */
