@@ -3,6 +3,7 @@
 // PostgreSQL server instead of the embedded PGlite.
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
+import { runMutationsBench } from './mutations.bench.js';
 import { machine } from './lib.js';
 
 const lines: string[] = [
@@ -15,4 +16,5 @@ const log = (line: string) => {
   lines.push(line);
 };
 await runAccessListBench(log);
+await runMutationsBench(log);
 writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
