@@ -38,7 +38,7 @@ export async function runMutationsBench(log: (line: string) => void = console.lo
     sql`insert into dossiers (organisation_id, insz, opened_on, closed_on)
         select o.id, lpad((g % ${PEOPLE})::text, 11, '0'), date '2024-01-01',
                case when g % 10 = 0 then date '2025-06-01' end
-        from generate_series(1, ${DOSSIERS}) g join bench_orgs o on o.n = 1 + (g * 7919) % ${OCMWS}`,
+        from generate_series(1, ${DOSSIERS}) g join bench_orgs o on o.n = 1 + (g::bigint * 7919) % ${OCMWS}`,
   );
   // Selections: every OCMW takes MURG and MUFC since 2024; half took MURN, off between March and May 2025.
   await queryRows(
@@ -52,7 +52,7 @@ export async function runMutationsBench(log: (line: string) => void = console.lo
   await queryRows(
     db,
     sql`insert into mutations (type, code, insz, occurred_at, payload, source)
-        select c.code, c.code, lpad(((g * 104729) % ${PEOPLE})::text, 11, '0'),
+        select c.code, c.code, lpad(((g::bigint * 104729) % ${PEOPLE})::text, 11, '0'),
                timestamptz '2025-01-01 09:00+01' + ((g % 365) || ' days')::interval, '{}'::jsonb, 'bench'
         from generate_series(1, ${MUTATIONS}) g
         join (values (0, 'MURG'), (1, 'MUFC'), (2, 'MURN'), (3, 'MUPK')) c(k, code) on c.k = g % 4`,
