@@ -1,22 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { PASSWORD, expectNoAxeViolations } from './support.js';
 
-const PASSWORD = 'Demo-Portaal-2025!';
 const EXAMPLE_FILE = 'docs/examples/htb-import.xlsx';
-
-/** Runs axe on the page and fails with the list of violations, readable in the test output. */
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-  }));
-  if (report.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(report, null, 2)}`);
-  expect(report, `axe violations on ${label}`).toEqual([]);
-}
 
 /** Logs in from the login page; where the user lands depends on the page asked for before. */
 async function login(page: Page, username: string, landing = /\/$/): Promise<void> {

@@ -1,34 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { makeCa, makeCertificate } from '../test/certificates.js';
+import { expectNoAxeViolations, login } from './support.js';
 
-const PASSWORD = 'Demo-Portaal-2025!';
 const DAY = 86_400_000;
-
-/** Runs axe on the page and fails with the list of violations, readable in the test output. */
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-  }));
-  if (report.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(report, null, 2)}`);
-  expect(report, `axe violations on ${label}`).toEqual([]);
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
 
 async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Afmelden' }).click();

@@ -1,29 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-const PASSWORD = 'Demo-Portaal-2025!';
-
-/** Runs axe on the page and fails with the list of violations, readable in the test output. */
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-  }));
-  if (report.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(report, null, 2)}`);
-  expect(report, `axe violations on ${label}`).toEqual([]);
-}
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Gebruikersnaam').fill(username);
-  await page.getByLabel('Wachtwoord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
+import { expectNoAxeViolations, login } from './support.js';
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Menu' });
 

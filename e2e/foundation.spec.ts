@@ -1,21 +1,8 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support.js';
 
 const DEMO_USER = { username: 'an.peeters', password: 'Demo-Portaal-2025!' };
-
-/** Runs axe on the page and fails with the list of violations, readable in the test output. */
-async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const report = violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), summary: n.failureSummary })),
-  }));
-  if (report.length > 0) console.log(`axe violations on ${label}:\n${JSON.stringify(report, null, 2)}`);
-  expect(report, `axe violations on ${label}`).toEqual([]);
-}
 
 test('a person with two OCMWs logs in, chooses Borsbeek, reads the home page in NL and FR, and lists the mergers', async ({
   page,

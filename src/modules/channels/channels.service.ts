@@ -111,12 +111,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     }
   }
 
-  async function intermediaryOf(id: string | null) {
-    if (!id) return null;
-    const orgs = await registry.listOrganisationsByIds([id]);
-    const o = orgs.get(id);
-    return o ? { id: o.id, name: o.name.nl, kbo: o.kbo } : null;
-  }
+
 
   async function summarizeAccounts(rows: repo.AccountRow[]): Promise<AccountSummary[]> {
     const certs = await repo.activeCertificates(db, rows.map((r) => r.id));
@@ -539,10 +534,6 @@ export function createChannelsService({ db, clock, registry, audit, notification
       return domain ? { accountId: account.id, organisationId: domain.organisationId, permissions: account.permissions, username: account.username! } : undefined;
     },
 
-    /** The account behind a client certificate (R3.11, for the vendor API of issue #6). */
-    async intermediaryOf(id: string | null) {
-      return intermediaryOf(id);
-    },
   };
 }
 
