@@ -40,7 +40,7 @@ export async function runAccessListBench(log: (line: string) => void = console.l
   await migrateDatabase(database);
   const services = createServices({ db, clock: createClock(), config: { sessionHours: 8, loginMaxFailures: 5, loginLockMinutes: 15 } });
   await services.registry.syncReferenceData();
-  await seedDemo({ db, registry: services.registry, mergers: services.mergers });
+  await seedDemo({ db, registry: services.registry, mergers: services.mergers, today: createClock().today() });
 
   const [domain] = await queryRows<{ id: string }>(db, sql`select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604' and d.code = 'MW'`);
   const domainId = domain!.id;

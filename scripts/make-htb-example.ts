@@ -13,7 +13,7 @@ const database = await openDatabase({});
 await migrateDatabase(database);
 const services = createServices({ db: database.db, clock: createClock(), config: { sessionHours: 8, loginMaxFailures: 5, loginLockMinutes: 15 } });
 await services.registry.syncReferenceData();
-await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers });
+await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: createClock().today() });
 const mergers = await services.mergers.listMergers();
 const pajottegem = mergers.find((m) => m.name === 'Pajottegem')!;
 const antwerpen = mergers.find((m) => m.name === 'Antwerpen')!;

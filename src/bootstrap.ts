@@ -28,7 +28,7 @@ export async function bootstrap(config: Config, options: { seed?: 'auto' | 'neve
     const seeded = await withAdvisoryLock(database, SEED_LOCK, async () => {
       await services.registry.syncReferenceData();
       if ((options.seed ?? config.seedDemo) === 'never' || (await hasData(database.db))) return false;
-      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers });
+      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
       return true;
     });
     return { config, clock, database, services, seeded };

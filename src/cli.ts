@@ -99,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
             out('the database already holds data: demo data not loaded');
             return 1;
           }
-          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers });
+          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers, today: rt.clock.today() });
           out(`demo data loaded: ${r.organisations} organisations, ${r.users} people, ${r.mergers} mergers`);
           return 0;
         });

@@ -36,7 +36,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     const services = createServices({ db: database.db, clock, config });
     await services.registry.syncReferenceData();
-    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers });
+    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
     await database.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   const services = createServices({ db: database.db, clock, config });
   await services.registry.syncReferenceData();
-  await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers });
+  await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
   const dump = await database.pglite!.dumpDataDir('none');
   const file = path.join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -4,6 +4,9 @@ import { inszFromParts, kboFromBody } from '../shared/identifiers.js';
 import { accessRepo, hashPassword } from '../modules/access/index.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { readSeedMergers, registryRepo, type RegistryService } from '../modules/registry/index.js';
+import { seedServiceData, slugify } from './demo-services.js';
+
+export { slugify };
 
 /**
  * Demo data (N1, `ocmw db seed --demo`): every OCMW of the 13 mergers of 2025 before the
@@ -53,19 +56,13 @@ const INSTITUTIONS = [
 const FIRST_NAMES = ['Jan', 'Els', 'Pieter', 'Sofie', 'Tom', 'Lien', 'Koen', 'Nathalie', 'Bart', 'Inge', 'Wim', 'Katrien', 'Dirk', 'Ann', 'Luc', 'Marleen'];
 const SURNAMES = ['Peeters', 'Janssens', 'Maes', 'Jacobs', 'Mertens', 'Willems', 'Claes', 'Goossens', 'Wouters', 'De Smet', 'Dubois', 'Hermans', 'Aerts', 'Lambrechts', 'Dupont', 'Van Damme'];
 
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export interface SeedDeps {
   db: Db;
   registry: RegistryService;
   mergers: MergerService;
+  /** The business date of seeding (the demo's recent mutations are dated before it). */
+  today: string;
 }
 
 /** True when the database already holds organisations (seeding is then skipped). */
@@ -75,7 +72,7 @@ export async function hasData(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data in one transaction. Reference data must be loaded first. */
-export async function seedDemo({ db, registry, mergers }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
+export async function seedDemo({ db, registry, mergers, today }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seedMergers = readSeedMergers();
   let demoCounter = 0;
@@ -229,6 +226,21 @@ export async function seedDemo({ db, registry, mergers }: SeedDeps): Promise<{ o
       { domainId: domainOf.get(vendorOrg.get('cevi')!)!, userId: u('vendor.cevi'), type: 'USER', applications: ['chaman'] },
     ]);
 
-    return { organisations: inserted.length, users: users.length, mergers: byMerger.size };
+    const services = await seedServiceData(tx, {
+      today,
+      beforeMergers: addDays(seedMergers[0]!.effectiveDate, -1),
+      ocmwValidFrom: OCMW_VALID_FROM,
+      areaValidFrom: AREA_VALID_FROM,
+      merging: seedMergers.map((r) => {
+        const name = sourceNames.get(r.sourceNis)!.name;
+        const slug = slugify(name.nl);
+        return { organisationId: sourceOrg.get(r.sourceNis)!, nis: r.sourceNis, slug, name, tbUserId: u(`tb.${slug}`) };
+      }),
+      antwerpenId: antwerpen,
+      borsbeekId: borsbeek,
+      nextDemoKbo: demoKbo,
+    });
+
+    return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size };
   });
 }

@@ -21,14 +21,16 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
       expect(res.statusCode).toBe(200);
       return res.json();
     };
-    await at('2026-03-01', ['MURN', 'MURA-H205']);
-    await at('2026-03-05', ['MURA-H205']);
-    const view = await at('2026-03-09', ['MURN', 'MURA-H205']);
+    // The demo seed selected MURN, MUSE and MURA-H205 in 2024; this uses two other codes.
+    await at('2026-03-01', ['MUFC', 'MURA-H206']);
+    await at('2026-03-05', ['MURA-H206']);
+    const view = await at('2026-03-09', ['MUFC', 'MURA-H206']);
     tb.today = undefined;
-    expect(view.mutations.selected).toEqual(['MURN', 'MURA-H205']);
-    expect(view.mutations.since).toEqual({ MURN: '2026-03-09', 'MURA-H205': '2026-03-01' });
+    expect(view.mutations.selected).toEqual(['MUFC', 'MURA-H206']);
+    expect(view.mutations.since).toEqual({ MUFC: '2026-03-09', 'MURA-H206': '2026-03-01' });
     const history = (await tb.get('/api/v1/configuration/mutations/history')).json();
-    const murn = history.filter((h: { mutationType: string }) => h.mutationType === 'MURN');
+    expect(history.find((h: { mutationType: string }) => h.mutationType === 'MURN')).toMatchObject({ validFrom: '2024-01-01', validTo: '2026-03-01' });
+    const murn = history.filter((h: { mutationType: string }) => h.mutationType === 'MUFC');
     expect(murn.map((h: { validFrom: string; validTo: string | null }) => [h.validFrom, h.validTo])).toEqual([
       ['2026-03-09', null],
       ['2026-03-01', '2026-03-05'],
@@ -39,13 +41,15 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
   });
 
   it('saves each section as a version, refuses an unknown postcode, and names missing fields', async () => {
+    const technicalBefore = (await tb.get('/api/v1/configuration/technical/history')).json().length;
+    const onlineBefore = (await tb.get('/api/v1/configuration')).json().online;
     const ok = await tb.request({
       method: 'PUT',
       url: '/api/v1/configuration/technical',
       payload: { networkProvider: 'Andere', networkProviderOther: 'Proximus', softwareVendors: ['Cevi - Logins'], programmes: [], technicalContact: contact, testContact: contact },
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().complete).toMatchObject({ technical: true, contact: false });
+    expect(ok.json().technical).toMatchObject({ networkProvider: 'Andere', networkProviderOther: 'Proximus' });
     const address = { streetNl: 'Lange Gasthuisstraat', streetFr: 'Lange Gasthuisstraat', streetDe: 'Lange Gasthuisstraat', cityNl: 'Antwerpen', cityFr: 'Anvers', cityDe: 'Antwerpen', number: '39', receptionPhone: '03 338 30 00' };
     const unknownPostcode = await tb.request({ method: 'PUT', url: '/api/v1/configuration/contact', payload: { ...address, postcode: '0999' } });
     expect(unknownPostcode.statusCode).toBe(400);
@@ -54,11 +58,12 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
     const missing = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, remindersEnabled: true, reminderDelayDays: 2 } });
     expect(missing.statusCode).toBe(400);
     expect(Object.keys(missing.json().error.fields).sort()).toEqual(['notificationAddress', 'reminderAddress', 'reminderFrequencyDays']);
-    expect((await tb.get('/api/v1/configuration')).json().online).toBeNull();
-    const online = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, notificationAddress: 'ocmw@demo.example', remindersEnabled: true, reminderAddress: 'ocmw@demo.example', reminderDelayDays: 2, reminderFrequencyDays: 1 } });
+    expect((await tb.get('/api/v1/configuration')).json().online).toEqual(onlineBefore);
+    const online = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, notificationAddress: 'ocmw@demo.example', remindersEnabled: true, reminderAddress: 'ocmw@demo.example', reminderDelayDays: 3, reminderFrequencyDays: 1 } });
+    expect(online.json().online).toMatchObject({ notificationAddress: 'ocmw@demo.example', reminderDelayDays: 3 });
     expect(online.json().complete).toEqual({ mutations: true, technical: true, contact: true, online: true });
     const history = (await tb.get('/api/v1/configuration/technical/history')).json();
-    expect(history).toHaveLength(1);
+    expect(history).toHaveLength(technicalBefore + 1);
   });
 
   it('lets users with the OCMW-configuratie application in, not others; a new scenario-1 OCMW starts empty', async () => {

@@ -59,3 +59,13 @@ export async function versionHistory(db: Db, organisationId: string, section: st
   );
 }
 
+
+/** Saves many sections at once (demo data and imports), set-based. */
+export async function insertVersions(db: Db, rows: { organisationId: string; section: string; data: unknown; savedBy: string | null }[]) {
+  if (rows.length) await db.insert(configurationVersions).values(rows);
+}
+
+/** Opens selection periods for many OCMWs at once (demo data and imports), set-based. */
+export async function insertSelections(db: Db, rows: { organisationId: string; mutationType: string; validFrom: string; selectedBy: string | null }[]) {
+  if (rows.length) await db.insert(mutationSelections).values(rows);
+}

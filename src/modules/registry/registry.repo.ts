@@ -177,3 +177,16 @@ export async function lookupPostcodeAt(db: Db, postcode: string, date: string): 
       order by m.name_nl`,
   );
 }
+
+/** Every municipality valid on a date, with its lowest postcode (demo data, citizen forms). */
+export async function listAllMunicipalitiesAt(db: Db, date: string): Promise<(MunicipalityRow & { postcode: string | null })[]> {
+  return queryRows<MunicipalityRow & { postcode: string | null }>(
+    db,
+    sql`select m.nis, m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
+               m.name_nl as "nameNl", m.name_fr as "nameFr", m.name_de as "nameDe",
+               (select min(p.postcode) from postal_codes p where p.nis = m.nis) as postcode
+        from municipalities m
+        where m.valid_from <= ${date} and (m.valid_to is null or m.valid_to > ${date})
+        order by m.nis`,
+  );
+}

@@ -1,0 +1,38 @@
+import { daysBetween, isIsoDate } from './clock.js';
+
+/** What decides whether an OCMW gets a reminder for one request on one day (R6.5). */
+export interface ReminderDueInput {
+  /** Day s the request was submitted, YYYY-MM-DD. */
+  submittedOn: string;
+  /** Day d the reminders run for, YYYY-MM-DD. */
+  day: string;
+  /** Days after submission before the first reminder (positive integer). */
+  delayDays: number;
+  /** Days between two reminders (positive integer). */
+  frequencyDays: number;
+  /** Whether the OCMW has marked the request read (R6.6): read requests get no reminders. */
+  read: boolean;
+}
+
+/**
+ * True when an unread request submitted on s is due for a reminder on day d (R6.5): `d - s >= delay` and `(d - s - delay) mod frequency == 0`; throws RangeError on an invalid date or a delay/frequency that is not a positive integer.
+ *
+ * This is the reference rule. The service evaluates the same rule set-based in SQL, with
+ * d and s as `date` values (so `d - s` is a whole number of days) and the OCMW's settings:
+ * `(d - s) >= delay and ((d - s) - delay) % frequency = 0` (plus `read = false`). The first
+ * condition keeps the modulo's operand non-negative, so SQL's sign-following `%` agrees.
+ */
+export function isReminderDue(input: ReminderDueInput): boolean {
+  const { submittedOn, day, delayDays, frequencyDays, read } = input;
+  if (!isIsoDate(submittedOn)) throw new RangeError(`Invalid submission date "${submittedOn}": use YYYY-MM-DD`);
+  if (!isIsoDate(day)) throw new RangeError(`Invalid day "${day}": use YYYY-MM-DD`);
+  if (!Number.isInteger(delayDays) || delayDays < 1) {
+    throw new RangeError(`Reminder delay must be a positive whole number of days, got ${delayDays}`);
+  }
+  if (!Number.isInteger(frequencyDays) || frequencyDays < 1) {
+    throw new RangeError(`Reminder frequency must be a positive whole number of days, got ${frequencyDays}`);
+  }
+  if (read) return false;
+  const elapsed = daysBetween(submittedOn, day);
+  return elapsed >= delayDays && (elapsed - delayDays) % frequencyDays === 0;
+}

@@ -1,0 +1,157 @@
+import type { Db } from '../db/db.js';
+import { addDays } from '../domain/clock.js';
+import { inszFromParts } from '../shared/identifiers.js';
+import { configurationRepo } from '../modules/configuration/index.js';
+import { dossiersRepo } from '../modules/dossiers/index.js';
+import { mutationsRepo, selectionCode } from '../modules/mutations/index.js';
+import { registryRepo } from '../modules/registry/index.js';
+
+/**
+ * Demo data for the OCMW services (N1): every other Belgian OCMW (so a citizen of any
+ * municipality finds the competent one), OCMW-configuratie of the merging OCMWs, running
+ * dossiers, and ten days of delivered mutations for OCMW Antwerpen and OCMW Borsbeek.
+ */
+
+export interface ServiceSeedInput {
+  /** The business date of seeding: mutations are delivered on the ten days before it. */
+  today: string;
+  /** Day before the first 2025 merger: the municipalities that existed then. */
+  beforeMergers: string;
+  ocmwValidFrom: string;
+  areaValidFrom: string;
+  /** The merging OCMWs of the seed: organisation id, NIS and slug of each. */
+  merging: { organisationId: string; nis: string; slug: string; name: { nl: string; fr: string; de: string }; tbUserId: string }[];
+  antwerpenId: string;
+  borsbeekId: string;
+  nextDemoKbo: () => string;
+}
+
+const SELECTED = ['MURN', 'MUSE', 'MURA-H205'] as const;
+
+export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<{ ocmws: number; dossiers: number; deliveries: number }> {
+  // ── every other OCMW of Belgium, with its area ──
+  const merging = new Set(input.merging.map((m) => m.nis));
+  const all = await registryRepo.listAllMunicipalitiesAt(tx, input.beforeMergers);
+  const postcodeOf = new Map(all.map((m) => [m.nis, m.postcode]));
+  const others = all.filter((m) => !merging.has(m.nis));
+  const inserted = await registryRepo.insertOrganisations(
+    tx,
+    others.map((m) => ({
+      kbo: input.nextDemoKbo(),
+      kind: 'ocmw',
+      nameNl: `OCMW ${m.nameNl}`,
+      nameFr: `CPAS ${m.nameFr}`,
+      nameDe: `ÖSHZ ${m.nameDe}`,
+      validFrom: input.ocmwValidFrom,
+      validTo: null,
+      isDemo: true,
+    })),
+  );
+  await registryRepo.insertOcmwAreas(
+    tx,
+    others.map((m, i) => ({ organisationId: inserted[i]!.id, nis: m.nis, validFrom: input.areaValidFrom })),
+  );
+
+  // ── OCMW-configuratie: contact data for every OCMW; settings, providers and mutations for the merging ones ──
+  const contact = (name: { nl: string; fr: string; de: string }, postcode: string | null, i: number) => ({
+    streetNl: 'Sociaal Huis, Kerkstraat',
+    streetFr: 'Maison sociale, rue de l’Église',
+    streetDe: 'Sozialhaus, Kirchstraße',
+    cityNl: name.nl,
+    cityFr: name.fr,
+    cityDe: name.de,
+    number: String(1 + (i % 90)),
+    postcode: postcode ?? '1000',
+    receptionPhone: `+32 2 555 ${String(1000 + i).slice(-4, -2)} ${String(1000 + i).slice(-2)}`,
+    receptionEmail: `onthaal@${slugify(name.nl)}.ocmw.demo.example`,
+  });
+  await configurationRepo.insertVersions(tx, [
+    ...others.map((m, i) => ({
+      organisationId: inserted[i]!.id,
+      section: 'contact',
+      data: contact({ nl: m.nameNl, fr: m.nameFr, de: m.nameDe }, m.postcode, i),
+      savedBy: null,
+    })),
+    ...input.merging.flatMap((m, i) => [
+      { organisationId: m.organisationId, section: 'contact', data: contact(m.name, postcodeOf.get(m.nis) ?? null, others.length + i), savedBy: m.tbUserId },
+      {
+        organisationId: m.organisationId,
+        section: 'online',
+        data: {
+          notificationsEnabled: true,
+          notificationAddress: `ocmw.${m.slug}@demo.example`,
+          remindersEnabled: true,
+          reminderAddress: `ocmw.${m.slug}@demo.example`,
+          reminderDelayDays: 2,
+          reminderFrequencyDays: 1,
+        },
+        savedBy: m.tbUserId,
+      },
+      {
+        organisationId: m.organisationId,
+        section: 'technical',
+        data: {
+          networkProvider: 'Cipal',
+          softwareVendors: ['Cevi - Logins'],
+          programmes: ['NewHorizon (NH)'],
+          technicalContact: { surname: 'Wouters', firstName: 'Kris', email: `ict@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 10' },
+          testContact: { surname: 'Aerts', firstName: 'Lies', email: `test@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 11' },
+        },
+        savedBy: m.tbUserId,
+      },
+    ]),
+  ]);
+  await configurationRepo.insertSelections(
+    tx,
+    input.merging.flatMap((m) => SELECTED.map((code) => ({ organisationId: m.organisationId, mutationType: code, validFrom: '2024-01-01', selectedBy: m.tbUserId }))),
+  );
+
+  // ── dossiers: 20 people followed by Antwerpen, 8 by Borsbeek (two of them by both), 3 by every other merging OCMW ──
+  const person = (n: number) => inszFromParts(`${String(50 + (n % 45)).padStart(2, '0')}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + ((n * 3) % 28)).padStart(2, '0')}`, 100 + n);
+  const dossierRows: { organisationId: string; insz: string; openedOn: string }[] = [];
+  for (let n = 0; n < 20; n++) dossierRows.push({ organisationId: input.antwerpenId, insz: person(n), openedOn: addDays('2024-01-15', n * 9) });
+  for (let n = 18; n < 26; n++) dossierRows.push({ organisationId: input.borsbeekId, insz: person(n), openedOn: addDays('2024-03-01', n * 5) });
+  let next = 26;
+  for (const m of input.merging) {
+    if (m.organisationId === input.antwerpenId || m.organisationId === input.borsbeekId) continue;
+    for (let k = 0; k < 3; k++) dossierRows.push({ organisationId: m.organisationId, insz: person(next++), openedOn: addDays('2024-02-01', k * 30) });
+  }
+  await dossiersRepo.insertDossiers(tx, dossierRows);
+
+  // ── ten days of mutations, each day's batch routed on that day (as the daily run would have done) ──
+  const types = [
+    { type: 'MURN', payload: { wijziging: 'adres', straat: 'Lange Nieuwstraat' } },
+    { type: 'MUSE', payload: { wijziging: 'zelfstandige activiteit', status: 'stopgezet' } },
+    { type: 'MURA', subType: 'H205', payload: { hoedanigheid: 'vluchteling' } },
+    { type: 'MUPK', payload: { pensioen: 'toegekend' } },
+  ] as const;
+  let deliveries = 0;
+  for (let d = 10; d >= 1; d--) {
+    const day = addDays(input.today, -d);
+    const rows = Array.from({ length: 4 }, (_, k) => {
+      const t = types[(d + k) % types.length]!;
+      const subType = 'subType' in t ? t.subType : null;
+      return {
+        type: t.type,
+        subType,
+        code: selectionCode({ type: t.type, subType: subType ?? undefined }),
+        insz: person((d * 4 + k) % 26),
+        occurredAt: new Date(`${addDays(day, -1)}T${String(8 + k * 2).padStart(2, '0')}:30:00+01:00`),
+        payload: t.payload,
+        source: 'demo',
+      };
+    });
+    deliveries += await mutationsRepo.routeMutations(tx, await mutationsRepo.insertMutations(tx, rows), day);
+  }
+  return { ocmws: others.length, dossiers: dossierRows.length, deliveries };
+}
+
+/** ASCII slug of a name, for demo user names and addresses. */
+export function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
