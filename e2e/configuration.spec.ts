@@ -16,7 +16,8 @@ async function save(page: Page): Promise<void> {
 }
 
 test('the TB fills in the four sections of OCMW-configuratie, and every value is kept', async ({ page }) => {
-  await login(page, 'tb.antwerpen');
+  // The demo seed leaves OCMW Hoeselt without configuration.
+  await login(page, 'tb.hoeselt');
   await page.getByRole('main').getByRole('link', { name: /OCMW-configuratie/ }).click();
   await expect(page).toHaveURL(/\/configuratie\/mutaties$/);
   await expect(page.getByRole('heading', { level: 1, name: 'OCMW-configuratie' })).toBeVisible();

@@ -19,6 +19,7 @@ import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
 import { configurationRoutes } from './modules/configuration/index.js';
+import { helpRequestsRoutes } from './modules/help-requests/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
@@ -145,6 +146,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
+  await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 

@@ -27,6 +27,10 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
   OCMW_JOBS: z.enum(['on', 'off']).default('on'),
+  OCMW_VENDOR_API: z.enum(['on', 'off']).default('on'),
+  OCMW_VENDOR_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
+  VENDOR_TLS_CERT: z.string().optional(),
+  VENDOR_TLS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,6 +55,8 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
+  /** The vendor API (R6.9): its own HTTPS port with mutual TLS; PEM files of the server certificate. */
+  vendor: { enabled: boolean; port: number; certFile?: string; keyFile?: string };
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -82,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
+    vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
   };
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
+import { buildVendorApp, vendorServerTls } from './http/vendor-app.js';
 import { bootstrap } from './bootstrap.js';
 import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const runtime = await bootstrap(config);
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
+  const vendorApp = config.vendor.enabled ? await buildVendorApp({ ...runtime, tls: await vendorServerTls(config) }) : undefined;
+  await vendorApp?.listen({ port: config.vendor.port, host: config.host });
   const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log) : undefined;
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -28,6 +31,9 @@ async function main(): Promise<void> {
     `OCMW Portal is ready on http://${shownHost}:${port}  (API docs: /api/docs)`,
     `  database: ${runtime.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL server (DATABASE_URL)'}`,
     `  business date: ${runtime.clock.today()}${runtime.clock.today() !== runtime.clock.realToday() ? ` (real date ${runtime.clock.realToday()})` : ''}`,
+    vendorApp
+      ? `  vendor API (mutual TLS): https://${shownHost}:${(vendorApp.server.address() as { port: number }).port}/vendor/v1  (OpenAPI: /vendor/v1/openapi.json)`
+      : '  vendor API: off',
     `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? 'on (pg-boss)' : 'off'}`,
     `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
     '',
@@ -44,6 +50,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await jobs?.stop().catch(() => {});
     await app.close();
+    await vendorApp?.close();
     await runtime.services.notifications.close();
     await runtime.database.close();
     process.exit(0);

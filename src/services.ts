@@ -5,6 +5,7 @@ import { createAccessService, createManagementService } from './modules/access/i
 import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
 import { createConfigurationService } from './modules/configuration/index.js';
+import { createHelpRequestsService } from './modules/help-requests/index.js';
 import { createMutationsService } from './modules/mutations/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
 import { createAuthService } from './modules/auth/index.js';
@@ -29,7 +30,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const channels = createChannelsService({ db, clock, registry, audit, notifications });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
-  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations };
+  const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });
+  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -609,3 +609,81 @@ export const apiClients = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
   },
 );
+
+// ── help-requests: OCMW Online (R6). The request stays assigned to the OCMW it was sent or
+//    forwarded to; which OCMW sees it on a date follows from the mergers (R6.7), so no row is
+//    rewritten at a cut-over. ───────────────────────────────────────────────────────────────
+
+/** R6.3: the last sequence number used per receipt year (one row per year, locked on increment). */
+export const helpRequestCounters = pgTable('help_request_counters', {
+  year: integer().primaryKey(),
+  last: integer().notNull(),
+});
+
+export const helpRequests = pgTable(
+  'help_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reference: text().notNull().unique(),
+    /** The OCMW it was sent to (competent on the receipt date) or last forwarded to. */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    filedAt: timestamp({ withTimezone: true }).notNull(),
+    /** R6.10: the filing day, or the next working day when filed on a weekend or legal holiday. */
+    receivedOn: date({ mode: 'string' }).notNull(),
+    language: text().notNull(),
+    kinds: text().array().notNull(),
+    postcode: varchar({ length: 4 }).notNull(),
+    nis: char({ length: 5 }).notNull(),
+    surname: text().notNull(),
+    firstName: text().notNull(),
+    insz: char({ length: 11 }),
+    email: text(),
+    phone: text(),
+    message: text().notNull(),
+    readAt: timestamp({ withTimezone: true }),
+    readBy: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedBy: text(),
+  },
+  (t) => [
+    index('help_requests_org').on(t.organisationId, t.receivedOn),
+    // The daily reminders (R6.5) read only the unread requests.
+    index('help_requests_unread').on(t.organisationId, t.receivedOn).where(sql`${t.readAt} is null`),
+    check('help_requests_language', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
+  ],
+);
+
+/** The history of a request: filed, each forwarding hop (R6.11), read, decided. */
+export const helpRequestEvents = pgTable(
+  'help_request_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    requestId: uuid()
+      .notNull()
+      .references(() => helpRequests.id),
+    kind: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+    by: text(),
+    fromOrganisationId: uuid().references(() => organisations.id),
+    toOrganisationId: uuid().references(() => organisations.id),
+    reason: text(),
+  },
+  (t) => [index('help_request_events_request').on(t.requestId, t.id), check('help_request_events_kind', sql`${t.kind} in ('filed', 'forwarded', 'read', 'decided')`)],
+);
+
+/** R6.5: one reminder per OCMW per day; the primary key makes a rerun or a second instance a no-op. */
+export const helpRequestReminders = pgTable(
+  'help_request_reminders',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    day: date({ mode: 'string' }).notNull(),
+    mailId: uuid(),
+    references: text().array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
+);

@@ -9,8 +9,11 @@ import { registryRepo } from '../modules/registry/index.js';
 /**
  * Demo data for the OCMW services (N1): every other Belgian OCMW (so a citizen of any
  * municipality finds the competent one), OCMW-configuratie of the merging OCMWs, running
- * dossiers, and ten days of delivered mutations for OCMW Antwerpen and OCMW Borsbeek.
+ * dossiers, and ten days of delivered mutations for OCMW Antwerpen and OCMW Borsbeek. OCMW
+ * Hoeselt is left without configuration, to show an OCMW that still has to fill it in.
  */
+
+const UNCONFIGURED_NIS = '73032'; // Hoeselt
 
 export interface ServiceSeedInput {
   /** The business date of seeding: mutations are delivered on the ten days before it. */
@@ -52,6 +55,7 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
     others.map((m, i) => ({ organisationId: inserted[i]!.id, nis: m.nis, validFrom: input.areaValidFrom })),
   );
 
+  const configured = input.merging.filter((m) => m.nis !== UNCONFIGURED_NIS);
   // ── OCMW-configuratie: contact data for every OCMW; settings, providers and mutations for the merging ones ──
   const contact = (name: { nl: string; fr: string; de: string }, postcode: string | null, i: number) => ({
     streetNl: 'Sociaal Huis, Kerkstraat',
@@ -72,7 +76,7 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
       data: contact({ nl: m.nameNl, fr: m.nameFr, de: m.nameDe }, m.postcode, i),
       savedBy: null,
     })),
-    ...input.merging.flatMap((m, i) => [
+    ...configured.flatMap((m, i) => [
       { organisationId: m.organisationId, section: 'contact', data: contact(m.name, postcodeOf.get(m.nis) ?? null, others.length + i), savedBy: m.tbUserId },
       {
         organisationId: m.organisationId,
@@ -103,7 +107,7 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
   ]);
   await configurationRepo.insertSelections(
     tx,
-    input.merging.flatMap((m) => SELECTED.map((code) => ({ organisationId: m.organisationId, mutationType: code, validFrom: '2024-01-01', selectedBy: m.tbUserId }))),
+    configured.flatMap((m) => SELECTED.map((code) => ({ organisationId: m.organisationId, mutationType: code, validFrom: '2024-01-01', selectedBy: m.tbUserId }))),
   );
 
   // ── dossiers: 20 people followed by Antwerpen, 8 by Borsbeek (two of them by both), 3 by every other merging OCMW ──

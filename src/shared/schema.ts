@@ -39,6 +39,9 @@ export const Language = z.enum(LANGUAGES);
 
 export const Email = z.email().max(254);
 
+/** A Belgian or international phone number as people write it: digits, spaces and . / ( ) -, optional leading +. */
+export const Phone = z.string().trim().regex(/^\+?[\d ./()-]{6,20}$/, { message: 'phone.number' });
+
 export const Uuid = z.uuid();
 
 /** Paging query parameters: page is 1-based; page size defaults to 10 (the portal's default). */

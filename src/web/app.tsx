@@ -21,8 +21,14 @@ import { AddWebserviceAccountPage } from './features/channels/add-webservice-acc
 import { ChamanHomePage } from './features/channels/chaman-home-page.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
 import { ConfigurationPage } from './features/configuration/configuration-page.js';
+import { ReceivedMutationsPage } from './features/configuration/received-mutations-page.js';
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
+import { MailOutboxPage } from './features/admin/mail-outbox-page.js';
+import { CitizenRequestPage } from './features/help-requests/citizen-request-page.js';
+import { HelpRequestDetailPage } from './features/help-requests/help-request-detail-page.js';
+import { HelpRequestListPage } from './features/help-requests/help-request-list-page.js';
+import { OCMW_ONLINE_PERMISSIONS, RequireAnyPermission, helpRequestPaths } from './features/help-requests/help-requests-common.js';
 import { MyDataPage } from './features/me/my-data-page.js';
 import { HtbImportPage } from './features/mergers/htb-import-page.js';
 import { MergersPage } from './features/mergers/mergers-page.js';
@@ -78,6 +84,8 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
+      <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
       <Route
         path="/kiezen"
         element={
@@ -112,6 +120,30 @@ function AppRoutes() {
           </RequireContext>
         }
       />
+      <Route
+        path="/beheer/e-mails"
+        element={
+          <RequireContext>
+            <RequirePermission permission="platform.admin">
+              <MailOutboxPage />
+            </RequirePermission>
+          </RequireContext>
+        }
+      />
+      {[
+        { path: helpRequestPaths.list, element: <HelpRequestListPage /> },
+        { path: `${helpRequestPaths.list}/:id`, element: <HelpRequestDetailPage /> },
+      ].map(({ path, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequireAnyPermission permissions={OCMW_ONLINE_PERMISSIONS}>{element}</RequireAnyPermission>
+            </RequireContext>
+          }
+        />
+      ))}
       {ACCESS_ROUTES.map(({ path, permission, element }) => (
         <Route
           key={path}
@@ -134,6 +166,16 @@ function AppRoutes() {
           }
         />
       ))}
+      <Route
+        path="/configuratie/ontvangen-mutaties"
+        element={
+          <RequireContext>
+            <RequirePermission permission="app:ocmw-configuratie">
+              <ReceivedMutationsPage />
+            </RequirePermission>
+          </RequireContext>
+        }
+      />
       {['/configuratie', '/configuratie/:section'].map((path) => (
         <Route
           key={path}

@@ -205,3 +205,27 @@ export async function findFtpAccountByUsername(db: Db, username: string): Promis
     .where(sql`lower(${channelAccounts.username}) = lower(${username}) and ${channelAccounts.deletedAt} is null and ${channelAccounts.kind} in ('FTP', 'SFTP')`);
   return row;
 }
+
+/** R6.9: the certificate with this fingerprint (the active one first) and its account's OCMW. */
+export async function findCertificateOwner(db: Db, fingerprint: string) {
+  const [row] = await queryRows<{
+    isActive: boolean;
+    notBefore: Date;
+    notAfter: Date;
+    accountId: string;
+    accountName: string;
+    kind: string;
+    permissions: string[];
+    deletedAt: Date | null;
+    organisationId: string;
+  }>(
+    db,
+    sql`select c.is_active as "isActive", c.not_before as "notBefore", c.not_after as "notAfter",
+               a.id as "accountId", a.name as "accountName", a.kind, a.permissions, a.deleted_at as "deletedAt",
+               d.organisation_id as "organisationId"
+        from certificates c join channel_accounts a on a.id = c.account_id join domains d on d.id = a.domain_id
+        where c.fingerprint = ${fingerprint}
+        order by c.is_active desc, c.uploaded_at desc limit 1`,
+  );
+  return row;
+}

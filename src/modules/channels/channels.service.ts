@@ -523,6 +523,23 @@ export function createChannelsService({ db, clock, registry, audit, notification
      * the channel's credentials). Undefined when unknown or wrong; an unknown name costs as much
      * as a wrong password.
      */
+    /**
+     * R6.9: the REST account behind a client certificate (SHA-256 fingerprint, lowercase hex).
+     * Refused when the certificate is unknown, replaced, expired or not yet valid, or its account
+     * is deleted or not a REST account.
+     */
+    async authenticateCertificate(fingerprint: string): Promise<
+      { ok: true; client: { accountId: string; accountName: string; organisationId: string; permissions: string[] } } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'deleted' }
+    > {
+      const row = await repo.findCertificateOwner(db, fingerprint);
+      if (!row || row.kind !== 'REST') return { ok: false, reason: 'unknown' };
+      if (row.deletedAt) return { ok: false, reason: 'deleted' };
+      if (!row.isActive) return { ok: false, reason: 'revoked' };
+      const now = clock.now().getTime();
+      if (new Date(row.notAfter).getTime() < now || new Date(row.notBefore).getTime() > now) return { ok: false, reason: 'expired' };
+      return { ok: true, client: { accountId: row.accountId, accountName: row.accountName, organisationId: row.organisationId, permissions: row.permissions } };
+    },
+
     async authenticateChannel(username: string, password: string) {
       const account = await repo.findFtpAccountByUsername(db, username);
       if (!account?.passwordHash) {

@@ -35,7 +35,7 @@ export async function selectionHistory(db: Db, organisationId: string) {
   );
 }
 
-export async function insertVersion(db: Db, organisationId: string, section: string, data: unknown, userId: string) {
+export async function insertVersion(db: Db, organisationId: string, section: string, data: unknown, userId: string | null) {
   await db.insert(configurationVersions).values({ organisationId, section, data, savedBy: userId });
 }
 

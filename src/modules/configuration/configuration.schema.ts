@@ -4,7 +4,7 @@
  * validation. Isomorphic: the web UI uses the same rules.
  */
 import { z } from 'zod';
-import { Email } from '../../shared/schema.js';
+import { Email, Phone } from '../../shared/schema.js';
 
 /** R4.3: the catalogue as the guide lists it; MURA and MUPS are selected per sub-type. */
 export const MUTATION_CATALOGUE = [
@@ -39,7 +39,6 @@ export const NETWORK_PROVIDERS = ['Cipal', 'Irisnet', 'Publilink', 'Publiwin', '
 export const SOFTWARE_VENDORS = ['Cevi - Logins', 'Cipal - Schaubroeck', 'Civadis', 'OCMW van Charleroi', 'Digipolis', 'POD-MI / Smals', 'Andere'] as const;
 export const PROGRAMMES = ['Acropole Dossiers sociaux', 'KnutspuntBank', 'CPAS2000', 'EDS', 'Neptunus', 'NewHorizon (NH)', 'Pegasus sociale', 'PrimaWeb', 'Sierra 2.0', 'Sociabili'] as const;
 
-const Phone = z.string().trim().regex(/^\+?[\d ./()-]{6,20}$/, { message: 'phone.number' });
 const Text = (max: number) => z.string().trim().max(max);
 
 export const Contact = z.strictObject({

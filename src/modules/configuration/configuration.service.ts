@@ -132,6 +132,30 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
       return service.view(caller);
     },
 
+    // ── for the vendor API (R6.9): the REST account's OCMW, without a portal session ──
+
+    /** The current contact data (R4.6) or settings (R4.7) of an OCMW, or null when never saved. */
+    async currentSection(organisationId: string, section: 'contact' | 'online') {
+      return ((await repo.currentVersion(db, organisationId, section))?.data ?? null) as ContactData | OnlineSettingsData | null;
+    },
+
+    /** Saves a section for an OCMW on behalf of a REST account; audited with the account's name. */
+    async saveSectionAs(organisationId: string, section: 'contact' | 'online', data: ContactData | OnlineSettingsData, actor: string, lang: Language) {
+      if (section === 'contact') {
+        const lookup = await registry.lookupPostcode((data as ContactData).postcode);
+        if (lookup.municipalities.length === 0) {
+          throw new AppError('validation', translate('http.validation', lang), { postcode: translate('config.postcode_unknown', lang) });
+        }
+      }
+      const before = await repo.currentVersion(db, organisationId, section);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.insertVersion(tx, organisationId, section, data, null);
+        await audit.record(tx, { actorUserId: null, actorRole: actor, organisationId, domainId: null, action: `config.${section}.save`, before: before?.data ?? null, after: data });
+      });
+      return data;
+    },
+
     async sectionHistory(caller: Caller, section: Exclude<Section, 'mutations'>) {
       return repo.versionHistory(db, requireConfig(caller), section);
     },

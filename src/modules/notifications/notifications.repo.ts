@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
@@ -19,4 +19,14 @@ export async function listMails(db: Db, offset: number, limit: number) {
   const rows = await db.select().from(mails).orderBy(desc(mails.createdAt)).limit(limit).offset(offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(mails);
   return { rows, total: count?.n ?? 0 };
+}
+
+/** Permanent delivery failures of the mails to one organisation, newest first. */
+export async function listFailedMails(db: Db, organisationId: string) {
+  return db
+    .select({ id: mails.id, kind: mails.kind, to: mails.toAddress, subject: mails.subject, createdAt: mails.createdAt, lastError: mails.lastError })
+    .from(mails)
+    .where(and(eq(mails.organisationId, organisationId), eq(mails.status, 'failed')))
+    .orderBy(desc(mails.createdAt))
+    .limit(50);
 }

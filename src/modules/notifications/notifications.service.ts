@@ -89,6 +89,11 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
       };
     },
 
+    /** Mails to an organisation that could not be delivered (R6.4–R6.5: shown to the OCMW). */
+    async listFailed(organisationId: string) {
+      return (await repo.listFailedMails(db, organisationId)).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    },
+
     async close() {
       transport?.close();
     },

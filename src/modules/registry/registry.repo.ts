@@ -184,7 +184,9 @@ export async function listAllMunicipalitiesAt(db: Db, date: string): Promise<(Mu
     db,
     sql`select m.nis, m.valid_from::text as "validFrom", m.valid_to::text as "validTo",
                m.name_nl as "nameNl", m.name_fr as "nameFr", m.name_de as "nameDe",
-               (select min(p.postcode) from postal_codes p where p.nis = m.nis) as postcode
+               -- The postcode list is the 2025 one: a code merged away takes its successor's.
+               (select min(p.postcode) from postal_codes p
+                where p.nis = m.nis or p.nis in (select s.new_nis from municipality_successions s where s.old_nis = m.nis)) as postcode
         from municipalities m
         where m.valid_from <= ${date} and (m.valid_to is null or m.valid_to > ${date})
         order by m.nis`,

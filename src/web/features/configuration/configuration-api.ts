@@ -14,6 +14,7 @@ import type {
   TechnicalData,
 } from '../../../modules/configuration/configuration.schema.js';
 import { request } from '../../api.js';
+import { queryString } from '../access/access-api.js';
 
 export type ConfigurationViewData = z.infer<typeof ConfigurationView>;
 export type MutationHistoryData = z.infer<typeof MutationHistoryItem>;
@@ -30,6 +31,37 @@ export interface CatalogueEntry {
   code: string;
   group: string | null;
   description: string;
+}
+
+/** A mutation delivered to the OCMW (R5.2), as `GET /mutations` lists it. */
+export interface DeliveredMutation {
+  id: number;
+  type: string;
+  subType: string | null;
+  /** The selection code: the type, or type-subtype for MURA and MUPS (`MURA-H205`). */
+  code: string;
+  insz: string;
+  /** When it happened, ISO in UTC. */
+  occurredAt: string;
+  payload: unknown;
+  /** The day of the daily file it was delivered in (YYYY-MM-DD). */
+  batchDate: string;
+}
+
+export interface DeliveredMutationPage {
+  items: DeliveredMutation[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The filters of the received-mutations list: selection code and batch dates (YYYY-MM-DD). */
+export interface DeliveredMutationQuery {
+  code?: string;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
 }
 
 /** The value "Andere" of the provider and vendor lists, which asks for a text. */
@@ -82,4 +114,7 @@ export const configurationApi = {
   saveTechnical: (body: TechnicalInput) => request<ConfigurationViewData>('/configuration/technical', { method: 'PUT', body }),
   saveContact: (body: ContactInput) => request<ConfigurationViewData>('/configuration/contact', { method: 'PUT', body }),
   saveOnline: (body: OnlineInput) => request<ConfigurationViewData>('/configuration/online', { method: 'PUT', body }),
+  /** The mutations delivered to the OCMW (R5.2), newest daily file first. */
+  receivedMutations: (query: DeliveredMutationQuery, signal?: AbortSignal) =>
+    request<DeliveredMutationPage>(`/mutations${queryString({ ...query })}`, { signal }),
 };

@@ -19,6 +19,8 @@ export const SECTION_LIST = Object.keys(SECTION_SLUGS) as Section[];
 export const configurationPaths = {
   home: '/configuratie',
   section: (section: Section) => `/configuratie/${SECTION_SLUGS[section]}`,
+  /** The mutations delivered to the OCMW (R5.2); a static segment, so it wins over `:section`. */
+  receivedMutations: '/configuratie/ontvangen-mutaties',
 };
 
 /** The section of a path segment, or undefined for an unknown one. */

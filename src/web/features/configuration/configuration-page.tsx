@@ -76,6 +76,11 @@ export function ConfigurationPage() {
                 </li>
               );
             })}
+            <li>
+              <NavLink to={configurationPaths.receivedMutations} className="config__menu-link">
+                {t('configuration.received.title')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <div className="config__section">

@@ -6,11 +6,11 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 
 interface Service {
-  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers' | 'htbImport';
+  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'mails';
   /** Where the service lives; undefined while it is not built yet. */
   to?: string;
-  /** The permission the role needs for the service; without it the tile is not a link. */
-  permission?: string;
+  /** The permission the role needs for the service (one of them, for a list); without it the tile is not a link. */
+  permission?: string | readonly string[];
   /** Who sees the tile: an OCMW's roles, the platform administrator, or both. */
   audience: 'organisation' | 'admin' | 'all';
 }
@@ -22,12 +22,21 @@ const SERVICES: Service[] = [
   { key: 'access', to: '/toegangsbeheer', permission: 'access.read', audience: 'organisation' },
   { key: 'chaman', to: '/chaman', permission: 'app:chaman', audience: 'organisation' },
   { key: 'configuration', to: '/configuratie', permission: 'app:ocmw-configuratie', audience: 'organisation' },
-  { key: 'online', audience: 'organisation' },
+  { key: 'online', to: '/ocmw-online', permission: ['app:ocmw-online', 'app:sociale-agent'], audience: 'organisation' },
   { key: 'ebox', audience: 'organisation' },
   { key: 'report', audience: 'organisation' },
   { key: 'mergers', to: '/fusies', audience: 'all' },
   { key: 'htbImport', to: '/beheer/htb-import', permission: ADMIN_PERMISSION, audience: 'admin' },
+  { key: 'mails', to: '/beheer/e-mails', permission: ADMIN_PERMISSION, audience: 'admin' },
 ];
+
+/** The citizen's form of OCMW Online (SPEC §6), open to everyone without login. */
+const CITIZEN_FORM = '/hulpaanvraag';
+
+function isAllowedFor(permission: Service['permission'], permissions: readonly string[]): boolean {
+  if (permission === undefined) return true;
+  return typeof permission === 'string' ? permissions.includes(permission) : permission.some((p) => permissions.includes(p));
+}
 
 /** Start page: greeting, the disappearing-OCMW notice and one tile per service. */
 export function HomePage() {
@@ -72,7 +81,7 @@ export function HomePage() {
         {services.map((service) => {
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
-          const isAllowed = !service.permission || permissions.includes(service.permission);
+          const isAllowed = isAllowedFor(service.permission, permissions);
           if (service.to && isAllowed) {
             return (
               <li key={service.key} className="tiles__item">
@@ -111,6 +120,13 @@ export function HomePage() {
           );
         })}
       </ul>
+
+      <section aria-labelledby="home-citizens-title">
+        <h2 id="home-citizens-title">{t('home.citizensTitle')}</h2>
+        <p>
+          {t('home.citizensIntro')} <Link to={CITIZEN_FORM}>{t('home.citizensLink')}</Link>
+        </p>
+      </section>
     </>
   );
 }

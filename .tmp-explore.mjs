@@ -1,0 +1,132 @@
+import { chromium } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+const base = 'http://127.0.0.1:3211';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const axe = async (page, label) => {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  console.log(`axe ${label}:`, violations.length ? JSON.stringify(violations.map(v => ({ id: v.id, nodes: v.nodes.map(n => n.target.join(' ') + ' ' + n.failureSummary) })), null, 1) : 'ok');
+};
+const log = (...a) => console.log(...a);
+try {
+  // 1-4 citizen, NL
+  let ctx = await browser.newContext({ locale: 'nl-BE' });
+  let page = await ctx.newPage();
+  page.on('pageerror', (e) => log('PAGEERROR', e.message));
+  page.on('console', (m) => { if (m.type() === 'error') log('CONSOLE', m.text()); });
+  await page.goto(base + '/hulpaanvraag');
+  await page.locator('#citizen-postcode').fill('9999');
+  await page.waitForTimeout(800);
+  log('status 9999:', await page.locator('main p[role=status]').first().textContent());
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.waitForTimeout(500);
+  log('summary:', await page.locator('.error-summary').innerText());
+  log('focused:', await page.evaluate(() => document.activeElement?.className));
+  // language switch re-validates client errors
+  await page.getByRole('button', { name: /^DE/ }).click();
+  await page.waitForTimeout(800);
+  log('summary DE:', await page.locator('.error-summary').innerText());
+  await page.getByRole('button', { name: /^NL/ }).click();
+  await page.locator('#citizen-postcode').fill('1040');
+  await page.waitForTimeout(800);
+  log('status 1040:', await page.locator('main p[role=status]').first().textContent());
+  log('radios:', await page.locator('input[type=radio]').count());
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.waitForTimeout(500);
+  log('summary 2:', await page.locator('.error-summary').innerText());
+  await page.locator('.error-summary a', { hasText: 'gemeente' }).click();
+  log('focused after link:', await page.evaluate(() => document.activeElement?.id));
+  await axe(page, 'form with radios + errors');
+  await page.getByLabel('Etterbeek').check();
+  await page.waitForTimeout(800);
+  log('status etterbeek:', await page.locator('main p[role=status]').first().textContent());
+  // fill with 9120 no email -> receipt without contact and without ack
+  await page.locator('#citizen-postcode').fill('9120');
+  await page.getByLabel('Huisvesting').check();
+  await page.locator('#citizen-surname').fill('Peeters');
+  await page.locator('#citizen-firstName').fill('Jan');
+  await page.locator('#citizen-insz').fill('85.07.30-033.29');
+  await page.locator('#citizen-phone').fill('03 123 45 67');
+  await page.locator('#citizen-message').fill('x'.repeat(5003));
+  await page.waitForTimeout(800);
+  log('status 9120:', await page.locator('main p[role=status]').first().textContent());
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.waitForTimeout(500);
+  log('summary 3:', await page.locator('.error-summary').innerText());
+  log('hint:', await page.locator('#citizen-message-hint').innerText());
+  await page.locator('#citizen-insz').fill('85.07.30-033.28');
+  await page.locator('#citizen-message').fill('Ik zoek een woning.\nTweede regel.');
+  await page.getByRole('button', { name: 'Controleren' }).click();
+  await page.waitForTimeout(500);
+  log('review:', (await page.locator('main').innerText()).slice(0, 900));
+  await page.getByRole('button', { name: 'Indienen' }).click();
+  await page.waitForTimeout(1000);
+  log('done:', await page.locator('main').innerText());
+  await axe(page, 'receipt without contact');
+  await ctx.close();
+
+  // 6 forward flow
+  ctx = await browser.newContext({ locale: 'nl-BE' });
+  page = await ctx.newPage();
+  page.on('pageerror', (e) => log('PAGEERROR', e.message));
+  await page.goto(base + '/login');
+  await page.getByLabel('Gebruikersnaam').fill('user.antwerpen');
+  await page.getByLabel('Wachtwoord').fill('Demo-Portaal-2025!');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(/\/$/);
+  log('home tiles:', await page.locator('.tiles').innerText());
+  log('home citizens:', await page.locator('#home-citizens-title').isVisible());
+  await page.goto(base + '/ocmw-online');
+  await page.waitForTimeout(1000);
+  log('list:', (await page.locator('main').innerText()).slice(0, 1500));
+  await page.getByLabel('Status').selectOption('late');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await page.waitForTimeout(800);
+  log('late:', await page.locator('p.result-count').innerText(), page.url());
+  await page.getByRole('button', { name: 'Filters wissen' }).click();
+  await page.waitForTimeout(800);
+  await page.locator('table tbody tr').first().getByRole('link').click();
+  await page.waitForTimeout(800);
+  log('detail:', (await page.locator('main').innerText()).slice(0, 2000));
+  const open = page.getByRole('button', { name: 'Doorsturen naar een ander OCMW' });
+  if (await open.count()) {
+    await open.click();
+    log('focused:', await page.evaluate(() => document.activeElement?.id));
+    await page.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+    await page.waitForTimeout(300);
+    log('fwd errors:', await page.locator('.error-summary').innerText());
+    await page.locator('#help-forward-search').fill('Gent');
+    await page.waitForTimeout(1000);
+    log('fwd status:', await page.locator('.panel p[role=status]').innerText());
+    log('fwd results:', await page.locator('.panel .radio').allInnerTexts());
+    await axe(page, 'forward form');
+    await page.locator('.panel input[type=radio]').first().check();
+    await page.locator('#help-forward-reason').fill('De burger woont in Gent.');
+    await page.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+    await page.waitForTimeout(300);
+    log('dialog:', await page.getByRole('dialog').innerText());
+    await axe(page, 'confirm dialog');
+    await page.getByRole('button', { name: 'Ja, doorsturen' }).click();
+    await page.waitForTimeout(1200);
+    log('after forward:', page.url(), await page.locator('main p[role=status]').first().innerText());
+  } else log('no forward button');
+  await ctx.close();
+
+  // 7 admin mails
+  ctx = await browser.newContext({ locale: 'nl-BE' });
+  page = await ctx.newPage();
+  page.on('pageerror', (e) => log('PAGEERROR', e.message));
+  await page.goto(base + '/login');
+  await page.getByLabel('Gebruikersnaam').fill('admin');
+  await page.getByLabel('Wachtwoord').fill('Demo-Portaal-2025!');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(/\/$/);
+  await page.getByRole('main').getByRole('link', { name: /^E-mails/ }).click();
+  await page.waitForTimeout(1000);
+  log('mails:', (await page.locator('main').innerText()).slice(0, 1500));
+  await page.locator('details summary').first().click();
+  log('body:', (await page.locator('details pre').first().innerText()).slice(0, 400));
+  await axe(page, 'mails');
+  await ctx.close();
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,110 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TLSSocket } from 'node:tls';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Clock } from '../domain/clock.js';
+import { isIsoDate } from '../domain/clock.js';
+import { vendorRoutes } from '../modules/help-requests/index.js';
+import type { Services } from '../services.js';
+import { AppError } from '../shared/errors.js';
+import { pickLanguage, translate } from '../shared/messages.js';
+import { registerErrorHandler } from './error-handler.js';
+import { TODAY_HEADER } from './auth.js';
+import { generateSelfSigned } from './self-signed.js';
+
+export interface VendorTls {
+  cert: string;
+  key: string;
+}
+
+/**
+ * The vendor port's server certificate: VENDOR_TLS_CERT/VENDOR_TLS_KEY when configured, else a
+ * self-signed one generated once and kept beside the data folder (demo and development).
+ */
+export async function vendorServerTls(config: Config): Promise<VendorTls> {
+  if (config.vendor.certFile && config.vendor.keyFile) {
+    return { cert: readFileSync(config.vendor.certFile, 'utf8'), key: readFileSync(config.vendor.keyFile, 'utf8') };
+  }
+  const dir = path.join(path.resolve(config.dataDir), '..', 'tls');
+  const certFile = path.join(dir, 'vendor-server.crt');
+  const keyFile = path.join(dir, 'vendor-server.key');
+  if (existsSync(certFile) && existsSync(keyFile)) return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8') };
+  const generated = await generateSelfSigned({ subject: 'CN=localhost, O=OCMW Portaal (development)', days: 825, dnsNames: ['localhost'], usage: 'server' });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(certFile, generated.certPem);
+  writeFileSync(keyFile, generated.keyPem, { mode: 0o600 });
+  return { cert: generated.certPem, key: generated.keyPem };
+}
+
+/**
+ * The vendor REST API (R6.9) on its own HTTPS port with mutual TLS: the client certificate's
+ * SHA-256 fingerprint → the ChaMan REST account → its OCMW and permissions. No certificate → 401;
+ * an unknown, replaced or expired certificate or a deleted account → 403. Plain HTTP is not
+ * served at all on this port (TLS only).
+ */
+export async function buildVendorApp({ config, services, clock, tls }: { config: Config; services: Services; clock: Clock; tls: VendorTls }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    bodyLimit: 262_144,
+    https: { cert: tls.cert, key: tls.key, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.decorateRequest('vendor', null);
+  app.decorateRequest('language', 'nl');
+  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'OCMW Portal vendor API',
+        version: '1',
+        description:
+          'For the software of an OCMW or its technical intermediary (R6.9). Mutual TLS: present the certificate of the OCMW\'s REST account in ChaMan. Its permissions decide what it may do. Errors: `{"error":{"code","message","fields"?}}`.',
+      },
+      servers: [{ url: '/vendor/v1' }],
+      // OpenAPI 3.1 has type mutualTLS; the plugin's types predate it.
+      components: { securitySchemes: { mutualTLS: { type: 'mutualTLS' } as never } },
+      security: [{ mutualTLS: [] }],
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: true,
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.language = pickLanguage(request.headers['accept-language']);
+    if (request.url.split('?')[0] === '/vendor/v1/openapi.json') return;
+    const socket = request.raw.socket as TLSSocket;
+    const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate(false) : undefined;
+    if (!peer?.raw) throw new AppError('unauthenticated', translate('vendor.certificate_required', request.language));
+    const fingerprint = createHash('sha256').update(peer.raw).digest('hex');
+    const result = await services.channels.authenticateCertificate(fingerprint);
+    if (!result.ok) {
+      request.log.info({ fingerprint, reason: result.reason }, 'vendor certificate refused');
+      throw new AppError('forbidden', translate('vendor.certificate_refused', request.language));
+    }
+    request.vendor = result.client;
+  });
+
+  // The business date per request, in test mode only (as on the portal port).
+  app.addHook('preHandler', (request, _reply, done) => {
+    const override = request.headers[TODAY_HEADER];
+    if (!config.testMode || typeof override !== 'string' || !isIsoDate(override)) return done();
+    clock.runWithToday(override, () => done());
+  });
+
+  await app.register(vendorRoutes, { prefix: '/vendor/v1', helpRequests: services.helpRequests, configuration: services.configuration });
+  app.get('/vendor/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } }),
+  );
+  return app;
+}

@@ -1,0 +1,272 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
+import { isValidHelpReference } from '../../domain/help-reference.js';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
+import type { VendorClient } from './help-requests.service.js';
+
+let ctx: TestContext;
+let citizen: TestClient;
+let agent: TestClient;
+
+async function orgId(name: string) {
+  const [r] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = ${name}`);
+  if (!r) throw new Error(`no organisation ${name}`);
+  return r.id;
+}
+
+const vendor = async (name: string, permissions = ['ocmw-online-proces']): Promise<VendorClient> => ({
+  accountId: '00000000-0000-4000-8000-000000000000',
+  accountName: `test-${name}`,
+  organisationId: await orgId(name),
+  permissions,
+});
+
+const request = (over: Record<string, unknown> = {}) => ({
+  language: 'nl',
+  kinds: ['leefloon', 'energie'],
+  postcode: '2000',
+  surname: 'Claes',
+  firstName: 'Mira',
+  insz: '85.07.30-033.28',
+  email: 'mira.claes@burger.example',
+  message: 'Ik kan mijn energiefactuur niet meer betalen.',
+  ...over,
+});
+
+async function file(day: string, over: Record<string, unknown> = {}) {
+  citizen.today = day;
+  const res = await citizen.post('/api/v1/public/help-requests', request(over));
+  citizen.today = undefined;
+  return res;
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  citizen = ctx.client();
+  await citizen.get('/api/v1/session');
+  agent = ctx.client();
+  await agent.loginAs('user.antwerpen');
+});
+afterAll(async () => ctx?.close());
+
+describe('the citizen form (R6.1–R6.3, R6.10)', () => {
+  it('files a request to the competent OCMW, with a reference, the receipt date and the OCMW contact data', async () => {
+    // Saturday 16 May 2026: received on Monday 18 May (Ascension was on Thursday 14 May).
+    const res = await file('2026-05-16', { language: 'fr' });
+    expect(res.statusCode).toBe(201);
+    const receipt = res.json();
+    expect(isValidHelpReference(receipt.reference)).toBe(true);
+    expect(receipt.reference).toMatch(/^OO-2026-\d{7}-\d$/);
+    expect(receipt.receivedOn).toBe('2026-05-18');
+    expect(receipt.ocmw.name).toBe('CPAS Anvers');
+    expect(receipt.ocmw.contact).toMatchObject({ street: 'Maison sociale, rue de l’Église', city: 'Anvers', postcode: '2000' });
+    expect(receipt.acknowledgementTo).toBe('mira.claes@burger.example');
+    // The acknowledgement (FR, with the reference and contact data) and the OCMW's notification (reference only).
+    const mails = await queryRows<{ kind: string; toAddress: string; subject: string; bodyText: string }>(
+      ctx.database.db,
+      sql`select kind, to_address as "toAddress", subject, body_text as "bodyText" from mails where body_text like ${`%${receipt.reference}%`} order by kind`,
+    );
+    expect(mails.map((m) => m.kind)).toEqual(['online-acknowledgement', 'online-notification']);
+    expect(mails[0]!.subject).toContain('Votre demande');
+    expect(mails[0]!.bodyText).toContain('2026-05-18');
+    expect(mails[0]!.bodyText).toContain('Anvers');
+    expect(mails[1]!.toAddress).toBe('ocmw.antwerpen@demo.example');
+    expect(mails[1]!.bodyText).not.toContain('Claes');
+    expect(mails[1]!.bodyText).not.toContain('85073003328');
+  });
+
+  it('files on a holiday to the next working day', async () => {
+    expect((await file('2026-05-14')).json().receivedOn).toBe('2026-05-15');
+    expect((await file('2026-12-25')).json().receivedOn).toBe('2026-12-28');
+    expect((await file('2026-05-13')).json().receivedOn).toBe('2026-05-13');
+  });
+
+  it.each([
+    [{ kinds: [] }, 'kinds'],
+    [{ postcode: '12' }, 'postcode'],
+    [{ postcode: '0999' }, 'postcode'],
+    [{ insz: '85.07.30-033.29' }, 'insz'],
+    [{ email: '', phone: '' }, 'email'],
+    [{ email: 'not-an-address' }, 'email'],
+    [{ message: '' }, 'message'],
+    [{ surname: ' ' }, 'surname'],
+    [{ nis: '46003' }, 'nis'],
+    [{ language: 'es' }, 'language'],
+  ])('refuses %j naming the field %s, and stores nothing', async (over, field) => {
+    const [before] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from help_requests`);
+    const res = await file('2026-06-02', over);
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields ?? {})).toContain(field);
+    const [after] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from help_requests`);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it('asks for the municipality when a postcode covers several, and follows mergers (R6.2)', async () => {
+    const lookup = async (postcode: string, day: string, nis?: string) => {
+      citizen.today = day;
+      const res = await citizen.get(`/api/v1/public/ocmw-lookup?postcode=${postcode}${nis ? `&nis=${nis}` : ''}`);
+      citizen.today = undefined;
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    // The postcode list is the 2025 one: before 2025, 9120 leads to the three predecessors, so
+    // the citizen chooses; from 1 January 2025 it is Beveren-Kruibeke-Zwijndrecht.
+    const before = await lookup('9120', '2024-12-31');
+    expect(before.municipalities.map((m: { name: string }) => m.name)).toEqual(['Beveren', 'Kruibeke', 'Zwijndrecht']);
+    expect(before.ocmw).toBeNull();
+    expect((await lookup('9120', '2024-12-31', '46003')).ocmw.name).toBe('OCMW Beveren');
+    expect((await lookup('9120', '2025-01-02')).ocmw.name).toBe('OCMW Beveren-Kruibeke-Zwijndrecht');
+    // Borsbeek (scenario 3) belongs to Antwerpen from the effective date.
+    expect((await lookup('2150', '2024-06-03', '11007')).ocmw.name).toBe('OCMW Borsbeek');
+    expect((await lookup('2150', '2025-06-03')).ocmw.name).toBe('OCMW Antwerpen');
+    // Hoeselt (scenario 2) goes to Bilzen, which keeps its KBO.
+    expect((await lookup('3730', '2025-06-03')).ocmw.name).toBe('OCMW Bilzen');
+    const multi = await queryRows<{ postcode: string }>(
+      ctx.database.db,
+      sql`select postcode from postal_codes group by postcode having count(distinct nis) > 1 order by postcode limit 1`,
+    );
+    const ambiguous = await lookup(multi[0]!.postcode, '2026-06-02');
+    expect(ambiguous.municipalities.length).toBeGreaterThan(1);
+    expect(ambiguous.ocmw).toBeNull();
+    const chosen = await lookup(multi[0]!.postcode, '2026-06-02', ambiguous.municipalities[0].nis);
+    expect(chosen.ocmw).not.toBeNull();
+    const missing = await file('2026-06-02', { postcode: multi[0]!.postcode });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.fields).toHaveProperty('nis');
+  });
+
+  it('gives unique references to 200 concurrent submissions', async () => {
+    const results = await Promise.all(Array.from({ length: 200 }, () => file('2026-07-01', { email: '' , phone: '03 123 45 67' })));
+    expect(results.every((r) => r.statusCode === 201)).toBe(true);
+    const refs = results.map((r) => r.json().reference);
+    expect(new Set(refs).size).toBe(200);
+  });
+});
+
+describe('the OCMW side (R6.6, R6.8, R6.11)', () => {
+  it('lists, searches, opens and marks read; deadline and lateness follow the business date', async () => {
+    const reference = (await file('2026-03-02')).json().reference;
+    agent.today = '2026-04-10';
+    const list = await agent.get(`/api/v1/help-requests?reference=${reference}`);
+    expect(list.statusCode).toBe(200);
+    const [item] = list.json().items;
+    expect(item).toMatchObject({ reference, receivedOn: '2026-03-02', deadline: '2026-04-01', isLate: true, status: 'unread', municipality: 'Antwerpen' });
+    const late = await agent.get('/api/v1/help-requests?status=late&pageSize=100');
+    expect(late.json().items.map((i: { reference: string }) => i.reference)).toContain(reference);
+    const read = await agent.post(`/api/v1/help-requests/${item.id}/read`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ status: 'read', insz: '85073003328', email: 'mira.claes@burger.example' });
+    expect(read.json().history.map((h: { kind: string }) => h.kind)).toEqual(['filed', 'read']);
+    await agent.post(`/api/v1/help-requests/${item.id}/read`);
+    expect((await agent.get(`/api/v1/help-requests/${item.id}`)).json().history).toHaveLength(2);
+    const decided = await agent.post(`/api/v1/help-requests/${item.id}/decided`);
+    expect(decided.json()).toMatchObject({ status: 'decided', isLate: false });
+    agent.today = undefined;
+  });
+
+  it('keeps requests from people without the applications, and from other OCMWs', async () => {
+    const tb = ctx.client();
+    await tb.loginAs('tb.borsbeek');
+    expect((await tb.get('/api/v1/help-requests')).statusCode).toBe(403);
+    const reference = (await file('2026-03-03')).json().reference;
+    const other = await vendor('OCMW Beveren-Kruibeke-Zwijndrecht');
+    await expect(ctx.clock.runWithToday('2026-03-03', () => ctx.services.helpRequests.vendorGet(other, reference, 'nl'))).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('forwards within 5 days with a reason; the reference and receipt date stay and the history shows each hop', async () => {
+    const reference = (await file('2026-09-07')).json().reference;
+    agent.today = '2026-09-09';
+    const [item] = (await agent.get(`/api/v1/help-requests?reference=${reference}`)).json().items;
+    const targets = (await agent.get('/api/v1/help-requests/forward-targets?q=Gent')).json();
+    const gent = targets.find((t: { name: string }) => t.name === 'OCMW Gent');
+    expect(gent).toBeDefined();
+    expect(targets.map((t: { name: string }) => t.name)).not.toContain('OCMW Antwerpen');
+    const noReason = await agent.post(`/api/v1/help-requests/${item.id}/forward`, { organisationId: gent.id, reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields).toHaveProperty('reason');
+    const borsbeek = await orgId('OCMW Borsbeek');
+    const toDisappeared = await agent.post(`/api/v1/help-requests/${item.id}/forward`, { organisationId: borsbeek, reason: 'woont in Borsbeek' });
+    expect(toDisappeared.statusCode).toBe(400);
+    const ok = await agent.post(`/api/v1/help-requests/${item.id}/forward`, { organisationId: gent.id, reason: 'De aanvrager woont in Gent.' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().forwardedTo.name).toBe('OCMW Gent');
+    expect((await agent.get(`/api/v1/help-requests/${item.id}`)).statusCode).toBe(404);
+    agent.today = undefined;
+    const atGent = await ctx.clock.runWithToday('2026-09-09', async () => ctx.services.helpRequests.vendorGet(await vendor('OCMW Gent'), reference, 'nl'));
+    expect(atGent).toMatchObject({ reference, receivedOn: '2026-09-07', status: 'unread' });
+    expect(atGent.history.map((h) => [h.kind, h.fromOrganisation, h.toOrganisation, h.reason])).toEqual([
+      ['filed', null, 'OCMW Antwerpen', null],
+      ['forwarded', 'OCMW Antwerpen', 'OCMW Gent', 'De aanvrager woont in Gent.'],
+    ]);
+    // Six days after receipt it is too late.
+    const second = (await file('2026-09-07')).json().reference;
+    agent.today = '2026-09-13';
+    const [late] = (await agent.get(`/api/v1/help-requests?reference=${second}`)).json().items;
+    const tooLate = await agent.post(`/api/v1/help-requests/${late.id}/forward`, { organisationId: gent.id, reason: 'Gent' });
+    expect(tooLate.statusCode).toBe(400);
+    expect(tooLate.json().error.fields.organisationId).toContain('2026-09-12');
+    agent.today = undefined;
+  });
+});
+
+describe('merger relinking (R6.7)', () => {
+  it('shows a disappearing OCMW its requests until the day before, then only the merged OCMW, across two mergers in a row', async () => {
+    // Filed in 2024 to OCMW Beveren; a second, hypothetical merger on 2027-01-01 makes
+    // Beveren-Kruibeke-Zwijndrecht part of Sint-Niklaas.
+    const reference = (await file('2024-10-01', { postcode: '9120', nis: '46003' })).json().reference;
+    const bkz = await orgId('OCMW Beveren-Kruibeke-Zwijndrecht');
+    const sintNiklaas = await orgId('OCMW Sint-Niklaas');
+    await ctx.services.mergers.createMerger({
+      code: 'test-sint-niklaas-2027',
+      name: 'Sint-Niklaas (test)',
+      effectiveDate: '2027-01-01',
+      sources: [
+        { organisationId: bkz, nis: '46030' },
+        { organisationId: sintNiklaas, nis: '46021' },
+      ],
+      targetOrganisationId: sintNiklaas,
+      targetNis: '46021',
+    });
+    const sees = async (name: string, day: string) => {
+      const client = await vendor(name);
+      const page = await ctx.clock.runWithToday(day, () => ctx.services.helpRequests.vendorList(client, { page: 1, pageSize: 100 }, 'nl'));
+      return page.items.some((i) => i.reference === reference);
+    };
+    expect(await sees('OCMW Beveren', '2024-12-31')).toBe(true);
+    expect(await sees('OCMW Beveren-Kruibeke-Zwijndrecht', '2024-12-31')).toBe(false);
+    expect(await sees('OCMW Beveren', '2025-01-01')).toBe(false);
+    expect(await sees('OCMW Beveren-Kruibeke-Zwijndrecht', '2025-01-01')).toBe(true);
+    expect(await sees('OCMW Beveren-Kruibeke-Zwijndrecht', '2027-01-01')).toBe(false);
+    expect(await sees('OCMW Sint-Niklaas', '2026-12-31')).toBe(false);
+    expect(await sees('OCMW Sint-Niklaas', '2027-01-01')).toBe(true);
+    // A citizen of Beveren filing in 2027 reaches Sint-Niklaas (two hops).
+    expect((await file('2027-03-01', { postcode: '9120' })).json().ocmw.name).toBe('OCMW Sint-Niklaas');
+  });
+});
+
+describe('reminders (R6.5)', () => {
+  it('mails each OCMW once a day with the due references, never twice, and stops once read', async () => {
+    // Antwerpen (demo): reminders after 2 days, then daily. Filed on Monday 5 October 2026.
+    const reference = (await file('2026-10-05')).json().reference;
+    const run = (day: string, dryRun = false) => ctx.services.helpRequests.runReminders(day, { dryRun });
+    const antwerpen = (r: Awaited<ReturnType<typeof run>>) => r.mails.find((m) => m.ocmw === '0212235604');
+    expect(antwerpen(await run('2026-10-06'))?.references ?? []).not.toContain(reference);
+    expect(antwerpen(await run('2026-10-07', true))?.references).toContain(reference);
+    // Two runs at once (as two instances would): one mail.
+    const [a, b] = await Promise.all([run('2026-10-07'), run('2026-10-07')]);
+    expect([antwerpen(a), antwerpen(b)].filter(Boolean)).toHaveLength(1);
+    expect(antwerpen(await run('2026-10-07'))).toBeUndefined();
+    const [sent] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from mails where kind = 'online-reminder' and body_text like ${`%${reference}%`}`,
+    );
+    expect(sent!.n).toBe(1);
+    expect(antwerpen(await run('2026-10-08'))?.references).toContain(reference);
+    await ctx.clock.runWithToday('2026-10-08', async () => {
+      const client = await vendor('OCMW Antwerpen');
+      await ctx.services.helpRequests.vendorMarkRead(client, reference, 'nl');
+    });
+    expect(antwerpen(await run('2026-10-09'))?.references ?? []).not.toContain(reference);
+  });
+});

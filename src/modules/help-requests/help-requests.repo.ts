@@ -1,0 +1,263 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
+import { helpRequestEvents, helpRequests } from '../../db/schema.js';
+
+/**
+ * SQL for OCMW Online (R6). Reads the registry's areas and successions, the merger module's
+ * `ocmw_successor()` and the configuration's `current_configuration` (published read models)
+ * so that competence, visibility and reminders are each one set-based statement.
+ */
+
+export type HelpRequestRow = typeof helpRequests.$inferSelect;
+
+/**
+ * R6.2: the OCMWs competent for a municipality on a date: the OCMWs serving the NIS code or one
+ * of its predecessors (successions up to the date), each followed to its successor on the date.
+ */
+export async function competentOcmws(db: Db, nis: string, date: string): Promise<{ id: string; nameNl: string; nameFr: string; nameDe: string }[]> {
+  return queryRows(
+    db,
+    sql`
+      with recursive codes(nis) as (
+        select ${nis}::char(5)
+        union
+        select s.old_nis from municipality_successions s join codes c on s.new_nis = c.nis where s.effective_date <= ${date}::date
+      ), serving as (
+        select distinct a.organisation_id from ocmw_areas a join codes c on c.nis = a.nis
+        where a.valid_from <= ${date}::date and (a.valid_to is null or a.valid_to > ${date}::date)
+      ), successors as (
+        select distinct ocmw_successor(organisation_id, ${date}::date) as id from serving
+      )
+      select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+      from successors s join organisations o on o.id = s.id
+      where o.kind = 'ocmw'
+      order by o.name_nl`,
+  );
+}
+
+/** The organisations whose requests an OCMW sees on a date (R6.7): itself and, recursively, what merged into it. */
+function visibleOrganisations(organisationId: string, date: string): SQL {
+  return sql`(
+    with recursive pred(id) as (
+      select ${organisationId}::uuid where ocmw_successor(${organisationId}::uuid, ${date}::date) = ${organisationId}::uuid
+      union
+      select s.organisation_id from pred p
+      join mergers m on m.target_organisation_id = p.id and m.effective_date <= ${date}::date
+      join merger_sources s on s.merger_id = m.id and s.organisation_id <> p.id
+    ) select id from pred)`;
+}
+
+/** R6.3: the next sequence number of a receipt year; the row lock serialises concurrent submissions. */
+export async function nextSequence(db: Db, year: number): Promise<number> {
+  const [row] = await queryRows<{ last: number }>(
+    db,
+    sql`insert into help_request_counters (year, last) values (${year}, 1)
+        on conflict (year) do update set last = help_request_counters.last + 1
+        returning last`,
+  );
+  return row!.last;
+}
+
+export async function insertRequest(db: Db, row: typeof helpRequests.$inferInsert): Promise<HelpRequestRow> {
+  const [inserted] = await db.insert(helpRequests).values(row).returning();
+  return inserted!;
+}
+
+export async function insertEvent(db: Db, row: typeof helpRequestEvents.$inferInsert): Promise<void> {
+  await db.insert(helpRequestEvents).values(row);
+}
+
+export interface ListFilter {
+  status?: 'unread' | 'read' | 'decided' | 'late';
+  kind?: string;
+  from?: string;
+  to?: string;
+  reference?: string;
+  /** Vendor API: only requests filed at or after this instant. */
+  since?: string;
+}
+
+function whereOf(organisationId: string, today: string, f: ListFilter): SQL {
+  const deadline = sql`(r.received_on + 30)`;
+  const parts: SQL[] = [sql`r.organisation_id in ${visibleOrganisations(organisationId, today)}`];
+  if (f.status === 'unread') parts.push(sql`r.read_at is null and r.decided_at is null`);
+  if (f.status === 'read') parts.push(sql`r.read_at is not null and r.decided_at is null`);
+  if (f.status === 'decided') parts.push(sql`r.decided_at is not null`);
+  if (f.status === 'late') parts.push(sql`r.decided_at is null and ${deadline} < ${today}::date`);
+  if (f.kind) parts.push(sql`${f.kind} = any(r.kinds)`);
+  if (f.from) parts.push(sql`r.received_on >= ${f.from}::date`);
+  if (f.to) parts.push(sql`r.received_on <= ${f.to}::date`);
+  if (f.reference) parts.push(sql`r.reference = ${f.reference}`);
+  if (f.since) parts.push(sql`r.filed_at >= ${f.since}::timestamptz`);
+  return sql.join(parts, sql` and `);
+}
+
+export interface SummaryRow {
+  id: string;
+  reference: string;
+  filedAt: string;
+  receivedOn: string;
+  kinds: string[];
+  nis: string;
+  surname: string;
+  firstName: string;
+  readAt: string | null;
+  decidedAt: string | null;
+}
+
+const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "filedAt",
+  r.received_on::text as "receivedOn", r.kinds, r.nis, r.surname, r.first_name as "firstName",
+  to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "readAt",
+  to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt"`;
+
+/** The requests an OCMW sees on a date, newest receipt first, with the total for paging. */
+export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number) {
+  const where = whereOf(organisationId, today, f);
+  const rows = await queryRows<SummaryRow>(
+    db,
+    sql`select ${summaryColumns} from help_requests r where ${where}
+        order by r.received_on desc, r.filed_at desc, r.id limit ${limit} offset ${offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from help_requests r where ${where}`);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export interface DetailRow extends SummaryRow {
+  organisationId: string;
+  language: string;
+  postcode: string;
+  insz: string | null;
+  email: string | null;
+  phone: string | null;
+  message: string;
+}
+
+/** One request, by id or reference, when the OCMW sees it on the date (otherwise undefined). */
+export async function findVisibleRequest(db: Db, organisationId: string, today: string, key: { id?: string; reference?: string }): Promise<DetailRow | undefined> {
+  const match = key.id ? sql`r.id = ${key.id}::uuid` : sql`r.reference = ${key.reference!}`;
+  const [row] = await queryRows<DetailRow>(
+    db,
+    sql`select ${summaryColumns}, r.organisation_id as "organisationId", r.language, r.postcode, r.insz, r.email, r.phone, r.message
+        from help_requests r
+        where ${match} and r.organisation_id in ${visibleOrganisations(organisationId, today)}`,
+  );
+  return row;
+}
+
+export async function listEvents(db: Db, requestId: string) {
+  return queryRows<{ kind: string; at: string; by: string | null; fromOrganisation: string | null; toOrganisation: string | null; reason: string | null }>(
+    db,
+    sql`select e.kind, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.by,
+               f.name_nl as "fromOrganisation", t.name_nl as "toOrganisation", e.reason
+        from help_request_events e
+        left join organisations f on f.id = e.from_organisation_id
+        left join organisations t on t.id = e.to_organisation_id
+        where e.request_id = ${requestId}::uuid order by e.id`,
+  );
+}
+
+/** Marks read once; returns false when it already was (so the history gets one entry). */
+export async function markRead(db: Db, id: string, at: Date, by: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(db, sql`update help_requests set read_at = ${at}, read_by = ${by} where id = ${id}::uuid and read_at is null returning id`);
+  return rows.length > 0;
+}
+
+export async function markDecided(db: Db, id: string, at: Date, by: string): Promise<boolean> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update help_requests set decided_at = ${at}, decided_by = ${by}, read_at = coalesce(read_at, ${at}), read_by = coalesce(read_by, ${by})
+        where id = ${id}::uuid and decided_at is null returning id`,
+  );
+  return rows.length > 0;
+}
+
+/** R6.11: the request goes to another OCMW, unread there; reference and receipt date stay. */
+export async function reassign(db: Db, id: string, organisationId: string): Promise<void> {
+  await db.execute(sql`update help_requests set organisation_id = ${organisationId}::uuid, read_at = null, read_by = null where id = ${id}::uuid`);
+}
+
+/** OCMWs (active on the date) whose name matches, for forwarding. */
+export async function searchOcmws(db: Db, q: string, date: string, excludeId: string) {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
+    db,
+    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+        from organisations o
+        where o.kind = 'ocmw' and o.id <> ${excludeId}::uuid
+          and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
+          and ocmw_successor(o.id, ${date}::date) = o.id
+          and (o.name_nl ilike ${pattern} or o.name_fr ilike ${pattern} or o.name_de ilike ${pattern})
+        order by o.name_nl limit 20`,
+  );
+}
+
+/** The current OCMW-configuratie section of one OCMW (the configuration module's published view). */
+export async function currentSection<T>(db: Db, organisationId: string, section: 'contact' | 'online'): Promise<T | undefined> {
+  const [row] = await queryRows<{ data: T }>(db, sql`select data from current_configuration where organisation_id = ${organisationId}::uuid and section = ${section}`);
+  return row?.data;
+}
+
+export interface DueReminder {
+  organisationId: string;
+  kbo: string;
+  to: string;
+  references: string[];
+}
+
+/**
+ * R6.5 for one day, set-based: per OCMW (after mergers) with reminders on, the unread,
+ * undecided requests due that day: d − s ≥ delay and (d − s − delay) mod frequency = 0,
+ * s being the receipt date.
+ */
+export function dueRemindersQuery(day: string): SQL {
+  return sql`
+    with settings as (
+      select c.organisation_id, c.data->>'reminderAddress' as address,
+             (c.data->>'reminderDelayDays')::int as delay, (c.data->>'reminderFrequencyDays')::int as frequency
+      from current_configuration c
+      where c.section = 'online' and (c.data->>'remindersEnabled')::boolean
+    ), owners as (
+      select x.organisation_id, ocmw_successor(x.organisation_id, ${day}::date) as owner
+      from (select distinct organisation_id from help_requests where read_at is null) x
+    )
+    select s.organisation_id as "organisationId", o.kbo, s.address as "to",
+           array_agg(r.reference order by r.received_on, r.reference) as "references"
+    from owners w
+    join settings s on s.organisation_id = w.owner
+    join help_requests r on r.organisation_id = w.organisation_id and r.read_at is null and r.decided_at is null
+    join organisations o on o.id = s.organisation_id
+    where ${day}::date - r.received_on >= s.delay
+      and (${day}::date - r.received_on - s.delay) % s.frequency = 0
+    group by s.organisation_id, o.kbo, s.address
+    order by o.kbo`;
+}
+
+export async function dueReminders(db: Db, day: string): Promise<DueReminder[]> {
+  return queryRows<DueReminder>(db, dueRemindersQuery(day));
+}
+
+/** Claims the day's reminder of an OCMW; false when another run (or instance) already did. */
+export async function claimReminder(db: Db, organisationId: string, day: string, references: string[]): Promise<boolean> {
+  const rows = await queryRows<{ organisationId: string }>(
+    db,
+    sql`insert into help_request_reminders (organisation_id, day, "references") values (${organisationId}::uuid, ${day}::date, ${`{${references.join(',')}}`}::text[])
+        on conflict do nothing returning organisation_id as "organisationId"`,
+  );
+  return rows.length > 0;
+}
+
+export async function setReminderMail(db: Db, organisationId: string, day: string, mailId: string): Promise<void> {
+  await db.execute(sql`update help_request_reminders set mail_id = ${mailId}::uuid where organisation_id = ${organisationId}::uuid and day = ${day}::date`);
+}
+
+/** One OCMW to forward to, when it is active on the date and has no successor then. */
+export async function searchOcmwById(db: Db, id: string, date: string) {
+  return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
+    db,
+    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+        from organisations o
+        where o.id = ${id}::uuid and o.kind = 'ocmw'
+          and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
+          and ocmw_successor(o.id, ${date}::date) = o.id`,
+  );
+}

@@ -1,0 +1,113 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { callerOf } from '../access/index.js';
+import {
+  CitizenReceipt,
+  CitizenRequestBody,
+  ForwardBody,
+  ForwardTarget,
+  ForwardTargetQuery,
+  HelpRequestDetail,
+  HelpRequestListQuery,
+  HelpRequestSummary,
+  OcmwLookup,
+  OcmwLookupQuery,
+} from './help-requests.schema.js';
+import type { HelpRequestsService } from './help-requests.service.js';
+
+const IdParams = z.strictObject({ id: z.uuid() });
+const MailFailure = z.object({ id: z.string(), kind: z.string(), to: z.string(), subject: z.string(), createdAt: z.string(), lastError: z.string().nullable() });
+
+/** HTTP ↔ OCMW Online: the citizen's form (public) and the OCMW's list, detail and actions (R6.8). */
+export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService }> = async (app, { helpRequests }) => {
+  app.get('/public/ocmw-lookup', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'The municipalities of a postcode and, once clear, the competent OCMW with its contact data (R6.2)',
+      querystring: OcmwLookupQuery,
+      response: { 200: OcmwLookup, 400: ErrorResponse },
+    },
+  }, async (request) => helpRequests.lookup(request.query));
+
+  app.post('/public/help-requests', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'A citizen files a help request (R6.1–R6.3, R6.10)',
+      body: CitizenRequestBody,
+      response: { 201: CitizenReceipt, 400: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request, reply) => reply.status(201).send(await helpRequests.submit(request.body)));
+
+  app.get('/help-requests', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'The help requests of the OCMW, filterable by status, kind and receipt date; search by reference',
+      querystring: HelpRequestListQuery,
+      response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => helpRequests.list(callerOf(request), request.query));
+
+  app.get('/help-requests/forward-targets', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'OCMWs a request can be forwarded to (R6.11)',
+      querystring: ForwardTargetQuery,
+      response: { 200: z.array(ForwardTarget), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => helpRequests.forwardTargets(callerOf(request), request.query.q));
+
+  app.get('/help-requests/mail-failures', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Mails to the OCMW that could not be delivered',
+      response: { 200: z.array(MailFailure), 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => helpRequests.mailFailures(callerOf(request)));
+
+  app.get('/help-requests/:id', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'One help request with its deadline and history',
+      params: IdParams,
+      response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.get(callerOf(request), request.params.id));
+
+  app.post('/help-requests/:id/read', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Marks the request read (R6.6): its reminders stop',
+      params: IdParams,
+      response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.markRead({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+
+  app.post('/help-requests/:id/decided', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Marks the request decided (R6.11: it is no longer late)',
+      params: IdParams,
+      response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.markDecided({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+
+  app.post('/help-requests/:id/forward', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Forwards the request to the competent OCMW, with a reason, within 5 days of receipt (R6.11)',
+      params: IdParams,
+      body: ForwardBody,
+      response: { 200: z.object({ reference: z.string(), forwardedTo: ForwardTarget }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.forward({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body));
+};

@@ -1,0 +1,149 @@
+/**
+ * OCMW Online contracts (SPEC §6): the citizen's help request, the OCMW's views of it, and the
+ * vendor API's shapes. Isomorphic: the web UI validates the citizen form with the same rules.
+ */
+import { z } from 'zod';
+import { Email, Insz, IsoDate, Language, PageQuery, Phone } from '../../shared/schema.js';
+
+/** R6.1: the kinds of help a citizen can ask for. */
+export const HELP_KINDS = ['leefloon', 'medische-kosten', 'huisvesting', 'energie', 'schuldhulp', 'andere'] as const;
+export const HelpKind = z.enum(HELP_KINDS);
+export type HelpKind = z.infer<typeof HelpKind>;
+
+/** unread → read → decided; "late" is derived (not decided 30 days after receipt, R6.11). */
+export const HELP_STATUSES = ['unread', 'read', 'decided'] as const;
+export const HelpStatus = z.enum(HELP_STATUSES);
+
+const Text = (max: number) => z.string().trim().max(max);
+const Optional = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
+
+export const Postcode = z.string().trim().regex(/^\d{4}$/, { message: 'postcode.format' });
+
+/** R6.1: what the citizen fills in. E-mail and/or phone; the municipality when the postcode is ambiguous. */
+export const CitizenRequestBody = z
+  .strictObject({
+    language: Language,
+    kinds: z.array(HelpKind).min(1, { message: 'online.kind_required' }).max(HELP_KINDS.length),
+    postcode: Postcode,
+    nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(),
+    surname: Text(100).min(1, { message: 'field.required' }),
+    firstName: Text(100).min(1, { message: 'field.required' }),
+    insz: Optional(Insz),
+    email: Optional(Email),
+    phone: Optional(Phone),
+    message: Text(5000).min(1, { message: 'field.required' }),
+  })
+  .superRefine((v, ctx) => {
+    if (new Set(v.kinds).size !== v.kinds.length) {
+      ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'online.kind_duplicate', params: { messageKey: 'online.kind_duplicate' } });
+    }
+    if (!v.email && !v.phone) {
+      for (const path of ['email', 'phone']) {
+        ctx.addIssue({ code: 'custom', path: [path], message: 'online.contact_required', params: { messageKey: 'online.contact_required' } });
+      }
+    }
+  });
+export type CitizenRequestInput = z.input<typeof CitizenRequestBody>;
+export type CitizenRequest = z.infer<typeof CitizenRequestBody>;
+
+/** R4.6 as the citizen sees it: the OCMW's address in their language. */
+export const OcmwContact = z.object({
+  street: z.string(),
+  number: z.string(),
+  box: z.string().nullable(),
+  postcode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+  email: z.string().nullable(),
+});
+
+export const CompetentOcmw = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Null while the OCMW has not filled in its contact data (OCMW-configuratie). */
+  contact: OcmwContact.nullable(),
+});
+
+/** Public lookup for the form: the municipalities of a postcode and, once clear, the competent OCMW. */
+export const OcmwLookupQuery = z.strictObject({ postcode: Postcode, nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(), language: Language.default('nl') });
+export const OcmwLookup = z.object({
+  postcode: z.string(),
+  /** The receipt date a request filed now would get (R6.10). */
+  receiptDate: z.string(),
+  municipalities: z.array(z.object({ nis: z.string(), name: z.string() })),
+  /** Set when the postcode (and municipality) lead to exactly one OCMW. */
+  ocmw: CompetentOcmw.nullable(),
+});
+
+/** What the citizen sees after submitting (R6.2, R6.3, R6.10). */
+export const CitizenReceipt = z.object({
+  reference: z.string(),
+  filedAt: z.string(),
+  receivedOn: z.string(),
+  ocmw: CompetentOcmw,
+  /** The address the acknowledgement went to, when the citizen gave one. */
+  acknowledgementTo: z.string().nullable(),
+});
+
+export const HelpRequestListQuery = PageQuery.extend({
+  status: z.enum([...HELP_STATUSES, 'late']).optional(),
+  kind: HelpKind.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  reference: z.string().trim().max(30).optional(),
+});
+export type HelpRequestListFilter = z.infer<typeof HelpRequestListQuery>;
+
+export const HelpRequestSummary = z.object({
+  id: z.string(),
+  reference: z.string(),
+  filedAt: z.string(),
+  receivedOn: z.string(),
+  kinds: z.array(z.string()),
+  municipality: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  status: HelpStatus,
+  /** R6.11: receipt date + 30 days. */
+  deadline: z.string(),
+  isLate: z.boolean(),
+});
+
+export const HelpRequestEvent = z.object({
+  kind: z.enum(['filed', 'forwarded', 'read', 'decided', 'relinked']),
+  at: z.string(),
+  by: z.string().nullable(),
+  fromOrganisation: z.string().nullable(),
+  toOrganisation: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const HelpRequestDetail = HelpRequestSummary.extend({
+  language: z.string(),
+  postcode: z.string(),
+  nis: z.string(),
+  insz: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  message: z.string(),
+  readAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** R6.11: the last day it can be forwarded (receipt + 5 days), and whether it still can today. */
+  forwardUntil: z.string(),
+  canForward: z.boolean(),
+  history: z.array(HelpRequestEvent),
+});
+
+export const ForwardBody = z.strictObject({
+  organisationId: z.uuid(),
+  reason: Text(1000).min(1, { message: 'field.required' }),
+});
+
+export const ForwardTarget = z.object({ id: z.string(), name: z.string() });
+export const ForwardTargetQuery = z.strictObject({ q: z.string().trim().min(2).max(100) });
+
+/** The vendor API's request shape (R6.9): the portal detail without the OCMW-only fields. */
+export const VendorListQuery = PageQuery.extend({
+  unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  since: z.iso.datetime({ offset: true }).optional(),
+});

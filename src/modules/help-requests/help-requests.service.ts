@@ -1,0 +1,392 @@
+import type { Db } from '../../db/db.js';
+import { addDays, daysBetween, type Clock } from '../../domain/clock.js';
+import { formatHelpReference } from '../../domain/help-reference.js';
+import { receiptDate } from '../../domain/holidays.js';
+import { AppError } from '../../shared/errors.js';
+import { translate, type Language } from '../../shared/messages.js';
+import { authContextOf, can, type Caller } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import type { ContactData, OnlineSettingsData } from '../configuration/index.js';
+import type { NotificationsService } from '../notifications/index.js';
+import type { RegistryService } from '../registry/index.js';
+import type { CitizenRequest, HelpRequestListFilter } from './help-requests.schema.js';
+import * as repo from './help-requests.repo.js';
+
+export interface HelpRequestsDeps {
+  db: Db;
+  clock: Clock;
+  registry: RegistryService;
+  notifications: NotificationsService;
+  audit: AuditService;
+}
+
+/** A portal user acting for an OCMW (R6.8). */
+export type OcmwUser = Caller & { username: string };
+
+/** A REST account authenticated by its client certificate (R6.9). */
+export interface VendorClient {
+  accountId: string;
+  accountName: string;
+  organisationId: string;
+  permissions: string[];
+}
+
+const DECISION_DAYS = 30; // R6.11
+const FORWARD_DAYS = 5; // R6.11
+
+type OrgNames = { nameNl: string; nameFr: string; nameDe: string };
+const nameIn = (o: OrgNames, lang: Language) => (lang === 'fr' ? o.nameFr : lang === 'de' ? o.nameDe : o.nameNl);
+
+function contactIn(c: ContactData | undefined, lang: Language) {
+  if (!c) return null;
+  return {
+    street: lang === 'fr' ? c.streetFr : lang === 'de' ? c.streetDe : c.streetNl,
+    number: c.number,
+    box: c.box || null,
+    postcode: c.postcode,
+    city: lang === 'fr' ? c.cityFr : lang === 'de' ? c.cityDe : c.cityNl,
+    phone: c.receptionPhone,
+    email: c.receptionEmail || null,
+  };
+}
+
+function validation(lang: Language, fields: Record<string, string>): AppError {
+  return new AppError('validation', translate('http.validation', lang), fields);
+}
+
+/**
+ * OCMW Online (SPEC §6): citizens file help requests; the competent OCMW (merger-aware, R6.2)
+ * reads them in the portal or through the vendor API, forwards them (R6.11) and gets
+ * notification and reminder mails (R6.4, R6.5). Which OCMW sees a request on a date follows
+ * from the mergers (R6.7): nothing is rewritten at a cut-over.
+ */
+export function createHelpRequestsService({ db, clock, registry, notifications, audit }: HelpRequestsDeps) {
+  /** The filing instant: now, moved to the business date when that is fixed (tests, demos). */
+  function filedAt(): Date {
+    const now = clock.now();
+    const shift = daysBetween(clock.realToday(), clock.today());
+    return shift === 0 ? now : new Date(now.getTime() + shift * 86_400_000);
+  }
+
+  function requireOcmwOnline(caller: Caller): string {
+    const ctx = authContextOf(caller.context);
+    const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
+    if (!ctx?.organisationId || !(can(ctx, 'app:ocmw-online', target) || can(ctx, 'app:sociale-agent', target))) {
+      throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+    }
+    return ctx.organisationId;
+  }
+
+  function requireVendor(client: VendorClient, permission: string, label: string, lang: Language) {
+    if (!client.permissions.includes(permission)) throw new AppError('forbidden', translate('vendor.permission', lang, { permission: label }));
+  }
+
+  /** R6.1–R6.2: the municipality (chosen when the postcode is ambiguous) and its competent OCMW on the date. */
+  async function resolve(postcode: string, nis: string | undefined, date: string, lang: Language, strict: boolean) {
+    const { municipalities } = await registry.lookupPostcode(postcode, date);
+    if (municipalities.length === 0) throw validation(lang, { postcode: translate('online.postcode_unknown', lang) });
+    let chosen = municipalities.length === 1 ? municipalities[0] : undefined;
+    if (nis) {
+      chosen = municipalities.find((m) => m.nis === nis);
+      if (!chosen) throw validation(lang, { nis: translate('online.municipality_mismatch', lang) });
+    }
+    if (!chosen) {
+      if (strict) throw validation(lang, { nis: translate('online.municipality_required', lang) });
+      return { municipalities, chosen: undefined, ocmw: undefined };
+    }
+    const ocmws = await repo.competentOcmws(db, chosen.nis, date);
+    if (ocmws.length !== 1) {
+      if (strict) throw validation(lang, { postcode: translate('online.no_ocmw', lang) });
+      return { municipalities, chosen, ocmw: undefined };
+    }
+    return { municipalities, chosen, ocmw: ocmws[0] };
+  }
+
+  async function publicOcmw(o: { id: string } & OrgNames, lang: Language) {
+    return { id: o.id, name: nameIn(o, lang), contact: contactIn(await repo.currentSection<ContactData>(db, o.id, 'contact'), lang) };
+  }
+
+  /** Records the notification mail for the OCMW when it has them on (R6.4): the reference only. */
+  async function recordNotification(tx: Db, organisationId: string, reference: string, receivedOn: string) {
+    const settings = await repo.currentSection<OnlineSettingsData>(tx, organisationId, 'online');
+    if (!settings?.notificationsEnabled || !settings.notificationAddress) return undefined;
+    return notifications.record(tx, {
+      kind: 'online-notification',
+      organisationId,
+      to: settings.notificationAddress,
+      subject: translate('mail.online_notification.subject', 'nl', { reference }),
+      text: translate('mail.online_notification.body', 'nl', { reference, receivedOn }),
+    });
+  }
+
+  function toSummary(row: repo.SummaryRow, today: string, names: Map<string, string>) {
+    const deadline = addDays(row.receivedOn, DECISION_DAYS);
+    return {
+      id: row.id,
+      reference: row.reference,
+      filedAt: row.filedAt,
+      receivedOn: row.receivedOn,
+      kinds: row.kinds,
+      municipality: names.get(row.nis) ?? row.nis,
+      surname: row.surname,
+      firstName: row.firstName,
+      status: row.decidedAt ? ('decided' as const) : row.readAt ? ('read' as const) : ('unread' as const),
+      deadline,
+      isLate: !row.decidedAt && today > deadline,
+    };
+  }
+
+  async function municipalityNames(rows: repo.SummaryRow[], lang: Language) {
+    const names = await registry.municipalityNames(rows.map((r) => r.nis), clock.today());
+    return new Map([...names].map(([nis, m]) => [nis, lang === 'fr' ? m.name.fr : lang === 'de' ? m.name.de : m.name.nl]));
+  }
+
+  async function detail(organisationId: string, key: { id?: string; reference?: string }, lang: Language) {
+    const today = clock.today();
+    const row = await repo.findVisibleRequest(db, organisationId, today, key);
+    if (!row) throw new AppError('not_found', translate('http.not_found', lang));
+    const summary = toSummary(row, today, await municipalityNames([row], lang));
+    const forwardUntil = addDays(row.receivedOn, FORWARD_DAYS);
+    return {
+      ...summary,
+      organisationId: row.organisationId,
+      language: row.language,
+      postcode: row.postcode,
+      nis: row.nis,
+      insz: row.insz,
+      email: row.email,
+      phone: row.phone,
+      message: row.message,
+      readAt: row.readAt,
+      decidedAt: row.decidedAt,
+      forwardUntil,
+      canForward: !row.decidedAt && today <= forwardUntil,
+      history: (await repo.listEvents(db, row.id)) as { kind: 'filed' | 'forwarded' | 'read' | 'decided'; at: string; by: string | null; fromOrganisation: string | null; toOrganisation: string | null; reason: string | null }[],
+    };
+  }
+
+  async function markRead(organisationId: string, key: { id?: string; reference?: string }, by: string, lang: Language) {
+    const current = await detail(organisationId, key, lang);
+    await db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      if (await repo.markRead(tx, current.id, clock.now(), by)) await repo.insertEvent(tx, { requestId: current.id, kind: 'read', at: clock.now(), by });
+    });
+    return detail(organisationId, key, lang);
+  }
+
+  function stripInternal<T extends { organisationId: string }>(d: T): Omit<T, 'organisationId'> {
+    const { organisationId: _omit, ...rest } = d;
+    return rest;
+  }
+
+  const service = {
+    /** The form's lookup: municipalities of the postcode and, once clear, the competent OCMW. */
+    async lookup(q: { postcode: string; nis?: string; language: Language }) {
+      const date = receiptDate(clock.today());
+      const r = await resolve(q.postcode, q.nis, date, q.language, false);
+      return {
+        postcode: q.postcode,
+        receiptDate: date,
+        municipalities: r.municipalities.map((m) => ({ nis: m.nis, name: q.language === 'fr' ? m.name.fr : q.language === 'de' ? m.name.de : m.name.nl })),
+        ocmw: r.ocmw ? await publicOcmw(r.ocmw, q.language) : null,
+      };
+    },
+
+    /**
+     * R6.1–R6.4, R6.10: registers the request with its receipt date and reference, sends the
+     * citizen's acknowledgement and the OCMW's notification (after commit; failures are recorded).
+     */
+    async submit(input: CitizenRequest) {
+      const lang = input.language;
+      const at = filedAt();
+      const receivedOn = receiptDate(clock.today());
+      const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, lang, true);
+      const publicView = await publicOcmw(ocmw!, lang);
+      const { request, mails } = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const year = Number(receivedOn.slice(0, 4));
+        const reference = formatHelpReference(year, await repo.nextSequence(tx, year));
+        const request = await repo.insertRequest(tx, {
+          reference,
+          organisationId: ocmw!.id,
+          filedAt: at,
+          receivedOn,
+          language: lang,
+          kinds: input.kinds,
+          postcode: input.postcode,
+          nis: chosen!.nis,
+          surname: input.surname,
+          firstName: input.firstName,
+          insz: input.insz || null,
+          email: input.email || null,
+          phone: input.phone || null,
+          message: input.message,
+        });
+        await repo.insertEvent(tx, { requestId: request.id, kind: 'filed', at, toOrganisationId: ocmw!.id });
+        const mails = [];
+        const notification = await recordNotification(tx, ocmw!.id, reference, receivedOn);
+        if (notification) mails.push(notification);
+        if (input.email) {
+          const c = publicView.contact;
+          const contact = c ? `${c.street} ${c.number}${c.box ? ` ${c.box}` : ''}, ${c.postcode} ${c.city}\n${c.phone}${c.email ? `\n${c.email}` : ''}` : '';
+          mails.push(
+            await notifications.record(tx, {
+              kind: 'online-acknowledgement',
+              organisationId: null,
+              to: input.email,
+              subject: translate('mail.online_ack.subject', lang, { reference }),
+              text: translate('mail.online_ack.body', lang, { name: `${input.firstName} ${input.surname}`, reference, receivedOn, ocmw: publicView.name, contact }),
+            }),
+          );
+        }
+        return { request, mails };
+      });
+      for (const mail of mails) await notifications.deliver(mail);
+      return {
+        reference: request.reference,
+        filedAt: at.toISOString(),
+        receivedOn,
+        ocmw: publicView,
+        acknowledgementTo: input.email || null,
+      };
+    },
+
+    /** R6.8: the requests the caller's OCMW sees today. */
+    async list(caller: Caller, q: HelpRequestListFilter) {
+      const organisationId = requireOcmwOnline(caller);
+      const today = clock.today();
+      const { rows, total } = await repo.listRequests(db, organisationId, today, q, (q.page - 1) * q.pageSize, q.pageSize);
+      const names = await municipalityNames(rows, caller.language);
+      return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(caller: Caller, id: string) {
+      return stripInternal(await detail(requireOcmwOnline(caller), { id }, caller.language));
+    },
+
+    /** R6.6: reading stops the reminders; a second read changes nothing. */
+    async markRead(caller: OcmwUser, id: string) {
+      return stripInternal(await markRead(requireOcmwOnline(caller), { id }, caller.username, caller.language));
+    },
+
+    async markDecided(caller: OcmwUser, id: string) {
+      const organisationId = requireOcmwOnline(caller);
+      const current = await detail(organisationId, { id }, caller.language);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        if (await repo.markDecided(tx, current.id, clock.now(), caller.username)) {
+          await repo.insertEvent(tx, { requestId: current.id, kind: 'decided', at: clock.now(), by: caller.username });
+        }
+      });
+      return stripInternal(await detail(organisationId, { id }, caller.language));
+    },
+
+    /** OCMWs to forward to: active ones (no successor on the date) other than the caller's. */
+    async forwardTargets(caller: Caller, q: string) {
+      const organisationId = requireOcmwOnline(caller);
+      const rows = await repo.searchOcmws(db, q, clock.today(), organisationId);
+      return rows.map((r) => ({ id: r.id, name: nameIn(r, caller.language) }));
+    },
+
+    /**
+     * R6.11: a non-competent OCMW forwards within 5 days of receipt, with a reason. The
+     * reference and receipt date stay; the new OCMW gets it unread (and a notification).
+     */
+    async forward(caller: OcmwUser, id: string, body: { organisationId: string; reason: string }) {
+      const organisationId = requireOcmwOnline(caller);
+      const lang = caller.language;
+      const current = await detail(organisationId, { id }, lang);
+      if (current.decidedAt) throw validation(lang, { organisationId: translate('online.forward_decided', lang) });
+      if (!current.canForward) throw validation(lang, { organisationId: translate('online.forward_too_late', lang, { date: current.forwardUntil }) });
+      const [target] = (await repo.searchOcmwById(db, body.organisationId, clock.today())).filter((t) => t.id !== organisationId);
+      if (!target) throw validation(lang, { organisationId: translate('online.forward_target', lang) });
+      const mail = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await repo.reassign(tx, current.id, target.id);
+        await repo.insertEvent(tx, {
+          requestId: current.id,
+          kind: 'forwarded',
+          at: clock.now(),
+          by: caller.username,
+          fromOrganisationId: organisationId,
+          toOrganisationId: target.id,
+          reason: body.reason,
+        });
+        await audit.record(tx, {
+          actorUserId: caller.userId,
+          actorRole: caller.context?.role ?? null,
+          organisationId,
+          domainId: caller.context?.domain?.id ?? null,
+          action: 'online.request.forward',
+          before: { reference: current.reference, organisationId },
+          after: { reference: current.reference, organisationId: target.id, reason: body.reason },
+        });
+        return recordNotification(tx, target.id, current.reference, current.receivedOn);
+      });
+      if (mail) await notifications.deliver(mail);
+      return { reference: current.reference, forwardedTo: { id: target.id, name: nameIn(target, lang) } };
+    },
+
+    /** Mails to the caller's OCMW that could not be delivered (shown in OCMW Online). */
+    async mailFailures(caller: Caller) {
+      return notifications.listFailed(requireOcmwOnline(caller));
+    },
+
+    /**
+     * R6.5 for one day: per OCMW with reminders on, one mail listing the due references. Each
+     * OCMW's reminder of the day is claimed first, so a rerun or a second instance sends nothing.
+     */
+    async runReminders(day: string, options: { dryRun?: boolean } = {}) {
+      const due = await repo.dueReminders(db, day);
+      const result: { ocmw: string; to: string; references: string[] }[] = [];
+      for (const r of due) {
+        if (options.dryRun) {
+          result.push({ ocmw: r.kbo, to: r.to, references: r.references });
+          continue;
+        }
+        const mail = await db.transaction(async (txh) => {
+          const tx = txh as unknown as Db;
+          if (!(await repo.claimReminder(tx, r.organisationId, day, r.references))) return undefined;
+          const row = await notifications.record(tx, {
+            kind: 'online-reminder',
+            organisationId: r.organisationId,
+            to: r.to,
+            subject: translate('mail.online_reminder.subject', 'nl', { count: r.references.length }),
+            text: translate('mail.online_reminder.body', 'nl', { references: r.references.map((x) => `- ${x}`).join('\n') }),
+          });
+          await repo.setReminderMail(tx, r.organisationId, day, row.id);
+          return row;
+        });
+        if (!mail) continue;
+        await notifications.deliver(mail);
+        result.push({ ocmw: r.kbo, to: r.to, references: r.references });
+      }
+      return { date: day, mails: result };
+    },
+
+    // ── vendor API (R6.9): the REST account's OCMW, by permission ──
+
+    async vendorList(client: VendorClient, q: { page: number; pageSize: number; unread?: boolean; since?: string }, lang: Language) {
+      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
+      const today = clock.today();
+      const { rows, total } = await repo.listRequests(db, client.organisationId, today, { status: q.unread ? 'unread' : undefined, since: q.since }, (q.page - 1) * q.pageSize, q.pageSize);
+      const names = await municipalityNames(rows, lang);
+      return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async vendorGet(client: VendorClient, reference: string, lang: Language) {
+      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
+      return stripInternal(await detail(client.organisationId, { reference }, lang));
+    },
+
+    async vendorMarkRead(client: VendorClient, reference: string, lang: Language) {
+      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
+      return stripInternal(await markRead(client.organisationId, { reference }, `rest:${client.accountName}`, lang));
+    },
+
+    requireVendor,
+  };
+  return service;
+}
+
+export type HelpRequestsService = ReturnType<typeof createHelpRequestsService>;

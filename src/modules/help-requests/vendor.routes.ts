@@ -1,0 +1,84 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { ContactBody, OnlineSettingsBody, type ConfigurationService } from '../configuration/index.js';
+import { HelpRequestDetail, HelpRequestSummary, VendorListQuery } from './help-requests.schema.js';
+import type { HelpRequestsService, VendorClient } from './help-requests.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set on the vendor port: the REST account behind the client certificate (R6.9). */
+    vendor: VendorClient | null;
+  }
+}
+
+const ReferenceParams = z.strictObject({ reference: z.string().trim().regex(/^OO-\d{4}-\d{7}-\d$/i, { message: 'online.reference_format' }) });
+const Denied = { 401: ErrorResponse, 403: ErrorResponse };
+
+const PERMISSION = {
+  process: ['ocmw-online-proces', 'Beheer van het OCMW Online proces'],
+  readContact: ['signaletiek-raadplegen', "Raadpleging van de signaletieke gegevens van de OCMW's"],
+  editContact: ['signaletiek-bewerken', "Bewerken van de signaletieke gegevens van de OCMW's"],
+  admin: ['ocmw-online-admin', 'Administratie van het OCMW Online-systeem'],
+} as const;
+
+/** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
+export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; configuration: ConfigurationService }> = async (app, { helpRequests, configuration }) => {
+  const need = (client: VendorClient, p: keyof typeof PERMISSION, lang: Parameters<HelpRequestsService['requireVendor']>[3]) =>
+    helpRequests.requireVendor(client, PERMISSION[p][0], PERMISSION[p][1], lang);
+
+  app.get('/help-requests', {
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'The help requests of the OCMW, newest receipt first; unread=true for the unread ones, since= for those filed since an instant',
+      querystring: VendorListQuery,
+      response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, ...Denied },
+    },
+  }, async (request) => helpRequests.vendorList(request.vendor!, request.query, request.language));
+
+  app.get('/help-requests/:reference', {
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'One help request by reference, with its history',
+      params: ReferenceParams,
+      response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase(), request.language));
+
+  app.post('/help-requests/:reference/read', {
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Marks the request read (R6.6)',
+      params: ReferenceParams,
+      response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
+    },
+  }, async (request) => helpRequests.vendorMarkRead(request.vendor!, request.params.reference.toUpperCase(), request.language));
+
+  app.get('/contact', {
+    schema: { tags: ['Signaletiek'], summary: "The OCMW's contact data (R4.6); null when never saved", response: { 200: ContactBody.nullable(), ...Denied } },
+  }, async (request) => {
+    need(request.vendor!, 'readContact', request.language);
+    return configuration.currentSection(request.vendor!.organisationId, 'contact') as never;
+  });
+
+  app.put('/contact', {
+    schema: { tags: ['Signaletiek'], summary: "Replaces the OCMW's contact data (R4.6)", body: ContactBody, response: { 200: ContactBody, 400: ErrorResponse, ...Denied } },
+  }, async (request) => {
+    need(request.vendor!, 'editContact', request.language);
+    return configuration.saveSectionAs(request.vendor!.organisationId, 'contact', request.body, `rest:${request.vendor!.accountName}`, request.language) as never;
+  });
+
+  app.get('/settings', {
+    schema: { tags: ['Administratie'], summary: 'The OCMW Online settings (R4.7); null when never saved', response: { 200: OnlineSettingsBody.nullable(), ...Denied } },
+  }, async (request) => {
+    need(request.vendor!, 'admin', request.language);
+    return configuration.currentSection(request.vendor!.organisationId, 'online') as never;
+  });
+
+  app.put('/settings', {
+    schema: { tags: ['Administratie'], summary: 'Replaces the OCMW Online settings (R4.7)', body: OnlineSettingsBody, response: { 200: OnlineSettingsBody, 400: ErrorResponse, ...Denied } },
+  }, async (request) => {
+    need(request.vendor!, 'admin', request.language);
+    return configuration.saveSectionAs(request.vendor!.organisationId, 'online', request.body, `rest:${request.vendor!.accountName}`, request.language) as never;
+  });
+};

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { request } from '../../api.js';
+import { Badge } from '../../components/badge.js';
+import type { BadgeTone } from '../../components/badge.js';
+import { errorMessage } from '../../components/error-message.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { queryString } from '../access/access-api.js';
+import { formatDateTime } from '../help-requests/help-requests-common.js';
+
+/** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
+export interface MailData {
+  id: string;
+  kind: string;
+  toAddress: string;
+  subject: string;
+  bodyText: string;
+  /** queued, sent, failed or outbox (no SMTP server: kept in the dev outbox). */
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface MailPage {
+  items: MailData[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The administrator's mail endpoint. */
+export const mailsApi = {
+  list: (query: { page: number; pageSize: number }, signal?: AbortSignal) => request<MailPage>(`/admin/mails${queryString({ ...query })}`, { signal }),
+};
+
+const PAGE_SIZE = 25;
+const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', queued: 'demo', failed: 'warning' };
+
+/**
+ * "Verzonden e-mails / dev-outbox" (R6.4, R6.5, R6.10): every mail the portal sent or kept in the
+ * dev outbox, newest first, with its delivery status; the text opens per mail.
+ */
+export function MailOutboxPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const key = `${page}|${language}`;
+  const { state } = useLoad(async (signal) => ({ key, data: await mailsApi.list({ page, pageSize: PAGE_SIZE }, signal) }), key);
+  const [last, setLast] = useState<MailPage | undefined>();
+  const title = t('mails.title');
+  useDocumentTitle(title);
+
+  useEffect(() => {
+    if (state.status === 'ready') setLast(state.data.data);
+  }, [state]);
+
+  function goTo(next: number) {
+    const updated = new URLSearchParams(params);
+    if (next <= 1) updated.delete('page');
+    else updated.set('page', String(next));
+    setParams(updated);
+  }
+
+  const data = state.status === 'ready' ? state.data.data : last;
+  const isBusy = state.status === 'loading' || (state.status === 'ready' && state.data.key !== key);
+  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>{t('mails.intro')}</p>
+
+      <div id="mail-results" aria-busy={isBusy ? true : undefined}>
+        {state.status === 'loading' && !data ? (
+          <p role="status" className="loading">
+            {t('app.loading')}
+          </p>
+        ) : state.status === 'error' ? (
+          <p role="alert" className="notice notice--error">
+            {errorMessage(state.error, t)}
+          </p>
+        ) : null}
+
+        {data ? (
+          <>
+            <p role="status" className="result-count">
+              {t('mails.found', { count: data.total })}
+            </p>
+            {data.items.length === 0 ? (
+              <p className="notice">{t('mails.empty')}</p>
+            ) : (
+              <div className="table-scroll" role="region" aria-labelledby="mails-caption" tabIndex={0}>
+                <table className="table">
+                  <caption id="mails-caption">{t('mails.caption', { page, pages: totalPages })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('mails.createdAt')}</th>
+                      <th scope="col">{t('mails.kind')}</th>
+                      <th scope="col">{t('mails.to')}</th>
+                      <th scope="col">{t('mails.subject')}</th>
+                      <th scope="col">{t('mails.status')}</th>
+                      <th scope="col">{t('mails.attempts')}</th>
+                      <th scope="col">{t('mails.lastError')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((mail) => (
+                      <tr key={mail.id}>
+                        <td className="nowrap">
+                          <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>
+                        </td>
+                        <td>
+                          <code>{mail.kind}</code>
+                        </td>
+                        <td>{mail.toAddress}</td>
+                        <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
+                          <details>
+                            <summary>
+                              {mail.subject}
+                              <span className="visually-hidden"> – {t('mails.showBody')}</span>
+                            </summary>
+                            <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{mail.bodyText}</pre>
+                          </details>
+                        </th>
+                        <td>
+                          <Badge tone={STATUS_TONES[mail.status] ?? 'info'}>{t(`mails.statuses.${mail.status}`, { defaultValue: mail.status })}</Badge>
+                          {mail.sentAt ? (
+                            <>
+                              <br />
+                              <time dateTime={mail.sentAt} className="nowrap">
+                                {formatDateTime(mail.sentAt)}
+                              </time>
+                            </>
+                          ) : null}
+                        </td>
+                        <td>{mail.attempts}</td>
+                        <td>{mail.lastError ?? <span className="visually-hidden">{t('mails.noError')}</span>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+
+            {data.total > data.pageSize ? (
+              <nav className="pager" aria-label={t('mails.paging')}>
+                <button type="button" className="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
+                  {t('form.previous')}
+                </button>
+                <span className="pager__status">{t('mails.pageOf', { page, pages: totalPages })}</span>
+                <button type="button" className="button" disabled={page >= totalPages} onClick={() => goTo(page + 1)}>
+                  {t('form.next')}
+                </button>
+              </nav>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}
