@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
+import { loadConfig, type Config } from '../src/config.js';
+import { openDatabase, type Database } from '../src/db/db.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { createClock, type Clock } from '../src/domain/clock.js';
+import { seedDemo } from '../src/seed/demo.js';
+import { createServices, type Services } from '../src/services.js';
 
 /** Runs fn `runs` times after `warmup` runs and returns latency percentiles in ms. */
 export async function measure(fn: () => Promise<unknown>, runs = 100, warmup = 10) {
@@ -20,3 +26,77 @@ export function machine() {
 }
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
+
+/** The p-th percentile (0–100) of a list of numbers (nearest rank on the sorted list). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+/**
+ * A fresh, empty database for one benchmark: PGlite in memory, or (BENCH_DATABASE_URL) a new
+ * database on that PostgreSQL server, dropped again by `drop`.
+ */
+export async function openBenchDatabase(options: { poolSize?: number } = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (!process.env.BENCH_DATABASE_URL) return { database: await openDatabase({}), drop: async () => {} };
+  const pg = (await import('pg')).default;
+  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
+  await admin.connect();
+  const name = `ocmw_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin.query(`create database ${name}`);
+  const u = new URL(process.env.BENCH_DATABASE_URL);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString(), poolSize: options.poolSize });
+  return {
+    database,
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The configuration of a benchmark: production defaults, silent logs, no jobs, no SMTP (mails go to the dev outbox). */
+export function benchConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', OCMW_JOBS: 'off', OCMW_SEED_DEMO: 'never', ...env });
+}
+
+export interface DemoBench {
+  database: Database;
+  services: Services;
+  clock: Clock;
+  config: Config;
+  /** Time to migrate, load the reference data and seed the demo, in ms. */
+  demoMs: number;
+  close(): Promise<void>;
+}
+
+/** A fresh database, migrated, with the reference data and the demo seed, and the services on it. */
+export async function openDemoBench(config: Config = benchConfig(), options: { poolSize?: number } = {}): Promise<DemoBench> {
+  const t0 = performance.now();
+  const { database, drop } = await openBenchDatabase(options);
+  try {
+    await migrateDatabase(database);
+    const clock = createClock({ fixedToday: config.fixedToday });
+    const services = createServices({ db: database.db, clock, config });
+    await services.registry.syncReferenceData();
+    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
+    return {
+      database,
+      services,
+      clock,
+      config,
+      demoMs: performance.now() - t0,
+      close: async () => {
+        await services.notifications.close();
+        await database.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    await drop();
+    throw error;
+  }
+}

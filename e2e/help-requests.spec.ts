@@ -136,3 +136,44 @@ test('an OCMW user finds the request in OCMW Online, opens it and marks it read 
   await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByRole('table').locator('tbody tr')).toContainText('Gelezen');
 });
+
+test('the OCMW forwards the request to another OCMW with a reason, after a confirmation (R6.11)', async ({ page }) => {
+  expect(reference, 'the reference of the first test').toMatch(REFERENCE);
+  await login(page, 'user.antwerpen');
+  await page.goto(`/ocmw-online?reference=${reference}`);
+  await page.getByRole('table').getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Hulpaanvraag ${reference}` })).toBeVisible();
+  await expect(page.getByText(/Dat kan tot en met \d{2}\/\d{2}\/\d{4} \(5 dagen na de ontvangstdatum\)/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Doorsturen naar een ander OCMW' }).click();
+  const search = page.getByRole('searchbox', { name: 'Zoek het OCMW' });
+  await expect(search).toBeFocused();
+
+  // Without a choice and a reason: both are named.
+  await page.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Er is een probleem met de ingevulde gegevens' });
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Geef de reden van het doorsturen.');
+
+  await search.fill('Gent');
+  await expect(page.getByRole('status').filter({ hasText: /OCMW('s)? gevonden/ })).toBeVisible();
+  const target = page.getByRole('group', { name: /OCMW waarnaar u doorstuurt/ }).getByRole('radio', { name: 'OCMW Gent' });
+  await target.check();
+  await page.getByLabel(/^Reden van het doorsturen/).fill('De burger woont sinds kort in Gent.');
+  await expectNoAxeViolations(page, 'the forward form');
+
+  // The confirmation names the request and the OCMW; "Ja, doorsturen" sends it.
+  await page.getByRole('button', { name: 'Doorsturen', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Aanvraag doorsturen?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(`U stuurt aanvraag ${reference} door naar OCMW Gent.`);
+  await expectNoAxeViolations(page, 'the forward confirmation');
+  await dialog.getByRole('button', { name: 'Ja, doorsturen' }).click();
+
+  // Back at the list with the outcome; the request is no longer this OCMW's.
+  await expect(page).toHaveURL(/\/ocmw-online$/);
+  await expect(page.getByRole('status').filter({ hasText: `Aanvraag ${reference} is doorgestuurd naar OCMW Gent.` })).toBeVisible();
+  await page.getByLabel('Referentienummer').fill(reference);
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page.locator('p.result-count')).toHaveText('0 hulpaanvragen gevonden.');
+});

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/db.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -15,6 +16,11 @@ export interface Runtime {
   seeded: boolean;
 }
 
+/** The demo vendor's certificate and key go beside the data folder (README: the curl example). */
+export function demoFilesDir(config: Config): string {
+  return path.join(path.resolve(config.dataDir), '..', 'demo-vendor');
+}
+
 // Serialises reference-data loading and demo seeding across instances starting together (N6).
 const SEED_LOCK = 727_002;
 
@@ -28,7 +34,7 @@ export async function bootstrap(config: Config, options: { seed?: 'auto' | 'neve
     const seeded = await withAdvisoryLock(database, SEED_LOCK, async () => {
       await services.registry.syncReferenceData();
       if ((options.seed ?? config.seedDemo) === 'never' || (await hasData(database.db))) return false;
-      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
+      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), demoFilesDir: demoFilesDir(config) });
       return true;
     });
     return { config, clock, database, services, seeded };

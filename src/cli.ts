@@ -22,6 +22,9 @@ const USAGE = `Usage: ocmw <command> [options]
                                   a machine credential for an institution's API calls (shown once)
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
+  reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
+                                  R6.5: the day's reminder mails of OCMW Online (once per OCMW per
+                                  day; a rerun sends nothing); --dry-run only lists them
   import htb FILE.xlsx [--dry-run] [--json]
                                   the region's HTB file (R2.14): every row checked; nothing
                                   written unless the whole file is valid
@@ -69,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
+      date: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -99,7 +103,8 @@ async function main(argv: string[]): Promise<number> {
             out('the database already holds data: demo data not loaded');
             return 1;
           }
-          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers, today: rt.clock.today() });
+          const { demoFilesDir } = await import('./bootstrap.js');
+          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers, today: rt.clock.today(), demoFilesDir: demoFilesDir(rt.config) });
           out(`demo data loaded: ${r.organisations} organisations, ${r.users} people, ${r.mergers} mergers`);
           return 0;
         });
@@ -190,6 +195,20 @@ async function main(argv: string[]): Promise<number> {
           out(values.json ? JSON.stringify({ ok: false, errors: e.fields }) : Object.entries(e.fields ?? {}).map(([k, v]) => `record ${k}: ${v}`).join('\n'));
           return 1;
         }
+      });
+    }
+    case 'reminders': {
+      if (sub !== 'run') throw new UsageError('reminders needs run');
+      const { isIsoDate } = await import('./domain/clock.js');
+      if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
+      return withRuntime('auto', async (rt) => {
+        const r = await rt.services.helpRequests.runReminders(values.date ?? rt.clock.today(), { dryRun: values['dry-run'] });
+        if (values.json) out(JSON.stringify(r));
+        else {
+          out(`${r.date}: ${r.mails.length} reminder mail(s)${values['dry-run'] ? ' would be sent (dry run)' : ''}`);
+          for (const m of r.mails) out(`  ${m.ocmw} → ${m.to}: ${m.references.join(', ')}`);
+        }
+        return 0;
       });
     }
     case 'cert': {

@@ -26,6 +26,15 @@ const CHAMAN_HERE: ActorKind[] = ['tb', 'coTb'];
 /** OCMW-configuratie (R4.1): the (co-)TB of Maatschappelijk Welzijn and users with the application, each for its own OCMW. */
 const CONFIG_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg'];
 const person = { surname: 'M', firstName: 'T', email: 'm@demo.example', phone: '+32 3 123 45 67' };
+/** OCMW Online (R6.8): users with the "OCMW Online" or "Sociale Agent" application, for their own OCMW. */
+const ONLINE: ActorKind[] = ['userWithApp'];
+
+/** A new help request of OCMW Antwerpen (filed today), for the routes that act on one. */
+async function freshHelpRequest(): Promise<string> {
+  const receipt = await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '2000', surname: 'M', firstName: 'T', phone: '03 123 45 67', message: 'matrix' });
+  const [row] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from help_requests where reference = ${receipt.reference}`);
+  return row!.id;
+}
 
 interface Helpers {
   domainId: string;
@@ -246,6 +255,21 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/channel/mutation-files': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files' }) },
   'GET /api/v1/channel/mutation-files/:date': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files/2026-03-12' }) },
   'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
+  'GET /api/v1/public/ocmw-lookup': { allow: 'public', shared: true, request: () => ({ url: '/api/v1/public/ocmw-lookup?postcode=2000' }) },
+  'POST /api/v1/public/help-requests': { allow: 'declared-only', why: 'public by nature (a citizen, with the anonymous CSRF token); covered by help-requests.int.test.ts' },
+  'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
+  'GET /api/v1/help-requests/forward-targets': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/forward-targets?q=Gent' }) },
+  'GET /api/v1/help-requests/mail-failures': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/mail-failures' }) },
+  'GET /api/v1/help-requests/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}` }) },
+  'POST /api/v1/help-requests/:id/read': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}/read` }) },
+  'POST /api/v1/help-requests/:id/decided': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}/decided` }) },
+  'POST /api/v1/help-requests/:id/forward': {
+    allow: ONLINE,
+    request: async () => {
+      const [gent] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Gent'`);
+      return { url: `/api/v1/help-requests/${await freshHelpRequest()}/forward`, payload: { organisationId: gent!.id, reason: 'matrix' } };
+    },
+  },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,

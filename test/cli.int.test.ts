@@ -122,6 +122,17 @@ describe('ocmw merger list and db commands', () => {
     expect(JSON.parse(refused.stdout)).toMatchObject({ ok: false, errors: { '1.subType': expect.stringContaining('subtype') } });
   });
 
+  it('runs the day\'s OCMW Online reminders, dry or for real, once per OCMW per day (R6.5)', async () => {
+    const dry = await ocmw(['reminders', 'run', '--date', '2026-01-05', '--dry-run', '--json'], env);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ date: '2026-01-05', mails: [] });
+    const real = await ocmw(['reminders', 'run', '--date', '2026-01-05'], env);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain('2026-01-05: 0 reminder mail(s)');
+    expect((await ocmw(['reminders', 'run', '--date', '5 januari'], env)).code).toBe(2);
+    expect((await ocmw(['reminders', 'go'], env)).code).toBe(2);
+  });
+
   it('migrates idempotently and refuses to seed a database that holds data', async () => {
     expect((await ocmw(['db', 'migrate'], env)).code).toBe(0);
     const seed = await ocmw(['db', 'seed', '--demo'], env);

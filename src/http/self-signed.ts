@@ -18,12 +18,13 @@ function pem(label: string, der: ArrayBuffer): string {
 }
 
 /**
- * A self-signed ECDSA P-256 certificate: the vendor port's server certificate when none is
+ * A self-signed ECDSA P-384 certificate: the vendor port's server certificate when none is
  * configured, and the demo vendor's client certificate (REST accounts accept self-signed
  * certificates with digitalSignature, R3.9).
  */
 export async function generateSelfSigned(options: { subject: string; days: number; dnsNames?: string[]; notBefore?: Date; usage: 'server' | 'client' }): Promise<GeneratedCertificate> {
-  const algorithm = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+  // P-384: the smallest curve the certificate policy (R3.9) accepts.
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' };
   const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
   const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
   const extensions: x509.Extension[] = [

@@ -10,6 +10,8 @@ import type { Services } from '../services.js';
  */
 export const JOBS = {
   certificateExpiry: { name: 'certificate-expiry', cron: '0 6 * * *' },
+  /** R6.5: OCMW Online reminders, once a day. */
+  onlineReminders: { name: 'online-reminders', cron: '0 7 * * *' },
 } as const;
 
 function bossFor(database: Database): PgBoss {
@@ -49,6 +51,14 @@ export async function startJobs(
       const date = (job.data as { date?: string } | null)?.date;
       const result = await services.channels.sendExpiryWarnings(date);
       log.info({ job: JOBS.certificateExpiry.name, date: result.date, mails: result.warnings.length }, 'certificate expiry warnings');
+    }
+  });
+  await boss.createQueue(JOBS.onlineReminders.name);
+  await boss.schedule(JOBS.onlineReminders.name, JOBS.onlineReminders.cron, {}, { tz: 'Europe/Brussels' });
+  await boss.work(JOBS.onlineReminders.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+    for (const job of jobs) {
+      const result = await services.helpRequests.runReminders((job.data as { date?: string } | null)?.date);
+      log.info({ job: JOBS.onlineReminders.name, date: result.date, mails: result.mails.length }, 'OCMW Online reminders');
     }
   });
   return {

@@ -4,6 +4,7 @@ import { inszFromParts, kboFromBody } from '../shared/identifiers.js';
 import { accessRepo, hashPassword } from '../modules/access/index.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { readSeedMergers, registryRepo, type RegistryService } from '../modules/registry/index.js';
+import { seedOnlineData } from './demo-online.js';
 import { seedServiceData, slugify } from './demo-services.js';
 
 export { slugify };
@@ -63,6 +64,8 @@ export interface SeedDeps {
   mergers: MergerService;
   /** The business date of seeding (the demo's recent mutations are dated before it). */
   today: string;
+  /** Where to write the demo vendor's client certificate and key (README: curl example). */
+  demoFilesDir?: string;
 }
 
 /** True when the database already holds organisations (seeding is then skipped). */
@@ -72,7 +75,7 @@ export async function hasData(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data in one transaction. Reference data must be loaded first. */
-export async function seedDemo({ db, registry, mergers, today }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
+export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seedMergers = readSeedMergers();
   let demoCounter = 0;
@@ -239,6 +242,15 @@ export async function seedDemo({ db, registry, mergers, today }: SeedDeps): Prom
       antwerpenId: antwerpen,
       borsbeekId: borsbeek,
       nextDemoKbo: demoKbo,
+    });
+
+    await seedOnlineData(tx, {
+      today,
+      antwerpen: { organisationId: antwerpen, domainId: domainOf.get(antwerpen)! },
+      borsbeekId: borsbeek,
+      ceviId: vendorOrg.get('cevi')!,
+      tbUserId: u('tb.antwerpen'),
+      filesDir: demoFilesDir,
     });
 
     return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size };

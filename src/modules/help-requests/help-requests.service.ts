@@ -336,7 +336,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      * R6.5 for one day: per OCMW with reminders on, one mail listing the due references. Each
      * OCMW's reminder of the day is claimed first, so a rerun or a second instance sends nothing.
      */
-    async runReminders(day: string, options: { dryRun?: boolean } = {}) {
+    async runReminders(day: string = clock.today(), options: { dryRun?: boolean } = {}) {
       const due = await repo.dueReminders(db, day);
       const result: { ocmw: string; to: string; references: string[] }[] = [];
       for (const r of due) {

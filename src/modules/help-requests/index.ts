@@ -2,3 +2,4 @@ export { createHelpRequestsService, type HelpRequestsService, type VendorClient 
 export { helpRequestsRoutes } from './help-requests.routes.js';
 export * from './help-requests.schema.js';
 export { vendorRoutes } from './vendor.routes.js';
+export * as helpRequestsRepo from './help-requests.repo.js';

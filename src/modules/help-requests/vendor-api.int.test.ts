@@ -41,7 +41,7 @@ async function restAccount(ocmw: string, name: string, permissions: string[], ce
     deletedAt: state.deleted ? new Date() : null,
   });
   const x = await import('@peculiar/x509');
-  const parsed = new x.X509Certificate(cert.der);
+  const parsed = new x.X509Certificate(new Uint8Array(cert.der));
   await channelsRepo.insertCertificate(ctx.database.db, {
     accountId: account.id,
     name: `${name}.cer`,
@@ -49,8 +49,8 @@ async function restAccount(ocmw: string, name: string, permissions: string[], ce
     der: cert.der,
     subject: parsed.subject,
     issuer: parsed.issuer,
-    keyType: 'EC-P-256',
-    signature: 'ecdsa-with-SHA256',
+    keyType: 'EC-P-384',
+    signature: 'ecdsa-with-SHA384',
     selfSigned: true,
     notBefore: parsed.notBefore,
     notAfter: parsed.notAfter,

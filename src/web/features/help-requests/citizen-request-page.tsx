@@ -18,6 +18,7 @@ import { ContactBlock, brusselsDate, formatDateTime, kindLabel } from './help-re
 const PREFIX = 'citizen';
 const MESSAGE_MAX = 5000;
 const LOOKUP_DELAY_MS = 250;
+const FIELD_ORDER = ['kinds', 'postcode', 'nis', 'surname', 'firstName', 'insz', 'email', 'phone', 'message'];
 
 type Phase = 'form' | 'review' | 'done';
 
@@ -69,6 +70,7 @@ export function CitizenRequestPage() {
   const [receipt, setReceipt] = useState<CitizenReceiptData | undefined>();
   const [isBusy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const isFirstPhase = useRef(true);
   const title = t('helpRequests.citizen.title');
   useDocumentTitle(title);
@@ -92,6 +94,9 @@ export function CitizenRequestPage() {
       return;
     }
     if (phase !== 'form') headingRef.current?.focus();
+    // Back at the form without errors ("Gegevens aanpassen", a new request): start at its title.
+    // With errors, the error summary takes the focus itself.
+    else if (!errors) titleRef.current?.focus();
   }, [phase]);
 
   useEffect(() => {
@@ -162,7 +167,12 @@ export function CitizenRequestPage() {
       if (answer.status === 'error') fields.postcode = answer.message;
       else if (answer.status === 'ready' && answer.data.municipalities.length > 1 && !nis) fields.nis = t('helpRequests.citizen.chooseMunicipality');
     }
-    return fields;
+    // The summary lists the problems in the order of the form.
+    const rank = (field: string) => {
+      const index = FIELD_ORDER.indexOf(field);
+      return index === -1 ? FIELD_ORDER.length : index;
+    };
+    return Object.fromEntries(Object.entries(fields).sort(([a], [b]) => rank(a) - rank(b)));
   }
 
   useEffect(() => {
@@ -215,7 +225,6 @@ export function CitizenRequestPage() {
     setReceipt(undefined);
     setErrors(undefined);
     setPhase('form');
-    window.setTimeout(() => document.getElementById(`${PREFIX}-kind-${HELP_KIND_LIST[0]}`)?.focus(), 0);
   }
 
   const set = (changes: Partial<Draft>) => setDraft((previous) => ({ ...previous, ...changes }));
@@ -327,7 +336,9 @@ export function CitizenRequestPage() {
 
   return (
     <>
-      <h1>{title}</h1>
+      <h1 ref={titleRef} tabIndex={-1} className="step-heading">
+        {title}
+      </h1>
       <p className="lead">{t('helpRequests.citizen.intro')}</p>
       <p>{t('helpRequests.citizen.languageHint')}</p>
       <p>{t('form.requiredNote')}</p>
