@@ -62,6 +62,8 @@ export default defineConfig({
       OCMW_DATA_DIR: dataDir,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
+      // The vendor API's port is not used by the journeys; a free one avoids clashes.
+      OCMW_VENDOR_PORT: '0',
     },
     reuseExistingServer: false,
     timeout: 120_000,

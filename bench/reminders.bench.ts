@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/db.js';
 import { addDays } from '../src/domain/clock.js';
 import * as helpRequestsRepo from '../src/modules/help-requests/help-requests.repo.js';
-import { machine, openDemoBench, percentile } from './lib.js';
+import { benchConfig, machine, openDemoBench, percentile } from './lib.js';
 
 const TARGET_MS = 2_000;
 const OCMWS = 600;
@@ -18,7 +18,7 @@ const RUNS = 5;
 
 export async function runRemindersBench(log: (line: string) => void = console.log) {
   const ROWS = Math.round(Number(process.env.BENCH_REMINDER_SCALE ?? 5_000_000));
-  const bench = await openDemoBench();
+  const bench = await openDemoBench(benchConfig(), { onDisk: true });
   const { database, services, clock } = bench;
   const db = database.db;
   try {
@@ -120,7 +120,7 @@ export async function runRemindersBench(log: (line: string) => void = console.lo
     const baselineMedian = median(baselineTimes);
     const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     log(
-      `\n## OCMW Online reminders: ${OCMWS} OCMWs, ${stats!.requests.toLocaleString('en')} help requests (${stats!.unread.toLocaleString('en')} unread), day ${day} (${database.kind})`,
+      `\n## OCMW Online reminders: ${OCMWS} OCMWs, ${stats!.requests.toLocaleString('en')} help requests (${stats!.unread.toLocaleString('en')} unread), day ${day} (${bench.kind})`,
     );
     log(
       `seeded in ${(seedMs / 1000).toFixed(1)} s (demo ${(bench.demoMs / 1000).toFixed(1)} s before it; ${(insertMs / 1000).toFixed(1)} s inserts, ${((seedMs - insertMs) / 1000).toFixed(1)} s vacuum analyze; ${demoOcmws} demo OCMWs, ${Math.max(0, OCMWS - demoOcmws)} added; received ${addDays(day, -60)} … ${addDays(day, -1)}; references from ${seeded.first + 1}); ${machine()}\n`,

@@ -259,7 +259,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/public/help-requests': { allow: 'declared-only', why: 'public by nature (a citizen, with the anonymous CSRF token); covered by help-requests.int.test.ts' },
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
   'GET /api/v1/help-requests/forward-targets': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/forward-targets?q=Gent' }) },
-  'GET /api/v1/help-requests/mail-failures': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/mail-failures' }) },
+  'GET /api/v1/help-requests/mail-failures': { allow: [...ONLINE, ...CONFIG_OWN], request: () => ({ url: '/api/v1/help-requests/mail-failures' }) },
   'GET /api/v1/help-requests/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}` }) },
   'POST /api/v1/help-requests/:id/read': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}/read` }) },
   'POST /api/v1/help-requests/:id/decided': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}/decided` }) },

@@ -26,4 +26,17 @@ describe('scheduled jobs (pg-boss)', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     expect(spy).toHaveBeenCalledWith('2026-03-01');
   });
+
+  it('sends a day’s OCMW Online reminders once with two workers, and a rerun sends nothing (R6.5)', async () => {
+    const receipt = await ctx.clock.runWithToday('2026-06-01', () =>
+      ctx.services.helpRequests.submit({ language: 'nl', kinds: ['energie'], postcode: '2000', surname: 'R', firstName: 'W', phone: '03 123 45 67', message: 'x' }),
+    );
+    const ids = await Promise.all([runners[0]!.runNow('onlineReminders', '2026-06-03'), runners[1]!.runNow('onlineReminders', '2026-06-03')]);
+    expect(ids.filter(Boolean)).toHaveLength(1);
+    const sent = async () =>
+      (await ctx.services.notifications.list(1, 100)).items.filter((m) => m.kind === 'online-reminder' && m.bodyText.includes(receipt.reference)).length;
+    await vi.waitFor(async () => expect(await sent()).toBe(1), { timeout: 20_000, interval: 200 });
+    await Promise.all([ctx.services.helpRequests.runReminders('2026-06-03'), ctx.services.helpRequests.runReminders('2026-06-03')]);
+    expect(await sent()).toBe(1);
+  });
 });

@@ -327,9 +327,15 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       return { reference: current.reference, forwardedTo: { id: target.id, name: nameIn(target, lang) } };
     },
 
-    /** Mails to the caller's OCMW that could not be delivered (shown in OCMW Online). */
+    /**
+     * Mails to the caller's OCMW that could not be delivered: for OCMW Online users and for the
+     * OCMW's administrators of OCMW-configuratie, who set the addresses.
+     */
     async mailFailures(caller: Caller) {
-      return notifications.listFailed(requireOcmwOnline(caller));
+      const ctx = authContextOf(caller.context);
+      const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
+      const organisationId = ctx?.organisationId && can(ctx, 'app:ocmw-configuratie', target) ? ctx.organisationId : requireOcmwOnline(caller);
+      return notifications.listFailed(organisationId);
     },
 
     /**
