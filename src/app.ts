@@ -20,10 +20,12 @@ import { authRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
 import { configurationRoutes } from './modules/configuration/index.js';
 import { helpRequestsRoutes } from './modules/help-requests/index.js';
+import { mailboxRoutes } from './modules/mailbox/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
 import { registryRoutes } from './modules/registry/index.js';
+import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
 
@@ -147,6 +149,8 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
   await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests });
+  await app.register(mailboxRoutes, { prefix: '/api/v1', mailbox: services.mailbox });
+  await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 

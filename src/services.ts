@@ -6,7 +6,9 @@ import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
 import { createConfigurationService } from './modules/configuration/index.js';
 import { createHelpRequestsService } from './modules/help-requests/index.js';
+import { createMailboxService } from './modules/mailbox/index.js';
 import { createMutationsService } from './modules/mutations/index.js';
+import { createSubsidyReportService } from './modules/subsidy-report/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
 import { createAuthService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
@@ -31,7 +33,9 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });
-  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests };
+  const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
+  const subsidyReport = createSubsidyReportService({ db, clock, registry, audit });
+  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport };
 }
 
 export type Services = ReturnType<typeof createServices>;

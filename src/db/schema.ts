@@ -687,3 +687,148 @@ export const helpRequestReminders = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
 );
+
+// ── dossiers (R9): forms of a social investigation — integration decisions and A036
+//    certificates — with dates, status and the link a cut-over leaves between a stopped form
+//    and its re-entry under the merged OCMW. ──────────────────────────────────────────────────
+
+export const dossierForms = pgTable(
+  'dossier_forms',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    dossierId: uuid()
+      .notNull()
+      .references(() => dossiers.id),
+    /** Copied from the dossier: the overlap rule and the cut-over select on them. */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    insz: char({ length: 11 }).notNull(),
+    /** integration (a decision such as the living wage) or a036 (multifunctional certificate). */
+    kind: text().notNull(),
+    /** The decision or certificate type, e.g. leefloon, equivalent-leefloon, medische-kosten. */
+    subtype: text().notNull(),
+    startDate: date({ mode: 'string' }).notNull(),
+    endDate: date({ mode: 'string' }),
+    status: text().notNull().default('running'),
+    /** The form this one re-enters after a cut-over (R9.3). */
+    predecessorId: uuid(),
+    mergerId: integer(),
+    createdBy: text(),
+    createdAt: createdAt(),
+    stoppedBy: text(),
+    stoppedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('dossier_forms_person').on(t.organisationId, t.insz, t.kind),
+    index('dossier_forms_running').on(t.organisationId).where(sql`${t.status} = 'running'`),
+    index('dossier_forms_dossier').on(t.dossierId),
+    check('dossier_forms_kind', sql`${t.kind} in ('integration', 'a036')`),
+    check('dossier_forms_status', sql`${t.status} in ('running', 'stopped')`),
+    check('dossier_forms_period', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/** R9.4: per OCMW, whether its software vendor re-enters the forms itself at a cut-over. */
+export const dossierSettings = pgTable('dossier_settings', {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id),
+  handledByVendor: boolean().notNull().default(false),
+  updatedBy: text(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+// ── mailbox: the e-Box of each organisation (R10.1, R8.2) ───────────────────────────────────
+
+export const eboxDocuments = pgTable(
+  'ebox_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    senderOrganisationId: uuid().references(() => organisations.id),
+    senderName: text().notNull(),
+    title: text().notNull(),
+    /** A category of the institution's choice; RSZ documents need "Documenten RSZ in e-Box". */
+    category: text().notNull(),
+    messageType: text().notNull(),
+    isRsz: boolean().notNull().default(false),
+    /** The document's own date (as the sender gives it). */
+    documentDate: date({ mode: 'string' }).notNull(),
+    /** The main content; opening it marks the document read. */
+    body: text().notNull(),
+    attachmentName: text(),
+    attachmentMime: text(),
+    attachment: bytea(),
+    attachmentSha256: text(),
+    attachmentSize: integer(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+    readBy: text(),
+    /** "Deleting" hides the document; a privileged user can show it again. */
+    visible: boolean().notNull().default(true),
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenBy: text(),
+  },
+  (t) => [
+    index('ebox_documents_org').on(t.organisationId, t.receivedAt),
+    index('ebox_documents_unread').on(t.organisationId).where(sql`${t.readAt} is null and ${t.visible}`),
+  ],
+);
+
+/** The nightly e-Box notification: one row per organisation per night (idempotency key). */
+export const eboxNotifications = pgTable(
+  'ebox_notifications',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    night: date({ mode: 'string' }).notNull(),
+    mailId: uuid(),
+    documents: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.night] })],
+);
+
+// ── subsidy-report: the Uniek verslag per OCMW per subsidy year (R10.2) ─────────────────────
+
+export const subsidyReports = pgTable(
+  'subsidy_reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    year: integer().notNull(),
+    status: text().notNull().default('draft'),
+    createdBy: text(),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp({ withTimezone: true }),
+    submittedBy: text(),
+  },
+  (t) => [uniqueIndex('subsidy_reports_org_year').on(t.organisationId, t.year), check('subsidy_reports_status', sql`${t.status} in ('draft', 'submitted')`)],
+);
+
+export const subsidyReportLines = pgTable(
+  'subsidy_report_lines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reportId: uuid()
+      .notNull()
+      .references(() => subsidyReports.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    subsidyType: text().notNull(),
+    /** Euro cents, so sums are exact. */
+    amountGrantedCents: bigint({ mode: 'number' }).notNull(),
+    amountUsedCents: bigint({ mode: 'number' }).notNull(),
+    justification: text().notNull(),
+  },
+  (t) => [
+    index('subsidy_report_lines_report').on(t.reportId, t.position),
+    check('subsidy_report_lines_amounts', sql`${t.amountGrantedCents} >= 0 and ${t.amountUsedCents} >= 0`),
+  ],
+);

@@ -1,0 +1,2 @@
+export { createSubsidyReportService, type SubsidyReportService } from './subsidy-report.service.js';
+export { subsidyReportRoutes } from './subsidy-report.routes.js';
