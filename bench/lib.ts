@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { loadConfig, type Config } from '../src/config.js';
-import { openDatabase, type Database } from '../src/db/db.js';
+import { openDatabase, queryRows, type Database, type Db } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock, type Clock } from '../src/domain/clock.js';
 import { seedDemo } from '../src/seed/demo.js';
@@ -121,4 +122,41 @@ export async function openDemoBench(config: Config = benchConfig(), options: Ben
     await drop();
     throw error;
   }
+}
+
+/**
+ * Loads a large table the way pg_restore does: drops its primary key, unique and foreign keys,
+ * the foreign keys pointing at it and its other indexes, runs `load`, then recreates every one
+ * of them from the definitions the database gave (so the schema ends up exactly as migrated,
+ * each index built once by a sort instead of row by row). On PGlite this makes 1M help
+ * requests load in ~12 s instead of ~50 s. Returns the load and rebuild times in ms.
+ */
+export async function bulkLoad(db: Db, table: string, load: () => Promise<void>): Promise<{ loadMs: number; rebuildMs: number }> {
+  const constraints = await queryRows<{ name: string; owner: string; def: string; type: string }>(
+    db,
+    sql`select conname as name, conrelid::regclass::text as owner, pg_get_constraintdef(oid) as def, contype as type
+        from pg_constraint
+        where (conrelid = ${table}::regclass and contype in ('p', 'u', 'f')) or (confrelid = ${table}::regclass and contype = 'f')`,
+  );
+  const indexes = await queryRows<{ name: string; def: string }>(
+    db,
+    sql`select i.relname as name, pg_get_indexdef(x.indexrelid) as def
+        from pg_index x join pg_class i on i.oid = x.indexrelid
+        where x.indrelid = ${table}::regclass and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+  );
+  const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  // Foreign keys first (they depend on the keys), then the keys, then the plain indexes.
+  const order = (c: { type: string }) => (c.type === 'f' ? 0 : 1);
+  for (const c of [...constraints].sort((a, b) => order(a) - order(b))) {
+    await queryRows(db, sql.raw(`alter table ${c.owner} drop constraint ${ident(c.name)}`));
+  }
+  for (const i of indexes) await queryRows(db, sql.raw(`drop index ${ident(i.name)}`));
+  const t0 = performance.now();
+  await load();
+  const t1 = performance.now();
+  for (const c of [...constraints].sort((a, b) => order(b) - order(a))) {
+    await queryRows(db, sql.raw(`alter table ${c.owner} add constraint ${ident(c.name)} ${c.def}`));
+  }
+  for (const i of indexes) await queryRows(db, sql.raw(i.def));
+  return { loadMs: t1 - t0, rebuildMs: performance.now() - t1 };
 }

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/db.js';
 import { addDays } from '../src/domain/clock.js';
 import * as helpRequestsRepo from '../src/modules/help-requests/help-requests.repo.js';
-import { benchConfig, machine, openDemoBench, percentile } from './lib.js';
+import { benchConfig, bulkLoad, machine, openDemoBench, percentile } from './lib.js';
 
 const TARGET_MS = 2_000;
 const OCMWS = 600;
@@ -40,10 +40,10 @@ export async function runRemindersBench(log: (line: string) => void = console.lo
     }
     await queryRows(db, sql`create table bench_reminder_ocmws as select row_number() over (order by kbo)::int as n, id from organisations where ${active} order by kbo limit ${OCMWS}`);
 
-    // Set-based, in one transaction so that setseed() holds for the whole seed (one connection).
-    const seeded = await db.transaction(async (tx) => {
+    // Each OCMW's OCMW Online settings (a new version; the newest one counts): reminders on,
+    // delay 1–5 days, every 1–3 days. setseed() and the draws in one transaction (one connection).
+    await db.transaction(async (tx) => {
       await tx.execute(sql`select setseed(0.2026)`);
-      // Each OCMW's OCMW Online settings: reminders on, delay 1–5 days, every 1–3 days.
       await tx.execute(
         sql`insert into configuration_versions (organisation_id, section, data)
             select id, 'online', jsonb_build_object(
@@ -52,28 +52,33 @@ export async function runRemindersBench(log: (line: string) => void = console.lo
                      'reminderDelayDays', 1 + floor(random() * 5)::int, 'reminderFrequencyDays', 1 + floor(random() * 3)::int)
             from bench_reminder_ocmws`,
       );
-      // The references continue the receipt year's counter (the demo already used its first numbers).
-      const [counter] = (await tx.execute(sql`select coalesce(max(last), 0)::int as last from help_request_counters where year = ${year}`)).rows as { last: number }[];
-      const first = counter!.last;
-      // ROWS requests, each at a random OCMW of the 600, received on one of the 60 days before
-      // the day; about 70 % read. The random draws are taken per row in the inner query.
-      await tx.execute(
-        sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, phone, message, read_at, read_by)
-            select 'OO-' || ${year} || '-' || lpad((${first} + s.g)::text, 7, '0') || '-0', o.id,
-                   s.received_on + time '10:00', s.received_on, 'nl', '{leefloon}', '2000', '11002', 'Bench', 'Burger', '0470 00 00 00', 'Bench',
-                   case when s.is_read then s.received_on + time '14:00' end, case when s.is_read then 'bench' end
-            from (select g, 1 + floor(random() * ${OCMWS})::int as k, ${day}::date - 1 - floor(random() * 60)::int as received_on, random() < 0.7 as is_read
-                  from generate_series(1, ${ROWS}) g) s
-            join bench_reminder_ocmws o on o.n = s.k`,
-      );
-      await tx.execute(sql`update help_request_counters set last = ${first + ROWS} where year = ${year}`);
-      return { first };
     });
-    const insertMs = performance.now() - t0;
+    // The references continue the receipt year's counter (the demo seed used its first numbers).
+    const [counter] = await queryRows<{ last: number }>(db, sql`select coalesce(max(last), 0)::int as last from help_request_counters where year = ${year}`);
+    const first = counter!.last;
+    // ROWS requests, each at a random OCMW of the 600, received on one of the 60 days before the
+    // day, about 70 % read; the draws are made per row in the inner query.
+    const load = await bulkLoad(db, 'help_requests', async () => {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select setseed(0.6)`);
+        await tx.execute(
+          sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, phone, message, read_at, read_by)
+              select 'OO-' || ${year} || '-' || lpad((${first} + s.g)::text, 7, '0') || '-0', o.id,
+                     s.received_on + time '10:00', s.received_on, 'nl', '{leefloon}', '2000', '11002', 'Bench', 'Burger', '0470 00 00 00', 'Bench',
+                     case when s.is_read then s.received_on + time '14:00' end, case when s.is_read then 'bench' end
+              from (select g, 1 + floor(random() * ${OCMWS})::int as k, ${day}::date - 1 - floor(random() * 60)::int as received_on, random() < 0.7 as is_read
+                    from generate_series(1, ${ROWS}) g) s
+              join bench_reminder_ocmws o on o.n = s.k`,
+        );
+      });
+    });
+    await queryRows(db, sql`update help_request_counters set last = ${first + ROWS} where year = ${year}`);
+    const t1 = performance.now();
     // Autovacuum would have done this on a server; PGlite has none.
     await queryRows(db, sql`vacuum analyze help_requests`);
     await queryRows(db, sql`analyze configuration_versions`);
     const seedMs = performance.now() - t0;
+    const vacuumMs = performance.now() - t1;
     const [stats] = await queryRows<{ requests: number; unread: number }>(
       db,
       sql`select count(*)::int as requests, (count(*) filter (where read_at is null))::int as unread from help_requests`,
@@ -123,7 +128,7 @@ export async function runRemindersBench(log: (line: string) => void = console.lo
       `\n## OCMW Online reminders: ${OCMWS} OCMWs, ${stats!.requests.toLocaleString('en')} help requests (${stats!.unread.toLocaleString('en')} unread), day ${day} (${bench.kind})`,
     );
     log(
-      `seeded in ${(seedMs / 1000).toFixed(1)} s (demo ${(bench.demoMs / 1000).toFixed(1)} s before it; ${(insertMs / 1000).toFixed(1)} s inserts, ${((seedMs - insertMs) / 1000).toFixed(1)} s vacuum analyze; ${demoOcmws} demo OCMWs, ${Math.max(0, OCMWS - demoOcmws)} added; received ${addDays(day, -60)} … ${addDays(day, -1)}; references from ${seeded.first + 1}); ${machine()}\n`,
+      `seeded in ${(seedMs / 1000).toFixed(1)} s after the demo seed (${(bench.demoMs / 1000).toFixed(1)} s): requests inserted in ${(load.loadMs / 1000).toFixed(1)} s, keys and indexes rebuilt in ${(load.rebuildMs / 1000).toFixed(1)} s, vacuum analyze ${(vacuumMs / 1000).toFixed(1)} s; ${demoOcmws} demo OCMWs${demoOcmws < OCMWS ? ` + ${OCMWS - demoOcmws} added` : ''}; received ${addDays(day, -60)} … ${addDays(day, -1)}; ${machine()}\n`,
     );
     log(`| what | median of ${RUNS} | best | OCMWs with mail | due references | target ≤ 2 s |`);
     log('| --- | --- | --- | --- | --- | --- |');
@@ -133,7 +138,7 @@ export async function runRemindersBench(log: (line: string) => void = console.lo
     log(`| raw SQL baseline (dueRemindersQuery(day) on the same db) | ${secs(baselineMedian)} | ${secs(best(baselineTimes))} | ${dueOcmws} | ${baselineReferences.toLocaleString('en')} | |`);
     log(`| ratio | ${(serviceMedian / baselineMedian).toFixed(2)}× | ${(best(serviceTimes) / best(baselineTimes)).toFixed(2)}× | | ${dueReferences === baselineReferences ? 'same references' : 'DIFFERENT references'} | |`);
     log(
-      `| one real run (claim + mail per OCMW, dev outbox) | ${secs(realMs)} | | ${real.mails.length} (recorded: ${recorded!.mails} mails, ${recorded!.claims} claims) | ${real.mails.reduce((n, m) => n + m.references.length, 0).toLocaleString('en')} | ${realMs <= TARGET_MS ? 'PASS' : 'MISS'} |`,
+      `| one real run (claim + mail per OCMW, dev outbox) | ${secs(realMs)} | | ${real.mails.length} (recorded: ${recorded!.mails} mails, ${recorded!.claims} claims) | ${real.mails.reduce((n, m) => n + m.references.length, 0).toLocaleString('en')} | |`,
     );
     log(`| rerun of the same day (all claimed) | ${secs(rerunMs)} | | ${rerun.mails.length} | | |`);
     return { serviceMs: serviceMedian, baselineMs: baselineMedian, mails: real.mails.length, dueReferences };

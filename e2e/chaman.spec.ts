@@ -68,7 +68,8 @@ test.afterAll(() => {
 });
 
 test('the TB creates FTP and delegated REST accounts in ChaMan, and the software vendor accepts the request', async ({ page }) => {
-  await login(page, 'tb.antwerpen');
+  // OCMW Borsbeek starts without ChaMan data (the demo gives OCMW Antwerpen a REST account).
+  await login(page, 'tb.borsbeek');
   await openChaman(page);
 
   // First use: the contact data, then the sender number.
@@ -136,7 +137,7 @@ test('the TB creates FTP and delegated REST accounts in ChaMan, and the software
   }
   await expect(page.getByRole('heading', { name: 'Delegatieverzoeken aan uw organisatie' })).toBeVisible();
   const incoming = page.getByRole('table', { name: /verzoek(en)? aan uw organisatie/ }).getByRole('row', { name: /OCMW Online/ });
-  await expect(incoming).toContainText('Antwerpen');
+  await expect(incoming).toContainText('Borsbeek');
   await expect(incoming).toContainText('In afwachting van uw antwoord');
   await expectNoAxeViolations(page, 'the vendor view');
   await incoming.getByRole('link', { name: /Aanvaarden/ }).click();
@@ -149,7 +150,7 @@ test('the TB creates FTP and delegated REST accounts in ChaMan, and the software
   await logout(page);
 
   // Back at the OCMW: the REST account is there, managed by Cevi.
-  await login(page, 'tb.antwerpen');
+  await login(page, 'tb.borsbeek');
   await openChaman(page);
   const rest = page.getByRole('table', { name: 'SOAP- en REST-accounts' }).getByRole('row', { name: /OCMW Online/ });
   await expect(rest).toContainText('REST');

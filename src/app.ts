@@ -19,6 +19,7 @@ import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
 import { configurationRoutes } from './modules/configuration/index.js';
+import { dossiersRoutes } from './modules/dossiers/index.js';
 import { helpRequestsRoutes } from './modules/help-requests/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
@@ -149,6 +150,7 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
   await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests });
+  await app.register(dossiersRoutes, { prefix: '/api/v1', dossiers: services.dossiers });
   await app.register(mailboxRoutes, { prefix: '/api/v1', mailbox: services.mailbox });
   await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });

@@ -5,6 +5,7 @@ import { createAccessService, createManagementService } from './modules/access/i
 import { createAuditService } from './modules/audit/index.js';
 import { createChannelsService } from './modules/channels/index.js';
 import { createConfigurationService } from './modules/configuration/index.js';
+import { createDossiersService } from './modules/dossiers/index.js';
 import { createHelpRequestsService } from './modules/help-requests/index.js';
 import { createMailboxService } from './modules/mailbox/index.js';
 import { createMutationsService } from './modules/mutations/index.js';
@@ -33,9 +34,10 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });
+  const dossiers = createDossiersService({ db, clock, audit });
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit });
-  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport };
+  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

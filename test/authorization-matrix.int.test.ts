@@ -29,6 +29,13 @@ const person = { surname: 'M', firstName: 'T', email: 'm@demo.example', phone: '
 /** OCMW Online (R6.8): users with the "OCMW Online" or "Sociale Agent" application, for their own OCMW. */
 const ONLINE: ActorKind[] = ['userWithApp'];
 
+/** A new running form of OCMW Antwerpen, registered as user.antwerpen would. */
+async function freshForm(): Promise<{ id: string; dossierId: string }> {
+  const session = await ctx.client().loginAs('user.antwerpen');
+  const caller = { userId: session.user.id, username: 'user.antwerpen', language: 'nl' as const, context: session.context };
+  return ctx.services.dossiers.registerForm(caller, { insz: inszFromParts('770707', serial++), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' });
+}
+
 /** A new help request of OCMW Antwerpen (filed today), for the routes that act on one. */
 async function freshHelpRequest(): Promise<string> {
   const receipt = await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '2000', surname: 'M', firstName: 'T', phone: '03 123 45 67', message: 'matrix' });
@@ -259,6 +266,15 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/public/help-requests': { allow: 'declared-only', why: 'public by nature (a citizen, with the anonymous CSRF token); covered by help-requests.int.test.ts' },
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
   'GET /api/v1/help-requests/forward-targets': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/forward-targets?q=Gent' }) },
+  'GET /api/v1/dossiers': { allow: ONLINE, request: () => ({ url: '/api/v1/dossiers' }) },
+  'GET /api/v1/dossiers/settings': { allow: [...ONLINE, ...CONFIG_OWN], request: () => ({ url: '/api/v1/dossiers/settings' }) },
+  'PUT /api/v1/dossiers/settings': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/dossiers/settings', payload: { handledByVendor: false } }) },
+  'GET /api/v1/dossiers/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/dossiers/${(await freshForm()).dossierId}` }) },
+  'POST /api/v1/dossiers/forms': {
+    allow: ONLINE,
+    request: () => ({ url: '/api/v1/dossiers/forms', payload: { insz: inszFromParts('770707', serial++), kind: 'a036', subtype: 'medische-kosten', startDate: '2026-01-01' } }),
+  },
+  'POST /api/v1/dossiers/forms/:formId/stop': { allow: ONLINE, request: async () => ({ url: `/api/v1/dossiers/forms/${(await freshForm()).id}/stop`, payload: { endDate: '2026-06-30' } }) },
   'GET /api/v1/help-requests/mail-failures': { allow: [...ONLINE, ...CONFIG_OWN], request: () => ({ url: '/api/v1/help-requests/mail-failures' }) },
   'GET /api/v1/help-requests/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}` }) },
   'POST /api/v1/help-requests/:id/read': { allow: ONLINE, request: async () => ({ url: `/api/v1/help-requests/${await freshHelpRequest()}/read` }) },

@@ -75,7 +75,7 @@ export function ContactBlock({ contact }: { contact: OcmwContactData }) {
   const { t } = useTranslation();
   const street = [contact.street, contact.number].filter(Boolean).join(' ');
   return (
-    <address className="help-contact">
+    <address style={{ marginBottom: '1rem' }}>
       {street}
       {contact.box ? ` ${t('helpRequests.contact.box', { box: contact.box })}` : null}
       <br />

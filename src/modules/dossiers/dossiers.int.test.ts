@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inszFromParts } from '../../shared/identifiers.js';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+let agent: TestClient;
+let serial = 300;
+const person = () => inszFromParts('640309', serial++);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  agent = ctx.client();
+  await agent.loginAs('user.antwerpen');
+});
+afterAll(async () => ctx?.close());
+
+const register = (body: Record<string, unknown>, client = agent) => client.post('/api/v1/dossiers/forms', body);
+
+describe('dossier forms (R9.1, R9.2)', () => {
+  it('registers forms in the person’s dossier, lists them and stops one', async () => {
+    const insz = person();
+    const first = await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-02-01' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ insz, kind: 'integration', status: 'running', endDate: null, createdBy: 'user.antwerpen' });
+    const a036 = await register({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2025-01-15', endDate: '2025-12-31' });
+    expect(a036.json().dossierId).toBe(first.json().dossierId);
+    const list = (await agent.get(`/api/v1/dossiers?insz=${insz}`)).json();
+    expect(list.items).toEqual([expect.objectContaining({ insz, openedOn: '2025-01-15', runningForms: 2, forms: 2 })]);
+    const stopped = await agent.post(`/api/v1/dossiers/forms/${first.json().id}/stop`, { endDate: '2025-06-30' });
+    expect(stopped.json()).toMatchObject({ status: 'stopped', endDate: '2025-06-30', stoppedBy: 'user.antwerpen' });
+    expect((await agent.post(`/api/v1/dossiers/forms/${first.json().id}/stop`, { endDate: '2025-07-30' })).statusCode).toBe(409);
+    const detail = (await agent.get(`/api/v1/dossiers/${first.json().dossierId}`)).json();
+    expect(detail.formList.map((f: { kind: string; status: string }) => `${f.kind}:${f.status}`)).toEqual(['a036:running', 'integration:stopped']);
+    expect((await agent.get('/api/v1/dossiers?status=running&kind=a036&pageSize=100')).json().items.map((d: { insz: string }) => d.insz)).toContain(insz);
+  });
+
+  it('refuses an overlapping running form of the same kind, and accepts one after the stop date', async () => {
+    const insz = person();
+    const first = (await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01' })).json();
+    const overlap = await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' });
+    expect(overlap.statusCode).toBe(400);
+    expect(overlap.json().error.fields.startDate).toContain('2025-01-01');
+    expect((await register({ insz, kind: 'a036', subtype: 'farmaceutische-kosten', startDate: '2025-03-01' })).statusCode).toBe(201);
+    await agent.post(`/api/v1/dossiers/forms/${first.id}/stop`, { endDate: '2025-02-28' });
+    expect((await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' })).statusCode).toBe(201);
+    // Concurrent registrations of the same period: exactly one wins.
+    const other = person();
+    const results = await Promise.all(Array.from({ length: 5 }, () => register({ insz: other, kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400, 400, 400]);
+  });
+
+  it.each([
+    [{ insz: '85073003329' }, 'insz'],
+    [{ startDate: '2025-02-30' }, 'startDate'],
+    [{ endDate: '2024-12-31' }, 'endDate'],
+    [{ kind: 'a036', subtype: 'leefloon' }, 'subtype'],
+    [{ kind: 'pension' }, 'kind'],
+    [{ extra: 1 }, 'extra'],
+  ])('refuses %j naming %s, and stores nothing', async (over, field) => {
+    const insz = person();
+    const res = await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01', ...over });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toContain(field);
+    expect((await agent.get(`/api/v1/dossiers?insz=${insz}`)).json().total).toBe(0);
+  });
+
+  it('keeps dossiers within the OCMW and to users with Sociale Agent', async () => {
+    const insz = person();
+    const form = (await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01' })).json();
+    const borsbeek = ctx.client();
+    await borsbeek.loginAs('an.peeters', 'Borsbeek');
+    expect((await borsbeek.get(`/api/v1/dossiers/${form.dossierId}`)).statusCode).toBe(404);
+    expect((await borsbeek.post(`/api/v1/dossiers/forms/${form.id}/stop`, { endDate: '2025-02-01' })).statusCode).toBe(404);
+    expect((await borsbeek.get(`/api/v1/dossiers?insz=${insz}`)).json().total).toBe(0);
+    const tb = ctx.client();
+    await tb.loginAs('tb.antwerpen');
+    expect((await tb.get('/api/v1/dossiers')).statusCode).toBe(403);
+  });
+
+  it('keeps the "handled by the software vendor" setting per OCMW (R9.4), changed by the configuration administrators', async () => {
+    expect((await agent.get('/api/v1/dossiers/settings')).json()).toMatchObject({ handledByVendor: false });
+    expect((await agent.request({ method: 'PUT', url: '/api/v1/dossiers/settings', payload: { handledByVendor: true } })).statusCode).toBe(403);
+    const tb = ctx.client();
+    await tb.loginAs('tb.antwerpen');
+    const saved = await tb.request({ method: 'PUT', url: '/api/v1/dossiers/settings', payload: { handledByVendor: true } });
+    expect(saved.json()).toMatchObject({ handledByVendor: true, updatedBy: 'tb.antwerpen' });
+    const beveren = ctx.client();
+    await beveren.loginAs('tb.beveren');
+    expect((await beveren.get('/api/v1/dossiers/settings')).json().handledByVendor).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { callerOf } from '../access/index.js';
+import { DossierDetail, DossierListQuery, DossierSettings, DossierSettingsBody, DossierSummary, Form, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
+import type { DossiersService } from './dossiers.service.js';
+
+const Denied = { 401: ErrorResponse, 403: ErrorResponse };
+
+/** HTTP ↔ dossiers: forms registered, stopped and listed as a social software package would (R9.1–R9.2, R9.4). */
+export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }> = async (app, { dossiers }) => {
+  const user = (request: Parameters<typeof callerOf>[0]) => ({ ...callerOf(request), username: request.actor!.username });
+
+  app.get('/dossiers', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'The dossiers of the OCMW (filter by INSZ, form status and kind)', querystring: DossierListQuery, response: { 200: pageOf(DossierSummary), 400: ErrorResponse, ...Denied } },
+  }, async (request) => dossiers.list(callerOf(request), request.query));
+
+  app.get('/dossiers/settings', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'R9.4: whether the software vendor re-enters the forms at a merger', response: { 200: DossierSettings, ...Denied } },
+  }, async (request) => dossiers.settings(callerOf(request)));
+
+  app.put('/dossiers/settings', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'Changes the R9.4 setting (OCMW-configuratie administrators)', body: DossierSettingsBody, response: { 200: DossierSettings, 400: ErrorResponse, ...Denied } },
+  }, async (request) => dossiers.saveSettings(user(request), request.body.handledByVendor));
+
+  app.get('/dossiers/:id', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'One dossier with its forms', params: z.strictObject({ id: z.uuid() }), response: { 200: DossierDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse } },
+  }, async (request) => dossiers.get(callerOf(request), request.params.id));
+
+  app.post('/dossiers/forms', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'Registers an integration decision or A036 certificate', body: RegisterFormBody, response: { 201: Form, 400: ErrorResponse, ...Denied } },
+  }, async (request, reply) => reply.status(201).send(await dossiers.registerForm(user(request), request.body)));
+
+  app.post('/dossiers/forms/:formId/stop', {
+    config: { access: 'context' },
+    schema: {
+      tags: ['Dossiers'],
+      summary: 'Stops a running form on an end date',
+      params: z.strictObject({ formId: z.uuid() }),
+      body: StopFormBody,
+      response: { 200: Form, 400: ErrorResponse, ...Denied, 404: ErrorResponse, 409: ErrorResponse },
+    },
+  }, async (request) => dossiers.stopForm(user(request), request.params.formId, request.body.endDate));
+};

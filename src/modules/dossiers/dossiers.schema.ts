@@ -1,0 +1,70 @@
+/**
+ * Dossier contracts (SPEC R9): forms of a social investigation — integration decisions and A036
+ * multifunctional certificates. Isomorphic: the web UI validates with the same rules.
+ */
+import { z } from 'zod';
+import { Insz, IsoDate, PageQuery } from '../../shared/schema.js';
+
+/** R9.1: the form kinds and, per kind, the types a social software package registers. */
+export const FORM_TYPES = {
+  integration: ['leefloon', 'equivalent-leefloon', 'gpmi', 'installatiepremie', 'art60-tewerkstelling'],
+  a036: ['medische-kosten', 'farmaceutische-kosten', 'ziekenhuisopname', 'ambulante-zorg'],
+} as const;
+export const FORM_KINDS = ['integration', 'a036'] as const;
+export const FormKind = z.enum(FORM_KINDS);
+export type FormKind = z.infer<typeof FormKind>;
+const ALL_TYPES = [...FORM_TYPES.integration, ...FORM_TYPES.a036] as const;
+
+export const RegisterFormBody = z
+  .strictObject({
+    insz: Insz,
+    kind: FormKind,
+    subtype: z.enum(ALL_TYPES),
+    startDate: IsoDate,
+    endDate: IsoDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (!(FORM_TYPES[v.kind] as readonly string[]).includes(v.subtype)) {
+      ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'dossier.subtype_kind', params: { messageKey: 'dossier.subtype_kind' } });
+    }
+    if (v.endDate && v.endDate < v.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'dossier.end_before_start', params: { messageKey: 'dossier.end_before_start' } });
+    }
+  });
+export type RegisterFormInput = z.infer<typeof RegisterFormBody>;
+
+export const StopFormBody = z.strictObject({ endDate: IsoDate });
+
+export const DossierListQuery = PageQuery.extend({
+  insz: Insz.optional(),
+  status: z.enum(['running', 'stopped']).optional(),
+  kind: FormKind.optional(),
+});
+
+export const Form = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  insz: z.string(),
+  kind: FormKind,
+  subtype: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  status: z.enum(['running', 'stopped']),
+  predecessorId: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  stoppedBy: z.string().nullable(),
+});
+
+export const DossierSummary = z.object({
+  id: z.string(),
+  insz: z.string(),
+  openedOn: z.string(),
+  closedOn: z.string().nullable(),
+  runningForms: z.number().int(),
+  forms: z.number().int(),
+});
+
+export const DossierDetail = DossierSummary.extend({ formList: z.array(Form) });
+
+export const DossierSettingsBody = z.strictObject({ handledByVendor: z.boolean() });
+export const DossierSettings = z.object({ handledByVendor: z.boolean(), updatedBy: z.string().nullable(), updatedAt: z.string().nullable() });
