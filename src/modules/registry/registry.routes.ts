@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
 import { ErrorResponse, IsoDate, Uuid } from '../../shared/schema.js';
 import { DomainSummary, OrganisationListQuery, OrganisationPage, OrganisationSummary, PostcodeLookup } from './registry.schema.js';
 import type { RegistryService } from './registry.service.js';
@@ -37,12 +35,8 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
     },
     async (request) => {
       const { context } = request.actor!;
-      const { organisationId } = request.params;
-      if (context?.role !== 'ADMIN' && context?.organisation?.id !== organisationId) {
-        throw new AppError('forbidden', translate('auth.forbidden', request.language));
-      }
-      const organisation = await registry.getOrganisation(organisationId, request.language);
-      return { ...organisation, domains: await registry.listDomains(organisationId) };
+      const viewer = { isAdmin: context?.role === 'ADMIN', organisationId: context?.organisation?.id ?? null };
+      return registry.organisationDetail(viewer, request.params.organisationId, request.language);
     },
   );
 

@@ -51,7 +51,7 @@ export interface RegistryDeps {
 
 /** Organisations, domains, municipalities and postcodes (SPEC R0, R1). */
 export function createRegistryService({ db, clock }: RegistryDeps) {
-  return {
+  const service = {
     /** Loads the shipped REFNIS/postcode data; idempotent, run at every start. */
     async syncReferenceData(): Promise<{ municipalities: number }> {
       await db.transaction(async (tx) => repo.upsertReferenceData(tx as Db, loadReferenceData()));
@@ -125,6 +125,13 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     },
 
     /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */
+    /** One organisation with its domains, for an administrator or the organisation itself; throws forbidden otherwise. */
+    async organisationDetail(viewer: { isAdmin: boolean; organisationId: string | null }, id: string, lang: Language) {
+      if (!viewer.isAdmin && viewer.organisationId !== id) throw new AppError('forbidden', translate('auth.forbidden', lang));
+      const organisation = await service.getOrganisation(id, lang);
+      return { ...organisation, domains: await service.listDomains(id) };
+    },
+
     async lookupPostcode(postcode: string, date?: string): Promise<{ postcode: string; date: string; municipalities: Municipality[] }> {
       const at = date ?? clock.today();
       const rows = await repo.lookupPostcodeAt(db, postcode, at);
@@ -143,6 +150,7 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
       return result;
     },
   };
+  return service;
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
