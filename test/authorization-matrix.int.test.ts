@@ -262,6 +262,29 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/channel/mutation-files': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files' }) },
   'GET /api/v1/channel/mutation-files/:date': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files/2026-03-12' }) },
   'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
+  // e-Box (R10.1): institutions publish with their machine credential; "e-Box van de instelling"
+  // reads (userWithApp). No actor here holds "e-Box Bevoorrechte gebruiker", so hide and restore
+  // are refused to all; their allowed cases, RSZ documents and another OCMW's 404 are in
+  // src/modules/mailbox/mailbox.int.test.ts.
+  ...((): Record<string, Entry> => {
+    const EBOX: ActorKind[] = ['userWithApp'];
+    const document = { recipientKbo: '0212235604', title: 'Matrix', category: 'Matrix', messageType: 'Matrix', documentDate: '2026-03-01', body: 'matrix' };
+    /** A new document in OCMW Antwerpen's e-Box, published by the RSZ. */
+    const freshEboxDocument = async (withAttachment = false) => {
+      const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+      const attachment = { fileName: 'matrix.pdf', mimeType: 'application/pdf' as const, contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') };
+      return (await ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'matrix' }, { ...document, rsz: false, ...(withAttachment ? { attachment } : {}) })).id;
+    };
+    return {
+      'POST /api/v1/institution/ebox/documents': { allow: ['institution'], request: () => ({ url: '/api/v1/institution/ebox/documents', payload: document }) },
+      'GET /api/v1/ebox/documents': { allow: EBOX, request: () => ({ url: '/api/v1/ebox/documents' }) },
+      'GET /api/v1/ebox/summary': { allow: EBOX, request: () => ({ url: '/api/v1/ebox/summary' }) },
+      'GET /api/v1/ebox/documents/:id': { allow: EBOX, request: async () => ({ url: `/api/v1/ebox/documents/${await freshEboxDocument()}` }) },
+      'GET /api/v1/ebox/documents/:id/attachment': { allow: EBOX, request: async () => ({ url: `/api/v1/ebox/documents/${await freshEboxDocument(true)}/attachment` }) },
+      'POST /api/v1/ebox/documents/:id/hide': { allow: [], why: 'no actor holds e-Box Bevoorrechte gebruiker', request: async () => ({ url: `/api/v1/ebox/documents/${await freshEboxDocument()}/hide` }) },
+      'POST /api/v1/ebox/documents/:id/restore': { allow: [], why: 'no actor holds e-Box Bevoorrechte gebruiker', request: async () => ({ url: `/api/v1/ebox/documents/${await freshEboxDocument()}/restore` }) },
+    };
+  })(),
   'GET /api/v1/public/ocmw-lookup': { allow: 'public', shared: true, request: () => ({ url: '/api/v1/public/ocmw-lookup?postcode=2000' }) },
   'POST /api/v1/public/help-requests': { allow: 'declared-only', why: 'public by nature (a citizen, with the anonymous CSRF token); covered by help-requests.int.test.ts' },
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
@@ -286,6 +309,17 @@ const MATRIX: Record<string, Entry> = {
       return { url: `/api/v1/help-requests/${await freshHelpRequest()}/forward`, payload: { organisationId: gent!.id, reason: 'matrix' } };
     },
   },
+  // Uniek verslag (R10.2): only a user holding the application "Uniek verslag" in its own OCMW.
+  // No actor of this matrix holds it in Antwerpen, so every actor is refused (401/403) before any
+  // lookup; the id below names no report. The allowed cases (an.peeters in OCMW Borsbeek, a user
+  // given the application in Antwerpen, 404 for another OCMW's report) are in
+  // src/modules/subsidy-report/subsidy-report.int.test.ts.
+  'GET /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports' }) },
+  'POST /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports', payload: { year: 2024 } }) },
+  'GET /api/v1/subsidy-reports/:id': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001' }) },
+  'PUT /api/v1/subsidy-reports/:id': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001', payload: { lines: [] } }) },
+  'POST /api/v1/subsidy-reports/:id/submit': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001/submit' }) },
+  'GET /api/v1/subsidy-reports/:id/export': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001/export?format=pdf' }) },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,

@@ -25,6 +25,11 @@ import { ReceivedMutationsPage } from './features/configuration/received-mutatio
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MailOutboxPage } from './features/admin/mail-outbox-page.js';
+import { DossierDetailPage } from './features/dossiers/dossier-detail-page.js';
+import { DossierListPage } from './features/dossiers/dossier-list-page.js';
+import { DossierSettingsPage } from './features/dossiers/dossier-settings-page.js';
+import { DOSSIER_PERMISSION, SETTINGS_READ_PERMISSIONS, dossierPaths } from './features/dossiers/dossiers-common.js';
+import { RegisterFormPage } from './features/dossiers/register-form-page.js';
 import { CitizenRequestPage } from './features/help-requests/citizen-request-page.js';
 import { HelpRequestDetailPage } from './features/help-requests/help-request-detail-page.js';
 import { HelpRequestListPage } from './features/help-requests/help-request-list-page.js';
@@ -144,6 +149,32 @@ function AppRoutes() {
           }
         />
       ))}
+      {/* Dossiers (SPEC §9): the forms are for "Sociale Agent"; the R9.4 setting also for OCMW-configuratie. */}
+      {[
+        { path: dossierPaths.list, element: <DossierListPage /> },
+        { path: dossierPaths.register, element: <RegisterFormPage /> },
+        { path: `${dossierPaths.list}/:id`, element: <DossierDetailPage /> },
+      ].map(({ path, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission={DOSSIER_PERMISSION}>{element}</RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
+      <Route
+        path={dossierPaths.settings}
+        element={
+          <RequireContext>
+            <RequireAnyPermission permissions={SETTINGS_READ_PERMISSIONS}>
+              <DossierSettingsPage />
+            </RequireAnyPermission>
+          </RequireContext>
+        }
+      />
       {ACCESS_ROUTES.map(({ path, permission, element }) => (
         <Route
           key={path}

@@ -1,2 +1,4 @@
-export { createSubsidyReportService, type SubsidyReportService } from './subsidy-report.service.js';
+export { createSubsidyReportService, type SubsidyReportService, type SubsidyReportDeps, type ReportUser } from './subsidy-report.service.js';
 export { subsidyReportRoutes } from './subsidy-report.routes.js';
+export * from './subsidy-report.schema.js';
+export { DEFAULT_FILING_WINDOW, decideYear, decideSubmission, filingWindow, type FilingWindow, type FilingFacts } from './filing-rules.js';

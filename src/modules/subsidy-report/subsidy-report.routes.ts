@@ -1,8 +1,76 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse } from '../../shared/schema.js';
+import { callerOf } from '../access/index.js';
+import { CreateReportBody, ExportQuery, ReportDetail, ReportList, UpdateLinesBody } from './subsidy-report.schema.js';
 import type { SubsidyReportService } from './subsidy-report.service.js';
 
-/** HTTP ↔ Uniek verslag. */
+const IdParams = z.strictObject({ id: z.uuid() });
+const tags = ['Uniek verslag'];
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+const context = { access: 'context' as const };
+
+/** HTTP ↔ Uniek verslag (R10.2). Every rule is in the service; routes only translate. */
 export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: SubsidyReportService }> = async (app, { subsidyReport }) => {
-  void app;
-  void subsidyReport;
+  app.get('/subsidy-reports', {
+    config: context,
+    schema: {
+      tags,
+      summary: "The OCMW's reports, and for the recent years whether it may file each one (and why not)",
+      response: { 200: ReportList, ...errors },
+    },
+  }, async (request) => subsidyReport.list(callerOf(request)));
+
+  app.post('/subsidy-reports', {
+    config: context,
+    schema: {
+      tags,
+      summary: 'Creates the draft report of a subsidy year (422 with the explanation when this OCMW may not file that year)',
+      body: CreateReportBody,
+      response: { 201: ReportDetail, ...errors },
+    },
+  }, async (request, reply) => reply.status(201).send(await subsidyReport.create({ ...callerOf(request), username: request.actor!.username }, request.body)));
+
+  app.get('/subsidy-reports/:id', {
+    config: context,
+    schema: { tags, summary: 'One report with its lines, totals and whether it can be submitted now', params: IdParams, response: { 200: ReportDetail, ...errors } },
+  }, async (request) => subsidyReport.get(callerOf(request), request.params.id));
+
+  app.put('/subsidy-reports/:id', {
+    config: context,
+    schema: {
+      tags,
+      summary: "Replaces the draft's subsidy lines (amounts in euros, at most 2 decimals); 409 once submitted",
+      params: IdParams,
+      body: UpdateLinesBody,
+      response: { 200: ReportDetail, ...errors },
+    },
+  }, async (request) => subsidyReport.updateLines({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body));
+
+  app.post('/subsidy-reports/:id/submit', {
+    config: context,
+    schema: {
+      tags,
+      summary: 'Submits the draft: in the filing window, with at least one line, the year rule checked again; then read-only',
+      params: IdParams,
+      response: { 200: ReportDetail, ...errors },
+    },
+  }, async (request) => subsidyReport.submit({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+
+  app.get('/subsidy-reports/:id/export', {
+    config: context,
+    schema: { tags, summary: 'A submitted report as PDF or XLSX', params: IdParams, querystring: ExportQuery, response: errors },
+  }, async (request, reply) => {
+    const file = await subsidyReport.exportReport(callerOf(request), request.params.id, request.query.format, request.query.lang ?? request.language);
+    return sendFile(reply, file);
+  });
 };
+
+function sendFile(reply: FastifyReply, file: { filename: string; contentType: string; body: Buffer }) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.filename}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}

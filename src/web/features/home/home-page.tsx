@@ -6,11 +6,15 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 
 interface Service {
-  key: 'access' | 'chaman' | 'configuration' | 'online' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'mails';
+  key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'mails';
   /** Where the service lives; undefined while it is not built yet. */
   to?: string;
   /** The permission the role needs for the service (one of them, for a list); without it the tile is not a link. */
   permission?: string | readonly string[];
+  /** Another entrance for roles without `permission` (the dossiers' R9.4 setting for OCMW-configuratie). */
+  fallback?: { to: string; permission: string };
+  /** Where the tile's title and description are in the catalogue; `tiles.<key>` unless given. */
+  texts?: string;
   /** Who sees the tile: an OCMW's roles, the platform administrator, or both. */
   audience: 'organisation' | 'admin' | 'all';
 }
@@ -23,6 +27,14 @@ const SERVICES: Service[] = [
   { key: 'chaman', to: '/chaman', permission: 'app:chaman', audience: 'organisation' },
   { key: 'configuration', to: '/configuratie', permission: 'app:ocmw-configuratie', audience: 'organisation' },
   { key: 'online', to: '/ocmw-online', permission: ['app:ocmw-online', 'app:sociale-agent'], audience: 'organisation' },
+  {
+    key: 'dossiers',
+    to: '/dossiers',
+    permission: 'app:sociale-agent',
+    fallback: { to: '/dossiers/instellingen', permission: 'app:ocmw-configuratie' },
+    texts: 'dossiers.tile',
+    audience: 'organisation',
+  },
   { key: 'ebox', audience: 'organisation' },
   { key: 'report', audience: 'organisation' },
   { key: 'mergers', to: '/fusies', audience: 'all' },
@@ -82,15 +94,17 @@ export function HomePage() {
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
           const isAllowed = isAllowedFor(service.permission, permissions);
-          if (service.to && isAllowed) {
+          const texts = service.texts ?? `tiles.${service.key}`;
+          const to = isAllowed ? service.to : service.fallback && permissions.includes(service.fallback.permission) ? service.fallback.to : undefined;
+          if (to) {
             return (
               <li key={service.key} className="tiles__item">
-                <Link to={service.to} className="tile tile--active" aria-describedby={descriptionId}>
+                <Link to={to} className="tile tile--active" aria-describedby={descriptionId}>
                   <span className="tile__title" id={titleId}>
-                    {t(`tiles.${service.key}.title`)}
+                    {t(`${texts}.title`)}
                   </span>
                   <span className="tile__description" id={descriptionId}>
-                    {t(`tiles.${service.key}.description`)}
+                    {t(`${texts}.description`)}
                   </span>
                 </Link>
               </li>
@@ -107,10 +121,10 @@ export function HomePage() {
                 aria-describedby={`${descriptionId} ${statusId}`}
               >
                 <span className="tile__title" id={titleId}>
-                  {t(`tiles.${service.key}.title`)}
+                  {t(`${texts}.title`)}
                 </span>
                 <span className="tile__description" id={descriptionId}>
-                  {t(`tiles.${service.key}.description`)}
+                  {t(`${texts}.description`)}
                 </span>
                 <span className="tile__status" id={statusId}>
                   {t('home.unavailable')}

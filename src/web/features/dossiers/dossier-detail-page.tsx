@@ -1,0 +1,198 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { errorMessage } from '../../components/error-message.js';
+import { formatDate } from '../../components/format.js';
+import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { Breadcrumbs, displayInsz } from '../access/access-common.js';
+import { dossiersApi } from './dossiers-api.js';
+import type { DossierDetailData, FormData } from './dossiers-api.js';
+import { FormStatusBadge, dossierPaths, kindLabel, subtypeLabel } from './dossiers-common.js';
+import type { RegisteredState } from './register-form-page.js';
+import { StopForm } from './stop-form.js';
+
+type Notice = { kind: 'registered'; subtype: string; startDate: string } | { kind: 'stopped'; subtype: string; endDate: string };
+
+function registeredOf(state: unknown): RegisteredState['registered'] | undefined {
+  const registered = (state as Partial<RegisteredState> | null)?.registered;
+  return registered && typeof registered.subtype === 'string' && typeof registered.startDate === 'string' ? registered : undefined;
+}
+
+const stopButtonId = (formId: string) => `dossier-stop-open-${formId}`;
+
+/** One dossier (R9.1): the person, the dates and its forms; a running form can be stopped. */
+export function DossierDetailPage() {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const location = useLocation();
+  const id = useParams().id ?? '';
+  const { state, setData } = useLoad((signal) => dossiersApi.detail(id, signal), `${id}|${language}`);
+  const [notice, setNotice] = useState<Notice | undefined>(() => {
+    const registered = registeredOf(location.state);
+    return registered ? { kind: 'registered', subtype: registered.subtype, startDate: registered.startDate } : undefined;
+  });
+  const [stopping, setStopping] = useState<string | undefined>();
+  const [noticeVersion, setNoticeVersion] = useState(0);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const detail = state.status === 'ready' ? state.data : undefined;
+  const title = detail ? t('dossiers.detail.title', { insz: displayInsz(detail.insz) }) : t('dossiers.detail.titleLoading');
+  useDocumentTitle(title);
+
+  useEffect(() => {
+    // The "Stopzetten" button and its form are gone: keep keyboard users on the outcome.
+    if (noticeVersion > 0) noticeRef.current?.focus();
+  }, [noticeVersion]);
+
+  function onStopped(current: DossierDetailData, stopped: FormData) {
+    setData({
+      ...current,
+      formList: current.formList.map((f) => (f.id === stopped.id ? stopped : f)),
+      runningForms: current.formList.filter((f) => (f.id === stopped.id ? stopped : f).status === 'running').length,
+    });
+    setStopping(undefined);
+    setNotice({ kind: 'stopped', subtype: stopped.subtype, endDate: stopped.endDate ?? '' });
+    setNoticeVersion((v) => v + 1);
+  }
+
+  function onCancelStop(formId: string) {
+    setStopping(undefined);
+    // Back to the button that opened the form.
+    window.setTimeout(() => document.getElementById(stopButtonId(formId))?.focus(), 0);
+  }
+
+  const crumbs = <Breadcrumbs items={[{ to: dossierPaths.list, label: t('dossiers.list.title') }, { label: title }]} />;
+
+  if (state.status === 'loading') {
+    return (
+      <>
+        {crumbs}
+        <h1>{title}</h1>
+        <p role="status" className="loading">
+          {t('app.loading')}
+        </p>
+      </>
+    );
+  }
+  if (state.status === 'error' || !detail) {
+    return (
+      <>
+        {crumbs}
+        <h1>{title}</h1>
+        <p role="alert" className="notice notice--error">
+          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
+        </p>
+        <p>
+          <Link to={dossierPaths.list}>{t('dossiers.detail.backToList')}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const stoppingForm = stopping ? detail.formList.find((f) => f.id === stopping && f.status === 'running') : undefined;
+
+  return (
+    <>
+      {crumbs}
+      <h1>{title}</h1>
+
+      {notice ? (
+        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
+          {notice.kind === 'registered'
+            ? t('dossiers.detail.registered', { subtype: subtypeLabel(notice.subtype, t), start: formatDate(notice.startDate) })
+            : t('dossiers.detail.stopped', { subtype: subtypeLabel(notice.subtype, t), end: formatDate(notice.endDate) })}
+        </p>
+      ) : null}
+
+      <dl className="details">
+        <dt>{t('dossiers.insz')}</dt>
+        <dd>{displayInsz(detail.insz)}</dd>
+        <dt>{t('dossiers.openedOn')}</dt>
+        <dd>{formatDate(detail.openedOn)}</dd>
+        <dt>{t('dossiers.closedOn')}</dt>
+        <dd>{detail.closedOn ? formatDate(detail.closedOn) : t('dossiers.notClosed')}</dd>
+        <dt>{t('dossiers.list.runningForms')}</dt>
+        <dd>{detail.runningForms}</dd>
+      </dl>
+
+      <p>
+        <Link to={dossierPaths.registerFor(detail.insz)}>{t('dossiers.detail.registerFor')}</Link>
+      </p>
+
+      <h2 id="dossier-forms-title">{t('dossiers.detail.formsTitle')}</h2>
+      {detail.formList.length === 0 ? (
+        <p className="notice">{t('dossiers.detail.noForms')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="dossier-forms-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="dossier-forms-caption">{t('dossiers.detail.caption', { insz: displayInsz(detail.insz) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiers.detail.kind')}</th>
+                <th scope="col">{t('dossiers.detail.subtype')}</th>
+                <th scope="col">{t('dossiers.detail.startDate')}</th>
+                <th scope="col">{t('dossiers.detail.endDate')}</th>
+                <th scope="col">{t('dossiers.detail.status')}</th>
+                <th scope="col">{t('dossiers.detail.createdBy')}</th>
+                <th scope="col">{t('dossiers.detail.stoppedBy')}</th>
+                <th scope="col">{t('dossiers.detail.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {detail.formList.map((form) => (
+                <tr key={form.id}>
+                  <td>{kindLabel(form.kind, t)}</td>
+                  <th scope="row">
+                    {subtypeLabel(form.subtype, t)}
+                    {form.predecessorId ? (
+                      <>
+                        <br />
+                        <span className="form__hint">{t('dossiers.detail.reentered')}</span>
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="nowrap">{formatDate(form.startDate)}</td>
+                  <td className="nowrap">{form.endDate ? formatDate(form.endDate) : t('dossiers.detail.openEnded')}</td>
+                  <td>
+                    <FormStatusBadge status={form.status} />
+                  </td>
+                  <td>{form.createdBy ?? '–'}</td>
+                  <td>{form.stoppedBy ?? '–'}</td>
+                  <td>
+                    {form.status === 'running' ? (
+                      <button
+                        type="button"
+                        id={stopButtonId(form.id)}
+                        className="button button--link"
+                        aria-expanded={stopping === form.id}
+                        onClick={() => {
+                          setNotice(undefined);
+                          setStopping(form.id);
+                        }}
+                      >
+                        {t('dossiers.detail.stop')}
+                        <span className="visually-hidden">
+                          {' '}
+                          {t('dossiers.detail.stopWhich', { subtype: subtypeLabel(form.subtype, t), start: formatDate(form.startDate) })}
+                        </span>
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {stoppingForm ? (
+        <StopForm key={stoppingForm.id} form={stoppingForm} onStopped={(stopped) => onStopped(detail, stopped)} onCancel={() => onCancelStop(stoppingForm.id)} />
+      ) : null}
+
+      <p>
+        <Link to={dossierPaths.list}>{t('dossiers.detail.backToList')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import type { TFunction } from 'i18next';
+import { isMessageKey, translate } from '../../../shared/messages.js';
+import type { UiLanguage } from '../../i18n/index.js';
+import type { RegisterFormData } from './dossiers-api.js';
+
+// The contract (RegisterFormBody, DossierListQuery with the shared Insz) validates in the browser
+// with the server's rules. It is loaded on demand: zod then lives in its own chunk, not in the
+// bundle of every portal page.
+const loadSchema = () => import('../../../modules/dossiers/dossiers.schema.js');
+let schema: ReturnType<typeof loadSchema> | undefined;
+
+/** Starts loading the contract (the forms call it on mount, so the first submit does not wait). */
+export function preloadDossierSchema(): void {
+  schema ??= loadSchema();
+}
+
+/** The parts of a zod issue the messages need. */
+interface Issue {
+  message: string;
+  path: PropertyKey[];
+  params?: { messageKey?: string };
+}
+
+/** A message key of the contract (`insz.checksum`, `date.invalid`, `dossier.end_before_start`…) in the UI language. */
+function issueMessage(issue: Issue, t: TFunction, language: UiLanguage): string {
+  const key = issue.params?.messageKey ?? issue.message;
+  return isMessageKey(key) ? translate(key, language) : t('dossiers.validation.invalid');
+}
+
+function fieldsOf(issues: readonly Issue[], t: TFunction, language: UiLanguage): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '_';
+    fields[field] ??= issueMessage(issue, t, language);
+  }
+  return fields;
+}
+
+/** The INSZ of the search, normalised (R0.2); or the message that says what is wrong with it. */
+export async function normalizeInsz(input: string, t: TFunction, language: UiLanguage): Promise<{ insz: string } | { error: string }> {
+  preloadDossierSchema();
+  const { DossierListQuery } = await schema!;
+  const result = DossierListQuery.shape.insz.safeParse(input);
+  if (result.success && result.data) return { insz: result.data };
+  const issues = result.success ? [] : (result.error.issues as unknown as Issue[]);
+  return { error: issues.length > 0 ? issues.map((issue) => issueMessage(issue, t, language)).join(' ') : t('dossiers.validation.invalid') };
+}
+
+/** What the register form holds; every value as typed. */
+export interface RegisterDraft {
+  insz: string;
+  kind: string;
+  subtype: string;
+  startDate: string;
+  endDate: string;
+}
+
+/**
+ * Checks the register form with RegisterFormBody: the body to send, or field → message. Empty
+ * required fields get their own message first; the contract says the rest (INSZ, dates, the
+ * type that belongs to the kind, end on or after start).
+ */
+export async function validateRegisterForm(
+  draft: RegisterDraft,
+  t: TFunction,
+  language: UiLanguage,
+): Promise<{ body: RegisterFormData } | { fields: Record<string, string> }> {
+  preloadDossierSchema();
+  const { RegisterFormBody } = await schema!;
+  const input = {
+    insz: draft.insz.trim(),
+    kind: draft.kind,
+    subtype: draft.subtype,
+    startDate: draft.startDate,
+    ...(draft.endDate ? { endDate: draft.endDate } : {}),
+  };
+  const required: Record<string, string> = {};
+  if (input.insz === '') required.insz = t('dossiers.register.inszRequired');
+  if (!input.kind) required.kind = t('dossiers.register.kindRequired');
+  if (!input.subtype) required.subtype = t('dossiers.register.subtypeRequired');
+  if (!input.startDate) required.startDate = t('dossiers.register.startDateRequired');
+  // The contract's refinements only run once the fields parse: say this one at once.
+  if (input.startDate && draft.endDate && draft.endDate < input.startDate) required.endDate = translate('dossier.end_before_start', language);
+  const result = RegisterFormBody.safeParse(input);
+  if (result.success && Object.keys(required).length === 0) return { body: result.data };
+  const fields = result.success ? {} : fieldsOf(result.error.issues as unknown as Issue[], t, language);
+  // The messages in the order of the form.
+  const merged: Record<string, string> = {};
+  for (const key of ['insz', 'kind', 'subtype', 'startDate', 'endDate']) {
+    const message = required[key] ?? fields[key];
+    if (message) merged[key] = message;
+  }
+  for (const [key, message] of Object.entries(fields)) merged[key] ??= message;
+  return { fields: merged };
+}
