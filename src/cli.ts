@@ -25,6 +25,12 @@ const USAGE = `Usage: ocmw <command> [options]
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
                                   R6.5: the day's reminder mails of OCMW Online (once per OCMW per
                                   day; a rerun sends nothing); --dry-run only lists them
+  ebox publish FILE.json [--json]
+                                  R10.1: publish a document to an organisation's e-Box (the API's
+                                  body plus "senderKbo"; "attachment.file" is read next to FILE.json)
+  ebox notify [--date YYYY-MM-DD] [--json]
+                                  R10.1: the e-Box notification mails of a night (default: last
+                                  night; once per organisation per night; a rerun sends nothing)
   import htb FILE.xlsx [--dry-run] [--json]
                                   the region's HTB file (R2.14): every row checked; nothing
                                   written unless the whole file is valid
@@ -210,6 +216,64 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       });
+    }
+    case 'ebox': {
+      if (sub === 'publish') {
+        const file = rest[0];
+        if (!file) throw new UsageError('ebox publish needs FILE.json');
+        const { readFileSync } = await import('node:fs');
+        const path = await import('node:path');
+        let raw: unknown;
+        try {
+          raw = JSON.parse(readFileSync(file, 'utf8'));
+        } catch (error) {
+          throw new UsageError(`cannot read ${file} as JSON: ${(error as Error).message}`);
+        }
+        // "attachment": { "file": "brief.pdf", … } names a file next to FILE.json, sent as base64.
+        const attachment = (raw as { attachment?: Record<string, unknown> } | null)?.attachment;
+        if (attachment && typeof attachment.file === 'string' && attachment.contentBase64 === undefined) {
+          try {
+            attachment.contentBase64 = readFileSync(path.resolve(path.dirname(file), attachment.file)).toString('base64');
+          } catch (error) {
+            throw new UsageError(`cannot read ${attachment.file}: ${(error as Error).message}`);
+          }
+          delete attachment.file;
+        }
+        return withRuntime('auto', async (rt) => {
+          try {
+            const r = await rt.services.mailbox.publishFile(raw, `cli:${path.basename(file)}`, lang);
+            const extra = r.attachment ? `, attachment ${r.attachment.name} (${r.attachment.size} bytes, sha256 ${r.attachment.sha256})` : '';
+            out(values.json ? JSON.stringify({ ok: true, ...r }) : `published ${r.id} to ${r.recipient.name} (${r.recipient.kbo})${extra}`);
+            return 0;
+          } catch (error) {
+            const e = error as { code?: string; message: string; fields?: Record<string, string> };
+            if (e.code !== 'validation' && e.code !== 'payload_too_large') throw error;
+            out(values.json ? JSON.stringify({ ok: false, error: e.message, errors: e.fields ?? {} }) : [e.message, ...Object.entries(e.fields ?? {}).map(([k, v]) => `  ${k}: ${v}`)].join('\n'));
+            return 1;
+          }
+        });
+      }
+      if (sub === 'notify') {
+        const { isIsoDate } = await import('./domain/clock.js');
+        if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
+        return withRuntime('auto', async (rt) => {
+          try {
+            const r = await rt.services.mailbox.runNightlyNotifications(values.date);
+            if (values.json) out(JSON.stringify(r));
+            else {
+              out(`night of ${r.night}: ${r.mails.length} e-Box notification mail(s)`);
+              for (const m of r.mails) out(`  ${m.to}: ${m.documents} document(s)`);
+            }
+            return 0;
+          } catch (error) {
+            const e = error as { code?: string; message: string; fields?: Record<string, string> };
+            if (e.code !== 'validation') throw error;
+            out(values.json ? JSON.stringify({ ok: false, errors: e.fields ?? {} }) : Object.values(e.fields ?? {}).join('\n'));
+            return 1;
+          }
+        });
+      }
+      throw new UsageError('ebox needs publish FILE.json or notify [--date YYYY-MM-DD]');
     }
     case 'cert': {
       if (sub !== 'check' || !rest[0]) throw new UsageError('cert needs check FILE --for ftp|rest');

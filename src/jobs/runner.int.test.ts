@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { queryRows } from '../db/db.js';
 import { startJobs, type JobRunner } from './runner.js';
 import { createTestContext, type TestContext } from '../../test/test-app.js';
 
@@ -37,6 +39,19 @@ describe('scheduled jobs (pg-boss)', () => {
       (await ctx.services.notifications.list(1, 100)).items.filter((m) => m.kind === 'online-reminder' && m.bodyText.includes(receipt.reference)).length;
     await vi.waitFor(async () => expect(await sent()).toBe(1), { timeout: 20_000, interval: 200 });
     await Promise.all([ctx.services.helpRequests.runReminders('2026-06-03'), ctx.services.helpRequests.runReminders('2026-06-03')]);
+    expect(await sent()).toBe(1);
+  });
+
+  it('sends a night’s e-Box notification once with two workers, and a rerun sends nothing (R10.1)', async () => {
+    const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+    const document = { recipientKbo: '0212235604', title: 'Nachtpost', category: 'Test', messageType: 'Test', rsz: false, documentDate: '2026-06-10', body: 'x' };
+    await ctx.clock.runWithToday('2026-06-10', () => ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, document));
+    const ids = await Promise.all([runners[0]!.runNow('eboxNotifications', '2026-06-10'), runners[1]!.runNow('eboxNotifications', '2026-06-10')]);
+    expect(ids.filter(Boolean)).toHaveLength(1);
+    const sent = async () =>
+      (await ctx.services.notifications.list(1, 100)).items.filter((m) => m.kind === 'ebox-notification' && m.toAddress === 'ocmw.antwerpen@demo.example').length;
+    await vi.waitFor(async () => expect(await sent()).toBe(1), { timeout: 20_000, interval: 200 });
+    await Promise.all([ctx.services.mailbox.runNightlyNotifications('2026-06-10'), ctx.services.mailbox.runNightlyNotifications('2026-06-10')]);
     expect(await sent()).toBe(1);
   });
 });

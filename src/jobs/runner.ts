@@ -12,6 +12,8 @@ export const JOBS = {
   certificateExpiry: { name: 'certificate-expiry', cron: '0 6 * * *' },
   /** R6.5: OCMW Online reminders, once a day. */
   onlineReminders: { name: 'online-reminders', cron: '0 7 * * *' },
+  /** R10.1: the e-Box notification mails of last night (job data `date` = the night). */
+  eboxNotifications: { name: 'ebox-notifications', cron: '30 1 * * *' },
 } as const;
 
 function bossFor(database: Database): PgBoss {
@@ -59,6 +61,14 @@ export async function startJobs(
     for (const job of jobs) {
       const result = await services.helpRequests.runReminders((job.data as { date?: string } | null)?.date);
       log.info({ job: JOBS.onlineReminders.name, date: result.date, mails: result.mails.length }, 'OCMW Online reminders');
+    }
+  });
+  await boss.createQueue(JOBS.eboxNotifications.name);
+  await boss.schedule(JOBS.eboxNotifications.name, JOBS.eboxNotifications.cron, {}, { tz: 'Europe/Brussels' });
+  await boss.work(JOBS.eboxNotifications.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+    for (const job of jobs) {
+      const result = await services.mailbox.runNightlyNotifications((job.data as { date?: string } | null)?.date);
+      log.info({ job: JOBS.eboxNotifications.name, night: result.night, mails: result.mails.length }, 'e-Box notifications');
     }
   });
   return {

@@ -28,6 +28,11 @@ const sender = { contactName: 'Jan Peeters', phoneCode: '+32', phoneNumber: '456
 beforeAll(async () => {
   ctx = await createTestContext();
   ca = await makeCa({ key: 'RSA-2048', name: 'Test CA' });
+  // This file walks OCMW Antwerpen through ChaMan's first use: the demo's ChaMan data of
+  // Antwerpen (sender and the REST account of the vendor-API demo) go first.
+  await ctx.database.db.execute(sql`delete from certificates where account_id in (select a.id from channel_accounts a join domains d on d.id = a.domain_id join organisations o on o.id = d.organisation_id where o.kbo = '0212235604')`);
+  await ctx.database.db.execute(sql`delete from channel_accounts where domain_id in (select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604')`);
+  await ctx.database.db.execute(sql`delete from senders where domain_id in (select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604')`);
   tb = ctx.client();
   await tb.loginAs('tb.antwerpen');
   vendor = ctx.client();

@@ -1,2 +1,4 @@
-export { createMailboxService, type MailboxService } from './mailbox.service.js';
+export { createMailboxService, type MailboxService, type EboxUser, type Institution } from './mailbox.service.js';
 export { mailboxRoutes } from './mailbox.routes.js';
+export * from './mailbox.schema.js';
+export { mailboxMessage, isMailboxMessageKey, type MailboxMessageKey } from './mailbox-messages.js';

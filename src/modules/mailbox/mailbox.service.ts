@@ -1,8 +1,23 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
 import type { Db } from '../../db/db.js';
-import type { Clock } from '../../domain/clock.js';
+import { addDays, brusselsDate, daysBetween, isIsoDate, type Clock } from '../../domain/clock.js';
+import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { RegistryService } from '../registry/index.js';
+import { contentProblem, decodedSize, fileNameProblem, normaliseBase64 } from './attachment-rules.js';
+import { isMailboxMessageKey, mailboxMessage } from './mailbox-messages.js';
+import {
+  EBOX_ATTACHMENT_MAX_BYTES,
+  PublishDocumentFile,
+  type EboxDocumentSummary,
+  type EboxListFilter,
+  type PublishDocument,
+} from './mailbox.schema.js';
+import * as repo from './mailbox.repo.js';
 
 export interface MailboxDeps {
   db: Db;
@@ -12,10 +27,303 @@ export interface MailboxDeps {
   audit: AuditService;
 }
 
-/** The e-Box of each organisation (SPEC R10.1, R8.2). */
-export function createMailboxService(deps: MailboxDeps) {
-  void deps;
-  return {};
+/** A portal user reading the e-Box of the organisation of their chosen role. */
+export type EboxUser = Caller & { username: string };
+
+/** The organisation that publishes, and the name of its credential (API client, CLI source) for the audit log. */
+export interface Institution {
+  organisationId: string;
+  name: string;
+}
+
+type Names = { nameNl: string; nameFr: string; nameDe: string };
+const nameIn = (o: Names, lang: Language) => (lang === 'fr' ? o.nameFr : lang === 'de' ? o.nameDe : o.nameNl);
+
+function validation(lang: Language, fields: FieldErrors): AppError {
+  return new AppError('validation', translate('http.validation', lang), fields);
+}
+
+/** Zod issues (CLI input) → field → message, in the language where a key is known. */
+function fieldErrorsOf(issues: z.core.$ZodIssue[], lang: Language): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.join('.') || '_';
+    const key = (issue as { params?: { messageKey?: string } }).params?.messageKey ?? issue.message;
+    fields[path] ??= isMailboxMessageKey(key)
+      ? mailboxMessage(key, lang)
+      : isMessageKey(key)
+        ? translate(key, lang)
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? translate('field.required', lang)
+          : issue.message;
+  }
+  return fields;
+}
+
+function toSummary(row: repo.SummaryRow): EboxDocumentSummary {
+  return {
+    id: row.id,
+    sender: { name: row.senderName, kbo: row.senderKbo },
+    title: row.title,
+    category: row.category,
+    messageType: row.messageType,
+    isRsz: row.isRsz,
+    documentDate: row.documentDate,
+    receivedAt: row.receivedAt,
+    read: row.readAt !== null,
+    visible: row.visible,
+    attachment:
+      row.attachmentName && row.attachmentMime && row.attachmentSha256 && row.attachmentSize !== null
+        ? { name: row.attachmentName, mime: row.attachmentMime, size: row.attachmentSize, sha256: row.attachmentSha256 }
+        : null,
+  };
+}
+
+function toDetail(row: repo.DetailRow) {
+  return { ...toSummary(row), body: row.body, readAt: row.readAt, readBy: row.readBy, hiddenAt: row.hiddenAt, hiddenBy: row.hiddenBy };
+}
+
+/**
+ * The e-Box of each organisation (SPEC R10.1, R8.2). Institutions publish documents (API with a
+ * machine credential, CLI); users of the organisation read them with "e-Box van de instelling",
+ * RSZ documents also need "Documenten RSZ in e-Box", and "e-Box Bevoorrechte gebruiker" deletes
+ * (hides) and restores. A nightly mail announces documents still unread. Nothing here looks at
+ * merger status except the home-page warning: a disappearing OCMW keeps receiving (R8.2).
+ */
+export function createMailboxService({ db, clock, registry, notifications, audit }: MailboxDeps) {
+  /** Now, moved to the business date when that is fixed (tests, demos), on that Brussels date. */
+  function businessNow(): Date {
+    const now = clock.now();
+    const today = clock.today();
+    const shift = daysBetween(clock.realToday(), today);
+    if (shift === 0) return now;
+    let at = new Date(now.getTime() + shift * 86_400_000);
+    // A shift across a daylight-saving change can land an hour off the business date.
+    if (brusselsDate(at) > today) at = new Date(at.getTime() - 3_600_000);
+    else if (brusselsDate(at) < today) at = new Date(at.getTime() + 3_600_000);
+    return at;
+  }
+
+  /** The caller's e-Box rights; throws forbidden without "e-Box van de instelling". */
+  function rightsOf(caller: Caller) {
+    const ctx = authContextOf(caller.context);
+    const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
+    if (!ctx?.organisationId || !target || !can(ctx, 'app:ebox', target)) {
+      throw new AppError('forbidden', mailboxMessage('ebox.app_required', caller.language));
+    }
+    return {
+      organisationId: ctx.organisationId,
+      includeRsz: can(ctx, 'app:ebox-rsz', target),
+      privileged: can(ctx, 'app:ebox-privileged', target),
+    };
+  }
+
+  function scopeOf(rights: ReturnType<typeof rightsOf>): repo.Scope {
+    return { organisationId: rights.organisationId, includeRsz: rights.includeRsz, includeHidden: rights.privileged };
+  }
+
+  async function getDetail(scope: repo.Scope, id: string, lang: Language) {
+    const row = await repo.findDocument(db, scope, id);
+    if (!row) throw new AppError('not_found', translate('http.not_found', lang));
+    return row;
+  }
+
+  async function changeVisibility(caller: EboxUser, id: string, visible: boolean) {
+    const rights = rightsOf(caller);
+    if (!rights.privileged) throw new AppError('forbidden', mailboxMessage('ebox.privileged_required', caller.language));
+    const scope = scopeOf(rights);
+    const current = await getDetail(scope, id, caller.language);
+    await db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      if (!(await repo.setVisible(tx, current.id, visible, businessNow(), caller.username))) return;
+      await audit.record(tx, {
+        actorUserId: caller.userId,
+        actorRole: caller.context?.role ?? null,
+        organisationId: rights.organisationId,
+        domainId: caller.context?.domain?.id ?? null,
+        action: visible ? 'ebox.document.restore' : 'ebox.document.hide',
+        before: { id: current.id, title: current.title, visible: !visible },
+        after: { id: current.id, title: current.title, visible },
+      });
+    });
+    return toSummary(await getDetail(scope, id, caller.language));
+  }
+
+  const service = {
+    /**
+     * R10.1: an institution publishes a document to an organisation's e-Box (any organisation,
+     * a disappearing OCMW included). Throws payload_too_large over 5 MiB, validation (with the
+     * field) for an unknown recipient, an unsafe file name or content that is not of its type.
+     */
+    async publishAs(institution: Institution, input: PublishDocument, lang: Language = 'nl') {
+      const fields: FieldErrors = {};
+      let attachment: { name: string; mime: string; base64: string; size: number; sha256: string } | undefined;
+      if (input.attachment) {
+        const a = input.attachment;
+        const base64 = normaliseBase64(a.contentBase64);
+        if (base64 && decodedSize(base64) > EBOX_ATTACHMENT_MAX_BYTES) {
+          const message = mailboxMessage('ebox.too_large', lang, { max: EBOX_ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+          throw new AppError('payload_too_large', message, { 'attachment.contentBase64': message });
+        }
+        const nameProblem = fileNameProblem(a.fileName, a.mimeType);
+        if (nameProblem) fields['attachment.fileName'] = mailboxMessage(nameProblem.key, lang, nameProblem.params);
+        if (!base64) fields['attachment.contentBase64'] = mailboxMessage('ebox.base64', lang);
+        else {
+          const content = Buffer.from(base64, 'base64');
+          const problem = contentProblem(content, a.mimeType);
+          if (problem) fields['attachment.contentBase64'] = mailboxMessage(problem, lang);
+          else attachment = { name: a.fileName, mime: a.mimeType, base64, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+        }
+      }
+      const recipient = await registry.findOrganisationByKbo(input.recipientKbo);
+      if (!recipient) fields.recipientKbo = mailboxMessage('ebox.recipient_unknown', lang);
+      if (Object.keys(fields).length > 0 || !recipient) throw validation(lang, fields);
+      const sender = await registry.getOrganisation(institution.organisationId, lang);
+      const receivedAt = businessNow();
+      const { id } = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const inserted = await repo.insertDocument(tx, {
+          organisationId: recipient.id,
+          senderOrganisationId: sender.id,
+          senderName: sender.name.nl,
+          title: input.title,
+          category: input.category,
+          messageType: input.messageType,
+          isRsz: input.rsz,
+          documentDate: input.documentDate,
+          body: input.body,
+          attachmentName: attachment?.name ?? null,
+          attachmentMime: attachment?.mime ?? null,
+          attachmentBase64: attachment?.base64 ?? null,
+          attachmentSha256: attachment?.sha256 ?? null,
+          attachmentSize: attachment?.size ?? null,
+          receivedAt,
+        });
+        await audit.record(tx, {
+          actorUserId: null,
+          actorRole: `institution:${institution.name}`,
+          organisationId: recipient.id,
+          domainId: null,
+          action: 'ebox.document.publish',
+          after: {
+            id: inserted.id,
+            sender: sender.kbo,
+            title: input.title,
+            category: input.category,
+            messageType: input.messageType,
+            isRsz: input.rsz,
+            attachment: attachment ? { name: attachment.name, size: attachment.size, sha256: attachment.sha256 } : null,
+          },
+        });
+        return inserted;
+      });
+      return {
+        id,
+        recipient: { kbo: recipient.kbo, name: recipient.name[lang === 'en' ? 'nl' : lang] },
+        receivedAt: receivedAt.toISOString(),
+        attachment: attachment ? { name: attachment.name, mime: attachment.mime, size: attachment.size, sha256: attachment.sha256 } : null,
+      };
+    },
+
+    /**
+     * The CLI's publish (`ocmw ebox publish FILE.json`): the publish body plus `senderKbo`,
+     * validated like the API (field errors), then published as that sender.
+     */
+    async publishFile(raw: unknown, source: string, lang: Language = 'nl') {
+      const parsed = PublishDocumentFile.safeParse(raw);
+      if (!parsed.success) throw validation(lang, fieldErrorsOf(parsed.error.issues, lang));
+      const { senderKbo, ...input } = parsed.data;
+      const sender = await registry.findOrganisationByKbo(senderKbo);
+      if (!sender) throw validation(lang, { senderKbo: mailboxMessage('ebox.sender_unknown', lang) });
+      return service.publishAs({ organisationId: sender.id, name: source }, input, lang);
+    },
+
+    /** R10.1: a page of the caller's organisation's documents, newest first; `visible=false` needs the privileged application. */
+    async list(caller: Caller, q: EboxListFilter) {
+      const rights = rightsOf(caller);
+      const visible = q.visible ?? true;
+      if (!visible && !rights.privileged) throw new AppError('forbidden', mailboxMessage('ebox.privileged_required', caller.language));
+      const scope = scopeOf(rights);
+      const { rows, total } = await repo.listDocuments(
+        db,
+        scope,
+        { read: q.read, visible, receivedAfter: q.receivedAfter, receivedBefore: q.receivedBefore, sender: q.sender, messageType: q.messageType, category: q.category },
+        (q.page - 1) * q.pageSize,
+        q.pageSize,
+      );
+      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize, unreadCount: await repo.countUnread(db, scope) };
+    },
+
+    /** R10.1: one document with its main content; opening it marks it read (once). Throws not_found out of scope. */
+    async get(caller: EboxUser, id: string) {
+      const scope = scopeOf(rightsOf(caller));
+      const row = await getDetail(scope, id, caller.language);
+      if (row.readAt !== null) return toDetail(row);
+      await repo.markRead(db, row.id, businessNow(), caller.username);
+      return toDetail(await getDetail(scope, id, caller.language));
+    },
+
+    /** The attachment's bytes with its name, type and checksum; throws not_found when out of scope or absent. */
+    async attachment(caller: Caller, id: string) {
+      const found = await repo.findAttachment(db, scopeOf(rightsOf(caller)), id);
+      if (!found) throw new AppError('not_found', translate('http.not_found', caller.language));
+      return found;
+    },
+
+    /** R10.1 "delete": the document becomes invisible (privileged users only; audited; undoable). */
+    async hide(caller: EboxUser, id: string) {
+      return changeVisibility(caller, id, false);
+    },
+
+    /** Puts a deleted document back (privileged users only; audited). */
+    async restore(caller: EboxUser, id: string) {
+      return changeVisibility(caller, id, true);
+    },
+
+    /** The home page (R8.2): unread documents and, for a disappearing OCMW after the effective date, the merged OCMW. */
+    async summary(caller: Caller) {
+      const rights = rightsOf(caller);
+      const gone = await repo.disappearance(db, rights.organisationId, clock.today());
+      return {
+        unread: await repo.countUnread(db, scopeOf(rights)),
+        disappearing: gone ? { mergedInto: nameIn(gone, caller.language), effectiveDate: gone.effectiveDate } : null,
+      };
+    },
+
+    /**
+     * R10.1: the notification mail of a night (default: last night), one per organisation with
+     * unread, visible documents received by then that no earlier mail announced, to its
+     * Maatschappelijk Welzijn contact address. Each (organisation, night) is claimed first, so a
+     * rerun or a second instance sends nothing. Throws validation for a night not yet begun.
+     */
+    async runNightlyNotifications(night: string = addDays(clock.today(), -1)) {
+      const today = clock.today();
+      if (!isIsoDate(night)) throw validation('nl', { night: translate('date.invalid', 'nl') });
+      if (night > today) throw validation('nl', { night: mailboxMessage('ebox.night_future', 'nl', { night, today }) });
+      const cutoff = await repo.nightCutoff(db, night, businessNow());
+      const { claimed, mails } = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const claimed = await repo.claimNotifications(tx, night, cutoff);
+        const mails = [];
+        for (const c of claimed) {
+          const params = { count: c.documents, organisation: c.nameNl };
+          const mail = await notifications.record(tx, {
+            kind: 'ebox-notification',
+            organisationId: c.organisationId,
+            to: c.to,
+            subject: mailboxMessage('mail.ebox_notification.subject', 'nl', params),
+            text: mailboxMessage('mail.ebox_notification.body', 'nl', params),
+          });
+          await repo.setNotificationMail(tx, c.organisationId, night, mail.id);
+          mails.push(mail);
+        }
+        return { claimed, mails };
+      });
+      for (const mail of mails) await notifications.deliver(mail);
+      return { night, mails: claimed.map((c) => ({ organisationId: c.organisationId, to: c.to, documents: c.documents })) };
+    },
+  };
+  return service;
 }
 
 export type MailboxService = ReturnType<typeof createMailboxService>;
