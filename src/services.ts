@@ -28,7 +28,7 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const access = createAccessService({ db, clock, registry });
   const management = createManagementService({ db, clock, registry, audit });
   const auth = createAuthService({ db, clock, access, management, config });
-  const mergers = createMergerService({ db, clock, registry, management });
+  const mergers = createMergerService({ db, clock, registry, management, audit });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
   const channels = createChannelsService({ db, clock, registry, audit, notifications });
   const configuration = createConfigurationService({ db, clock, registry, audit });

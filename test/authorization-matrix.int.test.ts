@@ -285,6 +285,20 @@ const MATRIX: Record<string, Entry> = {
       'POST /api/v1/ebox/documents/:id/restore': { allow: [], why: 'no actor holds e-Box Bevoorrechte gebruiker', request: async () => ({ url: `/api/v1/ebox/documents/${await freshEboxDocument()}/restore` }) },
     };
   })(),
+  'POST /api/v1/admin/organisations/:organisationId/end-access': {
+    allow: ['admin'],
+    request: async () => {
+      const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Zwijndrecht'`);
+      return { url: `/api/v1/admin/organisations/${org!.id}/end-access`, payload: { confirm: true } };
+    },
+  },
+  'POST /api/v1/admin/organisations/:organisationId/restore-access': {
+    allow: ['admin'],
+    request: async () => {
+      const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Melle'`);
+      return { url: `/api/v1/admin/organisations/${org!.id}/restore-access`, payload: { confirm: true } };
+    },
+  },
   'GET /api/v1/public/ocmw-lookup': { allow: 'public', shared: true, request: () => ({ url: '/api/v1/public/ocmw-lookup?postcode=2000' }) },
   'POST /api/v1/public/help-requests': { allow: 'declared-only', why: 'public by nature (a citizen, with the anonymous CSRF token); covered by help-requests.int.test.ts' },
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },

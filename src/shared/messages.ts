@@ -849,6 +849,24 @@ const catalogue = {
     de: "Dieses Formular ist bereits beendet.",
     en: "This form has already been stopped.",
   },
+  "merger.end_access_not_disappearing": {
+    nl: "Alleen de toegang van een verdwijnend OCMW kan beëindigd worden.",
+    fr: "Seul l'accès d'un CPAS qui disparaît peut être clôturé.",
+    de: "Nur der Zugang eines wegfallenden ÖSHZ kann beendet werden.",
+    en: "Only a disappearing OCMW's access can be ended.",
+  },
+  "merger.end_access_too_early": {
+    nl: "De fusie gaat pas in op {date}; tot dan werkt dit OCMW gewoon verder.",
+    fr: "La fusion ne prend effet que le {date} ; jusque-là ce CPAS fonctionne normalement.",
+    de: "Die Fusion wird erst am {date} wirksam; bis dahin arbeitet dieses ÖSHZ normal weiter.",
+    en: "The merger takes effect on {date}; until then this OCMW works as before.",
+  },
+  "merger.end_access_already": {
+    nl: "De toegang van deze organisatie is al beëindigd op {date}.",
+    fr: "L'accès de cette organisation a déjà été clôturé le {date}.",
+    de: "Der Zugang dieser Organisation wurde bereits am {date} beendet.",
+    en: "This organisation's access was already ended on {date}.",
+  },
   "vendor.certificate_required": {
     nl: "Een clientcertificaat is vereist.",
     fr: "Un certificat client est requis.",

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import type { MergerSummary } from './merger.schema.js';
@@ -109,5 +111,38 @@ describe('merger registration rules (R1.4, R7.1)', () => {
       targetNis: '11002',
     });
     expect(r.scenario).toBe(3);
+  });
+});
+
+describe('ending a disappearing OCMW’s access (R8.1, R8.3)', () => {
+  it('keeps access after the cut-over until an administrator ends it explicitly, with an audit entry; it can be restored', async () => {
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const [borsbeek] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Borsbeek'`);
+    const [antwerpen] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Antwerpen'`);
+    const choicesOf = async () => {
+      const c = ctx.client();
+      const res = await c.login('an.peeters');
+      return res.json().choices.map((x: { organisation: { name: { nl: string } } | null }) => x.organisation?.name.nl);
+    };
+    expect(await choicesOf()).toContain('OCMW Borsbeek');
+    const end = (id: string, today?: string, payload: unknown = { confirm: true }) =>
+      admin.request({ method: 'POST', url: `/api/v1/admin/organisations/${id}/end-access`, payload: payload as never, headers: today ? { 'x-ocmw-today': today } : {} });
+    expect((await end(borsbeek!.id, '2024-12-31')).statusCode).toBe(422);
+    expect((await end(antwerpen!.id)).statusCode).toBe(422);
+    expect((await end(borsbeek!.id, undefined, {})).statusCode).toBe(400);
+    const ended = await end(borsbeek!.id);
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json().accessEndedOn).toBe(ctx.clock.today());
+    expect((await end(borsbeek!.id)).statusCode).toBe(409);
+    expect(await choicesOf()).not.toContain('OCMW Borsbeek');
+    const [audit] = await queryRows<{ action: string }>(ctx.database.db, sql`select action from audit_log where organisation_id = ${borsbeek!.id} order by id desc limit 1`);
+    expect(audit!.action).toBe('organisation.access.end');
+    const restored = await admin.request({ method: 'POST', url: `/api/v1/admin/organisations/${borsbeek!.id}/restore-access`, payload: { confirm: true } });
+    expect(restored.json().accessEndedOn).toBeNull();
+    expect(await choicesOf()).toContain('OCMW Borsbeek');
+    const tb = ctx.client();
+    await tb.loginAs('tb.antwerpen');
+    expect((await tb.request({ method: 'POST', url: `/api/v1/admin/organisations/${borsbeek!.id}/end-access`, payload: { confirm: true } })).statusCode).toBe(403);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ErrorResponse } from '../../shared/schema.js';
+import { ErrorResponse, Uuid } from '../../shared/schema.js';
+import { OrganisationSummary } from '../registry/index.js';
 import { HtbImportReport } from '../access/access.schema.js';
 import { MAX_HTB_FILE_BYTES } from './htb-import.js';
 import { MergerList } from './merger.schema.js';
@@ -54,4 +55,25 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       return { items, total: items.length };
     },
   );
+
+  for (const [path, end, summary] of [
+    ['end-access', true, "R8.3: end a disappearing OCMW's portal access from today (explicit, audited; never before the effective date)"],
+    ['restore-access', false, "Undo R8.3: the organisation's access works again"],
+  ] as const) {
+    app.post(
+      `/admin/organisations/:organisationId/${path}`,
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['Fusies'],
+          summary,
+          params: z.strictObject({ organisationId: Uuid }),
+          // The explicit confirmation the administrator gives in the UI.
+          body: z.strictObject({ confirm: z.literal(true) }),
+          response: { 200: OrganisationSummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
+        },
+      },
+      async (request) => mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, request.language),
+    );
+  }
 };

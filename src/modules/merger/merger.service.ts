@@ -2,7 +2,8 @@ import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
-import type { RegistryService } from '../registry/index.js';
+import type { AuditService } from '../audit/index.js';
+import { registryRepo, type RegistryService } from '../registry/index.js';
 import type { ManagementService } from '../access/index.js';
 import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, type CheckedRow } from './htb-import.js';
 import type { MergerSummary } from './merger.schema.js';
@@ -14,6 +15,7 @@ export interface MergerDeps {
   clock: Clock;
   registry: RegistryService;
   management: ManagementService;
+  audit: AuditService;
 }
 
 export interface NewMerger extends MergerShape {
@@ -23,7 +25,7 @@ export interface NewMerger extends MergerShape {
 }
 
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
-export function createMergerService({ db, clock, registry, management }: MergerDeps) {
+export function createMergerService({ db, clock, registry, management, audit }: MergerDeps) {
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
     const fields: FieldErrors = {};
     for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
@@ -31,6 +33,38 @@ export function createMergerService({ db, clock, registry, management }: MergerD
   }
 
   return {
+    /**
+     * R8.3: an administrator ends a disappearing OCMW's portal access explicitly (from today,
+     * never before the merger's effective date), or restores it. Nothing ends on its own.
+     */
+    async setAccess(admin: { userId: string }, organisationId: string, end: boolean, lang: Language) {
+      const org = await registryRepo.findOrganisation(db, organisationId);
+      if (!org) throw new AppError('not_found', translate('http.not_found', lang));
+      const today = clock.today();
+      if (end) {
+        const status = await registryRepo.findOrganisationStatus(db, organisationId);
+        if (status?.status !== 'disappearing') throw new AppError('rule_violation', translate('merger.end_access_not_disappearing', lang));
+        if (status.effectiveDate && today < status.effectiveDate) {
+          throw new AppError('rule_violation', translate('merger.end_access_too_early', lang, { date: status.effectiveDate }));
+        }
+        if (org.accessEndedOn) throw new AppError('conflict', translate('merger.end_access_already', lang, { date: org.accessEndedOn }));
+      }
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await registryRepo.setAccessEnded(tx, organisationId, end ? today : null);
+        await audit.record(tx, {
+          actorUserId: admin.userId,
+          actorRole: 'ADMIN',
+          organisationId,
+          domainId: null,
+          action: end ? 'organisation.access.end' : 'organisation.access.restore',
+          before: { accessEndedOn: org.accessEndedOn },
+          after: { accessEndedOn: end ? today : null },
+        });
+      });
+      return registry.getOrganisation(organisationId, lang);
+    },
+
     /**
      * Registers a merger after deriving its scenario. Throws validation when the data fit no
      * scenario or contradict a declared one, and conflict when an OCMW is already in a merger

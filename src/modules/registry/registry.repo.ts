@@ -192,3 +192,14 @@ export async function listAllMunicipalitiesAt(db: Db, date: string): Promise<(Mu
         order by m.nis`,
   );
 }
+
+/** R8.3: ends (a date) or restores (null) an organisation's portal access. */
+export async function setAccessEnded(db: Db, id: string, date: string | null): Promise<void> {
+  await db.update(organisations).set({ accessEndedOn: date }).where(eq(organisations.id, id));
+}
+
+/** The merger read model of one organisation: disappearing or active, and the effective date. */
+export async function findOrganisationStatus(db: Db, id: string) {
+  const [row] = await db.select().from(organisationStatuses).where(eq(organisationStatuses.organisationId, id));
+  return row;
+}
