@@ -4,6 +4,7 @@ import { inszFromParts, kboFromBody } from '../shared/identifiers.js';
 import { accessRepo, hashPassword } from '../modules/access/index.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { readSeedMergers, registryRepo, type RegistryService } from '../modules/registry/index.js';
+import { seedEboxData } from './demo-ebox.js';
 import { seedOnlineData } from './demo-online.js';
 import { seedServiceData, slugify } from './demo-services.js';
 
@@ -252,6 +253,9 @@ export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: S
       tbUserId: u('tb.antwerpen'),
       filesDir: demoFilesDir,
     });
+
+    const institutionOrg = (i: number) => ({ id: orgId(seedMergers.length + newTargets.length + VENDORS.length + i), name: INSTITUTIONS[i]!.nl });
+    await seedEboxData(tx, { today, antwerpenId: antwerpen, borsbeekId: borsbeek, rsz: institutionOrg(0), podMi: institutionOrg(1) });
 
     return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size };
   });

@@ -33,10 +33,16 @@ import { RegisterFormPage } from './features/dossiers/register-form-page.js';
 import { CitizenRequestPage } from './features/help-requests/citizen-request-page.js';
 import { HelpRequestDetailPage } from './features/help-requests/help-request-detail-page.js';
 import { HelpRequestListPage } from './features/help-requests/help-request-list-page.js';
+import { EboxDocumentPage } from './features/mailbox/ebox-document-page.js';
+import { EboxListPage } from './features/mailbox/ebox-list-page.js';
+import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
 import { OCMW_ONLINE_PERMISSIONS, RequireAnyPermission, helpRequestPaths } from './features/help-requests/help-requests-common.js';
 import { MyDataPage } from './features/me/my-data-page.js';
 import { HtbImportPage } from './features/mergers/htb-import-page.js';
 import { MergersPage } from './features/mergers/mergers-page.js';
+import { SubsidyReportListPage } from './features/subsidy-report/subsidy-report-list-page.js';
+import { SubsidyReportPage } from './features/subsidy-report/subsidy-report-page.js';
+import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 import { SessionProvider, useSession } from './session.js';
 
 // Toegangsbeheer (SPEC §2): each screen with the permission it needs (the server checks again).
@@ -175,6 +181,23 @@ function AppRoutes() {
           </RequireContext>
         }
       />
+      {/* e-Box (SPEC R10.1) and Uniek verslag (R10.2), each behind its application. */}
+      {[
+        { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
+        { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
+        { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
+        { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
+      ].map(({ path, permission, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission={permission}>{element}</RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
       {ACCESS_ROUTES.map(({ path, permission, element }) => (
         <Route
           key={path}

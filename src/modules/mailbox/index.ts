@@ -2,3 +2,4 @@ export { createMailboxService, type MailboxService, type EboxUser, type Institut
 export { mailboxRoutes } from './mailbox.routes.js';
 export * from './mailbox.schema.js';
 export { mailboxMessage, isMailboxMessageKey, type MailboxMessageKey } from './mailbox-messages.js';
+export * as mailboxRepo from './mailbox.repo.js';

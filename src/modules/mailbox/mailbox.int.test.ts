@@ -358,14 +358,16 @@ describe('isolation (N4): another organisation never sees them', () => {
 
 describe('a disappearing OCMW keeps its e-Box (R8.2)', () => {
   it('receives documents after the merger, and its home page warns it to keep checking', async () => {
-    // Borsbeek merged into Antwerpen on 2025-01-01.
+    // Borsbeek merged into Antwerpen on 2025-01-01. The demo seed left unread documents of its own.
+    users.borsbeek.today = '2026-03-01';
+    const unreadBefore = (await users.borsbeek.get('/api/v1/ebox/summary')).json().unread;
     const id = await published(document({ recipientKbo: org.borsbeek.kbo, title: 'Interim-maandafrekening (late regularisatie)' }), '2026-03-01');
     users.borsbeek.today = '2026-03-01';
     const list = (await users.borsbeek.get('/api/v1/ebox/documents')).json();
     expect(list.items.map((d: { id: string }) => d.id)).toContain(id);
     expect(brusselsDate(new Date(list.items.find((d: { id: string }) => d.id === id).receivedAt))).toBe('2026-03-01');
     expect((await users.borsbeek.get(`/api/v1/ebox/documents/${id}`)).json()).toMatchObject({ read: true, readBy: 'an.peeters' });
-    expect((await users.borsbeek.get('/api/v1/ebox/summary')).json()).toEqual({ unread: 0, disappearing: { mergedInto: 'OCMW Antwerpen', effectiveDate: '2025-01-01' } });
+    expect((await users.borsbeek.get('/api/v1/ebox/summary')).json()).toEqual({ unread: unreadBefore, disappearing: { mergedInto: 'OCMW Antwerpen', effectiveDate: '2025-01-01' } });
     users.borsbeek.language = 'fr';
     expect((await users.borsbeek.get('/api/v1/ebox/summary')).json().disappearing.mergedInto).toBe('CPAS Anvers');
     users.borsbeek.language = 'nl';

@@ -4,6 +4,7 @@ import { choiceOrganisationName, choiceRoleLabel } from '../../components/format
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
+import { EboxMergerNotice, eboxTileStatus, useEboxSummary } from '../mailbox/ebox-home.js';
 
 interface Service {
   key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'mails';
@@ -35,8 +36,8 @@ const SERVICES: Service[] = [
     texts: 'dossiers.tile',
     audience: 'organisation',
   },
-  { key: 'ebox', audience: 'organisation' },
-  { key: 'report', audience: 'organisation' },
+  { key: 'ebox', to: '/e-box', permission: 'app:ebox', audience: 'organisation' },
+  { key: 'report', to: '/uniek-verslag', permission: 'app:uniek-verslag', audience: 'organisation' },
   { key: 'mergers', to: '/fusies', audience: 'all' },
   { key: 'htbImport', to: '/beheer/htb-import', permission: ADMIN_PERMISSION, audience: 'admin' },
   { key: 'mails', to: '/beheer/e-mails', permission: ADMIN_PERMISSION, audience: 'admin' },
@@ -64,6 +65,9 @@ export function HomePage() {
   const services = SERVICES.filter((service) => service.audience === 'all' || service.audience === (isAdmin ? 'admin' : 'organisation'));
   const title = user ? t('home.title', { name: user.firstName }) : t('home.titleAnonymous');
   useDocumentTitle(title);
+  // R8.2: unread e-Box documents on the tile, and the warning of an OCMW that disappeared in a merger.
+  const ebox = useEboxSummary(!isAdmin && permissions.includes('app:ebox'), context?.id ?? '');
+  const eboxStatus = eboxTileStatus(ebox, t);
 
   return (
     <>
@@ -88,6 +92,8 @@ export function HomePage() {
         </section>
       ) : null}
 
+      {ebox?.disappearing ? <EboxMergerNotice disappearing={ebox.disappearing} /> : null}
+
       <h2>{t('home.services')}</h2>
       <ul className="tiles">
         {services.map((service) => {
@@ -97,6 +103,7 @@ export function HomePage() {
           const texts = service.texts ?? `tiles.${service.key}`;
           const to = isAllowed ? service.to : service.fallback && permissions.includes(service.fallback.permission) ? service.fallback.to : undefined;
           if (to) {
+            const status = service.key === 'ebox' ? eboxStatus : undefined;
             return (
               <li key={service.key} className="tiles__item">
                 <Link to={to} className="tile tile--active" aria-describedby={descriptionId}>
@@ -106,6 +113,11 @@ export function HomePage() {
                   <span className="tile__description" id={descriptionId}>
                     {t(`${texts}.description`)}
                   </span>
+                  {status ? (
+                    <span className="tile__status" id={`tile-${service.key}-status`}>
+                      {status}
+                    </span>
+                  ) : null}
                 </Link>
               </li>
             );
