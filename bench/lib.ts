@@ -28,6 +28,11 @@ export function machine() {
   return `${os.cpus().length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}`;
 }
 
+/** The 1-minute load average, to tell a quiet machine from a busy one when reading the figures. */
+export function loadAverage(): string {
+  return os.loadavg()[0]!.toFixed(1);
+}
+
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
 /** The p-th percentile (0–100) of a list of numbers (nearest rank on the sorted list). */

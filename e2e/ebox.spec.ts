@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import type { Page, Route } from '@playwright/test';
-import { PASSWORD, expectNoAxeViolations } from './support.js';
+import type { Page } from '@playwright/test';
+import { PASSWORD, expectNoAxeViolations, login } from './support.js';
 
 /** Logs in as the two-OCMW demo person and picks an organisation on the choice screen. */
 async function loginAndChoose(page: Page, organisation: string): Promise<void> {
@@ -34,16 +35,15 @@ test('a disappearing OCMW is told on its home page to keep checking its e-Box, a
   );
   await page.getByRole('button', { name: /^NL/ }).click();
 
-  // The demo data publishes no e-Box documents: the list says the e-Box is empty.
+  // The demo data publishes two documents for Borsbeek she may read (the third is an RSZ one).
   await tile.click();
   await expect(page).toHaveURL(/\/e-box$/);
   await expect(page.getByRole('heading', { level: 1, name: 'e-Box' })).toBeVisible();
   await expect(page.getByText('e-Box van OCMW Borsbeek')).toBeVisible();
-  await expect(page.locator('p.result-count')).toHaveText('0 documenten gevonden.');
-  await expect(page.getByText('Uw e-Box is leeg: er zijn nog geen documenten voor uw OCMW.')).toBeVisible();
+  await expect(page.locator('p.result-count')).toHaveText('2 documenten gevonden.');
   // An.peeters is no privileged user: no deleted documents for her.
   await expect(page.getByLabel('Welke documenten')).toHaveCount(0);
-  await expectNoAxeViolations(page, 'the empty e-Box');
+  await expectNoAxeViolations(page, 'the e-Box');
 
   // Filters live in the URL; a date range the wrong way round is refused in the browser.
   await page.getByLabel('Gelezen of ongelezen').selectOption({ label: 'Ongelezen' });
@@ -59,168 +59,158 @@ test('a disappearing OCMW is told on its home page to keep checking its e-Box, a
   await expect(page.getByText('Er zijn geen documenten die aan uw zoekopdracht voldoen.')).toBeVisible();
 });
 
-// ── The document screens against a stubbed e-Box API ─────────────────────────────────────────
-// The demo seed publishes no e-Box documents, and the e2e server holds its database, so the test
-// cannot publish one through the institution API. The list, document, download, delete and
-// restore screens are therefore driven by the API's documented shapes (mailbox.schema.ts), served
-// by the test; the session is the real one, with "e-Box Bevoorrechte gebruiker" added.
+// ── The document screens against the real e-Box ─────────────────────────────────────────────
+// The demo seed publishes e-Box documents (src/seed/demo-ebox.ts): for OCMW Borsbeek a NovaPrima
+// statement (PDF), a list of knipperlichten (CSV) and an RSZ document; for OCMW Antwerpen a
+// circular and an RSZ document. "Read" is per organisation, so other tests may have read some.
 
-const PDF = Buffer.from('%PDF-1.7\n% NovaPrima maart\n%%EOF\n');
-const SHA256 = createHash('sha256').update(PDF).digest('hex');
-const RSZ = { name: 'Rijksdienst voor Sociale Zekerheid', kbo: '0206731645' };
+const NOVAPRIMA = 'NovaPrima: tussentijdse maandafrekening';
+const KNIPPERLICHTEN = 'Lijst knipperlichten en geblokkeerde formulieren';
+const BORSBEEK_RSZ = 'Bevestiging van de laatste DmfA-aangifte';
+const CIRCULAR = 'Omzendbrief: indexering van het leefloon';
+const ANTWERPEN_RSZ = 'Werkgeversrekening: overzicht van het kwartaal';
+const PDF_NAME = 'novaprima-tussentijdse-afrekening.pdf';
 
-interface StubDocument {
-  id: string;
-  sender: { name: string; kbo: string | null };
-  title: string;
-  category: string;
-  messageType: string;
-  isRsz: boolean;
-  documentDate: string;
-  receivedAt: string;
-  read: boolean;
-  visible: boolean;
-  attachment: { name: string; mime: string; size: number; sha256: string } | null;
-  body: string;
-  readAt: string | null;
-  readBy: string | null;
-  hiddenAt: string | null;
-  hiddenBy: string | null;
+/** The rows of the e-Box table (visible or deleted documents) whose title is `title`. */
+function rowOf(page: Page, title: string) {
+  return page.locator('#ebox-results table tbody tr').filter({ has: page.getByRole('link', { name: title, exact: true }) });
 }
 
-function stubDocuments(): StubDocument[] {
-  const base = { sender: RSZ, isRsz: false, readAt: null, readBy: null, hiddenAt: null, hiddenBy: null, visible: true };
-  return [
-    {
-      ...base,
-      id: '3f1c2a4e-0000-4000-8000-000000000001',
-      title: 'Voorlopige maandafrekening maart (NovaPrima)',
-      category: 'Afrekeningen',
-      messageType: 'NovaPrima',
-      documentDate: '2025-03-01',
-      receivedAt: '2025-03-02T07:15:00.000Z',
-      read: false,
-      attachment: { name: 'Maandafrekening maart.pdf', mime: 'application/pdf', size: PDF.length, sha256: SHA256 },
-      body: 'In bijlage de voorlopige maandafrekening van maart.\nLaattijdige regularisaties zijn inbegrepen.',
-    },
-    {
-      ...base,
-      id: '3f1c2a4e-0000-4000-8000-000000000002',
-      title: 'Knipperlichten februari',
-      category: 'Knipperlichten',
-      messageType: 'Knipperlicht',
-      documentDate: '2025-02-20',
-      receivedAt: '2025-02-21T08:00:00.000Z',
-      read: true,
-      readAt: '2025-02-21T09:00:00.000Z',
-      readBy: 'an.peeters',
-      attachment: null,
-      body: 'Drie dossiers met een knipperlicht.',
-    },
-  ];
-}
-
-const summaryOf = ({ body: _body, readAt: _readAt, readBy: _readBy, hiddenAt: _hiddenAt, hiddenBy: _hiddenBy, ...summary }: StubDocument) => summary;
-
-/** Serves /api/v1/ebox/** from `documents`, following the contract (filters read and visible, paging). */
-async function stubEbox(page: Page, documents: StubDocument[]): Promise<void> {
-  await page.route('**/api/v1/ebox/**', async (route: Route) => {
-    const url = new URL(route.request().url());
-    const method = route.request().method();
-    const path = url.pathname.replace(/^\/api\/v1\/ebox/, '');
-    const json = (status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
-    const unread = () => documents.filter((d) => d.visible && !d.read).length;
-    if (path === '/summary') return json(200, { unread: unread(), disappearing: { mergedInto: 'OCMW Antwerpen', effectiveDate: '2025-01-01' } });
-    if (path === '/documents' && method === 'GET') {
-      const visible = url.searchParams.get('visible') !== 'false';
-      const read = url.searchParams.get('read');
-      const items = documents.filter((d) => d.visible === visible && (read === null || d.read === (read === 'true')));
-      return json(200, { items: items.map(summaryOf), total: items.length, page: 1, pageSize: Number(url.searchParams.get('pageSize') ?? 25), unreadCount: unread() });
-    }
-    const match = /^\/documents\/([0-9a-f-]+)(\/attachment|\/hide|\/restore)?$/.exec(path);
-    const doc = match ? documents.find((d) => d.id === match[1]) : undefined;
-    if (!doc) return json(404, { error: { code: 'not_found', message: 'Niet gevonden.' } });
-    if (match![2] === '/attachment') {
-      return route.fulfill({
-        status: 200,
-        body: PDF,
-        headers: { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="${doc.attachment!.name}"`, 'x-checksum-sha256': SHA256 },
-      });
-    }
-    if (match![2] === '/hide' || match![2] === '/restore') {
-      doc.visible = match![2] === '/restore';
-      doc.hiddenAt = doc.visible ? null : '2025-03-03T10:00:00.000Z';
-      doc.hiddenBy = doc.visible ? null : 'an.peeters';
-      return json(200, summaryOf(doc));
-    }
-    // Opening the main content marks the document read (R10.1).
-    if (!doc.read) Object.assign(doc, { read: true, readAt: '2025-03-03T09:30:00.000Z', readBy: 'an.peeters' });
-    return json(200, doc);
-  });
-}
-
-/** The real session, with the privileged e-Box application added to the role in use. */
-async function withPrivilegedEbox(page: Page): Promise<void> {
-  await page.route('**/api/v1/session**', async (route: Route) => {
-    const response = await route.fetch();
-    const body = await response.json().catch(() => undefined);
-    if (body?.context?.permissions) body.context.permissions = [...body.context.permissions, 'app:ebox-privileged'];
-    await route.fulfill({ response, json: body });
-  });
-}
-
-test('the e-Box list, a document with its attachment, and deleting and restoring it (stubbed e-Box API; R10.1)', async ({ page }) => {
+test('an e-Box user reads a NovaPrima statement and downloads its PDF; RSZ documents stay hidden without the application (R10.1)', async ({ page }) => {
   test.setTimeout(120_000);
-  const documents = stubDocuments();
-  await stubEbox(page, documents);
-  await withPrivilegedEbox(page);
   await loginAndChoose(page, 'Borsbeek');
-  await expect(page.getByRole('main').getByRole('link', { name: /^e-Box/ })).toContainText('1 ongelezen document');
-
   await page.getByRole('main').getByRole('link', { name: /^e-Box/ }).click();
-  await expect(page.getByText('U hebt 1 ongelezen document.')).toBeVisible();
-  const table = page.getByRole('table', { name: 'Documenten – pagina 1 van 1' });
-  const unreadRow = table.locator('tbody tr').filter({ hasText: 'Voorlopige maandafrekening maart' });
-  const readRow = table.locator('tbody tr').filter({ hasText: 'Knipperlichten februari' });
-  // Unread: bold and said in words; read: neither.
-  await expect(unreadRow).toContainText('Ongelezen');
-  await expect(unreadRow.locator('strong')).toHaveText('Voorlopige maandafrekening maart (NovaPrima)');
-  await expect(readRow).toContainText('Gelezen');
-  await expect(readRow.locator('strong')).toHaveCount(0);
-  await expect(unreadRow).toContainText('Ja (');
+  await expect(page).toHaveURL(/\/e-box$/);
+  await expect(page.getByText('e-Box van OCMW Borsbeek')).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Documenten – pagina 1 van \d+$/ })).toBeVisible();
+
+  // Both documents are new: marked "Ongelezen" in words, the title in bold.
+  const statement = rowOf(page, NOVAPRIMA);
+  const lights = rowOf(page, KNIPPERLICHTEN);
+  for (const [row, title] of [[statement, NOVAPRIMA], [lights, KNIPPERLICHTEN]] as const) {
+    await expect(row).toHaveCount(1);
+    await expect(row.getByText('Ongelezen', { exact: true })).toBeVisible();
+    await expect(row.locator('strong')).toHaveText(title);
+  }
+  await expect(statement).toContainText('POD Maatschappelijke Integratie');
+  await expect(statement).toContainText(/Ja \(.+\)/);
+  // An.peeters lacks "Documenten RSZ in e-Box": the RSZ document is not there.
+  await expect(page.getByText(BORSBEEK_RSZ)).toHaveCount(0);
+  await expect(page.getByRole('main')).not.toContainText('Rijksdienst voor Sociale Zekerheid');
+  // Nor is she a privileged user: no deleted documents for her.
+  await expect(page.getByLabel('Welke documenten')).toHaveCount(0);
   await expectNoAxeViolations(page, 'the e-Box list');
 
-  // Opening it shows sender, content and the attachment with its size and checksum; it is read now.
-  await unreadRow.getByRole('link').click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Voorlopige maandafrekening maart (NovaPrima)' })).toBeVisible();
-  await expect(page.locator('dl.details').first()).toContainText('Rijksdienst voor Sociale Zekerheid (KBO 0206.731.645)');
-  await expect(page.getByText('Laattijdige regularisaties zijn inbegrepen.')).toBeVisible();
-  await expect(page.getByText(SHA256)).toBeVisible();
-  await expect(page.locator('dl.details').last()).toContainText(`${PDF.length} bytes`);
-  // A download served by a stub is cancelled by the browser: check where the link leads instead.
-  const attachment = page.getByRole('link', { name: /^Maandafrekening maart\.pdf downloaden/ });
-  await expect(attachment).toHaveAttribute('href', `/api/v1/ebox/documents/${documents[0]!.id}/attachment`);
-  await expect(attachment).toHaveAttribute('download', 'Maandafrekening maart.pdf');
+  // Opening it shows the content and the attachment with its size and SHA-256.
+  await statement.getByRole('link', { name: NOVAPRIMA }).click();
+  await expect(page.getByRole('heading', { level: 1, name: NOVAPRIMA })).toBeVisible();
+  await expect(page.locator('dl.details').first()).toContainText('POD Maatschappelijke Integratie');
+  await expect(page.getByText('In bijlage de tussentijdse maandafrekening voor laattijdige regularisaties van 2024.')).toBeVisible();
+  const file = page.locator('dl.details').last();
+  await expect(file).toContainText(PDF_NAME);
+  await expect(file).toContainText('application/pdf');
+  const checksum = (await file.locator('code').textContent())?.trim() ?? '';
+  expect(checksum).toMatch(/^[0-9a-f]{64}$/);
+  // Opening marked it read, by her.
+  await expect(page.locator('dl.details').first()).toContainText('door an.peeters');
   await expectNoAxeViolations(page, 'an e-Box document');
 
-  // "Verwijderen" asks first; the document is then deleted and can be put back.
+  // The download is the PDF the page describes: its bytes, size and checksum.
+  const link = page.getByRole('link', { name: new RegExp(`^${PDF_NAME.replace(/\./g, '\\.')} downloaden`) });
+  const downloading = page.waitForEvent('download');
+  await link.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(PDF_NAME);
+  const bytes = await readFile(await download.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(checksum);
+  await expect(file).toContainText(`${bytes.length} bytes`);
+  // The server states the same checksum in its header (the browser's own session).
+  const href = await link.getAttribute('href');
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['x-checksum-sha256']).toBe(checksum);
+  expect(response.headers()['content-type']).toContain('application/pdf');
+  expect(Buffer.compare(await response.body(), bytes)).toBe(0);
+
+  // Back in the list, the statement is read: no longer bold, "Gelezen" in words.
+  await page.getByRole('link', { name: 'Terug naar de e-Box' }).click();
+  await expect(page).toHaveURL(/\/e-box$/);
+  await expect(statement.getByText('Gelezen', { exact: true })).toBeVisible();
+  await expect(statement.locator('strong')).toHaveCount(0);
+  await expect(lights.getByText('Ongelezen', { exact: true })).toBeVisible();
+});
+
+test('the TB makes a user a privileged e-Box user with RSZ documents, who deletes a circular and puts it back (R10.1)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Toegangsbeheer: the TB gives user.antwerpen the two e-Box applications.
+  await login(page, 'tb.antwerpen');
+  await page.getByRole('main').getByRole('link', { name: /Toegangsbeheer/ }).click();
+  await page.getByRole('navigation', { name: 'Functionaliteiten' }).getByRole('link', { name: 'Gebruikers', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Gebruikers' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('user.antwerpen');
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).toHaveURL(/username=user\.antwerpen/);
+  const member = page.getByRole('row', { name: /user\.antwerpen/ });
+  await expect(member).toHaveCount(1);
+  await member.getByRole('link', { name: /Details/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Gebruiker / })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'e-Box van de instelling', exact: true })).toBeChecked();
+  await page.getByRole('checkbox', { name: 'e-Box Bevoorrechte gebruiker', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Documenten RSZ in e-Box', exact: true }).check();
+  await page.getByRole('button', { name: 'Bewaren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'De wijzigingen zijn bewaard.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'e-Box Bevoorrechte gebruiker', exact: true })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Documenten RSZ in e-Box', exact: true })).toBeChecked();
+  await page.context().clearCookies();
+
+  // The user now sees the RSZ document, and can delete.
+  await login(page, 'user.antwerpen');
+  await page.getByRole('main').getByRole('link', { name: /^e-Box/ }).click();
+  await expect(page).toHaveURL(/\/e-box$/);
+  await expect(page.getByText('e-Box van OCMW Antwerpen')).toBeVisible();
+  const rsz = rowOf(page, ANTWERPEN_RSZ);
+  await expect(rsz).toHaveCount(1);
+  await expect(rsz.locator('td').first()).toContainText('RSZ');
+  await expect(rsz).toContainText('Rijksdienst voor Sociale Zekerheid');
+  const circular = rowOf(page, CIRCULAR);
+  await expect(circular).toHaveCount(1);
+
+  await circular.getByRole('link', { name: CIRCULAR }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CIRCULAR })).toBeVisible();
+  await expect(page.getByText('Het leefloon wordt geïndexeerd.', { exact: false })).toBeVisible();
+  await expect(page.getByText('Dit document heeft geen bijlage.')).toBeVisible();
+
+  // "Verwijderen" asks first; the document is then deleted.
   await page.getByRole('button', { name: 'Verwijderen' }).click();
   const dialog = page.getByRole('dialog', { name: 'Document verwijderen?' });
+  await expect(dialog).toContainText(CIRCULAR);
   await expect(dialog.getByRole('button', { name: 'Annuleren' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: 'is verwijderd' })).toBeFocused();
-  await expect(page.getByText('Dit document is verwijderd op')).toBeVisible();
-  expect(documents[0]!.visible).toBe(false);
+  await expect(page.getByText('Dit document is verwijderd op')).toContainText('door user.antwerpen');
+  await expect(page.getByRole('button', { name: 'Terugzetten' })).toBeVisible();
 
-  // It is listed under "Verwijderde documenten", where it is put back.
-  await page.getByRole('link', { name: 'Terug naar de verwijderde documenten' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Verwijderde documenten' })).toBeVisible();
-  const deleted = page.getByRole('table', { name: 'Verwijderde documenten – pagina 1 van 1' });
-  await expect(deleted.locator('tbody tr')).toHaveCount(1);
-  await expect(deleted).toContainText('Verwijderd');
+  // Gone from the e-Box...
+  await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'e-Box' }).click();
+  await expect(page.getByRole('table', { name: /^Documenten – pagina/ })).toBeVisible();
+  await expect(rowOf(page, ANTWERPEN_RSZ)).toHaveCount(1);
+  await expect(rowOf(page, CIRCULAR)).toHaveCount(0);
+
+  // ...and listed under "Verwijderde documenten", where it is put back.
+  await page.getByRole('link', { name: 'Verwijderde documenten bekijken' }).click();
+  await expect(page).toHaveURL(/view=deleted/);
+  await expect(page.getByRole('table', { name: /^Verwijderde documenten – pagina/ })).toBeVisible();
+  const deleted = rowOf(page, CIRCULAR);
+  await expect(deleted).toHaveCount(1);
+  await expect(deleted.getByText('Verwijderd', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'the deleted e-Box documents');
-  await deleted.getByRole('button', { name: /^Terugzetten/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'is teruggezet in de e-Box' })).toBeFocused();
-  await expect(page.getByText('Er zijn geen verwijderde documenten.')).toBeVisible();
-  expect(documents[0]!.visible).toBe(true);
+  await deleted.getByRole('button', { name: `Terugzetten ${CIRCULAR}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Het document ‘${CIRCULAR}’ is teruggezet in de e-Box.` })).toBeFocused();
+  await expect(rowOf(page, CIRCULAR)).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Terug naar de documenten in de e-Box' }).click();
+  await expect(rowOf(page, CIRCULAR)).toHaveCount(1);
 });

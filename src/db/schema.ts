@@ -649,8 +649,8 @@ export const helpRequests = pgTable(
   },
   (t) => [
     index('help_requests_org').on(t.organisationId, t.receivedOn),
-    // The daily reminders (R6.5) read only the unread requests.
-    index('help_requests_unread').on(t.organisationId, t.receivedOn).where(sql`${t.readAt} is null`),
+    // The daily reminders (R6.5) and the "unread" filter read only the open requests.
+    index('help_requests_due').on(t.organisationId, t.receivedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
     check('help_requests_language', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
   ],
 );

@@ -28,15 +28,12 @@ export function isIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+// en-CA formats as YYYY-MM-DD. One formatter: building one costs ~100× a format call.
+const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Calendar date of an instant in Europe/Brussels. */
 export function brusselsDate(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return BRUSSELS_DATE.format(instant);
 }
 
 /** Adds days to a YYYY-MM-DD date. */

@@ -77,9 +77,14 @@ export interface ListFilter {
   since?: string;
 }
 
-function whereOf(organisationId: string, today: string, f: ListFilter): SQL {
+/** The organisations whose requests an OCMW sees on a date, computed once per list. */
+async function visibleOrganisationIds(db: Db, organisationId: string, today: string): Promise<string[]> {
+  return (await queryRows<{ id: string }>(db, sql`select id from ${visibleOrganisations(organisationId, today)} v`)).map((r) => r.id);
+}
+
+function whereOf(visible: string[], today: string, f: ListFilter): SQL {
   const deadline = sql`(r.received_on + 30)`;
-  const parts: SQL[] = [sql`r.organisation_id in ${visibleOrganisations(organisationId, today)}`];
+  const parts: SQL[] = [sql`r.organisation_id = any(${`{${visible.join(',')}}`}::uuid[])`];
   if (f.status === 'unread') parts.push(sql`r.read_at is null and r.decided_at is null`);
   if (f.status === 'read') parts.push(sql`r.read_at is not null and r.decided_at is null`);
   if (f.status === 'decided') parts.push(sql`r.decided_at is not null`);
@@ -112,7 +117,9 @@ const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'U
 
 /** The requests an OCMW sees on a date, newest receipt first, with the total for paging. */
 export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number) {
-  const where = whereOf(organisationId, today, f);
+  const visible = await visibleOrganisationIds(db, organisationId, today);
+  if (visible.length === 0) return { rows: [], total: 0 };
+  const where = whereOf(visible, today, f);
   const rows = await queryRows<SummaryRow>(
     db,
     sql`select ${summaryColumns} from help_requests r where ${where}
@@ -210,25 +217,29 @@ export interface DueReminder {
  * s being the receipt date.
  */
 export function dueRemindersQuery(day: string): SQL {
+  // Settings and owners are materialised first (600 rows), so the join over the open requests
+  // uses the partial index help_requests_due per OCMW and reads each setting once.
   return sql`
-    with settings as (
+    with settings as materialized (
       select c.organisation_id, c.data->>'reminderAddress' as address,
              (c.data->>'reminderDelayDays')::int as delay, (c.data->>'reminderFrequencyDays')::int as frequency
       from current_configuration c
       where c.section = 'online' and (c.data->>'remindersEnabled')::boolean
-    ), owners as (
-      select x.organisation_id, ocmw_successor(x.organisation_id, ${day}::date) as owner
-      from (select distinct organisation_id from help_requests where read_at is null) x
+    ), sources as materialized (
+      select o.id as organisation_id, s.organisation_id as owner, s.address, s.delay, s.frequency
+      from organisations o join settings s on s.organisation_id = ocmw_successor(o.id, ${day}::date)
+      where o.kind = 'ocmw'
+        -- An OCMW already reminded that day (another run or instance) is done.
+        and not exists (select 1 from help_request_reminders h where h.organisation_id = s.organisation_id and h.day = ${day}::date)
     )
-    select s.organisation_id as "organisationId", o.kbo, s.address as "to",
+    select w.owner as "organisationId", o.kbo, w.address as "to",
            array_agg(r.reference order by r.received_on, r.reference) as "references"
-    from owners w
-    join settings s on s.organisation_id = w.owner
+    from sources w
     join help_requests r on r.organisation_id = w.organisation_id and r.read_at is null and r.decided_at is null
-    join organisations o on o.id = s.organisation_id
-    where ${day}::date - r.received_on >= s.delay
-      and (${day}::date - r.received_on - s.delay) % s.frequency = 0
-    group by s.organisation_id, o.kbo, s.address
+                        and r.received_on <= ${day}::date - w.delay
+    join organisations o on o.id = w.owner
+    where (${day}::date - r.received_on - w.delay) % w.frequency = 0
+    group by w.owner, o.kbo, w.address
     order by o.kbo`;
 }
 

@@ -1,0 +1,182 @@
+/**
+ * Benchmark (issue #6, point 2): the vendor API's list (R6.9) under load. autocannon, 50
+ * connections for 10 s, each presenting the client certificate of OCMW Antwerpen's REST account,
+ * on `GET /vendor/v1/help-requests?pageSize=20` (about 1,000 requests at Antwerpen). Baseline in
+ * the same run: a bare Fastify HTTPS server with the same TLS options and server certificate and
+ * one route answering the same JSON page, with the same autocannon settings.
+ * Targets: at least 50 % of the baseline's req/s, and p99 < 50 ms.
+ */
+import { createRequire } from 'node:module';
+import { request as httpsRequest } from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { queryRows } from '../src/db/db.js';
+import { buildVendorApp } from '../src/http/vendor-app.js';
+import { generateSelfSigned } from '../src/http/self-signed.js';
+import { channelsRepo, checkCertificate } from '../src/modules/channels/index.js';
+import { registryRepo } from '../src/modules/registry/index.js';
+import { benchConfig, fmt, loadAverage, machine, openDemoBench } from './lib.js';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_VENDOR_SECONDS ?? 10);
+const REQUESTS = 1_000;
+const SUBMITTED = 25;
+const PATH = '/vendor/v1/help-requests?pageSize=20';
+const ANTWERPEN_KBO = '0212235604';
+
+/** The part of autocannon's result this benchmark reads (autocannon ships no types). */
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+function get(port: number, path: string, tls: { ca: string; cert: string; key: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest({ host: '127.0.0.1', port, path, servername: 'localhost', ...tls, headers: { accept: 'application/json' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export async function runVendorApiBench(log: (line: string) => void = console.log) {
+  const config = benchConfig();
+  const loadAtStart = loadAverage();
+  const bench = await openDemoBench(config, { onDisk: true });
+  const { database, services, clock } = bench;
+  const db = database.db;
+  let closeServers = async () => {};
+  try {
+    const t0 = performance.now();
+    const [antwerpen] = await queryRows<{ id: string }>(db, sql`select id from organisations where kbo = ${ANTWERPEN_KBO}`);
+    const [domain] = await registryRepo.listDomainsOf(db, antwerpen!.id);
+
+    // The REST account of OCMW Antwerpen with all four permissions and a generated client certificate.
+    const server = await generateSelfSigned({ subject: 'CN=localhost', days: 30, dnsNames: ['localhost'], usage: 'server' });
+    const client = await generateSelfSigned({ subject: 'CN=bench-vendor, O=Bench', days: 365, usage: 'client' });
+    const account = await channelsRepo.insertAccount(db, {
+      domainId: domain!.id,
+      kind: 'REST',
+      name: 'bench-vendor',
+      permissions: ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'],
+      management: 'internal',
+    });
+    // Checked and stored as ChaMan does on an upload (R3.9, R3.10).
+    const report = checkCertificate({ name: 'bench-vendor.cer', bytes: client.der }, { for: 'rest', now: new Date() });
+    if (!report.readable || !report.accepted) throw new Error(`client certificate refused: ${JSON.stringify(report.violations)}`);
+    await channelsRepo.insertCertificate(db, {
+      accountId: account.id,
+      name: 'bench-vendor.cer',
+      fingerprint: report.fingerprintHex,
+      der: client.der,
+      subject: report.subject,
+      issuer: report.issuer,
+      keyType: report.key,
+      signature: report.signature,
+      selfSigned: report.selfSigned,
+      notBefore: new Date(report.notBefore),
+      notAfter: new Date(report.notAfter),
+      isActive: true,
+    });
+
+    // About 1,000 requests at Antwerpen: a few filed through the service (reference, event, mails),
+    // the rest inserted set-based over the last 90 days (references continue the year's counter).
+    for (let i = 0; i < SUBMITTED; i++) {
+      await services.helpRequests.submit({
+        language: i % 3 === 1 ? 'fr' : 'nl',
+        kinds: i % 2 ? ['leefloon', 'energie'] : ['huisvesting'],
+        postcode: '2000',
+        surname: 'Bench',
+        firstName: `Burger ${i}`,
+        email: `burger.${i}@bench.example`,
+        message: 'Ik heb hulp nodig bij het betalen van mijn energiefactuur.',
+      });
+    }
+    const today = clock.today();
+    const year = Number(today.slice(0, 4));
+    const [have] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from help_requests where organisation_id = ${antwerpen!.id}::uuid`);
+    const [counter] = await queryRows<{ last: number }>(db, sql`select coalesce(max(last), 0)::int as last from help_request_counters where year = ${year}`);
+    const rest = REQUESTS - have!.n;
+    await queryRows(
+      db,
+      sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, email, message, read_at, read_by)
+          select 'OO-' || ${year} || '-' || lpad((${counter!.last} + g)::text, 7, '0') || '-0', ${antwerpen!.id}::uuid,
+                 (${today}::date - g % 90) + time '09:30', ${today}::date - g % 90, case when g % 4 = 1 then 'fr' else 'nl' end,
+                 (array['{leefloon}', '{energie,schuldhulp}', '{huisvesting}', '{medische-kosten}'])[1 + g % 4]::text[], '2000', '11002',
+                 (array['Peeters', 'Janssens', 'Maes', 'Dubois', 'Yilmaz', 'Nowak'])[1 + g % 6], (array['Sarah', 'Karim', 'Lotte', 'Emre', 'Anna'])[1 + g % 5],
+                 'burger.' || g || '@bench.example', 'Ik heb hulp nodig.',
+                 case when g % 3 <> 0 then (${today}::date - g % 90) + time '15:00' end, case when g % 3 <> 0 then 'bench' end
+          from generate_series(1, ${rest}) g`,
+    );
+    await queryRows(db, sql`update help_request_counters set last = ${counter!.last + rest} where year = ${year}`);
+    await queryRows(db, sql`analyze`);
+    const seedMs = performance.now() - t0;
+
+    // The vendor port, and the bare baseline with the same TLS options and server certificate.
+    const vendorApp = await buildVendorApp({ config, services, clock, tls: { cert: server.certPem, key: server.keyPem } });
+    closeServers = () => vendorApp.close();
+    await vendorApp.listen({ port: 0, host: '127.0.0.1' });
+    const vendorPort = (vendorApp.server.address() as { port: number }).port;
+    const tls = { ca: server.certPem, cert: client.certPem, key: client.keyPem };
+    const sample = await get(vendorPort, PATH, tls);
+    const page = JSON.parse(sample.body) as { items: unknown[]; total: number };
+    if (sample.status !== 200 || page.items.length !== 20) throw new Error(`vendor list answered ${sample.status}: ${sample.body.slice(0, 300)}`);
+    const bare = Fastify({ logger: false, https: { cert: server.certPem, key: server.keyPem, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' } });
+    const staticPage = JSON.parse(sample.body) as unknown;
+    bare.get('/vendor/v1/help-requests', async () => staticPage);
+    closeServers = async () => {
+      await vendorApp.close();
+      await bare.close();
+    };
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    const barePort = (bare.server.address() as { port: number }).port;
+    const bareSample = await get(barePort, PATH, tls);
+
+    // autocannon in a worker thread, so that the load generator does not share the servers' event loop.
+    const load = (port: number, duration: number) =>
+      autocannon({
+        url: `https://127.0.0.1:${port}${PATH}`,
+        connections: CONNECTIONS,
+        duration,
+        workers: 1,
+        headers: { accept: 'application/json' },
+        tlsOptions: { cert: client.certPem, key: client.keyPem, ca: server.certPem, servername: 'localhost' },
+      });
+    await load(barePort, 2); // warm-up (JIT, TLS)
+    await load(vendorPort, 2);
+    const base = await load(barePort, DURATION_S);
+    const vendor = await load(vendorPort, DURATION_S);
+
+    const ratio = vendor.requests.average / base.requests.average;
+    const row = (name: string, r: AutocannonResult) =>
+      `| ${name} | ${Math.round(r.requests.average).toLocaleString('en')} | ${r.requests.total.toLocaleString('en')} | ${fmt(r.latency.p50)} | ${fmt(r.latency.p99)} | ${r.errors} | ${r.timeouts} | ${r.non2xx} |`;
+    log(`\n## Vendor API: GET ${PATH} over mutual TLS, ${CONNECTIONS} connections, ${DURATION_S} s (${bench.kind})`);
+    log(
+      `${page.total.toLocaleString('en')} requests visible to OCMW Antwerpen (${SUBMITTED} filed through the service), page of 20 = ${sample.body.length.toLocaleString('en')} bytes (baseline ${bareSample.body.length.toLocaleString('en')} bytes); seeded in ${(seedMs / 1000).toFixed(1)} s after the demo seed (${(bench.demoMs / 1000).toFixed(1)} s); autocannon in a worker thread; ${machine()}, load average ${loadAtStart} at start\n`,
+    );
+    log('| what | req/s | requests | p50 | p99 | errors | timeouts | non-2xx |');
+    log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    log(row('vendor API (certificate → REST account, list + count, municipality names)', vendor));
+    log(row('baseline: bare Fastify HTTPS route, same TLS options, static JSON', base));
+    log(`| ratio | ${(ratio * 100).toFixed(1)} % (target ≥ 50 %: ${ratio >= 0.5 ? 'PASS' : 'MISS'}) | | | p99 ${fmt(vendor.latency.p99)} (target < 50 ms: ${vendor.latency.p99 < 50 ? 'PASS' : 'MISS'}) | | | |`);
+    return { vendor, base, ratio };
+  } finally {
+    await closeServers();
+    await bench.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runVendorApiBench();
+}

@@ -1,0 +1,2 @@
+DROP INDEX "help_requests_unread";--> statement-breakpoint
+CREATE INDEX "help_requests_due" ON "help_requests" USING btree ("organisation_id","received_on","reference") WHERE "help_requests"."read_at" is null and "help_requests"."decided_at" is null;
