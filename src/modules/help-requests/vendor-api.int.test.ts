@@ -58,7 +58,7 @@ async function restAccount(ocmw: string, name: string, permissions: string[], ce
   });
 }
 
-function call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown): Promise<{ status: number; json: any }> {
+function call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown): Promise<{ status: number; json: ReturnType<typeof JSON.parse> }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = httpsRequest(
