@@ -25,8 +25,9 @@ export default defineConfig({
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Long journeys with several axe scans on a loaded 2-core CI machine.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['./e2e/count-reporter.ts']],
   use: {
     baseURL,
