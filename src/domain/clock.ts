@@ -75,3 +75,20 @@ export function createClock(options: ClockOptions = {}): Clock {
     },
   };
 }
+
+/**
+ * The current instant moved onto the business date (same time of day), for business records
+ * (filing, receipt, reading) when the date is fixed for a demo or a test; the real instant
+ * otherwise.
+ */
+export function businessNow(clock: Clock): Date {
+  const now = clock.now();
+  const today = clock.today();
+  const shift = daysBetween(clock.realToday(), today);
+  if (shift === 0) return now;
+  let at = new Date(now.getTime() + shift * 86_400_000);
+  // A shift across a daylight-saving change can land an hour off the business date.
+  if (brusselsDate(at) > today) at = new Date(at.getTime() - 3_600_000);
+  else if (brusselsDate(at) < today) at = new Date(at.getTime() + 3_600_000);
+  return at;
+}

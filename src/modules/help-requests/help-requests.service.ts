@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db.js';
-import { addDays, daysBetween, type Clock } from '../../domain/clock.js';
+import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
@@ -61,13 +61,6 @@ function validation(lang: Language, fields: Record<string, string>): AppError {
  * from the mergers (R6.7): nothing is rewritten at a cut-over.
  */
 export function createHelpRequestsService({ db, clock, registry, notifications, audit }: HelpRequestsDeps) {
-  /** The filing instant: now, moved to the business date when that is fixed (tests, demos). */
-  function filedAt(): Date {
-    const now = clock.now();
-    const shift = daysBetween(clock.realToday(), clock.today());
-    return shift === 0 ? now : new Date(now.getTime() + shift * 86_400_000);
-  }
-
   function requireOcmwOnline(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
@@ -198,7 +191,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      */
     async submit(input: CitizenRequest) {
       const lang = input.language;
-      const at = filedAt();
+      const at = businessNow(clock);
       const receivedOn = receiptDate(clock.today());
       const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, lang, true);
       const publicView = await publicOcmw(ocmw!, lang);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/db.js';
-import { addDays, brusselsDate, daysBetween, isIsoDate, type Clock } from '../../domain/clock.js';
+import { addDays, businessNow as businessNowOf, isIsoDate, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
@@ -92,17 +92,7 @@ function toDetail(row: repo.DetailRow) {
  */
 export function createMailboxService({ db, clock, registry, notifications, audit }: MailboxDeps) {
   /** Now, moved to the business date when that is fixed (tests, demos), on that Brussels date. */
-  function businessNow(): Date {
-    const now = clock.now();
-    const today = clock.today();
-    const shift = daysBetween(clock.realToday(), today);
-    if (shift === 0) return now;
-    let at = new Date(now.getTime() + shift * 86_400_000);
-    // A shift across a daylight-saving change can land an hour off the business date.
-    if (brusselsDate(at) > today) at = new Date(at.getTime() - 3_600_000);
-    else if (brusselsDate(at) < today) at = new Date(at.getTime() + 3_600_000);
-    return at;
-  }
+  const businessNow = () => businessNowOf(clock);
 
   /** The caller's e-Box rights; throws forbidden without "e-Box van de instelling". */
   function rightsOf(caller: Caller) {

@@ -10,6 +10,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { queryString } from '../access/access-api.js';
 import { formatDateTime } from '../help-requests/help-requests-common.js';
+import { Pager } from '../../components/pager.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -148,17 +149,13 @@ export function MailOutboxPage() {
               </div>
             )}
 
-            {data.total > data.pageSize ? (
-              <nav className="pager" aria-label={t('mails.paging')}>
-                <button type="button" className="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                  {t('form.previous')}
-                </button>
-                <span className="pager__status">{t('mails.pageOf', { page, pages: totalPages })}</span>
-                <button type="button" className="button" disabled={page >= totalPages} onClick={() => goTo(page + 1)}>
-                  {t('form.next')}
-                </button>
-              </nav>
-            ) : null}
+            <Pager
+                label={t('mails.paging')}
+                status={t('mails.pageOf', { page, pages: totalPages })}
+                page={page}
+                pages={data.total > data.pageSize ? totalPages : 1}
+                onPage={goTo}
+              />
           </>
         ) : null}
       </div>

@@ -17,6 +17,7 @@ import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { configurationApi } from './configuration-api.js';
 import type { CatalogueEntry, DeliveredMutationPage, DeliveredMutationQuery } from './configuration-api.js';
 import { configurationPaths } from './configuration-common.js';
+import { Pager } from '../../components/pager.js';
 
 const FILTERS = ['code', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -283,17 +284,13 @@ export function ReceivedMutationsPage() {
               </div>
             )}
 
-            {data.total > data.pageSize ? (
-              <nav className="pager" aria-label={t('configuration.received.paging')}>
-                <button type="button" className="button" disabled={page <= 1} onClick={() => update({ page: page > 2 ? page - 1 : undefined })}>
-                  {t('form.previous')}
-                </button>
-                <span className="pager__status">{t('configuration.received.pageOf', { page, pages: totalPages })}</span>
-                <button type="button" className="button" disabled={page >= totalPages} onClick={() => update({ page: page + 1 })}>
-                  {t('form.next')}
-                </button>
-              </nav>
-            ) : null}
+            <Pager
+                label={t('configuration.received.paging')}
+                status={t('configuration.received.pageOf', { page, pages: totalPages })}
+                page={page}
+                pages={data.total > data.pageSize ? totalPages : 1}
+                onPage={(p) => update({ page: p > 1 ? p : undefined })}
+              />
           </>
         ) : null}
       </div>

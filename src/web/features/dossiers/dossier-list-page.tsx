@@ -19,6 +19,7 @@ import { normalizeInsz, preloadDossierSchema } from './dossier-validation.js';
 import { FORM_KIND_LIST, FORM_STATUS_LIST, dossiersApi, isFormKind, isFormStatus } from './dossiers-api.js';
 import type { DossierListQueryData, DossierPage } from './dossiers-api.js';
 import { dossierPaths, kindLabel } from './dossiers-common.js';
+import { Pager } from '../../components/pager.js';
 
 const FILTERS = ['insz', 'status', 'kind'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -246,17 +247,13 @@ export function DossierListPage() {
               </div>
             )}
 
-            {data.total > data.pageSize ? (
-              <nav className="pager" aria-label={t('dossiers.list.paging')}>
-                <button type="button" className="button" disabled={page <= 1} onClick={() => update({ page: page > 2 ? page - 1 : undefined })}>
-                  {t('form.previous')}
-                </button>
-                <span className="pager__status">{t('dossiers.list.pageOf', { page, pages: totalPages })}</span>
-                <button type="button" className="button" disabled={page >= totalPages} onClick={() => update({ page: page + 1 })}>
-                  {t('form.next')}
-                </button>
-              </nav>
-            ) : null}
+            <Pager
+                label={t('dossiers.list.paging')}
+                status={t('dossiers.list.pageOf', { page, pages: totalPages })}
+                page={page}
+                pages={data.total > data.pageSize ? totalPages : 1}
+                onPage={(p) => update({ page: p > 1 ? p : undefined })}
+              />
           </>
         ) : null}
       </div>

@@ -16,6 +16,7 @@ import { useSession } from '../../session.js';
 import { HELP_KIND_LIST, STATUS_FILTER_LIST, helpRequestsApi, isHelpKind, isStatusFilter } from './help-requests-api.js';
 import type { HelpRequestListQuery, HelpRequestPage, MailFailure } from './help-requests-api.js';
 import { LateBadge, StatusBadge, formatDateTime, helpRequestPaths, kindLabel } from './help-requests-common.js';
+import { Pager } from '../../components/pager.js';
 
 const FILTERS = ['status', 'kind', 'from', 'to', 'reference'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -302,17 +303,13 @@ export function HelpRequestListPage() {
               </div>
             )}
 
-            {data.total > data.pageSize ? (
-              <nav className="pager" aria-label={t('helpRequests.list.paging')}>
-                <button type="button" className="button" disabled={page <= 1} onClick={() => update({ page: page > 2 ? page - 1 : undefined })}>
-                  {t('form.previous')}
-                </button>
-                <span className="pager__status">{t('helpRequests.list.pageOf', { page, pages: totalPages })}</span>
-                <button type="button" className="button" disabled={page >= totalPages} onClick={() => update({ page: page + 1 })}>
-                  {t('form.next')}
-                </button>
-              </nav>
-            ) : null}
+            <Pager
+                label={t('helpRequests.list.paging')}
+                status={t('helpRequests.list.pageOf', { page, pages: totalPages })}
+                page={page}
+                pages={data.total > data.pageSize ? totalPages : 1}
+                onPage={(p) => update({ page: p > 1 ? p : undefined })}
+              />
           </>
         ) : null}
       </div>

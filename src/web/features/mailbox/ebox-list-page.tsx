@@ -19,6 +19,7 @@ import { formatDateTime } from '../help-requests/help-requests-common.js';
 import { eboxApi } from './ebox-api.js';
 import type { EboxDocumentData, EboxListQueryData, EboxPageData } from './ebox-api.js';
 import { DeletedBadge, EBOX_PRIVILEGED_PERMISSION, ReadBadge, displayKbo, eboxPaths, formatSize, nextDay, startOfBrusselsDay } from './ebox-common.js';
+import { Pager } from '../../components/pager.js';
 
 const FILTERS = ['read', 'sender', 'messageType', 'category', 'from', 'to', 'view'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -384,17 +385,13 @@ export function EboxListPage() {
               </div>
             )}
 
-            {data.total > data.pageSize ? (
-              <nav className="pager" aria-label={t('ebox.list.paging')}>
-                <button type="button" className="button" disabled={page <= 1} onClick={() => update({ page: page > 2 ? page - 1 : undefined })}>
-                  {t('form.previous')}
-                </button>
-                <span className="pager__status">{t('ebox.list.pageOf', { page, pages: totalPages })}</span>
-                <button type="button" className="button" disabled={page >= totalPages} onClick={() => update({ page: page + 1 })}>
-                  {t('form.next')}
-                </button>
-              </nav>
-            ) : null}
+            <Pager
+                label={t('ebox.list.paging')}
+                status={t('ebox.list.pageOf', { page, pages: totalPages })}
+                page={page}
+                pages={data.total > data.pageSize ? totalPages : 1}
+                onPage={(p) => update({ page: p > 1 ? p : undefined })}
+              />
           </>
         ) : null}
       </div>
