@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './domain/clock.js';
+import { DEFAULT_FILING_WINDOW, parseFilingWindow, type FilingWindow } from './modules/subsidy-report/index.js';
 
 /**
  * Configuration from the environment, parsed once at boot with zod. A wrong value stops the
@@ -32,6 +33,17 @@ const Env = z.object({
   VENDOR_TLS_CERT: z.string().optional(),
   VENDOR_TLS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // R10.2: when the Uniek verslag of a year can be submitted, in the following year.
+  OCMW_SUBSIDY_WINDOW: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return DEFAULT_FILING_WINDOW;
+      const parsed = parseFilingWindow(v);
+      if (parsed.ok) return parsed.window;
+      ctx.addIssue({ code: 'custom', message: parsed.problem });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -57,6 +69,8 @@ export interface Config {
   jobs: boolean;
   /** The vendor API (R6.9): its own HTTPS port with mutual TLS; PEM files of the server certificate. */
   vendor: { enabled: boolean; port: number; certFile?: string; keyFile?: string };
+  /** R10.2: the filing window of the Uniek verslag (default 1 February to the end of February of the next year). */
+  subsidyWindow: FilingWindow;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -89,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
     vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
+    subsidyWindow: e.OCMW_SUBSIDY_WINDOW,
   };
 }

@@ -18,7 +18,7 @@ import { createRegistryService } from './modules/registry/index.js';
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & { mail?: MailConfig };
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -28,15 +28,15 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const access = createAccessService({ db, clock, registry });
   const management = createManagementService({ db, clock, registry, audit });
   const auth = createAuthService({ db, clock, access, management, config });
-  const mergers = createMergerService({ db, clock, registry, management, audit });
+  const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
   const channels = createChannelsService({ db, clock, registry, audit, notifications });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });
-  const dossiers = createDossiersService({ db, clock, audit });
+  const dossiers = createDossiersService({ db, clock, audit, registry });
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
-  const subsidyReport = createSubsidyReportService({ db, clock, registry, audit });
+  const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
   return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 

@@ -36,6 +36,41 @@ async function freshForm(): Promise<{ id: string; dossierId: string }> {
   return ctx.services.dossiers.registerForm(caller, { insz: inszFromParts('770707', serial++), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' });
 }
 
+async function antwerpenMerger(): Promise<number> {
+  const [row] = await queryRows<{ id: number }>(ctx.database.db, sql`select id from mergers where name = 'Antwerpen'`);
+  return row!.id;
+}
+
+/** A merger of two OCMWs outside the 2025 mergers, in 2031 (scenario 3: the first keeps KBO and NIS). */
+let mergerSerial = 0;
+async function futureMergerBody() {
+  const pair = await queryRows<{ id: string; nis: string }>(
+    ctx.database.db,
+    sql`select a.organisation_id as id, a.nis from ocmw_areas a
+        where not exists (select 1 from merger_sources s where s.organisation_id = a.organisation_id)
+          and not exists (select 1 from mergers m where m.target_organisation_id = a.organisation_id)
+        order by a.nis offset ${mergerSerial * 2} limit 2`,
+  );
+  const n = ++mergerSerial;
+  return {
+    code: `matrix-${n}-2031`,
+    name: `Matrix ${n}`,
+    effectiveDate: '2031-01-01',
+    sources: pair.map((p) => ({ organisationId: p.id, nis: p.nis })),
+    targetOrganisationId: pair[0]!.id,
+    targetNis: pair[0]!.nis,
+  };
+}
+
+/** A future merger whose target has an HTB (so its cut-over may run). */
+async function futureMerger(): Promise<number> {
+  const body = await futureMergerBody();
+  const { id } = await ctx.services.mergers.definitions.create(body, { userId: null }, 'nl');
+  const [someone] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from users where username = 'htb.antwerpen'`);
+  await ctx.database.db.execute(sql`insert into organisation_managers (organisation_id, user_id, role) values (${body.targetOrganisationId}, ${someone!.id}, 'HTB') on conflict do nothing`);
+  return id;
+}
+
 /** A new help request of OCMW Antwerpen (filed today), for the routes that act on one. */
 async function freshHelpRequest(): Promise<string> {
   const receipt = await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '2000', surname: 'M', firstName: 'T', phone: '03 123 45 67', message: 'matrix' });
@@ -297,6 +332,59 @@ const MATRIX: Record<string, Entry> = {
     request: async () => {
       const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Melle'`);
       return { url: `/api/v1/admin/organisations/${org!.id}/restore-access`, payload: { confirm: true } };
+    },
+  },
+  // ── the merger engine (R7): administrators; each OCMW reads its own checklist, its managers tick it ──
+  'POST /api/v1/admin/mergers': { allow: ['admin'], request: async () => ({ url: '/api/v1/admin/mergers', payload: await futureMergerBody() }) },
+  'PUT /api/v1/admin/mergers/:id': {
+    allow: ['admin'],
+    request: async () => {
+      const body = await futureMergerBody();
+      const { id } = await ctx.services.mergers.definitions.create(body, { userId: null }, 'nl');
+      return { url: `/api/v1/admin/mergers/${id}`, payload: { ...body, name: `${body.name} (gewijzigd)` } };
+    },
+  },
+  'DELETE /api/v1/admin/mergers/:id': {
+    allow: ['admin'],
+    request: async () => ({ url: `/api/v1/admin/mergers/${(await ctx.services.mergers.definitions.create(await futureMergerBody(), { userId: null }, 'nl')).id}` }),
+  },
+  'POST /api/v1/admin/mergers/import': {
+    allow: ['admin'],
+    request: () => ({ url: '/api/v1/admin/mergers/import?dryRun=true', payload: readFileSync('data/mergers-2025.csv', 'utf8'), headers: { 'content-type': 'text/csv' } }),
+  },
+  'GET /api/v1/admin/mergers/progress': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/mergers/progress' }) },
+  'GET /api/v1/admin/mergers/:id/checklist': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/checklist` }) },
+  'PUT /api/v1/admin/mergers/:id/checklist/:organisationId/:item': {
+    allow: ['admin'],
+    request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/checklist/${helpers.organisationId}/access_reviewed` }),
+  },
+  'DELETE /api/v1/admin/mergers/:id/checklist/:organisationId/:item': {
+    allow: ['admin'],
+    request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/checklist/${helpers.organisationId}/access_reviewed` }),
+  },
+  'GET /api/v1/mergers/mine/checklists': { allow: WITH_CONTEXT, request: () => ({ url: '/api/v1/mergers/mine/checklists' }) },
+  // Managers of Antwerpen tick their own list; tb.beveren's OCMW is not in that merger (404), users and the admin have no such role.
+  'PUT /api/v1/mergers/mine/checklists/:id/:item': { allow: MANAGERS, request: async () => ({ url: `/api/v1/mergers/mine/checklists/${await antwerpenMerger()}/access_reviewed` }) },
+  'DELETE /api/v1/mergers/mine/checklists/:id/:item': { allow: MANAGERS, request: async () => ({ url: `/api/v1/mergers/mine/checklists/${await antwerpenMerger()}/access_reviewed` }) },
+  'GET /api/v1/admin/mergers/:id/plan': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/plan` }) },
+  'GET /api/v1/admin/mergers/:id/plan/:kind': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/plan/move_forms` }) },
+  'POST /api/v1/admin/mergers/:id/run': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await futureMerger()}/run`, payload: { confirm: true } }) },
+  'POST /api/v1/admin/mergers/:id/undo': {
+    allow: ['admin'],
+    request: async () => {
+      const id = await futureMerger();
+      await ctx.services.mergers.cutover.run(id, { userId: null, username: 'matrix' });
+      return { url: `/api/v1/admin/mergers/${id}/undo`, payload: { confirm: true } };
+    },
+  },
+  'PUT /api/v1/admin/mergers/:id/schedule': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await futureMerger()}/schedule`, payload: { scheduled: true } }) },
+  'GET /api/v1/admin/mergers/:id/runs': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/runs` }) },
+  'GET /api/v1/admin/mergers/:id/runs/:runId/journal': {
+    allow: ['admin'],
+    request: async () => {
+      const id = await futureMerger();
+      const run = await ctx.services.mergers.cutover.run(id, { userId: null, username: 'matrix' });
+      return { url: `/api/v1/admin/mergers/${id}/runs/${run!.runId}/journal` };
     },
   },
   'GET /api/v1/public/ocmw-lookup': { allow: 'public', shared: true, request: () => ({ url: '/api/v1/public/ocmw-lookup?postcode=2000' }) },

@@ -137,9 +137,21 @@ export const mergers = pgTable(
       .references(() => organisations.id),
     targetNis: char({ length: 5 }).notNull(),
     declaredScenario: smallint(),
+    /** R1.6: the date by which the region must know the merged OCMW's HTB (2024-11-15 for 2025). */
+    htbDeadline: date({ mode: 'string' }),
+    /** planned → applied (by a cut-over) → planned again (by an undo before the effective date). */
+    status: text().notNull().default('planned'),
+    /** The cut-over runs on its own on the effective date (pg-boss) when scheduled. */
+    scheduled: boolean().notNull().default(false),
+    appliedAt: timestamp({ withTimezone: true }),
+    appliedBy: text(),
     createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [check('mergers_declared_scenario', sql`${t.declaredScenario} is null or ${t.declaredScenario} in (1, 2, 3)`)],
+  (t) => [
+    check('mergers_declared_scenario', sql`${t.declaredScenario} is null or ${t.declaredScenario} in (1, 2, 3)`),
+    check('mergers_status', sql`${t.status} in ('planned', 'applied')`),
+  ],
 );
 
 export const mergerSources = pgTable(
@@ -154,6 +166,65 @@ export const mergerSources = pgTable(
     nis: char({ length: 5 }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.mergerId, t.organisationId] }), index('merger_sources_org').on(t.organisationId)],
+);
+
+/** R7.2: what only a person can confirm (e.g. "password passed to the vendor"): who ticked it, and when. */
+export const mergerChecklistTicks = pgTable(
+  'merger_checklist_ticks',
+  {
+    mergerId: integer()
+      .notNull()
+      .references(() => mergers.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    item: text().notNull(),
+    tickedBy: text().notNull(),
+    tickedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.mergerId, t.organisationId, t.item] })],
+);
+
+/** R7.4: each cut-over and each undo, with what it changed per action. */
+export const mergerRuns = pgTable(
+  'merger_runs',
+  {
+    id: serial().primaryKey(),
+    mergerId: integer()
+      .notNull()
+      .references(() => mergers.id, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    actor: text().notNull(),
+    businessDate: date({ mode: 'string' }).notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+    changes: integer().notNull().default(0),
+    summary: jsonb().notNull().default(sql`'[]'::jsonb`),
+    /** The run an undo replays backwards. */
+    undoesRunId: integer(),
+  },
+  (t) => [index('merger_runs_merger').on(t.mergerId, t.id), check('merger_runs_kind', sql`${t.kind} in ('run', 'undo')`)],
+);
+
+/**
+ * R7.4: the journal — every row a run wrote: `insert` (the row did not exist), `update` (its
+ * before-state in `before`), or, for an undo, `delete`/`restore` with the state it removed.
+ * Narrow on purpose (the cut-over of a large merger writes millions of rows): the key is the
+ * row's uuid, or `key` for the tables with a composite key.
+ */
+export const mergerJournal = pgTable(
+  'merger_journal',
+  {
+    /** No foreign key on purpose: a check per journal row would slow a million-row cut-over. */
+    runId: integer().notNull(),
+    step: smallint().notNull(),
+    tableName: text().notNull(),
+    op: text().notNull(),
+    rowId: uuid(),
+    key: jsonb(),
+    before: jsonb(),
+  },
+  (t) => [index('merger_journal_run').on(t.runId, t.step), check('merger_journal_op', sql`${t.op} in ('insert', 'update', 'delete', 'restore')`)],
 );
 
 /**

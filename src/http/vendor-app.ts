@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { isIsoDate } from '../domain/clock.js';
 import { vendorRoutes } from '../modules/help-requests/index.js';
+import { dossiersVendorRoutes } from '../modules/dossiers/index.js';
 import type { Services } from '../services.js';
 import { AppError } from '../shared/errors.js';
 import { pickLanguage, translate } from '../shared/messages.js';
@@ -102,6 +103,7 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   });
 
   await app.register(vendorRoutes, { prefix: '/vendor/v1', helpRequests: services.helpRequests, configuration: services.configuration });
+  await app.register(dossiersVendorRoutes, { prefix: '/vendor/v1', dossiers: services.dossiers });
   app.get('/vendor/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } }),

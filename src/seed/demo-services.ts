@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { addDays } from '../domain/clock.js';
 import { inszFromParts } from '../shared/identifiers.js';
@@ -121,6 +122,19 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
     for (let k = 0; k < 3; k++) dossierRows.push({ organisationId: m.organisationId, insz: person(next++), openedOn: addDays('2024-02-01', k * 30) });
   }
   await dossiersRepo.insertDossiers(tx, dossierRows);
+  // Their forms (R9.1): a running living wage from the opening, a running A036 certificate for
+  // every second person (until mid-2025), and for every third an earlier, stopped decision. The
+  // two people followed by both Antwerpen and Borsbeek show the cut-over's conflict list.
+  await tx.execute(sql`
+    insert into dossier_forms (dossier_id, organisation_id, insz, kind, subtype, start_date, end_date, status, created_by, stopped_at, stopped_by)
+    select d.id, d.organisation_id, d.insz, 'integration', 'leefloon', d.opened_on, null::date, 'running', 'demo', null::timestamptz, null::text
+    from dossiers d
+    union all
+    select d.id, d.organisation_id, d.insz, 'a036', 'medische-kosten', d.opened_on + 14, date '2025-06-30', 'running', 'demo', null, null
+    from (select d.*, row_number() over (order by d.organisation_id, d.insz) as n from dossiers d) d where d.n % 2 = 0
+    union all
+    select d.id, d.organisation_id, d.insz, 'integration', 'equivalent-leefloon', d.opened_on - 120, d.opened_on - 1, 'stopped', 'demo', now(), 'demo'
+    from (select d.*, row_number() over (order by d.organisation_id, d.insz) as n from dossiers d) d where d.n % 3 = 0`);
 
   // ── ten days of mutations, each day's batch routed on that day (as the daily run would have done) ──
   const types = [

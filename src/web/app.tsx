@@ -25,6 +25,7 @@ import { ReceivedMutationsPage } from './features/configuration/received-mutatio
 import { LoginPage } from './features/auth/login-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MailOutboxPage } from './features/admin/mail-outbox-page.js';
+import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
 import { DossierDetailPage } from './features/dossiers/dossier-detail-page.js';
 import { DossierListPage } from './features/dossiers/dossier-list-page.js';
 import { DossierSettingsPage } from './features/dossiers/dossier-settings-page.js';
@@ -127,6 +128,16 @@ function AppRoutes() {
           <RequireContext>
             <RequirePermission permission="platform.admin">
               <HtbImportPage />
+            </RequirePermission>
+          </RequireContext>
+        }
+      />
+      <Route
+        path={ORGANISATION_ACCESS_PATH}
+        element={
+          <RequireContext>
+            <RequirePermission permission="platform.admin">
+              <OrganisationAccessPage />
             </RequirePermission>
           </RequireContext>
         }

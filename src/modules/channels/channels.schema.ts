@@ -13,18 +13,24 @@ export const FTP_PERMISSIONS = {
   'novaprima-waarschuwingen': 'NovaPrima: waarschuwingen naar FTP opsturen',
 } as const;
 
-/** R3.7: the secured permissions of a REST account (OCMW Online, R6.9). */
+/**
+ * R3.7: the secured permissions of a REST account (OCMW Online, R6.9), and [choice] one for the
+ * dossiers' forms that the social software registers through the vendor API (R9.2).
+ */
 export const REST_PERMISSIONS = {
   'ocmw-online-admin': 'Administratie van het OCMW Online-systeem',
   'ocmw-online-proces': 'Beheer van het OCMW Online proces',
   'signaletiek-bewerken': "Bewerken van de signaletieke gegevens van de OCMW's",
   'signaletiek-raadplegen': "Raadpleging van de signaletieke gegevens van de OCMW's",
+  'dossiers-integraties': 'Beheer van de integraties en A036 van de dossiers sociaal onderzoek',
 } as const;
 
 export type FtpPermission = keyof typeof FTP_PERMISSIONS;
 export type RestPermission = keyof typeof REST_PERMISSIONS;
 export const FtpPermissionCode = z.enum(Object.keys(FTP_PERMISSIONS) as [FtpPermission, ...FtpPermission[]]);
 export const RestPermissionCode = z.enum(Object.keys(REST_PERMISSIONS) as [RestPermission, ...RestPermission[]]);
+const MAX_FTP_PERMISSIONS = Object.keys(FTP_PERMISSIONS).length;
+const MAX_REST_PERMISSIONS = Object.keys(REST_PERMISSIONS).length;
 
 export const ACCOUNT_KINDS = ['FTP', 'SFTP', 'SOAP', 'REST'] as const;
 export const DELEGATION_STATUSES = ['pending', 'accepted', 'refused', 'cancelled'] as const;
@@ -49,7 +55,7 @@ export const SenderBody = z.strictObject({
 export const FtpAccountBody = z.strictObject({
   kind: z.enum(['FTP', 'SFTP']),
   name: AccountName,
-  permissions: z.array(FtpPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+  permissions: z.array(FtpPermissionCode).min(1, { message: 'chaman.permission_required' }).max(MAX_FTP_PERMISSIONS),
   certificateName: z.string().trim().min(1).max(100),
   certificate: CertificateFile,
   username: z.string().max(50),
@@ -61,14 +67,14 @@ export const RestAccountBody = z.discriminatedUnion('management', [
   z.strictObject({
     management: z.literal('internal'),
     name: AccountName,
-    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(MAX_REST_PERMISSIONS),
     certificateName: z.string().trim().min(1).max(100),
     certificate: CertificateFile,
   }),
   z.strictObject({
     management: z.literal('external'),
     name: AccountName,
-    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(4),
+    permissions: z.array(RestPermissionCode).min(1, { message: 'chaman.permission_required' }).max(MAX_REST_PERMISSIONS),
     intermediaryOrganisationId: z.uuid(),
   }),
 ]);
@@ -81,7 +87,7 @@ export const SoapAccountBody = z.strictObject({
 
 export const UpdateAccountBody = z.strictObject({
   name: AccountName.optional(),
-  permissions: z.array(z.union([FtpPermissionCode, RestPermissionCode])).min(1).max(4).optional(),
+  permissions: z.array(z.union([FtpPermissionCode, RestPermissionCode])).min(1).max(Math.max(MAX_FTP_PERMISSIONS, MAX_REST_PERMISSIONS)).optional(),
 });
 
 export const ReplaceCertificateBody = z.strictObject({ certificateName: z.string().trim().min(1).max(100), certificate: CertificateFile });

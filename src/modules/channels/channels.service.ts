@@ -33,6 +33,13 @@ export interface ChannelsDeps {
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
 const EXPIRY_WARNING_DAYS = 30;
+/**
+ * R6.9: how long the vendor port may reuse what it read about a client certificate (its account,
+ * OCMW and permissions). A ChaMan change in this process forgets everything at once; another
+ * instance notices within this time (the security trade-off is in the module README).
+ */
+export const CERTIFICATE_CACHE_MS = 5_000;
+const CERTIFICATE_CACHE_MAX = 10_000;
 
 type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 
@@ -41,6 +48,35 @@ class RollbackPreview extends Error {}
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
 export function createChannelsService({ db, clock, registry, audit, notifications }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
+
+  // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
+  // fingerprints that exist are kept (an unknown one is looked up every time, so a new upload
+  // works at once everywhere). The generation makes a lookup that started before a change not
+  // store what it read.
+  type CertificateOwner = NonNullable<Awaited<ReturnType<typeof repo.findCertificateOwner>>>;
+  const certificateOwners = new Map<string, { row: CertificateOwner; until: number }>();
+  let certificateGeneration = 0;
+
+  /** Called after every ChaMan change of an account or certificate in this process. */
+  function forgetCertificates() {
+    certificateGeneration++;
+    certificateOwners.clear();
+  }
+
+  async function certificateOwner(fingerprint: string): Promise<CertificateOwner | undefined> {
+    const now = clock.now().getTime();
+    const cached = certificateOwners.get(fingerprint);
+    if (cached && cached.until > now) return cached.row;
+    const generation = certificateGeneration;
+    const row = await repo.findCertificateOwner(db, fingerprint);
+    if (!row) {
+      certificateOwners.delete(fingerprint);
+    } else if (generation === certificateGeneration) {
+      if (certificateOwners.size >= CERTIFICATE_CACHE_MAX) certificateOwners.clear();
+      certificateOwners.set(fingerprint, { row, until: now + CERTIFICATE_CACHE_MS });
+    }
+    return row;
+  }
 
   /** "now" on the business clock: the real time on the real date, noon on another date. */
   function businessNow(): Date {
@@ -286,6 +322,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         if (sqlState(error) === '23505') throw new AppError('conflict', t(lang, 'chaman.one_per_kind', { kind: body.kind }), { kind: t(lang, 'chaman.one_per_kind', { kind: body.kind }) });
         throw error;
       });
+      forgetCertificates();
       const [summary] = await summarizeAccounts([account]);
       return { account: summary!, delegation: null, password };
     },
@@ -310,6 +347,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'SOAP', name: body.name } });
         return created;
       });
+      forgetCertificates();
       const [summary] = await summarizeAccounts([account]);
       return { account: summary!, delegation: null, password: null };
     },
@@ -333,6 +371,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
           await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'REST', name: body.name, permissions, management: 'internal' } });
           return created;
         });
+        forgetCertificates();
         const [summary] = await summarizeAccounts([account]);
         return { account: summary!, delegation: null, password: null };
       }
@@ -369,6 +408,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         await repo.updateAccount(tx, account.id, fields);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.update', before: { name: account.name, permissions: account.permissions }, after: fields });
       });
+      forgetCertificates();
       const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
       return summary!;
     },
@@ -384,6 +424,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id, lang);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.certificate.replace', after: { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null } });
       });
+      forgetCertificates();
       const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
       return summary!;
     },
@@ -396,6 +437,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         await repo.deactivateCertificates(tx, account.id);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.delete', before: { id: account.id, kind: account.kind, name: account.name } });
       });
+      forgetCertificates();
     },
 
     /** The OCMW cancels its own pending request. */
@@ -443,6 +485,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
           ...(requesterDomain ? [{ ...auditBase(caller, requesterDomain.organisationId, d.domainId), ...entry }] : []),
         ]);
       });
+      forgetCertificates();
       return this.home(caller);
     },
 
@@ -526,18 +569,19 @@ export function createChannelsService({ db, clock, registry, audit, notification
     /**
      * R6.9: the REST account behind a client certificate (SHA-256 fingerprint, lowercase hex).
      * Refused when the certificate is unknown, replaced, expired or not yet valid, or its account
-     * is deleted or not a REST account.
+     * is deleted or not a REST account. What was read is reused for CERTIFICATE_CACHE_MS (a
+     * change through this service takes effect at once); the validity dates are checked every time.
      */
     async authenticateCertificate(fingerprint: string): Promise<
       { ok: true; client: { accountId: string; accountName: string; organisationId: string; permissions: string[] } } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' | 'deleted' }
     > {
-      const row = await repo.findCertificateOwner(db, fingerprint);
+      const row = await certificateOwner(fingerprint);
       if (!row || row.kind !== 'REST') return { ok: false, reason: 'unknown' };
       if (row.deletedAt) return { ok: false, reason: 'deleted' };
       if (!row.isActive) return { ok: false, reason: 'revoked' };
       const now = clock.now().getTime();
       if (new Date(row.notAfter).getTime() < now || new Date(row.notBefore).getTime() > now) return { ok: false, reason: 'expired' };
-      return { ok: true, client: { accountId: row.accountId, accountName: row.accountName, organisationId: row.organisationId, permissions: row.permissions } };
+      return { ok: true, client: { accountId: row.accountId, accountName: row.accountName, organisationId: row.organisationId, permissions: [...row.permissions] } };
     },
 
     async authenticateChannel(username: string, password: string) {

@@ -70,6 +70,21 @@ export async function stopForm(db: Db, id: string, endDate: string, by: string, 
   await db.execute(sql`update dossier_forms set status = 'stopped', end_date = ${endDate}::date, stopped_by = ${by}, stopped_at = ${at} where id = ${id}::uuid`);
 }
 
+/** One page of an OCMW's forms (optionally of one person, status, kind), newest start first, with the total. */
+export async function listForms(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number) {
+  const conditions: SQL[] = [sql`f.organisation_id = ${organisationId}::uuid`];
+  if (f.insz) conditions.push(sql`f.insz = ${f.insz}`);
+  if (f.status) conditions.push(sql`f.status = ${f.status}`);
+  if (f.kind) conditions.push(sql`f.kind = ${f.kind}`);
+  const where = sql.join(conditions, sql` and `);
+  const rows = await queryRows<FormRow>(
+    db,
+    sql`select ${formColumns} from dossier_forms f where ${where} order by f.start_date desc, f.created_at desc, f.id limit ${limit} offset ${offset}`,
+  );
+  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dossier_forms f where ${where}`);
+  return { rows, total: count?.n ?? 0 };
+}
+
 export async function listDossiers(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number) {
   const conditions: SQL[] = [sql`d.organisation_id = ${organisationId}::uuid`];
   if (f.insz) conditions.push(sql`d.insz = ${f.insz}`);

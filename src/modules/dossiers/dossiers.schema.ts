@@ -41,6 +41,9 @@ export const DossierListQuery = PageQuery.extend({
   kind: FormKind.optional(),
 });
 
+/** The vendor API's page of forms (R9.2): the same filters, on the forms themselves. */
+export const FormListQuery = DossierListQuery;
+
 export const Form = z.object({
   id: z.string(),
   dossierId: z.string(),

@@ -4,11 +4,52 @@ import { AppError } from '../../shared/errors.js';
 import { translate, type Language } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { REST_PERMISSIONS, type RestPermission } from '../channels/channels.schema.js';
+import type { RegistryService } from '../registry/index.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
 import { findOverlap } from './form-rules.js';
 import * as repo from './dossiers.repo.js';
 
 export type DossierUser = Caller & { username: string };
+
+/** The ChaMan REST account behind a client certificate on the vendor port (R6.9, R3.11). */
+export interface DossierVendor {
+  accountName: string;
+  organisationId: string;
+  permissions: string[];
+}
+
+/**
+ * The REST permission that lets an OCMW's social software register, stop and list its forms
+ * through the vendor API (R9.2), with its label in each language for the refusal.
+ */
+export const DOSSIER_REST_PERMISSION: RestPermission = 'dossiers-integraties';
+const DOSSIER_REST_PERMISSION_LABEL: Record<Language, string> = {
+  nl: REST_PERMISSIONS[DOSSIER_REST_PERMISSION],
+  fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale",
+  de: 'Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten',
+  en: 'Management of the integrations and A036 of the social investigation dossiers',
+};
+
+/** Who registers or stops a form: the OCMW it acts for, and how the audit log and the form name it. */
+interface Actor {
+  organisationId: string;
+  userId: string | null;
+  role: string | null;
+  domainId: string | null;
+  /** `created_by`/`stopped_by`: the username, or `rest:<account>` for the vendor API. */
+  by: string;
+  language: Language;
+}
+
+/** The filter of a page of forms (vendor API). */
+export interface FormListFilter {
+  page: number;
+  pageSize: number;
+  insz?: string;
+  status?: 'running' | 'stopped';
+  kind?: 'integration' | 'a036';
+}
 
 function validation(lang: Language, fields: Record<string, string>) {
   return new AppError('validation', translate('http.validation', lang), fields);
@@ -19,7 +60,7 @@ function validation(lang: Language, fields: Record<string, string>) {
  * certificates — registered and stopped by users with "Sociale Agent" of the OCMW, as a social
  * software package would. No two running forms of one kind overlap for a person in an OCMW.
  */
-export function createDossiersService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
+export function createDossiersService({ db, clock, audit, registry }: { db: Db; clock: Clock; audit: AuditService; registry: RegistryService }) {
   function requireAgent(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     if (!ctx?.organisationId || !can(ctx, 'app:sociale-agent', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
@@ -37,15 +78,98 @@ export function createDossiersService({ db, clock, audit }: { db: Db; clock: Clo
     throw new AppError('forbidden', translate('auth.forbidden', caller.language));
   }
 
-  const audited = (caller: Caller, organisationId: string, action: string, after: unknown, before: unknown = null) => ({
-    actorUserId: caller.userId,
-    actorRole: caller.context?.role ?? null,
-    organisationId,
-    domainId: caller.context?.domain?.id ?? null,
+  /** A portal user with "Sociale Agent" acts for the organisation of the chosen role. */
+  function agent(caller: DossierUser): Actor {
+    return {
+      organisationId: requireAgent(caller),
+      userId: caller.userId,
+      role: caller.context?.role ?? null,
+      domainId: caller.context?.domain?.id ?? null,
+      by: caller.username,
+      language: caller.language,
+    };
+  }
+
+  /**
+   * A REST account acts for its own OCMW when it has the dossier permission (else forbidden,
+   * naming the permission); an account of an organisation that is no OCMW has no dossiers.
+   */
+  async function vendorActor(client: DossierVendor, lang: Language): Promise<Actor> {
+    if (!client.permissions.includes(DOSSIER_REST_PERMISSION)) {
+      throw new AppError('forbidden', translate('vendor.permission', lang, { permission: DOSSIER_REST_PERMISSION_LABEL[lang] }));
+    }
+    const organisation = await registry.getOrganisation(client.organisationId, lang);
+    if (organisation.kind !== 'ocmw') throw new AppError('forbidden', translate('auth.forbidden', lang));
+    const by = `rest:${client.accountName}`;
+    return { organisationId: organisation.id, userId: null, role: by, domainId: null, by, language: lang };
+  }
+
+  const audited = (actor: Actor, action: string, after: unknown, before: unknown = null) => ({
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    organisationId: actor.organisationId,
+    domainId: actor.domainId,
     action,
     before,
     after,
   });
+
+  async function listForms(organisationId: string, q: FormListFilter) {
+    const { rows, total } = await repo.listForms(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize);
+    return { items: rows.map(({ organisationId: _o, ...f }) => f), total, page: q.page, pageSize: q.pageSize };
+  }
+
+  /** R9.1–R9.2: registers a form, in the person's open dossier (opened when there is none). */
+  async function registerForm(actor: Actor, input: RegisterFormInput) {
+    const { organisationId, language: lang } = actor;
+    const formId = await db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      await repo.lockPerson(tx, organisationId, input.insz);
+      const clash = findOverlap(await repo.formsOfPerson(tx, organisationId, input.insz), { kind: input.kind, startDate: input.startDate, endDate: input.endDate ?? null });
+      if (clash) {
+        throw validation(lang, {
+          startDate: translate('dossier.overlap', lang, { start: clash.startDate, end: clash.endDate ?? translate('dossier.open_ended', lang) }),
+        });
+      }
+      const open = await repo.findOpenDossier(tx, organisationId, input.insz);
+      const dossierId = open?.id ?? (await repo.openDossier(tx, organisationId, input.insz, input.startDate));
+      if (open && input.startDate < open.openedOn) await repo.extendDossierBack(tx, open.id, input.startDate);
+      const id = await repo.insertForm(tx, {
+        dossierId,
+        organisationId,
+        insz: input.insz,
+        kind: input.kind,
+        subtype: input.subtype,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        createdBy: actor.by,
+      });
+      await audit.record(tx, audited(actor, 'dossier.form.register', { id, ...input }));
+      return id;
+    });
+    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId))!;
+    return rest;
+  }
+
+  /** Stops a running form of the actor's OCMW on an end date on or after its start. */
+  async function stopForm(actor: Actor, formId: string, endDate: string) {
+    const { organisationId, language: lang } = actor;
+    await db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      const form = await repo.findForm(tx, organisationId, formId);
+      if (!form) throw new AppError('not_found', translate('http.not_found', lang));
+      if (form.status === 'stopped') throw new AppError('conflict', translate('dossier.already_stopped', lang));
+      if (endDate < form.startDate) throw validation(lang, { endDate: translate('dossier.end_before_start', lang) });
+      await repo.stopForm(tx, form.id, endDate, actor.by, clock.now());
+      await audit.record(tx, audited(actor, 'dossier.form.stop', { id: form.id, endDate }, { status: form.status, endDate: form.endDate }));
+    });
+    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId))!;
+    return rest;
+  }
+
+  async function settingsOf(organisationId: string) {
+    return (await repo.findSettings(db, organisationId)) ?? { handledByVendor: false, updatedBy: null, updatedAt: null };
+  }
 
   const service = {
     async list(caller: Caller, q: { page: number; pageSize: number; insz?: string; status?: string; kind?: string }) {
@@ -61,72 +185,58 @@ export function createDossiersService({ db, clock, audit }: { db: Db; clock: Clo
       return { ...dossier, formList: (await repo.formsOfDossier(db, id)).map(({ organisationId: _o, ...f }) => f) };
     },
 
-    /** R9.1–R9.2: registers a form, in the person's open dossier (opened when there is none). */
+    /** R9.1–R9.2: registers a form for the user's OCMW; throws validation (with the field) for an overlap. */
     async registerForm(caller: DossierUser, input: RegisterFormInput) {
-      const organisationId = requireAgent(caller);
-      const lang = caller.language;
-      const formId = await db.transaction(async (txh) => {
-        const tx = txh as unknown as Db;
-        await repo.lockPerson(tx, organisationId, input.insz);
-        const clash = findOverlap(await repo.formsOfPerson(tx, organisationId, input.insz), { kind: input.kind, startDate: input.startDate, endDate: input.endDate ?? null });
-        if (clash) {
-          throw validation(lang, {
-            startDate: translate('dossier.overlap', lang, { start: clash.startDate, end: clash.endDate ?? translate('dossier.open_ended', lang) }),
-          });
-        }
-        const open = await repo.findOpenDossier(tx, organisationId, input.insz);
-        const dossierId = open?.id ?? (await repo.openDossier(tx, organisationId, input.insz, input.startDate));
-        if (open && input.startDate < open.openedOn) await repo.extendDossierBack(tx, open.id, input.startDate);
-        const id = await repo.insertForm(tx, {
-          dossierId,
-          organisationId,
-          insz: input.insz,
-          kind: input.kind,
-          subtype: input.subtype,
-          startDate: input.startDate,
-          endDate: input.endDate ?? null,
-          createdBy: caller.username,
-        });
-        await audit.record(tx, audited(caller, organisationId, 'dossier.form.register', { id, ...input }));
-        return id;
-      });
-      const form = (await repo.findForm(db, organisationId, formId))!;
-      const { organisationId: _o, ...rest } = form;
-      return rest;
+      return registerForm(agent(caller), input);
     },
 
-    /** Stops a running form on an end date on or after its start. */
+    /** Stops a running form on an end date on or after its start; not_found for another OCMW's form. */
     async stopForm(caller: DossierUser, formId: string, endDate: string) {
-      const organisationId = requireAgent(caller);
-      const lang = caller.language;
-      await db.transaction(async (txh) => {
-        const tx = txh as unknown as Db;
-        const form = await repo.findForm(tx, organisationId, formId);
-        if (!form) throw new AppError('not_found', translate('http.not_found', lang));
-        if (form.status === 'stopped') throw new AppError('conflict', translate('dossier.already_stopped', lang));
-        if (endDate < form.startDate) throw validation(lang, { endDate: translate('dossier.end_before_start', lang) });
-        await repo.stopForm(tx, form.id, endDate, caller.username, clock.now());
-        await audit.record(tx, audited(caller, organisationId, 'dossier.form.stop', { id: form.id, endDate }, { status: form.status, endDate: form.endDate }));
-      });
-      const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId))!;
-      return rest;
+      return stopForm(agent(caller), formId, endDate);
     },
 
     async settings(caller: Caller) {
-      const organisationId = requireSettings(caller, false);
-      return (await repo.findSettings(db, organisationId)) ?? { handledByVendor: false, updatedBy: null, updatedAt: null };
+      return settingsOf(requireSettings(caller, false));
     },
 
     /** R9.4: "handled by the software vendor": the cut-over then lists the forms instead of moving them. */
     async saveSettings(caller: DossierUser, handledByVendor: boolean) {
       const organisationId = requireSettings(caller, true);
       const before = await repo.findSettings(db, organisationId);
+      const actor: Actor = {
+        organisationId,
+        userId: caller.userId,
+        role: caller.context?.role ?? null,
+        domainId: caller.context?.domain?.id ?? null,
+        by: caller.username,
+        language: caller.language,
+      };
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.saveSettings(tx, organisationId, handledByVendor, caller.username);
-        await audit.record(tx, audited(caller, organisationId, 'dossier.settings.save', { handledByVendor }, before ? { handledByVendor: before.handledByVendor } : null));
+        await audit.record(tx, audited(actor, 'dossier.settings.save', { handledByVendor }, before ? { handledByVendor: before.handledByVendor } : null));
       });
       return service.settings(caller);
+    },
+
+    /** Vendor API (R9.2): a page of the account's OCMW's forms, optionally of one person (INSZ), status or kind. */
+    async vendorListForms(client: DossierVendor, q: FormListFilter, lang: Language) {
+      return listForms((await vendorActor(client, lang)).organisationId, q);
+    },
+
+    /** Vendor API (R9.2): registers a form for the account's OCMW, with the portal's checks. */
+    async vendorRegisterForm(client: DossierVendor, input: RegisterFormInput, lang: Language) {
+      return registerForm(await vendorActor(client, lang), input);
+    },
+
+    /** Vendor API (R9.2): stops a running form of the account's OCMW; not_found for another OCMW's form. */
+    async vendorStopForm(client: DossierVendor, formId: string, endDate: string, lang: Language) {
+      return stopForm(await vendorActor(client, lang), formId, endDate);
+    },
+
+    /** Vendor API (R9.4): whether the OCMW has its software vendor re-enter the forms at a merger (read only). */
+    async vendorSettings(client: DossierVendor, lang: Language) {
+      return settingsOf((await vendorActor(client, lang)).organisationId);
     },
 
     /** For the merger engine (R9.4): whether an OCMW's vendor moves its forms itself. */

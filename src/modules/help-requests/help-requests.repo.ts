@@ -77,14 +77,10 @@ export interface ListFilter {
   since?: string;
 }
 
-/** The organisations whose requests an OCMW sees on a date, computed once per list. */
-async function visibleOrganisationIds(db: Db, organisationId: string, today: string): Promise<string[]> {
-  return (await queryRows<{ id: string }>(db, sql`select id from ${visibleOrganisations(organisationId, today)} v`)).map((r) => r.id);
-}
-
-function whereOf(visible: string[], today: string, f: ListFilter): SQL {
+/** The list's condition; `visible` is the CTE of the organisations the OCMW sees (computed once per statement). */
+function whereOf(today: string, f: ListFilter): SQL {
   const deadline = sql`(r.received_on + 30)`;
-  const parts: SQL[] = [sql`r.organisation_id = any(${`{${visible.join(',')}}`}::uuid[])`];
+  const parts: SQL[] = [sql`r.organisation_id = any(array(select id from visible))`];
   if (f.status === 'unread') parts.push(sql`r.read_at is null and r.decided_at is null`);
   if (f.status === 'read') parts.push(sql`r.read_at is not null and r.decided_at is null`);
   if (f.status === 'decided') parts.push(sql`r.decided_at is not null`);
@@ -115,18 +111,25 @@ const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'U
   to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "readAt",
   to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt"`;
 
-/** The requests an OCMW sees on a date, newest receipt first, with the total for paging. */
-export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number) {
-  const visible = await visibleOrganisationIds(db, organisationId, today);
-  if (visible.length === 0) return { rows: [], total: 0 };
-  const where = whereOf(visible, today, f);
-  const rows = await queryRows<SummaryRow>(
+/**
+ * The requests an OCMW sees on a date, newest receipt first, with the total for paging: one
+ * statement (the visible organisations, the page and its total), one round trip. Only a page past
+ * the end, which has no row to carry the total, costs a second one.
+ */
+export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number): Promise<{ rows: SummaryRow[]; total: number }> {
+  const where = whereOf(today, f);
+  const visible = sql`visible as materialized (select id from ${visibleOrganisations(organisationId, today)} v)`;
+  const page = await queryRows<SummaryRow & { total: number }>(
     db,
-    sql`select ${summaryColumns} from help_requests r where ${where}
+    sql`with ${visible}
+        select ${summaryColumns}, (select count(*)::int from help_requests r where ${where}) as total
+        from help_requests r where ${where}
         order by r.received_on desc, r.filed_at desc, r.id limit ${limit} offset ${offset}`,
   );
-  const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from help_requests r where ${where}`);
-  return { rows, total: count?.n ?? 0 };
+  if (page.length > 0) return { rows: page.map(({ total: _total, ...row }) => row), total: page[0]!.total };
+  if (offset === 0) return { rows: [], total: 0 };
+  const [count] = await queryRows<{ n: number }>(db, sql`with ${visible} select count(*)::int as n from help_requests r where ${where}`);
+  return { rows: [], total: count?.n ?? 0 };
 }
 
 export interface DetailRow extends SummaryRow {

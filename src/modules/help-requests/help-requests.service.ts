@@ -8,7 +8,7 @@ import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { ContactData, OnlineSettingsData } from '../configuration/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import type { RegistryService } from '../registry/index.js';
+import type { Municipality, RegistryService } from '../registry/index.js';
 import type { CitizenRequest, HelpRequestListFilter } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
 
@@ -33,6 +33,8 @@ export interface VendorClient {
 
 const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
+/** Municipality names are reference data (loaded at start); the lists reuse them this long. */
+const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
 type OrgNames = { nameNl: string; nameFr: string; nameDe: string };
 const nameIn = (o: OrgNames, lang: Language) => (lang === 'fr' ? o.nameFr : lang === 'de' ? o.nameDe : o.nameNl);
@@ -129,9 +131,26 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     };
   }
 
+  // The names of the NIS codes in the lists, per business date (the registry picks the period
+  // valid on it), kept for MUNICIPALITY_NAMES_MS: a page of the list costs no registry query.
+  let knownNames = { date: '', until: 0, byNis: new Map<string, Municipality | null>() };
+
   async function municipalityNames(rows: repo.SummaryRow[], lang: Language) {
-    const names = await registry.municipalityNames(rows.map((r) => r.nis), clock.today());
-    return new Map([...names].map(([nis, m]) => [nis, lang === 'fr' ? m.name.fr : lang === 'de' ? m.name.de : m.name.nl]));
+    const today = clock.today();
+    const now = clock.now().getTime();
+    if (knownNames.date !== today || knownNames.until <= now) knownNames = { date: today, until: now + MUNICIPALITY_NAMES_MS, byNis: new Map() };
+    const known = knownNames.byNis;
+    const missing = [...new Set(rows.map((r) => r.nis))].filter((nis) => !known.has(nis));
+    if (missing.length > 0) {
+      const found = await registry.municipalityNames(missing, today);
+      for (const nis of missing) known.set(nis, found.get(nis) ?? null);
+    }
+    const names = new Map<string, string>();
+    for (const { nis } of rows) {
+      const m = known.get(nis);
+      if (m) names.set(nis, lang === 'fr' ? m.name.fr : lang === 'de' ? m.name.de : m.name.nl);
+    }
+    return names;
   }
 
   async function detail(organisationId: string, key: { id?: string; reference?: string }, lang: Language) {

@@ -7,6 +7,7 @@ import { brusselsDate } from '../../domain/clock.js';
 import { inszFromParts } from '../../shared/identifiers.js';
 import type { Caller } from '../access/index.js';
 import { createMailboxService } from './mailbox.service.js';
+import * as mailboxRepo from './mailbox.repo.js';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
@@ -287,6 +288,69 @@ describe('reading (R10.1): "e-Box van de instelling"', () => {
     expect((await users.without.get('/api/v1/ebox/documents')).json().error.message).toContain('e-Box van de instelling');
     // The refused attempts did not open it.
     expect((await users.reader.get(`/api/v1/ebox/documents/${id}`)).json().readBy).toBe('user.antwerpen');
+  });
+});
+
+describe("the sender in the reader's language", () => {
+  const RSZ = { nl: 'Rijksdienst voor Sociale Zekerheid (RSZ)', fr: 'Office national de sécurité sociale (ONSS)', de: 'Landesamt für soziale Sicherheit (LSS)' };
+  const senderOf = async (client: TestClient, language: string, id: string) => {
+    client.language = language;
+    try {
+      const list = (await client.get('/api/v1/ebox/documents?category=Afzender&pageSize=100')).json();
+      const detail = (await client.get(`/api/v1/ebox/documents/${id}`)).json();
+      return { list: list.items.find((d: { id: string }) => d.id === id)?.sender.name, detail: detail.sender.name };
+    } finally {
+      client.language = 'nl';
+    }
+  };
+
+  it('names the sending institution in NL, FR and DE, and in Dutch for EN (as the rest of the portal)', async () => {
+    const id = await published(document({ category: 'Afzender' }));
+    const [stored] = await queryRows<{ senderName: string }>(ctx.database.db, sql`select sender_name as "senderName" from ebox_documents where id = ${id}`);
+    expect(stored!.senderName).toBe(RSZ.nl);
+    for (const [language, name] of [['nl', RSZ.nl], ['fr', RSZ.fr], ['de', RSZ.de], ['en', RSZ.nl]] as const) {
+      expect(await senderOf(users.reader, language, id), language).toEqual({ list: name, detail: name });
+    }
+    // The privileged user's hide/restore answers name it the same way.
+    users.privileged.language = 'fr';
+    expect((await users.privileged.post(`/api/v1/ebox/documents/${id}/hide`)).json().sender).toEqual({ name: RSZ.fr, kbo: org.rsz.kbo });
+    expect((await users.privileged.post(`/api/v1/ebox/documents/${id}/restore`)).json().sender.name).toBe(RSZ.fr);
+    users.privileged.language = 'nl';
+  });
+
+  it('filters on the name in any language', async () => {
+    const id = await published(document({ category: 'Afzender' }));
+    for (const sender of ['ONSS', 'Landesamt', 'Rijksdienst']) {
+      expect(ids(await users.reader.get(`/api/v1/ebox/documents?category=Afzender&sender=${sender}&pageSize=100`)), sender).toContain(id);
+    }
+  });
+
+  it('falls back to the Dutch name when a language has none, and to the stored name without a sender organisation', async () => {
+    const id = await published(document({ category: 'Afzender' }));
+    await ctx.database.db.execute(sql`update organisations set name_de = '' where id = ${org.rsz.id}`);
+    try {
+      expect(await senderOf(users.reader, 'de', id)).toEqual({ list: RSZ.nl, detail: RSZ.nl });
+    } finally {
+      await ctx.database.db.execute(sql`update organisations set name_de = ${RSZ.de} where id = ${org.rsz.id}`);
+    }
+    const { id: orphan } = await mailboxRepo.insertDocument(ctx.database.db, {
+      organisationId: org.antwerpen.id,
+      senderOrganisationId: null,
+      senderName: 'Vroegere instelling',
+      title: 'Zonder afzender',
+      category: 'Afzender',
+      messageType: 'Bericht',
+      documentDate: '2026-03-01',
+      body: 'Oud bericht.',
+      attachmentName: null,
+      attachmentMime: null,
+      attachmentBase64: null,
+      attachmentSha256: null,
+      attachmentSize: null,
+    });
+    for (const language of ['nl', 'fr', 'de', 'en']) {
+      expect(await senderOf(users.reader, language, orphan), language).toEqual({ list: 'Vroegere instelling', detail: 'Vroegere instelling' });
+    }
   });
 });
 

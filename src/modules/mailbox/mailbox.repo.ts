@@ -12,8 +12,13 @@ const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', '
 
 export interface SummaryRow {
   id: string;
+  /** The sender's name as stored at publication (Dutch); the fallback when there is no sender organisation. */
   senderName: string;
   senderKbo: string | null;
+  /** The sending organisation's names today, null when the document has no sender organisation. */
+  senderNameNl: string | null;
+  senderNameFr: string | null;
+  senderNameDe: string | null;
   title: string;
   category: string;
   messageType: string;
@@ -35,7 +40,8 @@ export interface DetailRow extends SummaryRow {
   hiddenBy: string | null;
 }
 
-const summaryColumns = sql`d.id, d.sender_name as "senderName", s.kbo as "senderKbo", d.title, d.category,
+const summaryColumns = sql`d.id, d.sender_name as "senderName", s.kbo as "senderKbo",
+  s.name_nl as "senderNameNl", s.name_fr as "senderNameFr", s.name_de as "senderNameDe", d.title, d.category,
   d.message_type as "messageType", d.is_rsz as "isRsz", d.document_date::text as "documentDate",
   ${iso('d.received_at')} as "receivedAt", ${iso('d.read_at')} as "readAt", d.visible,
   d.attachment_name as "attachmentName", d.attachment_mime as "attachmentMime",
@@ -87,7 +93,9 @@ function filterOf(f: ListFilter): SQL[] {
   if (f.sender) {
     const pattern = `%${f.sender.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const digits = f.sender.replace(/[^0-9]/g, '');
-    parts.push(digits.length === 10 ? sql`(d.sender_name ilike ${pattern} or s.kbo = ${digits})` : sql`d.sender_name ilike ${pattern}`);
+    // The sender as the reader sees it (its name in any language) or as it was stored.
+    const byName = sql`(d.sender_name ilike ${pattern} or s.name_nl ilike ${pattern} or s.name_fr ilike ${pattern} or s.name_de ilike ${pattern})`;
+    parts.push(digits.length === 10 ? sql`(${byName} or s.kbo = ${digits})` : byName);
   }
   if (f.messageType) parts.push(sql`lower(d.message_type) = lower(${f.messageType})`);
   if (f.category) parts.push(sql`lower(d.category) = lower(${f.category})`);

@@ -60,10 +60,21 @@ function fieldErrorsOf(issues: z.core.$ZodIssue[], lang: Language): FieldErrors 
   return fields;
 }
 
-function toSummary(row: repo.SummaryRow): EboxDocumentSummary {
+/**
+ * The sender in the reader's language, as the rest of the portal names organisations: FR and DE
+ * their own name (the Dutch one when it is empty), EN the Dutch one. The name stored at
+ * publication stands in for a document without a sender organisation.
+ */
+function senderNameIn(row: repo.SummaryRow, lang: Language): string {
+  if (row.senderNameNl === null) return row.senderName;
+  const own = lang === 'fr' ? row.senderNameFr : lang === 'de' ? row.senderNameDe : row.senderNameNl;
+  return own || row.senderNameNl || row.senderName;
+}
+
+function toSummary(row: repo.SummaryRow, lang: Language): EboxDocumentSummary {
   return {
     id: row.id,
-    sender: { name: row.senderName, kbo: row.senderKbo },
+    sender: { name: senderNameIn(row, lang), kbo: row.senderKbo },
     title: row.title,
     category: row.category,
     messageType: row.messageType,
@@ -79,8 +90,8 @@ function toSummary(row: repo.SummaryRow): EboxDocumentSummary {
   };
 }
 
-function toDetail(row: repo.DetailRow) {
-  return { ...toSummary(row), body: row.body, readAt: row.readAt, readBy: row.readBy, hiddenAt: row.hiddenAt, hiddenBy: row.hiddenBy };
+function toDetail(row: repo.DetailRow, lang: Language) {
+  return { ...toSummary(row, lang), body: row.body, readAt: row.readAt, readBy: row.readBy, hiddenAt: row.hiddenAt, hiddenBy: row.hiddenBy };
 }
 
 /**
@@ -136,7 +147,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
         after: { id: current.id, title: current.title, visible },
       });
     });
-    return toSummary(await getDetail(scope, id, caller.language));
+    return toSummary(await getDetail(scope, id, caller.language), caller.language);
   }
 
   const service = {
@@ -241,16 +252,16 @@ export function createMailboxService({ db, clock, registry, notifications, audit
         (q.page - 1) * q.pageSize,
         q.pageSize,
       );
-      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize, unreadCount: await repo.countUnread(db, scope) };
+      return { items: rows.map((row) => toSummary(row, caller.language)), total, page: q.page, pageSize: q.pageSize, unreadCount: await repo.countUnread(db, scope) };
     },
 
     /** R10.1: one document with its main content; opening it marks it read (once). Throws not_found out of scope. */
     async get(caller: EboxUser, id: string) {
       const scope = scopeOf(rightsOf(caller));
       const row = await getDetail(scope, id, caller.language);
-      if (row.readAt !== null) return toDetail(row);
+      if (row.readAt !== null) return toDetail(row, caller.language);
       await repo.markRead(db, row.id, businessNow(), caller.username);
-      return toDetail(await getDetail(scope, id, caller.language));
+      return toDetail(await getDetail(scope, id, caller.language), caller.language);
     },
 
     /** The attachment's bytes with its name, type and checksum; throws not_found when out of scope or absent. */

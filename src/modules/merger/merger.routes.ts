@@ -4,7 +4,19 @@ import { ErrorResponse, Uuid } from '../../shared/schema.js';
 import { OrganisationSummary } from '../registry/index.js';
 import { HtbImportReport } from '../access/access.schema.js';
 import { MAX_HTB_FILE_BYTES } from './htb-import.js';
-import { MergerList } from './merger.schema.js';
+import {
+  JournalPage,
+  MergerBody,
+  MergerChecklist,
+  MergerCreated,
+  MergerImportReport,
+  MergerList,
+  MergerPlan,
+  MergerRuns,
+  PlanRowsPage,
+  RunResult,
+} from './merger.schema.js';
+import { PageQuery } from '../../shared/schema.js';
 import type { MergerService } from './merger.service.js';
 import { AppError } from '../../shared/errors.js';
 import { translate } from '../../shared/messages.js';
@@ -76,4 +88,164 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       async (request) => mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, request.language),
     );
   }
+
+  // ── the merger engine (R7): definitions, checklist, dry run, cut-over, undo ──
+
+  const admin = { access: 'admin' as const };
+  const Id = z.strictObject({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
+  const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
+  const actorOf = (request: { actor: { userId: string; username: string } | null }) => ({
+    userId: request.actor!.userId,
+    username: request.actor!.username,
+  });
+
+  app.post('/admin/mergers', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Define a merger (R7.1); the scenario is derived (R1.4)', body: MergerBody, response: { 201: MergerCreated, ...errors } },
+  }, async (request, reply) => {
+    const created = await mergers.definitions.create(request.body, { userId: request.actor!.userId }, request.language);
+    return reply.status(201).send(created);
+  });
+
+  app.put('/admin/mergers/:id', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Change a merger before its effective date and before its cut-over', params: Id, body: MergerBody, response: { 200: MergerCreated, ...errors } },
+  }, async (request) => mergers.definitions.update(request.params.id, request.body, { userId: request.actor!.userId }, request.language));
+
+  app.delete('/admin/mergers/:id', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Remove a merger before its effective date and before its cut-over', params: Id, response: { 204: z.null(), ...errors } },
+  }, async (request, reply) => {
+    await mergers.definitions.remove(request.params.id, { userId: request.actor!.userId }, request.language);
+    return reply.status(204).send(null);
+  });
+
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (_req, body, done) => done(null, body));
+  app.post('/admin/mergers/import', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: 'Import a merger list (text/csv, the columns of data/mergers-2025.csv, optional target_kbo); dryRun=true only checks',
+      querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('true') }),
+      response: { 200: MergerImportReport, ...errors, 413: ErrorResponse, 415: ErrorResponse },
+    },
+  }, async (request) => {
+    if (typeof request.body !== 'string') {
+      throw new AppError('unsupported_media_type', translate('http.validation', request.language), { file: 'text/csv' });
+    }
+    return mergers.definitions.importCsv(request.body, { dryRun: request.query.dryRun !== 'false', actor: { userId: request.actor!.userId }, lang: request.language });
+  });
+
+  app.get('/admin/mergers/:id/checklist', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'The readiness checklist of a merger, checked against live data (R7.2)', params: Id, response: { 200: MergerChecklist, ...errors } },
+  }, async (request) => mergers.cutover.checklist(request.params.id, request.language));
+
+  app.get('/admin/mergers/progress', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: "Each merger's checklist progress in percent (the dashboard)",
+      response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), progress: z.number().int(), overdue: z.number().int() })) }), ...errors },
+    },
+  }, async (request) => {
+    const list = await mergers.listMergers();
+    const items = [];
+    for (const m of list) {
+      const c = await mergers.cutover.checklist(m.id, request.language);
+      items.push({ id: m.id, progress: c.progress, overdue: c.organisations.flatMap((o) => o.items).filter((i) => i.overdue).length });
+    }
+    return { items };
+  });
+
+  const Tick = z.strictObject({ organisationId: Uuid, item: z.string().min(1).max(40) });
+  app.put('/admin/mergers/:id/checklist/:organisationId/:item', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Tick an item only a person can confirm (R7.2); records who and when', params: Id.extend(Tick.shape), response: { 200: MergerChecklist, ...errors } },
+  }, async (request) => mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, true, actorOf(request), request.language));
+  app.delete('/admin/mergers/:id/checklist/:organisationId/:item', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Remove a tick', params: Id.extend(Tick.shape), response: { 200: MergerChecklist, ...errors } },
+  }, async (request) => mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, false, actorOf(request), request.language));
+
+  // Each OCMW's own list at login (R7.2): read by anyone of the organisation; ticked by its managers.
+  app.get('/mergers/mine/checklists', {
+    config: { access: 'context' },
+    schema: { tags: ['Fusies'], summary: "The checklists of the mergers the chosen organisation takes part in", response: { 200: z.object({ items: z.array(MergerChecklist) }), ...errors } },
+  }, async (request) => {
+    const organisationId = request.actor!.context!.organisation?.id ?? null;
+    return { items: organisationId ? await mergers.cutover.checklistsFor(organisationId, request.language) : [] };
+  });
+  for (const [method, ticked] of [['put', true], ['delete', false]] as const) {
+    app[method]('/mergers/mine/checklists/:id/:item', {
+      config: { access: 'context' },
+      schema: {
+        tags: ['Fusies'],
+        summary: ticked ? "Tick an item of the own organisation's checklist ((co-)HTB or (co-)TB)" : 'Remove a tick of the own organisation',
+        params: Id.extend({ item: z.string().min(1).max(40) }),
+        response: { 200: MergerChecklist, ...errors },
+      },
+    }, async (request) => {
+      const context = request.actor!.context!;
+      const organisationId = context.organisation?.id;
+      if (!organisationId || !['HTB', 'CO_HTB', 'TB', 'CO_TB'].includes(context.role)) {
+        throw new AppError('forbidden', translate('auth.forbidden', request.language));
+      }
+      return mergers.cutover.tick(request.params.id, organisationId, request.params.item, ticked, actorOf(request), request.language);
+    });
+  }
+
+  app.get('/admin/mergers/:id/plan', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Dry run (R7.3): every action of the cut-over with its count; nothing is written', params: Id, response: { 200: MergerPlan, ...errors } },
+  }, async (request) => mergers.cutover.plan(request.params.id, request.language));
+
+  app.get('/admin/mergers/:id/plan/:kind', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: 'The rows behind one action of the dry run, paged',
+      params: Id.extend({ kind: z.string().min(1).max(40) }),
+      querystring: PageQuery,
+      response: { 200: PlanRowsPage, ...errors },
+    },
+  }, async (request) => mergers.cutover.planRows(request.params.id, request.params.kind, request.query.page, request.query.pageSize, request.language));
+
+  const Confirm = z.strictObject({ confirm: z.literal(true) });
+  app.post('/admin/mergers/:id/run', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'The cut-over (R7.4): one transaction, idempotent, journalled', params: Id, body: Confirm, response: { 200: RunResult, ...errors } },
+  }, async (request) => (await mergers.cutover.run(request.params.id, actorOf(request), { lang: request.language }))!);
+
+  app.post('/admin/mergers/:id/undo', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'Undo the cut-over before the effective date: replays the journal backwards (journalled itself)', params: Id, body: Confirm, response: { 200: RunResult, ...errors } },
+  }, async (request) => mergers.cutover.undo(request.params.id, actorOf(request), { lang: request.language }));
+
+  app.put('/admin/mergers/:id/schedule', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: 'Let the cut-over run on its own on the effective date (pg-boss, once across instances), or not',
+      params: Id,
+      body: z.strictObject({ scheduled: z.boolean() }),
+      response: { 200: z.object({ id: z.number().int(), scheduled: z.boolean() }), ...errors },
+    },
+  }, async (request) => mergers.cutover.setScheduled(request.params.id, request.body.scheduled, actorOf(request), request.language));
+
+  app.get('/admin/mergers/:id/runs', {
+    config: admin,
+    schema: { tags: ['Fusies'], summary: 'The cut-overs and undos of a merger', params: Id, response: { 200: MergerRuns, ...errors } },
+  }, async (request) => mergers.cutover.runs(request.params.id, request.language));
+
+  app.get('/admin/mergers/:id/runs/:runId/journal', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: 'Every row a run wrote, with its before-state (R7.4)',
+      params: Id.extend({ runId: z.coerce.number().int().min(1).max(2_147_483_647) }),
+      querystring: PageQuery,
+      response: { 200: JournalPage, ...errors },
+    },
+  }, async (request) => mergers.cutover.journal(request.params.id, request.params.runId, request.query.page, request.query.pageSize, request.language));
 };

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db.js';
-import type { Clock } from '../../domain/clock.js';
+import { addDays, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
@@ -9,6 +9,9 @@ import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, type Ch
 import type { MergerSummary } from './merger.schema.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type MergerShape, type Scenario } from './scenario.js';
+import { createMergerDefinitions } from './merger-definitions.js';
+import { createCutoverService } from './cutover.service.js';
+import type { FilingWindow } from '../subsidy-report/index.js';
 
 export interface MergerDeps {
   db: Db;
@@ -16,6 +19,8 @@ export interface MergerDeps {
   registry: RegistryService;
   management: ManagementService;
   audit: AuditService;
+  /** The Uniek verslag's filing window (the checklist's deadline for it). */
+  filingWindow?: FilingWindow;
 }
 
 export interface NewMerger extends MergerShape {
@@ -25,7 +30,9 @@ export interface NewMerger extends MergerShape {
 }
 
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
-export function createMergerService({ db, clock, registry, management, audit }: MergerDeps) {
+export function createMergerService({ db, clock, registry, management, audit, filingWindow }: MergerDeps) {
+  const definitions = createMergerDefinitions({ db, clock, audit });
+  const cutover = createCutoverService({ db, clock, audit, filingWindow });
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
     const fields: FieldErrors = {};
     for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
@@ -33,6 +40,11 @@ export function createMergerService({ db, clock, registry, management, audit }: 
   }
 
   return {
+    /** Create, edit, remove and import mergers (R7.1). */
+    definitions,
+    /** Checklist, dry run, cut-over and undo (R7.2–R7.4). */
+    cutover,
+
     /**
      * R8.3: an administrator ends a disappearing OCMW's portal access explicitly (from today,
      * never before the merger's effective date), or restores it. Nothing ends on its own.
@@ -121,6 +133,9 @@ export function createMergerService({ db, clock, registry, management, audit }: 
           name: m.name,
           scenario: derived.scenario,
           effectiveDate: m.effectiveDate,
+          htbDeadline: m.htbDeadline ?? addDays(m.effectiveDate, -47),
+          status: m.status as 'planned' | 'applied',
+          scheduled: m.scheduled,
           sources: own
             .map((s) => ({
               organisation: orgs.get(s.organisationId)!,

@@ -7,6 +7,7 @@ import {
   decideYear,
   describe as describeReason,
   filingWindow,
+  parseFilingWindow,
   windowState,
   type FilingDecision,
   type FilingFacts,
@@ -224,6 +225,36 @@ describe('the filing window (configurable; default February of the next year)', 
     expect(() => assertFilingWindow({ startMonthDay: '2-1', endMonthDay: '02-end' })).toThrow(/MM-DD/);
     expect(() => assertFilingWindow({ startMonthDay: '03-01', endMonthDay: '02-end' })).toThrow(/after the end/);
     expect(assertFilingWindow({ startMonthDay: '02-01', endMonthDay: '02-29' })).toBeTruthy();
+  });
+
+  it.each([
+    ['02-01..02-end', { startMonthDay: '02-01', endMonthDay: '02-end' }],
+    ['01-15..03-31', { startMonthDay: '01-15', endMonthDay: '03-31' }],
+    [' 02-01 .. 02-29 ', { startMonthDay: '02-01', endMonthDay: '02-29' }],
+    ['02-01..02-END', { startMonthDay: '02-01', endMonthDay: '02-end' }],
+    ['03-10..03-10', { startMonthDay: '03-10', endMonthDay: '03-10' }],
+    ['01-01..12-end', { startMonthDay: '01-01', endMonthDay: '12-end' }],
+  ])('reads the configured window %j', (text, window) => {
+    expect(parseFilingWindow(text)).toEqual({ ok: true, window });
+  });
+
+  it.each([
+    ['02-01', /is not a window: write MM-DD\.\.MM-DD/],
+    ['02-01..02-15..02-28', /is not a window/],
+    ['02-01-02-28', /is not a window/],
+    ['2-1..02-end', /the start "2-1" is not a day/],
+    ['02-01..02-last', /the end "02-last" is not a day/],
+    ['13-01..13-end', /the start "13-01" is not a day/],
+    ['02-00..02-10', /the start "02-00" is not a day/],
+    ['02-30..03-10', /the start "02-30" is not a day of that month/],
+    ['04-01..04-31', /the end "04-31" is not a day of that month/],
+    ['02-end..03-10', /only the end may be MM-end/],
+    ['03-01..02-end', /the start 03-01 is after the end 02-end/],
+    ['12-01..01-31', /within one calendar year/],
+  ])('refuses %j with a readable reason', (text, reason) => {
+    const parsed = parseFilingWindow(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.problem).toMatch(reason);
   });
 
   it('refuses a submission before and after the window, naming it', () => {

@@ -107,6 +107,34 @@ export function assertFilingWindow(window: FilingWindow): FilingWindow {
   return window;
 }
 
+/** How a filing window is written in the configuration (`OCMW_SUBSIDY_WINDOW`): `MM-DD..MM-DD`, the end may be `MM-end`. */
+export const FILING_WINDOW_FORMAT = 'MM-DD..MM-DD (the end may be MM-end, the last day of that month), e.g. 02-01..02-end';
+
+/**
+ * Reads a window as the configuration writes it (`02-01..02-end`, `01-15..03-31`): both ends in
+ * the year after the subsidy year, the start not after the end. Returns the problem in English
+ * (for the start-up error list) when the text is not such a window.
+ */
+export function parseFilingWindow(text: string): { ok: true; window: FilingWindow } | { ok: false; problem: string } {
+  const parts = text.trim().split('..');
+  if (parts.length !== 2) return { ok: false, problem: `"${text}" is not a window: write ${FILING_WINDOW_FORMAT}` };
+  const [startMonthDay, endMonthDay] = parts.map((p) => p.trim().toLowerCase()) as [string, string];
+  for (const [which, value] of [['start', startMonthDay], ['end', endMonthDay]] as const) {
+    const m = MONTH_DAY.exec(value);
+    if (!m) return { ok: false, problem: `the ${which} "${value}" is not a day: write ${FILING_WINDOW_FORMAT}` };
+    // 02-29 exists in leap years (and means the month's last day otherwise); 02-30 or 04-31 never do.
+    if (m[2] !== 'end' && Number(m[2]) > daysInMonth(2024, Number(m[1]))) {
+      return { ok: false, problem: `the ${which} "${value}" is not a day of that month` };
+    }
+  }
+  if (startMonthDay.endsWith('-end')) return { ok: false, problem: `the start "${startMonthDay}" must be a day (MM-DD); only the end may be MM-end` };
+  const window = { startMonthDay, endMonthDay };
+  // The report of 2023 is filed in 2024, a leap year: 02-29 is then a real day while checking the order.
+  const { from, to } = filingWindow(2023, window);
+  if (from > to) return { ok: false, problem: `the start ${startMonthDay} is after the end ${endMonthDay}: the window lies within one calendar year` };
+  return { ok: true, window };
+}
+
 /** The dates (inclusive) between which the report of `year` can be submitted: in year + 1. */
 export function filingWindow(year: number, window: FilingWindow = DEFAULT_FILING_WINDOW): { from: string; to: string } {
   return { from: resolveMonthDay(year + 1, window.startMonthDay), to: resolveMonthDay(year + 1, window.endMonthDay) };

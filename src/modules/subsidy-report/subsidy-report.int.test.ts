@@ -415,3 +415,30 @@ describe('a configured filing window', () => {
     expect(submitted.status).toBe('submitted');
   });
 });
+
+describe('OCMW_SUBSIDY_WINDOW', () => {
+  it('moves what the portal accepts: with 03-01..03-31 a report is refused on 10 February and submitted in March', async () => {
+    const configured = await createTestContext({ env: { OCMW_SUBSIDY_WINDOW: '03-01..03-31' } });
+    try {
+      expect(configured.config.subsidyWindow).toEqual({ startMonthDay: '03-01', endMonthDay: '03-31' });
+      const client = configured.client();
+      await client.loginAs('an.peeters', 'Borsbeek');
+      const created = await at(client, '2025-02-10').post('/api/v1/subsidy-reports', { year: 2024 });
+      expect(created.statusCode).toBe(201);
+      const { id, window } = created.json();
+      expect(window).toEqual({ from: '2025-03-01', to: '2025-03-31' });
+      expect((await client.request({ method: 'PUT', url: `/api/v1/subsidy-reports/${id}`, payload: { lines: [line()] } })).statusCode).toBe(200);
+      // In the default window (February) this day is open; in the configured one it is not yet.
+      const early = await client.post(`/api/v1/subsidy-reports/${id}/submit`);
+      expect(early.statusCode).toBe(422);
+      expect(early.json().error.message).toBe(
+        'Het Uniek verslag 2024 kan pas worden ingediend van 1 maart 2025 tot en met 31 maart 2025. Tot dan kunt u het ontwerp aanvullen.',
+      );
+      const inMarch = await at(client, '2025-03-15').post(`/api/v1/subsidy-reports/${id}/submit`);
+      expect(inMarch.statusCode).toBe(200);
+      expect(inMarch.json().status).toBe('submitted');
+    } finally {
+      await configured.close();
+    }
+  });
+});

@@ -41,6 +41,7 @@ const REST_PERMISSION_SET: Record<RestPermission, true> = {
   'ocmw-online-proces': true,
   'signaletiek-bewerken': true,
   'signaletiek-raadplegen': true,
+  'dossiers-integraties': true,
 };
 export const FTP_PERMISSION_CODES = Object.keys(FTP_PERMISSION_SET) as FtpPermission[];
 export const REST_PERMISSION_CODES = Object.keys(REST_PERMISSION_SET) as RestPermission[];

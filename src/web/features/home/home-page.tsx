@@ -4,10 +4,11 @@ import { choiceOrganisationName, choiceRoleLabel } from '../../components/format
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
+import { ORGANISATION_ACCESS_PATH } from '../admin/organisation-access-page.js';
 import { EboxMergerNotice, eboxTileStatus, useEboxSummary } from '../mailbox/ebox-home.js';
 
 interface Service {
-  key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'mails';
+  key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'orgAccess' | 'mails';
   /** Where the service lives; undefined while it is not built yet. */
   to?: string;
   /** The permission the role needs for the service (one of them, for a list); without it the tile is not a link. */
@@ -40,6 +41,7 @@ const SERVICES: Service[] = [
   { key: 'report', to: '/uniek-verslag', permission: 'app:uniek-verslag', audience: 'organisation' },
   { key: 'mergers', to: '/fusies', audience: 'all' },
   { key: 'htbImport', to: '/beheer/htb-import', permission: ADMIN_PERMISSION, audience: 'admin' },
+  { key: 'orgAccess', to: ORGANISATION_ACCESS_PATH, permission: ADMIN_PERMISSION, audience: 'admin' },
   { key: 'mails', to: '/beheer/e-mails', permission: ADMIN_PERMISSION, audience: 'admin' },
 ];
 

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('OCMW_SUBSIDY_WINDOW (the filing window of the Uniek verslag, R10.2)', () => {
+  it.each([
+    [undefined, { startMonthDay: '02-01', endMonthDay: '02-end' }],
+    ['', { startMonthDay: '02-01', endMonthDay: '02-end' }],
+    ['02-01..02-end', { startMonthDay: '02-01', endMonthDay: '02-end' }],
+    ['01-15..03-31', { startMonthDay: '01-15', endMonthDay: '03-31' }],
+  ])('reads %j as %j', (value, window) => {
+    const config = loadConfig(value === undefined ? {} : { OCMW_SUBSIDY_WINDOW: value });
+    expect(config.subsidyWindow).toEqual(window);
+  });
+
+  it.each([
+    ['february', 'OCMW_SUBSIDY_WINDOW: "february" is not a window: write MM-DD..MM-DD (the end may be MM-end, the last day of that month), e.g. 02-01..02-end'],
+    ['03-01..02-end', 'OCMW_SUBSIDY_WINDOW: the start 03-01 is after the end 02-end: the window lies within one calendar year'],
+    ['02-01..02-30', 'OCMW_SUBSIDY_WINDOW: the end "02-30" is not a day of that month'],
+  ])('stops the start on %j, saying what is wrong', (value, line) => {
+    expect(() => loadConfig({ OCMW_SUBSIDY_WINDOW: value })).toThrow(`Invalid configuration:\n  ${line}`);
+  });
+});

@@ -1,0 +1,238 @@
+import { request as httpsRequest } from 'node:https';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
+import { buildVendorApp } from '../../http/vendor-app.js';
+import { generateSelfSigned, type GeneratedCertificate } from '../../http/self-signed.js';
+import { formatInsz, inszFromParts } from '../../shared/identifiers.js';
+import { channelsRepo } from '../channels/index.js';
+import { registryRepo } from '../registry/index.js';
+import { createTestContext, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+let vendorApp: FastifyInstance;
+let port: number;
+let serverCa: string;
+const certs: Record<string, GeneratedCertificate> = {};
+let serial = 300;
+const newInsz = () => inszFromParts('820412', serial++);
+
+async function orgId(name: string) {
+  const [r] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = ${name}`);
+  return r!.id;
+}
+
+async function domainOf(name: string) {
+  const id = await orgId(name);
+  const [d] = await registryRepo.listDomainsOf(ctx.database.db, id);
+  if (d) return d.id;
+  const [created] = await registryRepo.insertDomains(ctx.database.db, [{ organisationId: id, code: 'MW', contactEmail: 'ocmw@demo.example' }]);
+  return created!.id;
+}
+
+/** A REST account of the organisation with this certificate, as ChaMan stores it. */
+async function restAccount(organisation: string, name: string, permissions: string[], cert: GeneratedCertificate) {
+  const account = await channelsRepo.insertAccount(ctx.database.db, { domainId: await domainOf(organisation), kind: 'REST', name, permissions, management: 'internal', deletedAt: null });
+  const x = await import('@peculiar/x509');
+  const parsed = new x.X509Certificate(new Uint8Array(cert.der));
+  await channelsRepo.insertCertificate(ctx.database.db, {
+    accountId: account.id,
+    name: `${name}.cer`,
+    fingerprint: cert.fingerprint,
+    der: cert.der,
+    subject: parsed.subject,
+    issuer: parsed.issuer,
+    keyType: 'EC-P-384',
+    signature: 'ecdsa-with-SHA384',
+    selfSigned: true,
+    notBefore: parsed.notBefore,
+    notAfter: parsed.notAfter,
+    isActive: true,
+  });
+}
+
+type Answer = { status: number; json: ReturnType<typeof JSON.parse> };
+
+/** A request over real TLS, with the client certificate when given. */
+function call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown, language = 'nl'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const req = httpsRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method,
+        ca: serverCa,
+        servername: 'localhost',
+        ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
+        headers: {
+          accept: 'application/json',
+          'accept-language': language,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+        },
+      },
+      (res) => {
+        let data = '';
+        res.on('data', (c) => (data += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data ? JSON.parse(data) : undefined }));
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+const form = (over: Record<string, unknown> = {}) => ({ insz: newInsz(), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01', ...over });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const server = await generateSelfSigned({ subject: 'CN=localhost', days: 30, dnsNames: ['localhost'], usage: 'server' });
+  serverCa = server.certPem;
+  vendorApp = await buildVendorApp({ config: ctx.config, services: ctx.services, clock: ctx.clock, tls: { cert: server.certPem, key: server.keyPem } });
+  await vendorApp.listen({ port: 0, host: '127.0.0.1' });
+  port = (vendorApp.server.address() as { port: number }).port;
+  for (const name of ['antwerpen', 'onlineOnly', 'gent', 'vendorOrg']) certs[name] = await generateSelfSigned({ subject: `CN=dossiers-${name}`, days: 365, usage: 'client' });
+  await restAccount('OCMW Antwerpen', 'Sociale software', ['dossiers-integraties'], certs.antwerpen!);
+  await restAccount('OCMW Antwerpen', 'OCMW Online', ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'], certs.onlineOnly!);
+  await restAccount('OCMW Gent', 'Sociale software Gent', ['dossiers-integraties'], certs.gent!);
+  // A software vendor's own REST account: the vendor organisation has no dossiers.
+  await restAccount('Cevi - Logins', 'Eigen account', ['dossiers-integraties'], certs.vendorOrg!);
+});
+afterAll(async () => {
+  await vendorApp?.close();
+  await ctx?.close();
+});
+
+describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
+  it('registers, lists and stops the forms of the OCMW of the certificate, named after its REST account and audited', async () => {
+    const insz = newInsz();
+    const created = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, { insz: formatInsz(insz), kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2026-07-31' });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    expect(created.json).toMatchObject({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2026-07-31', status: 'running', createdBy: 'rest:Sociale software' });
+    const id = created.json.id as string;
+
+    const list = await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen);
+    expect(list.status).toBe(200);
+    expect(list.json).toMatchObject({ total: 1, page: 1, pageSize: 10 });
+    expect(list.json.items.map((f: { id: string }) => f.id)).toEqual([id]);
+    const running = await call('GET', '/vendor/v1/dossiers/forms?status=running&kind=a036&pageSize=100', certs.antwerpen);
+    expect(running.json.items.map((f: { id: string }) => f.id)).toContain(id);
+    const later = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, startDate: '2026-03-01' }));
+    expect(later.status).toBe(201);
+    // Newest start first, paged.
+    const paged = await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}&pageSize=1&page=2`, certs.antwerpen);
+    expect(paged.json).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(paged.json.items.map((f: { id: string }) => f.id)).toEqual([id]);
+
+    const stopped = await call('POST', `/vendor/v1/dossiers/forms/${id}/stop`, certs.antwerpen, { endDate: '2026-03-31' });
+    expect(stopped.status).toBe(200);
+    expect(stopped.json).toMatchObject({ id, status: 'stopped', endDate: '2026-03-31', stoppedBy: 'rest:Sociale software' });
+    expect((await call('POST', `/vendor/v1/dossiers/forms/${id}/stop`, certs.antwerpen, { endDate: '2026-03-31' })).status).toBe(409);
+    expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}&status=running`, certs.antwerpen)).json.items.map((f: { id: string }) => f.id)).toEqual([later.json.id]);
+
+    const audit = await queryRows<{ action: string; actorRole: string; actorUserId: string | null; organisationId: string }>(
+      ctx.database.db,
+      sql`select action, actor_role as "actorRole", actor_user_id as "actorUserId", organisation_id as "organisationId"
+          from audit_log where "after"->>'id' = ${id} order by id`,
+    );
+    const antwerpen = await orgId('OCMW Antwerpen');
+    expect(audit).toEqual([
+      { action: 'dossier.form.register', actorRole: 'rest:Sociale software', actorUserId: null, organisationId: antwerpen },
+      { action: 'dossier.form.stop', actorRole: 'rest:Sociale software', actorUserId: null, organisationId: antwerpen },
+    ]);
+  });
+
+  it('shows the R9.4 setting of the OCMW (read only)', async () => {
+    const settings = await call('GET', '/vendor/v1/dossiers/settings', certs.antwerpen);
+    expect(settings.status).toBe(200);
+    expect(settings.json).toHaveProperty('handledByVendor', expect.any(Boolean));
+    expect((await call('PUT', '/vendor/v1/dossiers/settings', certs.antwerpen, { handledByVendor: true })).status).toBe(404);
+  });
+
+  it('answers 401 without a certificate and 403 without the permission "Beheer van de integraties en A036 …", in the caller’s language', async () => {
+    expect((await call('GET', '/vendor/v1/dossiers/forms')).status).toBe(401);
+    for (const [method, path, body] of [
+      ['GET', '/vendor/v1/dossiers/forms', undefined],
+      ['POST', '/vendor/v1/dossiers/forms', form()],
+      ['POST', '/vendor/v1/dossiers/forms/00000000-0000-4000-8000-000000000000/stop', { endDate: '2026-03-31' }],
+      ['GET', '/vendor/v1/dossiers/settings', undefined],
+    ] as const) {
+      const res = await call(method, path, certs.onlineOnly, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect(res.json.error.code).toBe('forbidden');
+    }
+    const nl = await call('GET', '/vendor/v1/dossiers/forms', certs.onlineOnly);
+    expect(nl.json.error.message).toBe('Het REST-account heeft de toelating "Beheer van de integraties en A036 van de dossiers sociaal onderzoek" niet.');
+    const fr = await call('GET', '/vendor/v1/dossiers/forms', certs.onlineOnly, undefined, 'fr');
+    expect(fr.json.error.message).toContain("Gestion des intégrations et A036 des dossiers d'enquête sociale");
+    // The dossier permission opens nothing of OCMW Online.
+    expect((await call('GET', '/vendor/v1/help-requests', certs.antwerpen)).status).toBe(403);
+    // A vendor organisation's own account, even with the permission, has no dossiers to manage.
+    expect((await call('POST', '/vendor/v1/dossiers/forms', certs.vendorOrg, form())).status).toBe(403);
+  });
+
+  it("never shows or stops another OCMW's form (404)", async () => {
+    const insz = newInsz();
+    const created = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz }));
+    expect(created.status).toBe(201);
+    const id = created.json.id as string;
+    const other = await call('POST', `/vendor/v1/dossiers/forms/${id}/stop`, certs.gent, { endDate: '2026-03-31' });
+    expect(other.status).toBe(404);
+    expect(other.json.error.code).toBe('not_found');
+    expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.gent)).json).toMatchObject({ items: [], total: 0 });
+    // Gent may register its own form for the same person: the overlap rule is per OCMW.
+    expect((await call('POST', '/vendor/v1/dossiers/forms', certs.gent, form({ insz }))).status).toBe(201);
+    const still = await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen);
+    expect(still.json.items).toEqual([expect.objectContaining({ id, status: 'running' })]);
+  });
+
+  it('refuses bad input with 400 and the field, and changes nothing', async () => {
+    const insz = newInsz();
+    const cases: [string, unknown, string][] = [
+      ['an invalid INSZ', form({ insz: '85.07.30-033.29' }), 'insz'],
+      ['no INSZ', { kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' }, 'insz'],
+      ['an end before the start', form({ insz, startDate: '2026-05-01', endDate: '2026-04-30' }), 'endDate'],
+      ['a subtype of the other kind', form({ insz, kind: 'a036', subtype: 'leefloon' }), 'subtype'],
+      ['a date that does not exist', form({ insz, startDate: '2026-02-30' }), 'startDate'],
+      ['an unknown kind', form({ insz, kind: 'premie' }), 'kind'],
+      ['an unknown field', form({ insz, status: 'running' }), 'status'],
+    ];
+    for (const [what, body, field] of cases) {
+      const res = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, body);
+      expect(res.status, what).toBe(400);
+      expect(res.json.error.code, what).toBe('validation');
+      expect(Object.keys(res.json.error.fields), what).toContain(field);
+    }
+    expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen)).json.total).toBe(0);
+
+    // The overlap rule: a second running form of the same kind over the same days.
+    const first = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, startDate: '2026-01-01', endDate: '2026-06-30' }));
+    expect(first.status).toBe(201);
+    const overlap = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, subtype: 'gpmi', startDate: '2026-06-01' }));
+    expect(overlap.status).toBe(400);
+    expect(overlap.json.error.fields.startDate).toContain('2026-01-01');
+    expect((await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, kind: 'a036', subtype: 'ziekenhuisopname', startDate: '2026-06-01' }))).status).toBe(201);
+
+    const stopEarly = await call('POST', `/vendor/v1/dossiers/forms/${first.json.id}/stop`, certs.antwerpen, { endDate: '2025-12-31' });
+    expect(stopEarly.status).toBe(400);
+    expect(Object.keys(stopEarly.json.error.fields)).toEqual(['endDate']);
+    const badId = await call('POST', '/vendor/v1/dossiers/forms/not-a-uuid/stop', certs.antwerpen, { endDate: '2026-03-31' });
+    expect(badId.status).toBe(400);
+    expect(Object.keys(badId.json.error.fields)).toEqual(['formId']);
+    for (const query of ['pageSize=101', 'page=0', 'status=open', 'insz=123']) {
+      const res = await call('GET', `/vendor/v1/dossiers/forms?${query}`, certs.antwerpen);
+      expect(res.status, query).toBe(400);
+      expect(Object.keys(res.json.error.fields), query).toContain(query.split('=')[0]);
+    }
+    expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen)).json.total).toBe(2);
+  });
+
+  it('is described in /vendor/v1/openapi.json', async () => {
+    const doc = await call('GET', '/vendor/v1/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/dossiers/forms', '/dossiers/forms/{formId}/stop', '/dossiers/settings', '/help-requests']));
+    expect(Object.keys(doc.json.paths['/dossiers/forms'])).toEqual(expect.arrayContaining(['get', 'post']));
+  });
+});

@@ -1,0 +1,56 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { DossierSettings, Form, FormListQuery, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
+import type { DossiersService, DossierVendor } from './dossiers.service.js';
+
+const Denied = { 401: ErrorResponse, 403: ErrorResponse };
+const tags = ['Dossiers'];
+
+/** The REST account of the request on the vendor port (set by its certificate hook in http/vendor-app.ts). */
+function vendorOf(request: { vendor?: DossierVendor | null }): DossierVendor {
+  return request.vendor!;
+}
+
+/**
+ * The vendor REST API for dossier forms (R9.2) under /vendor/v1: the OCMW's social software
+ * registers, stops and lists integration decisions and A036 certificates as a portal user with
+ * "Sociale Agent" would, with the same checks. Needs the REST permission `dossiers-integraties`.
+ */
+export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }> = async (app, { dossiers }) => {
+  app.get('/dossiers/forms', {
+    schema: {
+      tags,
+      summary: "The OCMW's forms, newest start first; filter by a person's INSZ, status and kind",
+      querystring: FormListQuery,
+      response: { 200: pageOf(Form), 400: ErrorResponse, ...Denied },
+    },
+  }, async (request) => dossiers.vendorListForms(vendorOf(request), request.query, request.language));
+
+  app.post('/dossiers/forms', {
+    schema: {
+      tags,
+      summary: 'Registers an integration decision or A036 certificate (no overlap with a running form of the same kind for the person)',
+      body: RegisterFormBody,
+      response: { 201: Form, 400: ErrorResponse, ...Denied },
+    },
+  }, async (request, reply) => reply.status(201).send(await dossiers.vendorRegisterForm(vendorOf(request), request.body, request.language)));
+
+  app.post('/dossiers/forms/:formId/stop', {
+    schema: {
+      tags,
+      summary: 'Stops a running form on an end date (on or after its start)',
+      params: z.strictObject({ formId: z.uuid() }),
+      body: StopFormBody,
+      response: { 200: Form, 400: ErrorResponse, ...Denied, 404: ErrorResponse, 409: ErrorResponse },
+    },
+  }, async (request) => dossiers.vendorStopForm(vendorOf(request), request.params.formId, request.body.endDate, request.language));
+
+  app.get('/dossiers/settings', {
+    schema: {
+      tags,
+      summary: 'R9.4: whether the OCMW has its software vendor re-enter the forms at a merger (changed in OCMW-configuratie)',
+      response: { 200: DossierSettings, ...Denied },
+    },
+  }, async (request) => dossiers.vendorSettings(vendorOf(request), request.language));
+};

@@ -1,0 +1,223 @@
+/**
+ * The merger engine end to end on the demo data (R7.2–R7.4, R9.3): each scenario's plan and
+ * cut-over with counts, idempotency, atomicity (a failure injected midway), and an undo that
+ * restores the exact before-state (a checksum of every affected table).
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows, type Db } from '../../db/db.js';
+import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
+
+let ctx: TestContext;
+let admin: TestClient;
+let db: Db;
+
+const AFFECTED = ['domains', 'organisation_managers', 'memberships', 'membership_applications', 'dossiers', 'dossier_forms'];
+
+/** A checksum per affected table (membership_counts without its zero rows: a derived cache). */
+async function checksum(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const t of AFFECTED) {
+    const [row] = await queryRows<{ md5: string }>(db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${t} t`));
+    out[t] = row!.md5;
+  }
+  const [counts] = await queryRows<{ md5: string }>(db, sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from membership_counts t where n <> 0`);
+  out.membership_counts = counts!.md5;
+  return out;
+}
+
+async function mergerId(name: string): Promise<number> {
+  const [row] = await queryRows<{ id: number }>(db, sql`select id from mergers where name = ${name}`);
+  return row!.id;
+}
+
+async function orgId(name: string): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(db, sql`select id from organisations where name_nl = ${name}`);
+  return row!.id;
+}
+
+async function count(query: ReturnType<typeof sql>): Promise<number> {
+  const [row] = await queryRows<Record<string, unknown>>(db, query);
+  return Number(Object.values(row!)[0]);
+}
+
+type Plan = { scenario: number; changes: number; blockers: string[]; actions: { kind: string; count: number; byOrganisation?: { name: string; count: number }[]; deduplicated?: number }[] };
+const action = (plan: Plan, kind: string) => plan.actions.find((a) => a.kind === kind)!;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ today: '2024-12-20' });
+  db = ctx.database.db;
+  admin = ctx.client();
+  await admin.loginAs('admin');
+});
+afterAll(async () => ctx?.close());
+
+describe('scenario 3: Antwerpen + Borsbeek → Antwerpen (R9.3: only the disappearing OCMW\'s forms move)', () => {
+  let id: number;
+  let before: Record<string, string>;
+  let plan: Plan;
+
+  beforeAll(async () => {
+    id = await mergerId('Antwerpen');
+    before = await checksum();
+  });
+
+  it('plans without writing: forms of Borsbeek only, accounts one per person, requests relinked by date', async () => {
+    const res = await admin.get(`/api/v1/admin/mergers/${id}/plan`);
+    expect(res.statusCode).toBe(200);
+    plan = res.json();
+    expect(plan.scenario).toBe(3);
+    expect(plan.blockers).toEqual([]);
+    expect(action(plan, 'create_domains').count).toBe(0);
+    const borsbeek = await orgId('OCMW Borsbeek');
+    const antwerpen = await orgId('OCMW Antwerpen');
+    const running = await count(sql`select count(*) from dossier_forms where organisation_id = ${borsbeek} and status = 'running' and start_date < '2025-01-01' and (end_date is null or end_date >= '2025-01-01')`);
+    const moved = action(plan, 'stop_forms');
+    const conflicts = action(plan, 'form_conflicts');
+    expect(moved.count).toBeGreaterThan(0);
+    expect(moved.count + conflicts.count).toBe(running);
+    expect(moved.byOrganisation!.map((o) => o.name)).toEqual(moved.count ? ['OCMW Borsbeek'] : []);
+    expect(action(plan, 'reenter_forms').count).toBe(moved.count);
+    // an.peeters is a user of both: one account in Antwerpen, applications united.
+    expect(action(plan, 'copy_memberships').deduplicated).toBeGreaterThanOrEqual(0);
+    expect(action(plan, 'relink_help_requests').count).toBe(await count(sql`select count(*) from help_requests where organisation_id = ${borsbeek}`));
+    expect(await checksum()).toEqual(before);
+    expect(await count(sql`select count(*) from dossier_forms where organisation_id = ${antwerpen} and predecessor_id is not null`)).toBe(0);
+  });
+
+  it('expands an action to its rows, paged', async () => {
+    const res = await admin.get(`/api/v1/admin/mergers/${id}/plan/stop_forms?page=1&pageSize=5`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toBe(action(plan, 'stop_forms').count);
+    expect(res.json().items.length).toBe(Math.min(5, action(plan, 'stop_forms').count));
+    expect((await admin.get(`/api/v1/admin/mergers/${id}/plan/nonsense`)).statusCode).toBe(400);
+  });
+
+  it('runs the cut-over: forms stopped on 2024-12-31 and re-entered on 2025-01-01, linked; the TB of Borsbeek becomes co-TB', async () => {
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    const result = res.json();
+    expect(result.status).toBe('applied');
+    const byKind = Object.fromEntries(result.actions.map((a: { kind: string; count: number }) => [a.kind, a.count]));
+    expect(byKind.stop_forms).toBe(action(plan, 'stop_forms').count);
+    expect(byKind.reenter_forms).toBe(action(plan, 'reenter_forms').count);
+    expect(byKind.copy_memberships).toBe(action(plan, 'copy_memberships').count);
+    expect(byKind.co_tb_conversions).toBe(action(plan, 'co_tb_conversions').count);
+    const antwerpen = await orgId('OCMW Antwerpen');
+    const pairs = await queryRows<{ oldEnd: string; newStart: string; sameKind: boolean }>(
+      db,
+      sql`select o.end_date::text as "oldEnd", n.start_date::text as "newStart", o.kind = n.kind and o.subtype = n.subtype and o.insz = n.insz as "sameKind"
+          from dossier_forms n join dossier_forms o on o.id = n.predecessor_id where n.organisation_id = ${antwerpen}`,
+    );
+    expect(pairs.length).toBe(byKind.reenter_forms);
+    expect(pairs.every((p) => p.oldEnd === '2024-12-31' && p.newStart === '2025-01-01' && p.sameKind)).toBe(true);
+    const [tb] = await queryRows<{ type: string }>(
+      db,
+      sql`select m.type from memberships m join users u on u.id = m.user_id join domains d on d.id = m.domain_id
+          where u.username = 'tb.borsbeek' and d.organisation_id = ${antwerpen}`,
+    );
+    expect(tb?.type).toBe('CO_TB');
+    // The TB of Antwerpen stays TB.
+    expect(await count(sql`select count(*) from memberships m join domains d on d.id = m.domain_id where d.organisation_id = ${antwerpen} and m.type = 'TB'`)).toBe(1);
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const snapshot = await checksum();
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().changes).toBe(0);
+    expect(await checksum()).toEqual(snapshot);
+    const replan: Plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(replan.changes).toBe(0);
+  });
+
+  it('journals every row it wrote', async () => {
+    const runs = (await admin.get(`/api/v1/admin/mergers/${id}/runs`)).json().items;
+    const first = runs.find((r: { kind: string; changes: number }) => r.kind === 'run' && r.changes > 0);
+    const journal = (await admin.get(`/api/v1/admin/mergers/${id}/runs/${first.id}/journal?pageSize=100`)).json();
+    expect(journal.total).toBe(first.changes);
+    expect(journal.items.length).toBe(Math.min(100, first.changes));
+    // Each stopped form has its before-state: running, with its own end date (or none).
+    const stopped = await count(sql`select count(*) from merger_journal where run_id = ${first.id} and op = 'update' and table_name = 'dossier_forms' and before ? 'end_date'`);
+    expect(stopped).toBe(first.summary.find((s: { kind: string }) => s.kind === 'stop_forms').count);
+  });
+
+  it('undo before the effective date restores the exact before-state, and is journalled', async () => {
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/undo`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('planned');
+    expect(await checksum()).toEqual(before);
+    const runs = (await admin.get(`/api/v1/admin/mergers/${id}/runs`)).json().items;
+    expect(runs[0].kind).toBe('undo');
+    expect(runs[0].changes).toBeGreaterThan(0);
+  });
+
+  it('refuses undo from the effective date on, with the reason', async () => {
+    expect((await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true })).statusCode).toBe(200);
+    const late = await admin.post(`/api/v1/admin/mergers/${id}/undo`, { confirm: true }, { 'x-ocmw-today': '2025-01-01' });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().error.message).toContain('2025-01-01');
+    expect((await admin.post(`/api/v1/admin/mergers/${id}/undo`, { confirm: true })).statusCode).toBe(200);
+  });
+});
+
+describe('scenario 1: Merelbeke + Melle → Merelbeke-Melle (new KBO, new NIS)', () => {
+  let id: number;
+
+  beforeAll(async () => {
+    id = await mergerId('Merelbeke-Melle');
+  });
+
+  it('blocks the cut-over until the merged OCMW has an HTB', async () => {
+    const plan: Plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(plan.scenario).toBe(1);
+    expect(plan.blockers.length).toBe(1);
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(422);
+  });
+
+  it('creates the domain, adds the HTBs as co-HTBs and copies the users once the HTB is known', async () => {
+    const target = await orgId('OCMW Merelbeke-Melle');
+    const [htb] = await queryRows<{ id: string }>(db, sql`select id from users where username = 'htb.merelbeke'`);
+    await db.execute(sql`insert into organisation_managers (organisation_id, user_id, role) values (${target}, ${htb!.id}, 'HTB')`);
+    const plan: Plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(plan.blockers).toEqual([]);
+    expect(action(plan, 'create_domains').count).toBe(1);
+    const sources = await count(sql`select count(*) from memberships m join domains d on d.id = m.domain_id join merger_sources s on s.organisation_id = d.organisation_id where s.merger_id = ${id}`);
+    expect(action(plan, 'copy_memberships').count + (action(plan, 'copy_memberships').deduplicated ?? 0)).toBe(sources);
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    expect(await count(sql`select count(*) from domains where organisation_id = ${target} and code = 'MW'`)).toBe(1);
+    expect(await count(sql`select count(*) from organisation_managers where organisation_id = ${target} and role = 'CO_HTB'`)).toBe(1);
+    expect(await count(sql`select count(*) from memberships m join domains d on d.id = m.domain_id where d.organisation_id = ${target}`)).toBe(action(plan, 'copy_memberships').count);
+    // Every former TB is a co-TB: the new OCMW's HTB appoints its TB.
+    expect(await count(sql`select count(*) from memberships m join domains d on d.id = m.domain_id where d.organisation_id = ${target} and m.type = 'TB'`)).toBe(0);
+  });
+
+  it('leaves ChaMan, configuration and e-Box of the sources untouched', async () => {
+    const plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(plan.changes).toBe(0);
+    expect(plan.untouched.configurationSections).toBeGreaterThan(0);
+  });
+});
+
+describe('atomicity', () => {
+  it('a failure midway leaves nothing behind', async () => {
+    const id = await mergerId('Hasselt');
+    const before = await checksum();
+    let seen = 0;
+    await expect(
+      ctx.services.mergers.cutover.run(id, { userId: null, username: 'test' }, {
+        onProgress: ({ step }) => {
+          seen = step;
+          if (step === 5) throw new Error('injected failure');
+        },
+      }),
+    ).rejects.toThrow('injected failure');
+    expect(seen).toBe(5);
+    expect(await checksum()).toEqual(before);
+    const [m] = await queryRows<{ status: string }>(db, sql`select status from mergers where id = ${id}`);
+    expect(m!.status).toBe('planned');
+    expect(await count(sql`select count(*) from merger_runs where merger_id = ${id}`)).toBe(0);
+  });
+});

@@ -1,0 +1,663 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
+import type { Scenario } from './scenario.js';
+
+/**
+ * The cut-over's SQL (R7.3–R7.5). Every step is one set-based statement that both writes and
+ * journals what it wrote (a data-modifying CTE feeding `merger_journal`), and the dry run counts
+ * the very same candidate sets, so plan and run cannot disagree. A step selects only what is not
+ * yet in its target state, which makes a second run write nothing (idempotency).
+ *
+ * Reads other modules' tables (memberships, dossiers, help requests): the cut-over is the one
+ * place that works across the portal's services, as the guide's scenarios do.
+ */
+
+/** The facts of one merger the statements need. */
+export interface CutoverScope {
+  mergerId: number;
+  code: string;
+  scenario: Scenario;
+  effectiveDate: string;
+  targetId: string;
+  sourceIds: string[];
+  /** Sources whose running forms move (R9.3 per scenario), without those whose vendor does it (R9.4). */
+  movingFormOrgIds: string[];
+  /** Sources whose forms would move but whose vendor re-enters them (R9.4): listed instead. */
+  vendorFormOrgIds: string[];
+}
+
+export const uuidArray = (ids: string[]): SQL => sql`${`{${ids.join(',')}}`}::uuid[]`;
+
+/** The steps of a cut-over, in the order they run (undo replays them backwards). */
+export const STEPS = [
+  { step: 1, kind: 'create_domains', table: 'domains' },
+  { step: 2, kind: 'add_co_htbs', table: 'organisation_managers' },
+  { step: 3, kind: 'copy_memberships', table: 'memberships' },
+  { step: 4, kind: 'co_tb_conversions', table: 'memberships' },
+  { step: 5, kind: 'unite_applications', table: 'membership_applications' },
+  { step: 6, kind: 'create_dossiers', table: 'dossiers' },
+  { step: 7, kind: 'reenter_forms', table: 'dossier_forms' },
+  { step: 8, kind: 'stop_forms', table: 'dossier_forms' },
+] as const;
+export type StepKind = (typeof STEPS)[number]['kind'];
+
+// ── candidate sets (shared by plan and run) ─────────────────────────────────────────────────
+
+/** Domains the target lacks: one per domain code of the sources. */
+function domainsToCreate(s: CutoverScope): SQL {
+  return sql`
+    select distinct d.code
+    from domains d
+    where d.organisation_id = any(${uuidArray(s.sourceIds)}) and d.organisation_id <> ${s.targetId}::uuid
+      and not exists (select 1 from domains t where t.organisation_id = ${s.targetId}::uuid and t.code = d.code)`;
+}
+
+/** The sources' HTBs and co-HTBs who are not yet a manager of the target: they become its co-HTBs. */
+function coHtbsToAdd(s: CutoverScope): SQL {
+  return sql`
+    select om.user_id, min(om.organisation_id::text)::uuid as from_organisation_id
+    from organisation_managers om
+    where om.organisation_id = any(${uuidArray(s.sourceIds)}) and om.organisation_id <> ${s.targetId}::uuid
+      and not exists (select 1 from organisation_managers t where t.organisation_id = ${s.targetId}::uuid and t.user_id = om.user_id)
+    group by om.user_id`;
+}
+
+/**
+ * One row per person and target domain, over the sources' memberships (one account per person:
+ * R7.4). TBs of a source become co-TBs; active when active in any source.
+ */
+function memberUnion(s: CutoverScope): SQL {
+  return sql`
+    select td.id as domain_id, m.user_id,
+           case when bool_or(m.type in ('TB', 'CO_TB')) then 'CO_TB' else 'USER' end as type,
+           bool_or(m.type = 'TB') as was_tb,
+           case when bool_or(m.status = 'active') then 'active' else 'blocked' end as status,
+           min(m.local_email) as local_email,
+           count(*)::int as source_memberships
+    from memberships m
+    join domains sd on sd.id = m.domain_id
+    join domains td on td.organisation_id = ${s.targetId}::uuid and td.code = sd.code
+    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+    group by td.id, m.user_id`;
+}
+
+/** Memberships to create in the target's domains (people who have none there yet). */
+function membershipsToCopy(s: CutoverScope): SQL {
+  return sql`
+    select u.* from (${memberUnion(s)}) u
+    where not exists (select 1 from memberships x where x.domain_id = u.domain_id and x.user_id = u.user_id)`;
+}
+
+/** Users of the target who are (co-)TB in a source: they become co-TB of the target (its TB stays). */
+function membershipsToPromote(s: CutoverScope): SQL {
+  return sql`
+    select x.id, x.type as before_type, x.updated_at as before_updated_at
+    from (${memberUnion(s)}) u
+    join memberships x on x.domain_id = u.domain_id and x.user_id = u.user_id
+    where u.type = 'CO_TB' and x.type = 'USER'`;
+}
+
+/** Applications the target's memberships lack, united over the sources (R7.4). */
+function applicationsToAdd(s: CutoverScope): SQL {
+  return sql`
+    select distinct x.id as membership_id, a.application
+    from memberships m
+    join membership_applications a on a.membership_id = m.id
+    join domains sd on sd.id = m.domain_id
+    join domains td on td.organisation_id = ${s.targetId}::uuid and td.code = sd.code
+    join memberships x on x.domain_id = td.id and x.user_id = m.user_id
+    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+      and not exists (select 1 from membership_applications y where y.membership_id = x.id and y.application = a.application)`;
+}
+
+/**
+ * R9.3: the running forms on the day before the effective date, of the OCMWs whose forms move.
+ * A form that would overlap another running form of the same kind for the same person in the
+ * merged OCMW (R9.1) is a conflict: it is listed and left as it is.
+ */
+function formCandidates(s: CutoverScope, orgIds: string[]): SQL {
+  const all = [...new Set([...s.movingFormOrgIds, s.targetId])];
+  return sql`
+    with cand as (
+      select f.id, f.organisation_id, f.insz, f.kind, f.subtype, f.start_date, f.end_date
+      from dossier_forms f
+      where f.organisation_id = any(${uuidArray(all)}) and f.status = 'running'
+        and (f.end_date is null or f.end_date >= ${s.effectiveDate}::date)
+    ), clash as (
+      select insz, kind from cand group by insz, kind having count(distinct organisation_id) > 1
+    )
+    select c.*, exists (select 1 from clash k where k.insz = c.insz and k.kind = c.kind) as conflict
+    from cand c
+    where c.organisation_id = any(${uuidArray(orgIds)}) and c.start_date < ${s.effectiveDate}::date`;
+}
+
+function formsToMove(s: CutoverScope): SQL {
+  return sql`select * from (${formCandidates(s, s.movingFormOrgIds)}) m where not m.conflict`;
+}
+
+// ── dry run ─────────────────────────────────────────────────────────────────────────────────
+
+export interface PlanCounts {
+  createDomains: number;
+  addCoHtbs: number;
+  copyMemberships: number;
+  sourceMemberships: number;
+  coTbConversions: number;
+  uniteApplications: number;
+  createDossiers: number;
+  moveForms: { organisationId: string; count: number }[];
+  vendorForms: { organisationId: string; count: number }[];
+  conflicts: { organisationId: string; count: number }[];
+  relinkRequests: { organisationId: string; count: number }[];
+  routing: { nis: string; organisationId: string }[];
+  untouched: { channelAccounts: number; configurationSections: number; eboxDocuments: number };
+}
+
+const n = (v: unknown) => Number(v ?? 0);
+
+export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
+  const [access] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select
+      (select count(*) from (${domainsToCreate(s)}) q) as create_domains,
+      (select count(*) from (${coHtbsToAdd(s)}) q) as add_co_htbs,
+      (select count(*) from (${membershipsToCopy(s)}) q) as copy_memberships,
+      (select coalesce(sum(source_memberships), 0) from (${membershipsToCopy(s)}) q) as source_memberships,
+      (select count(*) from (${membershipsToCopy(s)}) q where was_tb) + (select count(*) from (${membershipsToPromote(s)}) q) as co_tb,
+      (select count(*) from (${applicationsToAdd(s)}) q) as applications`,
+  );
+  // Memberships and applications for domains that do not exist yet (scenario 1 before its run):
+  // counted on the sources, as the run will create the domains first.
+  const pending = n(access!.create_domains) > 0 ? await pendingDomainCounts(db, s) : null;
+  const byOrg = async (query: SQL) => queryRows<{ organisationId: string; count: number }>(db, query);
+  const moveForms = s.movingFormOrgIds.length
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formsToMove(s)}) m group by 1`)
+    : [];
+  const vendorForms = s.vendorFormOrgIds.length
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds)}) m group by 1`)
+    : [];
+  const conflicts = s.movingFormOrgIds.length
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.movingFormOrgIds)}) m where m.conflict group by 1`)
+    : [];
+  const [dossierRow] = s.movingFormOrgIds.length
+    ? await queryRows<{ n: number }>(
+        db,
+        sql`select count(distinct m.insz)::int as n from (${formsToMove(s)}) m
+            where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz)`,
+      )
+    : [{ n: 0 }];
+  const relinkRequests = await byOrg(sql`
+    select organisation_id as "organisationId", count(*)::int as count from help_requests
+    where organisation_id = any(${uuidArray(s.sourceIds)}) and organisation_id <> ${s.targetId}::uuid group by 1`);
+  const routing = await queryRows<{ nis: string; organisationId: string }>(
+    db,
+    sql`select distinct a.nis, a.organisation_id as "organisationId" from ocmw_areas a
+        where a.organisation_id = any(${uuidArray(s.sourceIds)}) and a.organisation_id <> ${s.targetId}::uuid
+          and a.valid_from < ${s.effectiveDate}::date and (a.valid_to is null or a.valid_to >= ${s.effectiveDate}::date)
+        order by a.nis`,
+  );
+  const [untouched] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select
+      (select count(*) from channel_accounts c join domains d on d.id = c.domain_id
+        where d.organisation_id = any(${uuidArray(s.sourceIds)}) and c.deleted_at is null) as channels,
+      (select count(*) from current_configuration where organisation_id = any(${uuidArray(s.sourceIds)})) as config,
+      (select count(*) from ebox_documents where organisation_id = any(${uuidArray(s.sourceIds)})) as ebox`,
+  );
+  return {
+    createDomains: n(access!.create_domains),
+    addCoHtbs: n(access!.add_co_htbs),
+    copyMemberships: pending ? pending.copy : n(access!.copy_memberships),
+    sourceMemberships: pending ? pending.source : n(access!.source_memberships),
+    coTbConversions: pending ? pending.coTb : n(access!.co_tb),
+    uniteApplications: pending ? pending.applications : n(access!.applications),
+    createDossiers: dossierRow!.n,
+    moveForms,
+    vendorForms,
+    conflicts,
+    relinkRequests,
+    routing,
+    untouched: { channelAccounts: n(untouched!.channels), configurationSections: n(untouched!.config), eboxDocuments: n(untouched!.ebox) },
+  };
+}
+
+/** Scenario 1 before its run: the target has no domain yet, so count per person over the sources. */
+async function pendingDomainCounts(db: Db, s: CutoverScope) {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`with u as (
+          select sd.code, m.user_id, bool_or(m.type = 'TB') as was_tb, count(*) as n
+          from memberships m join domains sd on sd.id = m.domain_id
+          where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+          group by sd.code, m.user_id
+        ), a as (
+          select distinct sd.code, m.user_id, a.application
+          from memberships m join domains sd on sd.id = m.domain_id join membership_applications a on a.membership_id = m.id
+          where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+        )
+        select (select count(*) from u) as copy, (select coalesce(sum(n), 0) from u) as source,
+               (select count(*) from u where was_tb) as co_tb, (select count(*) from a) as applications`,
+  );
+  return { copy: n(row!.copy), source: n(row!.source), coTb: n(row!.co_tb), applications: n(row!.applications) };
+}
+
+// ── the rows behind an action (the plan's "expand") ──────────────────────────────────────────
+
+export type PlanRowKind =
+  | 'create_domains'
+  | 'add_co_htbs'
+  | 'copy_memberships'
+  | 'co_tb_conversions'
+  | 'unite_applications'
+  | 'create_dossiers'
+  | 'move_forms'
+  | 'vendor_forms'
+  | 'form_conflicts'
+  | 'relink_help_requests'
+  | 'routing_changes';
+
+export const PLAN_ROW_KINDS: PlanRowKind[] = [
+  'create_domains',
+  'add_co_htbs',
+  'copy_memberships',
+  'co_tb_conversions',
+  'unite_applications',
+  'create_dossiers',
+  'move_forms',
+  'vendor_forms',
+  'form_conflicts',
+  'relink_help_requests',
+  'routing_changes',
+];
+
+/** One page of the rows of an action, as plain labelled values (a table in the UI, JSON in the CLI). */
+export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit: number, offset: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const person = (alias: string) => sql`(select u.surname || ' ' || u.first_name from users u where u.id = ${sql.raw(alias)}.user_id) as person,
+    (select u.insz from users u where u.id = ${sql.raw(alias)}.user_id) as insz`;
+  let query: SQL;
+  switch (kind) {
+    case 'create_domains':
+      query = sql`select q.code from (${domainsToCreate(s)}) q order by q.code`;
+      break;
+    case 'add_co_htbs':
+      query = sql`select ${person('q')}, o.name_nl as "from" from (${coHtbsToAdd(s)}) q join organisations o on o.id = q.from_organisation_id order by 1`;
+      break;
+    case 'copy_memberships':
+      query = sql`select ${person('q')}, q.type, q.status, q.source_memberships as "sourceMemberships" from (${membershipsToCopy(s)}) q order by 1, 2`;
+      break;
+    case 'co_tb_conversions':
+      query = sql`select ${person('q')}, q.type from (${membershipsToCopy(s)}) q where q.was_tb
+                  union all select ${person('m')}, 'CO_TB' from (${membershipsToPromote(s)}) p join memberships m on m.id = p.id order by 1`;
+      break;
+    case 'unite_applications':
+      query = sql`select ${person('m')}, q.application from (${applicationsToAdd(s)}) q join memberships m on m.id = q.membership_id order by 1, 3`;
+      break;
+    case 'create_dossiers':
+      query = sql`select distinct m.insz from (${formsToMove(s)}) m
+                  where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz) order by 1`;
+      break;
+    case 'move_forms':
+    case 'vendor_forms':
+    case 'form_conflicts': {
+      const source =
+        kind === 'move_forms'
+          ? formsToMove(s)
+          : kind === 'vendor_forms'
+            ? formCandidates(s, s.vendorFormOrgIds)
+            : sql`select * from (${formCandidates(s, s.movingFormOrgIds)}) c where c.conflict`;
+      const empty = (kind === 'vendor_forms' ? s.vendorFormOrgIds : s.movingFormOrgIds).length === 0;
+      if (empty) return { rows: [], total: 0 };
+      query = sql`select o.name_nl as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId"
+                  from (${source}) m join organisations o on o.id = m.organisation_id order by 1, 2, 3, 5`;
+      break;
+    }
+    case 'relink_help_requests':
+      query = sql`select r.reference, o.name_nl as ocmw, r.received_on::text as "receivedOn",
+                         case when r.decided_at is not null then 'decided' when r.read_at is not null then 'read' else 'unread' end as status
+                  from help_requests r join organisations o on o.id = r.organisation_id
+                  where r.organisation_id = any(${uuidArray(s.sourceIds)}) and r.organisation_id <> ${s.targetId}::uuid order by 3, 1`;
+      break;
+    case 'routing_changes':
+      query = sql`select distinct a.nis, o.name_nl as "fromOcmw", t.name_nl as "toOcmw", ${s.effectiveDate}::text as "from"
+                  from ocmw_areas a join organisations o on o.id = a.organisation_id join organisations t on t.id = ${s.targetId}::uuid
+                  where a.organisation_id = any(${uuidArray(s.sourceIds)}) and a.organisation_id <> ${s.targetId}::uuid
+                    and a.valid_from < ${s.effectiveDate}::date and (a.valid_to is null or a.valid_to >= ${s.effectiveDate}::date)
+                  order by 1`;
+      break;
+  }
+  const rows = await queryRows<Record<string, unknown>>(db, sql`select *, count(*) over () as "__total" from (${query}) q limit ${limit} offset ${offset}`);
+  const total = rows.length ? n(rows[0]!.__total) : offset === 0 ? 0 : n((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${query}) q`))[0]!.n);
+  return { rows: rows.map(({ __total: _t, ...r }) => r), total };
+}
+
+// ── the run ─────────────────────────────────────────────────────────────────────────────────
+
+/** Runs one step: writes and journals in one statement; returns the number of rows written. */
+export async function runStep(db: Db, s: CutoverScope, runId: number, kind: StepKind): Promise<number> {
+  const step = STEPS.find((x) => x.kind === kind)!.step;
+  const journal = (from: string, op: 'insert' | 'update', rowId: string, key: string, before: string) =>
+    sql.raw(`insert into merger_journal (run_id, step, table_name, op, row_id, key, before)
+             select ${runId}, ${step}, '${STEPS.find((x) => x.kind === kind)!.table}', '${op}', ${rowId}, ${key}, ${before} from ${from}`);
+  let statement: SQL;
+  switch (kind) {
+    case 'create_domains':
+      statement = sql`with w as (
+          insert into domains (organisation_id, code) select ${s.targetId}::uuid, q.code from (${domainsToCreate(s)}) q returning id
+        ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
+      break;
+    case 'add_co_htbs':
+      statement = sql`with w as (
+          insert into organisation_managers (organisation_id, user_id, role) select ${s.targetId}::uuid, q.user_id, 'CO_HTB' from (${coHtbsToAdd(s)}) q
+          returning organisation_id, user_id
+        ) ${journal('w', 'insert', 'null', "jsonb_build_object('organisation_id', organisation_id, 'user_id', user_id)", 'null')}`;
+      break;
+    case 'copy_memberships':
+      statement = sql`with w as (
+          insert into memberships (domain_id, user_id, type, status, local_email)
+          select q.domain_id, q.user_id, q.type, q.status, q.local_email from (${membershipsToCopy(s)}) q returning id
+        ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
+      break;
+    case 'co_tb_conversions':
+      statement = sql`with p as (${membershipsToPromote(s)}), w as (
+          update memberships m set type = 'CO_TB', updated_at = now() from p where m.id = p.id returning m.id, p.before_type, p.before_updated_at
+        ) ${journal('w', 'update', 'id', 'null', "jsonb_build_object('type', before_type, 'updated_at', before_updated_at)")}`;
+      break;
+    case 'unite_applications':
+      statement = sql`with w as (
+          insert into membership_applications (membership_id, application) select q.membership_id, q.application from (${applicationsToAdd(s)}) q
+          returning membership_id, application
+        ) ${journal('w', 'insert', 'null', "jsonb_build_object('membership_id', membership_id, 'application', application)", 'null')}`;
+      break;
+    case 'create_dossiers':
+      statement = sql`with w as (
+          insert into dossiers (organisation_id, insz, opened_on)
+          select distinct ${s.targetId}::uuid, m.insz, ${s.effectiveDate}::date from cutover_moving m
+          where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz)
+          returning id
+        ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
+      break;
+    case 'reenter_forms':
+      statement = sql`with d as (
+          select distinct on (insz) insz, id from dossiers where organisation_id = ${s.targetId}::uuid order by insz, opened_on, id
+        ), w as (
+          insert into dossier_forms (dossier_id, organisation_id, insz, kind, subtype, start_date, end_date, status, predecessor_id, merger_id, created_by)
+          select d.id, ${s.targetId}::uuid, m.insz, m.kind, m.subtype, ${s.effectiveDate}::date, m.end_date, 'running', m.id, ${s.mergerId}, ${`fusie:${s.code}`}
+          from cutover_moving m join d on d.insz = m.insz
+          returning id
+        ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
+      break;
+    case 'stop_forms':
+      statement = sql`with w as (
+          update dossier_forms f
+          set status = 'stopped', end_date = ${s.effectiveDate}::date - 1, stopped_at = now(), stopped_by = ${`fusie:${s.code}`}
+          from cutover_moving m where f.id = m.id
+          returning f.id, m.end_date as before_end
+        ) ${journal('w', 'update', 'id', 'null', "jsonb_build_object('end_date', before_end)")}`;
+      break;
+  }
+  const result = (await db.execute(statement)) as unknown as { rowCount?: number | null; affectedRows?: number };
+  return Number(result.rowCount ?? result.affectedRows ?? 0);
+}
+
+/** Sources' TBs that the copy step creates as co-TBs of the target (reported with the conversions). */
+export async function countCopiedTbs(db: Db, s: CutoverScope): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${membershipsToCopy(s)}) q where q.was_tb`);
+  return row!.n;
+}
+
+/** The forms this run moves, fixed once (so re-entry and stop work on the same set). */
+export async function prepareMovingForms(db: Db, s: CutoverScope): Promise<number> {
+  await db.execute(sql`drop table if exists cutover_moving`);
+  if (s.movingFormOrgIds.length === 0) {
+    await db.execute(sql`create temp table cutover_moving (id uuid, organisation_id uuid, insz char(11), kind text, subtype text, start_date date, end_date date, conflict boolean) on commit drop`);
+    return 0;
+  }
+  await db.execute(sql`create temp table cutover_moving on commit drop as ${formsToMove(s)}`);
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cutover_moving`);
+  if (row!.n > 0) await db.execute(sql`analyze cutover_moving`);
+  return row!.n;
+}
+
+// ── undo ────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Replays a run's journal backwards (R7.4 undo), journalling into the undo run what it removes
+ * (the full row) and what it restores (the state it overwrote). Returns rows changed per step.
+ */
+export async function undoStep(db: Db, undoRunId: number, runId: number, kind: StepKind): Promise<number> {
+  const step = STEPS.find((x) => x.kind === kind)!.step;
+  const j = sql`(select row_id, key, before from merger_journal where run_id = ${runId} and step = ${step})`;
+  const log = (table: string, op: 'delete' | 'restore', rowId: string, key: string, before: string) =>
+    sql.raw(`insert into merger_journal (run_id, step, table_name, op, row_id, key, before)
+             select ${undoRunId}, ${step}, '${table}', '${op}', ${rowId}, ${key}, ${before} from w`);
+  let statement: SQL;
+  switch (kind) {
+    case 'stop_forms':
+      statement = sql`with b as (
+          select f.id, f.status, f.end_date, f.stopped_at, f.stopped_by, j.before from dossier_forms f join ${j} j on f.id = j.row_id
+        ), w as (
+          update dossier_forms f set status = 'running', end_date = (b.before->>'end_date')::date, stopped_at = null, stopped_by = null
+          from b where f.id = b.id
+          returning f.id, jsonb_build_object('status', b.status, 'end_date', b.end_date, 'stopped_at', b.stopped_at, 'stopped_by', b.stopped_by) as was
+        ) ${log('dossier_forms', 'restore', 'id', 'null', 'was')}`;
+      break;
+    case 'reenter_forms':
+    case 'create_dossiers':
+    case 'copy_memberships':
+    case 'create_domains': {
+      const table = STEPS.find((x) => x.kind === kind)!.table;
+      statement = sql`with w as (
+          delete from ${sql.raw(table)} t using ${j} j where t.id = j.row_id returning to_jsonb(t) as was, t.id
+        ) ${log(table, 'delete', 'id', 'null', 'was')}`;
+      break;
+    }
+    case 'co_tb_conversions':
+      statement = sql`with w as (
+          update memberships m set type = j.before->>'type', updated_at = (j.before->>'updated_at')::timestamptz from ${j} j where m.id = j.row_id
+          returning m.id, jsonb_build_object('type', 'CO_TB') as was
+        ) ${log('memberships', 'restore', 'id', 'null', 'was')}`;
+      break;
+    case 'unite_applications':
+      statement = sql`with w as (
+          delete from membership_applications a using ${j} j
+          where a.membership_id = (j.key->>'membership_id')::uuid and a.application = j.key->>'application'
+          returning to_jsonb(a) as was
+        ) ${log('membership_applications', 'delete', 'null', 'was', 'was')}`;
+      break;
+    case 'add_co_htbs':
+      statement = sql`with w as (
+          delete from organisation_managers om using ${j} j
+          where om.organisation_id = (j.key->>'organisation_id')::uuid and om.user_id = (j.key->>'user_id')::uuid
+          returning to_jsonb(om) as was
+        ) ${log('organisation_managers', 'delete', 'null', "jsonb_build_object('organisation_id', was->>'organisation_id', 'user_id', was->>'user_id')", 'was')}`;
+      break;
+  }
+  const result = (await db.execute(statement)) as unknown as { rowCount?: number | null; affectedRows?: number };
+  return Number(result.rowCount ?? result.affectedRows ?? 0);
+}
+
+// ── the engine's own records: mergers, runs, ticks, facts for the checklist ─────────────────
+
+export interface MergerRecordRow {
+  id: number;
+  code: string;
+  name: string;
+  effectiveDate: string;
+  htbDeadline: string;
+  status: 'planned' | 'applied';
+  scheduled: boolean;
+  appliedAt: string | null;
+  appliedBy: string | null;
+  targetOrganisationId: string;
+  targetNis: string;
+}
+
+/** A merger and its sources; `lock` takes the row lock that serialises cut-overs. */
+export async function loadMerger(db: Db, id: number, lock: boolean) {
+  const [m] = await queryRows<MergerRecordRow>(
+    db,
+    sql`select id, code, name, effective_date::text as "effectiveDate", coalesce(htb_deadline, effective_date - 47)::text as "htbDeadline",
+               status, scheduled, applied_at as "appliedAt", applied_by as "appliedBy",
+               target_organisation_id as "targetOrganisationId", target_nis as "targetNis"
+        from mergers where id = ${id} ${lock ? sql`for update` : sql``}`,
+  );
+  if (!m) return undefined;
+  const sources = await queryRows<{ organisationId: string; nis: string }>(
+    db,
+    sql`select organisation_id as "organisationId", nis from merger_sources where merger_id = ${id} order by nis`,
+  );
+  return { ...m, sources };
+}
+
+export async function vendorHandledAmong(db: Db, organisationIds: string[]): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select organisation_id as id from dossier_settings where handled_by_vendor and organisation_id = any(${uuidArray(organisationIds)})`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function organisationNames(db: Db, ids: string[]) {
+  return queryRows<{ id: string; nl: string; fr: string; de: string }>(
+    db,
+    sql`select id, name_nl as nl, name_fr as fr, name_de as de from organisations where id = any(${uuidArray(ids)})`,
+  );
+}
+
+export async function hasHtb(db: Db, organisationId: string): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from organisation_managers where organisation_id = ${organisationId}::uuid and role = 'HTB'`);
+  return row!.n > 0;
+}
+
+export async function startRun(db: Db, row: { mergerId: number; kind: 'run' | 'undo'; actor: string; businessDate: string; undoesRunId?: number | null }): Promise<number> {
+  const [r] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into merger_runs (merger_id, kind, actor, business_date, undoes_run_id)
+        values (${row.mergerId}, ${row.kind}, ${row.actor}, ${row.businessDate}, ${row.undoesRunId ?? null}) returning id`,
+  );
+  return r!.id;
+}
+
+export async function finishRun(db: Db, runId: number, changes: number, summary: { kind: string; count: number }[]): Promise<void> {
+  await db.execute(sql`update merger_runs set finished_at = now(), changes = ${changes}, summary = ${JSON.stringify(summary)}::jsonb where id = ${runId}`);
+}
+
+export async function setMergerStatus(db: Db, id: number, status: 'planned' | 'applied', by: string | null): Promise<void> {
+  await db.execute(
+    status === 'applied'
+      ? sql`update mergers set status = 'applied', applied_at = now(), applied_by = ${by}, updated_at = now() where id = ${id}`
+      : sql`update mergers set status = 'planned', applied_at = null, applied_by = null, updated_at = now() where id = ${id}`,
+  );
+}
+
+/** The runs with changes since the last undo: what an undo replays, newest first. */
+export async function runsToUndo(db: Db, mergerId: number): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from merger_runs where merger_id = ${mergerId} and kind = 'run' and changes > 0
+          and id > coalesce((select max(id) from merger_runs where merger_id = ${mergerId} and kind = 'undo'), 0)
+        order by id desc`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The live facts the checklist is checked against (R7.2). */
+export async function checklistFacts(db: Db, m: { id: number; effectiveDate: string; targetOrganisationId: string }, sourceIds: string[]) {
+  const t = m.targetOrganisationId;
+  const lastYear = Number(m.effectiveDate.slice(0, 4)) - 1;
+  const formCounts = await queryRows<{ organisationId: string; n: number }>(
+    db,
+    sql`select organisation_id as "organisationId", count(*)::int as n from dossier_forms
+        where organisation_id = any(${uuidArray(sourceIds)}) and status = 'running' and start_date < ${m.effectiveDate}::date
+          and (end_date is null or end_date >= ${m.effectiveDate}::date)
+        group by 1`,
+  );
+  const reports = await queryRows<{ organisationId: string; status: 'draft' | 'submitted' }>(
+    db,
+    sql`select organisation_id as "organisationId", status from subsidy_reports where year = ${lastYear} and organisation_id = any(${uuidArray(sourceIds)})`,
+  );
+  const [target] = await queryRows<{ htb: boolean; ftp: boolean; rest: boolean; mutations: boolean; technical: boolean; contact: boolean; online: boolean }>(
+    db,
+    sql`select
+      exists (select 1 from organisation_managers where organisation_id = ${t}::uuid and role = 'HTB') as htb,
+      exists (select 1 from channel_accounts a join domains d on d.id = a.domain_id join certificates c on c.account_id = a.id and c.is_active
+              where d.organisation_id = ${t}::uuid and a.kind in ('FTP', 'SFTP') and a.deleted_at is null and c.not_after > now()) as ftp,
+      exists (select 1 from channel_accounts a join domains d on d.id = a.domain_id join certificates c on c.account_id = a.id and c.is_active
+              where d.organisation_id = ${t}::uuid and a.kind = 'REST' and a.deleted_at is null and c.not_after > now()) as rest,
+      exists (select 1 from mutation_selections where organisation_id = ${t}::uuid and valid_to is null) as mutations,
+      exists (select 1 from current_configuration where organisation_id = ${t}::uuid and section = 'technical') as technical,
+      exists (select 1 from current_configuration where organisation_id = ${t}::uuid and section = 'contact') as contact,
+      exists (select 1 from current_configuration where organisation_id = ${t}::uuid and section = 'online') as online`,
+  );
+  const ticks = await queryRows<{ organisationId: string; item: string; by: string; at: string }>(
+    db,
+    sql`select organisation_id as "organisationId", item, ticked_by as by, ticked_at::text as at from merger_checklist_ticks where merger_id = ${m.id}`,
+  );
+  return { formCounts, reports, target: target!, ticks };
+}
+
+export async function setTick(db: Db, mergerId: number, organisationId: string, item: string, ticked: boolean, by: string): Promise<void> {
+  await db.execute(
+    ticked
+      ? sql`insert into merger_checklist_ticks (merger_id, organisation_id, item, ticked_by) values (${mergerId}, ${organisationId}::uuid, ${item}, ${by})
+            on conflict (merger_id, organisation_id, item) do nothing`
+      : sql`delete from merger_checklist_ticks where merger_id = ${mergerId} and organisation_id = ${organisationId}::uuid and item = ${item}`,
+  );
+}
+
+/** The mergers an organisation takes part in (as a source or the target), from a date on. */
+export async function mergersOf(db: Db, organisationId: string, since: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select distinct m.id from mergers m left join merger_sources s on s.merger_id = m.id
+        where (s.organisation_id = ${organisationId}::uuid or m.target_organisation_id = ${organisationId}::uuid)
+          and m.effective_date >= ${since}::date
+        order by m.id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function listRuns(db: Db, mergerId: number) {
+  return queryRows<{
+    id: number;
+    kind: string;
+    actor: string;
+    businessDate: string;
+    startedAt: unknown;
+    finishedAt: unknown;
+    changes: number;
+    summary: unknown;
+    undoesRunId: number | null;
+  }>(
+    db,
+    sql`select id, kind, actor, business_date::text as "businessDate", started_at as "startedAt", finished_at as "finishedAt", changes, summary, undoes_run_id as "undoesRunId"
+        from merger_runs where merger_id = ${mergerId} order by id desc`,
+  );
+}
+
+export async function runBelongsTo(db: Db, runId: number, mergerId: number): Promise<boolean> {
+  const [r] = await queryRows<{ id: number }>(db, sql`select id from merger_runs where id = ${runId} and merger_id = ${mergerId}`);
+  return r !== undefined;
+}
+
+export async function journalPage(db: Db, runId: number, limit: number, offset: number) {
+  const rows = await queryRows<{ step: number; table: string; op: string; rowId: string | null; key: unknown; before: unknown; total: number }>(
+    db,
+    sql`select step, table_name as "table", op, row_id as "rowId", key, before, count(*) over () as total
+        from merger_journal where run_id = ${runId} order by step, row_id limit ${limit} offset ${offset}`,
+  );
+  return { total: rows.length ? Number(rows[0]!.total) : 0, items: rows.map(({ total: _t, ...x }) => x) };
+}
+
+/** Mergers the scheduler should run: scheduled, not applied, effective on or before the date. */
+export async function dueScheduled(db: Db, today: string): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`select id from mergers where scheduled and status = 'planned' and effective_date <= ${today}::date order by effective_date, id`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export async function setScheduled(db: Db, id: number, scheduled: boolean): Promise<void> {
+  await db.execute(sql`update mergers set scheduled = ${scheduled}, updated_at = now() where id = ${id}`);
+}

@@ -1,0 +1,350 @@
+import type { Db } from '../../db/db.js';
+import { addDays, type Clock } from '../../domain/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { translate, type Language } from '../../shared/messages.js';
+import { mergerMessage as msg, type MergerMessageKey } from './merger-messages.js';
+import type { AuditService } from '../audit/index.js';
+import { DEFAULT_FILING_WINDOW, filingWindow, type FilingWindow } from '../subsidy-report/index.js';
+import { buildChecklist, formMovingSources, MANUAL_ITEMS, progressOf, rolesOf, type ChecklistItem, type ChecklistItemKey } from './checklist.js';
+import * as cut from './cutover.repo.js';
+import { deriveScenario, type Scenario } from './scenario.js';
+
+export interface CutoverDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  filingWindow?: FilingWindow;
+}
+
+export interface Actor {
+  userId: string | null;
+  username: string;
+}
+
+/** Progress of a run or undo, step by step (the CLI draws a bar from it). */
+export type ProgressListener = (event: { step: number; steps: number; kind: string; changes: number }) => void | Promise<void>;
+
+export interface PlanAction {
+  kind: string;
+  count: number;
+  /** False for what the cut-over reads but does not write (date-driven, or listed only). */
+  writes: boolean;
+  byOrganisation?: { organisationId: string; name: string; count: number }[];
+  /** For copy_memberships: source memberships folded into one account per person. */
+  deduplicated?: number;
+}
+
+type MergerRecord = cut.MergerRecordRow & { sources: { organisationId: string; nis: string }[] };
+
+/**
+ * The merger engine (R7.2–R7.4): the readiness checklist against live data, the dry run, the
+ * atomic, idempotent, journalled cut-over, and its undo before the effective date.
+ */
+export function createCutoverService({ db, clock, audit, filingWindow: window = DEFAULT_FILING_WINDOW }: CutoverDeps) {
+  async function load(tx: Db, mergerId: number, lang: Language, lock = false): Promise<MergerRecord> {
+    const m = await cut.loadMerger(tx, mergerId, lock);
+    if (!m) throw new AppError('not_found', msg('merger.not_found', lang));
+    return m;
+  }
+
+  function scenarioOf(m: MergerRecord): Scenario {
+    const derived = deriveScenario({ sources: m.sources, targetOrganisationId: m.targetOrganisationId, targetNis: m.targetNis });
+    if (!derived.ok) throw new Error(`Stored merger ${m.id} fits no scenario`);
+    return derived.scenario;
+  }
+
+  async function scopeOf(tx: Db, m: MergerRecord): Promise<cut.CutoverScope> {
+    const scenario = scenarioOf(m);
+    const sourceIds = m.sources.map((s) => s.organisationId);
+    const formOrgs = formMovingSources(scenario, sourceIds, m.targetOrganisationId);
+    const byVendor = new Set(await cut.vendorHandledAmong(tx, formOrgs));
+    return {
+      mergerId: m.id,
+      code: m.code,
+      scenario,
+      effectiveDate: m.effectiveDate,
+      targetId: m.targetOrganisationId,
+      sourceIds,
+      movingFormOrgIds: formOrgs.filter((id) => !byVendor.has(id)),
+      vendorFormOrgIds: formOrgs.filter((id) => byVendor.has(id)),
+    };
+  }
+
+  async function names(ids: string[], lang: Language): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await cut.organisationNames(db, ids);
+    return new Map(rows.map((r) => [r.id, lang === 'fr' ? r.fr : lang === 'de' ? r.de : r.nl]));
+  }
+
+  /** What blocks a cut-over: the merged OCMW needs its HTB (R1.6). */
+  async function blockers(tx: Db, m: MergerRecord): Promise<string[]> {
+    return (await cut.hasHtb(tx, m.targetOrganisationId)) ? [] : ['merger.blocker.no_htb'];
+  }
+
+  async function plan(mergerId: number, lang: Language) {
+    const m = await load(db, mergerId, lang);
+    const scope = await scopeOf(db, m);
+    const c = await cut.planCounts(db, scope);
+    const orgNames = await names(
+      [...new Set([...m.sources.map((s) => s.organisationId), m.targetOrganisationId])],
+      lang,
+    );
+    const perOrg = (rows: { organisationId: string; count: number }[]) =>
+      rows.map((r) => ({ organisationId: r.organisationId, name: orgNames.get(r.organisationId) ?? r.organisationId, count: r.count }));
+    const sum = (rows: { count: number }[]) => rows.reduce((a, r) => a + r.count, 0);
+    const moving = sum(c.moveForms);
+    const actions: PlanAction[] = [
+      { kind: 'create_domains', count: c.createDomains, writes: true },
+      { kind: 'add_co_htbs', count: c.addCoHtbs, writes: true },
+      { kind: 'copy_memberships', count: c.copyMemberships, writes: true, deduplicated: c.sourceMemberships - c.copyMemberships },
+      { kind: 'co_tb_conversions', count: c.coTbConversions, writes: true },
+      { kind: 'unite_applications', count: c.uniteApplications, writes: true },
+      { kind: 'create_dossiers', count: c.createDossiers, writes: true },
+      { kind: 'stop_forms', count: moving, writes: true, byOrganisation: perOrg(c.moveForms) },
+      { kind: 'reenter_forms', count: moving, writes: true, byOrganisation: perOrg(c.moveForms) },
+      { kind: 'vendor_forms', count: sum(c.vendorForms), writes: false, byOrganisation: perOrg(c.vendorForms) },
+      { kind: 'form_conflicts', count: sum(c.conflicts), writes: false, byOrganisation: perOrg(c.conflicts) },
+      { kind: 'relink_help_requests', count: sum(c.relinkRequests), writes: false, byOrganisation: perOrg(c.relinkRequests) },
+      { kind: 'routing_changes', count: c.routing.length, writes: false },
+    ];
+    return {
+      merger: { id: m.id, code: m.code, name: m.name, effectiveDate: m.effectiveDate, status: m.status },
+      scenario: scope.scenario,
+      businessDate: clock.today(),
+      actions,
+      untouched: c.untouched,
+      blockers: (await blockers(db, m)).map((key) => msg(key as MergerMessageKey, lang)),
+      changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0),
+    };
+  }
+
+  /** One page of the rows behind a plan action (R7.3 "expanded to the rows"). */
+  async function planRows(mergerId: number, kind: string, page: number, pageSize: number, lang: Language) {
+    const m = await load(db, mergerId, lang);
+    const scope = await scopeOf(db, m);
+    const rowKind = (kind === 'stop_forms' || kind === 'reenter_forms' ? 'move_forms' : kind) as cut.PlanRowKind;
+    if (!cut.PLAN_ROW_KINDS.includes(rowKind)) {
+      throw new AppError('validation', translate('http.validation', lang), { kind: msg('merger.unknown_action', lang, { kinds: cut.PLAN_ROW_KINDS.join(', ') }) });
+    }
+    const { rows, total } = await cut.planRows(db, scope, rowKind, pageSize, (page - 1) * pageSize);
+    return { kind, page, pageSize, total, items: rows };
+  }
+
+  async function run(mergerId: number, actor: Actor, options: { lang?: Language; onProgress?: ProgressListener; onlyIfPlanned?: boolean } = {}) {
+    const lang = options.lang ?? 'nl';
+    const today = clock.today();
+    return db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      // The row lock serialises concurrent runs (two instances, a double click): the second one
+      // waits, then finds everything done and writes nothing.
+      const m = await load(tx, mergerId, lang, true);
+      // The scheduler (several instances) runs a merger once: whoever comes second skips it.
+      if (options.onlyIfPlanned && m.status !== 'planned') return null;
+      const blocking = await blockers(tx, m);
+      if (blocking.length) throw new AppError('rule_violation', blocking.map((k) => msg(k as MergerMessageKey, lang)).join(' '));
+      const scope = await scopeOf(tx, m);
+      const runId = await cut.startRun(tx, { mergerId: m.id, kind: 'run', actor: actor.username, businessDate: today });
+      await cut.prepareMovingForms(tx, scope);
+      const summary: { kind: string; count: number }[] = [];
+      let changes = 0;
+      let copiedTbs = 0;
+      for (const [i, s] of cut.STEPS.entries()) {
+        // The sources' TBs copied as co-TBs count as conversions too (as the plan shows them).
+        if (s.kind === 'copy_memberships') copiedTbs = await cut.countCopiedTbs(tx, scope);
+        const count = await cut.runStep(tx, scope, runId, s.kind);
+        changes += count;
+        summary.push({ kind: s.kind, count: s.kind === 'co_tb_conversions' ? count + copiedTbs : count });
+        await options.onProgress?.({ step: i + 1, steps: cut.STEPS.length, kind: s.kind, changes: count });
+      }
+      await cut.finishRun(tx, runId, changes, summary);
+      if (m.status !== 'applied') await cut.setMergerStatus(tx, m.id, 'applied', actor.username);
+      await audit.record(tx, {
+        actorUserId: actor.userId,
+        actorRole: actor.userId ? 'ADMIN' : 'SYSTEM',
+        organisationId: m.targetOrganisationId,
+        domainId: null,
+        action: 'merger.cutover',
+        before: { status: m.status },
+        after: { status: 'applied', runId, changes, summary },
+      });
+      return { mergerId: m.id, runId, scenario: scope.scenario, changes, actions: summary, status: 'applied' as const };
+    });
+  }
+
+  async function undo(mergerId: number, actor: Actor, options: { lang?: Language; onProgress?: ProgressListener } = {}) {
+    const lang = options.lang ?? 'nl';
+    const today = clock.today();
+    return db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      const m = await load(tx, mergerId, lang, true);
+      if (today >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.undo_too_late', lang, { date: m.effectiveDate }));
+      if (m.status !== 'applied') throw new AppError('conflict', msg('merger.undo_not_applied', lang));
+      const runs = await cut.runsToUndo(tx, m.id);
+      const undoId = await cut.startRun(tx, { mergerId: m.id, kind: 'undo', actor: actor.username, businessDate: today, undoesRunId: runs[0] ?? null });
+      const summary = new Map<string, number>();
+      const steps = [...cut.STEPS].reverse();
+      for (const runId of runs) {
+        for (const [i, s] of steps.entries()) {
+          const count = await cut.undoStep(tx, undoId, runId, s.kind);
+          summary.set(s.kind, (summary.get(s.kind) ?? 0) + count);
+          await options.onProgress?.({ step: i + 1, steps: steps.length, kind: s.kind, changes: count });
+        }
+      }
+      const list = [...summary].map(([kind, count]) => ({ kind, count }));
+      const changes = list.reduce((a, s) => a + s.count, 0);
+      await cut.finishRun(tx, undoId, changes, list);
+      await cut.setMergerStatus(tx, m.id, 'planned', null);
+      await audit.record(tx, {
+        actorUserId: actor.userId,
+        actorRole: actor.userId ? 'ADMIN' : 'SYSTEM',
+        organisationId: m.targetOrganisationId,
+        domainId: null,
+        action: 'merger.undo',
+        before: { status: 'applied' },
+        after: { status: 'planned', runId: undoId, changes, summary: list },
+      });
+      return { mergerId: m.id, runId: undoId, changes, actions: list, status: 'planned' as const };
+    });
+  }
+
+  async function checklistOf(m: MergerRecord, lang: Language) {
+    const scenario = scenarioOf(m);
+    const today = clock.today();
+    const sourceIds = m.sources.map((s) => s.organisationId);
+    const roles = rolesOf(sourceIds, m.targetOrganisationId);
+    const scope = await scopeOf(db, m);
+    const lastYear = Number(m.effectiveDate.slice(0, 4)) - 1;
+    const { formCounts: counts, reports, target: facts, ticks } = await cut.checklistFacts(db, m, sourceIds);
+    const vendor = new Set(scope.vendorFormOrgIds);
+    const items = buildChecklist({
+      scenario,
+      effectiveDate: m.effectiveDate,
+      htbDeadline: m.htbDeadline,
+      reportDeadline: filingWindow(lastYear, window).to,
+      today,
+      applied: m.status === 'applied',
+      targetId: m.targetOrganisationId,
+      organisations: roles.map((r) => ({
+        ...r,
+        runningForms: counts.find((c) => c.organisationId === r.organisationId)?.n ?? 0,
+        handledByVendor: vendor.has(r.organisationId),
+        lastYearReport: reports.find((x) => x.organisationId === r.organisationId)?.status ?? null,
+      })),
+      htbKnown: facts.htb,
+      target: { ftpAccount: facts.ftp, restAccount: facts.rest, config: { mutations: facts.mutations, technical: facts.technical, contact: facts.contact, online: facts.online } },
+      ticks: new Map(ticks.map((t) => [`${t.organisationId}:${t.item}`, { by: t.by, at: t.at }])),
+    });
+    const orgNames = await names(roles.map((r) => r.organisationId), lang);
+    return {
+      merger: { id: m.id, code: m.code, name: m.name, effectiveDate: m.effectiveDate, htbDeadline: m.htbDeadline, status: m.status, scenario },
+      progress: progressOf(items),
+      organisations: roles.map((r) => ({
+        organisationId: r.organisationId,
+        name: orgNames.get(r.organisationId) ?? '',
+        role: r.role,
+        progress: progressOf(items.filter((i) => i.organisationId === r.organisationId)),
+        items: items.filter((i) => i.organisationId === r.organisationId).map((i) => present(i, lang)),
+      })),
+    };
+  }
+
+  function present(i: ChecklistItem, lang: Language) {
+    return {
+      ...i,
+      label: msg(`merger.checklist.item.${i.item}` as MergerMessageKey, lang),
+      detail: msg(`merger.checklist.detail.${i.detail.key}` as MergerMessageKey, lang, i.detail.params),
+    };
+  }
+
+  return {
+    plan,
+    planRows,
+    run,
+    undo,
+
+    async checklist(mergerId: number, lang: Language) {
+      return checklistOf(await load(db, mergerId, lang), lang);
+    },
+
+    /** The checklists an organisation takes part in (its own list at login), planned or recent. */
+    async checklistsFor(organisationId: string, lang: Language) {
+      const ids = await cut.mergersOf(db, organisationId, addDays(clock.today(), -366));
+      const lists = [];
+      for (const id of ids) {
+        const list = await checklistOf(await load(db, id, lang), lang);
+        lists.push({ ...list, organisations: list.organisations.filter((o) => o.organisationId === organisationId || o.role === 'new_target') });
+      }
+      return lists;
+    },
+
+    /** A person's tick on an item the data cannot show (R7.2), or its removal. */
+    async tick(mergerId: number, organisationId: string, item: string, ticked: boolean, actor: Actor, lang: Language) {
+      if (!MANUAL_ITEMS.includes(item as ChecklistItemKey)) {
+        throw new AppError('validation', translate('http.validation', lang), { item: msg('merger.checklist.not_manual', lang, { items: MANUAL_ITEMS.join(', ') }) });
+      }
+      const m = await load(db, mergerId, lang);
+      const list = await checklistOf(m, lang);
+      const entry = list.organisations.find((o) => o.organisationId === organisationId)?.items.find((i) => i.item === item);
+      if (!entry || entry.status === 'not_needed') throw new AppError('not_found', msg('merger.checklist.no_such_item', lang));
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await cut.setTick(tx, m.id, organisationId, item, ticked, actor.username);
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          actorRole: null,
+          organisationId,
+          domainId: null,
+          action: ticked ? 'merger.checklist.tick' : 'merger.checklist.untick',
+          after: { mergerId: m.id, item },
+        });
+      });
+      return checklistOf(m, lang);
+    },
+
+    /** The runs of a merger (cut-overs and undos) with what each changed. */
+    async runs(mergerId: number, lang: Language) {
+      await load(db, mergerId, lang);
+      const items = await cut.listRuns(db, mergerId);
+      return { items };
+    },
+
+    /** One page of a run's journal: every row it wrote, with the before-state. */
+    async journal(mergerId: number, runId: number, page: number, pageSize: number, lang: Language) {
+      if (!(await cut.runBelongsTo(db, runId, mergerId))) throw new AppError('not_found', msg('merger.not_found', lang));
+      const { total, items } = await cut.journalPage(db, runId, pageSize, (page - 1) * pageSize);
+      return { page, pageSize, total, items };
+    },
+
+    /** Mergers scheduled for today or earlier that have not run: the pg-boss job runs them once. */
+    async runScheduled(options: { onProgress?: ProgressListener } = {}) {
+      const due = await cut.dueScheduled(db, clock.today());
+      const results = [];
+      for (const id of due) {
+        const result = await run(id, { userId: null, username: 'scheduler' }, { ...options, onlyIfPlanned: true });
+        if (result) results.push(result);
+      }
+      return results;
+    },
+
+    async setScheduled(mergerId: number, scheduled: boolean, actor: Actor, lang: Language) {
+      const m = await load(db, mergerId, lang);
+      if (m.status === 'applied' && scheduled) throw new AppError('conflict', msg('merger.already_applied', lang));
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await cut.setScheduled(tx, m.id, scheduled);
+        await audit.record(tx, {
+          actorUserId: actor.userId,
+          actorRole: 'ADMIN',
+          organisationId: m.targetOrganisationId,
+          domainId: null,
+          action: scheduled ? 'merger.schedule' : 'merger.unschedule',
+          before: { scheduled: m.scheduled },
+          after: { scheduled },
+        });
+      });
+      return { id: m.id, scheduled };
+    },
+  };
+}
+
+export type CutoverService = ReturnType<typeof createCutoverService>;

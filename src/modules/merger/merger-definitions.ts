@@ -1,0 +1,307 @@
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../../db/db.js';
+import { addDays, type Clock } from '../../domain/clock.js';
+import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { validateKbo, validateNis } from '../../shared/identifiers.js';
+import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import type { AuditService } from '../audit/index.js';
+import { registryRepo } from '../registry/index.js';
+import { mergerMessage as msg } from './merger-messages.js';
+import * as repo from './merger.repo.js';
+import { deriveScenario, type Scenario } from './scenario.js';
+
+/**
+ * Mergers as data (R7.1, R1.4): create, edit and remove a merger before its effective date, and
+ * import a merger list in the format of data/mergers-2025.csv. Every path goes through
+ * `validate`, which derives the scenario and refuses what contradicts the data.
+ */
+
+export interface MergerInput {
+  code: string;
+  name: string;
+  effectiveDate: string;
+  sources: { organisationId: string; nis: string }[];
+  /** One of the sources (scenarios 2 and 3) or an existing new organisation. */
+  targetOrganisationId?: string;
+  /** A new organisation (scenario 1): created with the merger, valid from the effective date. */
+  newTarget?: { kbo: string; nameNl: string; nameFr?: string; nameDe?: string };
+  targetNis: string;
+  declaredScenario?: number | null;
+  htbDeadline?: string | null;
+}
+
+export const CSV_COLUMNS = ['merger_nl', 'scenario', 'source_name_nl', 'source_nis', 'target_name_nl', 'target_nis', 'source_keeps_kbo', 'effective_date'];
+const MAX_CSV_BYTES = 1024 * 1024;
+
+export function slugify(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
+  /** Checks an input against the data; returns field errors (empty when valid) and the derived scenario. */
+  async function validate(tx: Db, input: MergerInput, lang: Language, existingId?: number): Promise<{ fields: FieldErrors; scenario?: Scenario; targetId?: string }> {
+    const fields: FieldErrors = {};
+    const today = clock.today();
+    if (input.effectiveDate <= today) fields.effectiveDate = msg('merger.date_in_past', lang, { today });
+    if (input.htbDeadline && input.htbDeadline >= input.effectiveDate) fields.htbDeadline = translate('http.validation', lang);
+    const taken = await repo.mergerIdsWithCode(tx, input.code);
+    if (taken.some((t) => t !== existingId)) fields.code = msg('merger.code_taken', lang, { code: input.code });
+    const nis = validateNis(input.targetNis);
+    if (!nis.valid) fields.targetNis = translate(nis.errors[0]!, lang);
+
+    const dayBefore = addDays(input.effectiveDate, -1);
+    for (const [i, s] of input.sources.entries()) {
+      const org = await registryRepo.findOrganisation(tx, s.organisationId);
+      if (!org) {
+        fields[`sources.${i}.organisationId`] = msg('merger.unknown_organisation', lang);
+        continue;
+      }
+      if (org.kind !== 'ocmw') fields[`sources.${i}.organisationId`] = msg('merger.not_an_ocmw', lang, { name: org.nameNl });
+      if (!(await repo.servesNis(tx, s.organisationId, s.nis, dayBefore))) fields[`sources.${i}.nis`] = msg('merger.csv.no_source', lang, { row: i + 1, nis: s.nis, date: dayBefore });
+    }
+
+    let targetId = input.targetOrganisationId;
+    if (input.newTarget) {
+      const kbo = validateKbo(input.newTarget.kbo);
+      if (!kbo.valid) fields['newTarget.kbo'] = translate(kbo.errors[0]!, lang);
+      else {
+        const existing = await registryRepo.findOrganisationByKbo(tx, kbo.normalized!);
+        // An organisation the merger itself created earlier (an edit) may be reused.
+        if (existing && existing.id !== targetId) fields['newTarget.kbo'] = translate('http.conflict', lang);
+      }
+      if (!input.newTarget.nameNl.trim()) fields['newTarget.nameNl'] = translate('http.validation', lang);
+      targetId ??= '00000000-0000-0000-0000-000000000000';
+    } else if (targetId) {
+      const org = await registryRepo.findOrganisation(tx, targetId);
+      if (!org) fields.targetOrganisationId = msg('merger.unknown_organisation', lang);
+      else if (org.kind !== 'ocmw') fields.targetOrganisationId = msg('merger.not_an_ocmw', lang, { name: org.nameNl });
+    } else {
+      fields.targetOrganisationId = translate('http.validation', lang);
+    }
+
+    const derived = deriveScenario({ sources: input.sources, targetOrganisationId: targetId ?? '', targetNis: input.targetNis, declaredScenario: input.declaredScenario });
+    if (!derived.ok) {
+      for (const p of derived.problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+    }
+    const involved = [...input.sources.map((s) => s.organisationId), ...(input.newTarget ? [] : targetId ? [targetId] : [])];
+    const clash = (await repo.findMergersInvolving(tx, involved, input.effectiveDate)).filter((m) => m.id !== existingId);
+    if (clash.length) fields.sources = `${translate('http.conflict', lang)} ${clash.map((m) => m.name).join(', ')} (${input.effectiveDate})`;
+    return { fields, scenario: derived.ok ? derived.scenario : undefined, targetId };
+  }
+
+  async function guardEditable(tx: Db, id: number, lang: Language) {
+    const m = await repo.lockMerger(tx, id);
+    if (!m) throw new AppError('not_found', msg('merger.not_found', lang));
+    if (m.status === 'applied') throw new AppError('conflict', msg('merger.locked_applied', lang));
+    if (clock.today() >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.locked_after_date', lang, { date: m.effectiveDate }));
+    return m;
+  }
+
+  async function createNewTarget(tx: Db, input: MergerInput): Promise<string> {
+    const checked = validateKbo(input.newTarget!.kbo);
+    if (!checked.valid) throw new Error('createNewTarget: validate() first');
+    const kbo = checked.normalized;
+    const existing = await registryRepo.findOrganisationByKbo(tx, kbo);
+    if (existing) return existing.id;
+    const nl = input.newTarget!.nameNl.trim();
+    const [row] = await registryRepo.insertOrganisations(tx, [
+      {
+        kbo,
+        kind: 'ocmw',
+        nameNl: nl,
+        nameFr: input.newTarget!.nameFr?.trim() || nl,
+        nameDe: input.newTarget!.nameDe?.trim() || nl,
+        validFrom: input.effectiveDate,
+      },
+    ]);
+    return row!.id;
+  }
+
+  /** Removes an organisation the merger created, when nothing else uses it yet. */
+  async function dropCreatedTarget(tx: Db, organisationId: string, effectiveDate: string) {
+    try {
+      await tx.transaction(async (sp) => {
+        await repo.deleteCreatedOrganisation(sp as unknown as Db, organisationId, effectiveDate);
+      });
+    } catch {
+      // Still referenced (an HTB appointed, a document received): the registry entry stays.
+    }
+  }
+
+  async function create(input: MergerInput, actor: { userId: string | null }, lang: Language, txOuter?: Db) {
+    const work = async (tx: Db) => {
+      const { fields, scenario } = await validate(tx, input, lang);
+      if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+      const targetId = input.newTarget ? await createNewTarget(tx, input) : input.targetOrganisationId!;
+      const id = await repo.insertMerger(
+        tx,
+        {
+          code: input.code,
+          name: input.name,
+          effectiveDate: input.effectiveDate,
+          targetOrganisationId: targetId,
+          targetNis: input.targetNis,
+          declaredScenario: input.declaredScenario ?? null,
+          htbDeadline: input.htbDeadline ?? addDays(input.effectiveDate, -47),
+        },
+        input.sources,
+      );
+      await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.create', after: { id, ...input } });
+      return { id, scenario: scenario! };
+    };
+    if (txOuter) return work(txOuter);
+    return db.transaction(async (txh) => work(txh as unknown as Db));
+  }
+
+  return {
+    validate,
+    create,
+
+    async update(id: number, input: MergerInput, actor: { userId: string | null }, lang: Language) {
+      return db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const before = await guardEditable(tx, id, lang);
+        const withTarget = input.newTarget ? { ...input, targetOrganisationId: input.targetOrganisationId } : input;
+        const { fields, scenario } = await validate(tx, withTarget, lang, id);
+        if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+        const targetId = input.newTarget ? await createNewTarget(tx, input) : input.targetOrganisationId!;
+        await repo.updateMerger(
+          tx,
+          id,
+          {
+            code: input.code,
+            name: input.name,
+            effectiveDate: input.effectiveDate,
+            targetOrganisationId: targetId,
+            targetNis: input.targetNis,
+            declaredScenario: input.declaredScenario ?? null,
+            htbDeadline: input.htbDeadline ?? addDays(input.effectiveDate, -47),
+          },
+          input.sources,
+        );
+        if (before.targetOrganisationId !== targetId) await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
+        await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.update', before, after: { id, ...input } });
+        return { id, scenario: scenario! };
+      });
+    },
+
+    async remove(id: number, actor: { userId: string | null }, lang: Language) {
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const before = await guardEditable(tx, id, lang);
+        await repo.deleteMerger(tx, id);
+        await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
+        await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: null, domainId: null, action: 'merger.delete', before });
+      });
+    },
+
+    /**
+     * Imports a merger list (the columns of data/mergers-2025.csv, plus an optional `target_kbo`
+     * for a new organisation). Each source NIS names the OCMW serving it the day before the
+     * effective date. All rows are checked and reported; nothing is written unless all are valid;
+     * a merger that exists with the same data is "unchanged", so an import can be repeated.
+     */
+    async importCsv(text: string, options: { dryRun: boolean; actor: { userId: string | null }; lang: Language }) {
+      const lang = options.lang;
+      if (Buffer.byteLength(text) > MAX_CSV_BYTES) throw new AppError('payload_too_large', translate('http.validation', lang), { file: '1 MB' });
+      let records: Record<string, string>[];
+      try {
+        records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+      } catch (error) {
+        throw new AppError('validation', translate('http.validation', lang), { file: (error as Error).message });
+      }
+      const header = records.length ? Object.keys(records[0]!) : [];
+      const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+      if (records.length === 0 || missing.length) {
+        throw new AppError('validation', translate('http.validation', lang), { file: msg('merger.csv.header', lang, { columns: CSV_COLUMNS.join(', ') }) });
+      }
+      const groups = new Map<string, { rows: number[]; records: Record<string, string>[] }>();
+      for (const [i, r] of records.entries()) {
+        const key = `${r.merger_nl}|${r.effective_date}`;
+        const g = groups.get(key) ?? { rows: [], records: [] };
+        g.rows.push(i + 2);
+        g.records.push(r);
+        groups.set(key, g);
+      }
+      const report: { merger: string; code: string; rows: number[]; scenario: number | null; action: 'create' | 'unchanged' | null; problems: string[] }[] = [];
+      const inputs: MergerInput[] = [];
+      for (const g of groups.values()) {
+        const first = g.records[0]!;
+        const problems: string[] = [];
+        const effectiveDate = first.effective_date ?? '';
+        const code = `${slugify(first.merger_nl ?? '')}-${effectiveDate.slice(0, 4)}`;
+        for (const [j, r] of g.records.entries()) {
+          for (const f of ['scenario', 'target_name_nl', 'target_nis', 'target_kbo'] as const) {
+            if ((r[f] ?? '') !== (first[f] ?? '')) problems.push(msg('merger.csv.inconsistent', lang, { row: g.rows[j]!, field: f, merger: first.merger_nl ?? '' }));
+          }
+        }
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
+          report.push({ merger: first.merger_nl ?? '', code, rows: g.rows, scenario: null, action: null, problems: [msg('merger.csv.row', lang, { row: g.rows[0]!, problem: 'effective_date: YYYY-MM-DD' })] });
+          continue;
+        }
+        const dayBefore = addDays(effectiveDate, -1);
+        const sources: MergerInput['sources'] = [];
+        let keeper: string | undefined;
+        for (const [j, r] of g.records.entries()) {
+          const orgId = await repo.ocmwServing(db, r.source_nis ?? '', dayBefore);
+          if (!orgId) {
+            problems.push(msg('merger.csv.no_source', lang, { row: g.rows[j]!, nis: r.source_nis ?? '', date: dayBefore }));
+            continue;
+          }
+          sources.push({ organisationId: orgId, nis: r.source_nis! });
+          if ((r.source_keeps_kbo ?? '').toLowerCase() === 'yes') keeper = orgId;
+        }
+        const input: MergerInput = {
+          code,
+          name: first.merger_nl ?? '',
+          effectiveDate,
+          sources,
+          targetNis: first.target_nis ?? '',
+          declaredScenario: Number(first.scenario) || null,
+        };
+        if (keeper) input.targetOrganisationId = keeper;
+        else if (first.target_kbo) input.newTarget = { kbo: first.target_kbo, nameNl: `OCMW ${first.target_name_nl}`, nameFr: `CPAS ${first.target_name_nl}`, nameDe: `ÖSHZ ${first.target_name_nl}` };
+        else {
+          // A new organisation already in the registry (e.g. the demo's): OCMW <name>, valid from the date.
+          const known = await repo.newOcmwNamed(db, `OCMW ${first.target_name_nl}`, effectiveDate);
+          if (known) input.targetOrganisationId = known;
+          else problems.push(msg('merger.csv.new_target_needs_kbo', lang, { row: g.rows[0]!, name: first.target_name_nl ?? '' }));
+        }
+        // Already there with the same shape: unchanged (an import can be repeated).
+        const existing = await repo.mergerShapeByCode(db, code);
+        if (existing && problems.length === 0) {
+          const same =
+            existing.target === input.targetOrganisationId &&
+            existing.nis === input.targetNis &&
+            existing.sources.join(',') === sources.map((s) => s.organisationId).sort().join(',');
+          report.push({ merger: input.name, code, rows: g.rows, scenario: input.declaredScenario ?? null, action: same ? 'unchanged' : null, problems: same ? [] : [msg('merger.code_taken', lang, { code })] });
+          continue;
+        }
+        if (problems.length === 0) {
+          const { fields, scenario } = await validate(db, input, lang);
+          for (const [field, text] of Object.entries(fields)) problems.push(msg('merger.csv.row', lang, { row: g.rows[0]!, problem: `${field}: ${text}` }));
+          if (problems.length === 0) inputs.push(input);
+          report.push({ merger: input.name, code, rows: g.rows, scenario: scenario ?? null, action: problems.length ? null : 'create', problems });
+        } else {
+          report.push({ merger: input.name, code, rows: g.rows, scenario: null, action: null, problems });
+        }
+      }
+      const valid = report.every((r) => r.problems.length === 0);
+      const created: number[] = [];
+      if (valid && !options.dryRun && inputs.length) {
+        await db.transaction(async (txh) => {
+          const tx = txh as unknown as Db;
+          for (const input of inputs) created.push((await create(input, options.actor, lang, tx)).id);
+        });
+      }
+      return { valid, dryRun: options.dryRun, created: created.length, mergers: report };
+    },
+  };
+}
+
+export type MergerDefinitions = ReturnType<typeof createMergerDefinitions>;

@@ -1,0 +1,290 @@
+/**
+ * Texts of the merger engine (R7) in the four portal languages: refusals, the checklist's items
+ * and details (worded as the guide words them, "geen acties nodig" included), and the plan's
+ * action names. Shaped like the catalogue of src/shared/messages.ts. Isomorphic.
+ */
+import type { Language } from '../../shared/messages.js';
+
+type Entry = Record<Language, string>;
+
+const catalogue = {
+  'merger.not_found': { nl: 'Deze fusie bestaat niet.', fr: "Cette fusion n'existe pas.", de: 'Diese Fusion gibt es nicht.', en: 'This merger does not exist.' },
+  'merger.blocker.no_htb': {
+    nl: 'Het fusie-OCMW heeft nog geen hoofdtoegangsbeheerder (HTB). Importeer eerst het HTB-bestand van Vlaanderen.',
+    fr: "Le CPAS fusionné n'a pas encore de gestionnaire d'accès principal. Importez d'abord le fichier des gestionnaires de la Flandre.",
+    de: 'Das fusionierte ÖSHZ hat noch keinen Hauptzugangsverwalter. Importieren Sie zuerst die Datei aus Flandern.',
+    en: 'The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first.',
+  },
+  'merger.undo_too_late': {
+    nl: 'Ongedaan maken kan alleen vóór de ingangsdatum ({date}): vanaf dan werken gebruikers en software met het fusie-OCMW.',
+    fr: "L'annulation n'est possible qu'avant la date d'effet ({date}) : à partir de là, utilisateurs et logiciels travaillent avec le CPAS fusionné.",
+    de: 'Rückgängig machen ist nur vor dem Inkrafttreten ({date}) möglich: ab dann arbeiten Benutzer und Software mit dem fusionierten ÖSHZ.',
+    en: 'Undo is only possible before the effective date ({date}): from then on users and software work with the merged OCMW.',
+  },
+  'merger.undo_not_applied': {
+    nl: 'Deze fusie is niet doorgevoerd: er is niets ongedaan te maken.',
+    fr: "Cette fusion n'a pas été exécutée : il n'y a rien à annuler.",
+    de: 'Diese Fusion wurde nicht durchgeführt: Es gibt nichts rückgängig zu machen.',
+    en: 'This merger has not been applied: there is nothing to undo.',
+  },
+  'merger.already_applied': {
+    nl: 'Deze fusie is al doorgevoerd.',
+    fr: 'Cette fusion a déjà été exécutée.',
+    de: 'Diese Fusion wurde bereits durchgeführt.',
+    en: 'This merger has already been applied.',
+  },
+  'merger.locked_after_date': {
+    nl: 'Een fusie kan alleen vóór haar ingangsdatum ({date}) gewijzigd of verwijderd worden.',
+    fr: "Une fusion ne peut être modifiée ou supprimée qu'avant sa date d'effet ({date}).",
+    de: 'Eine Fusion kann nur vor ihrem Inkrafttreten ({date}) geändert oder gelöscht werden.',
+    en: 'A merger can only be changed or removed before its effective date ({date}).',
+  },
+  'merger.locked_applied': {
+    nl: 'Deze fusie is doorgevoerd. Maak ze eerst ongedaan om ze te wijzigen of te verwijderen.',
+    fr: "Cette fusion a été exécutée. Annulez-la d'abord pour la modifier ou la supprimer.",
+    de: 'Diese Fusion wurde durchgeführt. Machen Sie sie zuerst rückgängig, um sie zu ändern oder zu löschen.',
+    en: 'This merger has been applied. Undo it first to change or remove it.',
+  },
+  'merger.date_in_past': {
+    nl: 'De ingangsdatum moet na vandaag ({today}) liggen.',
+    fr: "La date d'effet doit être postérieure à aujourd'hui ({today}).",
+    de: 'Das Inkrafttreten muss nach heute ({today}) liegen.',
+    en: 'The effective date must be after today ({today}).',
+  },
+  'merger.code_taken': {
+    nl: 'Er bestaat al een fusie met de code {code}.',
+    fr: 'Une fusion avec le code {code} existe déjà.',
+    de: 'Es gibt bereits eine Fusion mit dem Code {code}.',
+    en: 'A merger with the code {code} already exists.',
+  },
+  'merger.unknown_organisation': {
+    nl: 'Onbekende organisatie.',
+    fr: 'Organisation inconnue.',
+    de: 'Unbekannte Organisation.',
+    en: 'Unknown organisation.',
+  },
+  'merger.not_an_ocmw': {
+    nl: '{name} is geen OCMW.',
+    fr: "{name} n'est pas un CPAS.",
+    de: '{name} ist kein ÖSHZ.',
+    en: '{name} is not an OCMW.',
+  },
+  'merger.unknown_nis': {
+    nl: 'NIS-code {nis} is onbekend.',
+    fr: 'Code INS {nis} inconnu.',
+    de: 'NIS-Code {nis} ist unbekannt.',
+    en: 'NIS code {nis} is unknown.',
+  },
+  'merger.unknown_action': {
+    nl: 'Kies een van: {kinds}.',
+    fr: "Choisissez l'une des valeurs : {kinds}.",
+    de: 'Wählen Sie einen von: {kinds}.',
+    en: 'Choose one of: {kinds}.',
+  },
+  'merger.csv.header': {
+    nl: 'De kolommen moeten zijn: {columns}.',
+    fr: 'Les colonnes doivent être : {columns}.',
+    de: 'Die Spalten müssen sein: {columns}.',
+    en: 'The columns must be: {columns}.',
+  },
+  'merger.csv.no_source': {
+    nl: 'Rij {row}: geen OCMW bedient NIS {nis} op {date}.',
+    fr: 'Ligne {row} : aucun CPAS ne dessert le code INS {nis} le {date}.',
+    de: 'Zeile {row}: Kein ÖSHZ bedient NIS {nis} am {date}.',
+    en: 'Row {row}: no OCMW serves NIS {nis} on {date}.',
+  },
+  'merger.csv.new_target_needs_kbo': {
+    nl: 'Rij {row}: voor het nieuwe OCMW {name} is een ondernemingsnummer nodig (kolom target_kbo).',
+    fr: "Ligne {row} : le nouveau CPAS {name} a besoin d'un numéro d'entreprise (colonne target_kbo).",
+    de: 'Zeile {row}: Für das neue ÖSHZ {name} wird eine Unternehmensnummer benötigt (Spalte target_kbo).',
+    en: 'Row {row}: the new OCMW {name} needs an enterprise number (column target_kbo).',
+  },
+  'merger.csv.inconsistent': {
+    nl: 'Rij {row}: {field} verschilt van de vorige rijen van fusie {merger}.',
+    fr: 'Ligne {row} : {field} diffère des lignes précédentes de la fusion {merger}.',
+    de: 'Zeile {row}: {field} weicht von den vorherigen Zeilen der Fusion {merger} ab.',
+    en: 'Row {row}: {field} differs from the earlier rows of merger {merger}.',
+  },
+  'merger.csv.row': {
+    nl: 'Rij {row}: {problem}',
+    fr: 'Ligne {row} : {problem}',
+    de: 'Zeile {row}: {problem}',
+    en: 'Row {row}: {problem}',
+  },
+  'merger.checklist.not_manual': {
+    nl: 'Alleen deze punten worden met de hand afgevinkt: {items}. De andere volgen uit de gegevens.',
+    fr: 'Seuls ces points sont cochés à la main : {items}. Les autres découlent des données.',
+    de: 'Nur diese Punkte werden von Hand abgehakt: {items}. Die anderen ergeben sich aus den Daten.',
+    en: 'Only these items are ticked by hand: {items}. The others follow from the data.',
+  },
+  'merger.checklist.no_such_item': {
+    nl: 'Dit punt staat niet op de checklist van deze organisatie.',
+    fr: "Ce point ne figure pas sur la liste de contrôle de cette organisation.",
+    de: 'Dieser Punkt steht nicht auf der Checkliste dieser Organisation.',
+    en: "This item is not on this organisation's checklist.",
+  },
+  // ── checklist items ──
+  'merger.checklist.item.htb_known': {
+    nl: 'Hoofdtoegangsbeheerder van het fusie-OCMW doorgegeven',
+    fr: "Gestionnaire d'accès principal du CPAS fusionné communiqué",
+    de: 'Hauptzugangsverwalter des fusionierten ÖSHZ gemeldet',
+    en: 'Main access manager of the merged OCMW passed on',
+  },
+  'merger.checklist.item.access_reviewed': {
+    nl: 'Huidig toegangsbeheer nagekeken',
+    fr: 'Gestion des accès actuelle vérifiée',
+    de: 'Aktuelle Zugangsverwaltung überprüft',
+    en: 'Current access management reviewed',
+  },
+  'merger.checklist.item.ftp_account': { nl: 'ChaMan: FTP-account', fr: 'ChaMan : compte FTP', de: 'ChaMan: FTP-Konto', en: 'ChaMan: FTP account' },
+  'merger.checklist.item.rest_account': { nl: 'ChaMan: REST-account', fr: 'ChaMan : compte REST', de: 'ChaMan: REST-Konto', en: 'ChaMan: REST account' },
+  'merger.checklist.item.password_to_vendor': {
+    nl: 'ChaMan: wachtwoord doorgegeven aan de softwareleverancier',
+    fr: 'ChaMan : mot de passe transmis au fournisseur de logiciel',
+    de: 'ChaMan: Passwort an den Softwareanbieter übermittelt',
+    en: 'ChaMan: password passed to the software vendor',
+  },
+  'merger.checklist.item.config_mutations': {
+    nl: 'OCMW-configuratie: mutaties',
+    fr: 'Configuration CPAS : mutations',
+    de: 'ÖSHZ-Konfiguration: Mutationen',
+    en: 'OCMW configuration: mutations',
+  },
+  'merger.checklist.item.config_technical': {
+    nl: 'OCMW-configuratie: technische dienstverleners',
+    fr: 'Configuration CPAS : prestataires techniques',
+    de: 'ÖSHZ-Konfiguration: technische Dienstleister',
+    en: 'OCMW configuration: technical providers',
+  },
+  'merger.checklist.item.config_contact': {
+    nl: 'OCMW-configuratie: contactgegevens',
+    fr: 'Configuration CPAS : coordonnées',
+    de: 'ÖSHZ-Konfiguration: Kontaktdaten',
+    en: 'OCMW configuration: contact data',
+  },
+  'merger.checklist.item.config_online': {
+    nl: 'OCMW-configuratie: OCMW Online',
+    fr: 'Configuration CPAS : CPAS Online',
+    de: 'ÖSHZ-Konfiguration: ÖSHZ Online',
+    en: 'OCMW configuration: OCMW Online',
+  },
+  'merger.checklist.item.dossiers': {
+    nl: 'Integraties / dossiers sociaal onderzoek / A036',
+    fr: 'Intégrations / dossiers enquête sociale / A036',
+    de: 'Integrationen / Sozialuntersuchungsakten / A036',
+    en: 'Integrations / social investigation files / A036',
+  },
+  'merger.checklist.item.dossiers_vendor': {
+    nl: 'Integraties / A036: door de softwareleverancier opnieuw ingevoerd',
+    fr: 'Intégrations / A036 : réintroduites par le fournisseur de logiciel',
+    de: 'Integrationen / A036: vom Softwareanbieter neu erfasst',
+    en: 'Integrations / A036: re-entered by the software vendor',
+  },
+  'merger.checklist.item.uniek_verslag': { nl: 'Uniek verslag', fr: 'Rapport unique', de: 'Einheitlicher Bericht', en: 'Uniek verslag (annual report)' },
+  // ── checklist details ──
+  'merger.checklist.detail.no_action': { nl: 'Geen acties nodig.', fr: 'Aucune action nécessaire.', de: 'Keine Maßnahmen nötig.', en: 'No action needed.' },
+  'merger.checklist.detail.htb_known': {
+    nl: 'Het fusie-OCMW heeft een hoofdtoegangsbeheerder.',
+    fr: "Le CPAS fusionné a un gestionnaire d'accès principal.",
+    de: 'Das fusionierte ÖSHZ hat einen Hauptzugangsverwalter.',
+    en: 'The merged OCMW has a main access manager.',
+  },
+  'merger.checklist.detail.htb_missing': {
+    nl: 'Nog geen hoofdtoegangsbeheerder: geef die via het Excel-bestand aan Vlaanderen door.',
+    fr: "Pas encore de gestionnaire d'accès principal : communiquez-le à la Flandre via le fichier Excel.",
+    de: 'Noch kein Hauptzugangsverwalter: Melden Sie ihn über die Excel-Datei an Flandern.',
+    en: 'No main access manager yet: pass one to the region in the Excel file.',
+  },
+  'merger.checklist.detail.access_update': {
+    nl: 'Huidig toegangsbeheer "updaten": verwijder wie geen toegang meer nodig heeft (wordt naar het fusie-OCMW gekopieerd).',
+    fr: "Mettre à jour la gestion des accès : retirez qui n'a plus besoin d'accès (copiée vers le CPAS fusionné).",
+    de: 'Aktuelle Zugangsverwaltung aktualisieren: Entfernen Sie, wer keinen Zugang mehr braucht (wird ins fusionierte ÖSHZ kopiert).',
+    en: 'Update the current access management: remove who no longer needs access (it is copied to the merged OCMW).',
+  },
+  'merger.checklist.detail.access_clean': {
+    nl: 'Huidig toegangsbeheer "opkuisen" (beide OCMW\'s).',
+    fr: 'Nettoyer la gestion des accès actuelle (les deux CPAS).',
+    de: 'Aktuelle Zugangsverwaltung bereinigen (beide ÖSHZ).',
+    en: 'Clean up the current access management (both OCMWs).',
+  },
+  'merger.checklist.detail.ftp_ok': {
+    nl: 'Er is een FTP-account met een geldig certificaat.',
+    fr: 'Un compte FTP avec un certificat valide existe.',
+    de: 'Es gibt ein FTP-Konto mit einem gültigen Zertifikat.',
+    en: 'An FTP account with a valid certificate exists.',
+  },
+  'merger.checklist.detail.ftp_missing': {
+    nl: 'Maak vanaf de ingangsdatum een FTP-account met een geldig certificaat aan.',
+    fr: "Créez à partir de la date d'effet un compte FTP avec un certificat valide.",
+    de: 'Legen Sie ab dem Inkrafttreten ein FTP-Konto mit gültigem Zertifikat an.',
+    en: 'From the effective date, create an FTP account with a valid certificate.',
+  },
+  'merger.checklist.detail.rest_ok': {
+    nl: 'Er is een REST-account met een geldig certificaat.',
+    fr: 'Un compte REST avec un certificat valide existe.',
+    de: 'Es gibt ein REST-Konto mit einem gültigen Zertifikat.',
+    en: 'A REST account with a valid certificate exists.',
+  },
+  'merger.checklist.detail.rest_missing': {
+    nl: 'Maak een REST-account aan (of delegeer het aan uw softwareleverancier) met een geldig certificaat.',
+    fr: 'Créez un compte REST (ou déléguez-le à votre fournisseur) avec un certificat valide.',
+    de: 'Legen Sie ein REST-Konto an (oder delegieren Sie es an Ihren Anbieter) mit gültigem Zertifikat.',
+    en: 'Create a REST account (or delegate it to your vendor) with a valid certificate.',
+  },
+  'merger.checklist.detail.password_to_vendor': {
+    nl: 'Geef het FTP-wachtwoord door aan uw softwareleverancier en vink dit af.',
+    fr: 'Transmettez le mot de passe FTP à votre fournisseur et cochez ce point.',
+    de: 'Übermitteln Sie das FTP-Passwort an Ihren Anbieter und haken Sie dies ab.',
+    en: 'Pass the FTP password to your software vendor and tick this.',
+  },
+  'merger.checklist.detail.section_ok': { nl: 'Ingevuld.', fr: 'Complété.', de: 'Ausgefüllt.', en: 'Filled in.' },
+  'merger.checklist.detail.section_missing': { nl: 'Nog in te vullen.', fr: 'À compléter.', de: 'Noch auszufüllen.', en: 'Still to fill in.' },
+  'merger.checklist.detail.forms_to_move': {
+    nl: '{count} lopende formulieren worden bij de overgang stopgezet en onder het fusie-OCMW opnieuw ingevoerd.',
+    fr: '{count} formulaires en cours seront arrêtés lors du passage et réintroduits sous le CPAS fusionné.',
+    de: '{count} laufende Formulare werden beim Übergang beendet und unter dem fusionierten ÖSHZ neu erfasst.',
+    en: '{count} running forms will be stopped at the cut-over and re-entered under the merged OCMW.',
+  },
+  'merger.checklist.detail.forms_moved': {
+    nl: 'Doorgevoerd: de lopende formulieren zijn stopgezet en opnieuw ingevoerd.',
+    fr: 'Exécuté : les formulaires en cours ont été arrêtés et réintroduits.',
+    de: 'Durchgeführt: Die laufenden Formulare wurden beendet und neu erfasst.',
+    en: 'Applied: the running forms were stopped and re-entered.',
+  },
+  'merger.checklist.detail.forms_none': { nl: 'Geen lopende formulieren.', fr: 'Aucun formulaire en cours.', de: 'Keine laufenden Formulare.', en: 'No running forms.' },
+  'merger.checklist.detail.forms_vendor': {
+    nl: 'Uw softwareleverancier voert {count} lopende formulieren zelf opnieuw in; de overgang geeft u de lijst.',
+    fr: 'Votre fournisseur réintroduit lui-même {count} formulaires en cours ; le passage vous en donne la liste.',
+    de: 'Ihr Anbieter erfasst {count} laufende Formulare selbst neu; der Übergang liefert Ihnen die Liste.',
+    en: 'Your software vendor re-enters {count} running forms itself; the cut-over gives you the list.',
+  },
+  'merger.checklist.detail.report_submitted': {
+    nl: 'Uniek verslag {year} ingediend.',
+    fr: 'Rapport unique {year} introduit.',
+    de: 'Einheitlicher Bericht {year} eingereicht.',
+    en: 'Uniek verslag {year} submitted.',
+  },
+  'merger.checklist.detail.report_draft': {
+    nl: 'Uniek verslag {year} in ontwerp: nog indienen, aangemeld als dit OCMW.',
+    fr: 'Rapport unique {year} en brouillon : à introduire, connecté en tant que ce CPAS.',
+    de: 'Einheitlicher Bericht {year} im Entwurf: noch einreichen, angemeldet als dieses ÖSHZ.',
+    en: 'Uniek verslag {year} in draft: still to submit, logged in as this OCMW.',
+  },
+  'merger.checklist.detail.report_missing': {
+    nl: 'Uniek verslag {year} nog in te dienen door dit OCMW zelf.',
+    fr: 'Rapport unique {year} encore à introduire par ce CPAS lui-même.',
+    de: 'Einheitlicher Bericht {year} noch von diesem ÖSHZ selbst einzureichen.',
+    en: 'Uniek verslag {year} still to be filed by this OCMW itself.',
+  },
+} satisfies Record<string, Entry>;
+
+export type MergerMessageKey = keyof typeof catalogue;
+
+export function isMergerMessageKey(key: string): key is MergerMessageKey {
+  return Object.prototype.hasOwnProperty.call(catalogue, key);
+}
+
+export function mergerMessage(key: MergerMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
+  const text = catalogue[key][lang] ?? catalogue[key].nl;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
