@@ -40,6 +40,10 @@ import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
 import { OCMW_ONLINE_PERMISSIONS, RequireAnyPermission, helpRequestPaths } from './features/help-requests/help-requests-common.js';
 import { MyDataPage } from './features/me/my-data-page.js';
 import { HtbImportPage } from './features/mergers/htb-import-page.js';
+import { MergerDetailPage } from './features/mergers/merger-detail-page.js';
+import { MergerFormPage } from './features/mergers/merger-form-page.js';
+import { MergerImportPage } from './features/mergers/merger-import-page.js';
+import { mergerPaths } from './features/mergers/mergers-api.js';
 import { MergersPage } from './features/mergers/mergers-page.js';
 import { SubsidyReportListPage } from './features/subsidy-report/subsidy-report-list-page.js';
 import { SubsidyReportPage } from './features/subsidy-report/subsidy-report-page.js';
@@ -122,6 +126,25 @@ function AppRoutes() {
           </RequireContext>
         }
       />
+      {/* The merger engine (R7): the administrator's pages; the static paths win over /fusies/:id. */}
+      {[
+        { path: mergerPaths.create, element: <MergerFormPage /> },
+        { path: mergerPaths.import, element: <MergerImportPage /> },
+        { path: mergerPaths.detail(':id'), element: <MergerDetailPage section="checklist" /> },
+        { path: mergerPaths.plan(':id'), element: <MergerDetailPage section="plan" /> },
+        { path: mergerPaths.cutover(':id'), element: <MergerDetailPage section="cutover" /> },
+        { path: mergerPaths.edit(':id'), element: <MergerFormPage /> },
+      ].map(({ path, element }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <RequireContext>
+              <RequirePermission permission="platform.admin">{element}</RequirePermission>
+            </RequireContext>
+          }
+        />
+      ))}
       <Route
         path="/beheer/htb-import"
         element={

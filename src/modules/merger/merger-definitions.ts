@@ -33,6 +33,9 @@ export interface MergerInput {
 export const CSV_COLUMNS = ['merger_nl', 'scenario', 'source_name_nl', 'source_nis', 'target_name_nl', 'target_nis', 'source_keeps_kbo', 'effective_date'];
 const MAX_CSV_BYTES = 1024 * 1024;
 
+/** A date as the portal shows it: 31/12/2024. */
+const display = (iso: string) => iso.split('-').reverse().join('/');
+
 export function slugify(text: string): string {
   return text
     .normalize('NFD')
@@ -44,11 +47,17 @@ export function slugify(text: string): string {
 
 export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   /** Checks an input against the data; returns field errors (empty when valid) and the derived scenario. */
-  async function validate(tx: Db, input: MergerInput, lang: Language, existingId?: number): Promise<{ fields: FieldErrors; scenario?: Scenario; targetId?: string }> {
+  async function validate(
+    tx: Db,
+    input: MergerInput,
+    lang: Language,
+    existingId?: number,
+    options: { currentTargetId?: string } = {},
+  ): Promise<{ fields: FieldErrors; scenario?: Scenario; targetId?: string }> {
     const fields: FieldErrors = {};
     const today = clock.today();
     if (input.effectiveDate <= today) fields.effectiveDate = msg('merger.date_in_past', lang, { today });
-    if (input.htbDeadline && input.htbDeadline >= input.effectiveDate) fields.htbDeadline = translate('http.validation', lang);
+    if (input.htbDeadline && input.htbDeadline >= input.effectiveDate) fields.htbDeadline = msg('merger.htb_deadline_after', lang, { date: display(input.effectiveDate) });
     const taken = await repo.mergerIdsWithCode(tx, input.code);
     if (taken.some((t) => t !== existingId)) fields.code = msg('merger.code_taken', lang, { code: input.code });
     const nis = validateNis(input.targetNis);
@@ -62,7 +71,9 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         continue;
       }
       if (org.kind !== 'ocmw') fields[`sources.${i}.organisationId`] = msg('merger.not_an_ocmw', lang, { name: org.nameNl });
-      if (!(await repo.servesNis(tx, s.organisationId, s.nis, dayBefore))) fields[`sources.${i}.nis`] = msg('merger.csv.no_source', lang, { row: i + 1, nis: s.nis, date: dayBefore });
+      if (!(await repo.servesNis(tx, s.organisationId, s.nis, dayBefore))) {
+        fields[`sources.${i}.nis`] = msg('merger.source_not_serving', lang, { name: org.nameNl, nis: s.nis, date: display(dayBefore) });
+      }
     }
 
     let targetId = input.targetOrganisationId;
@@ -72,7 +83,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
       else {
         const existing = await registryRepo.findOrganisationByKbo(tx, kbo.normalized!);
         // An organisation the merger itself created earlier (an edit) may be reused.
-        if (existing && existing.id !== targetId) fields['newTarget.kbo'] = translate('http.conflict', lang);
+        if (existing && existing.id !== targetId && existing.id !== options.currentTargetId) fields['newTarget.kbo'] = msg('merger.new_target_kbo_taken', lang, { name: existing.nameNl });
       }
       if (!input.newTarget.nameNl.trim()) fields['newTarget.nameNl'] = translate('http.validation', lang);
       targetId ??= '00000000-0000-0000-0000-000000000000';
@@ -86,7 +97,11 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
 
     const derived = deriveScenario({ sources: input.sources, targetOrganisationId: targetId ?? '', targetNis: input.targetNis, declaredScenario: input.declaredScenario });
     if (!derived.ok) {
-      for (const p of derived.problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+      for (const p of derived.problems) {
+        // The body calls the declared scenario declaredScenario.
+        const field = p.field === 'scenario' ? 'declaredScenario' : p.field;
+        fields[field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+      }
     }
     const involved = [...input.sources.map((s) => s.organisationId), ...(input.newTarget ? [] : targetId ? [targetId] : [])];
     const clash = (await repo.findMergersInvolving(tx, involved, input.effectiveDate)).filter((m) => m.id !== existingId);
@@ -167,7 +182,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         const tx = txh as unknown as Db;
         const before = await guardEditable(tx, id, lang);
         const withTarget = input.newTarget ? { ...input, targetOrganisationId: input.targetOrganisationId } : input;
-        const { fields, scenario } = await validate(tx, withTarget, lang, id);
+        const { fields, scenario } = await validate(tx, withTarget, lang, id, { currentTargetId: before.targetOrganisationId });
         if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
         const targetId = input.newTarget ? await createNewTarget(tx, input) : input.targetOrganisationId!;
         await repo.updateMerger(

@@ -51,6 +51,24 @@ const catalogue = {
     de: 'Das Inkrafttreten muss nach heute ({today}) liegen.',
     en: 'The effective date must be after today ({today}).',
   },
+  'merger.htb_deadline_after': {
+    nl: 'De deadline voor de hoofdtoegangsbeheerder moet vóór de ingangsdatum ({date}) liggen.',
+    fr: "L'échéance pour le gestionnaire d'accès principal doit précéder la date d'effet ({date}).",
+    de: 'Die Frist für den Hauptzugangsverwalter muss vor dem Inkrafttreten ({date}) liegen.',
+    en: 'The deadline for the main access manager must be before the effective date ({date}).',
+  },
+  'merger.source_not_serving': {
+    nl: '{name} bedient NIS {nis} niet op {date} (de dag vóór de ingangsdatum).',
+    fr: '{name} ne dessert pas le code INS {nis} le {date} (la veille de la date d\'effet).',
+    de: '{name} bedient NIS {nis} am {date} (dem Tag vor dem Inkrafttreten) nicht.',
+    en: '{name} does not serve NIS {nis} on {date} (the day before the effective date).',
+  },
+  'merger.new_target_kbo_taken': {
+    nl: 'Dit ondernemingsnummer hoort al bij {name}. Kies die organisatie als doel als ze een van de fuserende OCMW\'s is.',
+    fr: "Ce numéro d'entreprise appartient déjà à {name}. Choisissez cette organisation comme cible si elle est l'un des CPAS qui fusionnent.",
+    de: 'Diese Unternehmensnummer gehört bereits zu {name}. Wählen Sie diese Organisation als Ziel, wenn sie eines der fusionierenden ÖSHZ ist.',
+    en: 'This enterprise number already belongs to {name}. Choose that organisation as the target if it is one of the merging OCMWs.',
+  },
   'merger.code_taken': {
     nl: 'Er bestaat al een fusie met de code {code}.',
     fr: 'Une fusion avec le code {code} existe déjà.',

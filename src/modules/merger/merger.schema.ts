@@ -33,7 +33,7 @@ export const MergerList = z.object({ items: z.array(MergerSummary), total: z.num
 
 // ── the merger engine's API (R7.1–R7.4) ──
 
-const Nis = z.string().regex(/^\d{5}$/, 'five digits');
+const Nis = z.string().regex(/^\d{5}$/, { message: 'nis.length' });
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** A merger as the administrator defines it: a target that is one of the sources, or a new organisation. */

@@ -6,6 +6,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 import { ORGANISATION_ACCESS_PATH } from '../admin/organisation-access-page.js';
 import { EboxMergerNotice, eboxTileStatus, useEboxSummary } from '../mailbox/ebox-home.js';
+import { MyMergerChecklists } from '../mergers/my-merger-checklists.js';
 
 interface Service {
   key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'orgAccess' | 'mails';
@@ -95,6 +96,9 @@ export function HomePage() {
       ) : null}
 
       {ebox?.disappearing ? <EboxMergerNotice disappearing={ebox.disappearing} /> : null}
+
+      {/* R7.2: the checklist of the merger this OCMW takes part in, with its own items to tick. */}
+      {organisation && !isAdmin ? <MyMergerChecklists /> : null}
 
       <h2>{t('home.services')}</h2>
       <ul className="tiles">

@@ -1,36 +1,54 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import { Badge } from '../../components/badge.js';
+import { errorMessage } from '../../components/error-message.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { useSession } from '../../session.js';
+import { mergerPaths, mergersApi } from './mergers-api.js';
+import type { MergerProgressData } from './mergers-api.js';
+import { MergerStatus, ProgressBar, ScenarioLabel } from './mergers-common.js';
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; items: MergerSummary[]; total: number };
+interface DashboardData {
+  items: MergerSummary[];
+  total: number;
+  /** The checklist progress per merger (administrators only). */
+  progress?: Map<number, MergerProgressData['items'][number]>;
+}
 
-/** The list of mergers (SPEC R1): scenario, merging OCMWs and the new or kept OCMW. */
+/** What another page of the mergers left to say here (a merger removed). */
+export interface MergersPageNotice {
+  notice?: string;
+}
+
+/**
+ * "Fusies" (SPEC R1, R7): every merger with its scenario, date and status. The administrator
+ * also sees each merger's checklist progress and its late items, opens a merger's checklist,
+ * dry run and cut-over, and defines or imports mergers.
+ */
 export function MergersPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const location = useLocation();
+  const isAdmin = useSession().session?.context?.permissions.includes('platform.admin') ?? false;
+  const { state } = useLoad<DashboardData>(async (signal) => {
+    const [list, progress] = await Promise.all([api.listMergers(signal), isAdmin ? mergersApi.progress(signal) : undefined]);
+    return { ...list, progress: progress ? new Map(progress.items.map((p) => [p.id, p])) : undefined };
+  }, `${isAdmin}|${language}`);
+  const notice = (location.state as MergersPageNotice | null)?.notice;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   useDocumentTitle(t('mergers.title'));
 
   useEffect(() => {
-    const controller = new AbortController();
-    api
-      .listMergers(controller.signal)
-      .then((list) => setState({ status: 'ready', items: list.items, total: list.total }))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        setState({ status: 'error', message: error instanceof ApiError && error.message ? error.message : '' });
-      });
-    return () => controller.abort();
-  }, []);
+    // Once the list is there (the layout has moved the focus to <main> on arrival), read the notice first.
+    if (notice && state.status !== 'loading') noticeRef.current?.focus();
+  }, [notice, state.status]);
 
   function organisationLine(organisation: OrganisationSummary) {
     return (
@@ -52,19 +70,34 @@ export function MergersPage() {
   return (
     <>
       <h1>{t('mergers.title')}</h1>
-      <p>{t('mergers.intro')}</p>
+      <p>{t(isAdmin ? 'mergers.introAdmin' : 'mergers.intro')}</p>
+      {notice ? (
+        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
+          {notice}
+        </p>
+      ) : null}
+      {isAdmin ? (
+        <div className="actions">
+          <Link to={mergerPaths.create} className="button button--primary">
+            {t('mergers.create')}
+          </Link>
+          <Link to={mergerPaths.import} className="button">
+            {t('mergers.importLink')}
+          </Link>
+        </div>
+      ) : null}
       {state.status === 'loading' ? (
         <p role="status">{t('mergers.loading')}</p>
       ) : state.status === 'error' ? (
         <p role="alert" className="notice notice--error">
-          {state.message || t('app.unexpectedError')}
+          {errorMessage(state.error, t)}
         </p>
-      ) : state.items.length === 0 ? (
-        <p className="notice">{t('mergers.empty')}</p>
+      ) : state.data.items.length === 0 ? (
+        <p className="notice">{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
           <table className="table">
-            <caption id="mergers-caption">{t('mergers.caption', { count: state.total })}</caption>
+            <caption id="mergers-caption">{t('mergers.caption', { count: state.data.total })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('mergers.colName')}</th>
@@ -72,48 +105,69 @@ export function MergersPage() {
                 <th scope="col">{t('mergers.colSources')}</th>
                 <th scope="col">{t('mergers.colTarget')}</th>
                 <th scope="col">{t('mergers.colEffectiveDate')}</th>
+                <th scope="col">{t('mergers.colStatus')}</th>
+                {state.data.progress ? <th scope="col">{t('mergers.colProgress')}</th> : null}
               </tr>
             </thead>
             <tbody>
-              {state.items.map((merger) => (
-                <tr key={merger.id}>
-                  <th scope="row">{merger.name}</th>
-                  <td>
-                    <span className="scenario">
-                      <span className="scenario__number">{merger.scenario}</span>{' '}
-                      {t(`mergers.scenario${merger.scenario}`)}
-                    </span>
-                  </td>
-                  <td>
-                    <ul className="plain-list">
-                      {merger.sources.map((source) => (
-                        <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <div>
-                      {organisationLine(merger.target.organisation)}
-                      {merger.target.isNewOrganisation ? (
-                        <>
-                          {' '}
-                          <Badge tone="new">{t('mergers.new')}</Badge>
-                        </>
-                      ) : null}
-                    </div>
-                    <div className="merger__nis">
-                      {t('mergers.nis', { nis: merger.target.nis })}
-                      {merger.target.isNewNis ? (
-                        <>
-                          {' '}
-                          <Badge tone="new">{t('mergers.new')}</Badge>
-                        </>
-                      ) : null}
-                    </div>
-                  </td>
-                  <td>{formatDate(merger.effectiveDate)}</td>
-                </tr>
-              ))}
+              {state.data.items.map((merger) => {
+                const progress = state.data.progress?.get(merger.id);
+                return (
+                  <tr key={merger.id}>
+                    <th scope="row">{isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}</th>
+                    <td>
+                      <ScenarioLabel scenario={merger.scenario} />
+                    </td>
+                    <td>
+                      <ul className="plain-list">
+                        {merger.sources.map((source) => (
+                          <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <div>
+                        {organisationLine(merger.target.organisation)}
+                        {merger.target.isNewOrganisation ? (
+                          <>
+                            {' '}
+                            <Badge tone="new">{t('mergers.new')}</Badge>
+                          </>
+                        ) : null}
+                      </div>
+                      <div className="merger__nis">
+                        {t('mergers.nis', { nis: merger.target.nis })}
+                        {merger.target.isNewNis ? (
+                          <>
+                            {' '}
+                            <Badge tone="new">{t('mergers.new')}</Badge>
+                          </>
+                        ) : null}
+                      </div>
+                    </td>
+                    <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
+                    <td>
+                      <MergerStatus status={merger.status} scheduled={merger.scheduled} />
+                    </td>
+                    {state.data.progress ? (
+                      <td>
+                        {progress ? (
+                          <>
+                            <ProgressBar value={progress.progress} label={t('mergers.progressOf', { name: merger.name })} />
+                            {progress.overdue > 0 ? (
+                              <div>
+                                <Badge tone="warning">{t('mergers.checklist.overdueCount', { count: progress.overdue })}</Badge>
+                              </div>
+                            ) : null}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -1,0 +1,386 @@
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge } from '../../components/badge.js';
+import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { errorMessage } from '../../components/error-message.js';
+import { formatDate } from '../../components/format.js';
+import { Pager } from '../../components/pager.js';
+import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { useSession } from '../../session.js';
+import { mergersApi } from './mergers-api.js';
+import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
+import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
+
+/** The journal's step numbers, as the engine numbers its steps (cutover.repo.ts STEPS). */
+const STEP_KINDS: Record<number, string> = {
+  1: 'create_domains',
+  2: 'add_co_htbs',
+  3: 'copy_memberships',
+  4: 'co_tb_conversions',
+  5: 'unite_applications',
+  6: 'create_dossiers',
+  7: 'reenter_forms',
+  8: 'stop_forms',
+};
+
+type Outcome = { kind: 'run' | 'undo'; result: RunResultData } | { kind: 'error'; text: string };
+
+function shortJson(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/** One run's journal: every row it wrote with the before-state, a page at a time. */
+function JournalRows({ mergerId, run, id }: { mergerId: number; run: MergerRunData; id: string }) {
+  const { t } = useTranslation();
+  const [page, setPage] = useState(1);
+  const { state } = useLoad((signal) => mergersApi.journal(mergerId, run.id, page, ROWS_PAGE_SIZE, signal), `${run.id}|${page}`);
+  if (state.status === 'loading') return <p role="status">{t('mergers.cutover.journalLoading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <p role="alert" className="notice notice--error">
+        {errorMessage(state.error, t)}
+      </p>
+    );
+  }
+  const data = state.data;
+  if (data.items.length === 0) return <p>{t('mergers.cutover.journalEmpty')}</p>;
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  return (
+    <div className="plan-rows">
+      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+        <table className="table table--compact">
+          <caption id={`${id}-caption`}>{t('mergers.cutover.journalCaption', { run: run.id, page: data.page, pages, count: data.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mergers.cutover.colStep')}</th>
+              <th scope="col">{t('mergers.cutover.colTable')}</th>
+              <th scope="col">{t('mergers.cutover.colOp')}</th>
+              <th scope="col">{t('mergers.cutover.colRow')}</th>
+              <th scope="col">{t('mergers.cutover.colBefore')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.items.map((entry, index) => (
+              <tr key={`${data.page}-${index}`}>
+                <td>
+                  {entry.step}
+                  {STEP_KINDS[entry.step] ? ` · ${actionLabel(STEP_KINDS[entry.step]!, t)}` : ''}
+                </td>
+                <td>
+                  <code>{entry.table}</code>
+                </td>
+                <td>{t(`mergers.cutover.ops.${entry.op}`, { defaultValue: entry.op })}</td>
+                <td className="plan-rows__id">{entry.rowId ?? shortJson(entry.key)}</td>
+                <td className="plan-rows__id">{entry.before === null || entry.before === undefined ? t('mergers.cutover.noBefore') : shortJson(entry.before)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        label={t('mergers.cutover.journalPages', { run: run.id })}
+        status={t('mergers.plan.pageStatus', { page: data.page, pages })}
+        page={data.page}
+        pages={pages}
+        onPage={setPage}
+      />
+    </div>
+  );
+}
+
+/**
+ * "Overgang" (R7.4): run the cut-over after a confirmation that says what will happen, see what it
+ * changed, undo it before the effective date (the server says why not after), let it run on its
+ * own on the date, and read every run's journal.
+ */
+export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSummaryData; onMergerChanged: () => void }) {
+  const { t } = useTranslation();
+  const language = useUiLanguage();
+  const today = useSession().session?.today ?? '';
+  const [version, setVersion] = useState(0);
+  const plan = useLoad((signal) => mergersApi.plan(merger.id, signal), `${merger.id}|${language}|${version}`);
+  const runs = useLoad((signal) => mergersApi.runs(merger.id, signal), `${merger.id}|${version}`);
+  const [dialog, setDialog] = useState<'run' | 'undo' | undefined>();
+  const [isBusy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | undefined>();
+  const [outcomeVersion, setOutcomeVersion] = useState(0);
+  const [scheduled, setScheduled] = useState(merger.scheduled);
+  const [scheduleNotice, setScheduleNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const [openJournal, setOpenJournal] = useState<number | undefined>();
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const isApplied = merger.status === 'applied';
+  const date = formatDate(merger.effectiveDate);
+  const lastUndoDay = formatDate(addDaysIso(merger.effectiveDate, -1));
+
+  useEffect(() => setScheduled(merger.scheduled), [merger.scheduled]);
+
+  useEffect(() => {
+    // After the dialog gave focus back to its button, take the user to what happened.
+    if (outcomeVersion > 0) outcomeRef.current?.focus();
+  }, [outcomeVersion]);
+
+  async function onConfirm() {
+    const kind = dialog;
+    if (!kind) return;
+    setBusy(true);
+    let next: Outcome;
+    try {
+      next = { kind, result: kind === 'run' ? await mergersApi.run(merger.id) : await mergersApi.undo(merger.id) };
+    } catch (error) {
+      next = { kind: 'error', text: t(kind === 'run' ? 'mergers.cutover.runFailed' : 'mergers.cutover.undoFailed', { reason: errorMessage(error, t) }) };
+    }
+    setBusy(false);
+    setDialog(undefined);
+    setOutcome(next);
+    setOutcomeVersion((v) => v + 1);
+    if (next.kind !== 'error') {
+      setVersion((v) => v + 1);
+      onMergerChanged();
+    }
+  }
+
+  async function onSchedule(value: boolean) {
+    if (isBusy) return;
+    const before = scheduled;
+    // Shown at once as the user set it; set back if the server refuses.
+    setScheduled(value);
+    setBusy(true);
+    try {
+      const answer = await mergersApi.schedule(merger.id, value);
+      setScheduled(answer.scheduled);
+      setScheduleNotice({ kind: 'success', text: t(answer.scheduled ? 'mergers.cutover.scheduledOn' : 'mergers.cutover.scheduledOff', { date }) });
+      onMergerChanged();
+    } catch (error) {
+      setScheduled(before);
+      setScheduleNotice({ kind: 'error', text: t('mergers.cutover.scheduleFailed', { reason: errorMessage(error, t) }) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const writes = plan.state.status === 'ready' ? plan.state.data.actions.filter((a) => a.writes && a.count > 0) : [];
+  const blockers = plan.state.status === 'ready' ? plan.state.data.blockers : [];
+
+  return (
+    <>
+      <p>{t('mergers.cutover.intro')}</p>
+      <dl className="details">
+        <dt>{t('mergers.detail.status')}</dt>
+        <dd>
+          <MergerStatus status={merger.status} scheduled={scheduled} />
+        </dd>
+        <dt>{t('mergers.detail.businessDate')}</dt>
+        <dd>{formatDate(today)}</dd>
+        <dt>{t('mergers.detail.effectiveDate')}</dt>
+        <dd>{date}</dd>
+        <dt>{t('mergers.cutover.undoUntil')}</dt>
+        <dd>{lastUndoDay}</dd>
+      </dl>
+
+      {blockers.length > 0 ? (
+        <div className="notice notice--warning" role="region" aria-labelledby="cutover-blockers-title">
+          <h3 id="cutover-blockers-title" className="notice__title">
+            {t('mergers.plan.blockers')}
+          </h3>
+          <ul>
+            {blockers.map((blocker) => (
+              <li key={blocker}>{blocker}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <div className="actions">
+        <button type="button" className="button button--primary" disabled={isBusy} onClick={() => setDialog('run')}>
+          {t(isApplied ? 'mergers.cutover.runAgain' : 'mergers.cutover.run')}
+        </button>
+        {isApplied ? (
+          <button type="button" className="button button--danger" disabled={isBusy} onClick={() => setDialog('undo')}>
+            {t('mergers.cutover.undo')}
+          </button>
+        ) : null}
+      </div>
+
+      {outcome ? (
+        <div ref={outcomeRef} tabIndex={-1} className="cutover__outcome" aria-labelledby="cutover-outcome-title" role="region">
+          <h3 id="cutover-outcome-title">{t('mergers.cutover.outcomeTitle')}</h3>
+          {outcome.kind === 'error' ? (
+            <p role="alert" className="notice notice--error">
+              {outcome.text}
+            </p>
+          ) : (
+            <>
+              <p role="status" className="notice notice--success">
+                {t(outcome.kind === 'run' ? 'mergers.cutover.ran' : 'mergers.cutover.undone', { count: outcome.result.changes, run: outcome.result.runId })}
+              </p>
+              <div className="table-scroll" role="region" aria-labelledby="cutover-result-caption" tabIndex={0}>
+                <table className="table">
+                  <caption id="cutover-result-caption">{t('mergers.cutover.resultCaption', { run: outcome.result.runId })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('mergers.plan.colAction')}</th>
+                      <th scope="col">{t('mergers.cutover.colChanged')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {outcome.result.actions.map((action) => (
+                      <tr key={action.kind}>
+                        <th scope="row">{actionLabel(action.kind, t)}</th>
+                        <td>{action.count}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
+      ) : null}
+
+      <h3>{t('mergers.cutover.scheduleTitle')}</h3>
+      {isApplied && !scheduled ? (
+        <p>{t('mergers.cutover.scheduleApplied')}</p>
+      ) : (
+        <div className="checkbox">
+          <input
+            id="cutover-schedule"
+            type="checkbox"
+            className="checkbox__input"
+            checked={scheduled}
+            aria-busy={isBusy ? true : undefined}
+            aria-describedby="cutover-schedule-hint"
+            onChange={(event) => void onSchedule(event.target.checked)}
+          />
+          <label htmlFor="cutover-schedule" className="checkbox__label">
+            {t('mergers.cutover.schedule', { date })}
+          </label>
+          <span id="cutover-schedule-hint" className="checkbox__description">
+            {t('mergers.cutover.scheduleHint')}
+          </span>
+        </div>
+      )}
+      {scheduleNotice ? (
+        <p role={scheduleNotice.kind === 'error' ? 'alert' : 'status'} className={scheduleNotice.kind === 'error' ? 'notice notice--error' : 'notice notice--success'}>
+          {scheduleNotice.text}
+        </p>
+      ) : null}
+
+      <h3 id="cutover-runs-title">{t('mergers.cutover.runsTitle')}</h3>
+      {runs.state.status === 'loading' ? (
+        <p role="status">{t('mergers.cutover.runsLoading')}</p>
+      ) : runs.state.status === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          {errorMessage(runs.state.error, t)}
+        </p>
+      ) : runs.state.data.items.length === 0 ? (
+        <p>{t('mergers.cutover.noRuns')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="cutover-runs-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="cutover-runs-caption">{t('mergers.cutover.runsCaption', { count: runs.state.data.items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mergers.cutover.colRun')}</th>
+                <th scope="col">{t('mergers.cutover.colKind')}</th>
+                <th scope="col">{t('mergers.cutover.colActor')}</th>
+                <th scope="col">{t('mergers.detail.businessDate')}</th>
+                <th scope="col">{t('mergers.cutover.colAt')}</th>
+                <th scope="col">{t('mergers.cutover.colChanges')}</th>
+                <th scope="col">{t('mergers.cutover.colJournal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.state.data.items.map((run) => {
+                const isOpen = openJournal === run.id;
+                const journalId = `cutover-journal-${run.id}`;
+                return (
+                  <Fragment key={run.id}>
+                    <tr>
+                      <th scope="row">{run.id}</th>
+                      <td>
+                        {run.kind === 'undo' ? (
+                          <Badge tone="warning">{t('mergers.cutover.kindUndo', { run: run.undoesRunId ?? '' })}</Badge>
+                        ) : (
+                          <Badge tone="info">{t('mergers.cutover.kindRun')}</Badge>
+                        )}
+                      </td>
+                      <td>{run.actor}</td>
+                      <td className="nowrap">{formatDate(run.businessDate)}</td>
+                      <td className="nowrap">{formatTimestamp(run.startedAt, language)}</td>
+                      <td>{run.changes}</td>
+                      <td>
+                        {run.changes > 0 ? (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            aria-expanded={isOpen}
+                            aria-controls={isOpen ? journalId : undefined}
+                            onClick={() => setOpenJournal(isOpen ? undefined : run.id)}
+                          >
+                            {t(isOpen ? 'mergers.cutover.hideJournal' : 'mergers.cutover.showJournal')}
+                            <span className="visually-hidden"> – {t('mergers.cutover.runNumber', { run: run.id })}</span>
+                          </button>
+                        ) : (
+                          '—'
+                        )}
+                      </td>
+                    </tr>
+                    {isOpen ? (
+                      <tr id={journalId} className="plan__rows-row">
+                        <td colSpan={7}>
+                          <JournalRows mergerId={merger.id} run={run} id={journalId} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={dialog === 'run'}
+        title={t('mergers.cutover.runTitle', { name: merger.name })}
+        confirmLabel={t('mergers.cutover.run')}
+        cancelLabel={t('form.cancel')}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setDialog(undefined)}
+        isBusy={isBusy}
+      >
+        <p>{t('mergers.cutover.runBody', { today: formatDate(today) })}</p>
+        {plan.state.status === 'ready' ? (
+          writes.length > 0 ? (
+            <ul>
+              {writes.map((action) => (
+                <li key={action.kind}>{t('mergers.cutover.runItem', { action: actionLabel(action.kind, t), count: action.count })}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('mergers.cutover.runNothing')}</p>
+          )
+        ) : (
+          <p>{t('mergers.plan.loading')}</p>
+        )}
+        <p>{t('mergers.cutover.runUntouched')}</p>
+        <p>{t('mergers.cutover.runUndo', { dayBefore: lastUndoDay, date })}</p>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={dialog === 'undo'}
+        title={t('mergers.cutover.undoTitle', { name: merger.name })}
+        confirmLabel={t('mergers.cutover.undo')}
+        cancelLabel={t('form.cancel')}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setDialog(undefined)}
+        isBusy={isBusy}
+      >
+        <p>{t('mergers.cutover.undoBody', { dayBefore: lastUndoDay, date })}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
