@@ -35,11 +35,18 @@ export async function competentOcmws(db: Db, nis: string, date: string): Promise
   );
 }
 
-/** The organisations whose requests an OCMW sees on a date (R6.7): itself and, recursively, what merged into it. */
+/**
+ * The organisations whose requests an OCMW sees on a date (R6.7): itself, unless it merged into
+ * another by then (what ocmw_successor(id, date) = id says, without calling the function: on
+ * PostgreSQL 15 a SQL function's plan is not cached, which cost more than the rest of a list),
+ * and, recursively, what merged into it.
+ */
 function visibleOrganisations(organisationId: string, date: string): SQL {
   return sql`(
     with recursive pred(id) as (
-      select ${organisationId}::uuid where ocmw_successor(${organisationId}::uuid, ${date}::date) = ${organisationId}::uuid
+      select ${organisationId}::uuid
+      where not exists (select 1 from merger_sources s join mergers m on m.id = s.merger_id
+                        where s.organisation_id = ${organisationId}::uuid and m.effective_date <= ${date}::date and m.target_organisation_id <> ${organisationId}::uuid)
       union
       select s.organisation_id from pred p
       join mergers m on m.target_organisation_id = p.id and m.effective_date <= ${date}::date
@@ -77,10 +84,10 @@ export interface ListFilter {
   since?: string;
 }
 
-/** The list's condition; `visible` is the CTE of the organisations the OCMW sees (computed once per statement). */
+/** The list's condition on the requests of one visible organisation `v` (see listRequests). */
 function whereOf(today: string, f: ListFilter): SQL {
   const deadline = sql`(r.received_on + 30)`;
-  const parts: SQL[] = [sql`r.organisation_id = any(array(select id from visible))`];
+  const parts: SQL[] = [sql`r.organisation_id = v.id`];
   if (f.status === 'unread') parts.push(sql`r.read_at is null and r.decided_at is null`);
   if (f.status === 'read') parts.push(sql`r.read_at is not null and r.decided_at is null`);
   if (f.status === 'decided') parts.push(sql`r.decided_at is not null`);
@@ -118,17 +125,30 @@ const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'U
  */
 export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number): Promise<{ rows: SummaryRow[]; total: number }> {
   const where = whereOf(today, f);
-  const visible = sql`visible as materialized (select id from ${visibleOrganisations(organisationId, today)} v)`;
+  // Read back from organisations so that the planner expects a handful of rows: it reckons ~200
+  // for any recursive query, and then costs the list as 200 OCMWs' worth (JIT compilation at
+  // ~40 ms per list on PostgreSQL 15, parallel scans).
+  const visible = sql`visible as materialized (
+    select o.id from organisations o where o.id = any(array(select id from ${visibleOrganisations(organisationId, today)} v)))`;
+  // Per visible organisation (one, or a few after a merger): its newest offset + limit requests
+  // from the index help_requests_org (or help_requests_due for the unread ones), read newest
+  // first, and its count; the page is the newest of those. Each organisation's own estimate keeps
+  // the plan small: over all of them at once PostgreSQL guessed ten times the rows and chose a
+  // parallel bitmap scan of every request of the OCMW. Only the page goes through to_char.
+  const order = sql`r.received_on desc, r.filed_at desc, r.id`;
+  const total = sql`(select coalesce(sum(c.n), 0)::int from visible v cross join lateral (select count(*) as n from help_requests r where ${where}) c)`;
   const page = await queryRows<SummaryRow & { total: number }>(
     db,
     sql`with ${visible}
-        select ${summaryColumns}, (select count(*)::int from help_requests r where ${where}) as total
-        from help_requests r where ${where}
-        order by r.received_on desc, r.filed_at desc, r.id limit ${limit} offset ${offset}`,
+        select ${summaryColumns}, r.total
+        from (select r.*, ${total} as total
+              from visible v cross join lateral (select r.* from help_requests r where ${where} order by ${order} limit ${offset + limit}) r
+              order by ${order} limit ${limit} offset ${offset}) r
+        order by ${order}`,
   );
   if (page.length > 0) return { rows: page.map(({ total: _total, ...row }) => row), total: page[0]!.total };
   if (offset === 0) return { rows: [], total: 0 };
-  const [count] = await queryRows<{ n: number }>(db, sql`with ${visible} select count(*)::int as n from help_requests r where ${where}`);
+  const [count] = await queryRows<{ n: number }>(db, sql`with ${visible} select ${total} as n`);
   return { rows: [], total: count?.n ?? 0 };
 }
 
@@ -214,54 +234,104 @@ export interface DueReminder {
   references: string[];
 }
 
+/** A row of dueRemindersQuery: the references of one OCMW as one comma-separated text. */
+export interface DueReminderRow {
+  organisationId: string;
+  kbo: string;
+  to: string;
+  references: string;
+}
+
 /**
- * R6.5 for one day, set-based: per OCMW (after mergers) with reminders on, the unread,
- * undecided requests due that day: d − s ≥ delay and (d − s − delay) mod frequency = 0,
- * s being the receipt date.
+ * R6.5 for one day, set-based: per OCMW (after mergers) with reminders on and not yet reminded
+ * that day, the unread, undecided requests due: received on s with d − s ≥ delay and
+ * (d − s − delay) mod frequency = 0, in receipt order. One row per OCMW with at least one, its
+ * references joined by commas (a reference never contains one): one text per OCMW instead of
+ * a text[] of ~1,500 elements, which both drivers parse element by element in JavaScript.
  */
 export function dueRemindersQuery(day: string): SQL {
-  // Settings and owners are materialised first (600 rows), so the join over the open requests
-  // uses the partial index help_requests_due per OCMW and reads each setting once.
+  const d = sql`${day}::date`;
+  const open = sql`r.read_at is null and r.decided_at is null`;
+  // The due references of an OCMW, in receipt order, read from the partial index help_requests_due
+  // (organisation, receipt date, reference); with one source the index order is the list's order.
+  const due = (sources: SQL, receivedOn: SQL) =>
+    sql`array_to_string(array(select r.reference from help_requests r where ${sources} and ${open} and ${receivedOn} order by r.received_on, r.reference), ',')`;
+  const one = sql`r.organisation_id = w.sources[1]`;
+  const many = sql`r.organisation_id = any(w.sources)`;
+  // Frequency 1: every receipt date up to d − delay (one range). Otherwise only the due dates
+  // d − delay − k·frequency (k ≥ 0) down to the oldest open request, probed in the index,
+  // instead of reading every open request and computing the rule per row.
+  const upTo = sql`r.received_on <= ${d} - w.delay`;
+  const onDueDates = sql`r.received_on = any(w.due_dates)`;
+  const oldestOpen = sql`(select min(f.received_on) from unnest(w.sources) s(id)
+      cross join lateral (select r.received_on from help_requests r where r.organisation_id = s.id and ${open} order by r.received_on limit 1) f)`;
   return sql`
     with settings as materialized (
+      -- OCMWs with reminders on that were not reminded that day yet (by another run or
+      -- instance): every other OCMW is left out before a single request is read.
       select c.organisation_id, c.data->>'reminderAddress' as address,
              (c.data->>'reminderDelayDays')::int as delay, (c.data->>'reminderFrequencyDays')::int as frequency
       from current_configuration c
       where c.section = 'online' and (c.data->>'remindersEnabled')::boolean
-    ), sources as materialized (
-      select o.id as organisation_id, s.organisation_id as owner, s.address, s.delay, s.frequency
-      from organisations o join settings s on s.organisation_id = ocmw_successor(o.id, ${day}::date)
-      where o.kind = 'ocmw'
-        -- An OCMW already reminded that day (another run or instance) is done.
-        and not exists (select 1 from help_request_reminders h where h.organisation_id = s.organisation_id and h.day = ${day}::date)
+        and not exists (select 1 from help_request_reminders h where h.organisation_id = c.organisation_id and h.day = ${d})
+    ), owners as materialized (
+      -- Each of them with the OCMWs whose requests it has on the day (R6.7): those whose
+      -- ocmw_successor() it is. Only a merger source can have another successor than itself,
+      -- so the function (whose plan PostgreSQL 15 does not cache) runs for those only.
+      select s.organisation_id, s.address, s.delay, s.frequency, o.kbo, w.sources,
+             case when s.frequency > 1 then
+               array(select ${d} - s.delay - s.frequency * k
+                     from generate_series((${d} - s.delay - ${oldestOpen}) / s.frequency, 0, -1) k)
+             end as due_dates
+      from settings s
+      join organisations o on o.id = s.organisation_id
+      join (select case when exists (select 1 from merger_sources m where m.organisation_id = o.id) then ocmw_successor(o.id, ${d}) else o.id end as owner,
+                   array_agg(o.id) as sources
+            from organisations o where o.kind = 'ocmw' group by 1) w on w.owner = s.organisation_id
     )
-    select w.owner as "organisationId", o.kbo, w.address as "to",
-           array_agg(r.reference order by r.received_on, r.reference) as "references"
-    from sources w
-    join help_requests r on r.organisation_id = w.organisation_id and r.read_at is null and r.decided_at is null
-                        and r.received_on <= ${day}::date - w.delay
-    join organisations o on o.id = w.owner
-    where (${day}::date - r.received_on - w.delay) % w.frequency = 0
-    group by w.owner, o.kbo, w.address
-    order by o.kbo`;
+    select w.organisation_id as "organisationId", w.kbo, w.address as "to", x.refs as "references"
+    from owners w
+    -- offset 0 keeps the subquery as it is, so that the list is built once (not again for the filter).
+    cross join lateral (
+      select case when cardinality(w.sources) = 1 then (case when w.frequency = 1 then ${due(one, upTo)} else ${due(one, onDueDates)} end)
+                  else (case when w.frequency = 1 then ${due(many, upTo)} else ${due(many, onDueDates)} end) end as refs
+      offset 0) x
+    where x.refs <> ''
+    order by w.kbo`;
 }
 
+/** R6.5: the reminders due on a day, one per OCMW with at least one due reference. */
 export async function dueReminders(db: Db, day: string): Promise<DueReminder[]> {
-  return queryRows<DueReminder>(db, dueRemindersQuery(day));
+  const rows = await queryRows<DueReminderRow>(db, dueRemindersQuery(day));
+  return rows.map((r) => ({ organisationId: r.organisationId, kbo: r.kbo, to: r.to, references: r.references.split(',') }));
 }
 
-/** Claims the day's reminder of an OCMW; false when another run (or instance) already did. */
-export async function claimReminder(db: Db, organisationId: string, day: string, references: string[]): Promise<boolean> {
+/**
+ * Claims the day's reminder of several OCMWs in one statement (with the references each mail
+ * lists); returns the OCMWs claimed here, without those another run or instance already claimed.
+ */
+export async function claimReminders(db: Db, day: string, reminders: { organisationId: string; references: string[] }[]): Promise<Set<string>> {
+  if (reminders.length === 0) return new Set();
+  // The references travel as one comma-separated text per OCMW (they never contain a comma).
+  const claims = JSON.stringify(reminders.map((r) => ({ id: r.organisationId, refs: r.references.join(',') })));
   const rows = await queryRows<{ organisationId: string }>(
     db,
-    sql`insert into help_request_reminders (organisation_id, day, "references") values (${organisationId}::uuid, ${day}::date, ${`{${references.join(',')}}`}::text[])
+    sql`insert into help_request_reminders (organisation_id, day, "references")
+        select (c->>'id')::uuid, ${day}::date, string_to_array(c->>'refs', ',')
+        from jsonb_array_elements(${claims}::jsonb) c
         on conflict do nothing returning organisation_id as "organisationId"`,
   );
-  return rows.length > 0;
+  return new Set(rows.map((r) => r.organisationId));
 }
 
-export async function setReminderMail(db: Db, organisationId: string, day: string, mailId: string): Promise<void> {
-  await db.execute(sql`update help_request_reminders set mail_id = ${mailId}::uuid where organisation_id = ${organisationId}::uuid and day = ${day}::date`);
+/** Links each claimed reminder of the day to its recorded mail. */
+export async function setReminderMails(db: Db, day: string, mails: { organisationId: string; mailId: string }[]): Promise<void> {
+  if (mails.length === 0) return;
+  await db.execute(
+    sql`update help_request_reminders h set mail_id = m.mail_id
+        from jsonb_to_recordset(${JSON.stringify(mails.map((m) => ({ organisation_id: m.organisationId, mail_id: m.mailId })))}::jsonb) as m(organisation_id uuid, mail_id uuid)
+        where h.organisation_id = m.organisation_id and h.day = ${day}::date`,
+  );
 }
 
 /** One OCMW to forward to, when it is active on the date and has no successor then. */

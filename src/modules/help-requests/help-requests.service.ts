@@ -33,6 +33,11 @@ export interface VendorClient {
 
 const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
+/**
+ * R6.5: OCMWs claimed and their mails recorded per transaction. A few round trips for many
+ * OCMWs, yet short: on PGlite a transaction holds the only connection, and every request waits.
+ */
+const REMINDERS_PER_TRANSACTION = 50;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -114,8 +119,20 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     });
   }
 
+  // A page's rows share few receipt dates: their deadlines are computed once.
+  const deadlines = new Map<string, string>();
+  function deadlineOf(receivedOn: string) {
+    let deadline = deadlines.get(receivedOn);
+    if (deadline === undefined) {
+      if (deadlines.size >= 4_096) deadlines.clear();
+      deadline = addDays(receivedOn, DECISION_DAYS);
+      deadlines.set(receivedOn, deadline);
+    }
+    return deadline;
+  }
+
   function toSummary(row: repo.SummaryRow, today: string, names: Map<string, string>) {
-    const deadline = addDays(row.receivedOn, DECISION_DAYS);
+    const deadline = deadlineOf(row.receivedOn);
     return {
       id: row.id,
       reference: row.reference,
@@ -135,8 +152,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   // valid on it), kept for MUNICIPALITY_NAMES_MS: a page of the list costs no registry query.
   let knownNames = { date: '', until: 0, byNis: new Map<string, Municipality | null>() };
 
-  async function municipalityNames(rows: repo.SummaryRow[], lang: Language) {
-    const today = clock.today();
+  async function municipalityNames(rows: repo.SummaryRow[], lang: Language, today: string) {
     const now = clock.now().getTime();
     if (knownNames.date !== today || knownNames.until <= now) knownNames = { date: today, until: now + MUNICIPALITY_NAMES_MS, byNis: new Map() };
     const known = knownNames.byNis;
@@ -157,7 +173,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     const today = clock.today();
     const row = await repo.findVisibleRequest(db, organisationId, today, key);
     if (!row) throw new AppError('not_found', translate('http.not_found', lang));
-    const summary = toSummary(row, today, await municipalityNames([row], lang));
+    const summary = toSummary(row, today, await municipalityNames([row], lang, today));
     const forwardUntil = addDays(row.receivedOn, FORWARD_DAYS);
     return {
       ...summary,
@@ -268,7 +284,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const organisationId = requireOcmwOnline(caller);
       const today = clock.today();
       const { rows, total } = await repo.listRequests(db, organisationId, today, q, (q.page - 1) * q.pageSize, q.pageSize);
-      const names = await municipalityNames(rows, caller.language);
+      const names = await municipalityNames(rows, caller.language, today);
       return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
     },
 
@@ -356,28 +372,31 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      */
     async runReminders(day: string = clock.today(), options: { dryRun?: boolean } = {}) {
       const due = await repo.dueReminders(db, day);
+      if (options.dryRun) return { date: day, mails: due.map((r) => ({ ocmw: r.kbo, to: r.to, references: r.references })) };
       const result: { ocmw: string; to: string; references: string[] }[] = [];
-      for (const r of due) {
-        if (options.dryRun) {
-          result.push({ ocmw: r.kbo, to: r.to, references: r.references });
-          continue;
-        }
-        const mail = await db.transaction(async (txh) => {
+      for (let i = 0; i < due.length; i += REMINDERS_PER_TRANSACTION) {
+        const batch = due.slice(i, i + REMINDERS_PER_TRANSACTION);
+        const recorded = await db.transaction(async (txh) => {
           const tx = txh as unknown as Db;
-          if (!(await repo.claimReminder(tx, r.organisationId, day, r.references))) return undefined;
-          const row = await notifications.record(tx, {
-            kind: 'online-reminder',
-            organisationId: r.organisationId,
-            to: r.to,
-            subject: translate('mail.online_reminder.subject', 'nl', { count: r.references.length }),
-            text: translate('mail.online_reminder.body', 'nl', { references: r.references.map((x) => `- ${x}`).join('\n') }),
-          });
-          await repo.setReminderMail(tx, r.organisationId, day, row.id);
-          return row;
+          const claimed = await repo.claimReminders(tx, day, batch);
+          const mails = [];
+          for (const r of batch.filter((b) => claimed.has(b.organisationId))) {
+            const mail = await notifications.record(tx, {
+              kind: 'online-reminder',
+              organisationId: r.organisationId,
+              to: r.to,
+              subject: translate('mail.online_reminder.subject', 'nl', { count: r.references.length }),
+              text: translate('mail.online_reminder.body', 'nl', { references: r.references.map((x) => `- ${x}`).join('\n') }),
+            });
+            mails.push({ reminder: r, mail });
+          }
+          await repo.setReminderMails(tx, day, mails.map(({ reminder, mail }) => ({ organisationId: reminder.organisationId, mailId: mail.id })));
+          return mails;
         });
-        if (!mail) continue;
-        await notifications.deliver(mail);
-        result.push({ ocmw: r.kbo, to: r.to, references: r.references });
+        for (const { reminder: r, mail } of recorded) {
+          await notifications.deliver(mail);
+          result.push({ ocmw: r.kbo, to: r.to, references: r.references });
+        }
       }
       return { date: day, mails: result };
     },
@@ -388,7 +407,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
       const today = clock.today();
       const { rows, total } = await repo.listRequests(db, client.organisationId, today, { status: q.unread ? 'unread' : undefined, since: q.since }, (q.page - 1) * q.pageSize, q.pageSize);
-      const names = await municipalityNames(rows, lang);
+      const names = await municipalityNames(rows, lang, today);
       return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
     },
 

@@ -132,6 +132,17 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     expect(unread.json.items.map((i: { reference: string }) => i.reference)).not.toContain(antwerpenReference);
   });
 
+  it('pages with the same total on every page, also past the last one', async () => {
+    const first = await call('GET', '/vendor/v1/help-requests?pageSize=2', certs.full);
+    expect(first.status).toBe(200);
+    expect(first.json.total).toBeGreaterThan(2);
+    const second = await call('GET', '/vendor/v1/help-requests?page=2&pageSize=2', certs.full);
+    expect(second.json).toMatchObject({ total: first.json.total, page: 2, pageSize: 2 });
+    expect(second.json.items.map((i: { reference: string }) => i.reference)).not.toContain(first.json.items[0].reference);
+    const past = await call('GET', '/vendor/v1/help-requests?page=100000&pageSize=2', certs.full);
+    expect(past.json).toMatchObject({ items: [], total: first.json.total, page: 100000 });
+  });
+
   it('reads and writes contact data and settings with the matching permissions', async () => {
     const contact = await call('GET', '/vendor/v1/contact', certs.contactOnly);
     expect(contact.status).toBe(200);
