@@ -80,13 +80,21 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
     hideUntagged: true,
   });
 
+  const fingerprints = new WeakMap<TLSSocket, string>();
+  // No TLS renegotiation: the certificate seen at the handshake is the connection's for good.
+  app.server.on('secureConnection', (socket: TLSSocket) => socket.disableRenegotiation());
   app.addHook('onRequest', async (request) => {
     request.language = pickLanguage(request.headers['accept-language']);
     if (request.url.split('?')[0] === '/vendor/v1/openapi.json') return;
     const socket = request.raw.socket as TLSSocket;
-    const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate(false) : undefined;
-    if (!peer?.raw) throw new AppError('unauthenticated', translate('vendor.certificate_required', request.language));
-    const fingerprint = createHash('sha256').update(peer.raw).digest('hex');
+    // The client certificate cannot change within a TLS connection: hash it once per connection.
+    let fingerprint = fingerprints.get(socket);
+    if (fingerprint === undefined) {
+      const peer = typeof socket.getPeerCertificate === 'function' ? socket.getPeerCertificate(false) : undefined;
+      if (!peer?.raw) throw new AppError('unauthenticated', translate('vendor.certificate_required', request.language));
+      fingerprint = createHash('sha256').update(peer.raw).digest('hex');
+      fingerprints.set(socket, fingerprint);
+    }
     const result = await services.channels.authenticateCertificate(fingerprint);
     if (!result.ok) {
       request.log.info({ fingerprint, reason: result.reason }, 'vendor certificate refused');
