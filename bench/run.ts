@@ -4,6 +4,7 @@
 // only the named ones (printed only: RESULTS.md is written by a full run).
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
+import { runMergerBench } from './merger.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
 import { runRemindersBench } from './reminders.bench.js';
 import { runSubmissionsBench } from './submissions.bench.js';
@@ -16,6 +17,7 @@ const BENCHES: [string, (log: (line: string) => void) => Promise<unknown>][] = [
   ['reminders', runRemindersBench],
   ['vendor-api', runVendorApiBench],
   ['submissions', runSubmissionsBench],
+  ['merger', runMergerBench],
 ];
 
 const only = process.argv.slice(2);

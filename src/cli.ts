@@ -4,6 +4,8 @@ import { loadConfig } from './config.js';
 import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
 import { knownNisCodes } from './cli/refnis.js';
+import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
+import { UsageError } from './cli/usage-error.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -17,7 +19,7 @@ const USAGE = `Usage: ocmw <command> [options]
                                   R3.9 on a certificate file, before uploading it
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
-  merger list [--json]            the mergers with their derived scenario
+${MERGER_USAGE}
   institution token KBO NAME [--json]
                                   a machine credential for an institution's API calls (shown once)
   mutations ingest FILE.jsonl [--json]
@@ -36,8 +38,6 @@ const USAGE = `Usage: ocmw <command> [options]
                                   written unless the whole file is valid
 
 Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY.`;
-
-class UsageError extends Error {}
 
 function out(text: string) {
   process.stdout.write(`${text}\n`);
@@ -116,40 +116,12 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('db needs migrate or seed --demo');
-    case 'merger':
-      if (sub === 'list') {
-        return withRuntime('auto', async (rt) => {
-          const mergers = await rt.services.mergers.listMergers();
-          if (values.json) {
-            out(
-              JSON.stringify(
-                mergers.map((m) => ({
-                  id: m.id,
-                  code: m.code,
-                  name: m.name,
-                  scenario: m.scenario,
-                  effectiveDate: m.effectiveDate,
-                  sources: m.sources.map((s) => ({ kbo: s.organisation.kbo, name: s.organisation.name.nl, nis: s.nis, keepsKbo: s.keepsKbo })),
-                  target: {
-                    kbo: m.target.organisation.kbo,
-                    name: m.target.organisation.name.nl,
-                    nis: m.target.nis,
-                    isNewOrganisation: m.target.isNewOrganisation,
-                    isNewNis: m.target.isNewNis,
-                  },
-                })),
-              ),
-            );
-          } else {
-            for (const m of mergers) {
-              out(`${String(m.id).padStart(3)}  ${m.effectiveDate}  scenario ${m.scenario}  ${m.name.padEnd(30)} ${m.sources.map((s) => s.organisation.name.nl).join(' + ')} → ${m.target.organisation.name.nl} (${m.target.organisation.kboFormatted}, NIS ${m.target.nis})`);
-            }
-            if (mergers.length === 0) out('no mergers');
-          }
-          return 0;
-        });
-      }
-      throw new UsageError('merger needs list');
+    case 'merger': {
+      const cmd = parseMergerCommand(sub, rest);
+      return withRuntime('auto', (rt) =>
+        runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
+      );
+    }
     case 'institution': {
       const [kboInput, ...nameParts] = rest;
       if (sub !== 'token' || !kboInput || nameParts.length === 0) throw new UsageError('institution needs token KBO NAME');

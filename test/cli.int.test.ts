@@ -12,8 +12,8 @@ const BIN = path.resolve('bin/ocmw.js');
 
 async function ocmw(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
-    return { code: 0, stdout };
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
@@ -97,7 +97,8 @@ describe('ocmw merger list and db commands', () => {
     expect(list).toHaveLength(13);
     expect(list.filter((m) => m.scenario === 1)).toHaveLength(4);
     expect(list.filter((m) => m.scenario === 2)).toHaveLength(8);
-    expect(list.find((m) => m.name === 'Antwerpen')).toMatchObject({ scenario: 3, target: { kbo: '0212235604' } });
+    expect(list.find((m) => m.name === 'Antwerpen')).toMatchObject({ scenario: 3, target: { kbo: '0212235604' }, code: 'antwerpen-2025', status: 'planned', scheduled: false });
+    for (const m of list as unknown as { readiness: number }[]) expect(m.readiness).toBeGreaterThanOrEqual(0);
   });
 
   it('checks the HTB file with import htb --dry-run (R2.14)', async () => {
@@ -131,6 +132,85 @@ describe('ocmw merger list and db commands', () => {
     expect(real.stdout).toContain('2026-01-05: 0 reminder mail(s)');
     expect((await ocmw(['reminders', 'run', '--date', '5 januari'], env)).code).toBe(2);
     expect((await ocmw(['reminders', 'go'], env)).code).toBe(2);
+  });
+
+  describe('the merger engine (R7.1–R7.4)', () => {
+    // The cut-over's business date: before the effective date, so undo is still allowed.
+    const before = () => ({ ...env, OCMW_TODAY: '2024-12-20' });
+
+    it('plans Lokeren (scenario 2) by code as JSON, and refuses an unknown merger with exit 1', async () => {
+      const r = await ocmw(['merger', 'plan', 'lokeren-2025', '--json'], before());
+      expect(r.code).toBe(0);
+      const plan = JSON.parse(r.stdout) as { merger: { code: string }; scenario: number; actions: { kind: string; count: number }[]; changes: number };
+      expect(plan).toMatchObject({ merger: { code: 'lokeren-2025' }, scenario: 2 });
+      for (const a of plan.actions) expect(a).toEqual(expect.objectContaining({ kind: expect.any(String), count: expect.any(Number) }));
+      expect(plan.actions.find((a) => a.kind === 'stop_forms')!.count).toBeGreaterThan(0);
+      expect(plan.changes).toBeGreaterThan(0);
+      const unknown = await ocmw(['merger', 'plan', '9999'], before());
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('unknown merger "9999"');
+    });
+
+    it('runs the cut-over with plain progress lines off a terminal; a second run by number reports zero changes', async () => {
+      const first = await ocmw(['merger', 'run', 'lokeren-2025'], before());
+      expect(first.code).toBe(0);
+      expect(first.stderr).toMatch(/step 1\/8 create_domains: \d+ row\(s\)/);
+      expect(first.stderr).toMatch(/step 8\/8 stop_forms: [1-9]\d* row\(s\)/);
+      expect(first.stderr).not.toContain('\r');
+      expect(first.stdout).toMatch(/Lokeren: \d+ row\(s\) written in one transaction/);
+      const list = JSON.parse((await ocmw(['merger', 'list', '--json'], before())).stdout) as { id: number; code: string; status: string }[];
+      const lokeren = list.find((m) => m.code === 'lokeren-2025')!;
+      expect(lokeren.status).toBe('applied');
+      const second = await ocmw(['merger', 'run', String(lokeren.id), '--json'], before());
+      expect(second.code).toBe(0);
+      expect(JSON.parse(second.stdout)).toMatchObject({ merger: { id: lokeren.id, code: 'lokeren-2025' }, changes: 0, status: 'applied' });
+    });
+
+    it('refuses a blocked run (no HTB of the new OCMW) with exit 1 and the reason', async () => {
+      const r = await ocmw(['merger', 'run', 'merelbeke-melle-2025', '--json'], before());
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'rule_violation', message: expect.stringContaining('HTB') } });
+    });
+
+    it('refuses undo from the effective date on, and undoes before it', async () => {
+      const late = await ocmw(['merger', 'undo', 'lokeren-2025'], { ...env, OCMW_TODAY: '2025-01-02' });
+      expect(late.code).toBe(1);
+      expect(late.stderr).toContain('2025-01-01');
+      const undo = await ocmw(['merger', 'undo', 'lokeren-2025', '--json'], before());
+      expect(undo.code).toBe(0);
+      expect(JSON.parse(undo.stdout)).toMatchObject({ status: 'planned', changes: expect.any(Number) });
+      expect(JSON.parse(undo.stdout).changes).toBeGreaterThan(0);
+    });
+
+    it('imports a merger list (dry run, then for real; a bad file writes nothing) and schedules the new merger', async () => {
+      const header = 'merger_nl,scenario,source_name_nl,source_nis,target_name_nl,target_nis,source_keeps_kbo,effective_date';
+      const good = path.join(dir, 'mergers-2027.csv');
+      writeFileSync(good, `${header}\nSint-Niklaas,3,Sint-Niklaas,46021,Sint-Niklaas,46021,yes,2027-01-01\nSint-Niklaas,3,Temse,46025,Sint-Niklaas,46021,no,2027-01-01\n`);
+      const bad = path.join(dir, 'mergers-bad.csv');
+      writeFileSync(bad, `${header}\nNergens,3,Nergens,99998,Nergens,99998,yes,2027-01-01\nNergens,3,Temse,46025,Nergens,99998,no,2027-01-01\n`);
+      const dry = await ocmw(['merger', 'import', good, '--dry-run', '--json'], env);
+      expect(dry.code).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ valid: true, dryRun: true, created: 0, mergers: [{ code: 'sint-niklaas-2027', scenario: 3, action: 'create' }] });
+      const refused = await ocmw(['merger', 'import', bad, '--json'], env);
+      expect(refused.code).toBe(1);
+      expect(JSON.parse(refused.stdout)).toMatchObject({ valid: false, created: 0 });
+      const real = await ocmw(['merger', 'import', good], env);
+      expect(real.code).toBe(0);
+      expect(real.stdout).toContain('imported: 1 merger(s) created');
+      const scheduled = await ocmw(['merger', 'schedule', 'sint-niklaas-2027', 'on', '--json'], env);
+      expect(scheduled.code).toBe(0);
+      expect(JSON.parse(scheduled.stdout)).toMatchObject({ scheduled: true, code: 'sint-niklaas-2027', effectiveDate: '2027-01-01' });
+    });
+
+    it.each([
+      [['merger']],
+      [['merger', 'run']],
+      [['merger', 'schedule', '1', 'maybe']],
+      [['merger', 'import', 'does-not-exist.csv']],
+      [['merger', 'plan', '1', '2']],
+    ])('exits 2 on usage error %j', async (args) => {
+      expect((await ocmw(args, env)).code).toBe(2);
+    });
   });
 
   it('migrates idempotently and refuses to seed a database that holds data', async () => {

@@ -54,4 +54,42 @@ describe('scheduled jobs (pg-boss)', () => {
     await Promise.all([ctx.services.mailbox.runNightlyNotifications('2026-06-10'), ctx.services.mailbox.runNightlyNotifications('2026-06-10')]);
     expect(await sent()).toBe(1);
   });
+
+  it('runs a scheduled merger cut-over once with two workers, and twice-asked runs change nothing (R7.4)', async () => {
+    const db = ctx.database.db;
+    const idOf = async (code: string) => (await queryRows<{ id: number }>(db, sql`select id from mergers where code = ${code}`))[0]!.id;
+    const runsOf = (id: number) =>
+      queryRows<{ kind: string; changes: number; actor: string }>(db, sql`select kind, changes, actor from merger_runs where merger_id = ${id} order by id`);
+    const admin = { userId: null, username: 'test' };
+    const lokeren = await idOf('lokeren-2025');
+    const tielt = await idOf('tielt-2025');
+    await ctx.services.mergers.cutover.setScheduled(lokeren, true, admin, 'nl');
+    const spy = vi.spyOn(ctx.services.mergers.cutover, 'runScheduled');
+    const today = ctx.clock.today();
+    // Both instances queue today's job (one job), and one of them also a missed day's: two jobs
+    // that may run at the same time on the two workers.
+    const ids = await Promise.all([
+      runners[0]!.runNow('mergerCutover', today),
+      runners[1]!.runNow('mergerCutover', today),
+      runners[1]!.runNow('mergerCutover', '2025-01-01'),
+    ]);
+    expect(ids.filter(Boolean)).toHaveLength(2);
+    await vi.waitFor(() => expect(spy).toHaveBeenCalledTimes(2), { timeout: 30_000, interval: 200 });
+    await Promise.all(spy.mock.results.map((r) => r.value));
+    const runs = await runsOf(lokeren);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ kind: 'run', actor: 'scheduler' });
+    expect(runs[0]!.changes).toBeGreaterThan(0);
+    const [status] = await queryRows<{ status: string }>(db, sql`select status from mergers where id = ${lokeren}`);
+    expect(status!.status).toBe('applied');
+
+    // Two instances calling the scheduler at the very same moment: the row lock lets one run it.
+    await ctx.services.mergers.cutover.setScheduled(tielt, true, admin, 'nl');
+    const [a, b] = await Promise.all([ctx.services.mergers.cutover.runScheduled(), ctx.services.mergers.cutover.runScheduled()]);
+    expect([...a, ...b].map((r) => r.mergerId)).toEqual([tielt]);
+    const tieltRuns = await runsOf(tielt);
+    expect(tieltRuns).toHaveLength(1);
+    expect(tieltRuns[0]!.changes).toBeGreaterThan(0);
+    expect(await runsOf(lokeren)).toHaveLength(1);
+  });
 });

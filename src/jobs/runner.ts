@@ -14,6 +14,12 @@ export const JOBS = {
   onlineReminders: { name: 'online-reminders', cron: '0 7 * * *' },
   /** R10.1: the e-Box notification mails of last night (job data `date` = the night). */
   eboxNotifications: { name: 'ebox-notifications', cron: '30 1 * * *' },
+  /**
+   * R7.4: the cut-overs scheduled for today (or missed earlier), just after midnight. On the
+   * business date, not the job's: a merger runs once (its row lock, and a merger that is already
+   * applied is skipped), however many instances or jobs ask.
+   */
+  mergerCutover: { name: 'merger-cutover', cron: '5 0 * * *' },
 } as const;
 
 function bossFor(database: Database): PgBoss {
@@ -69,6 +75,17 @@ export async function startJobs(
     for (const job of jobs) {
       const result = await services.mailbox.runNightlyNotifications((job.data as { date?: string } | null)?.date);
       log.info({ job: JOBS.eboxNotifications.name, night: result.night, mails: result.mails.length }, 'e-Box notifications');
+    }
+  });
+  await boss.createQueue(JOBS.mergerCutover.name);
+  await boss.schedule(JOBS.mergerCutover.name, JOBS.mergerCutover.cron, {}, { tz: 'Europe/Brussels' });
+  await boss.work(JOBS.mergerCutover.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+    for (const job of jobs) {
+      const results = await services.mergers.cutover.runScheduled();
+      log.info(
+        { job: JOBS.mergerCutover.name, date: (job.data as { date?: string } | null)?.date, runs: results.map((r) => ({ mergerId: r.mergerId, runId: r.runId, changes: r.changes })) },
+        'scheduled merger cut-overs',
+      );
     }
   });
   return {

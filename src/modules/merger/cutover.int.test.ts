@@ -201,6 +201,138 @@ describe('scenario 1: Merelbeke + Melle → Merelbeke-Melle (new KBO, new NIS)',
   });
 });
 
+describe('scenario 2: Lokeren + Moerbeke → Lokeren (kept KBO, new NIS)', () => {
+  let id: number;
+  let lokeren: string;
+  let moerbeke: string;
+  let reference: string;
+  const running = (org: string) =>
+    queryRows<{ id: string; insz: string; kind: string; subtype: string; endDate: string | null }>(
+      db,
+      sql`select id, insz, kind, subtype, end_date::text as "endDate" from dossier_forms
+          where organisation_id = ${org} and status = 'running' and start_date < '2025-01-01' and (end_date is null or end_date >= '2025-01-01') order by id`,
+    );
+
+  beforeAll(async () => {
+    id = await mergerId('Lokeren');
+    lokeren = await orgId('OCMW Lokeren');
+    moerbeke = await orgId('OCMW Moerbeke');
+    // A citizen of Moerbeke files a request in December 2024 (the postcode 9180 now also covers Lokeren).
+    const citizen = ctx.client();
+    citizen.today = '2024-12-10';
+    await citizen.get('/api/v1/session');
+    const filed = await citizen.post('/api/v1/public/help-requests', {
+      language: 'nl', kinds: ['leefloon'], postcode: '9180', nis: '44045', surname: 'Claes', firstName: 'Mira', phone: '09 123 45 67', message: 'Hulp gevraagd.',
+    });
+    expect(filed.statusCode).toBe(201);
+    expect(filed.json().ocmw.name).toBe('OCMW Moerbeke');
+    reference = filed.json().reference;
+    // The TB of Moerbeke works with OCMW Online; the cut-over unites the application in Lokeren.
+    await db.execute(sql`insert into membership_applications (membership_id, application)
+      select m.id, 'ocmw-online' from memberships m join users u on u.id = m.user_id join domains d on d.id = m.domain_id
+      where u.username = 'tb.moerbeke' and d.organisation_id = ${moerbeke} on conflict do nothing`);
+  });
+
+  it('stops the running forms of every source, the one keeping its KBO included, and re-enters them under Lokeren', async () => {
+    const before = { lokeren: await running(lokeren), moerbeke: await running(moerbeke) };
+    expect(before.lokeren.length).toBeGreaterThan(0);
+    expect(before.moerbeke.length).toBeGreaterThan(0);
+    const plan: Plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(plan.scenario).toBe(2);
+    expect(plan.blockers).toEqual([]);
+    expect(action(plan, 'create_domains').count).toBe(0);
+    const byOrg = Object.fromEntries(action(plan, 'stop_forms').byOrganisation!.map((o) => [o.name, o.count]));
+    expect(byOrg).toEqual({ 'OCMW Lokeren': before.lokeren.length, 'OCMW Moerbeke': before.moerbeke.length });
+    expect(action(plan, 'vendor_forms').count).toBe(0);
+    expect(action(plan, 'relink_help_requests').count).toBe(await count(sql`select count(*) from help_requests where organisation_id = ${moerbeke}`));
+    expect(action(plan, 'routing_changes').count).toBe(1);
+
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().changes).toBe(plan.changes);
+    const moved = await queryRows<{ source: string; oldEnd: string; oldStatus: string; newStart: string; newEnd: string | null; same: boolean; dossierOrg: string }>(
+      db,
+      sql`select o.organisation_id as source, o.end_date::text as "oldEnd", o.status as "oldStatus", n.start_date::text as "newStart", n.end_date::text as "newEnd",
+                 o.kind = n.kind and o.subtype = n.subtype and o.insz = n.insz and n.status = 'running' and n.merger_id = ${id} as same, d.organisation_id as "dossierOrg"
+          from dossier_forms n join dossier_forms o on o.id = n.predecessor_id join dossiers d on d.id = n.dossier_id
+          where n.organisation_id = ${lokeren}`,
+    );
+    for (const [org, forms] of [[lokeren, before.lokeren], [moerbeke, before.moerbeke]] as const) {
+      const mine = moved.filter((m) => m.source === org);
+      expect(mine).toHaveLength(forms.length);
+      expect(mine.every((m) => m.oldEnd === '2024-12-31' && m.oldStatus === 'stopped' && m.newStart === '2025-01-01' && m.same && m.dossierOrg === lokeren)).toBe(true);
+    }
+    // A form that had an end date after the cut-over keeps it under Lokeren.
+    const ends = new Map([...before.lokeren, ...before.moerbeke].map((f) => [f.id, f.endDate]));
+    const pairs = await queryRows<{ pred: string; end: string | null }>(db, sql`select predecessor_id as pred, end_date::text as end from dossier_forms where organisation_id = ${lokeren} and merger_id = ${id}`);
+    expect(pairs.every((p) => ends.get(p.pred) === p.end)).toBe(true);
+    expect(await running(moerbeke)).toEqual([]);
+  });
+
+  it('relinks requests and routing by date: Moerbeke\'s request is Lokeren\'s from 2025-01-01, not before', async () => {
+    const agent = ctx.client();
+    agent.today = '2025-01-02';
+    await agent.loginAs('tb.moerbeke', 'OCMW Lokeren');
+    const sees = async (day: string) => {
+      const res = await agent.get(`/api/v1/help-requests?reference=${reference}`, { 'x-ocmw-today': day });
+      expect(res.statusCode).toBe(200);
+      return res.json().items.map((i: { reference: string }) => i.reference);
+    };
+    expect(await sees('2025-01-02')).toEqual([reference]);
+    expect(await sees('2024-12-31')).toEqual([]);
+    const old = ctx.client();
+    old.today = '2024-12-31';
+    await old.loginAs('tb.moerbeke', 'OCMW Moerbeke');
+    expect((await old.get(`/api/v1/help-requests?reference=${reference}`)).json().items).toHaveLength(1);
+    // Routing (R6.2): a citizen of Moerbeke reaches Moerbeke until 2024-12-31, then Lokeren.
+    const citizen = ctx.client();
+    const lookup = async (day: string, query: string) => (await citizen.get(`/api/v1/public/ocmw-lookup?${query}`, { 'x-ocmw-today': day })).json().ocmw?.name;
+    expect(await lookup('2024-12-31', 'postcode=9180&nis=44045')).toBe('OCMW Moerbeke');
+    expect(await lookup('2025-01-01', 'postcode=9180')).toBe('OCMW Lokeren');
+  });
+});
+
+describe('scenario 2 with a software vendor (R9.4): Tessenderlo-Ham, Ham\'s vendor re-enters its forms', () => {
+  it('lists the forms of an OCMW handled by its vendor and leaves them as they are; the keeper\'s forms move', async () => {
+    const id = await mergerId('Tessenderlo-Ham');
+    const ham = await orgId('OCMW Ham');
+    const tessenderlo = await orgId('OCMW Tessenderlo');
+    const tb = ctx.client();
+    await tb.loginAs('tb.ham');
+    const saved = await tb.request({ method: 'PUT', url: '/api/v1/dossiers/settings', payload: { handledByVendor: true } });
+    expect(saved.statusCode).toBe(200);
+    const formsOf = async (org: string) => {
+      const [row] = await queryRows<{ md5: string; n: number }>(
+        db,
+        sql`select md5(coalesce(string_agg(t::text, '|' order by t.id), '')) as md5, count(*)::int as n from dossier_forms t where organisation_id = ${org}`,
+      );
+      return row!;
+    };
+    const hamBefore = await formsOf(ham);
+    const hamRunning = await count(sql`select count(*) from dossier_forms where organisation_id = ${ham} and status = 'running' and start_date < '2025-01-01' and (end_date is null or end_date >= '2025-01-01')`);
+    expect(hamRunning).toBeGreaterThan(0);
+    const plan: Plan = (await admin.get(`/api/v1/admin/mergers/${id}/plan`)).json();
+    expect(action(plan, 'vendor_forms')).toMatchObject({ count: hamRunning, byOrganisation: [{ name: 'OCMW Ham', count: hamRunning }] });
+    expect(action(plan, 'stop_forms').byOrganisation!.map((o) => o.name)).toEqual(['OCMW Tessenderlo']);
+    const rows = (await admin.get(`/api/v1/admin/mergers/${id}/plan/vendor_forms?page=1&pageSize=100`)).json();
+    expect(rows.total).toBe(hamRunning);
+    expect(rows.items.every((r: { ocmw: string }) => r.ocmw === 'OCMW Ham')).toBe(true);
+    // Its checklist: the vendor item (ticked by a person), not the forms the engine moves.
+    const checklist = (await admin.get(`/api/v1/admin/mergers/${id}/checklist`)).json();
+    const hamItems = checklist.organisations.find((o: { organisationId: string }) => o.organisationId === ham).items.map((i: { item: string }) => i.item);
+    expect(hamItems).toContain('dossiers_vendor');
+    expect(hamItems).not.toContain('dossiers');
+
+    const res = await admin.post(`/api/v1/admin/mergers/${id}/run`, { confirm: true });
+    expect(res.statusCode).toBe(200);
+    expect(await formsOf(ham)).toEqual(hamBefore);
+    const moved = await count(sql`select count(*) from dossier_forms n join dossier_forms o on o.id = n.predecessor_id where n.organisation_id = ${tessenderlo} and n.merger_id = ${id} and o.organisation_id = ${tessenderlo} and o.end_date = '2024-12-31'`);
+    expect(moved).toBe(action(plan, 'stop_forms').count);
+    expect(moved).toBeGreaterThan(0);
+    expect(await count(sql`select count(*) from dossier_forms n join dossier_forms o on o.id = n.predecessor_id where o.organisation_id = ${ham}`)).toBe(0);
+  });
+});
+
 describe('atomicity', () => {
   it('a failure midway leaves nothing behind', async () => {
     const id = await mergerId('Hasselt');

@@ -111,12 +111,30 @@ function applicationsToAdd(s: CutoverScope): SQL {
 }
 
 /**
+ * The plan's view of the united applications: per person, target domain and application, what
+ * the target's membership will lack — also for the memberships the copy step has yet to create
+ * (the run unites their applications right after copying them).
+ */
+function applicationsToUnite(s: CutoverScope): SQL {
+  return sql`
+    select distinct td.id as domain_id, m.user_id, a.application
+    from memberships m
+    join membership_applications a on a.membership_id = m.id
+    join domains sd on sd.id = m.domain_id
+    join domains td on td.organisation_id = ${s.targetId}::uuid and td.code = sd.code
+    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+      and not exists (select 1 from memberships x join membership_applications y on y.membership_id = x.id
+                      where x.domain_id = td.id and x.user_id = m.user_id and y.application = a.application)`;
+}
+
+/**
  * R9.3: the running forms on the day before the effective date, of the OCMWs whose forms move.
  * A form that would overlap another running form of the same kind for the same person in the
  * merged OCMW (R9.1) is a conflict: it is listed and left as it is.
  */
 function formCandidates(s: CutoverScope, orgIds: string[]): SQL {
-  const all = [...new Set([...s.movingFormOrgIds, s.targetId])];
+  // orgIds are among the candidates themselves (the vendor's OCMWs are not among the moving ones).
+  const all = [...new Set([...s.movingFormOrgIds, s.targetId, ...orgIds])];
   return sql`
     with cand as (
       select f.id, f.organisation_id, f.insz, f.kind, f.subtype, f.start_date, f.end_date
@@ -143,6 +161,8 @@ export interface PlanCounts {
   copyMemberships: number;
   sourceMemberships: number;
   coTbConversions: number;
+  /** Of the conversions: the sources' TBs that copy_memberships creates as co-TBs (written once, by the copy). */
+  copiedTbs: number;
   uniteApplications: number;
   createDossiers: number;
   moveForms: { organisationId: string; count: number }[];
@@ -163,8 +183,9 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
       (select count(*) from (${coHtbsToAdd(s)}) q) as add_co_htbs,
       (select count(*) from (${membershipsToCopy(s)}) q) as copy_memberships,
       (select coalesce(sum(source_memberships), 0) from (${membershipsToCopy(s)}) q) as source_memberships,
-      (select count(*) from (${membershipsToCopy(s)}) q where was_tb) + (select count(*) from (${membershipsToPromote(s)}) q) as co_tb,
-      (select count(*) from (${applicationsToAdd(s)}) q) as applications`,
+      (select count(*) from (${membershipsToCopy(s)}) q where was_tb) as copied_tbs,
+      (select count(*) from (${membershipsToPromote(s)}) q) as promoted,
+      (select count(*) from (${applicationsToUnite(s)}) q) as applications`,
   );
   // Memberships and applications for domains that do not exist yet (scenario 1 before its run):
   // counted on the sources, as the run will create the domains first.
@@ -209,7 +230,8 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
     addCoHtbs: n(access!.add_co_htbs),
     copyMemberships: pending ? pending.copy : n(access!.copy_memberships),
     sourceMemberships: pending ? pending.source : n(access!.source_memberships),
-    coTbConversions: pending ? pending.coTb : n(access!.co_tb),
+    coTbConversions: pending ? pending.coTb : n(access!.copied_tbs) + n(access!.promoted),
+    copiedTbs: pending ? pending.coTb : n(access!.copied_tbs),
     uniteApplications: pending ? pending.applications : n(access!.applications),
     createDossiers: dossierRow!.n,
     moveForms,
@@ -290,7 +312,7 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
                   union all select ${person('m')}, 'CO_TB' from (${membershipsToPromote(s)}) p join memberships m on m.id = p.id order by 1`;
       break;
     case 'unite_applications':
-      query = sql`select ${person('m')}, q.application from (${applicationsToAdd(s)}) q join memberships m on m.id = q.membership_id order by 1, 3`;
+      query = sql`select ${person('q')}, q.application from (${applicationsToUnite(s)}) q order by 1, 3`;
       break;
     case 'create_dossiers':
       query = sql`select distinct m.insz from (${formsToMove(s)}) m

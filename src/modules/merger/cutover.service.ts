@@ -114,7 +114,8 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       actions,
       untouched: c.untouched,
       blockers: (await blockers(db, m)).map((key) => msg(key as MergerMessageKey, lang)),
-      changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0),
+      // The copied TBs are counted among the conversions too, but written once (by the copy).
+      changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0) - c.copiedTbs,
     };
   }
 
@@ -319,9 +320,22 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     async runScheduled(options: { onProgress?: ProgressListener } = {}) {
       const due = await cut.dueScheduled(db, clock.today());
       const results = [];
+      // One merger that cannot run (blocked: no HTB yet) must not keep the others of the day from running.
+      const failed: { id: number; error: unknown }[] = [];
       for (const id of due) {
-        const result = await run(id, { userId: null, username: 'scheduler' }, { ...options, onlyIfPlanned: true });
-        if (result) results.push(result);
+        try {
+          const result = await run(id, { userId: null, username: 'scheduler' }, { ...options, onlyIfPlanned: true });
+          if (result) results.push(result);
+        } catch (error) {
+          failed.push({ id, error });
+        }
+      }
+      if (failed.length === 1 && results.length === 0) throw failed[0]!.error;
+      if (failed.length) {
+        throw new AggregateError(
+          failed.map((f) => f.error),
+          `Scheduled cut-over failed for merger(s) ${failed.map((f) => f.id).join(', ')} (${results.length} other(s) applied): ${failed.map((f) => (f.error as Error).message).join(' | ')}`,
+        );
       }
       return results;
     },
