@@ -130,27 +130,32 @@ function applicationsToUnite(s: CutoverScope): SQL {
 /**
  * R9.3: the running forms on the day before the effective date, of the OCMWs whose forms move.
  * A form that would overlap another running form of the same kind for the same person in the
- * merged OCMW (R9.1) is a conflict: it is listed and left as it is.
+ * merged OCMW (R9.1) is a conflict: it is listed and left as it is. `which` picks the candidates
+ * that move (no clash), the conflicts, or all of them (the vendor's list, R9.4).
+ *
+ * The clash is an EXISTS over the running forms of the other merging OCMWs: in WHERE, PostgreSQL
+ * runs it as one hash (anti-)join over the candidates — unlike a GROUP BY … count(DISTINCT)
+ * (an external sort of every candidate) or a per-row subquery in the select list.
  */
-function formCandidates(s: CutoverScope, orgIds: string[]): SQL {
+function formCandidates(s: CutoverScope, orgIds: string[], which: 'moving' | 'conflicts' | 'all'): SQL {
   // orgIds are among the candidates themselves (the vendor's OCMWs are not among the moving ones).
   const all = [...new Set([...s.movingFormOrgIds, s.targetId, ...orgIds])];
+  const clash = sql`exists (
+      select 1 from dossier_forms g
+      where g.insz = c.insz and g.kind = c.kind and g.organisation_id <> c.organisation_id
+        and g.organisation_id = any(${uuidArray(all)}) and g.status = 'running'
+        and (g.end_date is null or g.end_date >= ${s.effectiveDate}::date))`;
+  const filter = which === 'moving' ? sql`and not ${clash}` : which === 'conflicts' ? sql`and ${clash}` : sql``;
   return sql`
-    with cand as (
-      select f.id, f.organisation_id, f.insz, f.kind, f.subtype, f.start_date, f.end_date
-      from dossier_forms f
-      where f.organisation_id = any(${uuidArray(all)}) and f.status = 'running'
-        and (f.end_date is null or f.end_date >= ${s.effectiveDate}::date)
-    ), clash as (
-      select insz, kind from cand group by insz, kind having count(distinct organisation_id) > 1
-    )
-    select c.*, exists (select 1 from clash k where k.insz = c.insz and k.kind = c.kind) as conflict
-    from cand c
-    where c.organisation_id = any(${uuidArray(orgIds)}) and c.start_date < ${s.effectiveDate}::date`;
+    select c.id, c.organisation_id, c.insz, c.kind, c.subtype, c.start_date, c.end_date, ${sql.raw(which === 'conflicts' ? 'true' : 'false')} as conflict
+    from dossier_forms c
+    where c.organisation_id = any(${uuidArray(orgIds)}) and c.status = 'running'
+      and (c.end_date is null or c.end_date >= ${s.effectiveDate}::date) and c.start_date < ${s.effectiveDate}::date
+      ${filter}`;
 }
 
 function formsToMove(s: CutoverScope): SQL {
-  return sql`select * from (${formCandidates(s, s.movingFormOrgIds)}) m where not m.conflict`;
+  return formCandidates(s, s.movingFormOrgIds, 'moving');
 }
 
 // ── dry run ─────────────────────────────────────────────────────────────────────────────────
@@ -191,22 +196,25 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
   // counted on the sources, as the run will create the domains first.
   const pending = n(access!.create_domains) > 0 ? await pendingDomainCounts(db, s) : null;
   const byOrg = async (query: SQL) => queryRows<{ organisationId: string; count: number }>(db, query);
-  const moveForms = s.movingFormOrgIds.length
-    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formsToMove(s)}) m group by 1`)
+  // The moving forms per OCMW and the dossiers they need at the target, from one pass over them.
+  const moving = s.movingFormOrgIds.length
+    ? await queryRows<{ organisationId: string; count: number; dossiers: number }>(
+        db,
+        sql`with m as materialized (${formsToMove(s)})
+            select m.organisation_id as "organisationId", count(*)::int as count,
+                   (select count(distinct x.insz)::int from m x
+                    where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = x.insz)) as dossiers
+            from m group by 1`,
+      )
     : [];
+  const moveForms = moving.map(({ organisationId, count }) => ({ organisationId, count }));
+  const dossierRow = { n: moving[0]?.dossiers ?? 0 };
   const vendorForms = s.vendorFormOrgIds.length
-    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds)}) m group by 1`)
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds, 'all')}) m group by 1`)
     : [];
   const conflicts = s.movingFormOrgIds.length
-    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.movingFormOrgIds)}) m where m.conflict group by 1`)
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.movingFormOrgIds, 'conflicts')}) m group by 1`)
     : [];
-  const [dossierRow] = s.movingFormOrgIds.length
-    ? await queryRows<{ n: number }>(
-        db,
-        sql`select count(distinct m.insz)::int as n from (${formsToMove(s)}) m
-            where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz)`,
-      )
-    : [{ n: 0 }];
   const relinkRequests = await byOrg(sql`
     select organisation_id as "organisationId", count(*)::int as count from help_requests
     where organisation_id = any(${uuidArray(s.sourceIds)}) and organisation_id <> ${s.targetId}::uuid group by 1`);
@@ -233,7 +241,7 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
     coTbConversions: pending ? pending.coTb : n(access!.copied_tbs) + n(access!.promoted),
     copiedTbs: pending ? pending.coTb : n(access!.copied_tbs),
     uniteApplications: pending ? pending.applications : n(access!.applications),
-    createDossiers: dossierRow!.n,
+    createDossiers: dossierRow.n,
     moveForms,
     vendorForms,
     conflicts,
@@ -325,8 +333,8 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
         kind === 'move_forms'
           ? formsToMove(s)
           : kind === 'vendor_forms'
-            ? formCandidates(s, s.vendorFormOrgIds)
-            : sql`select * from (${formCandidates(s, s.movingFormOrgIds)}) c where c.conflict`;
+            ? formCandidates(s, s.vendorFormOrgIds, 'all')
+            : formCandidates(s, s.movingFormOrgIds, 'conflicts');
       const empty = (kind === 'vendor_forms' ? s.vendorFormOrgIds : s.movingFormOrgIds).length === 0;
       if (empty) return { rows: [], total: 0 };
       query = sql`select o.name_nl as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId"
@@ -434,9 +442,15 @@ export async function prepareMovingForms(db: Db, s: CutoverScope): Promise<numbe
     await db.execute(sql`create temp table cutover_moving (id uuid, organisation_id uuid, insz char(11), kind text, subtype text, start_date date, end_date date, conflict boolean) on commit drop`);
     return 0;
   }
-  await db.execute(sql`create temp table cutover_moving on commit drop as ${formsToMove(s)}`);
+  const created = (await db.execute(sql`create temp table cutover_moving on commit drop as ${formsToMove(s)}`)) as unknown as {
+    rowCount?: number | null;
+    affectedRows?: number;
+  };
+  // Temporary tables get no autovacuum: without statistics the steps' joins would be planned blind.
+  await db.execute(sql`analyze cutover_moving`);
+  const reported = created.rowCount ?? created.affectedRows;
+  if (typeof reported === 'number') return reported;
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cutover_moving`);
-  if (row!.n > 0) await db.execute(sql`analyze cutover_moving`);
   return row!.n;
 }
 
@@ -613,7 +627,7 @@ export async function checklistFacts(db: Db, m: { id: number; effectiveDate: str
   );
   const ticks = await queryRows<{ organisationId: string; item: string; by: string; at: string }>(
     db,
-    sql`select organisation_id as "organisationId", item, ticked_by as by, ticked_at::text as at from merger_checklist_ticks where merger_id = ${m.id}`,
+    sql`select organisation_id as "organisationId", item, ticked_by as by, to_char(ticked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from merger_checklist_ticks where merger_id = ${m.id}`,
   );
   return { formCounts, reports, target: target!, ticks };
 }
@@ -652,7 +666,7 @@ export async function listRuns(db: Db, mergerId: number) {
     undoesRunId: number | null;
   }>(
     db,
-    sql`select id, kind, actor, business_date::text as "businessDate", started_at as "startedAt", finished_at as "finishedAt", changes, summary, undoes_run_id as "undoesRunId"
+    sql`select id, kind, actor, business_date::text as "businessDate", to_char(started_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "startedAt", to_char(finished_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "finishedAt", changes, summary, undoes_run_id as "undoesRunId"
         from merger_runs where merger_id = ${mergerId} order by id desc`,
   );
 }
@@ -668,7 +682,8 @@ export async function journalPage(db: Db, runId: number, limit: number, offset: 
     sql`select step, table_name as "table", op, row_id as "rowId", key, before, count(*) over () as total
         from merger_journal where run_id = ${runId} order by step, row_id limit ${limit} offset ${offset}`,
   );
-  return { total: rows.length ? Number(rows[0]!.total) : 0, items: rows.map(({ total: _t, ...x }) => x) };
+  const kindOf = (step: number) => STEPS.find((x) => x.step === step)?.kind ?? null;
+  return { total: rows.length ? Number(rows[0]!.total) : 0, items: rows.map(({ total: _t, ...x }) => ({ ...x, kind: kindOf(x.step) })) };
 }
 
 /** Mergers the scheduler should run: scheduled, not applied, effective on or before the date. */

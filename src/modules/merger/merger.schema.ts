@@ -172,6 +172,6 @@ export const JournalPage = z.object({
   pageSize: z.number().int(),
   total: z.number().int(),
   items: z.array(
-    z.object({ step: z.number().int(), table: z.string(), op: z.string(), rowId: z.string().nullable(), key: z.unknown(), before: z.unknown() }),
+    z.object({ step: z.number().int(), kind: z.string().nullable(), table: z.string(), op: z.string(), rowId: z.string().nullable(), key: z.unknown(), before: z.unknown() }),
   ),
 });

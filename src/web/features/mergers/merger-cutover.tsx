@@ -67,7 +67,7 @@ function JournalRows({ mergerId, run, id }: { mergerId: number; run: MergerRunDa
               <tr key={`${data.page}-${index}`}>
                 <td>
                   {entry.step}
-                  {STEP_KINDS[entry.step] ? ` · ${actionLabel(STEP_KINDS[entry.step]!, t)}` : ''}
+                  {(entry.kind ?? STEP_KINDS[entry.step]) ? ` · ${actionLabel((entry.kind ?? STEP_KINDS[entry.step])!, t)}` : ''}
                 </td>
                 <td>
                   <code>{entry.table}</code>
