@@ -237,6 +237,17 @@ export function createMergerService({ db, clock, registry, management, audit, fi
       };
     },
 
+    /** Each merger's checklist progress and its overdue items (the Fusies dashboard). */
+    async progress(lang: Language) {
+      const { mergers: rows } = await repo.listMergers(db);
+      const items = [];
+      for (const m of rows) {
+        const c = await cutover.checklist(m.id, lang);
+        items.push({ id: m.id, progress: c.progress, overdue: c.organisations.flatMap((o) => o.items).filter((i) => i.overdue).length });
+      }
+      return items;
+    },
+
     async countMergers(): Promise<number> {
       return repo.countMergers(db);
     },
