@@ -84,6 +84,20 @@ describe('certificate cache of the vendor port (R6.9)', () => {
     expect(await otherInstance.authenticateCertificate(expiring.fingerprint)).toEqual({ ok: false, reason: 'expired' });
   });
 
+  it('checks validity on the business clock: with OCMW_TODAY in a certificate\'s window it is valid, outside it is not', async () => {
+    const { registry, audit, notifications } = ctx.services;
+    const windowed = await restCertificate();
+    await createRestAccount('cache-business-date', ['ocmw-online-proces'], windowed);
+    const today = new Date().toISOString().slice(0, 10);
+    const inYears = (years: number) => `${Number(today.slice(0, 4)) + years}${today.slice(4)}`;
+    const at = (fixedToday: string) => createChannelsService({ db: ctx.database.db, clock: createClock({ fixedToday }), registry, audit, notifications });
+    expect(await at(today).authenticateCertificate(windowed.fingerprint)).toMatchObject({ ok: true });
+    // Two years on, the one-year certificate has expired on the business clock, whatever the wall says…
+    expect(await at(inYears(2)).authenticateCertificate(windowed.fingerprint)).toEqual({ ok: false, reason: 'expired' });
+    // …and two years back it was not valid yet.
+    expect(await at(inYears(-2)).authenticateCertificate(windowed.fingerprint)).toEqual({ ok: false, reason: 'expired' });
+  });
+
   it('does not keep an unknown fingerprint: a certificate uploaded elsewhere works at once', async () => {
     const later = await restCertificate();
     expect(await ctx.services.channels.authenticateCertificate(later.fingerprint)).toEqual({ ok: false, reason: 'unknown' });
