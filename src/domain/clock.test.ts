@@ -43,4 +43,23 @@ describe('business clock', () => {
   it('formats summer time instants by their Brussels date', () => {
     expect(brusselsDate(new Date('2025-06-30T22:30:00Z'))).toBe('2025-07-01');
   });
+
+  // Called in this order, so that a reused answer of the previous minute would show.
+  it.each([
+    ['2025-06-30T21:59:59.999Z', '2025-06-30'], // summer: midnight is 22:00 UTC
+    ['2025-06-30T22:00:00.000Z', '2025-07-01'],
+    ['2025-06-30T22:00:59.999Z', '2025-07-01'],
+    ['2025-12-31T22:59:59.999Z', '2025-12-31'], // winter: midnight is 23:00 UTC
+    ['2025-12-31T23:00:00.000Z', '2026-01-01'],
+    ['2025-03-30T00:59:59.999Z', '2025-03-30'], // the night summer time starts (02:00 → 03:00)
+    ['2025-03-30T01:00:00.000Z', '2025-03-30'],
+    ['2025-03-29T22:59:59.999Z', '2025-03-29'],
+    ['2025-03-29T23:00:00.000Z', '2025-03-30'],
+    ['2025-10-25T21:59:59.999Z', '2025-10-25'], // the day before summer time ends
+    ['2025-10-25T22:00:00.000Z', '2025-10-26'],
+    ['2025-10-26T22:59:59.999Z', '2025-10-26'], // the day it ended: midnight at 23:00 UTC again
+    ['2025-10-26T23:00:00.000Z', '2025-10-27'],
+  ])('brusselsDate(%s) = %s, one call after the other', (instant, expected) => {
+    expect(brusselsDate(new Date(instant))).toBe(expected);
+  });
 });

@@ -31,9 +31,17 @@ export function isIsoDate(s: string): boolean {
 // en-CA formats as YYYY-MM-DD. One formatter: building one costs ~100× a format call.
 const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Calendar date of an instant in Europe/Brussels. */
+let lastMinute = { minute: Number.NaN, date: '' };
+
+/**
+ * Calendar date of an instant in Europe/Brussels. Formatting in a time zone is slow for a call
+ * on every request, so the last minute's answer is kept: Brussels' offsets are whole hours, so a
+ * calendar minute lies within one date.
+ */
 export function brusselsDate(instant: Date): string {
-  return BRUSSELS_DATE.format(instant);
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute.minute) lastMinute = { minute, date: BRUSSELS_DATE.format(instant) };
+  return lastMinute.date;
 }
 
 /** Adds days to a YYYY-MM-DD date. */

@@ -18,6 +18,8 @@ export interface HelpRequestsDeps {
   registry: RegistryService;
   notifications: NotificationsService;
   audit: AuditService;
+  /** How long a vendor list page is reused (VENDOR_LIST_CACHE_MS; 0: never). */
+  vendorListCacheMs?: number;
 }
 
 /** A portal user acting for an OCMW (R6.8). */
@@ -38,6 +40,14 @@ const FORWARD_DAYS = 5; // R6.11
  * OCMWs, yet short: on PGlite a transaction holds the only connection, and every request waits.
  */
 const REMINDERS_PER_TRANSACTION = 50;
+/**
+ * R6.9: vendor software polls its list. A page read from the database is reused by this instance
+ * for this long; every change through this service (a new, read, decided or forwarded request)
+ * drops all pages at once, so a vendor that marks a request read never sees it unread again here.
+ * A change on another instance shows within this time, as with the certificate cache.
+ */
+export const VENDOR_LIST_CACHE_MS = 1_000;
+const VENDOR_LIST_CACHE_ENTRIES = 2_048;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -67,7 +77,31 @@ function validation(lang: Language, fields: Record<string, string>): AppError {
  * notification and reminder mails (R6.4, R6.5). Which OCMW sees a request on a date follows
  * from the mergers (R6.7): nothing is rewritten at a cut-over.
  */
-export function createHelpRequestsService({ db, clock, registry, notifications, audit }: HelpRequestsDeps) {
+export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS }: HelpRequestsDeps) {
+  // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
+  // which also drops a page whose query was still running and might predate the change.
+  const vendorPages = new Map<string, { until: number; page: Promise<{ rows: repo.SummaryRow[]; total: number }> }>();
+  function changed() {
+    vendorPages.clear();
+  }
+  async function vendorPage(organisationId: string, today: string, filter: repo.ListFilter, offset: number, limit: number) {
+    if (vendorListCacheMs <= 0) return repo.listRequests(db, organisationId, today, filter, offset, limit);
+    const key = `${organisationId}|${today}|${filter.status ?? ''}|${filter.since ?? ''}|${offset}|${limit}`;
+    const now = clock.now().getTime();
+    const cached = vendorPages.get(key);
+    if (cached && cached.until > now) return cached.page;
+    // Concurrent polls of the same page share one query.
+    const page = repo.listRequests(db, organisationId, today, filter, offset, limit);
+    if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) vendorPages.clear();
+    vendorPages.set(key, { until: now + vendorListCacheMs, page });
+    try {
+      return await page;
+    } catch (error) {
+      if (vendorPages.get(key)?.page === page) vendorPages.delete(key);
+      throw error;
+    }
+  }
+
   function requireOcmwOnline(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
@@ -199,6 +233,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const tx = txh as unknown as Db;
       if (await repo.markRead(tx, current.id, clock.now(), by)) await repo.insertEvent(tx, { requestId: current.id, kind: 'read', at: clock.now(), by });
     });
+    changed();
     return detail(organisationId, key, lang);
   }
 
@@ -269,6 +304,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         }
         return { request, mails };
       });
+      changed();
       for (const mail of mails) await notifications.deliver(mail);
       return {
         reference: request.reference,
@@ -306,6 +342,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
           await repo.insertEvent(tx, { requestId: current.id, kind: 'decided', at: clock.now(), by: caller.username });
         }
       });
+      changed();
       return stripInternal(await detail(organisationId, { id }, caller.language));
     },
 
@@ -351,6 +388,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         });
         return recordNotification(tx, target.id, current.reference, current.receivedOn);
       });
+      changed();
       if (mail) await notifications.deliver(mail);
       return { reference: current.reference, forwardedTo: { id: target.id, name: nameIn(target, lang) } };
     },
@@ -406,7 +444,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async vendorList(client: VendorClient, q: { page: number; pageSize: number; unread?: boolean; since?: string }, lang: Language) {
       requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
       const today = clock.today();
-      const { rows, total } = await repo.listRequests(db, client.organisationId, today, { status: q.unread ? 'unread' : undefined, since: q.since }, (q.page - 1) * q.pageSize, q.pageSize);
+      const { rows, total } = await vendorPage(client.organisationId, today, { status: q.unread ? 'unread' : undefined, since: q.since }, (q.page - 1) * q.pageSize, q.pageSize);
       const names = await municipalityNames(rows, lang, today);
       return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
     },

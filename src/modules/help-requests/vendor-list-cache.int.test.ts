@@ -1,0 +1,82 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
+import { createClock } from '../../domain/clock.js';
+import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { createHelpRequestsService, VENDOR_LIST_CACHE_MS, type VendorClient } from './index.js';
+
+// R6.9: the vendor list reuses a page for VENDOR_LIST_CACHE_MS. A change through the service on
+// the same instance counts at the very next list; another instance (here: a second service on
+// the same database, with its own clock) shows it within VENDOR_LIST_CACHE_MS.
+
+let ctx: TestContext;
+let client: VendorClient;
+
+const citizen = (n: number) => ({
+  language: 'nl' as const,
+  kinds: ['leefloon' as const],
+  postcode: '2000',
+  surname: 'Cache',
+  firstName: `Burger ${n}`,
+  email: `cache.${n}@demo.example`,
+  message: 'Ik heb hulp nodig.',
+});
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const [antwerpen] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where kbo = '0212235604'`);
+  client = { accountId: 'cache-test', accountName: 'cache-test', organisationId: antwerpen!.id, permissions: ['ocmw-online-proces'] };
+});
+afterAll(async () => ctx?.close());
+
+describe('vendor list page cache (R6.9)', () => {
+  it('shows a new and a read request at the next list on the same instance', async () => {
+    const service = ctx.services.helpRequests;
+    const before = await service.vendorList(client, { page: 1, pageSize: 5, unread: true }, 'nl');
+    const filed = await service.submit(citizen(1));
+    const after = await service.vendorList(client, { page: 1, pageSize: 5, unread: true }, 'nl');
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items[0]!.reference).toBe(filed.reference);
+
+    await service.vendorMarkRead(client, filed.reference, 'nl');
+    const read = await service.vendorList(client, { page: 1, pageSize: 5, unread: true }, 'nl');
+    expect(read.total).toBe(before.total);
+    expect(read.items.map((i) => i.reference)).not.toContain(filed.reference);
+  });
+
+  it('lets another instance see a change within VENDOR_LIST_CACHE_MS, and keys the page by page, size and filter', async () => {
+    let now = Date.now();
+    const { registry, notifications, audit } = ctx.services;
+    const other = createHelpRequestsService({ db: ctx.database.db, clock: createClock({ now: () => new Date(now) }), registry, notifications, audit });
+    const first = await other.vendorList(client, { page: 1, pageSize: 5 }, 'fr');
+    const filed = await ctx.services.helpRequests.submit(citizen(2));
+
+    // Within the time, the other instance answers from its page: the same rows, in the caller's language.
+    now += VENDOR_LIST_CACHE_MS - 1;
+    const stale = await other.vendorList(client, { page: 1, pageSize: 5 }, 'nl');
+    expect(stale.total).toBe(first.total);
+    expect(stale.items.map((i) => i.reference)).toEqual(first.items.map((i) => i.reference));
+    expect(stale.items[0]!.municipality).toBe('Antwerpen');
+    expect(first.items[0]!.municipality).toBe('Anvers');
+
+    // From then on, it reads again.
+    now += 1;
+    const fresh = await other.vendorList(client, { page: 1, pageSize: 5 }, 'nl');
+    expect(fresh.total).toBe(first.total + 1);
+    expect(fresh.items[0]!.reference).toBe(filed.reference);
+
+    // Another page, filter or date is another entry.
+    expect((await other.vendorList(client, { page: 2, pageSize: 5 }, 'nl')).items[0]!.reference).not.toBe(filed.reference);
+    const polls = await Promise.all([1, 2, 3].map(() => other.vendorList(client, { page: 1, pageSize: 7 }, 'nl')));
+    expect(new Set(polls.map((p) => JSON.stringify(p))).size).toBe(1);
+  });
+
+  it('reads every time when the cache is off', async () => {
+    const { registry, notifications, audit } = ctx.services;
+    const uncached = createHelpRequestsService({ db: ctx.database.db, clock: ctx.clock, registry, notifications, audit, vendorListCacheMs: 0 });
+    const before = await uncached.vendorList(client, { page: 1, pageSize: 5 }, 'nl');
+    await ctx.services.helpRequests.submit(citizen(3));
+    // Not through this service, so only a fresh read shows it.
+    expect((await uncached.vendorList(client, { page: 1, pageSize: 5 }, 'nl')).total).toBe(before.total + 1);
+  });
+});
