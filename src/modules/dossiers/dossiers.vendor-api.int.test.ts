@@ -1,19 +1,13 @@
-import { request as httpsRequest } from 'node:https';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
-import { buildVendorApp } from '../../http/vendor-app.js';
 import { generateSelfSigned, type GeneratedCertificate } from '../../http/self-signed.js';
 import { formatInsz, inszFromParts } from '../../shared/identifiers.js';
-import { channelsRepo } from '../channels/index.js';
-import { registryRepo } from '../registry/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { startVendorPort, type VendorPort } from '../../../test/vendor-port.js';
 
 let ctx: TestContext;
-let vendorApp: FastifyInstance;
-let port: number;
-let serverCa: string;
+let vendor: VendorPort;
 const certs: Record<string, GeneratedCertificate> = {};
 let serial = 300;
 const newInsz = () => inszFromParts('820412', serial++);
@@ -23,76 +17,14 @@ async function orgId(name: string) {
   return r!.id;
 }
 
-async function domainOf(name: string) {
-  const id = await orgId(name);
-  const [d] = await registryRepo.listDomainsOf(ctx.database.db, id);
-  if (d) return d.id;
-  const [created] = await registryRepo.insertDomains(ctx.database.db, [{ organisationId: id, code: 'MW', contactEmail: 'ocmw@demo.example' }]);
-  return created!.id;
-}
-
-/** A REST account of the organisation with this certificate, as ChaMan stores it. */
-async function restAccount(organisation: string, name: string, permissions: string[], cert: GeneratedCertificate) {
-  const account = await channelsRepo.insertAccount(ctx.database.db, { domainId: await domainOf(organisation), kind: 'REST', name, permissions, management: 'internal', deletedAt: null });
-  const x = await import('@peculiar/x509');
-  const parsed = new x.X509Certificate(new Uint8Array(cert.der));
-  await channelsRepo.insertCertificate(ctx.database.db, {
-    accountId: account.id,
-    name: `${name}.cer`,
-    fingerprint: cert.fingerprint,
-    der: cert.der,
-    subject: parsed.subject,
-    issuer: parsed.issuer,
-    keyType: 'EC-P-384',
-    signature: 'ecdsa-with-SHA384',
-    selfSigned: true,
-    notBefore: parsed.notBefore,
-    notAfter: parsed.notAfter,
-    isActive: true,
-  });
-}
-
-type Answer = { status: number; json: ReturnType<typeof JSON.parse> };
-
-/** A request over real TLS, with the client certificate when given. */
-function call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown, language = 'nl'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method,
-        ca: serverCa,
-        servername: 'localhost',
-        ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
-        headers: {
-          accept: 'application/json',
-          'accept-language': language,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-        },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data ? JSON.parse(data) : undefined }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call: VendorPort['call'] = (...args) => vendor.call(...args);
+const restAccount = (organisation: string, name: string, permissions: string[], cert: GeneratedCertificate) => vendor.restAccount(organisation, name, permissions, cert);
 
 const form = (over: Record<string, unknown> = {}) => ({ insz: newInsz(), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01', ...over });
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const server = await generateSelfSigned({ subject: 'CN=localhost', days: 30, dnsNames: ['localhost'], usage: 'server' });
-  serverCa = server.certPem;
-  vendorApp = await buildVendorApp({ config: ctx.config, services: ctx.services, clock: ctx.clock, tls: { cert: server.certPem, key: server.keyPem } });
-  await vendorApp.listen({ port: 0, host: '127.0.0.1' });
-  port = (vendorApp.server.address() as { port: number }).port;
+  vendor = await startVendorPort(ctx);
   for (const name of ['antwerpen', 'onlineOnly', 'gent', 'vendorOrg']) certs[name] = await generateSelfSigned({ subject: `CN=dossiers-${name}`, days: 365, usage: 'client' });
   await restAccount('OCMW Antwerpen', 'Sociale software', ['dossiers-integraties'], certs.antwerpen!);
   await restAccount('OCMW Antwerpen', 'OCMW Online', ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'], certs.onlineOnly!);
@@ -101,7 +33,7 @@ beforeAll(async () => {
   await restAccount('Cevi - Logins', 'Eigen account', ['dossiers-integraties'], certs.vendorOrg!);
 });
 afterAll(async () => {
-  await vendorApp?.close();
+  await vendor?.close();
   await ctx?.close();
 });
 

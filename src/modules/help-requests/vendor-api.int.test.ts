@@ -1,95 +1,23 @@
-import { request as httpsRequest } from 'node:https';
 import { request as httpRequest } from 'node:http';
-import type { FastifyInstance } from 'fastify';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/db.js';
-import { buildVendorApp } from '../../http/vendor-app.js';
 import { generateSelfSigned, type GeneratedCertificate } from '../../http/self-signed.js';
-import { channelsRepo } from '../channels/index.js';
-import { registryRepo } from '../registry/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { startVendorPort, type VendorPort } from '../../../test/vendor-port.js';
 
 let ctx: TestContext;
-let vendorApp: FastifyInstance;
+let vendor: VendorPort;
 let port: number;
-let serverCa: string;
 const certs: Record<string, GeneratedCertificate> = {};
 let antwerpenReference = '';
 
-async function orgId(name: string) {
-  const [r] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = ${name}`);
-  return r!.id;
-}
-
-async function domainOf(name: string) {
-  const id = await orgId(name);
-  const [d] = await registryRepo.listDomainsOf(ctx.database.db, id);
-  if (d) return d.id;
-  const [created] = await registryRepo.insertDomains(ctx.database.db, [{ organisationId: id, code: 'MW', contactEmail: 'ocmw@demo.example' }]);
-  return created!.id;
-}
-
-/** A REST account of the OCMW with this certificate, as ChaMan stores it. */
-async function restAccount(ocmw: string, name: string, permissions: string[], cert: GeneratedCertificate, state: { active?: boolean; deleted?: boolean } = {}) {
-  const account = await channelsRepo.insertAccount(ctx.database.db, {
-    domainId: await domainOf(ocmw),
-    kind: 'REST',
-    name,
-    permissions,
-    management: 'internal',
-    deletedAt: state.deleted ? new Date() : null,
-  });
-  const x = await import('@peculiar/x509');
-  const parsed = new x.X509Certificate(new Uint8Array(cert.der));
-  await channelsRepo.insertCertificate(ctx.database.db, {
-    accountId: account.id,
-    name: `${name}.cer`,
-    fingerprint: cert.fingerprint,
-    der: cert.der,
-    subject: parsed.subject,
-    issuer: parsed.issuer,
-    keyType: 'EC-P-384',
-    signature: 'ecdsa-with-SHA384',
-    selfSigned: true,
-    notBefore: parsed.notBefore,
-    notAfter: parsed.notAfter,
-    isActive: state.active ?? true,
-  });
-}
-
-function call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown): Promise<{ status: number; json: ReturnType<typeof JSON.parse> }> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        path,
-        method,
-        ca: serverCa,
-        servername: 'localhost',
-        ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
-        headers: { accept: 'application/json', ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) },
-      },
-      (res) => {
-        let data = '';
-        res.on('data', (c) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data ? JSON.parse(data) : undefined }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (method: string, path: string, cert?: GeneratedCertificate, body?: unknown) => vendor.call(method, path, cert, body);
+const restAccount = (ocmw: string, name: string, permissions: string[], cert: GeneratedCertificate, state: { active?: boolean; deleted?: boolean } = {}) =>
+  vendor.restAccount(ocmw, name, permissions, cert, state);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  const server = await generateSelfSigned({ subject: 'CN=localhost', days: 30, dnsNames: ['localhost'], usage: 'server' });
-  serverCa = server.certPem;
-  vendorApp = await buildVendorApp({ config: ctx.config, services: ctx.services, clock: ctx.clock, tls: { cert: server.certPem, key: server.keyPem } });
-  await vendorApp.listen({ port: 0, host: '127.0.0.1' });
-  port = (vendorApp.server.address() as { port: number }).port;
+  vendor = await startVendorPort(ctx);
+  port = vendor.port;
   for (const name of ['full', 'contactOnly', 'gent', 'unknown', 'revoked', 'deleted']) {
     certs[name] = await generateSelfSigned({ subject: `CN=${name}`, days: 365, usage: 'client' });
   }
@@ -113,7 +41,7 @@ beforeAll(async () => {
   antwerpenReference = receipt.reference;
 });
 afterAll(async () => {
-  await vendorApp?.close();
+  await vendor?.close();
   await ctx?.close();
 });
 
