@@ -20,3 +20,20 @@ describe('OCMW_SUBSIDY_WINDOW (the filing window of the Uniek verslag, R10.2)', 
     expect(() => loadConfig({ OCMW_SUBSIDY_WINDOW: value })).toThrow(`Invalid configuration:\n  ${line}`);
   });
 });
+
+describe('OCMW_JOBS_EVERY_MINUTE (the schedules of the multi-instance test, N6)', () => {
+  it('is off by default', () => {
+    expect(loadConfig({}).jobsEveryMinute).toBe(false);
+  });
+
+  it.each([{ NODE_ENV: 'test' }, { OCMW_TEST_MODE: '1' }])('is accepted in test mode (%j)', (mode) => {
+    expect(loadConfig({ ...mode, OCMW_JOBS_EVERY_MINUTE: '1' }).jobsEveryMinute).toBe(true);
+  });
+
+  it('stops the start outside test mode: it would rewrite the schedules of every instance', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', OCMW_JOBS_EVERY_MINUTE: 'true' })).toThrow(
+      'Invalid configuration:\n  OCMW_JOBS_EVERY_MINUTE: only in test mode (NODE_ENV=test or OCMW_TEST_MODE=1)',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', OCMW_JOBS_EVERY_MINUTE: '0' }).jobsEveryMinute).toBe(false);
+  });
+});

@@ -28,6 +28,8 @@ const Env = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
   OCMW_JOBS: z.enum(['on', 'off']).default('on'),
+  // Test mode only: every job's schedule becomes "every minute" (the multi-instance test, N6).
+  OCMW_JOBS_EVERY_MINUTE: z.enum(['0', '1', 'true', 'false']).optional(),
   OCMW_VENDOR_API: z.enum(['on', 'off']).default('on'),
   OCMW_VENDOR_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
   VENDOR_TLS_CERT: z.string().optional(),
@@ -67,6 +69,12 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
+  /**
+   * Test mode only: the schedules fire every minute instead of once a day, so a test can watch
+   * several real instances share one day's jobs. Schedules live in the database: this rewrites
+   * them for every instance on it until one starts without it.
+   */
+  jobsEveryMinute: boolean;
   /** The vendor API (R6.9): its own HTTPS port with mutual TLS; PEM files of the server certificate. */
   vendor: { enabled: boolean; port: number; certFile?: string; keyFile?: string };
   /** R10.2: the filing window of the Uniek verslag (default 1 February to the end of February of the next year). */
@@ -83,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const testMode = e.NODE_ENV === 'test' || truthy(e.OCMW_TEST_MODE);
+  if (truthy(e.OCMW_JOBS_EVERY_MINUTE) && !testMode) {
+    throw new Error(
+      'Invalid configuration:\n  OCMW_JOBS_EVERY_MINUTE: only in test mode (NODE_ENV=test or OCMW_TEST_MODE=1): it rewrites the daily schedules shared by every instance on the database',
+    );
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -90,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.OCMW_DATA_DIR,
     fixedToday: e.OCMW_TODAY || undefined,
-    testMode: e.NODE_ENV === 'test' || truthy(e.OCMW_TEST_MODE),
+    testMode,
     seedDemo: e.OCMW_SEED_DEMO,
     sessionHours: e.OCMW_SESSION_HOURS,
     secureCookies: e.OCMW_SECURE_COOKIES,
@@ -102,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
+    jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),
     vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
     subsidyWindow: e.OCMW_SUBSIDY_WINDOW,
   };

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const vendorApp = config.vendor.enabled ? await buildVendorApp({ ...runtime, tls: await vendorServerTls(config) }) : undefined;
   await vendorApp?.listen({ port: config.vendor.port, host: config.host });
-  const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log) : undefined;
+  const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log, { everyMinute: config.jobsEveryMinute }) : undefined;
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     vendorApp
       ? `  vendor API (mutual TLS): https://${shownHost}:${(vendorApp.server.address() as { port: number }).port}/vendor/v1  (OpenAPI: /vendor/v1/openapi.json)`
       : '  vendor API: off',
-    `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? 'on (pg-boss)' : 'off'}`,
+    `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? `on (pg-boss)${config.jobsEveryMinute ? ', every minute (test mode)' : ''}` : 'off'}`,
     `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
     '',
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,

@@ -92,4 +92,30 @@ describe('scheduled jobs (pg-boss)', () => {
     expect(tieltRuns[0]!.changes).toBeGreaterThan(0);
     expect(await runsOf(lokeren)).toHaveLength(1);
   });
+
+  it('housekeeping removes expired sessions and sends the mails a stopped process left queued', async () => {
+    const db = ctx.database.db;
+    await ctx.client().loginAs('user.antwerpen');
+    const [live] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sessions where expires_at > now()`);
+    expect(live!.n).toBeGreaterThan(0);
+    const [user] = await queryRows<{ id: string }>(db, sql`select id from users where username = 'user.antwerpen'`);
+    await queryRows(db, sql`insert into sessions (id_hash, user_id, csrf_token, expires_at) values ('expired-session', ${user!.id}::uuid, 'x', now() - interval '1 minute')`);
+    // One mail recorded an hour ago and never sent (its process stopped), one recorded just now.
+    const [stale] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into mails (kind, to_address, subject, body_text, created_at) values ('test', 'a@demo.example', 'Oud', 'x', now() - interval '1 hour') returning id`,
+    );
+    const [fresh] = await queryRows<{ id: string }>(db, sql`insert into mails (kind, to_address, subject, body_text) values ('test', 'b@demo.example', 'Nieuw', 'x') returning id`);
+
+    expect(await runners[0]!.runNow('housekeeping', ctx.clock.today())).toBeTruthy();
+    const statusOf = async (id: string) => (await queryRows<{ status: string }>(db, sql`select status from mails where id = ${id}::uuid`))[0]!.status;
+    // No SMTP server in the tests: "sent" to the dev outbox.
+    await vi.waitFor(async () => expect(await statusOf(stale!.id)).toBe('outbox'), { timeout: 20_000, interval: 200 });
+    expect(await statusOf(fresh!.id)).toBe('queued');
+    const [left] = await queryRows<{ expired: number; live: number }>(
+      db,
+      sql`select count(*) filter (where expires_at <= now())::int as expired, count(*) filter (where expires_at > now())::int as live from sessions`,
+    );
+    expect(left).toEqual({ expired: 0, live: live!.n });
+  });
 });

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/db.js';
@@ -20,13 +21,29 @@ export const JOBS = {
    * applied is skipped), however many instances or jobs ask.
    */
   mergerCutover: { name: 'merger-cutover', cron: '5 0 * * *' },
+  /** Every quarter of an hour: expired sessions removed; mails left queued by a stopped process sent. */
+  housekeeping: { name: 'housekeeping', cron: '*/15 * * * *' },
 } as const;
 
-function bossFor(database: Database): PgBoss {
-  if (database.kind === 'postgres') return new PgBoss({ connectionString: database.url!, max: 2 });
+export type JobName = keyof typeof JOBS;
+
+/** This process, as named in a job's output. */
+const INSTANCE = `${hostname()}:${process.pid}`;
+
+/** A job's cron schedule: its daily time, or every minute in test mode (OCMW_JOBS_EVERY_MINUTE). */
+export function cronOf(job: JobName, everyMinute = false): string {
+  return everyMinute ? '* * * * *' : JOBS[job].cron;
+}
+
+function bossFor(database: Database, everyMinute: boolean): PgBoss {
+  // pg-boss checks the schedules every 30 s and moves a due one into its queue every 5 s; a test
+  // that waits for the every-minute schedule wants that within a few seconds.
+  const timekeeping = everyMinute ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {};
+  if (database.kind === 'postgres') return new PgBoss({ connectionString: database.url!, max: 2, ...timekeeping });
   const pglite = database.pglite!;
   // One PGlite per process, shared with Drizzle: parameterised queries → query, scripts → exec.
   return new PgBoss({
+    ...timekeeping,
     db: {
       executeSql: async (text: string, values: unknown[]) => {
         if (values && values.length > 0) return { rows: (await pglite.query(text, values as unknown[])).rows };
@@ -39,7 +56,7 @@ function bossFor(database: Database): PgBoss {
 
 export interface JobRunner {
   /** Queues today's run of a job; several instances asking for the same day create one job. */
-  runNow(job: keyof typeof JOBS, date: string): Promise<string | null>;
+  runNow(job: JobName, date: string): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -47,47 +64,47 @@ export async function startJobs(
   database: Database,
   services: Services,
   log: Pick<FastifyBaseLogger, 'info' | 'error'>,
-  options: { pollingSeconds?: number } = {},
+  options: { pollingSeconds?: number; everyMinute?: boolean } = {},
 ): Promise<JobRunner> {
-  const boss = bossFor(database);
+  const everyMinute = options.everyMinute ?? false;
+  const boss = bossFor(database, everyMinute);
   boss.on('error', (error: Error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  await boss.createQueue(JOBS.certificateExpiry.name);
-  await boss.schedule(JOBS.certificateExpiry.name, JOBS.certificateExpiry.cron, {}, { tz: 'Europe/Brussels' });
-  await boss.work(JOBS.certificateExpiry.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
-    for (const job of jobs) {
-      const date = (job.data as { date?: string } | null)?.date;
+  // What each job did. It is also the job's output in pg-boss (pgboss.job.output), with the
+  // instance that ran it: where a day's run happened, and that it happened once, can be read back.
+  const handlers: Record<JobName, (date: string | undefined) => Promise<Record<string, unknown>>> = {
+    certificateExpiry: async (date) => {
       const result = await services.channels.sendExpiryWarnings(date);
-      log.info({ job: JOBS.certificateExpiry.name, date: result.date, mails: result.warnings.length }, 'certificate expiry warnings');
-    }
-  });
-  await boss.createQueue(JOBS.onlineReminders.name);
-  await boss.schedule(JOBS.onlineReminders.name, JOBS.onlineReminders.cron, {}, { tz: 'Europe/Brussels' });
-  await boss.work(JOBS.onlineReminders.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await services.helpRequests.runReminders((job.data as { date?: string } | null)?.date);
-      log.info({ job: JOBS.onlineReminders.name, date: result.date, mails: result.mails.length }, 'OCMW Online reminders');
-    }
-  });
-  await boss.createQueue(JOBS.eboxNotifications.name);
-  await boss.schedule(JOBS.eboxNotifications.name, JOBS.eboxNotifications.cron, {}, { tz: 'Europe/Brussels' });
-  await boss.work(JOBS.eboxNotifications.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
-    for (const job of jobs) {
-      const result = await services.mailbox.runNightlyNotifications((job.data as { date?: string } | null)?.date);
-      log.info({ job: JOBS.eboxNotifications.name, night: result.night, mails: result.mails.length }, 'e-Box notifications');
-    }
-  });
-  await boss.createQueue(JOBS.mergerCutover.name);
-  await boss.schedule(JOBS.mergerCutover.name, JOBS.mergerCutover.cron, {}, { tz: 'Europe/Brussels' });
-  await boss.work(JOBS.mergerCutover.name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
-    for (const job of jobs) {
+      return { date: result.date, mails: result.warnings.length };
+    },
+    onlineReminders: async (date) => {
+      const result = await services.helpRequests.runReminders(date);
+      return { date: result.date, mails: result.mails.length };
+    },
+    eboxNotifications: async (date) => {
+      const result = await services.mailbox.runNightlyNotifications(date);
+      return { night: result.night, mails: result.mails.length };
+    },
+    // On the business date, not the job's: see JOBS.mergerCutover.
+    mergerCutover: async (date) => {
       const results = await services.mergers.cutover.runScheduled();
-      log.info(
-        { job: JOBS.mergerCutover.name, date: (job.data as { date?: string } | null)?.date, runs: results.map((r) => ({ mergerId: r.mergerId, runId: r.runId, changes: r.changes })) },
-        'scheduled merger cut-overs',
-      );
-    }
-  });
+      return { date, runs: results.map((r) => ({ mergerId: r.mergerId, runId: r.runId, changes: r.changes })) };
+    },
+    housekeeping: async () => ({ expiredSessions: await services.auth.purgeExpired(), staleMails: await services.notifications.redeliverStale() }),
+  };
+  for (const job of Object.keys(JOBS) as JobName[]) {
+    const { name } = JOBS[job];
+    await boss.createQueue(name);
+    await boss.schedule(name, cronOf(job, everyMinute), {}, { tz: 'Europe/Brussels' });
+    await boss.work(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+      let output: Record<string, unknown> = {};
+      for (const queued of jobs) {
+        output = { instance: INSTANCE, ...(await handlers[job]((queued.data as { date?: string } | null)?.date)) };
+        log.info({ job: name, ...output }, `job ${name} done`);
+      }
+      return output;
+    });
+  }
   return {
     runNow: (job, date) => boss.send(JOBS[job].name, { date }, { singletonKey: `${JOBS[job].name}:${date}`, singletonSeconds: 43_200 }),
     stop: async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
@@ -19,6 +19,11 @@ export async function listMails(db: Db, offset: number, limit: number) {
   const rows = await db.select().from(mails).orderBy(desc(mails.createdAt)).limit(limit).offset(offset);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(mails);
   return { rows, total: count?.n ?? 0 };
+}
+
+/** Mails still queued that were recorded before `before` (their process stopped before sending), oldest first. */
+export async function listStaleQueued(db: Db, before: Date, limit: number): Promise<MailRow[]> {
+  return db.select().from(mails).where(and(eq(mails.status, 'queued'), lt(mails.createdAt, before))).orderBy(asc(mails.createdAt)).limit(limit);
 }
 
 /** Permanent delivery failures of the mails to one organisation, newest first. */

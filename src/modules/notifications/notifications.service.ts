@@ -20,6 +20,12 @@ export interface OutgoingMail {
 }
 
 const MAX_ATTEMPTS = 3;
+/**
+ * A mail is recorded in the business transaction and sent after its commit. One still queued
+ * this long after it was recorded lost its process in between: the housekeeping job sends it.
+ * (Far longer than a delivery with its retries takes, so a mail being sent is not sent twice.)
+ */
+export const STALE_MAIL_MS = 10 * 60_000;
 
 /**
  * Mail (R6.4–R6.5, expiry warnings): every mail is recorded with its delivery status. With an
@@ -76,6 +82,13 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
     /** Records and sends at once. */
     async send(mail: OutgoingMail) {
       return deliver(await repo.insertMail(db, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text }));
+    },
+
+    /** Sends the mails left queued by a stopped process (see STALE_MAIL_MS); returns how many. */
+    async redeliverStale(limit = 500): Promise<number> {
+      const rows = await repo.listStaleQueued(db, new Date(clock.now().getTime() - STALE_MAIL_MS), limit);
+      for (const row of rows) await deliver(row);
+      return rows.length;
     },
 
     /** The outbox for administrators: every mail with its status, newest first. */
