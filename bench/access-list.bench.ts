@@ -5,37 +5,20 @@
  * Run: npm run bench   (BENCH_DATABASE_URL=postgres://… to run it on a PostgreSQL server)
  */
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, type Database } from '../src/db/db.js';
+import { queryRows } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock } from '../src/domain/clock.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 import type { Caller } from '../src/modules/access/index.js';
-import { fmt, machine, measure } from './lib.js';
+import { backendOf, fmt, machine, measure, openBenchDatabase, type BenchLog, type BenchSummaryRow } from './lib.js';
 import { searchKey } from '../src/shared/search-key.js';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const TARGET_P95 = 20;
 
-export async function runAccessListBench(log: (line: string) => void = console.log) {
-  let database: Database;
-  let drop = async () => {};
-  if (process.env.BENCH_DATABASE_URL) {
-    const pg = (await import('pg')).default;
-    const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-    await admin.connect();
-    const name = `ocmw_bench_${process.pid}`;
-    await admin.query(`create database ${name}`);
-    const u = new URL(process.env.BENCH_DATABASE_URL);
-    u.pathname = `/${name}`;
-    database = await openDatabase({ url: u.toString() });
-    drop = async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    };
-  } else {
-    database = await openDatabase({});
-  }
+export async function runAccessListBench(log: BenchLog = console.log): Promise<BenchSummaryRow[]> {
+  const { database, drop } = await openBenchDatabase();
   const db = database.db;
   await migrateDatabase(database);
   const services = createServices({ db, clock: createClock(), config: { sessionHours: 8, loginMaxFailures: 5, loginLockMinutes: 15 } });
@@ -128,7 +111,7 @@ export async function runAccessListBench(log: (line: string) => void = console.l
   log(`seeded in ${(seedMs / 1000).toFixed(1)} s; ${machine()}\n`);
   log('| query | service p50 | service p95 | raw SQL p50 | raw SQL p95 | target p95 < 20 ms |');
   log('| --- | --- | --- | --- | --- | --- |');
-  const results = [];
+  const rows: BenchSummaryRow[] = [];
   for (const c of cases) {
     let found = 0;
     const service = await measure(async () => {
@@ -136,12 +119,22 @@ export async function runAccessListBench(log: (line: string) => void = console.l
     });
     const raw = await measure(rawSql(c.q));
     const ok = service.p95 < TARGET_P95;
-    results.push({ name: c.name, found, service, raw, ok });
+    rows.push({
+      benchmark: 'access-list',
+      backend: backendOf(database.kind),
+      figure: `service p95, ${c.name} (${ACCOUNTS.toLocaleString('en')} accounts)`,
+      value: service.p95,
+      unit: 'ms',
+      baseline: raw.p95,
+      baselineLabel: 'the same SQL sent directly',
+      target: `< ${TARGET_P95} ms`,
+      met: ok,
+    });
     log(`| ${c.name} (${found} found) | ${fmt(service.p50)} | ${fmt(service.p95)} | ${fmt(raw.p50)} | ${fmt(raw.p95)} | ${ok ? 'met' : 'MISSED'} |`);
   }
   await database.close();
   await drop();
-  return { kind: database.kind, accounts: ACCOUNTS, results };
+  return rows;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -35,6 +35,48 @@ export function loadAverage(): string {
 
 export const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
 
+/** The two databases the portal runs on: the embedded PGlite (default) and a PostgreSQL server (DATABASE_URL). */
+export type Backend = 'pglite' | 'postgresql';
+
+/** The backend of a `Database.kind` or a `DemoBench.kind` ("pglite", "pglite on disk", "postgres"). */
+export function backendOf(kind: string): Backend {
+  return kind.startsWith('pglite') ? 'pglite' : 'postgresql';
+}
+
+/** Where a benchmark writes its detailed section: one line at a time, Markdown. */
+export type BenchLog = (line: string) => void;
+
+/**
+ * One measured figure, for the summary table at the top of bench/RESULTS.md. A benchmark's run
+ * function returns one row per figure that has a target or a baseline; bench/run.ts adds the ratio
+ * (value / baseline), the machine and the date. A benchmark's detailed section starts with a
+ * `## ` heading that ends with its backend in parentheses, e.g. `(pglite on disk)` or `(postgres)`:
+ * that is how run.ts files the section under its backend.
+ */
+export interface BenchSummaryRow {
+  /** The benchmark, as `npm run bench -- NAME` names it: "vendor-api". */
+  benchmark: string;
+  /** The database the figure was measured on. */
+  backend: Backend;
+  /** What was measured, short: "p99 latency, list page of 20 over mutual TLS, 50 connections". */
+  figure: string;
+  /** The measured value, in `unit`. */
+  value: number;
+  /** The unit of `value` and `baseline`: "ms", "s", "req/s", "MiB". */
+  unit: string;
+  /** The same figure of the baseline, measured in the same run, in `unit`; absent when there is none. */
+  baseline?: number;
+  /** What the baseline is: "bare Fastify HTTPS route, static JSON". */
+  baselineLabel?: string;
+  /** The target, as text: "< 50 ms", "≥ 50 % of baseline", "≤ 1.5 × baseline"; absent when there is none. */
+  target?: string;
+  /** Whether the target is met; absent when there is no target. */
+  met?: boolean;
+}
+
+/** What every bench/*.bench.ts exports: runs the benchmark, logs its section, returns its summary rows. */
+export type BenchRun = (log: BenchLog) => Promise<BenchSummaryRow[] | unknown>;
+
 /** The p-th percentile (0–100) of a list of numbers (nearest rank on the sorted list). */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;

@@ -2,22 +2,23 @@
  * Benchmark (issue #5): route 1,000,000 mutations over 600 OCMWs with 2,000,000 dossiers.
  * Prints the service's routing time (ingest's routing statement, per 5,000-mutation batch as the
  * service runs it) next to a raw SQL baseline doing the same join in one plain INSERT … SELECT,
- * in the same run. BENCH_MUTATION_SCALE=0.1 runs a tenth of it.
+ * in the same run. BENCH_MUTATION_SCALE=0.1 runs a tenth of it; BENCH_DATABASE_URL runs it in a
+ * new database on that PostgreSQL server.
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows } from '../src/db/db.js';
+import { queryRows } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { routeMutations } from '../src/modules/mutations/mutations.repo.js';
-import { machine } from './lib.js';
+import { backendOf, machine, openBenchDatabase, type BenchLog, type BenchSummaryRow } from './lib.js';
 
-export async function runMutationsBench(log: (line: string) => void = console.log) {
+export async function runMutationsBench(log: BenchLog = console.log): Promise<BenchSummaryRow[]> {
   const scale = Number(process.env.BENCH_MUTATION_SCALE ?? 1);
   const OCMWS = 600;
   const DOSSIERS = Math.round(2_000_000 * scale);
   const MUTATIONS = Math.round(1_000_000 * scale);
   const PEOPLE = Math.round(1_500_000 * scale);
-  const database = await openDatabase(process.env.BENCH_DATABASE_URL ? { url: process.env.BENCH_DATABASE_URL } : {});
+  const { database, drop } = await openBenchDatabase();
   const db = database.db;
   await migrateDatabase(database);
   const t0 = performance.now();
@@ -93,6 +94,20 @@ export async function runMutationsBench(log: (line: string) => void = console.lo
   log(`| raw SQL baseline (one INSERT … SELECT) | ${(baselineMs / 1000).toFixed(2)} s | ${check!.n.toLocaleString('en')} |`);
   log(`| ratio | ${(serviceMs / baselineMs).toFixed(2)}× | ${delivered === check!.n ? 'same rows' : 'DIFFERENT rows'} |`);
   await database.close();
+  await drop();
+  return [
+    {
+      benchmark: 'mutations',
+      backend: backendOf(database.kind),
+      figure: `routing ${MUTATIONS.toLocaleString('en')} mutations over ${OCMWS} OCMWs (5,000 per statement, as ingest runs it)`,
+      value: serviceMs / 1000,
+      unit: 's',
+      baseline: baselineMs / 1000,
+      baselineLabel: 'one plain INSERT … SELECT',
+      target: 'the same deliveries as the baseline',
+      met: delivered === check!.n,
+    },
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,17 +1,24 @@
 // `npm run bench`: every benchmark of the project, each figure next to its baseline measured in
-// the same run, printed and written to bench/RESULTS.md. BENCH_DATABASE_URL runs them on a
-// PostgreSQL server instead of the embedded PGlite. `npm run bench -- reminders vendor-api` runs
-// only the named ones (printed only: RESULTS.md is written by a full run).
+// the same run, printed and written to bench/RESULTS.md: one summary table (a row per figure:
+// benchmark, backend, figure, baseline, ratio, target, met, machine, date) above each
+// benchmark's detailed section. The benchmarks run on PGlite, or with BENCH_DATABASE_URL on that
+// PostgreSQL server; cold-start measures both backends in every run. A full run replaces the
+// sections and rows of the backends it measured and keeps the others from their last run, so the
+// file holds both. `npm run bench -- reminders vendor-api` runs only the named ones and only
+// prints. BENCH_RESULTS=path writes the report elsewhere (to try a scaled-down full run).
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
+import { runColdStartBench } from './cold-start.bench.js';
 import { runMergerBench } from './merger.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
 import { runRemindersBench } from './reminders.bench.js';
 import { runSubmissionsBench } from './submissions.bench.js';
 import { runVendorApiBench } from './vendor-api.bench.js';
-import { machine } from './lib.js';
+import { machine, type BenchRun } from './lib.js';
+import { BACKENDS, blocksOf, isSummaryRow, readBlocks, renderReport, summary, type Block, type RunInfo } from './report.js';
 
-const BENCHES: [string, (log: (line: string) => void) => Promise<unknown>][] = [
+const BENCHES: [string, BenchRun][] = [
+  ['cold-start', runColdStartBench],
   ['access-list', runAccessListBench],
   ['mutations', runMutationsBench],
   ['reminders', runRemindersBench],
@@ -19,6 +26,7 @@ const BENCHES: [string, (log: (line: string) => void) => Promise<unknown>][] = [
   ['submissions', runSubmissionsBench],
   ['merger', runMergerBench],
 ];
+const RESULTS = process.env.BENCH_RESULTS ?? new URL('./RESULTS.md', import.meta.url).pathname;
 
 const only = process.argv.slice(2);
 const unknown = only.filter((name) => !BENCHES.some(([n]) => n === name));
@@ -27,16 +35,51 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const lines: string[] = [
-  '# Benchmark results',
-  '',
-  `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine()}); do not edit by hand.`,
-];
-const log = (line: string) => {
-  console.log(line);
-  lines.push(line);
+const info: RunInfo = {
+  backend: process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite',
+  date: new Date().toISOString().slice(0, 10),
+  machine: machine(),
+  // The settings that change what is measured (scales, runs), printed beside the run's date.
+  settings: Object.entries(process.env)
+    .filter(([k, v]) => k.startsWith('BENCH_') && !k.endsWith('_URL') && k !== 'BENCH_RESULTS' && k !== 'BENCH_PORT' && v)
+    .map(([k, v]) => `${k}=${v}`)
+    .sort()
+    .join(' '),
 };
+const order = (b: Block) => BENCHES.findIndex(([n]) => n === b.benchmark) * 10 + BACKENDS.indexOf(b.backend);
+
+const fresh: Block[] = [];
+const failed: string[] = [];
 for (const [name, run] of BENCHES) {
-  if (only.length === 0 || only.includes(name)) await run(log);
+  if (only.length && !only.includes(name)) continue;
+  const lines: string[] = [];
+  const log = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  let result: unknown;
+  try {
+    result = await run(log);
+  } catch (error) {
+    // The other benchmarks still run; this one keeps its sections from the last run.
+    console.error(`\n${name} FAILED: ${(error as Error).stack ?? String(error)}`);
+    failed.push(name);
+    continue;
+  }
+  const rows = Array.isArray(result) ? result.filter(isSummaryRow) : [];
+  if (rows.length === 0) console.log(`\n(${name} returned no summary rows)`);
+  fresh.push(...blocksOf(name, lines, rows, info));
 }
-if (only.length === 0) writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
+
+console.log(`\n## Summary of this run\n\n${summary(fresh).join('\n')}`);
+
+if (only.length === 0) {
+  const replaced = new Set(fresh.map((b) => `${b.benchmark}/${b.backend}`));
+  const blocks = [...fresh, ...readBlocks(RESULTS).filter((b) => !replaced.has(`${b.benchmark}/${b.backend}`))].sort((a, b) => order(a) - order(b));
+  writeFileSync(RESULTS, renderReport(blocks));
+  console.log(`\nWrote ${RESULTS} (${fresh.length} new block(s), ${blocks.length - fresh.length} kept from earlier runs).`);
+}
+if (failed.length) {
+  console.error(`\nFailed: ${failed.join(', ')}`);
+  process.exitCode = 1;
+}

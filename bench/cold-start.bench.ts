@@ -1,0 +1,160 @@
+/**
+ * Benchmark (issue #9): cold start of the real portal process, `node --import tsx src/main.ts`
+ * (what `npm start` runs after the UI build), timed from spawn to the first `GET /ready` = 200,
+ * and its resident memory (/proc/PID/status VmRSS) at ready and after 200 requests (session,
+ * postcode lookups, readiness), with the peak (VmHWM). First start: a fresh database (migrations,
+ * reference data, demo seed, the vendor port's self-signed certificate); second start: the same
+ * data again. On PGlite (a fresh OCMW_DATA_DIR) and on the PostgreSQL server (a freshly created
+ * database; BENCH_DATABASE_URL, else BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/postgres;
+ * skipped with the reason when it does not answer). Jobs (pg-boss) and the vendor port are on, as
+ * in a real start. Baseline in the same run: a bare Fastify hello world started with `node -e`,
+ * the same 200 requests sent to its one route. Median of BENCH_COLD_RUNS (3) starts of each.
+ * Ports from BENCH_PORT (3600) up. Targets (proposed with issue #9, not from the SPEC): first
+ * start ≤ 30 s, second start ≤ 5 s, RSS after 200 requests ≤ 1 GiB.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { backendOf, loadAverage, machine, percentile, type Backend, type BenchLog, type BenchSummaryRow } from './lib.js';
+import { createServerDatabase, freePort, httpGet, memoryOf, serverReachable, startPortal, startProcess, type StartedProcess } from './process.js';
+
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const REQUESTS = 200;
+const FIRST_TARGET_S = 30;
+const SECOND_TARGET_S = 5;
+const RSS_TARGET_MIB = 1024;
+const PORT_BASE = Number(process.env.BENCH_PORT ?? 3600);
+
+const HELLO_WORLD = `
+const app = require('fastify')({ logger: false });
+app.get('/ready', async () => ({ status: 'ready' }));
+app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+process.on('SIGTERM', () => app.close().then(() => process.exit(0)));
+`;
+
+/** One start: time to ready and the memory at ready, after the requests, and at its peak. */
+interface Start {
+  readyMs: number;
+  rssReady: number;
+  rssAfter: number;
+  peak: number;
+  failed: number;
+}
+
+/** Sends `REQUESTS` GETs (4 at a time) over `paths` in turn; returns how many did not answer 200. */
+async function exercise(port: number, paths: string[]): Promise<number> {
+  let failed = 0;
+  let next = 0;
+  const worker = async () => {
+    while (next < REQUESTS) {
+      const i = next++;
+      const reply = await httpGet(port, paths[i % paths.length]!, { accept: 'application/json', 'accept-language': 'nl' });
+      if (reply.status !== 200) failed++;
+    }
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return failed;
+}
+
+/** Measures one started process, then stops it. */
+async function measureStart(started: StartedProcess, paths: string[]): Promise<Start> {
+  try {
+    const atReady = memoryOf(started.pid);
+    const failed = await exercise(started.port, paths);
+    const after = memoryOf(started.pid);
+    return { readyMs: started.readyMs, rssReady: atReady?.rssMiB ?? NaN, rssAfter: after?.rssMiB ?? NaN, peak: after?.peakMiB ?? NaN, failed };
+  } finally {
+    await started.stop();
+  }
+}
+
+const PORTAL_PATHS = ['/api/v1/session', '/api/v1/public/ocmw-lookup?postcode=2000', '/api/v1/public/ocmw-lookup?postcode=9000', '/ready'];
+
+/** The median of each figure over the runs (failed requests summed). */
+function medianOf(starts: Start[]): Start {
+  const m = (f: (s: Start) => number) => percentile(starts.map(f), 50);
+  return { readyMs: m((s) => s.readyMs), rssReady: m((s) => s.rssReady), rssAfter: m((s) => s.rssAfter), peak: m((s) => s.peak), failed: starts.reduce((n, s) => n + s.failed, 0) };
+}
+
+async function portalStarts(backend: Backend, serverUrl: string): Promise<{ first: Start; second: Start }> {
+  const firsts: Start[] = [];
+  const seconds: Start[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ocmw-cold-'));
+    const server = backend === 'postgresql' ? await createServerDatabase(serverUrl, 'ocmw_bench_cold') : undefined;
+    try {
+      const port = await freePort(PORT_BASE);
+      const vendorPort = await freePort(PORT_BASE, [port]);
+      const env = { OCMW_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: server?.url ?? '' };
+      firsts.push(await measureStart(await startPortal({ port, vendorPort, env }), PORTAL_PATHS));
+      seconds.push(await measureStart(await startPortal({ port, vendorPort, env }), PORTAL_PATHS));
+    } finally {
+      await server?.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return { first: medianOf(firsts), second: medianOf(seconds) };
+}
+
+async function baselineStarts(): Promise<Start> {
+  const starts: Start[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const port = await freePort(PORT_BASE);
+    const started = await startProcess(process.execPath, ['-e', HELLO_WORLD], { port, env: { PORT: String(port) } });
+    starts.push(await measureStart(started, ['/ready']));
+  }
+  return medianOf(starts);
+}
+
+export async function runColdStartBench(log: BenchLog = console.log): Promise<BenchSummaryRow[]> {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.BENCH_PG_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const backends: Backend[] = ['pglite'];
+  const reachable = await serverReachable(serverUrl);
+  if (reachable.ok) backends.push('postgresql');
+  else console.log(`\ncold-start: PostgreSQL skipped: ${new URL(serverUrl).host} does not answer (${reachable.reason}); set BENCH_PG_URL`);
+
+  const rows: BenchSummaryRow[] = [];
+  for (const backend of backends) {
+    const loadAtStart = loadAverage();
+    const baseline = await baselineStarts();
+    const { first, second } = await portalStarts(backend, serverUrl);
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+    const mib = (v: number) => `${Math.round(v)} MiB`;
+    const kind = backend === 'pglite' ? 'pglite' : 'postgres';
+    log(`\n## Cold start: \`node --import tsx src/main.ts\` to GET /ready = 200, and its RSS (${kind})`);
+    log(
+      `${backend === 'pglite' ? 'a fresh OCMW_DATA_DIR' : `a freshly created database on ${new URL(serverUrl).host}`} per run, median of ${RUNS} runs; jobs (pg-boss) and the vendor port on; ${REQUESTS} requests after ready (GET /api/v1/session, two postcode lookups, /ready, 4 at a time${first.failed + second.failed ? `; ${first.failed + second.failed} did NOT answer 200` : ', all 200'}); baseline: a bare Fastify hello world (\`node -e\`, one route) started the same way and sent ${REQUESTS} GET /ready; ${machine()}, load average ${loadAtStart} at start, ${loadAverage()} at end\n`,
+    );
+    log(`| what | start → ready | RSS at ready | RSS after ${REQUESTS} requests | peak RSS | target |`);
+    log('| --- | --- | --- | --- | --- | --- |');
+    const line = (what: string, x: Start, target: string) => log(`| ${what} | ${s(x.readyMs)} | ${mib(x.rssReady)} | ${mib(x.rssAfter)} | ${mib(x.peak)} | ${target} |`);
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    line('first start (migrations, reference data, demo seed)', first, `≤ ${FIRST_TARGET_S} s, ≤ ${RSS_TARGET_MIB} MiB: ${verdict(first.readyMs <= FIRST_TARGET_S * 1000 && first.rssAfter <= RSS_TARGET_MIB)}`);
+    line('second start (existing data)', second, `≤ ${SECOND_TARGET_S} s, ≤ ${RSS_TARGET_MIB} MiB: ${verdict(second.readyMs <= SECOND_TARGET_S * 1000 && second.rssAfter <= RSS_TARGET_MIB)}`);
+    line('baseline: bare Fastify hello world (`node -e`)', baseline, '');
+    log(`| ratio second start / baseline | ${(second.readyMs / baseline.readyMs).toFixed(1)}× | ${(second.rssReady / baseline.rssReady).toFixed(1)}× | ${(second.rssAfter / baseline.rssAfter).toFixed(1)}× | ${(second.peak / baseline.peak).toFixed(1)}× | |`);
+
+    const row = (figure: string, value: number, unit: string, base: number, target: string, met: boolean): BenchSummaryRow => ({
+      benchmark: 'cold-start',
+      backend: backendOf(kind),
+      figure,
+      value,
+      unit,
+      baseline: base,
+      baselineLabel: 'bare Fastify hello world',
+      target,
+      met,
+    });
+    rows.push(
+      row('first start to ready (migrations, reference data, demo seed)', first.readyMs / 1000, 's', baseline.readyMs / 1000, `≤ ${FIRST_TARGET_S} s`, first.readyMs <= FIRST_TARGET_S * 1000),
+      row('second start to ready (existing data)', second.readyMs / 1000, 's', baseline.readyMs / 1000, `≤ ${SECOND_TARGET_S} s`, second.readyMs <= SECOND_TARGET_S * 1000),
+      row(`RSS after first start + ${REQUESTS} requests`, first.rssAfter, 'MiB', baseline.rssAfter, `≤ ${RSS_TARGET_MIB} MiB`, first.rssAfter <= RSS_TARGET_MIB),
+      row(`RSS after second start + ${REQUESTS} requests`, second.rssAfter, 'MiB', baseline.rssAfter, `≤ ${RSS_TARGET_MIB} MiB`, second.rssAfter <= RSS_TARGET_MIB),
+    );
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await runColdStartBench();
+}
