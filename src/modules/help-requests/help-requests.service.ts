@@ -9,7 +9,8 @@ import type { AuditService } from '../audit/index.js';
 import type { ContactData, OnlineSettingsData } from '../configuration/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
-import type { CitizenRequest, HelpRequestListFilter } from './help-requests.schema.js';
+import type { z } from 'zod';
+import type { CitizenRequest, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
 
 export interface HelpRequestsDeps {
@@ -32,6 +33,10 @@ export interface VendorClient {
   organisationId: string;
   permissions: string[];
 }
+
+type VendorListQuery = { page: number; pageSize: number; unread?: boolean; since?: string };
+/** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
+export type VendorListPage = { items: z.infer<typeof HelpRequestSummary>[]; total: number; page: number; pageSize: number };
 
 const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
@@ -80,18 +85,25 @@ function validation(lang: Language, fields: Record<string, string>): AppError {
 export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS }: HelpRequestsDeps) {
   // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
   // which also drops a page whose query was still running and might predate the change.
-  const vendorPages = new Map<string, { until: number; page: Promise<{ rows: repo.SummaryRow[]; total: number }> }>();
+  const vendorPages = new Map<string, { until: number; page: Promise<VendorListPage> }>();
   function changed() {
     vendorPages.clear();
   }
-  async function vendorPage(organisationId: string, today: string, filter: repo.ListFilter, offset: number, limit: number) {
-    if (vendorListCacheMs <= 0) return repo.listRequests(db, organisationId, today, filter, offset, limit);
-    const key = `${organisationId}|${today}|${filter.status ?? ''}|${filter.since ?? ''}|${offset}|${limit}`;
+  async function readVendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
+    const filter = { status: q.unread ? ('unread' as const) : undefined, since: q.since };
+    const { rows, total } = await repo.listRequests(db, organisationId, today, filter, (q.page - 1) * q.pageSize, q.pageSize);
+    const names = await municipalityNames(rows, lang, today);
+    return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+  }
+  /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
+  async function vendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
+    if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q, lang);
+    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${q.since ?? ''}|${q.page}|${q.pageSize}`;
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
     // Concurrent polls of the same page share one query.
-    const page = repo.listRequests(db, organisationId, today, filter, offset, limit);
+    const page = readVendorPage(organisationId, today, q, lang);
     if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) vendorPages.clear();
     vendorPages.set(key, { until: now + vendorListCacheMs, page });
     try {
@@ -441,12 +453,9 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
     // ── vendor API (R6.9): the REST account's OCMW, by permission ──
 
-    async vendorList(client: VendorClient, q: { page: number; pageSize: number; unread?: boolean; since?: string }, lang: Language) {
+    async vendorList(client: VendorClient, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
       requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
-      const today = clock.today();
-      const { rows, total } = await vendorPage(client.organisationId, today, { status: q.unread ? 'unread' : undefined, since: q.since }, (q.page - 1) * q.pageSize, q.pageSize);
-      const names = await municipalityNames(rows, lang, today);
-      return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+      return vendorPage(client.organisationId, clock.today(), q, lang);
     },
 
     async vendorGet(client: VendorClient, reference: string, lang: Language) {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, pageOf } from '../../shared/schema.js';
 import { ContactBody, OnlineSettingsBody, type ConfigurationService } from '../configuration/index.js';
@@ -22,6 +23,25 @@ const PERMISSION = {
   admin: ['ocmw-online-admin', 'Administratie van het OCMW Online-systeem'],
 } as const;
 
+/**
+ * The list's serializer: the zod one, whose JSON is kept with the page object it was made from.
+ * A cached page (VENDOR_LIST_CACHE_MS) is one object for every poll that gets it, so it is checked
+ * against the schema and encoded once, not at every poll; a page read anew is a new object.
+ */
+const listSerializer: typeof serializerCompiler = (routeSchema) => {
+  const encode = serializerCompiler(routeSchema);
+  const encoded = new WeakMap<object, string>();
+  return (data) => {
+    if (typeof data !== 'object' || data === null) return encode(data);
+    let json = encoded.get(data);
+    if (json === undefined) {
+      json = encode(data);
+      encoded.set(data, json);
+    }
+    return json;
+  };
+};
+
 /** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
 export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; configuration: ConfigurationService }> = async (app, { helpRequests, configuration }) => {
   const need = (client: VendorClient, p: keyof typeof PERMISSION, lang: Parameters<HelpRequestsService['requireVendor']>[3]) =>
@@ -34,6 +54,8 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       querystring: VendorListQuery,
       response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, ...Denied },
     },
+    // The route-level option is typed for the whole route schema; the zod compiler gets each response schema.
+    serializerCompiler: listSerializer as never,
   }, async (request) => helpRequests.vendorList(request.vendor!, request.query, request.language));
 
   app.get('/help-requests/:reference', {
