@@ -13,7 +13,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/db.js';
 import type { Clock } from './domain/clock.js';
 import { authPlugin } from './http/auth.js';
-import { registerErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -49,10 +50,12 @@ export interface AppDeps {
   database: Database;
   services: Services;
   clock: Clock;
+  /** The built SPA (default dist/web); tests point it at a stand-in build. */
+  webRoot?: string;
 }
 
 /** Builds the Fastify app: platform plugins, then the explicit list of module routes. */
-export async function buildApp({ config, database, services, clock }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, services, clock, webRoot = WEB_DIST }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: (req) => {
@@ -61,6 +64,8 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -124,6 +129,8 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
     sessionHours: config.sessionHours,
     secureCookies: config.secureCookies,
   });
+  // After authentication (also a preValidation hook): refused callers learn nothing about their input.
+  registerInputGuard(app);
 
   const Health = z.object({ status: z.string() });
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));
@@ -156,9 +163,9 @@ export async function buildApp({ config, database, services, clock }: AppDeps): 
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
 
-  const hasWeb = existsSync(path.join(WEB_DIST, 'index.html'));
+  const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
     const url = request.url.split('?')[0] ?? '';

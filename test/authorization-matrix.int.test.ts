@@ -1,16 +1,22 @@
 /**
- * The authorization matrix (issue #3, N4): every API route of the app × every kind of actor,
- * with the expected allow/deny. The routes come from Fastify's own route table, so a route
- * added without an entry here makes this test fail.
+ * The authorization matrix (issue #3, N4): every API route of BOTH ports × every kind of actor,
+ * with the expected allow/deny. The routes come from Fastify's own route tables (an onRoute hook
+ * in src/app.ts and in src/http/vendor-app.ts), so a route added to either app without an entry
+ * here makes this test fail. Routes outside the API (static files of the SPA, the API docs) must
+ * be public GETs and nothing else.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../src/app.js';
 import { queryRows } from '../src/db/db.js';
+import { generateSelfSigned, type GeneratedCertificate } from '../src/http/self-signed.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 import { makeCa, makeCertificate } from './certificates.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { createTestContext, type TestClient, type TestContext } from './test-app.js';
+import { startVendorPort, type VendorPort } from './vendor-port.js';
 
 const ACTORS = ['anonymous', 'htb', 'coHtb', 'tb', 'coTb', 'userWithApp', 'userWithoutApp', 'blocked', 'otherOrg', 'admin', 'vendor', 'institution'] as const;
 type ActorKind = (typeof ACTORS)[number];
@@ -435,9 +441,64 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+// ── the vendor port (R6.9): the client certificate's REST account, its permissions and its OCMW ──
+
+/** Who calls the vendor port: no or a refused certificate, an account of OCMW Antwerpen with one permission, or OCMW Gent's with all. */
+const VENDOR_ACTORS = ['noCertificate', 'unknown', 'expired', 'replaced', 'deletedAccount', 'process', 'readContact', 'editContact', 'onlineAdmin', 'dossiers', 'otherOcmw'] as const;
+type VendorActor = (typeof VENDOR_ACTORS)[number];
+const VENDOR_PERMISSIONS = {
+  process: 'ocmw-online-proces',
+  readContact: 'signaletiek-raadplegen',
+  editContact: 'signaletiek-bewerken',
+  onlineAdmin: 'ocmw-online-admin',
+  dossiers: 'dossiers-integraties',
+} as const;
+type VendorPermissionActor = keyof typeof VENDOR_PERMISSIONS;
+
+interface VendorEntry {
+  /** public, or the one Antwerpen account (by its single permission) allowed; OCMW Gent's account holds every permission. */
+  allow: 'public' | VendorPermissionActor;
+  /** Acts on one item of OCMW Antwerpen: OCMW Gent gets 404, never the item. */
+  item?: boolean;
+  request: () => Promise<{ url: string; payload?: unknown }> | { url: string; payload?: unknown };
+}
+
+/** The references of the help requests made for the vendor matrix (all of OCMW Antwerpen, never forwarded). */
+const antwerpenReferences: string[] = [];
+
+/** A new help request of OCMW Antwerpen; its reference. */
+async function freshReference(): Promise<string> {
+  const { reference } = await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '2000', surname: 'M', firstName: 'T', phone: '03 123 45 67', message: 'vendor matrix' });
+  antwerpenReferences.push(reference);
+  return reference;
+}
+
+const contact = { streetNl: 'Lange Gasthuisstraat', streetFr: 'Lange Gasthuisstraat', streetDe: 'Lange Gasthuisstraat', cityNl: 'Stad', cityFr: 'Ville', cityDe: 'Stadt', number: '39', postcode: '9000', receptionPhone: '03 338 30 00' };
+
+/** Every route of the vendor port: "METHOD url" → who may call it. */
+const VENDOR_MATRIX: Record<string, VendorEntry> = {
+  'GET /vendor/v1/openapi.json': { allow: 'public', request: () => ({ url: '/vendor/v1/openapi.json' }) },
+  'GET /vendor/v1/help-requests': { allow: 'process', request: () => ({ url: '/vendor/v1/help-requests' }) },
+  'GET /vendor/v1/help-requests/:reference': { allow: 'process', item: true, request: async () => ({ url: `/vendor/v1/help-requests/${await freshReference()}` }) },
+  'POST /vendor/v1/help-requests/:reference/read': { allow: 'process', item: true, request: async () => ({ url: `/vendor/v1/help-requests/${await freshReference()}/read` }) },
+  'GET /vendor/v1/contact': { allow: 'readContact', request: () => ({ url: '/vendor/v1/contact' }) },
+  'PUT /vendor/v1/contact': { allow: 'editContact', request: () => ({ url: '/vendor/v1/contact', payload: contact }) },
+  'GET /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings' }) },
+  'PUT /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
+  'GET /vendor/v1/dossiers/forms': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/forms' }) },
+  'POST /vendor/v1/dossiers/forms': {
+    allow: 'dossiers',
+    request: () => ({ url: '/vendor/v1/dossiers/forms', payload: { insz: inszFromParts('830303', serial++), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' } }),
+  },
+  'POST /vendor/v1/dossiers/forms/:formId/stop': { allow: 'dossiers', item: true, request: async () => ({ url: `/vendor/v1/dossiers/forms/${(await freshForm()).id}/stop`, payload: { endDate: '2026-06-30' } }) },
+  'GET /vendor/v1/dossiers/settings': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/settings' }) },
+};
+
 let ctx: TestContext;
 const clients = new Map<ActorKind, TestClient>();
 let helpers: Helpers;
+let vendorPort: VendorPort;
+const vendorCerts = new Map<VendorActor, GeneratedCertificate>();
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -530,8 +591,25 @@ beforeAll(async () => {
   const blocked = await freshUser(['ebox']);
   await login('blocked', blocked.username, undefined, 'Matrix-Wachtwoord-1');
   await ctx.services.management.updateMember(htbCaller, domain!.id, blocked.userId, { status: 'blocked' });
+
+  vendorPort = await startVendorPort(ctx);
+  const certificate = (name: string, expired = false) =>
+    generateSelfSigned({ subject: `CN=matrix-${name}`, days: 30, usage: 'client', ...(expired ? { notBefore: new Date(Date.now() - 90 * 86_400_000) } : {}) });
+  const everything = Object.values(VENDOR_PERMISSIONS);
+  for (const actor of VENDOR_ACTORS) {
+    if (actor === 'noCertificate') continue;
+    const cert = await certificate(actor, actor === 'expired');
+    vendorCerts.set(actor, cert);
+    if (actor === 'unknown') continue;
+    if (actor in VENDOR_PERMISSIONS) await vendorPort.restAccount('OCMW Antwerpen', `matrix-${actor}`, [VENDOR_PERMISSIONS[actor as VendorPermissionActor]], cert);
+    else if (actor === 'otherOcmw') await vendorPort.restAccount('OCMW Gent', 'matrix-gent', everything, cert);
+    else await vendorPort.restAccount('OCMW Antwerpen', `matrix-${actor}`, everything, cert, { active: actor !== 'replaced', deleted: actor === 'deletedAccount' });
+  }
 });
-afterAll(async () => ctx?.close());
+afterAll(async () => {
+  await vendorPort?.close();
+  await ctx?.close();
+});
 
 describe('authorization matrix', () => {
   it('has an entry for every API route in the route table, and no stale entries', () => {
@@ -540,6 +618,18 @@ describe('authorization matrix', () => {
       .map((r) => `${r.method} ${r.url}`);
     expect(routes.filter((r) => !(r in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+  });
+
+  it('has only public GETs outside the API: the API docs and the files of the SPA build', () => {
+    const outside = ctx.app.routeTable.filter((r) => !(`${r.method} ${r.url}` in MATRIX));
+    for (const r of outside) {
+      const where = `${r.method} ${r.url}`;
+      expect(r.method, where).toBe('GET');
+      expect(r.access, where).toBe('public');
+      const isDocs = r.url === '/api/docs' || r.url.startsWith('/api/docs/');
+      const isBuiltFile = !r.url.startsWith('/api/') && existsSync(path.join(WEB_DIST, r.url === '/' ? 'index.html' : r.url));
+      expect(isDocs || isBuiltFile, `${where} is neither the API docs nor a file of the SPA build`).toBe(true);
+    }
   });
 
   it('declares public only the routes the matrix calls public', () => {
@@ -570,5 +660,40 @@ describe('authorization matrix', () => {
     } else {
       expect([401, 403, 404], `${route} as ${actor}: ${res.statusCode} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
     }
+  });
+});
+
+describe('vendor port authorization matrix (mutual TLS)', () => {
+  it('has an entry for every route in the vendor port route table, and no stale entries', () => {
+    const routes = vendorPort.app.routeTable.map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in VENDOR_MATRIX))).toEqual([]);
+    expect(Object.keys(VENDOR_MATRIX).filter((k) => !routes.includes(k))).toEqual([]);
+    for (const r of vendorPort.app.routeTable) expect(r.access, `${r.method} ${r.url}`).toBe(VENDOR_MATRIX[`${r.method} ${r.url}`]!.allow === 'public' ? 'public' : 'certificate');
+  });
+
+  const cases = Object.entries(VENDOR_MATRIX).flatMap(([route, entry]) => VENDOR_ACTORS.map((actor) => [route, actor, entry] as const));
+
+  it.each(cases)('%s as %s', async (route, actor, entry) => {
+    const method = route.split(' ')[0]!;
+    const { url, payload } = await entry.request();
+    const res = await vendorPort.call(method, url, vendorCerts.get(actor), payload);
+    const where = `${route} as ${actor}: ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`;
+    if (entry.allow === 'public') {
+      expect(res.status, where).toBe(200);
+      return;
+    }
+    if (actor === 'noCertificate') expect(res.status, where).toBe(401);
+    else if (actor === 'otherOcmw') {
+      // Every permission, but of OCMW Gent: Antwerpen's items do not exist for it; lists are its own
+      // (they may hold requests filed in Antwerpen and forwarded to Gent, never the ones made here).
+      if (entry.item) expect(res.status, where).toBe(404);
+      else {
+        expect([200, 201], where).toContain(res.status);
+        const body = JSON.stringify(res.json);
+        expect(body, where).not.toContain(helpers.organisationId);
+        for (const reference of antwerpenReferences) expect(body, where).not.toContain(reference);
+      }
+    } else if (actor === entry.allow) expect([200, 201], where).toContain(res.status);
+    else expect(res.status, where).toBe(403);
   });
 });

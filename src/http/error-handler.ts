@@ -1,8 +1,9 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode, type FieldErrors, type RuleViolation } from '../shared/errors.js';
-import { isMessageKey, translate, type Language } from '../shared/messages.js';
+import { isMessageKey, pickLanguage, translate, type Language } from '../shared/messages.js';
 import { mapDatabaseError } from '../db/errors.js';
 
 const zodLocales: Record<Language, ReturnType<typeof z.locales.nl>> = {
@@ -49,6 +50,36 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, message: str
   return reply
     .status(status)
     .send({ error: { code, message, ...(fields && Object.keys(fields).length ? { fields } : {}), ...(violations?.length ? { violations } : {}) } });
+}
+
+/**
+ * Fastify's own refusals before a route is found (a malformed percent-encoding, a path parameter
+ * beyond maxParamLength): a 400 with the SPEC §12 body too, instead of Fastify's default shape.
+ * Pass as the `frameworkErrors` option of Fastify().
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const lang = pickLanguage(request.headers['accept-language']);
+  void send(reply, 400, 'bad_request', translate('http.bad_request', lang));
+}
+
+/**
+ * Node's refusals of a malformed request before Fastify sees it (a request line or headers beyond
+ * the 16 KiB limit, a timeout, bad HTTP): the same statuses as Fastify's default, with a SPEC §12
+ * body. Pass as the `clientErrorHandler` option of Fastify() (servers on a real socket).
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, code, key] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'bad_request', 'http.bad_request'] as const
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'bad_request', 'http.bad_request'] as const
+        : [400, 'Bad Request', 'bad_request', 'http.bad_request'] as const;
+  const body = JSON.stringify({ error: { code, message: translate(key, 'nl') } });
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /** One error handler: AppErrors and client mistakes become 4xx with SPEC §12 bodies; the rest a 500 without internals. */

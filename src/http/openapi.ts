@@ -26,6 +26,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     // Only the portal API belongs in this document (the vendor API has its own).
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // The plugin's own policy lets the same origin frame the docs; no page of the portal may be framed.
+    transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
   app.get('/api/v1/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 }

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RouteEntry } from '../app.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
 import { isIsoDate } from '../domain/clock.js';
@@ -14,9 +15,12 @@ import { dossiersVendorRoutes } from '../modules/dossiers/index.js';
 import type { Services } from '../services.js';
 import { AppError } from '../shared/errors.js';
 import { pickLanguage, translate } from '../shared/messages.js';
-import { registerErrorHandler } from './error-handler.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
+import { registerInputGuard } from './input-guard.js';
 import { TODAY_HEADER } from './auth.js';
 import { generateSelfSigned } from './self-signed.js';
+
+const OPENAPI_PATH = '/vendor/v1/openapi.json';
 
 export interface VendorTls {
   cert: string;
@@ -53,11 +57,23 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => randomUUID(),
     bodyLimit: 262_144,
+    frameworkErrors,
+    clientErrorHandler,
     https: { cert: tls.cert, key: tls.key, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The route table, as on the portal port: the authorization matrix test walks it. Every route
+  // here is behind the client certificate (the OpenAPI document excepted, see onRequest below).
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.url === OPENAPI_PATH ? 'public' : 'certificate' });
+    }
+  });
   app.decorateRequest('vendor', null);
   app.decorateRequest('language', 'nl');
   await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } });
@@ -85,7 +101,7 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   app.server.on('secureConnection', (socket: TLSSocket) => socket.disableRenegotiation());
   app.addHook('onRequest', async (request) => {
     request.language = pickLanguage(request.headers['accept-language']);
-    if (request.url.split('?')[0] === '/vendor/v1/openapi.json') return;
+    if (request.url.split('?')[0] === OPENAPI_PATH) return;
     const socket = request.raw.socket as TLSSocket;
     // The client certificate cannot change within a TLS connection: hash it once per connection.
     let fingerprint = fingerprints.get(socket);
@@ -110,9 +126,11 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
     clock.runWithToday(override, () => done());
   });
 
+  registerInputGuard(app);
+
   await app.register(vendorRoutes, { prefix: '/vendor/v1', helpRequests: services.helpRequests, configuration: services.configuration });
   await app.register(dossiersVendorRoutes, { prefix: '/vendor/v1', dossiers: services.dossiers });
-  app.get('/vendor/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get(OPENAPI_PATH, { schema: { hide: true } }, async () => app.swagger());
   app.setNotFoundHandler((request, reply) =>
     reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } }),
   );

@@ -213,6 +213,12 @@ const catalogue = {
     de: 'Dieses Feld ist unbekannt.',
     en: 'This field is unknown.',
   },
+  'field.nul_character': {
+    nl: 'Dit veld bevat een ongeldig teken (NUL, \\u0000).',
+    fr: 'Ce champ contient un caractère non valide (NUL, \\u0000).',
+    de: 'Dieses Feld enthält ein ungültiges Zeichen (NUL, \\u0000).',
+    en: 'This field contains an invalid character (NUL, \\u0000).',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',
@@ -464,6 +470,12 @@ const catalogue = {
     fr: "Le fichier est trop volumineux (maximum {max}).",
     de: "Die Datei ist zu groß (maximal {max}).",
     en: "The file is too large (at most {max}).",
+  },
+  "import.unpacked_too_large": {
+    nl: "Het Excel-bestand pakt uit tot meer dan {unpacked} of bevat te veel onderdelen: dit is geen gewoon HTB-bestand.",
+    fr: "Le fichier Excel se décompresse en plus de {unpacked} ou contient trop d'éléments : ce n'est pas un fichier HTB normal.",
+    de: "Die Excel-Datei entpackt sich auf mehr als {unpacked} oder enthält zu viele Teile: Dies ist keine gewöhnliche HTB-Datei.",
+    en: "The Excel file unpacks to more than {unpacked} or has too many parts: this is not an ordinary HTB file.",
   },
   "col.surname": {
     nl: "Naam",

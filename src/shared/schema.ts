@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { validateInsz, validateKbo, validateNis } from './identifiers.js';
 import { LANGUAGES } from './messages.js';
 
-function identifier(validate: typeof validateKbo) {
-  return z.string().transform((value, ctx) => {
+// The format names the identifier in the OpenAPI documents (a transform is invisible there), so
+// API clients and the fuzz test (test/fuzz) know the field holds a KBO, INSZ or NIS.
+function identifier(validate: typeof validateKbo, format: 'kbo' | 'insz' | 'nis') {
+  return z.string().meta({ format }).transform((value, ctx) => {
     const r = validate(value);
     if (!r.valid) {
       for (const e of r.errors) ctx.addIssue({ code: 'custom', message: e, params: { messageKey: e } });
@@ -18,14 +20,14 @@ function identifier(validate: typeof validateKbo) {
 }
 
 /** A KBO number in any accepted input form, normalised to 10 digits (R0.1). */
-export const Kbo = identifier(validateKbo);
+export const Kbo = identifier(validateKbo, 'kbo');
 /** An INSZ in any accepted input form, normalised to 11 digits (R0.2). */
-export const Insz = identifier(validateInsz);
+export const Insz = identifier(validateInsz, 'insz');
 /** A municipality NIS code (R0.3). */
-export const Nis = identifier(validateNis);
+export const Nis = identifier(validateNis, 'nis');
 
-/** A calendar date written YYYY-MM-DD that exists. */
-export const IsoDate = z.string().refine(
+/** A calendar date written YYYY-MM-DD that exists ("format: date" in the OpenAPI documents). */
+export const IsoDate = z.string().meta({ format: 'date' }).refine(
   (s) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     if (!m) return false;

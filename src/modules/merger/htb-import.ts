@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { validateInsz, validateKbo } from '../../shared/identifiers.js';
+import { zipProblem } from '../../domain/zip-archive.js';
 
 export const HTB_COLUMNS = [
   { key: 'sourceKbo', header: 'KBO fuserend OCMW', aliases: ['kbo fuserend ocmw', 'kbo ocmw', 'source kbo', 'kbo source'] },
@@ -20,8 +21,12 @@ export type HtbColumn = (typeof HTB_COLUMNS)[number]['key'];
 export type RawHtbRow = { row: number } & Record<HtbColumn, string>;
 
 export const MAX_HTB_FILE_BYTES = 2 * 1024 * 1024;
+/** What the workbook may unpack to: far above a real HTB file, far below what hurts the server. */
+export const MAX_HTB_UNPACKED_BYTES = 32 * 1024 * 1024;
 
-export type ParseResult = { ok: true; rows: RawHtbRow[] } | { ok: false; problem: 'import.not_xlsx' | 'import.columns' | 'import.empty' | 'import.too_large' };
+export type ParseResult =
+  | { ok: true; rows: RawHtbRow[] }
+  | { ok: false; problem: 'import.not_xlsx' | 'import.columns' | 'import.empty' | 'import.too_large' | 'import.unpacked_too_large' };
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -39,6 +44,10 @@ export async function parseHtbWorkbook(buffer: Buffer): Promise<ParseResult> {
   if (buffer.length > MAX_HTB_FILE_BYTES) return { ok: false, problem: 'import.too_large' };
   // An .xlsx is a zip archive: refuse anything else before handing it to the parser.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) return { ok: false, problem: 'import.not_xlsx' };
+  // The parser unpacks every entry in memory: refuse a zip bomb before it does.
+  const zip = zipProblem(buffer, { maxEntries: 1000, maxUnpackedBytes: MAX_HTB_UNPACKED_BYTES });
+  if (zip === 'not_zip') return { ok: false, problem: 'import.not_xlsx' };
+  if (zip) return { ok: false, problem: 'import.unpacked_too_large' };
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -5,7 +5,7 @@ import { isMessageKey, translate, type Language } from '../../shared/messages.js
 import type { AuditService } from '../audit/index.js';
 import { registryRepo, type RegistryService } from '../registry/index.js';
 import type { ManagementService } from '../access/index.js';
-import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, type CheckedRow } from './htb-import.js';
+import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, MAX_HTB_UNPACKED_BYTES, type CheckedRow } from './htb-import.js';
 import type { MergerSummary } from './merger.schema.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type MergerShape, type Scenario } from './scenario.js';
@@ -169,6 +169,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
         const message = translate(parsed.problem, lang, {
           columns: HTB_COLUMNS.map((c) => c.header).join(', '),
           max: `${MAX_HTB_FILE_BYTES / 1024 / 1024} MB`,
+          unpacked: `${MAX_HTB_UNPACKED_BYTES / 1024 / 1024} MB`,
         });
         throw new AppError(parsed.problem === 'import.too_large' ? 'payload_too_large' : 'validation', message, { file: message });
       }
