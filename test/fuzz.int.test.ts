@@ -7,21 +7,17 @@
  * Bounded here (fixed seed, FUZZ_RUNS cases per operation); `npm run fuzz` runs many more with a
  * random seed, printed for reproduction: FUZZ_SEED=<seed> FUZZ_RUNS=<n> npx vitest run test/fuzz.int.test.ts
  */
-import { request as httpsRequest } from 'node:https';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/db.js';
-import { buildVendorApp } from '../src/http/vendor-app.js';
 import { generateSelfSigned, type GeneratedCertificate } from '../src/http/self-signed.js';
 import type { Caller } from '../src/modules/access/index.js';
-import { channelsRepo } from '../src/modules/channels/index.js';
-import { registryRepo } from '../src/modules/registry/index.js';
 import { makeCa, makeCertificate } from './certificates.js';
 import { changedTables, tableChecksums, type Checksums } from './fuzz/db-checksum.js';
 import { hasInput, invalidRequestArb, operationsOf, type FuzzRequest, type OpenApiDocument, type Operation } from './fuzz/operations.js';
 import { createTestContext, type TestClient, type TestContext } from './test-app.js';
+import { startVendorPort, type VendorPort } from './vendor-port.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.FUZZ_RANDOM_SEED ? Math.floor(Math.random() * 2 ** 31) : 20_260_309;
@@ -48,9 +44,7 @@ const CONTEXT_ACTORS: [methods: string[] | '*', path: RegExp, actor: Actor][] = 
 const ACCESS_ACTORS: Record<string, Actor> = { public: 'anonymous', session: 'user', admin: 'admin', institution: 'institution', channel: 'channel' };
 
 let ctx: TestContext;
-let vendorApp: FastifyInstance;
-let vendorPort: number;
-let vendorCa: string;
+let vendor: VendorPort;
 let vendorCert: GeneratedCertificate;
 const clients = {} as Record<Actor, TestClient>;
 let apiDoc: OpenApiDocument;
@@ -61,36 +55,6 @@ async function orgId(name: string): Promise<string> {
   return r!.id;
 }
 
-/** A REST account of OCMW Antwerpen with all four permissions, authenticated by this certificate (as ChaMan stores it). */
-async function restAccount(cert: GeneratedCertificate): Promise<void> {
-  const organisationId = await orgId('OCMW Antwerpen');
-  const [domain] = await registryRepo.listDomainsOf(ctx.database.db, organisationId);
-  const account = await channelsRepo.insertAccount(ctx.database.db, {
-    domainId: domain!.id,
-    kind: 'REST',
-    name: 'fuzz-vendor',
-    permissions: ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'],
-    management: 'internal',
-    deletedAt: null,
-  });
-  const x = await import('@peculiar/x509');
-  const parsed = new x.X509Certificate(new Uint8Array(cert.der));
-  await channelsRepo.insertCertificate(ctx.database.db, {
-    accountId: account.id,
-    name: 'fuzz.cer',
-    fingerprint: cert.fingerprint,
-    der: cert.der,
-    subject: parsed.subject,
-    issuer: parsed.issuer,
-    keyType: 'EC-P-384',
-    signature: 'ecdsa-with-SHA384',
-    selfSigned: true,
-    notBefore: parsed.notBefore,
-    notAfter: parsed.notAfter,
-    isActive: true,
-  });
-}
-
 interface Answer {
   status: number;
   contentType: string;
@@ -98,31 +62,7 @@ interface Answer {
 }
 
 function vendorCall(req: FuzzRequest): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const r = httpsRequest(
-      {
-        host: '127.0.0.1',
-        port: vendorPort,
-        path: req.url,
-        method: req.method,
-        ca: vendorCa,
-        servername: 'localhost',
-        cert: vendorCert.certPem,
-        key: vendorCert.keyPem,
-        // A fresh connection per request: the server closes one after some refusals (431, bad HTTP).
-        agent: false,
-        headers: { accept: 'application/json', ...req.headers, ...(req.payload !== undefined ? { 'content-length': Buffer.byteLength(req.payload) } : {}) },
-      },
-      (res) => {
-        let data = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (data += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: data }));
-      },
-    );
-    r.on('error', reject);
-    r.end(req.payload);
-  });
+  return vendor.raw({ method: req.method, path: req.url, headers: req.headers, payload: req.payload, cert: vendorCert, freshConnection: true });
 }
 
 async function portalCall(actor: Actor, req: FuzzRequest): Promise<Answer> {
@@ -250,14 +190,10 @@ beforeAll(async () => {
   channel.headers = { authorization: `Basic ${Buffer.from(`fuzzmut1:${ftp.password!}`).toString('base64')}` };
   clients.channel = channel;
 
-  // The vendor port, over real mutual TLS (as in src/modules/help-requests/vendor-api.int.test.ts).
-  const server = await generateSelfSigned({ subject: 'CN=localhost', days: 30, dnsNames: ['localhost'], usage: 'server' });
-  vendorCa = server.certPem;
-  vendorApp = await buildVendorApp({ config: ctx.config, services: ctx.services, clock: ctx.clock, tls: { cert: server.certPem, key: server.keyPem } });
-  await vendorApp.listen({ port: 0, host: '127.0.0.1' });
-  vendorPort = (vendorApp.server.address() as { port: number }).port;
+  // The vendor port, over real mutual TLS, with a REST account of OCMW Antwerpen holding all four permissions.
+  vendor = await startVendorPort(ctx);
   vendorCert = await generateSelfSigned({ subject: 'CN=fuzz', days: 365, usage: 'client' });
-  await restAccount(vendorCert);
+  await vendor.restAccount('OCMW Antwerpen', 'fuzz-vendor', ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'], vendorCert);
 
   apiDoc = (await ctx.app.inject('/api/v1/openapi.json')).json();
   const vendorDocAnswer = await vendorCall({ method: 'GET', url: '/vendor/v1/openapi.json', headers: {}, mutations: [] });
@@ -265,7 +201,7 @@ beforeAll(async () => {
   console.log(`fuzz: seed ${SEED}, ${RUNS} cases per operation (reproduce: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} npx vitest run test/fuzz.int.test.ts)`);
 });
 afterAll(async () => {
-  await vendorApp?.close();
+  await vendor?.close();
   await ctx?.close();
 });
 

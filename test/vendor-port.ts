@@ -9,6 +9,18 @@ import { registryRepo } from '../src/modules/registry/index.js';
 import type { TestContext } from './test-app.js';
 
 export type VendorAnswer = { status: number; json: ReturnType<typeof JSON.parse>; headers: Record<string, string | string[] | undefined> };
+export type RawAnswer = { status: number; contentType: string; body: string; headers: Record<string, string | string[] | undefined> };
+export interface RawRequest {
+  method: string;
+  /** Sent as is (no encoding). */
+  path: string;
+  headers?: Record<string, string>;
+  /** The body, already serialised. */
+  payload?: string;
+  cert?: GeneratedCertificate;
+  /** A connection of its own (the server closes one after some refusals: 431, bad HTTP). */
+  freshConnection?: boolean;
+}
 
 /** The vendor port of a test app, listening on a free loopback port with real mutual TLS. */
 export interface VendorPort {
@@ -16,7 +28,9 @@ export interface VendorPort {
   port: number;
   /** The server certificate (self-signed), to trust as CA. */
   ca: string;
-  /** A request over TLS, with the client certificate when given. */
+  /** A request over TLS as given, answered as text. */
+  raw(request: RawRequest): Promise<RawAnswer>;
+  /** A JSON request over TLS, with the client certificate when given. */
   call(method: string, path: string, cert?: GeneratedCertificate, body?: unknown, language?: string): Promise<VendorAnswer>;
   /** A REST account of the organisation (its Dutch name) with this certificate, as ChaMan stores it. */
   restAccount(organisation: string, name: string, permissions: string[], cert: GeneratedCertificate, state?: { active?: boolean; deleted?: boolean }): Promise<{ id: string }>;
@@ -39,37 +53,43 @@ export async function startVendorPort(ctx: TestContext): Promise<VendorPort> {
     return created!.id;
   }
 
+  function raw({ method, path, headers = {}, payload, cert, freshConnection }: RawRequest): Promise<RawAnswer> {
+    return new Promise((resolve, reject) => {
+      const req = httpsRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method,
+          ca: server.certPem,
+          servername: 'localhost',
+          ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
+          ...(freshConnection ? { agent: false } : {}),
+          headers: { accept: 'application/json', ...headers, ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {}) },
+        },
+        (res) => {
+          let data = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (data += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body: data, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
   return {
     app,
     port,
     ca: server.certPem,
-    call: (method, path, cert, body, language = 'nl') =>
-      new Promise((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const req = httpsRequest(
-          {
-            host: '127.0.0.1',
-            port,
-            path,
-            method,
-            ca: server.certPem,
-            servername: 'localhost',
-            ...(cert ? { cert: cert.certPem, key: cert.keyPem } : {}),
-            headers: {
-              accept: 'application/json',
-              'accept-language': language,
-              ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-            },
-          },
-          (res) => {
-            let data = '';
-            res.on('data', (c) => (data += c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data ? JSON.parse(data) : undefined, headers: res.headers }));
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      }),
+    raw,
+    async call(method, path, cert, body, language = 'nl') {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers = { 'accept-language': language, ...(payload ? { 'content-type': 'application/json' } : {}) };
+      const answer = await raw({ method, path, cert, payload, headers });
+      return { status: answer.status, json: answer.body ? JSON.parse(answer.body) : undefined, headers: answer.headers };
+    },
     async restAccount(organisation, name, permissions, cert, state = {}) {
       const account = await channelsRepo.insertAccount(db, {
         domainId: await domainOf(organisation),
