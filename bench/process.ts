@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +54,20 @@ export function httpGet(port: number, path: string, headers: Record<string, stri
     });
     req.on('error', () => resolve({ status: 0, body: '', setCookie: [] }));
     req.setTimeout(5_000, () => req.destroy());
+    req.end();
+  });
+}
+
+/** A GET over mutual TLS to a loopback server whose certificate names localhost. */
+export function httpsGet(url: string, tls: { cert: string; key: string; ca: string }): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(url, { ...tls, servername: 'localhost', headers: { accept: 'application/json' } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
     req.end();
   });
 }

@@ -10,7 +10,6 @@
  * a PostgreSQL server (node-postgres pool of 10) instead of PGlite (one connection).
  */
 import { createRequire } from 'node:module';
-import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -20,6 +19,7 @@ import { generateSelfSigned } from '../src/http/self-signed.js';
 import { channelsRepo, checkCertificate } from '../src/modules/channels/index.js';
 import { createHelpRequestsService, VENDOR_LIST_CACHE_MS } from '../src/modules/help-requests/index.js';
 import { registryRepo } from '../src/modules/registry/index.js';
+import { httpsGet } from './process.js';
 import { backendOf, benchConfig, fmt, loadAverage, machine, openDemoBench, type BenchLog, type BenchSummaryRow } from './lib.js';
 
 const CONNECTIONS = 50;
@@ -41,18 +41,7 @@ interface AutocannonResult {
 type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
-function get(port: number, path: string, tls: { ca: string; cert: string; key: string }): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest({ host: '127.0.0.1', port, path, servername: 'localhost', ...tls, headers: { accept: 'application/json' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (port: number, path: string, tls: { ca: string; cert: string; key: string }) => httpsGet(`https://127.0.0.1:${port}${path}`, tls);
 
 export async function runVendorApiBench(log: BenchLog = console.log): Promise<BenchSummaryRow[]> {
   const config = benchConfig();

@@ -25,13 +25,12 @@
  * counted from outside) or is skipped with --no-check; --pid gives the process whose RSS to sample.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request as httpsRequest } from 'node:https';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { createServerDatabase, freePort, httpGet, memoryOf, startPortal, type StartedProcess } from '../bench/process.js';
+import { createServerDatabase, freePort, httpGet, httpsGet, memoryOf, startPortal, type StartedProcess } from '../bench/process.js';
 
 const USAGE = `npm run load -- [--duration 30] [--interval 5] [--connections 10] [--only submissions|vendor]
                 [--backend pglite|postgresql] [--pg-url URL] [--port 3600]
@@ -123,19 +122,6 @@ const pct = (values: number[], p: number) => {
 };
 const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
 const mib = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `${Math.round(v)} MiB` : '—');
-
-function httpsGet(url: string, tls: { cert: string; key: string; ca: string }): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = httpsRequest(url, { ...tls, servername: 'localhost', headers: { accept: 'application/json' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 // ── the app: ours (a fresh demo database) or one that runs already ──
 let app: StartedProcess | undefined;
