@@ -57,6 +57,24 @@ describe('HTTP platform', () => {
     expect(res.json().error.code).toBe('bad_request');
   });
 
+  it('refuses NUL characters naming the fields, at most 20 of them however many there are', async () => {
+    const client = ctx.client();
+    await client.get('/api/v1/session');
+    const one = await client.request({ method: 'POST', url: '/api/v1/session/login', payload: { username: 'a\u0000b', password: 'x' } });
+    expect(one.statusCode).toBe(400);
+    expect(Object.keys(one.json().error.fields)).toEqual(['username']);
+    const many = await client.request({ method: 'POST', url: '/api/v1/public/help-requests', payload: { kinds: Array.from({ length: 5_000 }, () => '\u0000') } });
+    expect(many.statusCode).toBe(400);
+    expect(Object.keys(many.json().error.fields)).toEqual(Array.from({ length: 20 }, (_, i) => `kinds.${i}`));
+    expect(many.body.length).toBeLessThan(5_000);
+  });
+
+  it('answers a too long path parameter with its own 4xx in the error shape', async () => {
+    const res = await ctx.app.inject(`/api/v1/help-requests/${'a'.repeat(200)}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.json().error.code).toBe('bad_request');
+  });
+
   it('sends security headers', async () => {
     const res = await ctx.app.inject('/api/v1/session');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

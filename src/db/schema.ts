@@ -554,8 +554,12 @@ export const mails = pgTable(
     toAddress: text().notNull(),
     subject: text().notNull(),
     bodyText: text().notNull(),
-    /** queued → sent | failed (permanent), or outbox when no SMTP server is configured (dev). */
+    /**
+     * queued → sending (taken by one process, claimed_at) → sent | failed (permanent), or outbox
+     * when no SMTP server is configured (dev).
+     */
     status: text().notNull().default('queued'),
+    claimedAt: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
     createdAt: createdAt(),
@@ -564,7 +568,9 @@ export const mails = pgTable(
   (t) => [
     index('mails_created').on(t.createdAt),
     index('mails_org').on(t.organisationId, t.createdAt),
-    check('mails_status_check', sql`${t.status} in ('queued', 'sent', 'failed', 'outbox')`),
+    // The housekeeping job's look for mails a stopped process left behind.
+    index('mails_pending').on(t.createdAt).where(sql`${t.status} in ('queued', 'sending')`),
+    check('mails_status_check', sql`${t.status} in ('queued', 'sending', 'sent', 'failed', 'outbox')`),
   ],
 );
 

@@ -59,6 +59,8 @@ describe('business clock', () => {
     ['2025-10-25T22:00:00.000Z', '2025-10-26'],
     ['2025-10-26T22:59:59.999Z', '2025-10-26'], // the day it ended: midnight at 23:00 UTC again
     ['2025-10-26T23:00:00.000Z', '2025-10-27'],
+    ['1885-06-30T23:42:10.000Z', '1885-06-30'], // local mean time, +00:17:30: one minute, two dates
+    ['1885-06-30T23:42:40.000Z', '1885-07-01'],
   ])('brusselsDate(%s) = %s, one call after the other', (instant, expected) => {
     expect(brusselsDate(new Date(instant))).toBe(expected);
   });

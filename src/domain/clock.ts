@@ -32,6 +32,7 @@ export function isIsoDate(s: string): boolean {
 const BRUSSELS_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 let lastMinute = { minute: Number.NaN, date: '' };
+const WHOLE_HOUR_OFFSETS_FROM = Date.UTC(1892, 4, 1);
 
 /**
  * Calendar date of an instant in Europe/Brussels. Formatting in a time zone is slow for a call
@@ -39,6 +40,8 @@ let lastMinute = { minute: Number.NaN, date: '' };
  * calendar minute lies within one date.
  */
 export function brusselsDate(instant: Date): string {
+  // Before 1 May 1892 Brussels kept local mean time (+00:17:30): no memo for those instants.
+  if (instant.getTime() < WHOLE_HOUR_OFFSETS_FROM) return BRUSSELS_DATE.format(instant);
   const minute = Math.floor(instant.getTime() / 60_000);
   if (minute !== lastMinute.minute) lastMinute = { minute, date: BRUSSELS_DATE.format(instant) };
   return lastMinute.date;

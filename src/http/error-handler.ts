@@ -59,7 +59,14 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, message: str
  */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const lang = pickLanguage(request.headers['accept-language']);
-  void send(reply, 400, 'bad_request', translate('http.bad_request', lang));
+  const status = error.statusCode ?? 500;
+  // Fastify's own status (414 for a too long path parameter); what is no client mistake stays a 500.
+  if (status >= 400 && status < 500) {
+    void send(reply, status, 'bad_request', translate('http.bad_request', lang));
+    return;
+  }
+  request.log.error({ err: error }, 'framework error');
+  void send(reply, 500, 'internal', translate('http.internal', lang, { requestId: request.id }));
 }
 
 /**

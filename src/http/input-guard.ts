@@ -4,6 +4,8 @@ import { translate, type Language } from '../shared/messages.js';
 
 /** Bounds the walk over a request body (a body is at most 1 MiB, so this is never reached by real data). */
 const MAX_DEPTH = 64;
+/** Fields named in one answer: a body of 100,000 NULs gets a short answer, not a 7 MB one. */
+const MAX_FIELDS = 20;
 
 /**
  * Paths (dotted, as in validation errors) of the strings and object keys that contain a NUL
@@ -35,6 +37,7 @@ export function registerInputGuard(app: FastifyInstance): void {
       ...nulCharacterPaths(typeof request.body === 'string' ? { file: request.body } : request.body),
     ];
     if (paths.length === 0) return;
+    paths.length = Math.min(paths.length, MAX_FIELDS);
     const lang: Language = request.language ?? 'nl';
     const fields: FieldErrors = {};
     for (const path of paths) fields[path] = translate('field.nul_character', lang);

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/db.js';
+import { withAdvisoryLock } from '../db/lock.js';
 import type { Services } from '../services.js';
 
 /**
@@ -26,6 +27,8 @@ export const JOBS = {
 } as const;
 
 export type JobName = keyof typeof JOBS;
+
+const JOBS_SETUP_LOCK = 727_003;
 
 /** This process, as named in a job's output. */
 const INSTANCE = `${hostname()}:${process.pid}`;
@@ -92,11 +95,18 @@ export async function startJobs(
     },
     housekeeping: async () => ({ expiredSessions: await services.auth.purgeExpired(), staleMails: await services.notifications.redeliverStale() }),
   };
+  // Queues and schedules are created one instance at a time: two instances creating the same
+  // queue at once deadlock in PostgreSQL (pg-boss creates a table per queue), and one of them
+  // would fail to start (found by test/multi-instance.int.test.ts).
+  await withAdvisoryLock(database, JOBS_SETUP_LOCK, async () => {
+    for (const job of Object.keys(JOBS) as JobName[]) {
+      await boss.createQueue(JOBS[job].name);
+      await boss.schedule(JOBS[job].name, cronOf(job, everyMinute), {}, { tz: 'Europe/Brussels' });
+    }
+  });
   for (const job of Object.keys(JOBS) as JobName[]) {
     const { name } = JOBS[job];
-    await boss.createQueue(name);
-    await boss.schedule(name, cronOf(job, everyMinute), {}, { tz: 'Europe/Brussels' });
-    await boss.work(name, { pollingIntervalSeconds: options.pollingSeconds ?? 2 }, async (jobs) => {
+    await boss.work(name, { pollingIntervalSeconds: options.pollingSeconds ?? (everyMinute ? 0.5 : 2) }, async (jobs) => {
       let output: Record<string, unknown> = {};
       for (const queued of jobs) {
         output = { instance: INSTANCE, ...(await handlers[job]((queued.data as { date?: string } | null)?.date)) };

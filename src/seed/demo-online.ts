@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/db.js';
-import { addDays } from '../domain/clock.js';
+import { addDays, daysBetween } from '../domain/clock.js';
 import { formatHelpReference } from '../domain/help-reference.js';
 import { receiptDate } from '../domain/holidays.js';
 import { generateSelfSigned } from '../http/self-signed.js';
@@ -39,7 +39,18 @@ const PEOPLE = [
 
 export async function seedOnlineData(tx: Db, input: OnlineSeedInput): Promise<{ requests: number; certificateFingerprint: string }> {
   // ── the REST account of OCMW Antwerpen, delegated to Cevi, with every OCMW Online permission ──
-  const cert = await generateSelfSigned({ subject: 'CN=Cevi - Logins demo, O=Cevi - Logins, C=BE', days: 365, usage: 'client', notBefore: new Date(`${addDays(input.today, -1)}T00:00:00Z`) });
+  // Valid from the day before the business date (OCMW_TODAY may lie in 2024) to a year after the
+  // real date: the vendor port checks validity on the wall clock, ChaMan's upload rules on the
+  // business date, and the demo's curl call must pass both.
+  const realToday = new Date().toISOString().slice(0, 10);
+  const from = addDays(input.today < realToday ? input.today : realToday, -1);
+  const until = addDays(input.today > realToday ? input.today : realToday, 365);
+  const cert = await generateSelfSigned({
+    subject: 'CN=Cevi - Logins demo, O=Cevi - Logins, C=BE',
+    days: daysBetween(from, until),
+    usage: 'client',
+    notBefore: new Date(`${from}T00:00:00Z`),
+  });
   await channelsRepo.upsertSender(
     tx,
     { domainId: input.antwerpen.domainId, contactName: 'Dienst ICT OCMW Antwerpen', phoneCode: '+32', phoneNumber: '3 338 20 00', email: 'ict@antwerpen.ocmw.demo.example', language: 'nl' },
@@ -53,9 +64,8 @@ export async function seedOnlineData(tx: Db, input: OnlineSeedInput): Promise<{ 
     management: 'external',
     intermediaryOrganisationId: input.ceviId,
   });
-  // The vendor port checks a certificate's validity on the business clock, so the seed does too:
-  // a demo started with OCMW_TODAY in 2024 gets a certificate that is valid then.
-  const businessNow = input.today === new Date().toISOString().slice(0, 10) ? new Date() : new Date(`${input.today}T12:00:00Z`);
+  // Checked as ChaMan checks an upload: on the business date (noon, unless it is today).
+  const businessNow = input.today === realToday ? new Date() : new Date(`${input.today}T12:00:00Z`);
   const report = checkCertificate({ name: 'cevi-demo.cer', bytes: cert.der }, { for: 'rest', now: businessNow });
   if (!report.readable || !report.accepted) throw new Error(`demo certificate refused: ${JSON.stringify(report.violations)}`);
   await channelsRepo.insertCertificate(tx, {

@@ -73,7 +73,10 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       const session = await auth.login(username, password, request.language);
       // Logging in again from a browser that still holds a session: that session ends on the
       // server, so only the new id (never one known before the login) stays usable.
-      if (previous) await auth.logout(previous);
+      if (previous) {
+        // The new session stands even if ending the old one fails; it then expires by itself.
+        await auth.logout(previous).catch((error: unknown) => request.log.error({ err: error }, 'ending the previous session at login failed'));
+      }
       reply.setSessionCookie(session.token);
       return describe(request, reply, session);
     },

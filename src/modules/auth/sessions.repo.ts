@@ -1,5 +1,5 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/db.js';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
 import { sessions } from '../../db/schema.js';
 
 /** SQL for the sessions table (owned by the auth module). */
@@ -37,6 +37,6 @@ export async function clearContext(db: Db, idHash: string): Promise<void> {
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<number> {
-  const rows = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.idHash });
-  return rows.length;
+  const [row] = await queryRows<{ n: number }>(db, sql`with gone as (delete from sessions where expires_at < ${now.toISOString()}::timestamptz returning 1) select count(*)::int as n from gone`);
+  return row?.n ?? 0;
 }

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
 import { createClock } from '../../domain/clock.js';
 import { makeCertificate } from '../../../test/certificates.js';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
 import { CERTIFICATE_CACHE_MS, createChannelsService } from './channels.service.js';
+import * as channelsRepo from './channels.repo.js';
 
 // R6.9: the vendor port reuses what it read about a client certificate for a few seconds. A
 // change through ChaMan in the same process must count at the very next request; another
@@ -84,18 +87,37 @@ describe('certificate cache of the vendor port (R6.9)', () => {
     expect(await otherInstance.authenticateCertificate(expiring.fingerprint)).toEqual({ ok: false, reason: 'expired' });
   });
 
-  it('checks validity on the business clock: with OCMW_TODAY in a certificate\'s window it is valid, outside it is not', async () => {
+  it('checks validity on the wall clock: a fixed business date (OCMW_TODAY) neither revives nor expires a certificate', async () => {
     const { registry, audit, notifications } = ctx.services;
     const windowed = await restCertificate();
     await createRestAccount('cache-business-date', ['ocmw-online-proces'], windowed);
     const today = new Date().toISOString().slice(0, 10);
     const inYears = (years: number) => `${Number(today.slice(0, 4)) + years}${today.slice(4)}`;
     const at = (fixedToday: string) => createChannelsService({ db: ctx.database.db, clock: createClock({ fixedToday }), registry, audit, notifications });
-    expect(await at(today).authenticateCertificate(windowed.fingerprint)).toMatchObject({ ok: true });
-    // Two years on, the one-year certificate has expired on the business clock, whatever the wall says…
-    expect(await at(inYears(2)).authenticateCertificate(windowed.fingerprint)).toEqual({ ok: false, reason: 'expired' });
-    // …and two years back it was not valid yet.
-    expect(await at(inYears(-2)).authenticateCertificate(windowed.fingerprint)).toEqual({ ok: false, reason: 'expired' });
+    for (const fixedToday of [today, inYears(2), inYears(-2)]) {
+      expect(await at(fixedToday).authenticateCertificate(windowed.fingerprint)).toMatchObject({ ok: true });
+    }
+    // An expired one stays expired with the business date set back into its validity.
+    const expired = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', selfSigned: true, notBefore: new Date(Date.now() - 400 * DAY), notAfter: new Date(Date.now() - 35 * DAY), keyUsage: ['digitalSignature'] });
+    const fingerprint = createHash('sha256').update(expired.der).digest('hex');
+    const [domain] = await queryRows<{ id: string }>(ctx.database.db, sql`select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604' limit 1`);
+    const account = await channelsRepo.insertAccount(ctx.database.db, { domainId: domain!.id, kind: 'REST', name: 'expired-wall', permissions: ['ocmw-online-proces'], management: 'internal' });
+    await channelsRepo.insertCertificate(ctx.database.db, {
+      accountId: account.id,
+      name: 'expired.cer',
+      fingerprint,
+      der: Buffer.from(expired.der),
+      subject: 'CN=expired',
+      issuer: 'CN=expired',
+      keyType: 'EC-P-384',
+      signature: 'ecdsa-with-SHA384',
+      selfSigned: true,
+      notBefore: expired.certificate.notBefore,
+      notAfter: expired.certificate.notAfter,
+      isActive: true,
+    });
+    const inItsValidity = new Date(Date.now() - 100 * DAY).toISOString().slice(0, 10);
+    expect(await at(inItsValidity).authenticateCertificate(fingerprint)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('does not keep an unknown fingerprint: a certificate uploaded elsewhere works at once', async () => {

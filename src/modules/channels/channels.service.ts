@@ -579,8 +579,9 @@ export function createChannelsService({ db, clock, registry, audit, notification
       if (!row || row.kind !== 'REST') return { ok: false, reason: 'unknown' };
       if (row.deletedAt) return { ok: false, reason: 'deleted' };
       if (!row.isActive) return { ok: false, reason: 'revoked' };
-      // Validity on the business clock, as at upload: with OCMW_TODAY in 2024 a 2024 certificate is valid.
-      const now = businessNow().getTime();
+      // Validity on the wall clock, whatever the business date: a fixed OCMW_TODAY never makes an
+      // expired certificate valid again (the demo's certificate covers both dates).
+      const now = clock.now().getTime();
       if (new Date(row.notAfter).getTime() < now || new Date(row.notBefore).getTime() > now) return { ok: false, reason: 'expired' };
       return { ok: true, client: { accountId: row.accountId, accountName: row.accountName, organisationId: row.organisationId, permissions: [...row.permissions] } };
     },

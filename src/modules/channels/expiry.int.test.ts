@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../domain/clock.js';
 import type { Caller } from '../access/index.js';
 import { makeCa, makeCertificate } from '../../../test/certificates.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
@@ -43,8 +44,9 @@ describe('certificate expiry warnings (issue #4 point 6)', () => {
     await ctx.services.channels.saveSender(caller, { contactName: 'ICT', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@antwerpen.demo.example', language: 'nl' });
     const ca = await makeCa({ key: 'RSA-2048' });
     const upload = async (days: number, name: string) => {
-      const now = Date.now();
-      const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', issuer: ca, notBefore: new Date(now - DAY), notAfter: new Date(now + days * DAY + DAY / 2) });
+      // Expiring in the morning of the day `days` after today in Brussels (10:00 UTC): the days
+      // left do not depend on the time of day the test runs.
+      const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', issuer: ca, notBefore: new Date(Date.now() - DAY), notAfter: new Date(`${addDays(ctx.clock.today(), days)}T10:00:00Z`) });
       return ctx.services.channels.createRestAccount(caller, { management: 'internal', name, permissions: ['ocmw-online-proces'], certificateName: name, certificate: { fileName: `${name}.cer`, contentBase64: Buffer.from(c.der).toString('base64') } });
     };
     await upload(25, 'binnen-30');

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/db.js';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
 /** SQL for the mails table (every mail the system sends, with its delivery status). */
@@ -21,9 +21,38 @@ export async function listMails(db: Db, offset: number, limit: number) {
   return { rows, total: count?.n ?? 0 };
 }
 
-/** Mails still queued that were recorded before `before` (their process stopped before sending), oldest first. */
-export async function listStaleQueued(db: Db, before: Date, limit: number): Promise<MailRow[]> {
-  return db.select().from(mails).where(and(eq(mails.status, 'queued'), lt(mails.createdAt, before))).orderBy(asc(mails.createdAt)).limit(limit);
+/**
+ * Takes one queued mail for sending: only one process gets it (status queued → sending, in one
+ * statement). Undefined when another process has it already or it is no longer queued.
+ */
+export async function claimMail(db: Db, id: string, now: Date): Promise<MailRow | undefined> {
+  const [row] = await db
+    .update(mails)
+    .set({ status: 'sending', claimedAt: now })
+    .where(and(eq(mails.id, id), eq(mails.status, 'queued')))
+    .returning();
+  return row;
+}
+
+/**
+ * Takes the mails that a stopped process left behind, oldest first: queued ones recorded before
+ * `queuedBefore` (never taken), and ones taken before `claimedBefore` and never finished. Rows
+ * another process is taking at the same moment are skipped (SKIP LOCKED).
+ */
+export async function claimStale(db: Db, queuedBefore: Date, claimedBefore: Date, now: Date, limit: number): Promise<MailRow[]> {
+  return queryRows<MailRow>(
+    db,
+    sql`update mails m set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz
+        where m.id in (
+          select id from mails
+          where (status = 'queued' and created_at < ${queuedBefore.toISOString()}::timestamptz)
+             or (status = 'sending' and claimed_at < ${claimedBefore.toISOString()}::timestamptz)
+          order by created_at limit ${limit}
+          for update skip locked)
+        returning m.id, m.kind, m.organisation_id as "organisationId", m.to_address as "toAddress", m.subject,
+                  m.body_text as "bodyText", m.status, m.claimed_at as "claimedAt", m.attempts, m.last_error as "lastError",
+                  m.created_at as "createdAt", m.sent_at as "sentAt"`,
+  );
 }
 
 /** Permanent delivery failures of the mails to one organisation, newest first. */

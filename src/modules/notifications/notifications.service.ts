@@ -21,11 +21,18 @@ export interface OutgoingMail {
 
 const MAX_ATTEMPTS = 3;
 /**
- * A mail is recorded in the business transaction and sent after its commit. One still queued
- * this long after it was recorded lost its process in between: the housekeeping job sends it.
- * (Far longer than a delivery with its retries takes, so a mail being sent is not sent twice.)
+ * A mail is recorded in the business transaction and sent after its commit: the sending process
+ * first takes it (queued → sending, one statement, so no two processes send one mail). One still
+ * queued this long after it was recorded lost its process before that: the housekeeping job
+ * sends it.
  */
 export const STALE_MAIL_MS = 10 * 60_000;
+/**
+ * A mail taken this long ago and never finished lost its process while sending (longer than the
+ * three attempts with nodemailer's connection and socket timeouts can take): sent again. The
+ * message id is the mail's id, so a receiving server can tell the rare duplicate.
+ */
+export const MAIL_LEASE_MS = 60 * 60_000;
 
 /**
  * Mail (R6.4–R6.5, expiry warnings): every mail is recorded with its delivery status. With an
@@ -43,7 +50,13 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
     return ['ECONNECTION', 'ETIMEDOUT', 'ECONNREFUSED', 'ESOCKET', 'EDNS'].includes(e.code ?? '');
   }
 
+  /** Takes the mail and sends it; a mail another process has taken, or sent, is left alone. */
   async function deliver(row: repo.MailRow): Promise<repo.MailRow> {
+    const claimed = await repo.claimMail(db, row.id, clock.now());
+    return claimed ? sendClaimed(claimed) : row;
+  }
+
+  async function sendClaimed(row: repo.MailRow): Promise<repo.MailRow> {
     if (!transport) {
       await repo.updateMail(db, row.id, { status: 'outbox' });
       return { ...row, status: 'outbox' };
@@ -84,10 +97,11 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
       return deliver(await repo.insertMail(db, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text }));
     },
 
-    /** Sends the mails left queued by a stopped process (see STALE_MAIL_MS); returns how many. */
+    /** Sends the mails a stopped process left behind (STALE_MAIL_MS, MAIL_LEASE_MS); returns how many. */
     async redeliverStale(limit = 500): Promise<number> {
-      const rows = await repo.listStaleQueued(db, new Date(clock.now().getTime() - STALE_MAIL_MS), limit);
-      for (const row of rows) await deliver(row);
+      const now = clock.now();
+      const rows = await repo.claimStale(db, new Date(now.getTime() - STALE_MAIL_MS), new Date(now.getTime() - MAIL_LEASE_MS), now, limit);
+      for (const row of rows) await sendClaimed(row);
       return rows.length;
     },
 

@@ -40,7 +40,7 @@ export const mailsApi = {
 };
 
 const PAGE_SIZE = 25;
-const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', queued: 'demo', failed: 'warning' };
+const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', queued: 'demo', sending: 'demo', failed: 'warning' };
 
 /**
  * "Verzonden e-mails / dev-outbox" (R6.4, R6.5, R6.10): every mail the portal sent or kept in the
