@@ -35,6 +35,9 @@ export function zipProblem(bytes: Buffer, limits: ZipLimits): ZipProblem | undef
   if (count === 0xffff || directoryOffset === 0xffffffff) return 'too_large_unpacked';
   if (count > limits.maxEntries) return 'too_many_entries';
   let budget = limits.maxUnpackedBytes;
+  // Entries may not share packed bytes: a directory that points many times at one entry would
+  // make the inflating work grow with the entries, not with the file.
+  let packedTotal = 0;
   let at = directoryOffset;
   for (let n = 0; n < count; n++) {
     if (at + 46 > bytes.length || bytes.readUInt32LE(at) !== CENTRAL) return 'not_zip';
@@ -47,6 +50,8 @@ export function zipProblem(bytes: Buffer, limits: ZipLimits): ZipProblem | undef
     if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL) return 'not_zip';
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (start + packed > bytes.length) return 'not_zip';
+    packedTotal += packed;
+    if (packedTotal > bytes.length) return 'not_zip';
     let unpacked: number;
     if (method === 0) unpacked = packed;
     else if (method === 8) {

@@ -52,7 +52,8 @@ const REMINDERS_PER_TRANSACTION = 50;
  * A change on another instance shows within this time, as with the certificate cache.
  */
 export const VENDOR_LIST_CACHE_MS = 1_000;
-const VENDOR_LIST_CACHE_ENTRIES = 2_048;
+/** Pages kept at most (a page is ≤ 100 requests): expired ones go first, then all. */
+const VENDOR_LIST_CACHE_ENTRIES = 256;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -98,13 +99,18 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
     if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q, lang);
-    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${q.since ?? ''}|${q.page}|${q.pageSize}`;
+    // One instant written in several ways (Z, +00:00, fractions) is one page.
+    const since = q.since ? new Date(q.since).toISOString() : '';
+    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${since}|${q.page}|${q.pageSize}`;
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
     // Concurrent polls of the same page share one query.
     const page = readVendorPage(organisationId, today, q, lang);
-    if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) vendorPages.clear();
+    if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) {
+      for (const [k, v] of vendorPages) if (v.until <= now) vendorPages.delete(k);
+      if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) vendorPages.clear();
+    }
     vendorPages.set(key, { until: now + vendorListCacheMs, page });
     try {
       return await page;

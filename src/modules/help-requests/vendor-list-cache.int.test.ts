@@ -74,6 +74,17 @@ describe('vendor list page cache (R6.9)', () => {
     expect(new Set(polls.map((p) => JSON.stringify(p))).size).toBe(1);
   });
 
+  it('keeps one page for one instant however it is written', async () => {
+    const { registry, notifications, audit } = ctx.services;
+    const other = createHelpRequestsService({ db: ctx.database.db, clock: ctx.clock, registry, notifications, audit });
+    const spellings = ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-01T01:00:00+01:00'];
+    const pages = [];
+    for (const since of spellings) pages.push(await other.vendorList(client, { page: 1, pageSize: 5, since }, 'nl'));
+    expect(pages[1]).toBe(pages[0]);
+    expect(pages[2]).toBe(pages[0]);
+    expect(await other.vendorList(client, { page: 1, pageSize: 5, since: '2026-01-01T00:00:01Z' }, 'nl')).not.toBe(pages[0]);
+  });
+
   it('reads every time when the cache is off', async () => {
     const { registry, notifications, audit } = ctx.services;
     const uncached = createHelpRequestsService({ db: ctx.database.db, clock: ctx.clock, registry, notifications, audit, vendorListCacheMs: 0 });
