@@ -73,7 +73,11 @@ for (const [name, run] of BENCHES) {
 
 console.log(`\n## Summary of this run\n\n${summary(fresh).join('\n')}`);
 
-if (only.length === 0) {
+// A scaled-down run (BENCH_* settings) is no figure for the report: only with BENCH_RESULTS elsewhere.
+const scaled = info.settings !== '' && !process.env.BENCH_RESULTS;
+if (only.length === 0 && scaled) {
+  console.log(`\nNot writing ${RESULTS}: this run has settings (${info.settings}); set BENCH_RESULTS=path to write its report elsewhere.`);
+} else if (only.length === 0) {
   const replaced = new Set(fresh.map((b) => `${b.benchmark}/${b.backend}`));
   const blocks = [...fresh, ...readBlocks(RESULTS).filter((b) => !replaced.has(`${b.benchmark}/${b.backend}`))].sort((a, b) => order(a) - order(b));
   writeFileSync(RESULTS, renderReport(blocks));

@@ -189,12 +189,14 @@ export async function runVendorApiBench(log: BenchLog = console.log): Promise<Be
     log(`| ratio, as served | ${verdict(ratio, vendor.latency.p99)} | | | |`);
     log(`| ratio, page cache off | ${verdict(uncachedRatio, uncached.latency.p99)} | | | |`);
     const backend = backendOf(bench.kind);
+    // A figure counts only when every request was answered 200.
+    const clean = (r: AutocannonResult) => r.errors === 0 && r.timeouts === 0 && r.non2xx === 0;
     const bareLabel = 'bare Fastify HTTPS route, same TLS, static JSON';
     return [
-      { benchmark: 'vendor-api', backend, figure: `req/s, GET ${PATH} over mutual TLS, ${CONNECTIONS} connections, ${DURATION_S} s`, value: vendor.requests.average, unit: 'req/s', baseline: base.requests.average, baselineLabel: bareLabel, target: '≥ 50 % of baseline', met: ratio >= 0.5 },
-      { benchmark: 'vendor-api', backend, figure: 'p99 latency, same load', value: vendor.latency.p99, unit: 'ms', baseline: base.latency.p99, baselineLabel: bareLabel, target: '< 50 ms', met: vendor.latency.p99 < 50 },
-      { benchmark: 'vendor-api', backend, figure: 'req/s with the page cache off (every request reads the database)', value: uncached.requests.average, unit: 'req/s', baseline: base.requests.average, baselineLabel: bareLabel, target: '≥ 50 % of baseline', met: uncachedRatio >= 0.5 },
-      { benchmark: 'vendor-api', backend, figure: 'p99 latency with the page cache off', value: uncached.latency.p99, unit: 'ms', baseline: base.latency.p99, baselineLabel: bareLabel, target: '< 50 ms', met: uncached.latency.p99 < 50 },
+      { benchmark: 'vendor-api', backend, figure: `req/s as served: ${CONNECTIONS} connections polling GET ${PATH} over mutual TLS for ${DURATION_S} s (the page reused ≤ ${VENDOR_LIST_CACHE_MS} ms)`, value: vendor.requests.average, unit: 'req/s', baseline: base.requests.average, baselineLabel: bareLabel, target: '≥ 50 % of baseline', met: clean(vendor) && ratio >= 0.5 },
+      { benchmark: 'vendor-api', backend, figure: 'p99 latency, same load', value: vendor.latency.p99, unit: 'ms', baseline: base.latency.p99, baselineLabel: bareLabel, target: '< 50 ms', met: clean(vendor) && vendor.latency.p99 < 50 },
+      { benchmark: 'vendor-api', backend, figure: 'req/s with the page cache off (every request reads the database)', value: uncached.requests.average, unit: 'req/s', baseline: base.requests.average, baselineLabel: bareLabel, target: '≥ 50 % of baseline', met: clean(uncached) && uncachedRatio >= 0.5 },
+      { benchmark: 'vendor-api', backend, figure: 'p99 latency with the page cache off', value: uncached.latency.p99, unit: 'ms', baseline: base.latency.p99, baselineLabel: bareLabel, target: '< 50 ms', met: clean(uncached) && uncached.latency.p99 < 50 },
     ];
   } finally {
     await closeServers();
