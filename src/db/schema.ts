@@ -453,6 +453,9 @@ export const channelAccounts = pgTable(
     /** FTP/SFTP only (R3.5, R3.6); the password is stored only as an argon2id hash. */
     username: text(),
     passwordHash: text(),
+    /** FTP/SFTP: wrong passwords in a row at the channel login, and the lock they led to (N5). */
+    failedAttempts: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
     /** REST only: internal (the OCMW uploads) or external (a technical intermediary does, R3.7). */
     management: text(),
     intermediaryOrganisationId: uuid().references(() => organisations.id),

@@ -198,12 +198,32 @@ export async function setNoticeMail(db: Db, certificateId: string, thresholdDays
     .where(and(eq(certificateExpiryNotices.certificateId, certificateId), eq(certificateExpiryNotices.thresholdDays, thresholdDays)));
 }
 
-export async function findFtpAccountByUsername(db: Db, username: string): Promise<AccountRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(channelAccounts)
-    .where(sql`lower(${channelAccounts.username}) = lower(${username}) and ${channelAccounts.deletedAt} is null and ${channelAccounts.kind} in ('FTP', 'SFTP')`);
-  return row;
+/**
+ * One channel login attempt for the FTP/SFTP account, reserved atomically as for people
+ * (access.repo reserveLoginAttempt): counted before the password is checked, so parallel guesses
+ * get no extra tries. Undefined when the account is unknown, deleted or locked.
+ */
+export async function reserveChannelAttempt(db: Db, username: string, now: Date, maxFailures: number, lockMinutes: number): Promise<AccountRow | undefined> {
+  const at = now.toISOString();
+  const [row] = await queryRows<{ id: string }>(
+    db,
+    sql`update channel_accounts set
+          failed_attempts = case when locked_until is not null and locked_until <= ${at}::timestamptz then 1 else failed_attempts + 1 end,
+          locked_until = case
+            when locked_until is not null and locked_until <= ${at}::timestamptz then null
+            when failed_attempts + 1 >= ${maxFailures} then ${at}::timestamptz + make_interval(mins => ${lockMinutes})
+            else locked_until end
+        where lower(username) = lower(${username}) and deleted_at is null and kind in ('FTP', 'SFTP')
+          and (failed_attempts < ${maxFailures} or (locked_until is not null and locked_until <= ${at}::timestamptz))
+        returning id`,
+  );
+  if (!row) return undefined;
+  const [account] = await db.select().from(channelAccounts).where(eq(channelAccounts.id, row.id));
+  return account;
+}
+
+export async function resetChannelAttempts(db: Db, accountId: string): Promise<void> {
+  await db.update(channelAccounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(channelAccounts.id, accountId));
 }
 
 /** R6.9: the certificate with this fingerprint (the active one first) and its account's OCMW. */

@@ -29,6 +29,8 @@ export interface ChannelsDeps {
   registry: RegistryService;
   audit: AuditService;
   notifications: NotificationsService;
+  /** The channel login's lockout (N5): the people's login settings by default. */
+  lockout?: { maxFailures: number; lockMinutes: number };
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -46,7 +48,7 @@ type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 class RollbackPreview extends Error {}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
-export function createChannelsService({ db, clock, registry, audit, notifications }: ChannelsDeps) {
+export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, lockMinutes: 15 } }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
 
   // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
@@ -586,13 +588,20 @@ export function createChannelsService({ db, clock, registry, audit, notification
       return { ok: true, client: { accountId: row.accountId, accountName: row.accountName, organisationId: row.organisationId, permissions: [...row.permissions] } };
     },
 
+    /**
+     * The FTP/SFTP credentials of the channel routes (HTTP Basic). After lockout.maxFailures wrong
+     * passwords in a row (OCMW_LOGIN_MAX_FAILURES) the account is locked for lockout.lockMinutes
+     * (OCMW_LOGIN_LOCK_MINUTES), even for the right password (N5); an unknown or locked account
+     * costs the same verification time as a wrong password and gets the same 401.
+     */
     async authenticateChannel(username: string, password: string) {
-      const account = await repo.findFtpAccountByUsername(db, username);
+      const account = await repo.reserveChannelAttempt(db, username, clock.now(), lockout.maxFailures, lockout.lockMinutes);
       if (!account?.passwordHash) {
         await burnVerification(password);
         return undefined;
       }
       if (!(await verifyPassword(account.passwordHash, password))) return undefined;
+      await repo.resetChannelAttempts(db, account.id);
       const domain = await registry.findDomain(account.domainId);
       return domain ? { accountId: account.id, organisationId: domain.organisationId, permissions: account.permissions, username: account.username! } : undefined;
     },
