@@ -1,5 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
+import { loginAttempt } from '../../db/lockout.js';
 import { searchKey } from '../../shared/search-key.js';
 import { membershipApplications, memberships, organisationManagers, users } from '../../db/schema.js';
 
@@ -94,20 +95,12 @@ export async function reserveLoginAttempt(
   maxFailures: number,
   lockMinutes: number,
 ): Promise<{ id: string; passwordHash: string; attempts: number } | undefined> {
+  const attempt = loginAttempt(now, maxFailures, lockMinutes);
   const rows = await queryRows<{ id: string; passwordHash: string; attempts: number }>(
     db,
-    sql`
-      update users set
-        failed_attempts = case when locked_until is not null and locked_until <= ${now.toISOString()}::timestamptz
-                               then 1 else failed_attempts + 1 end,
-        locked_until = case
-          when locked_until is not null and locked_until <= ${now.toISOString()}::timestamptz then null
-          when failed_attempts + 1 >= ${maxFailures}
-            then ${now.toISOString()}::timestamptz + make_interval(mins => ${lockMinutes})
-          else locked_until end
-      where lower(username) = lower(${username})
-        and (failed_attempts < ${maxFailures} or (locked_until is not null and locked_until <= ${now.toISOString()}::timestamptz))
-      returning id, password_hash as "passwordHash", failed_attempts as attempts`,
+    sql`update users set ${attempt.set}
+        where lower(username) = lower(${username}) and ${attempt.open}
+        returning id, password_hash as "passwordHash", failed_attempts as attempts`,
   );
   return rows[0];
 }

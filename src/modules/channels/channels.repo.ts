@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
+import { loginAttempt } from '../../db/lockout.js';
 import { certificateExpiryNotices, certificates, channelAccounts, delegationRequests, senders } from '../../db/schema.js';
 
 /** SQL for ChaMan's tables: senders, channel accounts, certificates, delegation requests. */
@@ -200,21 +201,15 @@ export async function setNoticeMail(db: Db, certificateId: string, thresholdDays
 
 /**
  * One channel login attempt for the FTP/SFTP account, reserved atomically as for people
- * (access.repo reserveLoginAttempt): counted before the password is checked, so parallel guesses
+ * (db/lockout.ts): counted before the password is checked, so parallel guesses
  * get no extra tries. Undefined when the account is unknown, deleted or locked.
  */
 export async function reserveChannelAttempt(db: Db, username: string, now: Date, maxFailures: number, lockMinutes: number): Promise<AccountRow | undefined> {
-  const at = now.toISOString();
+  const attempt = loginAttempt(now, maxFailures, lockMinutes);
   const [row] = await queryRows<{ id: string }>(
     db,
-    sql`update channel_accounts set
-          failed_attempts = case when locked_until is not null and locked_until <= ${at}::timestamptz then 1 else failed_attempts + 1 end,
-          locked_until = case
-            when locked_until is not null and locked_until <= ${at}::timestamptz then null
-            when failed_attempts + 1 >= ${maxFailures} then ${at}::timestamptz + make_interval(mins => ${lockMinutes})
-            else locked_until end
-        where lower(username) = lower(${username}) and deleted_at is null and kind in ('FTP', 'SFTP')
-          and (failed_attempts < ${maxFailures} or (locked_until is not null and locked_until <= ${at}::timestamptz))
+    sql`update channel_accounts set ${attempt.set}
+        where lower(username) = lower(${username}) and deleted_at is null and kind in ('FTP', 'SFTP') and ${attempt.open}
         returning id`,
   );
   if (!row) return undefined;

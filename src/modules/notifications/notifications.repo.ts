@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/db.js';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
 /** SQL for the mails table (every mail the system sends, with its delivery status). */
@@ -40,19 +40,14 @@ export async function claimMail(db: Db, id: string, now: Date): Promise<MailRow 
  * another process is taking at the same moment are skipped (SKIP LOCKED).
  */
 export async function claimStale(db: Db, queuedBefore: Date, claimedBefore: Date, now: Date, limit: number): Promise<MailRow[]> {
-  return queryRows<MailRow>(
-    db,
-    sql`update mails m set status = 'sending', claimed_at = ${now.toISOString()}::timestamptz
-        where m.id in (
-          select id from mails
-          where (status = 'queued' and created_at < ${queuedBefore.toISOString()}::timestamptz)
-             or (status = 'sending' and claimed_at < ${claimedBefore.toISOString()}::timestamptz)
-          order by created_at limit ${limit}
-          for update skip locked)
-        returning m.id, m.kind, m.organisation_id as "organisationId", m.to_address as "toAddress", m.subject,
-                  m.body_text as "bodyText", m.status, m.claimed_at as "claimedAt", m.attempts, m.last_error as "lastError",
-                  m.created_at as "createdAt", m.sent_at as "sentAt"`,
-  );
+  const stale = db
+    .select({ id: mails.id })
+    .from(mails)
+    .where(or(and(eq(mails.status, 'queued'), lt(mails.createdAt, queuedBefore)), and(eq(mails.status, 'sending'), lt(mails.claimedAt, claimedBefore))))
+    .orderBy(asc(mails.createdAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db.update(mails).set({ status: 'sending', claimedAt: now }).where(inArray(mails.id, stale)).returning();
 }
 
 /** Permanent delivery failures of the mails to one organisation, newest first. */
