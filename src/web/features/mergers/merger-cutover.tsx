@@ -12,18 +12,6 @@ import { mergersApi } from './mergers-api.js';
 import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
 import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
 
-/** The journal's step numbers, as the engine numbers its steps (cutover.repo.ts STEPS). */
-const STEP_KINDS: Record<number, string> = {
-  1: 'create_domains',
-  2: 'add_co_htbs',
-  3: 'copy_memberships',
-  4: 'co_tb_conversions',
-  5: 'unite_applications',
-  6: 'create_dossiers',
-  7: 'reenter_forms',
-  8: 'stop_forms',
-};
-
 type Outcome = { kind: 'run' | 'undo'; result: RunResultData } | { kind: 'error'; text: string };
 
 function shortJson(value: unknown): string {
@@ -67,7 +55,7 @@ function JournalRows({ mergerId, run, id }: { mergerId: number; run: MergerRunDa
               <tr key={`${data.page}-${index}`}>
                 <td>
                   {entry.step}
-                  {(entry.kind ?? STEP_KINDS[entry.step]) ? ` · ${actionLabel((entry.kind ?? STEP_KINDS[entry.step])!, t)}` : ''}
+                  {entry.kind ? ` · ${actionLabel(entry.kind, t)}` : ''}
                 </td>
                 <td>
                   <code>{entry.table}</code>
