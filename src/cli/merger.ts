@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Runtime } from '../bootstrap.js';
+import { isIsoDate } from '../domain/clock.js';
+import { waveBlocked, type WaveReport } from '../modules/merger/index.js';
 import type { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/messages.js';
 import { UsageError } from './usage-error.js';
@@ -20,6 +22,10 @@ export const MERGER_USAGE = `  merger list [--json]            the mergers: id, 
   merger import FILE.csv [--dry-run] [--json]
                                   R7.1 mergers in the columns of data/mergers-2025.csv; nothing written
                                   unless every row is valid
+  merger wave DATE [--dry-run] [--json]
+                                  every merger effective on DATE: planned (--dry-run) or run, each in its
+                                  own transaction; a blocked one (no HTB yet) is reported and the others
+                                  run; exit 1 when any was blocked
   merger schedule ID on|off [--json]
                                   run the cut-over on its own on the effective date (once across instances)
                                   ID is the merger's number or its code (see merger list)`;
@@ -40,6 +46,7 @@ export type MergerCommand =
   | { sub: 'list' }
   | { sub: 'plan' | 'run' | 'undo'; ref: string }
   | { sub: 'schedule'; ref: string; on: boolean }
+  | { sub: 'wave'; date: string }
   | { sub: 'import'; file: string; text: string };
 
 /** Checks the command line before a database is opened; throws UsageError. */
@@ -53,6 +60,9 @@ export function parseMergerCommand(sub: string | undefined, args: string[]): Mer
     case 'undo':
       if (args.length !== 1 || !args[0]) throw new UsageError(`merger ${sub} needs one ID (the merger's number or code)`);
       return { sub, ref: args[0] };
+    case 'wave':
+      if (args.length !== 1 || !isIsoDate(args[0]!)) throw new UsageError('merger wave needs one DATE written YYYY-MM-DD');
+      return { sub, date: args[0]! };
     case 'schedule': {
       const [ref, onOff] = args;
       if (!ref || (onOff !== 'on' && onOff !== 'off') || args.length !== 2) throw new UsageError('merger schedule needs ID on|off');
@@ -68,7 +78,7 @@ export function parseMergerCommand(sub: string | undefined, args: string[]): Mer
       }
     }
     default:
-      throw new UsageError('merger needs list, plan ID, run ID, undo ID, import FILE.csv or schedule ID on|off');
+      throw new UsageError('merger needs list, plan ID, run ID, undo ID, wave DATE, import FILE.csv or schedule ID on|off');
   }
 }
 
@@ -141,6 +151,19 @@ export function progressPrinter(stream: CliIo['err'], label: string) {
       drawn = false;
     },
   };
+}
+
+function printWave(io: CliIo, report: WaveReport, dryRun: boolean) {
+  io.out(`wave ${report.date}: ${report.mergers.length} merger(s)${dryRun ? ' (dry run: nothing written)' : ''}`);
+  for (const m of report.mergers) {
+    const changes = m.changes === undefined ? '' : `, ${num(m.changes)} row(s) ${dryRun ? 'to write' : 'written'}`;
+    io.out(`  ${m.code.padEnd(34)} scenario ${m.scenario}  ${m.status}${changes}`);
+    const counted = m.actions.filter((a) => a.count > 0).map((a) => `${a.kind} ${num(a.count)}`);
+    if (counted.length) io.out(`      ${counted.join(', ')}`);
+    for (const b of m.blockers) io.out(`      BLOCKED: ${b}`);
+  }
+  const blocked = report.mergers.filter((m) => m.status === 'blocked' || m.status === 'failed').length;
+  io.out(blocked ? `${blocked} merger(s) blocked; the others ${dryRun ? 'can run' : 'ran'}` : `all ${report.mergers.length} merger(s) ${dryRun ? 'can run' : 'ran'}`);
 }
 
 /** Runs one `merger` sub-command; returns the exit code. */
@@ -232,6 +255,26 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
             : `${m.name}: ${num(result.changes)} row(s) ${cmd.sub === 'run' ? 'written' : 'restored'} in one transaction; run ${result.runId}, status ${result.status}, ${secs(ms)}`,
         );
         return 0;
+      }
+      case 'wave': {
+        const progress = progressPrinter(io.err, `wave ${cmd.date}`);
+        let report: WaveReport;
+        if (options.dryRun) report = await cutover.planWave(cmd.date, lang);
+        else {
+          progress.start(`every merger effective ${cmd.date}, business date ${rt.clock.today()}`, 8);
+          try {
+            const r = await cutover.runWave(cmd.date, cliActor(), {
+              lang,
+              onProgress: (e) => progress.step({ ...e, kind: `${e.merger}/${e.mergers} ${e.code} ${e.kind}` }),
+            });
+            report = { date: r.date, mergers: r.mergers };
+          } finally {
+            progress.end();
+          }
+        }
+        if (json) io.out(JSON.stringify(report));
+        else printWave(io, report, options.dryRun);
+        return waveBlocked(report) ? 1 : 0;
       }
       case 'schedule': {
         const m = await resolve(mergers, cmd.ref);

@@ -804,7 +804,7 @@ export const dossierForms = pgTable(
     index('dossier_forms_running').on(t.organisationId).where(sql`${t.status} = 'running'`),
     index('dossier_forms_dossier').on(t.dossierId),
     check('dossier_forms_kind', sql`${t.kind} in ('integration', 'a036')`),
-    check('dossier_forms_status', sql`${t.status} in ('running', 'stopped')`),
+    check('dossier_forms_status', sql`${t.status} in ('running', 'stopped', 'cancelled')`),
     check('dossier_forms_period', sql`${t.endDate} is null or ${t.endDate} >= ${t.startDate}`),
   ],
 );

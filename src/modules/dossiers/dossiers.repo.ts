@@ -41,7 +41,7 @@ export interface FormRow {
   subtype: string;
   startDate: string;
   endDate: string | null;
-  status: 'running' | 'stopped';
+  status: 'running' | 'stopped' | 'cancelled';
   predecessorId: string | null;
   createdBy: string | null;
   stoppedBy: string | null;

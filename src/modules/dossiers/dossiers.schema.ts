@@ -37,7 +37,7 @@ export const StopFormBody = z.strictObject({ endDate: IsoDate });
 
 export const DossierListQuery = PageQuery.extend({
   insz: Insz.optional(),
-  status: z.enum(['running', 'stopped']).optional(),
+  status: z.enum(['running', 'stopped', 'cancelled']).optional(),
   kind: FormKind.optional(),
 });
 
@@ -52,7 +52,7 @@ export const Form = z.object({
   subtype: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  status: z.enum(['running', 'stopped']),
+  status: z.enum(['running', 'stopped', 'cancelled']),
   predecessorId: z.string().nullable(),
   createdBy: z.string().nullable(),
   stoppedBy: z.string().nullable(),

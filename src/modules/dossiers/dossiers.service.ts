@@ -47,7 +47,7 @@ export interface FormListFilter {
   page: number;
   pageSize: number;
   insz?: string;
-  status?: 'running' | 'stopped';
+  status?: 'running' | 'stopped' | 'cancelled';
   kind?: 'integration' | 'a036';
 }
 
@@ -158,7 +158,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
       const tx = txh as unknown as Db;
       const form = await repo.findForm(tx, organisationId, formId);
       if (!form) throw new AppError('not_found', translate('http.not_found', lang));
-      if (form.status === 'stopped') throw new AppError('conflict', translate('dossier.already_stopped', lang));
+      if (form.status !== 'running') throw new AppError('conflict', translate('dossier.already_stopped', lang));
       if (endDate < form.startDate) throw validation(lang, { endDate: translate('dossier.end_before_start', lang) });
       await repo.stopForm(tx, form.id, endDate, actor.by, clock.now());
       await audit.record(tx, audited(actor, 'dossier.form.stop', { id: form.id, endDate }, { status: form.status, endDate: form.endDate }));

@@ -34,7 +34,7 @@ type SeedMerger = (typeof seed)[number];
 const EFFECTIVE = '2025-01-01';
 const HTB_DEADLINE = '2024-11-15';
 const REPORT_DEADLINE = '2025-02-28';
-const CHAMAN_AND_CONFIG: ChecklistItemKey[] = ['ftp_account', 'rest_account', 'password_to_vendor', 'config_mutations', 'config_technical', 'config_contact', 'config_online'];
+const CHAMAN_AND_CONFIG: ChecklistItemKey[] = ['ftp_account', 'rest_account', 'password_to_vendor', 'config_mutations', 'config_technical', 'config_contact', 'config_online', 'tb_appointed'];
 
 /** Facts of a merger with nothing done yet: no HTB, no channels, 3 running forms per OCMW, no report. */
 function factsOf(m: SeedMerger, over: Partial<ChecklistFacts> = {}, org: (o: ChecklistOrganisation) => Partial<ChecklistOrganisation> = () => ({})): ChecklistFacts {
@@ -47,10 +47,11 @@ function factsOf(m: SeedMerger, over: Partial<ChecklistFacts> = {}, org: (o: Che
     applied: false,
     targetId: m.targetId,
     organisations: rolesOf(m.sourceIds, m.targetId).map((r) => {
-      const o: ChecklistOrganisation = { ...r, runningForms: 3, handledByVendor: false, lastYearReport: null };
+      const o: ChecklistOrganisation = { ...r, runningForms: 3, clashes: 0, handledByVendor: false, lastYearReport: null };
       return { ...o, ...org(o) };
     }),
     htbKnown: false,
+    tbKnown: false,
     target: { ftpAccount: false, restAccount: false, config: { mutations: false, technical: false, contact: false, online: false } },
     ticks: new Map(),
     ...over,
@@ -119,7 +120,7 @@ describe.each(seed.map((m) => [`${m.name} (scenario ${m.scenario})`, m] as const
     if (m.scenario === 3) expect(keeperDossiers).toMatchObject({ status: 'not_needed', detail: { key: 'no_action' } });
     if (m.scenario === 2) expect(keeperDossiers).toMatchObject({ status: 'open', detail: { key: 'forms_to_move', params: { count: 3 } } });
     const notNeeded = items.filter((i) => i.status === 'not_needed').length;
-    expect(notNeeded).toBe({ 1: 0, 2: 7, 3: 8 }[m.scenario]);
+    expect(notNeeded).toBe({ 1: 0, 2: 8, 3: 9 }[m.scenario]);
   });
 
   it('words the access review as the guide does: update (scenarios 1, 2) or clean up (scenario 3)', () => {
@@ -163,7 +164,7 @@ describe.each(seed.map((m) => [`${m.name} (scenario ${m.scenario})`, m] as const
     const ready = buildChecklist(
       factsOf(
         m,
-        { htbKnown: true, applied: true, ticks, target: { ftpAccount: true, restAccount: true, config: { mutations: true, technical: true, contact: true, online: true } } },
+        { htbKnown: true, tbKnown: true, applied: true, ticks, target: { ftpAccount: true, restAccount: true, config: { mutations: true, technical: true, contact: true, online: true } } },
         () => ({ lastYearReport: 'submitted' }),
       ),
     );
@@ -209,7 +210,7 @@ describe('checklist facts and ticks (R7.2)', () => {
     const s2Items = buildChecklist(factsOf(s2, { ticks: new Map([[`${s2.targetId}:password_to_vendor`, { by: 'x', at: 'y' }]]) }));
     expect(find(s2Items, s2.targetId, 'password_to_vendor')).toMatchObject({ status: 'not_needed' });
     expect(find(s2Items, s2.targetId, 'password_to_vendor')!.tickedBy).toBeUndefined();
-    expect(MANUAL_ITEMS).toEqual(['access_reviewed', 'password_to_vendor', 'dossiers_vendor']);
+    expect(MANUAL_ITEMS).toEqual(['access_reviewed', 'password_to_vendor', 'dossiers_vendor', 'form_clashes_reviewed']);
   });
 
   it('turns the dossiers into a vendor item for an OCMW whose vendor re-enters the forms (R9.4)', () => {

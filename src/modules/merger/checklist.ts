@@ -19,18 +19,22 @@ export type ChecklistItemKey =
   | 'config_online'
   | 'dossiers'
   | 'dossiers_vendor'
+  | 'form_clashes_reviewed'
+  | 'tb_appointed'
   | 'uniek_verslag';
 
 /** The items a person ticks; every other item follows from the data. */
-export const MANUAL_ITEMS: ChecklistItemKey[] = ['access_reviewed', 'password_to_vendor', 'dossiers_vendor'];
+export const MANUAL_ITEMS: ChecklistItemKey[] = ['access_reviewed', 'password_to_vendor', 'dossiers_vendor', 'form_clashes_reviewed'];
 
 export type OrganisationRole = 'new_target' | 'keeper' | 'disappearing';
 
 export interface ChecklistOrganisation {
   organisationId: string;
   role: OrganisationRole;
-  /** Running forms that the cut-over moves (R9.3), or that the vendor must (R9.4). */
+  /** Running forms that the cut-over stops (R9.3′: the dry run's stop_forms), or that the vendor must move (R9.4). */
   runningForms: number;
+  /** Forms that clash with a running form of the merged OCMW (R9.3′): stopped, not re-entered, to review. */
+  clashes: number;
   handledByVendor: boolean;
   /** Status of the Uniek verslag of the last year before the effective date (R10.2). */
   lastYearReport: 'draft' | 'submitted' | null;
@@ -47,6 +51,8 @@ export interface ChecklistFacts {
   targetId: string;
   organisations: ChecklistOrganisation[];
   htbKnown: boolean;
+  /** The merged OCMW's domain has an active TB (R7.4′: scenario 1 starts without one). */
+  tbKnown: boolean;
   /** The merged OCMW's channels and configuration (scenario 1). */
   target: { ftpAccount: boolean; restAccount: boolean; config: { mutations: boolean; technical: boolean; contact: boolean; online: boolean } };
   /** Manual ticks: `${organisationId}:${item}` → who and when. */
@@ -104,10 +110,14 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
   target('config_technical', t.config.technical, t.config.technical ? 'section_ok' : 'section_missing');
   target('config_contact', t.config.contact, t.config.contact ? 'section_ok' : 'section_missing');
   target('config_online', t.config.online, t.config.online ? 'section_ok' : 'section_missing');
+  // R7.4′: the new OCMW's domain has only co-TBs after the cut-over, until its HTB appoints a TB.
+  target('tb_appointed', f.tbKnown, f.tbKnown ? 'tb_appointed' : 'tb_missing');
 
-  // Dossiers (R9.3, R9.4): scenario 3's keeper leaves its forms as they are.
+  // Dossiers (R9.3′, R9.4): scenario 3's keeper leaves its forms as they are. Clashes stay open
+  // (and keep the dossiers item open) until a person has reviewed them.
   for (const o of f.organisations) {
     if (o.role === 'new_target') continue;
+    const reviewed = f.ticks.has(`${o.organisationId}:form_clashes_reviewed`);
     if (o.role === 'keeper' && f.scenario === 3) {
       push(o.organisationId, 'dossiers', 'not_needed', f.effectiveDate, { key: 'no_action' });
     } else if (o.handledByVendor) {
@@ -115,10 +125,15 @@ export function buildChecklist(f: ChecklistFacts): ChecklistItem[] {
         key: 'forms_vendor',
         params: { count: o.runningForms },
       });
+    } else if (o.clashes > 0 && (!f.applied || !reviewed)) {
+      push(o.organisationId, 'dossiers', 'open', f.effectiveDate, { key: 'forms_clashes', params: { count: o.runningForms, clashes: o.clashes } });
     } else if (f.applied || o.runningForms === 0) {
       push(o.organisationId, 'dossiers', 'done', f.effectiveDate, { key: f.applied ? 'forms_moved' : 'forms_none', params: { count: o.runningForms } });
     } else {
       push(o.organisationId, 'dossiers', 'open', f.effectiveDate, { key: 'forms_to_move', params: { count: o.runningForms } });
+    }
+    if (o.clashes > 0 && !o.handledByVendor) {
+      push(o.organisationId, 'form_clashes_reviewed', 'open', f.effectiveDate, { key: 'clashes_to_review', params: { clashes: o.clashes } });
     }
   }
 

@@ -71,13 +71,15 @@ describe('scenario 3: Antwerpen + Borsbeek → Antwerpen (R9.3: only the disappe
     expect(action(plan, 'create_domains').count).toBe(0);
     const borsbeek = await orgId('OCMW Borsbeek');
     const antwerpen = await orgId('OCMW Antwerpen');
-    const running = await count(sql`select count(*) from dossier_forms where organisation_id = ${borsbeek} and status = 'running' and start_date < '2025-01-01' and (end_date is null or end_date >= '2025-01-01')`);
-    const moved = action(plan, 'stop_forms');
+    // R9.3′: every running form of Borsbeek on or after the date is stopped, clashes included;
+    // all but the clashes are re-entered.
+    const running = await count(sql`select count(*) from dossier_forms where organisation_id = ${borsbeek} and status = 'running' and (end_date is null or end_date >= '2025-01-01')`);
+    const stopped = action(plan, 'stop_forms');
     const conflicts = action(plan, 'form_conflicts');
-    expect(moved.count).toBeGreaterThan(0);
-    expect(moved.count + conflicts.count).toBe(running);
-    expect(moved.byOrganisation!.map((o) => o.name)).toEqual(moved.count ? ['OCMW Borsbeek'] : []);
-    expect(action(plan, 'reenter_forms').count).toBe(moved.count);
+    expect(stopped.count).toBe(running);
+    expect(conflicts.count).toBeGreaterThan(0);
+    expect(action(plan, 'reenter_forms').count + conflicts.count).toBe(running);
+    expect(stopped.byOrganisation!.map((o) => o.name)).toEqual(['OCMW Borsbeek']);
     // an.peeters is a user of both: one account in Antwerpen, applications united.
     expect(action(plan, 'copy_memberships').deduplicated).toBeGreaterThanOrEqual(0);
     expect(action(plan, 'relink_help_requests').count).toBe(await count(sql`select count(*) from help_requests where organisation_id = ${borsbeek}`));

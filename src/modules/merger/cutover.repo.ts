@@ -64,13 +64,14 @@ function coHtbsToAdd(s: CutoverScope): SQL {
 
 /**
  * One row per person and target domain, over the sources' memberships (one account per person:
- * R7.4). TBs of a source become co-TBs; active when active in any source.
+ * R7.4). Only active source memberships bring a role (R7.4′): an active TB of a source becomes
+ * co-TB; active when active in any source, else copied blocked as a plain user.
  */
 function memberUnion(s: CutoverScope): SQL {
   return sql`
     select td.id as domain_id, m.user_id,
-           case when bool_or(m.type in ('TB', 'CO_TB')) then 'CO_TB' else 'USER' end as type,
-           bool_or(m.type = 'TB') as was_tb,
+           case when bool_or(m.status = 'active' and m.type in ('TB', 'CO_TB')) then 'CO_TB' else 'USER' end as type,
+           coalesce(bool_or(m.status = 'active' and m.type = 'TB'), false) as was_tb,
            case when bool_or(m.status = 'active') then 'active' else 'blocked' end as status,
            min(m.local_email) as local_email,
            count(*)::int as source_memberships
@@ -97,7 +98,7 @@ function membershipsToPromote(s: CutoverScope): SQL {
     where u.type = 'CO_TB' and x.type = 'USER'`;
 }
 
-/** Applications the target's memberships lack, united over the sources (R7.4). */
+/** Applications the target's memberships lack, united over the sources' active memberships (R7.4′). */
 function applicationsToAdd(s: CutoverScope): SQL {
   return sql`
     select distinct x.id as membership_id, a.application
@@ -106,7 +107,7 @@ function applicationsToAdd(s: CutoverScope): SQL {
     join domains sd on sd.id = m.domain_id
     join domains td on td.organisation_id = ${s.targetId}::uuid and td.code = sd.code
     join memberships x on x.domain_id = td.id and x.user_id = m.user_id
-    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid and m.status = 'active'
       and not exists (select 1 from membership_applications y where y.membership_id = x.id and y.application = a.application)`;
 }
 
@@ -122,40 +123,64 @@ function applicationsToUnite(s: CutoverScope): SQL {
     join membership_applications a on a.membership_id = m.id
     join domains sd on sd.id = m.domain_id
     join domains td on td.organisation_id = ${s.targetId}::uuid and td.code = sd.code
-    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+    where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid and m.status = 'active'
       and not exists (select 1 from memberships x join membership_applications y on y.membership_id = x.id
                       where x.domain_id = td.id and x.user_id = m.user_id and y.application = a.application)`;
 }
 
 /**
- * R9.3: the running forms on the day before the effective date, of the OCMWs whose forms move.
- * A form that would overlap another running form of the same kind for the same person in the
- * merged OCMW (R9.1) is a conflict: it is listed and left as it is. `which` picks the candidates
- * that move (no clash), the conflicts, or all of them (the vendor's list, R9.4).
+ * R9.3′: every running form of the OCMWs whose forms move that runs on or after the effective
+ * date — also one that starts after it. Each is stopped (or cancelled, when it starts on or after
+ * the date) and re-entered under the merged OCMW from max(start, effective date), unless it would
+ * overlap a running form of the same kind for the person there: the merged OCMW's own staying
+ * form, or another moving form that comes first (start date, then id). Such a clash is stopped
+ * all the same, not re-entered, and listed for a person to review. So the merged OCMW never has
+ * two overlapping running forms of one kind for one person (R9.1).
  *
- * The clash is an EXISTS over the running forms of the other merging OCMWs: in WHERE, PostgreSQL
- * runs it as one hash (anti-)join over the candidates — unlike a GROUP BY … count(DISTINCT)
- * (an external sort of every candidate) or a per-row subquery in the select list.
+ * Excluded: the forms this merger itself re-entered, and (scenario 2) the keeper's forms
+ * registered after the cut-over was applied — they are the merged OCMW's own, so a second run
+ * writes nothing.
  */
-function formCandidates(s: CutoverScope, orgIds: string[], which: 'moving' | 'conflicts' | 'all'): SQL {
-  // orgIds are among the candidates themselves (the vendor's OCMWs are not among the moving ones).
-  const all = [...new Set([...s.movingFormOrgIds, s.targetId, ...orgIds])];
-  const clash = sql`exists (
-      select 1 from dossier_forms g
-      where g.insz = c.insz and g.kind = c.kind and g.organisation_id <> c.organisation_id
-        and g.organisation_id = any(${uuidArray(all)}) and g.status = 'running'
-        and (g.end_date is null or g.end_date >= ${s.effectiveDate}::date))`;
-  const filter = which === 'moving' ? sql`and not ${clash}` : which === 'conflicts' ? sql`and ${clash}` : sql``;
+function formCandidates(s: CutoverScope, orgIds: string[]): SQL {
   return sql`
-    select c.id, c.organisation_id, c.insz, c.kind, c.subtype, c.start_date, c.end_date, ${sql.raw(which === 'conflicts' ? 'true' : 'false')} as conflict
+    select c.id, c.organisation_id, c.insz, c.kind, c.subtype, c.start_date, c.end_date, false as conflict
     from dossier_forms c
     where c.organisation_id = any(${uuidArray(orgIds)}) and c.status = 'running'
-      and (c.end_date is null or c.end_date >= ${s.effectiveDate}::date) and c.start_date < ${s.effectiveDate}::date
-      ${filter}`;
+      and (c.end_date is null or c.end_date >= ${s.effectiveDate}::date)
+      and c.merger_id is distinct from ${s.mergerId}::int
+      and (c.organisation_id <> ${s.targetId}::uuid
+           or c.created_at <= coalesce((select applied_at from mergers where id = ${s.mergerId}::int), 'infinity'::timestamptz))`;
 }
 
+/** The candidates that are re-entered: no clash (NOT EXISTS runs as hash anti-joins). */
 function formsToMove(s: CutoverScope): SQL {
-  return formCandidates(s, s.movingFormOrgIds, 'moving');
+  const from = (alias: string) => sql.raw(`greatest(${alias}.start_date, '${s.effectiveDate}'::date)`);
+  return sql`
+    select c.* from (${formCandidates(s, s.movingFormOrgIds)}) c
+    where not exists (
+        select 1 from dossier_forms g
+        where g.organisation_id = ${s.targetId}::uuid and g.status = 'running' and g.insz = c.insz and g.kind = c.kind
+          and not (g.organisation_id = any(${uuidArray(s.movingFormOrgIds)}))
+          and (g.end_date is null or g.end_date >= ${from('c')}) and (c.end_date is null or c.end_date >= g.start_date))
+      and not exists (
+        select 1 from (${formCandidates(s, s.movingFormOrgIds)}) e
+        where e.insz = c.insz and e.kind = c.kind and (e.start_date, e.id) < (c.start_date, c.id)
+          and (e.end_date is null or e.end_date >= ${from('c')}) and (c.end_date is null or c.end_date >= ${from('e')}))`;
+}
+
+/**
+ * The clashes to review: before the run, the candidates that will not be re-entered; after it,
+ * the forms this merger stopped or cancelled without re-entering them (the review list lasts).
+ */
+function formClashes(s: CutoverScope): SQL {
+  return sql`
+    select c.* from (${formCandidates(s, s.movingFormOrgIds)}) c
+    where not exists (select 1 from (${formsToMove(s)}) m where m.id = c.id)
+    union all
+    select f.id, f.organisation_id, f.insz, f.kind, f.subtype, f.start_date, f.end_date, true as conflict
+    from dossier_forms f
+    where f.organisation_id = any(${uuidArray(s.movingFormOrgIds)}) and f.status in ('stopped', 'cancelled') and f.stopped_by = ${`fusie:${s.code}`}
+      and not exists (select 1 from dossier_forms r where r.predecessor_id = f.id and r.merger_id = ${s.mergerId}::int)`;
 }
 
 // ── dry run ─────────────────────────────────────────────────────────────────────────────────
@@ -165,11 +190,13 @@ export interface PlanCounts {
   addCoHtbs: number;
   copyMemberships: number;
   sourceMemberships: number;
+  /** Users of the target promoted to co-TB (rows updated). */
   coTbConversions: number;
-  /** Of the conversions: the sources' TBs that copy_memberships creates as co-TBs (written once, by the copy). */
+  /** Of the copied memberships: the sources' active TBs, copied as co-TBs. */
   copiedTbs: number;
   uniteApplications: number;
   createDossiers: number;
+  stopForms: { organisationId: string; count: number }[];
   moveForms: { organisationId: string; count: number }[];
   vendorForms: { organisationId: string; count: number }[];
   conflicts: { organisationId: string; count: number }[];
@@ -197,23 +224,11 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
   const pending = n(access!.create_domains) > 0 ? await pendingDomainCounts(db, s) : null;
   const byOrg = async (query: SQL) => queryRows<{ organisationId: string; count: number }>(db, query);
   // The moving forms per OCMW and the dossiers they need at the target, from one pass over them.
-  const moving = s.movingFormOrgIds.length
-    ? await queryRows<{ organisationId: string; count: number; dossiers: number }>(
-        db,
-        sql`with m as materialized (${formsToMove(s)})
-            select m.organisation_id as "organisationId", count(*)::int as count,
-                   (select count(distinct x.insz)::int from m x
-                    where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = x.insz)) as dossiers
-            from m group by 1`,
-      )
-    : [];
-  const moveForms = moving.map(({ organisationId, count }) => ({ organisationId, count }));
-  const dossierRow = { n: moving[0]?.dossiers ?? 0 };
+  // The forms per OCMW: stopped (all candidates), re-entered (no clash), clashes to review, and
+  // the dossiers the re-entered ones need at the target — one pass over the candidates.
+  const forms = s.movingFormOrgIds.length ? await formCounts(db, s) : { stop: [], move: [], clashes: [], dossiers: 0 };
   const vendorForms = s.vendorFormOrgIds.length
-    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds, 'all')}) m group by 1`)
-    : [];
-  const conflicts = s.movingFormOrgIds.length
-    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.movingFormOrgIds, 'conflicts')}) m group by 1`)
+    ? await byOrg(sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds)}) m group by 1`)
     : [];
   const relinkRequests = await byOrg(sql`
     select organisation_id as "organisationId", count(*)::int as count from help_requests
@@ -238,17 +253,38 @@ export async function planCounts(db: Db, s: CutoverScope): Promise<PlanCounts> {
     addCoHtbs: n(access!.add_co_htbs),
     copyMemberships: pending ? pending.copy : n(access!.copy_memberships),
     sourceMemberships: pending ? pending.source : n(access!.source_memberships),
-    coTbConversions: pending ? pending.coTb : n(access!.copied_tbs) + n(access!.promoted),
+    coTbConversions: pending ? 0 : n(access!.promoted),
     copiedTbs: pending ? pending.coTb : n(access!.copied_tbs),
     uniteApplications: pending ? pending.applications : n(access!.applications),
-    createDossiers: dossierRow.n,
-    moveForms,
+    createDossiers: forms.dossiers,
+    stopForms: forms.stop,
+    moveForms: forms.move,
     vendorForms,
-    conflicts,
+    conflicts: forms.clashes,
     relinkRequests,
     routing,
     untouched: { channelAccounts: n(untouched!.channels), configurationSections: n(untouched!.config), eboxDocuments: n(untouched!.ebox) },
   };
+}
+
+/** Per OCMW whose forms move: forms to stop, to re-enter, clashes to review; dossiers to open. */
+async function formCounts(db: Db, s: CutoverScope) {
+  const rows = await queryRows<{ organisationId: string; stop: number; move: number; clashes: number; dossiers: number }>(
+    db,
+    sql`with c as materialized (${formCandidates(s, s.movingFormOrgIds)}),
+             m as materialized (${formsToMove(s)}),
+             k as (${formClashes(s)}),
+             o as (select organisation_id from c union select organisation_id from k)
+        select o.organisation_id as "organisationId",
+               (select count(*)::int from c where c.organisation_id = o.organisation_id) as stop,
+               (select count(*)::int from m where m.organisation_id = o.organisation_id) as move,
+               (select count(*)::int from k where k.organisation_id = o.organisation_id) as clashes,
+               (select count(distinct x.insz)::int from m x
+                where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = x.insz)) as dossiers
+        from o order by 1`,
+  );
+  const per = (key: 'stop' | 'move' | 'clashes') => rows.filter((r) => r[key] > 0).map((r) => ({ organisationId: r.organisationId, count: r[key] }));
+  return { stop: per('stop'), move: per('move'), clashes: per('clashes'), dossiers: rows[0]?.dossiers ?? 0 };
 }
 
 /** Scenario 1 before its run: the target has no domain yet, so count per person over the sources. */
@@ -256,14 +292,14 @@ async function pendingDomainCounts(db: Db, s: CutoverScope) {
   const [row] = await queryRows<Record<string, unknown>>(
     db,
     sql`with u as (
-          select sd.code, m.user_id, bool_or(m.type = 'TB') as was_tb, count(*) as n
+          select sd.code, m.user_id, bool_or(m.status = 'active' and m.type = 'TB') as was_tb, count(*) as n
           from memberships m join domains sd on sd.id = m.domain_id
           where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
           group by sd.code, m.user_id
         ), a as (
           select distinct sd.code, m.user_id, a.application
           from memberships m join domains sd on sd.id = m.domain_id join membership_applications a on a.membership_id = m.id
-          where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid
+          where sd.organisation_id = any(${uuidArray(s.sourceIds)}) and sd.organisation_id <> ${s.targetId}::uuid and m.status = 'active'
         )
         select (select count(*) from u) as copy, (select coalesce(sum(n), 0) from u) as source,
                (select count(*) from u where was_tb) as co_tb, (select count(*) from a) as applications`,
@@ -280,6 +316,7 @@ export type PlanRowKind =
   | 'co_tb_conversions'
   | 'unite_applications'
   | 'create_dossiers'
+  | 'stop_forms'
   | 'move_forms'
   | 'vendor_forms'
   | 'form_conflicts'
@@ -293,6 +330,7 @@ export const PLAN_ROW_KINDS: PlanRowKind[] = [
   'co_tb_conversions',
   'unite_applications',
   'create_dossiers',
+  'stop_forms',
   'move_forms',
   'vendor_forms',
   'form_conflicts',
@@ -316,8 +354,8 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
       query = sql`select ${person('q')}, q.type, q.status, q.source_memberships as "sourceMemberships" from (${membershipsToCopy(s)}) q order by 1, 2`;
       break;
     case 'co_tb_conversions':
-      query = sql`select ${person('q')}, q.type from (${membershipsToCopy(s)}) q where q.was_tb
-                  union all select ${person('m')}, 'CO_TB' from (${membershipsToPromote(s)}) p join memberships m on m.id = p.id order by 1`;
+      // The sources' TBs copied as co-TBs are rows of copy_memberships (type CO_TB), written once there.
+      query = sql`select ${person('m')}, 'CO_TB' as type from (${membershipsToPromote(s)}) p join memberships m on m.id = p.id order by 1`;
       break;
     case 'unite_applications':
       query = sql`select ${person('q')}, q.application from (${applicationsToUnite(s)}) q order by 1, 3`;
@@ -326,19 +364,22 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
       query = sql`select distinct m.insz from (${formsToMove(s)}) m
                   where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz) order by 1`;
       break;
+    case 'stop_forms':
     case 'move_forms':
     case 'vendor_forms':
     case 'form_conflicts': {
-      const source =
-        kind === 'move_forms'
-          ? formsToMove(s)
-          : kind === 'vendor_forms'
-            ? formCandidates(s, s.vendorFormOrgIds, 'all')
-            : formCandidates(s, s.movingFormOrgIds, 'conflicts');
+      const sources: Record<typeof kind, SQL> = {
+        stop_forms: formCandidates(s, s.movingFormOrgIds),
+        move_forms: formsToMove(s),
+        vendor_forms: formCandidates(s, s.vendorFormOrgIds),
+        form_conflicts: formClashes(s),
+      };
       const empty = (kind === 'vendor_forms' ? s.vendorFormOrgIds : s.movingFormOrgIds).length === 0;
       if (empty) return { rows: [], total: 0 };
-      query = sql`select o.name_nl as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId"
-                  from (${source}) m join organisations o on o.id = m.organisation_id order by 1, 2, 3, 5`;
+      // A stopped form is cancelled instead when it starts on or after the effective date.
+      query = sql`select o.name_nl as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId",
+                         case when m.start_date >= ${s.effectiveDate}::date then 'cancel' else 'stop' end as "atSource"
+                  from (${sources[kind]}) m join organisations o on o.id = m.organisation_id order by 1, 2, 3, 5`;
       break;
     }
     case 'relink_help_requests':
@@ -402,7 +443,7 @@ export async function runStep(db: Db, s: CutoverScope, runId: number, kind: Step
       statement = sql`with w as (
           insert into dossiers (organisation_id, insz, opened_on)
           select distinct ${s.targetId}::uuid, m.insz, ${s.effectiveDate}::date from cutover_moving m
-          where not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz)
+          where not m.conflict and not exists (select 1 from dossiers d where d.organisation_id = ${s.targetId}::uuid and d.insz = m.insz)
           returning id
         ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
       break;
@@ -411,15 +452,18 @@ export async function runStep(db: Db, s: CutoverScope, runId: number, kind: Step
           select distinct on (insz) insz, id from dossiers where organisation_id = ${s.targetId}::uuid order by insz, opened_on, id
         ), w as (
           insert into dossier_forms (dossier_id, organisation_id, insz, kind, subtype, start_date, end_date, status, predecessor_id, merger_id, created_by)
-          select d.id, ${s.targetId}::uuid, m.insz, m.kind, m.subtype, ${s.effectiveDate}::date, m.end_date, 'running', m.id, ${s.mergerId}, ${`fusie:${s.code}`}
-          from cutover_moving m join d on d.insz = m.insz
+          select d.id, ${s.targetId}::uuid, m.insz, m.kind, m.subtype, greatest(m.start_date, ${s.effectiveDate}::date), m.end_date, 'running', m.id, ${s.mergerId}, ${`fusie:${s.code}`}
+          from cutover_moving m join d on d.insz = m.insz where not m.conflict
           returning id
         ) ${journal('w', 'insert', 'id', 'null', 'null')}`;
       break;
     case 'stop_forms':
+      // A form that starts on or after the date never ran at the source: cancelled, its period kept.
       statement = sql`with w as (
           update dossier_forms f
-          set status = 'stopped', end_date = ${s.effectiveDate}::date - 1, stopped_at = now(), stopped_by = ${`fusie:${s.code}`}
+          set status = case when m.start_date >= ${s.effectiveDate}::date then 'cancelled' else 'stopped' end,
+              end_date = case when m.start_date >= ${s.effectiveDate}::date then m.end_date else ${s.effectiveDate}::date - 1 end,
+              stopped_at = now(), stopped_by = ${`fusie:${s.code}`}
           from cutover_moving m where f.id = m.id
           returning f.id, m.end_date as before_end
         ) ${journal('w', 'update', 'id', 'null', "jsonb_build_object('end_date', before_end)")}`;
@@ -429,27 +473,19 @@ export async function runStep(db: Db, s: CutoverScope, runId: number, kind: Step
   return Number(result.rowCount ?? result.affectedRows ?? 0);
 }
 
-/** Sources' TBs that the copy step creates as co-TBs of the target (reported with the conversions). */
-export async function countCopiedTbs(db: Db, s: CutoverScope): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (${membershipsToCopy(s)}) q where q.was_tb`);
-  return row!.n;
-}
-
-/** The forms this run moves, fixed once (so re-entry and stop work on the same set). */
+/**
+ * The forms this run stops, fixed once (so re-entry and stop work on the same set): the ones it
+ * re-enters, then the clashes (`conflict`), which it stops without re-entering.
+ */
 export async function prepareMovingForms(db: Db, s: CutoverScope): Promise<number> {
   await db.execute(sql`drop table if exists cutover_moving`);
-  if (s.movingFormOrgIds.length === 0) {
-    await db.execute(sql`create temp table cutover_moving (id uuid, organisation_id uuid, insz char(11), kind text, subtype text, start_date date, end_date date, conflict boolean) on commit drop`);
-    return 0;
-  }
-  const created = (await db.execute(sql`create temp table cutover_moving on commit drop as ${formsToMove(s)}`)) as unknown as {
-    rowCount?: number | null;
-    affectedRows?: number;
-  };
+  await db.execute(sql`create temp table cutover_moving (id uuid, organisation_id uuid, insz char(11), kind text, subtype text, start_date date, end_date date, conflict boolean) on commit drop`);
+  if (s.movingFormOrgIds.length === 0) return 0;
+  await db.execute(sql`insert into cutover_moving ${formsToMove(s)}`);
+  await db.execute(sql`insert into cutover_moving select c.id, c.organisation_id, c.insz, c.kind, c.subtype, c.start_date, c.end_date, true
+                       from (${formCandidates(s, s.movingFormOrgIds)}) c where not exists (select 1 from cutover_moving m where m.id = c.id)`);
   // Temporary tables get no autovacuum: without statistics the steps' joins would be planned blind.
   await db.execute(sql`analyze cutover_moving`);
-  const reported = created.rowCount ?? created.affectedRows;
-  if (typeof reported === 'number') return reported;
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from cutover_moving`);
   return row!.n;
 }
@@ -597,29 +633,37 @@ export async function runsToUndo(db: Db, mergerId: number): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** The live facts the checklist is checked against (R7.2). */
-export async function checklistFacts(db: Db, m: { id: number; effectiveDate: string; targetOrganisationId: string }, sourceIds: string[]) {
+/**
+ * The live facts the checklist is checked against (R7.2), on the business date `at` (never the
+ * database's clock). Its form counts are the dry run's: the same candidate queries.
+ */
+export async function checklistFacts(db: Db, m: { id: number; effectiveDate: string; targetOrganisationId: string }, s: CutoverScope, at: Date) {
   const t = m.targetOrganisationId;
+  const sourceIds = s.sourceIds;
   const lastYear = Number(m.effectiveDate.slice(0, 4)) - 1;
-  const formCounts = await queryRows<{ organisationId: string; n: number }>(
-    db,
-    sql`select organisation_id as "organisationId", count(*)::int as n from dossier_forms
-        where organisation_id = any(${uuidArray(sourceIds)}) and status = 'running' and start_date < ${m.effectiveDate}::date
-          and (end_date is null or end_date >= ${m.effectiveDate}::date)
-        group by 1`,
-  );
+  const moving = s.movingFormOrgIds.length ? await formCounts(db, s) : { stop: [], clashes: [] };
+  const vendor = s.vendorFormOrgIds.length
+    ? await queryRows<{ organisationId: string; count: number }>(
+        db,
+        sql`select organisation_id as "organisationId", count(*)::int as count from (${formCandidates(s, s.vendorFormOrgIds)}) m group by 1`,
+      )
+    : [];
+  const formCountsByOrg = [...moving.stop, ...vendor];
+  const clashesByOrg = moving.clashes;
   const reports = await queryRows<{ organisationId: string; status: 'draft' | 'submitted' }>(
     db,
     sql`select organisation_id as "organisationId", status from subsidy_reports where year = ${lastYear} and organisation_id = any(${uuidArray(sourceIds)})`,
   );
-  const [target] = await queryRows<{ htb: boolean; ftp: boolean; rest: boolean; mutations: boolean; technical: boolean; contact: boolean; online: boolean }>(
+  const [target] = await queryRows<{ htb: boolean; ftp: boolean; rest: boolean; tb: boolean; mutations: boolean; technical: boolean; contact: boolean; online: boolean }>(
     db,
     sql`select
       exists (select 1 from organisation_managers where organisation_id = ${t}::uuid and role = 'HTB') as htb,
       exists (select 1 from channel_accounts a join domains d on d.id = a.domain_id join certificates c on c.account_id = a.id and c.is_active
-              where d.organisation_id = ${t}::uuid and a.kind in ('FTP', 'SFTP') and a.deleted_at is null and c.not_after > now()) as ftp,
+              where d.organisation_id = ${t}::uuid and a.kind in ('FTP', 'SFTP') and a.deleted_at is null and c.not_after > ${at.toISOString()}::timestamptz) as ftp,
       exists (select 1 from channel_accounts a join domains d on d.id = a.domain_id join certificates c on c.account_id = a.id and c.is_active
-              where d.organisation_id = ${t}::uuid and a.kind = 'REST' and a.deleted_at is null and c.not_after > now()) as rest,
+              where d.organisation_id = ${t}::uuid and a.kind = 'REST' and a.deleted_at is null and c.not_after > ${at.toISOString()}::timestamptz) as rest,
+      exists (select 1 from memberships x join domains d on d.id = x.domain_id
+              where d.organisation_id = ${t}::uuid and x.type = 'TB' and x.status = 'active') as tb,
       exists (select 1 from mutation_selections where organisation_id = ${t}::uuid and valid_to is null) as mutations,
       exists (select 1 from current_configuration where organisation_id = ${t}::uuid and section = 'technical') as technical,
       exists (select 1 from current_configuration where organisation_id = ${t}::uuid and section = 'contact') as contact,
@@ -629,13 +673,14 @@ export async function checklistFacts(db: Db, m: { id: number; effectiveDate: str
     db,
     sql`select organisation_id as "organisationId", item, ticked_by as by, to_char(ticked_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at from merger_checklist_ticks where merger_id = ${m.id}`,
   );
-  return { formCounts, reports, target: target!, ticks };
+  return { formCounts: formCountsByOrg, clashes: clashesByOrg, reports, target: target!, ticks };
 }
 
-export async function setTick(db: Db, mergerId: number, organisationId: string, item: string, ticked: boolean, by: string): Promise<void> {
+/** Ticks (stamped `at`: the business date-time the user sees) or unticks an item. */
+export async function setTick(db: Db, mergerId: number, organisationId: string, item: string, ticked: boolean, by: string, at: Date): Promise<void> {
   await db.execute(
     ticked
-      ? sql`insert into merger_checklist_ticks (merger_id, organisation_id, item, ticked_by) values (${mergerId}, ${organisationId}::uuid, ${item}, ${by})
+      ? sql`insert into merger_checklist_ticks (merger_id, organisation_id, item, ticked_by, ticked_at) values (${mergerId}, ${organisationId}::uuid, ${item}, ${by}, ${at.toISOString()}::timestamptz)
             on conflict (merger_id, organisation_id, item) do nothing`
       : sql`delete from merger_checklist_ticks where merger_id = ${mergerId} and organisation_id = ${organisationId}::uuid and item = ${item}`,
   );
@@ -686,13 +731,21 @@ export async function journalPage(db: Db, runId: number, limit: number, offset: 
   return { total: rows.length ? Number(rows[0]!.total) : 0, items: rows.map(({ total: _t, ...x }) => ({ ...x, kind: kindOf(x.step) })) };
 }
 
-/** Mergers the scheduler should run: scheduled, not applied, effective on or before the date. */
-export async function dueScheduled(db: Db, today: string): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(
+/** The effective dates with mergers the scheduler should run: scheduled, not applied, on or before the date. */
+export async function dueScheduledDates(db: Db, today: string): Promise<string[]> {
+  const rows = await queryRows<{ date: string }>(
     db,
-    sql`select id from mergers where scheduled and status = 'planned' and effective_date <= ${today}::date order by effective_date, id`,
+    sql`select distinct effective_date::text as date from mergers where scheduled and status = 'planned' and effective_date <= ${today}::date order by 1`,
   );
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.date);
+}
+
+/** The mergers of one effective date (a wave), by code; `onlyScheduled`: those the scheduler runs. */
+export async function mergersOn(db: Db, date: string, onlyScheduled: boolean): Promise<{ id: number; code: string }[]> {
+  return queryRows<{ id: number; code: string }>(
+    db,
+    sql`select id, code from mergers where effective_date = ${date}::date ${onlyScheduled ? sql`and scheduled and status = 'planned'` : sql``} order by code`,
+  );
 }
 
 export async function setScheduled(db: Db, id: number, scheduled: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db.js';
-import { addDays, type Clock } from '../../domain/clock.js';
+import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { translate, type Language } from '../../shared/messages.js';
 import { mergerMessage as msg, type MergerMessageKey } from './merger-messages.js';
@@ -8,6 +8,7 @@ import { DEFAULT_FILING_WINDOW, filingWindow, type FilingWindow } from '../subsi
 import { buildChecklist, formMovingSources, MANUAL_ITEMS, progressOf, rolesOf, type ChecklistItem, type ChecklistItemKey } from './checklist.js';
 import * as cut from './cutover.repo.js';
 import { deriveScenario, type Scenario } from './scenario.js';
+import { createWave } from './wave.js';
 
 export interface CutoverDeps {
   db: Db;
@@ -32,6 +33,8 @@ export interface PlanAction {
   byOrganisation?: { organisationId: string; name: string; count: number }[];
   /** For copy_memberships: source memberships folded into one account per person. */
   deduplicated?: number;
+  /** For copy_memberships: of the copies, the sources' active TBs, copied as co-TBs. */
+  coTbs?: number;
 }
 
 type MergerRecord = cut.MergerRecordRow & { sources: { organisationId: string; nis: string }[] };
@@ -92,16 +95,15 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     const perOrg = (rows: { organisationId: string; count: number }[]) =>
       rows.map((r) => ({ organisationId: r.organisationId, name: orgNames.get(r.organisationId) ?? r.organisationId, count: r.count }));
     const sum = (rows: { count: number }[]) => rows.reduce((a, r) => a + r.count, 0);
-    const moving = sum(c.moveForms);
     const actions: PlanAction[] = [
       { kind: 'create_domains', count: c.createDomains, writes: true },
       { kind: 'add_co_htbs', count: c.addCoHtbs, writes: true },
-      { kind: 'copy_memberships', count: c.copyMemberships, writes: true, deduplicated: c.sourceMemberships - c.copyMemberships },
+      { kind: 'copy_memberships', count: c.copyMemberships, writes: true, deduplicated: c.sourceMemberships - c.copyMemberships, coTbs: c.copiedTbs },
       { kind: 'co_tb_conversions', count: c.coTbConversions, writes: true },
       { kind: 'unite_applications', count: c.uniteApplications, writes: true },
       { kind: 'create_dossiers', count: c.createDossiers, writes: true },
-      { kind: 'stop_forms', count: moving, writes: true, byOrganisation: perOrg(c.moveForms) },
-      { kind: 'reenter_forms', count: moving, writes: true, byOrganisation: perOrg(c.moveForms) },
+      { kind: 'stop_forms', count: sum(c.stopForms), writes: true, byOrganisation: perOrg(c.stopForms) },
+      { kind: 'reenter_forms', count: sum(c.moveForms), writes: true, byOrganisation: perOrg(c.moveForms) },
       { kind: 'vendor_forms', count: sum(c.vendorForms), writes: false, byOrganisation: perOrg(c.vendorForms) },
       { kind: 'form_conflicts', count: sum(c.conflicts), writes: false, byOrganisation: perOrg(c.conflicts) },
       { kind: 'relink_help_requests', count: sum(c.relinkRequests), writes: false, byOrganisation: perOrg(c.relinkRequests) },
@@ -114,8 +116,8 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       actions,
       untouched: c.untouched,
       blockers: (await blockers(db, m)).map((key) => msg(key as MergerMessageKey, lang)),
-      // The copied TBs are counted among the conversions too, but written once (by the copy).
-      changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0) - c.copiedTbs,
+      // The headline is the sum of the rows: every written row is counted by exactly one action.
+      changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0),
     };
   }
 
@@ -123,7 +125,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
   async function planRows(mergerId: number, kind: string, page: number, pageSize: number, lang: Language) {
     const m = await load(db, mergerId, lang);
     const scope = await scopeOf(db, m);
-    const rowKind = (kind === 'stop_forms' || kind === 'reenter_forms' ? 'move_forms' : kind) as cut.PlanRowKind;
+    const rowKind = (kind === 'reenter_forms' ? 'move_forms' : kind) as cut.PlanRowKind;
     if (!cut.PLAN_ROW_KINDS.includes(rowKind)) {
       throw new AppError('validation', translate('http.validation', lang), { kind: msg('merger.unknown_action', lang, { kinds: cut.PLAN_ROW_KINDS.join(', ') }) });
     }
@@ -148,13 +150,10 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       await cut.prepareMovingForms(tx, scope);
       const summary: { kind: string; count: number }[] = [];
       let changes = 0;
-      let copiedTbs = 0;
       for (const [i, s] of cut.STEPS.entries()) {
-        // The sources' TBs copied as co-TBs count as conversions too (as the plan shows them).
-        if (s.kind === 'copy_memberships') copiedTbs = await cut.countCopiedTbs(tx, scope);
         const count = await cut.runStep(tx, scope, runId, s.kind);
         changes += count;
-        summary.push({ kind: s.kind, count: s.kind === 'co_tb_conversions' ? count + copiedTbs : count });
+        summary.push({ kind: s.kind, count });
         await options.onProgress?.({ step: i + 1, steps: cut.STEPS.length, kind: s.kind, changes: count });
       }
       await cut.finishRun(tx, runId, changes, summary);
@@ -215,7 +214,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     const roles = rolesOf(sourceIds, m.targetOrganisationId);
     const scope = await scopeOf(db, m);
     const lastYear = Number(m.effectiveDate.slice(0, 4)) - 1;
-    const { formCounts: counts, reports, target: facts, ticks } = await cut.checklistFacts(db, m, sourceIds);
+    const { formCounts: counts, clashes, reports, target: facts, ticks } = await cut.checklistFacts(db, m, scope, businessNow(clock));
     const vendor = new Set(scope.vendorFormOrgIds);
     const items = buildChecklist({
       scenario,
@@ -227,11 +226,13 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       targetId: m.targetOrganisationId,
       organisations: roles.map((r) => ({
         ...r,
-        runningForms: counts.find((c) => c.organisationId === r.organisationId)?.n ?? 0,
+        runningForms: counts.find((c) => c.organisationId === r.organisationId)?.count ?? 0,
+        clashes: clashes.find((c) => c.organisationId === r.organisationId)?.count ?? 0,
         handledByVendor: vendor.has(r.organisationId),
         lastYearReport: reports.find((x) => x.organisationId === r.organisationId)?.status ?? null,
       })),
       htbKnown: facts.htb,
+      tbKnown: facts.tb,
       target: { ftpAccount: facts.ftp, restAccount: facts.rest, config: { mutations: facts.mutations, technical: facts.technical, contact: facts.contact, online: facts.online } },
       ticks: new Map(ticks.map((t) => [`${t.organisationId}:${t.item}`, { by: t.by, at: t.at }])),
     });
@@ -248,6 +249,13 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       })),
     };
   }
+
+  const wave = createWave({
+    db,
+    plan,
+    run,
+    blockers: async (mergerId, lang) => (await blockers(db, await load(db, mergerId, lang))).map((key) => msg(key as MergerMessageKey, lang)),
+  });
 
   function present(i: ChecklistItem, lang: Language) {
     return {
@@ -289,7 +297,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       if (!entry || entry.status === 'not_needed') throw new AppError('not_found', msg('merger.checklist.no_such_item', lang));
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
-        await cut.setTick(tx, m.id, organisationId, item, ticked, actor.username);
+        await cut.setTick(tx, m.id, organisationId, item, ticked, actor.username, businessNow(clock));
         await audit.record(tx, {
           actorUserId: actor.userId,
           actorRole: null,
@@ -316,25 +324,31 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       return { page, pageSize, total, items };
     },
 
-    /** Mergers scheduled for today or earlier that have not run: the pg-boss job runs them once. */
+    planWave: wave.planWave,
+    runWave: wave.runWave,
+
+    /**
+     * Mergers scheduled for today or earlier that have not run: the pg-boss job runs them once,
+     * wave by wave (the same service as `ocmw merger wave`). Throws when one could not run, after
+     * the others of its day have run.
+     */
     async runScheduled(options: { onProgress?: ProgressListener } = {}) {
-      const due = await cut.dueScheduled(db, clock.today());
       const results = [];
-      // One merger that cannot run (blocked: no HTB yet) must not keep the others of the day from running.
-      const failed: { id: number; error: unknown }[] = [];
-      for (const id of due) {
-        try {
-          const result = await run(id, { userId: null, username: 'scheduler' }, { ...options, onlyIfPlanned: true });
-          if (result) results.push(result);
-        } catch (error) {
-          failed.push({ id, error });
+      const failed: { code: string; error: unknown }[] = [];
+      for (const date of await cut.dueScheduledDates(db, clock.today())) {
+        const r = await wave.runWave(date, { userId: null, username: 'scheduler' }, { onlyScheduled: true, onProgress: options.onProgress });
+        results.push(...r.runs);
+        failed.push(...r.errors);
+        // A blocked merger is not run: report it like a failed one (the job is retried).
+        for (const m of r.mergers.filter((x) => x.status === 'blocked' && !r.errors.some((e) => e.code === x.code))) {
+          failed.push({ code: m.code, error: new AppError('rule_violation', m.blockers.join(' ')) });
         }
       }
       if (failed.length === 1 && results.length === 0) throw failed[0]!.error;
       if (failed.length) {
         throw new AggregateError(
           failed.map((f) => f.error),
-          `Scheduled cut-over failed for merger(s) ${failed.map((f) => f.id).join(', ')} (${results.length} other(s) applied): ${failed.map((f) => (f.error as Error).message).join(' | ')}`,
+          `Scheduled cut-over failed for merger(s) ${failed.map((f) => f.code).join(', ')} (${results.length} other(s) applied): ${failed.map((f) => (f.error as Error).message).join(' | ')}`,
         );
       }
       return results;

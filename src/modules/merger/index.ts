@@ -2,3 +2,4 @@ export { createMergerService, type MergerService, type NewMerger } from './merge
 export { deriveScenario, type Scenario, type MergerShape } from './scenario.js';
 export * from './merger.schema.js';
 export { mergerRoutes } from './merger.routes.js';
+export { waveBlocked, type WaveReport, type WaveMerger } from './wave.js';

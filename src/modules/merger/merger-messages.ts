@@ -198,6 +198,13 @@ const catalogue = {
     de: 'Integrationen / A036: vom Softwareanbieter neu erfasst',
     en: 'Integrations / A036: re-entered by the software vendor',
   },
+  'merger.checklist.item.form_clashes_reviewed': {
+    nl: 'Botsende formulieren nagekeken',
+    fr: 'Formulaires en conflit vérifiés',
+    de: 'Kollidierende Formulare geprüft',
+    en: 'Clashing forms reviewed',
+  },
+  'merger.checklist.item.tb_appointed': { nl: 'TB aanstellen', fr: 'Désigner un GA', de: 'ZV ernennen', en: 'Appoint a TB (access manager)' },
   'merger.checklist.item.uniek_verslag': { nl: 'Uniek verslag', fr: 'Rapport unique', de: 'Einheitlicher Bericht', en: 'Uniek verslag (annual report)' },
   // ── checklist details ──
   'merger.checklist.detail.no_action': { nl: 'Geen acties nodig.', fr: 'Aucune action nécessaire.', de: 'Keine Maßnahmen nötig.', en: 'No action needed.' },
@@ -268,6 +275,30 @@ const catalogue = {
     fr: 'Exécuté : les formulaires en cours ont été arrêtés et réintroduits.',
     de: 'Durchgeführt: Die laufenden Formulare wurden beendet und neu erfasst.',
     en: 'Applied: the running forms were stopped and re-entered.',
+  },
+  'merger.checklist.detail.forms_clashes': {
+    nl: '{count} lopende formulieren worden stopgezet; {clashes} ervan botsen met een lopend formulier van het fusie-OCMW en worden niet opnieuw ingevoerd. Kijk de lijst na en vink "Botsende formulieren nagekeken" af.',
+    fr: '{count} formulaires en cours seront arrêtés ; {clashes} d\'entre eux sont en conflit avec un formulaire en cours du CPAS fusionné et ne seront pas réintroduits. Vérifiez la liste et cochez « Formulaires en conflit vérifiés ».',
+    de: '{count} laufende Formulare werden beendet; {clashes} davon kollidieren mit einem laufenden Formular des fusionierten ÖSHZ und werden nicht neu erfasst. Prüfen Sie die Liste und haken Sie „Kollidierende Formulare geprüft“ ab.',
+    en: '{count} running forms are stopped; {clashes} of them clash with a running form of the merged OCMW and are not re-entered. Review the list and tick "Clashing forms reviewed".',
+  },
+  'merger.checklist.detail.clashes_to_review': {
+    nl: '{clashes} formulieren botsen met een lopend formulier van hetzelfde soort voor dezelfde persoon in het fusie-OCMW: ze worden stopgezet en niet opnieuw ingevoerd. Kijk na of het lopende formulier de periode dekt.',
+    fr: '{clashes} formulaires sont en conflit avec un formulaire en cours du même type pour la même personne dans le CPAS fusionné : ils sont arrêtés et non réintroduits. Vérifiez que le formulaire en cours couvre la période.',
+    de: '{clashes} Formulare kollidieren mit einem laufenden Formular derselben Art für dieselbe Person im fusionierten ÖSHZ: Sie werden beendet und nicht neu erfasst. Prüfen Sie, ob das laufende Formular den Zeitraum abdeckt.',
+    en: '{clashes} forms clash with a running form of the same kind for the same person in the merged OCMW: they are stopped and not re-entered. Check that the running form covers the period.',
+  },
+  'merger.checklist.detail.tb_appointed': {
+    nl: 'Het domein van het fusie-OCMW heeft een toegangsbeheerder (TB).',
+    fr: "Le domaine du CPAS fusionné a un gestionnaire d'accès (GA).",
+    de: 'Die Domäne des fusionierten ÖSHZ hat einen Zugangsverwalter (ZV).',
+    en: "The merged OCMW's domain has an access manager (TB).",
+  },
+  'merger.checklist.detail.tb_missing': {
+    nl: 'Het nieuwe OCMW start met co-TB\'s alleen, die geen gebruikers kunnen verwijderen. De HTB stelt na de overgang in Toegangsbeheer een TB aan.',
+    fr: "Le nouveau CPAS démarre avec des co-GA uniquement, qui ne peuvent pas retirer d'utilisateurs. Après le passage, le GAP désigne un GA dans la gestion des accès.",
+    de: 'Das neue ÖSHZ beginnt nur mit Co-ZV, die keine Benutzer entfernen können. Der HZV ernennt nach dem Übergang in der Zugangsverwaltung einen ZV.',
+    en: 'The new OCMW starts with co-TBs only, who cannot remove users. After the cut-over the HTB appoints a TB in Toegangsbeheer.',
   },
   'merger.checklist.detail.forms_none': { nl: 'Geen lopende formulieren.', fr: 'Aucun formulaire en cours.', de: 'Keine laufenden Formulare.', en: 'No running forms.' },
   'merger.checklist.detail.forms_vendor': {
