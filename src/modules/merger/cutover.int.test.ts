@@ -6,25 +6,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, type Db } from '../../db/db.js';
+import { checksum as checksumOf } from '../../../test/merger-fixtures.js';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
 let admin: TestClient;
 let db: Db;
 
-const AFFECTED = ['domains', 'organisation_managers', 'memberships', 'membership_applications', 'dossiers', 'dossier_forms'];
-
-/** A checksum per affected table (membership_counts without its zero rows: a derived cache). */
-async function checksum(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const t of AFFECTED) {
-    const [row] = await queryRows<{ md5: string }>(db, sql.raw(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${t} t`));
-    out[t] = row!.md5;
-  }
-  const [counts] = await queryRows<{ md5: string }>(db, sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from membership_counts t where n <> 0`);
-  out.membership_counts = counts!.md5;
-  return out;
-}
+const checksum = () => checksumOf(db);
 
 async function mergerId(name: string): Promise<number> {
   const [row] = await queryRows<{ id: number }>(db, sql`select id from mergers where name = ${name}`);

@@ -262,6 +262,8 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       ...i,
       label: msg(`merger.checklist.item.${i.item}` as MergerMessageKey, lang),
       detail: msg(`merger.checklist.detail.${i.detail.key}` as MergerMessageKey, lang, i.detail.params),
+      // The counts behind the text (forms to stop, clashes), equal to the dry run's.
+      ...(i.detail.params ? { params: i.detail.params } : {}),
     };
   }
 

@@ -92,6 +92,7 @@ export const MergerPlan = z.object({
       writes: z.boolean(),
       byOrganisation: ByOrganisation.optional(),
       deduplicated: z.number().int().optional(),
+      coTbs: z.number().int().optional(),
     }),
   ),
   untouched: z.object({ channelAccounts: z.number().int(), configurationSections: z.number().int(), eboxDocuments: z.number().int() }),
@@ -125,6 +126,8 @@ const ChecklistItem = z.object({
   deadline: z.string(),
   overdue: z.boolean(),
   detail: z.string(),
+  /** The numbers in the detail (e.g. count: forms to stop, clashes: to review), as the dry run counts them. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   tickedBy: z.string().optional(),
   tickedAt: z.string().optional(),
 });
