@@ -374,6 +374,8 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/mergers/mine/checklists/:id/:item': { allow: MANAGERS, request: async () => ({ url: `/api/v1/mergers/mine/checklists/${await antwerpenMerger()}/access_reviewed` }) },
   'GET /api/v1/admin/mergers/:id/plan': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/plan` }) },
   'GET /api/v1/admin/mergers/:id/plan/:kind': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await antwerpenMerger()}/plan/move_forms` }) },
+  // A dry run of a date without mergers: the allowed call writes nothing.
+  'POST /api/v1/admin/mergers/wave': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/mergers/wave', payload: { date: '2031-01-01', dryRun: true } }) },
   'POST /api/v1/admin/mergers/:id/run': { allow: ['admin'], request: async () => ({ url: `/api/v1/admin/mergers/${await futureMerger()}/run`, payload: { confirm: true } }) },
   'POST /api/v1/admin/mergers/:id/undo': {
     allow: ['admin'],

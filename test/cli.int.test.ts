@@ -202,7 +202,39 @@ describe('ocmw merger list and db commands', () => {
       expect(JSON.parse(scheduled.stdout)).toMatchObject({ scheduled: true, code: 'sint-niklaas-2027', effectiveDate: '2027-01-01' });
     });
 
+    it('plans and runs the 2025 wave (SPEC §13): the scenario-1 mergers without an HTB are reported blocked (exit 1), the others run', async () => {
+      type Wave = { date: string; mergers: { code: string; scenario: number; status: string; actions: { kind: string; count: number }[]; changes?: number; blockers: string[] }[] };
+      const dry = await ocmw(['merger', 'wave', '2025-01-01', '--dry-run', '--json'], before());
+      expect(dry.code).toBe(1);
+      const plan = JSON.parse(dry.stdout) as Wave;
+      expect(plan.date).toBe('2025-01-01');
+      expect(plan.mergers).toHaveLength(13);
+      for (const m of plan.mergers) {
+        expect(m.status).toBe(m.scenario === 1 ? 'blocked' : 'planned');
+        expect(m.blockers.length > 0).toBe(m.scenario === 1);
+      }
+      const wave = await ocmw(['merger', 'wave', '2025-01-01', '--json'], before());
+      expect(wave.code).toBe(1);
+      expect(wave.stderr).toMatch(/wave 2025-01-01: step 8\/8 \d+\/13 antwerpen-2025 stop_forms: \d+ row/);
+      const ran = JSON.parse(wave.stdout) as Wave;
+      for (const m of ran.mergers) {
+        const planned = plan.mergers.find((p) => p.code === m.code)!;
+        expect(m.status).toBe(m.scenario === 1 ? 'blocked' : 'applied');
+        if (m.status === 'applied') {
+          expect(m.changes).toBe(m.actions.reduce((s, a) => s + a.count, 0));
+          // Lokeren ran (and was undone) above: its plan and its run agree all the same.
+          expect(m.changes).toBe(planned.changes);
+        }
+      }
+      const again = JSON.parse((await ocmw(['merger', 'wave', '2025-01-01', '--json'], before())).stdout) as Wave;
+      expect(again.mergers.filter((m) => m.status === 'applied').map((m) => m.changes)).toEqual(Array(9).fill(0));
+      const text = await ocmw(['merger', 'wave', '2025-01-01', '--dry-run'], before());
+      expect(text.stdout).toContain('4 merger(s) blocked; the others can run');
+    }, 240_000);
+
     it.each([
+      [['merger', 'wave', '2025-13-01']],
+      [['merger', 'wave']],
       [['merger']],
       [['merger', 'run']],
       [['merger', 'schedule', '1', 'maybe']],

@@ -15,6 +15,8 @@ import {
   MergerRuns,
   PlanRowsPage,
   RunResult,
+  WaveBody,
+  WaveReportSchema,
 } from './merger.schema.js';
 import { PageQuery } from '../../shared/schema.js';
 import type { MergerService } from './merger.service.js';
@@ -208,6 +210,21 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     config: admin,
     schema: { tags: ['Fusies'], summary: 'The cut-over (R7.4): one transaction, idempotent, journalled', params: Id, body: Confirm, response: { 200: RunResult, ...errors } },
   }, async (request) => (await mergers.cutover.run(request.params.id, actorOf(request), { lang: request.language }))!);
+
+  app.post('/admin/mergers/wave', {
+    config: admin,
+    schema: {
+      tags: ['Fusies'],
+      summary: 'Every merger of one effective date: the dry run (dryRun) or the cut-over, each in its own transaction; a blocked one is reported, the others run',
+      body: WaveBody,
+      response: { 200: WaveReportSchema, ...errors },
+    },
+  }, async (request) => {
+    const { date, dryRun } = request.body;
+    if (dryRun) return mergers.cutover.planWave(date, request.language);
+    const { mergers: list } = await mergers.cutover.runWave(date, actorOf(request), { lang: request.language });
+    return { date, mergers: list };
+  });
 
   app.post('/admin/mergers/:id/undo', {
     config: admin,

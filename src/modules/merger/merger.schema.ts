@@ -117,6 +117,24 @@ export const RunResult = z.object({
   status: z.enum(['planned', 'applied']),
 });
 
+/** `POST /admin/mergers/wave`: plan (dryRun) or run every merger of one effective date. */
+export const WaveBody = z.strictObject({ date: IsoDate, dryRun: z.boolean().default(false) });
+
+/** A wave's report (SPEC §13, the same document as `ocmw merger wave --json`). */
+export const WaveReportSchema = z.object({
+  date: z.string(),
+  mergers: z.array(
+    z.object({
+      code: z.string(),
+      scenario: z.number().int(),
+      status: z.enum(['planned', 'applied', 'blocked', 'failed']),
+      actions: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+      changes: z.number().int().optional(),
+      blockers: z.array(z.string()),
+    }),
+  ),
+});
+
 const ChecklistItem = z.object({
   organisationId: z.string(),
   item: z.string(),
