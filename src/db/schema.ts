@@ -712,6 +712,10 @@ export const helpRequests = pgTable(
     filedAt: timestamp({ withTimezone: true }).notNull(),
     /** R6.10: the filing day, or the next working day when filed on a weekend or legal holiday. */
     receivedOn: date({ mode: 'string' }).notNull(),
+    /** R6.5′: the day it was filed (Brussels date of filedAt), from which the reminder delay counts. */
+    filedOn: date({ mode: 'string' })
+      .notNull()
+      .generatedAlwaysAs(sql`(filed_at at time zone 'Europe/Brussels')::date`),
     language: text().notNull(),
     kinds: text().array().notNull(),
     postcode: varchar({ length: 4 }).notNull(),
@@ -731,6 +735,7 @@ export const helpRequests = pgTable(
     index('help_requests_org').on(t.organisationId, t.receivedOn),
     // The daily reminders (R6.5) and the "unread" filter read only the open requests.
     index('help_requests_due').on(t.organisationId, t.receivedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
+    index('help_requests_reminders').on(t.organisationId, t.filedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
     check('help_requests_language', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
   ],
 );

@@ -272,6 +272,16 @@ describe('reminders (R6.5)', () => {
     expect(antwerpen(await run('2026-10-09'))?.references ?? []).not.toContain(reference);
   });
 
+  it('counts the delay from the day a weekend request was filed, not from its receipt date (R6.5′)', async () => {
+    // Antwerpen: delay 2, daily. Filed on Saturday 10 October 2026, received on Monday 12 October.
+    const filed = (await file('2026-10-10')).json();
+    expect(filed.receivedOn).toBe('2026-10-12');
+    const due = async (day: string) =>
+      (await ctx.services.helpRequests.runReminders(day, { dryRun: true })).mails.find((m) => m.ocmw === '0212235604')?.references ?? [];
+    expect(await due('2026-10-11')).not.toContain(filed.reference);
+    expect(await due('2026-10-12')).toContain(filed.reference); // s + 2 from Saturday; the receipt date would give Wednesday
+  });
+
   it('lists exactly what the rule isReminderDue makes due, for every delay and frequency, merged OCMWs included', async () => {
     const db = ctx.database.db;
     // One OCMW alone, one with one merged source, one with three; frequency 3, 2 and 1.
@@ -286,12 +296,12 @@ describe('reminders (R6.5)', () => {
       await db.execute(sql`insert into configuration_versions (organisation_id, section, data) values (${o.id}::uuid, 'online', ${JSON.stringify(data)}::jsonb)`);
     }
     // Two requests a day over 30 days at each of them and at what merged into them: unread,
-    // read, decided, unread, in turn.
+    // read, decided, unread, in turn; received 0, 1 or 2 days after filing (R6.5′ counts from filing).
     const sources = ['OCMW Gent', 'OCMW Antwerpen', 'OCMW Borsbeek', 'OCMW Beveren', 'OCMW Kruibeke', 'OCMW Zwijndrecht'];
     const ids = await Promise.all(sources.map(orgId));
     await db.execute(
       sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, phone, message, read_at, decided_at)
-          select 'OO-2020-' || lpad((o.n * 100 + g)::text, 7, '0') || '-0', o.id, d + time '10:00', d, 'nl', '{leefloon}', '2000', '11002', 'Due', 'Test', '0470', 'x',
+          select 'OO-2020-' || lpad((o.n * 100 + g)::text, 7, '0') || '-0', o.id, d + time '10:00', d + g % 3, 'nl', '{leefloon}', '2000', '11002', 'Due', 'Test', '0470', 'x',
                  case when g % 4 = 1 then d + time '12:00' end, case when g % 4 = 2 then d + time '13:00' end
           from unnest(${`{${ids.join(',')}}`}::uuid[]) with ordinality o(id, n),
                generate_series(0, 59) g, lateral (select date '2026-03-19' - g / 2 as d) day`,
@@ -299,15 +309,15 @@ describe('reminders (R6.5)', () => {
     for (let day = '2026-03-10'; day <= '2026-03-19'; day = addDays(day, 1)) {
       const { mails } = await ctx.services.helpRequests.runReminders(day, { dryRun: true });
       for (const o of owners) {
-        const rows = await queryRows<{ reference: string; receivedOn: string; read: boolean }>(
+        const rows = await queryRows<{ reference: string; filedOn: string; read: boolean }>(
           db,
-          sql`select r.reference, r.received_on::text as "receivedOn", (r.read_at is not null or r.decided_at is not null) as read
+          sql`select r.reference, r.filed_on::text as "filedOn", (r.read_at is not null or r.decided_at is not null) as read
               from help_requests r join organisations s on s.id = r.organisation_id
               where s.kind = 'ocmw' and ocmw_successor(s.id, ${day}::date) = ${o.id}::uuid`,
         );
         const expected = rows
-          .filter((r) => isReminderDue({ submittedOn: r.receivedOn, day, delayDays: o.delay, frequencyDays: o.frequency, read: r.read }))
-          .sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
+          .filter((r) => isReminderDue({ submittedOn: r.filedOn, day, delayDays: o.delay, frequencyDays: o.frequency, read: r.read }))
+          .sort((a, b) => (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
           .map((r) => r.reference);
         expect(expected.length, `${o.name} on ${day}`).toBeGreaterThan(0);
         const mail = mails.find((m) => m.to === `herinnering@${o.frequency}.example`);

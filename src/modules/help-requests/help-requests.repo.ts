@@ -244,27 +244,28 @@ export interface DueReminderRow {
 
 /**
  * R6.5 for one day, set-based: per OCMW (after mergers) with reminders on and not yet reminded
- * that day, the unread, undecided requests due: received on s with d − s ≥ delay and
- * (d − s − delay) mod frequency = 0, in receipt order. One row per OCMW with at least one, its
+ * that day, the unread, undecided requests due: filed on s with d − s ≥ delay and
+ * (d − s − delay) mod frequency = 0, in filing order (R6.5′: s is the day the request was filed,
+ * not its receipt date, which moves a weekend request to the next working day). One row per OCMW with at least one, its
  * references joined by commas (a reference never contains one): one text per OCMW instead of
  * a text[] of ~1,500 elements, which both drivers parse element by element in JavaScript.
  */
 export function dueRemindersQuery(day: string): SQL {
   const d = sql`${day}::date`;
   const open = sql`r.read_at is null and r.decided_at is null`;
-  // The due references of an OCMW, in receipt order, read from the partial index help_requests_due
-  // (organisation, receipt date, reference); with one source the index order is the list's order.
-  const due = (sources: SQL, receivedOn: SQL) =>
-    sql`array_to_string(array(select r.reference from help_requests r where ${sources} and ${open} and ${receivedOn} order by r.received_on, r.reference), ',')`;
+  // The due references of an OCMW, in filing order, read from the partial index help_requests_reminders
+  // (organisation, filing day, reference); with one source the index order is the list's order.
+  const due = (sources: SQL, filedOn: SQL) =>
+    sql`array_to_string(array(select r.reference from help_requests r where ${sources} and ${open} and ${filedOn} order by r.filed_on, r.reference), ',')`;
   const one = sql`r.organisation_id = w.sources[1]`;
   const many = sql`r.organisation_id = any(w.sources)`;
-  // Frequency 1: every receipt date up to d − delay (one range). Otherwise only the due dates
+  // Frequency 1: every filing day up to d − delay (one range). Otherwise only the due dates
   // d − delay − k·frequency (k ≥ 0) down to the oldest open request, probed in the index,
   // instead of reading every open request and computing the rule per row.
-  const upTo = sql`r.received_on <= ${d} - w.delay`;
-  const onDueDates = sql`r.received_on = any(w.due_dates)`;
-  const oldestOpen = sql`(select min(f.received_on) from unnest(w.sources) s(id)
-      cross join lateral (select r.received_on from help_requests r where r.organisation_id = s.id and ${open} order by r.received_on limit 1) f)`;
+  const upTo = sql`r.filed_on <= ${d} - w.delay`;
+  const onDueDates = sql`r.filed_on = any(w.due_dates)`;
+  const oldestOpen = sql`(select min(f.filed_on) from unnest(w.sources) s(id)
+      cross join lateral (select r.filed_on from help_requests r where r.organisation_id = s.id and ${open} order by r.filed_on limit 1) f)`;
   return sql`
     with settings as materialized (
       -- OCMWs with reminders on that were not reminded that day yet (by another run or
