@@ -54,6 +54,26 @@ export const organisations = pgTable(
   ],
 );
 
+/**
+ * R1.6: later names of an organisation (e.g. OCMW Bilzen → OCMW Bilzen-Hoeselt on the merger's
+ * effective date). Each holds from validFrom until the next one; before the first, the name in
+ * `organisations` holds. SQL reads the name of a date with `organisation_name_on(id, date)`.
+ */
+export const organisationNames = pgTable(
+  'organisation_names',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    validFrom: date({ mode: 'string' }).notNull(),
+    nameNl: text().notNull(),
+    nameFr: text().notNull(),
+    nameDe: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.validFrom] })],
+);
+
 export const domains = pgTable(
   'domains',
   {

@@ -247,6 +247,38 @@ describe('merger relinking (R6.7)', () => {
   });
 });
 
+describe('the merged OCMW bears its new name from the effective date (R1.6)', () => {
+  it.each([
+    // day, postcode, municipality picked, language → the OCMW the citizen is told
+    ['2024-12-02', '3730', '73032', 'nl', 'OCMW Hoeselt'],
+    ['2024-12-31', '3740', '73006', 'nl', 'OCMW Bilzen'],
+    ['2025-01-02', '3730', undefined, 'nl', 'OCMW Bilzen-Hoeselt'],
+    ['2025-03-03', '3730', undefined, 'fr', 'CPAS Bilzen-Hoeselt'],
+    ['2024-12-02', '3840', '73009', 'nl', 'OCMW Borgloon'],
+    ['2025-03-03', '3840', undefined, 'nl', 'OCMW Tongeren-Borgloon'],
+    ['2025-03-03', '3840', undefined, 'fr', 'CPAS Tongres-Looz'],
+    ['2024-12-02', '3980', '71057', 'nl', 'OCMW Tessenderlo'],
+    ['2025-03-03', '3980', undefined, 'de', 'ÖSHZ Tessenderlo-Ham'],
+    ['2025-03-03', '3500', undefined, 'nl', 'OCMW Hasselt'], // the name stays
+  ])('on %s a citizen of %s (%s) in %s is told %s, in the receipt and the acknowledgement', async (day, postcode, nis, language, name) => {
+    const email = `r16.${postcode}.${day}.${language}@burger.example`;
+    const res = await file(day, { postcode, language, email, ...(nis ? { nis } : {}) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().ocmw.name).toBe(name);
+    const [mail] = await queryRows<{ text: string }>(ctx.database.db, sql`select body_text as text from mails where to_address = ${email}`);
+    expect(mail!.text).toContain(name);
+  });
+
+  it('names organisations as on the date through the registry (the function other modules call)', async () => {
+    const bilzen = await orgId('OCMW Bilzen');
+    const names = async (on: string) => (await ctx.services.registry.organisationNames([bilzen], on)).get(bilzen)?.nl;
+    expect(await names('2024-12-31')).toBe('OCMW Bilzen');
+    expect(await names('2025-01-01')).toBe('OCMW Bilzen-Hoeselt');
+    expect((await ctx.clock.runWithToday('2025-06-01', () => ctx.services.registry.getOrganisation(bilzen))).name.nl).toBe('OCMW Bilzen-Hoeselt');
+    expect((await ctx.clock.runWithToday('2024-06-01', () => ctx.services.registry.getOrganisation(bilzen))).name.nl).toBe('OCMW Bilzen');
+  });
+});
+
 describe('reminders (R6.5)', () => {
   it('mails each OCMW once a day with the due references, never twice, and stops once read', async () => {
     // Antwerpen (demo): reminders after 2 days, then daily. Filed on Monday 5 October 2026.

@@ -28,10 +28,12 @@ export async function competentOcmws(db: Db, nis: string, date: string): Promise
       ), successors as (
         select distinct ocmw_successor(organisation_id, ${date}::date) as id from serving
       )
-      select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+      -- R1.6: the name the OCMW bears on the date (OCMW Bilzen-Hoeselt from 2025-01-01).
+      select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
       from successors s join organisations o on o.id = s.id
+      cross join lateral organisation_name_on(o.id, ${date}::date) n
       where o.kind = 'ocmw'
-      order by o.name_nl`,
+      order by n.name_nl`,
   );
 }
 
@@ -180,8 +182,9 @@ export async function listEvents(db: Db, requestId: string) {
     sql`select e.kind, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.by,
                f.name_nl as "fromOrganisation", t.name_nl as "toOrganisation", e.reason
         from help_request_events e
-        left join organisations f on f.id = e.from_organisation_id
-        left join organisations t on t.id = e.to_organisation_id
+        -- R1.6: each OCMW named as on the day of the event.
+        left join lateral organisation_name_on(e.from_organisation_id, (e.at at time zone 'Europe/Brussels')::date) f on true
+        left join lateral organisation_name_on(e.to_organisation_id, (e.at at time zone 'Europe/Brussels')::date) t on true
         where e.request_id = ${requestId}::uuid order by e.id`,
   );
 }
@@ -211,13 +214,14 @@ export async function searchOcmws(db: Db, q: string, date: string, excludeId: st
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
     db,
-    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+    sql`select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
         from organisations o
+        cross join lateral organisation_name_on(o.id, ${date}::date) n
         where o.kind = 'ocmw' and o.id <> ${excludeId}::uuid
           and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
           and ocmw_successor(o.id, ${date}::date) = o.id
-          and (o.name_nl ilike ${pattern} or o.name_fr ilike ${pattern} or o.name_de ilike ${pattern})
-        order by o.name_nl limit 20`,
+          and (n.name_nl ilike ${pattern} or n.name_fr ilike ${pattern} or n.name_de ilike ${pattern})
+        order by n.name_nl limit 20`,
   );
 }
 
@@ -339,8 +343,9 @@ export async function setReminderMails(db: Db, day: string, mails: { organisatio
 export async function searchOcmwById(db: Db, id: string, date: string) {
   return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
     db,
-    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+    sql`select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
         from organisations o
+        cross join lateral organisation_name_on(o.id, ${date}::date) n
         where o.id = ${id}::uuid and o.kind = 'ocmw'
           and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
           and ocmw_successor(o.id, ${date}::date) = o.id`,

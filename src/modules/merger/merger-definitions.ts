@@ -6,6 +6,7 @@ import { validateKbo, validateNis } from '../../shared/identifiers.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo } from '../registry/index.js';
+import { forgetMergedName, recordMergedName } from './merged-name.js';
 import { mergerMessage as msg } from './merger-messages.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type Scenario } from './scenario.js';
@@ -166,6 +167,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         },
         input.sources,
       );
+      await recordMergedName(tx, { targetOrganisationId: targetId, targetNis: input.targetNis, effectiveDate: input.effectiveDate });
       await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.create', after: { id, ...input } });
       return { id, scenario: scenario! };
     };
@@ -199,6 +201,8 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           },
           input.sources,
         );
+        await forgetMergedName(tx, before);
+        await recordMergedName(tx, { targetOrganisationId: targetId, targetNis: input.targetNis, effectiveDate: input.effectiveDate });
         if (before.targetOrganisationId !== targetId) await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
         await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.update', before, after: { id, ...input } });
         return { id, scenario: scenario! };
@@ -210,6 +214,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         const tx = txh as unknown as Db;
         const before = await guardEditable(tx, id, lang);
         await repo.deleteMerger(tx, id);
+        await forgetMergedName(tx, before);
         await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
         await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: null, domainId: null, action: 'merger.delete', before });
       });
