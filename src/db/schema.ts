@@ -918,6 +918,22 @@ export const subsidyReports = pgTable(
   (t) => [uniqueIndex('subsidy_reports_org_year').on(t.organisationId, t.year), check('subsidy_reports_status', sql`${t.status} in ('draft', 'submitted')`)],
 );
 
+/** R10.2′: the filing window of one OCMW's year, reopened by a platform administrator until a date (audited). */
+export const subsidyWindowReopenings = pgTable(
+  'subsidy_window_reopenings',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    year: integer().notNull(),
+    until: date({ mode: 'string' }).notNull(),
+    reason: text().notNull(),
+    reopenedBy: text().notNull(),
+    reopenedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
+);
+
 export const subsidyReportLines = pgTable(
   'subsidy_report_lines',
   {

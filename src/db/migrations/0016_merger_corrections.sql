@@ -24,3 +24,15 @@ LANGUAGE sql STABLE AS $$
     SELECT o.name_nl, o.name_fr, o.name_de, NULL::date FROM organisations o WHERE o.id = org
   ) x ORDER BY x.valid_from DESC NULLS LAST LIMIT 1
 $$;
+--> statement-breakpoint
+-- R10.2′: a platform administrator reopens the Uniek verslag filing window for one OCMW and year.
+CREATE TABLE "subsidy_window_reopenings" (
+	"organisation_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"until" date NOT NULL,
+	"reason" text NOT NULL,
+	"reopened_by" text NOT NULL,
+	"reopened_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "subsidy_window_reopenings_organisation_id_year_pk" PRIMARY KEY("organisation_id","year")
+);--> statement-breakpoint
+ALTER TABLE "subsidy_window_reopenings" ADD CONSTRAINT "subsidy_window_reopenings_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;
