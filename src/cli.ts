@@ -5,6 +5,7 @@ import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
 import { knownNisCodes } from './cli/refnis.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
+import { SUBSIDY_USAGE, parseSubsidyCommand, runSubsidyCommand } from './cli/subsidy.js';
 import { UsageError } from './cli/usage-error.js';
 
 /**
@@ -20,6 +21,7 @@ const USAGE = `Usage: ocmw <command> [options]
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
 ${MERGER_USAGE}
+${SUBSIDY_USAGE}
   institution token KBO NAME [--json]
                                   a machine credential for an institution's API calls (shown once)
   mutations ingest FILE.jsonl [--json]
@@ -79,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
       date: { type: 'string' },
+      until: { type: 'string' },
+      reason: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -121,6 +125,10 @@ async function main(argv: string[]): Promise<number> {
       return withRuntime('auto', (rt) =>
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
+    }
+    case 'subsidy': {
+      const cmd = parseSubsidyCommand(sub, rest, values);
+      return withRuntime('auto', (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
     }
     case 'institution': {
       const [kboInput, ...nameParts] = rest;

@@ -101,6 +101,20 @@ describe('ocmw merger list and db commands', () => {
     for (const m of list as unknown as { readiness: number }[]) expect(m.readiness).toBeGreaterThanOrEqual(0);
   });
 
+  it('reopens an OCMW\'s Uniek verslag window with subsidy reopen (R10.2′): audited, refusals exit 1, usage 2', async () => {
+    const env2 = { ...env, OCMW_TODAY: '2025-03-05' };
+    const r = await ocmw(['subsidy', 'reopen', '0212.235.604', '2024', '--until', '2025-03-31', '--reason', 'Laattijdig wegens fusie', '--json'], env2);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ reopened: true, year: 2024, until: '2025-03-31', kbo: '0212.235.604', reopenedBy: expect.stringMatching(/^cli:/) });
+    const early = await ocmw(['subsidy', 'reopen', '0212.235.604', '2024', '--until', '2025-02-20', '--reason', 'Te vroeg gekozen', '--json'], env2);
+    expect(early.code).toBe(1);
+    expect(Object.keys(JSON.parse(early.stdout).fields)).toEqual(['until']);
+    expect((await ocmw(['subsidy', 'reopen', '0999.999.999', '2024', '--until', '2025-03-31', '--reason', 'Onbekend OCMW'], env2)).code).toBe(1);
+    for (const args of [['subsidy', 'reopen', '0212.235.604', '2024', '--reason', 'geen datum'], ['subsidy', 'reopen', '0212.235.604', '2024', '--until', '2025-03-31'], ['subsidy', 'close']]) {
+      expect((await ocmw(args, env2)).code).toBe(2);
+    }
+  });
+
   it('checks the HTB file with import htb --dry-run (R2.14)', async () => {
     const r = await ocmw(['import', 'htb', 'docs/examples/htb-import.xlsx', '--dry-run', '--json'], env);
     expect(r.code).toBe(0);

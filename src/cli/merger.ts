@@ -94,7 +94,7 @@ class UnknownMerger extends Error {
   readonly code = 'not_found';
 }
 
-const cliActor = () => {
+export const cliActor = () => {
   let name = 'unknown';
   try {
     name = os.userInfo().username;

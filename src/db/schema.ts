@@ -54,6 +54,26 @@ export const organisations = pgTable(
   ],
 );
 
+/**
+ * R1.6: later names of an organisation (e.g. OCMW Bilzen → OCMW Bilzen-Hoeselt on the merger's
+ * effective date). Each holds from validFrom until the next one; before the first, the name in
+ * `organisations` holds. SQL reads the name of a date with `organisation_name_on(id, date)`.
+ */
+export const organisationNames = pgTable(
+  'organisation_names',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    validFrom: date({ mode: 'string' }).notNull(),
+    nameNl: text().notNull(),
+    nameFr: text().notNull(),
+    nameDe: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.validFrom] })],
+);
+
 export const domains = pgTable(
   'domains',
   {
@@ -712,6 +732,10 @@ export const helpRequests = pgTable(
     filedAt: timestamp({ withTimezone: true }).notNull(),
     /** R6.10: the filing day, or the next working day when filed on a weekend or legal holiday. */
     receivedOn: date({ mode: 'string' }).notNull(),
+    /** R6.5′: the day it was filed (Brussels date of filedAt), from which the reminder delay counts. */
+    filedOn: date({ mode: 'string' })
+      .notNull()
+      .generatedAlwaysAs(sql`(filed_at at time zone 'Europe/Brussels')::date`),
     language: text().notNull(),
     kinds: text().array().notNull(),
     postcode: varchar({ length: 4 }).notNull(),
@@ -731,6 +755,7 @@ export const helpRequests = pgTable(
     index('help_requests_org').on(t.organisationId, t.receivedOn),
     // The daily reminders (R6.5) and the "unread" filter read only the open requests.
     index('help_requests_due').on(t.organisationId, t.receivedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
+    index('help_requests_reminders').on(t.organisationId, t.filedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
     check('help_requests_language', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
   ],
 );
@@ -891,6 +916,22 @@ export const subsidyReports = pgTable(
     submittedBy: text(),
   },
   (t) => [uniqueIndex('subsidy_reports_org_year').on(t.organisationId, t.year), check('subsidy_reports_status', sql`${t.status} in ('draft', 'submitted')`)],
+);
+
+/** R10.2′: the filing window of one OCMW's year, reopened by a platform administrator until a date (audited). */
+export const subsidyWindowReopenings = pgTable(
+  'subsidy_window_reopenings',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    year: integer().notNull(),
+    until: date({ mode: 'string' }).notNull(),
+    reason: text().notNull(),
+    reopenedBy: text().notNull(),
+    reopenedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.year] })],
 );
 
 export const subsidyReportLines = pgTable(

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from './clock.js';
-import { isReminderDue } from './reminder-schedule.js';
+import { receiptDate } from './holidays.js';
+import { isReminderDue, reminderStartDay } from './reminder-schedule.js';
 
 const unread = (submittedOn: string, day: string, delayDays: number, frequencyDays: number) =>
   isReminderDue({ submittedOn, day, delayDays, frequencyDays, read: false });
@@ -109,5 +110,31 @@ describe('isReminderDue (R6.5)', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('reminderStartDay (R6.5′: the delay counts from the filing day, not the receipt date)', () => {
+  it.each([
+    // filed at (UTC)              start day      receipt date (R6.10)  first due with delay 2
+    ['2025-03-08T09:00:00Z', '2025-03-08', '2025-03-10', '2025-03-10'], // Saturday: due Monday, not Wednesday
+    ['2025-03-09T15:00:00Z', '2025-03-09', '2025-03-10', '2025-03-11'], // Sunday
+    ['2025-03-10T09:00:00Z', '2025-03-10', '2025-03-10', '2025-03-12'], // Monday: both agree
+    ['2025-03-08T23:30:00Z', '2025-03-09', '2025-03-10', '2025-03-11'], // 00:30 in Brussels (winter time) is Sunday
+    ['2025-06-14T22:30:00Z', '2025-06-15', '2025-06-16', '2025-06-17'], // 00:30 in Brussels (summer time) is Sunday
+    ['2025-06-14T21:30:00Z', '2025-06-14', '2025-06-16', '2025-06-16'], // 23:30 Saturday in Brussels
+    ['2024-12-25T10:00:00Z', '2024-12-25', '2024-12-26', '2024-12-27'], // Christmas (legal holiday)
+    ['2025-04-19T10:00:00Z', '2025-04-19', '2025-04-22', '2025-04-21'], // Saturday before Easter Monday
+    ['2025-10-26T00:30:00Z', '2025-10-26', '2025-10-27', '2025-10-28'], // the night summer time ends
+  ])('filed %s: counts from %s (receipt %s), first reminder on %s', (filedAt, start, receipt, firstDue) => {
+    const day = reminderStartDay(new Date(filedAt));
+    expect(day).toBe(start);
+    expect(receiptDate(day)).toBe(receipt);
+    const due = (d: string) => isReminderDue({ submittedOn: day, day: d, delayDays: 2, frequencyDays: 1, read: false });
+    expect(due(firstDue)).toBe(true);
+    expect(due(addDays(firstDue, -1))).toBe(false);
+  });
+
+  it('refuses an invalid instant', () => {
+    expect(() => reminderStartDay(new Date('not a date'))).toThrow(RangeError);
   });
 });

@@ -1,8 +1,8 @@
-import { daysBetween, isIsoDate } from './clock.js';
+import { brusselsDate, daysBetween, isIsoDate } from './clock.js';
 
 /** What decides whether an OCMW gets a reminder for one request on one day (R6.5). */
 export interface ReminderDueInput {
-  /** Day s the request was submitted, YYYY-MM-DD. */
+  /** Day s the request was filed (`reminderStartDay`), YYYY-MM-DD — not its receipt date (R6.5′). */
   submittedOn: string;
   /** Day d the reminders run for, YYYY-MM-DD. */
   day: string;
@@ -35,4 +35,15 @@ export function isReminderDue(input: ReminderDueInput): boolean {
   if (read) return false;
   const elapsed = daysBetween(submittedOn, day);
   return elapsed >= delayDays && (elapsed - delayDays) % frequencyDays === 0;
+}
+
+/**
+ * R6.5′: the day the reminder delay counts from — the calendar day (in Brussels) the request was
+ * filed, "na de verzenddatum/datum van indiening". Not the receipt date (R6.10), which moves a
+ * request filed on a weekend or legal holiday to the next working day. The database keeps the
+ * same day as the generated column `help_requests.filed_on`.
+ */
+export function reminderStartDay(filedAt: Date): string {
+  if (Number.isNaN(filedAt.getTime())) throw new RangeError('Invalid filing instant');
+  return brusselsDate(filedAt);
 }

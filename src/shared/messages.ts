@@ -861,6 +861,12 @@ const catalogue = {
     de: "Dieses Formular ist bereits beendet.",
     en: "This form has already been stopped.",
   },
+  "dossier.merged_away": {
+    nl: "Uw OCMW is op {date} opgegaan in {ocmw}: registreer formulieren voor een periode vanaf die datum bij {ocmw}.",
+    fr: "Votre CPAS a fusionné le {date} dans {ocmw} : enregistrez les formulaires pour une période à partir de cette date auprès de {ocmw}.",
+    de: "Ihr ÖSHZ ist am {date} in {ocmw} aufgegangen: Registrieren Sie Formulare für einen Zeitraum ab diesem Datum bei {ocmw}.",
+    en: "Your OCMW merged into {ocmw} on {date}: register forms for a period from that date on at {ocmw}.",
+  },
   "merger.end_access_not_disappearing": {
     nl: "Alleen de toegang van een verdwijnend OCMW kan beëindigd worden.",
     fr: "Seul l'accès d'un CPAS qui disparaît peut être clôturé.",

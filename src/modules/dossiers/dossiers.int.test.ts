@@ -89,3 +89,34 @@ describe('dossier forms (R9.1, R9.2)', () => {
     expect((await beveren.get('/api/v1/dossiers/settings')).json().handledByVendor).toBe(false);
   });
 });
+
+describe('a disappearing OCMW registers no form from the effective date on (R9.5)', () => {
+  let borsbeek: TestClient;
+  beforeAll(async () => {
+    borsbeek = ctx.client();
+    await borsbeek.loginAs('an.peeters', 'Borsbeek');
+  });
+
+  it.each([
+    // business date, start, end → status, the field named
+    ['2024-12-20', '2025-01-15', undefined, 201, undefined], // before the effective date: as before
+    ['2025-03-01', '2024-06-01', '2024-12-31', 201, undefined], // a late regularisation ending before it
+    ['2025-01-01', '2024-06-01', undefined, 422, 'endDate'], // open-ended across the date
+    ['2025-03-01', '2024-06-01', '2025-01-01', 422, 'endDate'],
+    ['2025-01-01', '2025-01-01', '2025-03-31', 422, 'startDate'],
+    ['2026-12-01', '2026-12-01', undefined, 422, 'startDate'],
+  ])('on %s, a form from %s to %s → %i', async (today, startDate, endDate, status, field) => {
+    borsbeek.today = today;
+    const res = await register({ insz: person(), kind: 'integration', subtype: 'leefloon', startDate, ...(endDate ? { endDate } : {}) }, borsbeek);
+    borsbeek.today = undefined;
+    expect(res.statusCode, res.body).toBe(status);
+    if (field) {
+      expect(res.json().error.message).toContain('OCMW Antwerpen');
+      expect(res.json().error.fields[field]).toContain('OCMW Antwerpen');
+    }
+  });
+
+  it('lets the merged OCMW register the same form', async () => {
+    expect((await register({ insz: person(), kind: 'integration', subtype: 'leefloon', startDate: '2025-02-01' })).statusCode).toBe(201);
+  });
+});

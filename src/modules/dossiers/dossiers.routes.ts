@@ -33,7 +33,7 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }
 
   app.post('/dossiers/forms', {
     config: { access: 'context' },
-    schema: { tags: ['Dossiers'], summary: 'Registers an integration decision or A036 certificate', body: RegisterFormBody, response: { 201: Form, 400: ErrorResponse, ...Denied } },
+    schema: { tags: ['Dossiers'], summary: 'Registers an integration decision or A036 certificate', body: RegisterFormBody, response: { 201: Form, 400: ErrorResponse, ...Denied, 422: ErrorResponse } },
   }, async (request, reply) => reply.status(201).send(await dossiers.registerForm(user(request), request.body)));
 
   app.post('/dossiers/forms/:formId/stop', {

@@ -5,7 +5,7 @@ import { translate, type Language } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { REST_PERMISSIONS, type RestPermission } from '../channels/channels.schema.js';
-import type { RegistryService } from '../registry/index.js';
+import { nameIn, type RegistryService } from '../registry/index.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
 import { findOverlap } from './form-rules.js';
 import * as repo from './dossiers.repo.js';
@@ -119,9 +119,22 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     return { items: rows.map(({ organisationId: _o, ...f }) => f), total, page: q.page, pageSize: q.pageSize };
   }
 
+  /**
+   * R9.5: from the effective date a disappearing OCMW registers no form for a period on or after
+   * that date (a form ending before it, a late regularisation, still can); the refusal names the
+   * merged OCMW, and the field to change (the end date when the form starts before the date).
+   */
+  async function refuseAfterMerger(organisationId: string, input: RegisterFormInput, lang: Language) {
+    const gone = await registry.findDisappearance(organisationId, clock.today());
+    if (!gone || (input.endDate != null && input.endDate < gone.effectiveDate)) return;
+    const message = translate('dossier.merged_away', lang, { ocmw: nameIn(gone.mergedInto.name, lang), date: gone.effectiveDate });
+    throw new AppError('rule_violation', message, { [input.startDate < gone.effectiveDate ? 'endDate' : 'startDate']: message });
+  }
+
   /** R9.1–R9.2: registers a form, in the person's open dossier (opened when there is none). */
   async function registerForm(actor: Actor, input: RegisterFormInput) {
     const { organisationId, language: lang } = actor;
+    await refuseAfterMerger(organisationId, input, lang);
     const formId = await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       await repo.lockPerson(tx, organisationId, input.insz);

@@ -25,10 +25,12 @@ const form = (over: Record<string, unknown> = {}) => ({ insz: newInsz(), kind: '
 beforeAll(async () => {
   ctx = await createTestContext();
   vendor = await startVendorPort(ctx);
-  for (const name of ['antwerpen', 'onlineOnly', 'gent', 'vendorOrg']) certs[name] = await generateSelfSigned({ subject: `CN=dossiers-${name}`, days: 365, usage: 'client' });
+  for (const name of ['antwerpen', 'onlineOnly', 'gent', 'vendorOrg', 'hoeselt']) certs[name] = await generateSelfSigned({ subject: `CN=dossiers-${name}`, days: 365, usage: 'client' });
   await restAccount('OCMW Antwerpen', 'Sociale software', ['dossiers-integraties'], certs.antwerpen!);
   await restAccount('OCMW Antwerpen', 'OCMW Online', ['ocmw-online-proces', 'signaletiek-raadplegen', 'signaletiek-bewerken', 'ocmw-online-admin'], certs.onlineOnly!);
   await restAccount('OCMW Gent', 'Sociale software Gent', ['dossiers-integraties'], certs.gent!);
+  // Hoeselt merged into Bilzen (which keeps its KBO) on 2025-01-01: OCMW Bilzen-Hoeselt from then on (R1.6).
+  await restAccount('OCMW Hoeselt', 'Sociale software Hoeselt', ['dossiers-integraties'], certs.hoeselt!);
   // A software vendor's own REST account: the vendor organisation has no dossiers.
   await restAccount('Cevi - Logins', 'Eigen account', ['dossiers-integraties'], certs.vendorOrg!);
 });
@@ -166,5 +168,19 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/dossiers/forms', '/dossiers/forms/{formId}/stop', '/dossiers/settings', '/help-requests']));
     expect(Object.keys(doc.json.paths['/dossiers/forms'])).toEqual(expect.arrayContaining(['get', 'post']));
+  });
+});
+
+describe('a disappearing OCMW on the vendor API (R9.5)', () => {
+  it('refuses a form for a period from the effective date on, naming the merged OCMW by its new name; a late regularisation passes', async () => {
+    const refused = await call('POST', '/vendor/v1/dossiers/forms', certs.hoeselt, form({ startDate: '2025-02-01' }));
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.message).toContain('OCMW Bilzen-Hoeselt');
+    expect(refused.json.error.fields.startDate).toContain('OCMW Bilzen-Hoeselt');
+    const crossing = await call('POST', '/vendor/v1/dossiers/forms', certs.hoeselt, form({ startDate: '2024-10-01' }), 'fr');
+    expect(crossing.status).toBe(422);
+    expect(crossing.json.error.fields.endDate).toContain('CPAS Bilzen-Hoeselt');
+    const late = await call('POST', '/vendor/v1/dossiers/forms', certs.hoeselt, form({ startDate: '2024-10-01', endDate: '2024-12-31' }));
+    expect(late.status, JSON.stringify(late.json)).toBe(201);
   });
 });

@@ -32,7 +32,7 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       tags,
       summary: 'Registers an integration decision or A036 certificate (no overlap with a running form of the same kind for the person)',
       body: RegisterFormBody,
-      response: { 201: Form, 400: ErrorResponse, ...Denied },
+      response: { 201: Form, 400: ErrorResponse, ...Denied, 422: ErrorResponse },
     },
   }, async (request, reply) => reply.status(201).send(await dossiers.vendorRegisterForm(vendorOf(request), request.body, request.language)));
 

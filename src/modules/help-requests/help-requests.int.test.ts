@@ -247,6 +247,38 @@ describe('merger relinking (R6.7)', () => {
   });
 });
 
+describe('the merged OCMW bears its new name from the effective date (R1.6)', () => {
+  it.each([
+    // day, postcode, municipality picked, language → the OCMW the citizen is told
+    ['2024-12-02', '3730', '73032', 'nl', 'OCMW Hoeselt'],
+    ['2024-12-31', '3740', '73006', 'nl', 'OCMW Bilzen'],
+    ['2025-01-02', '3730', undefined, 'nl', 'OCMW Bilzen-Hoeselt'],
+    ['2025-03-03', '3730', undefined, 'fr', 'CPAS Bilzen-Hoeselt'],
+    ['2024-12-02', '3840', '73009', 'nl', 'OCMW Borgloon'],
+    ['2025-03-03', '3840', undefined, 'nl', 'OCMW Tongeren-Borgloon'],
+    ['2025-03-03', '3840', undefined, 'fr', 'CPAS Tongres-Looz'],
+    ['2024-12-02', '3980', '71057', 'nl', 'OCMW Tessenderlo'],
+    ['2025-03-03', '3980', undefined, 'de', 'ÖSHZ Tessenderlo-Ham'],
+    ['2025-03-03', '3500', undefined, 'nl', 'OCMW Hasselt'], // the name stays
+  ])('on %s a citizen of %s (%s) in %s is told %s, in the receipt and the acknowledgement', async (day, postcode, nis, language, name) => {
+    const email = `r16.${postcode}.${day}.${language}@burger.example`;
+    const res = await file(day, { postcode, language, email, ...(nis ? { nis } : {}) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().ocmw.name).toBe(name);
+    const [mail] = await queryRows<{ text: string }>(ctx.database.db, sql`select body_text as text from mails where to_address = ${email}`);
+    expect(mail!.text).toContain(name);
+  });
+
+  it('names organisations as on the date through the registry (the function other modules call)', async () => {
+    const bilzen = await orgId('OCMW Bilzen');
+    const names = async (on: string) => (await ctx.services.registry.organisationNames([bilzen], on)).get(bilzen)?.nl;
+    expect(await names('2024-12-31')).toBe('OCMW Bilzen');
+    expect(await names('2025-01-01')).toBe('OCMW Bilzen-Hoeselt');
+    expect((await ctx.clock.runWithToday('2025-06-01', () => ctx.services.registry.getOrganisation(bilzen))).name.nl).toBe('OCMW Bilzen-Hoeselt');
+    expect((await ctx.clock.runWithToday('2024-06-01', () => ctx.services.registry.getOrganisation(bilzen))).name.nl).toBe('OCMW Bilzen');
+  });
+});
+
 describe('reminders (R6.5)', () => {
   it('mails each OCMW once a day with the due references, never twice, and stops once read', async () => {
     // Antwerpen (demo): reminders after 2 days, then daily. Filed on Monday 5 October 2026.
@@ -272,6 +304,16 @@ describe('reminders (R6.5)', () => {
     expect(antwerpen(await run('2026-10-09'))?.references ?? []).not.toContain(reference);
   });
 
+  it('counts the delay from the day a weekend request was filed, not from its receipt date (R6.5′)', async () => {
+    // Antwerpen: delay 2, daily. Filed on Saturday 10 October 2026, received on Monday 12 October.
+    const filed = (await file('2026-10-10')).json();
+    expect(filed.receivedOn).toBe('2026-10-12');
+    const due = async (day: string) =>
+      (await ctx.services.helpRequests.runReminders(day, { dryRun: true })).mails.find((m) => m.ocmw === '0212235604')?.references ?? [];
+    expect(await due('2026-10-11')).not.toContain(filed.reference);
+    expect(await due('2026-10-12')).toContain(filed.reference); // s + 2 from Saturday; the receipt date would give Wednesday
+  });
+
   it('lists exactly what the rule isReminderDue makes due, for every delay and frequency, merged OCMWs included', async () => {
     const db = ctx.database.db;
     // One OCMW alone, one with one merged source, one with three; frequency 3, 2 and 1.
@@ -286,12 +328,12 @@ describe('reminders (R6.5)', () => {
       await db.execute(sql`insert into configuration_versions (organisation_id, section, data) values (${o.id}::uuid, 'online', ${JSON.stringify(data)}::jsonb)`);
     }
     // Two requests a day over 30 days at each of them and at what merged into them: unread,
-    // read, decided, unread, in turn.
+    // read, decided, unread, in turn; received 0, 1 or 2 days after filing (R6.5′ counts from filing).
     const sources = ['OCMW Gent', 'OCMW Antwerpen', 'OCMW Borsbeek', 'OCMW Beveren', 'OCMW Kruibeke', 'OCMW Zwijndrecht'];
     const ids = await Promise.all(sources.map(orgId));
     await db.execute(
       sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, phone, message, read_at, decided_at)
-          select 'OO-2020-' || lpad((o.n * 100 + g)::text, 7, '0') || '-0', o.id, d + time '10:00', d, 'nl', '{leefloon}', '2000', '11002', 'Due', 'Test', '0470', 'x',
+          select 'OO-2020-' || lpad((o.n * 100 + g)::text, 7, '0') || '-0', o.id, d + time '10:00', d + g % 3, 'nl', '{leefloon}', '2000', '11002', 'Due', 'Test', '0470', 'x',
                  case when g % 4 = 1 then d + time '12:00' end, case when g % 4 = 2 then d + time '13:00' end
           from unnest(${`{${ids.join(',')}}`}::uuid[]) with ordinality o(id, n),
                generate_series(0, 59) g, lateral (select date '2026-03-19' - g / 2 as d) day`,
@@ -299,15 +341,15 @@ describe('reminders (R6.5)', () => {
     for (let day = '2026-03-10'; day <= '2026-03-19'; day = addDays(day, 1)) {
       const { mails } = await ctx.services.helpRequests.runReminders(day, { dryRun: true });
       for (const o of owners) {
-        const rows = await queryRows<{ reference: string; receivedOn: string; read: boolean }>(
+        const rows = await queryRows<{ reference: string; filedOn: string; read: boolean }>(
           db,
-          sql`select r.reference, r.received_on::text as "receivedOn", (r.read_at is not null or r.decided_at is not null) as read
+          sql`select r.reference, r.filed_on::text as "filedOn", (r.read_at is not null or r.decided_at is not null) as read
               from help_requests r join organisations s on s.id = r.organisation_id
               where s.kind = 'ocmw' and ocmw_successor(s.id, ${day}::date) = ${o.id}::uuid`,
         );
         const expected = rows
-          .filter((r) => isReminderDue({ submittedOn: r.receivedOn, day, delayDays: o.delay, frequencyDays: o.frequency, read: r.read }))
-          .sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
+          .filter((r) => isReminderDue({ submittedOn: r.filedOn, day, delayDays: o.delay, frequencyDays: o.frequency, read: r.read }))
+          .sort((a, b) => (a.filedOn < b.filedOn ? -1 : a.filedOn > b.filedOn ? 1 : a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0))
           .map((r) => r.reference);
         expect(expected.length, `${o.name} on ${day}`).toBeGreaterThan(0);
         const mail = mails.find((m) => m.to === `herinnering@${o.frequency}.example`);

@@ -28,10 +28,12 @@ export async function competentOcmws(db: Db, nis: string, date: string): Promise
       ), successors as (
         select distinct ocmw_successor(organisation_id, ${date}::date) as id from serving
       )
-      select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+      -- R1.6: the name the OCMW bears on the date (OCMW Bilzen-Hoeselt from 2025-01-01).
+      select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
       from successors s join organisations o on o.id = s.id
+      cross join lateral organisation_name_on(o.id, ${date}::date) n
       where o.kind = 'ocmw'
-      order by o.name_nl`,
+      order by n.name_nl`,
   );
 }
 
@@ -180,8 +182,9 @@ export async function listEvents(db: Db, requestId: string) {
     sql`select e.kind, to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as at, e.by,
                f.name_nl as "fromOrganisation", t.name_nl as "toOrganisation", e.reason
         from help_request_events e
-        left join organisations f on f.id = e.from_organisation_id
-        left join organisations t on t.id = e.to_organisation_id
+        -- R1.6: each OCMW named as on the day of the event.
+        left join lateral organisation_name_on(e.from_organisation_id, (e.at at time zone 'Europe/Brussels')::date) f on true
+        left join lateral organisation_name_on(e.to_organisation_id, (e.at at time zone 'Europe/Brussels')::date) t on true
         where e.request_id = ${requestId}::uuid order by e.id`,
   );
 }
@@ -211,13 +214,14 @@ export async function searchOcmws(db: Db, q: string, date: string, excludeId: st
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
     db,
-    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+    sql`select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
         from organisations o
+        cross join lateral organisation_name_on(o.id, ${date}::date) n
         where o.kind = 'ocmw' and o.id <> ${excludeId}::uuid
           and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
           and ocmw_successor(o.id, ${date}::date) = o.id
-          and (o.name_nl ilike ${pattern} or o.name_fr ilike ${pattern} or o.name_de ilike ${pattern})
-        order by o.name_nl limit 20`,
+          and (n.name_nl ilike ${pattern} or n.name_fr ilike ${pattern} or n.name_de ilike ${pattern})
+        order by n.name_nl limit 20`,
   );
 }
 
@@ -244,27 +248,28 @@ export interface DueReminderRow {
 
 /**
  * R6.5 for one day, set-based: per OCMW (after mergers) with reminders on and not yet reminded
- * that day, the unread, undecided requests due: received on s with d − s ≥ delay and
- * (d − s − delay) mod frequency = 0, in receipt order. One row per OCMW with at least one, its
+ * that day, the unread, undecided requests due: filed on s with d − s ≥ delay and
+ * (d − s − delay) mod frequency = 0, in filing order (R6.5′: s is the day the request was filed,
+ * not its receipt date, which moves a weekend request to the next working day). One row per OCMW with at least one, its
  * references joined by commas (a reference never contains one): one text per OCMW instead of
  * a text[] of ~1,500 elements, which both drivers parse element by element in JavaScript.
  */
 export function dueRemindersQuery(day: string): SQL {
   const d = sql`${day}::date`;
   const open = sql`r.read_at is null and r.decided_at is null`;
-  // The due references of an OCMW, in receipt order, read from the partial index help_requests_due
-  // (organisation, receipt date, reference); with one source the index order is the list's order.
-  const due = (sources: SQL, receivedOn: SQL) =>
-    sql`array_to_string(array(select r.reference from help_requests r where ${sources} and ${open} and ${receivedOn} order by r.received_on, r.reference), ',')`;
+  // The due references of an OCMW, in filing order, read from the partial index help_requests_reminders
+  // (organisation, filing day, reference); with one source the index order is the list's order.
+  const due = (sources: SQL, filedOn: SQL) =>
+    sql`array_to_string(array(select r.reference from help_requests r where ${sources} and ${open} and ${filedOn} order by r.filed_on, r.reference), ',')`;
   const one = sql`r.organisation_id = w.sources[1]`;
   const many = sql`r.organisation_id = any(w.sources)`;
-  // Frequency 1: every receipt date up to d − delay (one range). Otherwise only the due dates
+  // Frequency 1: every filing day up to d − delay (one range). Otherwise only the due dates
   // d − delay − k·frequency (k ≥ 0) down to the oldest open request, probed in the index,
   // instead of reading every open request and computing the rule per row.
-  const upTo = sql`r.received_on <= ${d} - w.delay`;
-  const onDueDates = sql`r.received_on = any(w.due_dates)`;
-  const oldestOpen = sql`(select min(f.received_on) from unnest(w.sources) s(id)
-      cross join lateral (select r.received_on from help_requests r where r.organisation_id = s.id and ${open} order by r.received_on limit 1) f)`;
+  const upTo = sql`r.filed_on <= ${d} - w.delay`;
+  const onDueDates = sql`r.filed_on = any(w.due_dates)`;
+  const oldestOpen = sql`(select min(f.filed_on) from unnest(w.sources) s(id)
+      cross join lateral (select r.filed_on from help_requests r where r.organisation_id = s.id and ${open} order by r.filed_on limit 1) f)`;
   return sql`
     with settings as materialized (
       -- OCMWs with reminders on that were not reminded that day yet (by another run or
@@ -338,8 +343,9 @@ export async function setReminderMails(db: Db, day: string, mails: { organisatio
 export async function searchOcmwById(db: Db, id: string, date: string) {
   return queryRows<{ id: string; nameNl: string; nameFr: string; nameDe: string }>(
     db,
-    sql`select o.id, o.name_nl as "nameNl", o.name_fr as "nameFr", o.name_de as "nameDe"
+    sql`select o.id, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
         from organisations o
+        cross join lateral organisation_name_on(o.id, ${date}::date) n
         where o.id = ${id}::uuid and o.kind = 'ocmw'
           and o.valid_from <= ${date}::date and (o.valid_to is null or o.valid_to > ${date}::date)
           and ocmw_successor(o.id, ${date}::date) = o.id`,

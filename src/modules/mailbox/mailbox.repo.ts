@@ -167,22 +167,6 @@ export async function setVisible(db: Db, id: string, visible: boolean, at: Date,
 }
 
 /**
- * R8.2: when the organisation disappears in a merger effective on or before the date, the
- * merger's target (from the merger module's published `organisation_statuses` and `mergers`).
- */
-export async function disappearance(db: Db, organisationId: string, date: string) {
-  const [row] = await queryRows<{ effectiveDate: string; nameNl: string; nameFr: string; nameDe: string }>(
-    db,
-    sql`select st.effective_date::text as "effectiveDate", t.name_nl as "nameNl", t.name_fr as "nameFr", t.name_de as "nameDe"
-        from organisation_statuses st
-        join mergers m on m.id = st.merger_id
-        join organisations t on t.id = m.target_organisation_id
-        where st.organisation_id = ${organisationId}::uuid and st.status = 'disappearing' and st.effective_date <= ${date}::date`,
-  );
-  return row;
-}
-
-/**
  * The cutoff of a night's notification: the end of that Brussels day, or `now` when the night
  * is still going on (a document arriving later that night waits for the next run).
  */
@@ -229,10 +213,11 @@ export async function claimNotifications(db: Db, night: string, cutoff: Date): P
           on conflict do nothing
           returning organisation_id, documents
         )
-        select c.organisation_id as "organisationId", c.documents, dom.contact_email as "to", o.name_nl as "nameNl"
+        select c.organisation_id as "organisationId", c.documents, dom.contact_email as "to", n.name_nl as "nameNl"
         from claimed c
         join domains dom on dom.organisation_id = c.organisation_id and dom.code = 'MW'
         join organisations o on o.id = c.organisation_id
+        cross join lateral organisation_name_on(o.id, ${night}::date) n -- R1.6: the name of that night
         order by o.kbo`,
   );
 }

@@ -7,7 +7,7 @@ import { isMessageKey, translate, type Language } from '../../shared/messages.js
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import type { RegistryService } from '../registry/index.js';
+import { nameIn, type RegistryService } from '../registry/index.js';
 import { contentProblem, decodedSize, fileNameProblem, normaliseBase64 } from './attachment-rules.js';
 import { isMailboxMessageKey, mailboxMessage } from './mailbox-messages.js';
 import {
@@ -36,8 +36,6 @@ export interface Institution {
   name: string;
 }
 
-type Names = { nameNl: string; nameFr: string; nameDe: string };
-const nameIn = (o: Names, lang: Language) => (lang === 'fr' ? o.nameFr : lang === 'de' ? o.nameDe : o.nameNl);
 
 function validation(lang: Language, fields: FieldErrors): AppError {
   return new AppError('validation', translate('http.validation', lang), fields);
@@ -284,10 +282,10 @@ export function createMailboxService({ db, clock, registry, notifications, audit
     /** The home page (R8.2): unread documents and, for a disappearing OCMW after the effective date, the merged OCMW. */
     async summary(caller: Caller) {
       const rights = rightsOf(caller);
-      const gone = await repo.disappearance(db, rights.organisationId, clock.today());
+      const gone = await registry.findDisappearance(rights.organisationId, clock.today());
       return {
         unread: await repo.countUnread(db, scopeOf(rights)),
-        disappearing: gone ? { mergedInto: nameIn(gone, caller.language), effectiveDate: gone.effectiveDate } : null,
+        disappearing: gone ? { mergedInto: nameIn(gone.mergedInto.name, caller.language), effectiveDate: gone.effectiveDate } : null,
       };
     },
 

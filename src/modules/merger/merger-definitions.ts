@@ -6,6 +6,7 @@ import { validateKbo, validateNis } from '../../shared/identifiers.js';
 import { isMessageKey, translate, type Language } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo } from '../registry/index.js';
+import { forgetMergedName, recordMergedName } from './merged-name.js';
 import { mergerMessage as msg } from './merger-messages.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type Scenario } from './scenario.js';
@@ -166,6 +167,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         },
         input.sources,
       );
+      await recordMergedName(tx, { targetOrganisationId: targetId, targetNis: input.targetNis, effectiveDate: input.effectiveDate });
       await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.create', after: { id, ...input } });
       return { id, scenario: scenario! };
     };
@@ -199,6 +201,8 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           },
           input.sources,
         );
+        await forgetMergedName(tx, before);
+        await recordMergedName(tx, { targetOrganisationId: targetId, targetNis: input.targetNis, effectiveDate: input.effectiveDate });
         if (before.targetOrganisationId !== targetId) await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
         await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: targetId, domainId: null, action: 'merger.update', before, after: { id, ...input } });
         return { id, scenario: scenario! };
@@ -210,6 +214,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         const tx = txh as unknown as Db;
         const before = await guardEditable(tx, id, lang);
         await repo.deleteMerger(tx, id);
+        await forgetMergedName(tx, before);
         await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
         await audit.record(tx, { actorUserId: actor.userId, actorRole: 'ADMIN', organisationId: null, domainId: null, action: 'merger.delete', before });
       });
@@ -287,14 +292,24 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           if (known) input.targetOrganisationId = known;
           else problems.push(msg('merger.csv.new_target_needs_kbo', lang, { row: g.rows[0]!, name: first.target_name_nl ?? '' }));
         }
-        // Already there with the same shape: unchanged (an import can be repeated).
+        // Already there with the same shape: unchanged (an import can be repeated), but the
+        // declared scenario is still checked against the data (R1.4): a contradiction is an error.
         const existing = await repo.mergerShapeByCode(db, code);
         if (existing && problems.length === 0) {
           const same =
             existing.target === input.targetOrganisationId &&
             existing.nis === input.targetNis &&
             existing.sources.join(',') === sources.map((s) => s.organisationId).sort().join(',');
-          report.push({ merger: input.name, code, rows: g.rows, scenario: input.declaredScenario ?? null, action: same ? 'unchanged' : null, problems: same ? [] : [msg('merger.code_taken', lang, { code })] });
+          if (!same) problems.push(msg('merger.code_taken', lang, { code }));
+          const derived = deriveScenario({ sources, targetOrganisationId: existing.target, targetNis: input.targetNis, declaredScenario: input.declaredScenario });
+          if (!derived.ok) {
+            for (const p of derived.problems) {
+              const text = isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+              problems.push(msg('merger.csv.row', lang, { row: g.rows[0]!, problem: `${p.field}: ${text}` }));
+            }
+          }
+          const ok = problems.length === 0;
+          report.push({ merger: input.name, code, rows: g.rows, scenario: derived.ok ? derived.scenario : null, action: ok ? 'unchanged' : null, problems });
           continue;
         }
         if (problems.length === 0) {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,27 @@ describe('merger registration rules (R1.4, R7.1)', () => {
       targetNis: '11002',
     });
     expect(r.scenario).toBe(3);
+  });
+});
+
+describe('ocmw merger import always checks the declared scenario (R1.4)', () => {
+  const csv = readFileSync('data/mergers-2025.csv', 'utf8');
+  const importCsv = (text: string) => ctx.services.mergers.definitions.importCsv(text, { dryRun: true, actor: { userId: null }, lang: 'en' });
+  it.each([
+    ['the file as it is', csv, true],
+    ['Antwerpen declared scenario 2 instead of 3', csv.replace(/^Antwerpen,3,/gm, 'Antwerpen,2,'), false],
+    ['Pajottegem declared scenario 3 instead of 1', csv.replace(/^Pajottegem,1,/gm, 'Pajottegem,3,'), false],
+    ['Hasselt declared scenario 1 instead of 2', csv.replace(/^Hasselt,2,/gm, 'Hasselt,1,'), false],
+  ])('%s: an unchanged merger is valid only when the declared scenario fits the data', async (_name, text, valid) => {
+    const report = await importCsv(text);
+    expect(report.valid).toBe(valid);
+    const wrong = report.mergers.filter((m) => m.problems.length > 0);
+    expect(wrong).toHaveLength(valid ? 0 : 1);
+    for (const m of wrong) {
+      expect(m.action).toBeNull();
+      expect(m.problems.join(' ')).toMatch(/scenario/i);
+    }
+    expect(report.mergers.filter((m) => m.action === 'unchanged')).toHaveLength(valid ? 13 : 12);
   });
 });
 

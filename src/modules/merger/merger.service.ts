@@ -11,6 +11,7 @@ import * as repo from './merger.repo.js';
 import { deriveScenario, type MergerShape, type Scenario } from './scenario.js';
 import { createMergerDefinitions } from './merger-definitions.js';
 import { createCutoverService } from './cutover.service.js';
+import { recordMergedName } from './merged-name.js';
 import type { FilingWindow } from '../subsidy-report/index.js';
 
 export interface MergerDeps {
@@ -104,6 +105,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
         },
         input.sources.map((s) => ({ organisationId: s.organisationId, nis: s.nis })),
       );
+      await recordMergedName(tx, input);
       return { id, scenario: derived.scenario };
     },
 

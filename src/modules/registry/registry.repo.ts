@@ -5,6 +5,7 @@ import {
   municipalities,
   municipalitySuccessions,
   ocmwAreas,
+  organisationNames,
   organisationStatuses,
   organisations,
   postalCodes,
@@ -33,9 +34,19 @@ const organisationColumns = {
   status: organisationStatuses.status,
 };
 
-function selectOrganisations(db: Db) {
+/**
+ * R1.6: the name columns of the organisation with id `id` as it is named on a date
+ * (`organisation_name_on`), for any query that shows an organisation to a user.
+ */
+export function namesOn(id: SQL | typeof organisations.id, on: string) {
+  const name = (column: 'name_nl' | 'name_fr' | 'name_de') => sql<string>`(select n.${sql.raw(column)} from organisation_name_on(${id}, ${on}::date) n)`;
+  return { nameNl: name('name_nl'), nameFr: name('name_fr'), nameDe: name('name_de') };
+}
+
+/** Organisations with their status; with a date, named as on that date (R1.6). */
+function selectOrganisations(db: Db, on?: string) {
   return db
-    .select(organisationColumns)
+    .select(on ? { ...organisationColumns, ...namesOn(organisations.id, on) } : organisationColumns)
     .from(organisations)
     .innerJoin(organisationStatuses, eq(organisationStatuses.organisationId, organisations.id));
 }
@@ -68,24 +79,24 @@ export async function insertOrganisations(db: Db, rows: NewOrganisation[]): Prom
   return db.insert(organisations).values(rows).returning({ id: organisations.id, kbo: organisations.kbo });
 }
 
-export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
-  const [row] = await selectOrganisations(db).where(eq(organisations.id, id));
+export async function findOrganisation(db: Db, id: string, on?: string): Promise<OrganisationRow | undefined> {
+  const [row] = await selectOrganisations(db, on).where(eq(organisations.id, id));
   return row;
 }
 
-export async function findOrganisationByKbo(db: Db, kbo: string): Promise<OrganisationRow | undefined> {
-  const [row] = await selectOrganisations(db).where(eq(organisations.kbo, kbo));
+export async function findOrganisationByKbo(db: Db, kbo: string, on?: string): Promise<OrganisationRow | undefined> {
+  const [row] = await selectOrganisations(db, on).where(eq(organisations.kbo, kbo));
   return row;
 }
 
-export async function listOrganisationsByIds(db: Db, ids: string[]): Promise<OrganisationRow[]> {
+export async function listOrganisationsByIds(db: Db, ids: string[], on?: string): Promise<OrganisationRow[]> {
   if (ids.length === 0) return [];
-  return selectOrganisations(db).where(inArray(organisations.id, ids));
+  return selectOrganisations(db, on).where(inArray(organisations.id, ids));
 }
 
 export async function listOrganisations(
   db: Db,
-  filter: { kind?: string; q?: string; offset: number; limit: number },
+  filter: { kind?: string; q?: string; offset: number; limit: number; on?: string },
 ): Promise<{ rows: OrganisationRow[]; total: number }> {
   const conditions: SQL[] = [];
   if (filter.kind) conditions.push(eq(organisations.kind, filter.kind));
@@ -102,7 +113,7 @@ export async function listOrganisations(
     );
   }
   const where = conditions.length ? and(...conditions) : undefined;
-  const rows = await selectOrganisations(db)
+  const rows = await selectOrganisations(db, filter.on)
     .where(where)
     .orderBy(asc(organisations.nameNl), asc(organisations.kbo))
     .limit(filter.limit)
@@ -201,5 +212,48 @@ export async function setAccessEnded(db: Db, id: string, date: string | null): P
 /** The merger read model of one organisation: disappearing or active, and the effective date. */
 export async function findOrganisationStatus(db: Db, id: string) {
   const [row] = await db.select().from(organisationStatuses).where(eq(organisationStatuses.organisationId, id));
+  return row;
+}
+
+/** R1.6: records the name an organisation bears from a date (replacing one recorded for that date). */
+export async function upsertOrganisationName(db: Db, row: typeof organisationNames.$inferInsert): Promise<void> {
+  await db
+    .insert(organisationNames)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [organisationNames.organisationId, organisationNames.validFrom],
+      set: { nameNl: row.nameNl, nameFr: row.nameFr, nameDe: row.nameDe },
+    });
+}
+
+/** R1.6: removes the name an organisation was to bear from a date (e.g. its merger was removed). */
+export async function deleteOrganisationName(db: Db, organisationId: string, validFrom: string): Promise<void> {
+  await db.delete(organisationNames).where(and(eq(organisationNames.organisationId, organisationId), eq(organisationNames.validFrom, validFrom)));
+}
+
+/** The names of organisations on a date (R1.6). */
+export async function organisationNamesOn(db: Db, ids: string[], on: string): Promise<{ id: string; nameNl: string; nameFr: string; nameDe: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organisations.id, ...namesOn(organisations.id, on) })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+}
+
+/**
+ * R8.2, R9.5: when the organisation disappears in a merger effective on or before the date, the
+ * effective date and the merged OCMW with its name on that date (from the merger module's
+ * published `organisation_statuses` and `mergers`); undefined otherwise.
+ */
+export async function disappearance(db: Db, organisationId: string, date: string) {
+  const [row] = await queryRows<{ effectiveDate: string; targetId: string; nameNl: string; nameFr: string; nameDe: string }>(
+    db,
+    sql`select st.effective_date::text as "effectiveDate", m.target_organisation_id as "targetId",
+               n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe"
+        from organisation_statuses st
+        join mergers m on m.id = st.merger_id
+        cross join lateral organisation_name_on(m.target_organisation_id, ${date}::date) n
+        where st.organisation_id = ${organisationId}::uuid and st.status = 'disappearing' and st.effective_date <= ${date}::date`,
+  );
   return row;
 }

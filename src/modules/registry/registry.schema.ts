@@ -7,6 +7,9 @@ export type DomainCode = (typeof DOMAIN_CODES)[number];
 
 export const Names = z.object({ nl: z.string(), fr: z.string(), de: z.string() });
 
+/** A name in the reader's language (English readers get the Dutch name, as the portal does). */
+export const nameIn = (n: z.infer<typeof Names>, lang: string): string => (lang === 'fr' ? n.fr : lang === 'de' ? n.de : n.nl);
+
 /** An organisation as every module and the UI see it. Status is derived from the mergers. */
 export const OrganisationSummary = z.object({
   id: z.string(),

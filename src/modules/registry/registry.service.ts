@@ -58,20 +58,20 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
       return { municipalities: await repo.countMunicipalities(db) };
     },
 
-    /** Returns the organisation; throws not_found. */
-    async getOrganisation(id: string, lang: Language = 'nl'): Promise<OrganisationSummary> {
-      const row = await repo.findOrganisation(db, id);
+    /** Returns the organisation, named as on the date (default: today, R1.6); throws not_found. */
+    async getOrganisation(id: string, lang: Language = 'nl', on: string = clock.today()): Promise<OrganisationSummary> {
+      const row = await repo.findOrganisation(db, id, on);
       if (!row) throw new AppError('not_found', translate('http.not_found', lang));
       return toOrganisationSummary(row);
     },
 
     async findOrganisationByKbo(kbo: string): Promise<OrganisationSummary | undefined> {
-      const row = await repo.findOrganisationByKbo(db, kbo);
+      const row = await repo.findOrganisationByKbo(db, kbo, clock.today());
       return row && toOrganisationSummary(row);
     },
 
-    async listOrganisationsByIds(ids: string[]): Promise<Map<string, OrganisationSummary>> {
-      const rows = await repo.listOrganisationsByIds(db, [...new Set(ids)]);
+    async listOrganisationsByIds(ids: string[], on: string = clock.today()): Promise<Map<string, OrganisationSummary>> {
+      const rows = await repo.listOrganisationsByIds(db, [...new Set(ids)], on);
       return new Map(rows.map((r) => [r.id, toOrganisationSummary(r)]));
     },
 
@@ -82,8 +82,33 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
         q: q.q,
         offset: (q.page - 1) * q.pageSize,
         limit: q.pageSize,
+        on: clock.today(),
       });
       return { items: rows.map(toOrganisationSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /**
+     * R1.6: the names organisations bear on a date (default: today) — what every module shows a
+     * user (lists, confirmations, mails); an unknown id is left out.
+     */
+    async organisationNames(ids: string[], on: string = clock.today()): Promise<Map<string, OrganisationSummary['name']>> {
+      const rows = await repo.organisationNamesOn(db, [...new Set(ids)], on);
+      return new Map(rows.map((r) => [r.id, { nl: r.nameNl, fr: r.nameFr, de: r.nameDe }]));
+    },
+
+    /**
+     * R8.2, R9.5: for an organisation that disappeared in a merger effective on or before the date
+     * (default: today), the effective date and the merged OCMW named as on that date.
+     */
+    async findDisappearance(organisationId: string, on: string = clock.today()) {
+      const row = await repo.disappearance(db, organisationId, on);
+      return row && { effectiveDate: row.effectiveDate, mergedInto: { id: row.targetId, name: { nl: row.nameNl, fr: row.nameFr, de: row.nameDe } } };
+    },
+
+    /** R1.6: inside the caller's transaction, the organisation bears these names from the date on (null: no longer). */
+    async setNameFrom(tx: Db, organisationId: string, validFrom: string, name: OrganisationSummary['name'] | null): Promise<void> {
+      if (name) await repo.upsertOrganisationName(tx, { organisationId, validFrom, nameNl: name.nl, nameFr: name.fr, nameDe: name.de });
+      else await repo.deleteOrganisationName(tx, organisationId, validFrom);
     },
 
     async listDomains(organisationId: string): Promise<DomainSummary[]> {

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../../shared/messages.js';
 import { readSeedMergers } from '../registry/index.js';
 import {
   assertFilingWindow,
+  DEFAULT_FILING_WINDOW,
   decideSubmission,
   decideYear,
   describe as describeReason,
@@ -266,7 +267,7 @@ describe('the filing window (configurable; default February of the next year)', 
     const late = decideSubmission(2024, org, '2025-03-01')!;
     expect(late.key).toBe('subsidy.window.closed');
     expect(describeReason(late, 'fr')).toBe(
-      "La période d'introduction du rapport unique 2024 allait du 1 février 2025 au 28 février 2025 inclus et est terminée : un rapport tardif ne peut plus être introduit.",
+      "La période d'introduction du rapport unique 2024 allait du 1 février 2025 au 28 février 2025 inclus et est terminée : un rapport tardif ne peut plus être introduit que si l'administrateur du portail rouvre la période pour votre CPAS.",
     );
   });
 });
@@ -285,5 +286,22 @@ describe('formatting', () => {
 
   it('writes dates out per language', () => {
     expect(LANGUAGES.map((l) => formatDate('2025-02-28', l))).toEqual(['28 februari 2025', '28 février 2025', '28. Februar 2025', '28 February 2025']);
+  });
+});
+
+describe('a window reopened by the platform administrator (R10.2′)', () => {
+  const name = { nl: 'OCMW Borsbeek', fr: 'CPAS Borsbeek', de: 'ÖSHZ Borsbeek' };
+  it.each([
+    // year, today, reopened until → state, submission refused with
+    [2024, '2025-03-05', null, 'closed', 'subsidy.window.closed'],
+    [2024, '2025-03-05', '2025-03-31', 'open', undefined],
+    [2024, '2025-03-31', '2025-03-31', 'open', undefined],
+    [2024, '2025-04-01', '2025-03-31', 'closed', 'subsidy.window.closed'],
+    [2024, '2025-02-10', '2025-01-31', 'open', undefined], // an earlier date never shortens the window
+    [2024, '2025-01-20', '2025-03-31', 'before', 'subsidy.window.not_open'], // it reopens the end, not the start
+  ] as const)('year %i on %s, reopened until %s → %s', (year, today, until, state, refusal) => {
+    expect(windowState(year, today, DEFAULT_FILING_WINDOW, until)).toBe(state);
+    expect(decideSubmission(year, name, today, DEFAULT_FILING_WINDOW, until)?.key).toBe(refusal);
+    expect(filingWindow(year, DEFAULT_FILING_WINDOW, until).to).toBe(until && until > '2025-02-28' ? until : '2025-02-28');
   });
 });

@@ -51,6 +51,8 @@ export interface FilingFacts {
     /** The other merging OCMWs (the target itself left out). */
     otherSources: OrganisationRef[];
   }[];
+  /** R10.2′: years whose filing window a platform administrator reopened for the organisation, with the last day. */
+  reopenedUntil?: Record<number, string>;
 }
 
 /**
@@ -135,13 +137,17 @@ export function parseFilingWindow(text: string): { ok: true; window: FilingWindo
   return { ok: true, window };
 }
 
-/** The dates (inclusive) between which the report of `year` can be submitted: in year + 1. */
-export function filingWindow(year: number, window: FilingWindow = DEFAULT_FILING_WINDOW): { from: string; to: string } {
-  return { from: resolveMonthDay(year + 1, window.startMonthDay), to: resolveMonthDay(year + 1, window.endMonthDay) };
+/**
+ * The dates (inclusive) between which the report of `year` can be submitted: in year + 1; R10.2′:
+ * up to `reopenedUntil` when a platform administrator reopened it for the OCMW (never shorter).
+ */
+export function filingWindow(year: number, window: FilingWindow = DEFAULT_FILING_WINDOW, reopenedUntil?: string | null): { from: string; to: string } {
+  const to = resolveMonthDay(year + 1, window.endMonthDay);
+  return { from: resolveMonthDay(year + 1, window.startMonthDay), to: reopenedUntil && reopenedUntil > to ? reopenedUntil : to };
 }
 
-export function windowState(year: number, today: string, window: FilingWindow = DEFAULT_FILING_WINDOW): WindowState {
-  const w = filingWindow(year, window);
+export function windowState(year: number, today: string, window: FilingWindow = DEFAULT_FILING_WINDOW, reopenedUntil?: string | null): WindowState {
+  const w = filingWindow(year, window, reopenedUntil);
   return today < w.from ? 'before' : today > w.to ? 'closed' : 'open';
 }
 
@@ -216,9 +222,9 @@ export function decideYear(facts: FilingFacts, year: number, today: string, wind
 }
 
 /** Rule (e): may a report of `year` be submitted today? Undefined when it may. */
-export function decideSubmission(year: number, organisation: Names, today: string, window: FilingWindow = DEFAULT_FILING_WINDOW): Reason | undefined {
-  const w = filingWindow(year, window);
-  const state = windowState(year, today, window);
+export function decideSubmission(year: number, organisation: Names, today: string, window: FilingWindow = DEFAULT_FILING_WINDOW, reopenedUntil?: string | null): Reason | undefined {
+  const w = filingWindow(year, window, reopenedUntil);
+  const state = windowState(year, today, window, reopenedUntil);
   if (state === 'open') return undefined;
   return { key: state === 'before' ? 'subsidy.window.not_open' : 'subsidy.window.closed', year, organisation, window: w };
 }

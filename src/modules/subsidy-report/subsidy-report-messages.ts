@@ -46,10 +46,22 @@ const catalogue = {
     en: 'The Uniek verslag {year} can only be submitted from {from} up to and including {to}. Until then you can complete the draft.',
   },
   'subsidy.window.closed': {
-    nl: 'De indieningsperiode van het Uniek verslag {year} liep van {from} tot en met {to} en is voorbij: een laattijdig verslag kan niet meer worden ingediend.',
-    fr: "La période d'introduction du rapport unique {year} allait du {from} au {to} inclus et est terminée : un rapport tardif ne peut plus être introduit.",
-    de: 'Der Einreichungszeitraum des Einheitlichen Berichts {year} lief vom {from} bis einschließlich {to} und ist vorbei: Ein verspäteter Bericht kann nicht mehr eingereicht werden.',
-    en: 'The submission period of the Uniek verslag {year} ran from {from} up to and including {to} and is over: a late report can no longer be submitted.',
+    nl: 'De indieningsperiode van het Uniek verslag {year} liep van {from} tot en met {to} en is voorbij: een laattijdig verslag kan alleen nog worden ingediend als de portaalbeheerder de periode voor uw OCMW heropent.',
+    fr: "La période d'introduction du rapport unique {year} allait du {from} au {to} inclus et est terminée : un rapport tardif ne peut plus être introduit que si l'administrateur du portail rouvre la période pour votre CPAS.",
+    de: 'Der Einreichungszeitraum des Einheitlichen Berichts {year} lief vom {from} bis einschließlich {to} und ist vorbei: Ein verspäteter Bericht kann nur noch eingereicht werden, wenn der Portalverwalter den Zeitraum für Ihr ÖSHZ wieder öffnet.',
+    en: 'The submission period of the Uniek verslag {year} ran from {from} up to and including {to} and is over: a late report can only be submitted if the platform administrator reopens the period for your OCMW.',
+  },
+  'subsidy.reopen.not_ocmw': {
+    nl: 'Alleen de indieningsperiode van een OCMW kan worden heropend.',
+    fr: "Seule la période d'introduction d'un CPAS peut être rouverte.",
+    de: 'Nur der Einreichungszeitraum eines ÖSHZ kann wieder geöffnet werden.',
+    en: "Only an OCMW's filing period can be reopened.",
+  },
+  'subsidy.reopen.until_past': {
+    nl: 'De heropende periode moet na de gewone periode ({to}) en niet vóór vandaag ({date}) eindigen.',
+    fr: "La période rouverte doit se terminer après la période normale ({to}) et pas avant aujourd'hui ({date}).",
+    de: 'Der wieder geöffnete Zeitraum muss nach dem regulären Zeitraum ({to}) und nicht vor heute ({date}) enden.',
+    en: 'The reopened period must end after the regular period ({to}) and not before today ({date}).',
   },
   'subsidy.note.last_report': {
     nl: 'Dit is het laatste Uniek verslag van {organisation}: vanaf het verslag {firstYear} dient {successor} in.',

@@ -226,7 +226,7 @@ describe('draft → submitted', () => {
     // The window of 2023 (February 2024) is over: that is said before the missing lines.
     expect(empty.json().error.violations[0].rule).toBe('subsidy.window.closed');
     expect(empty.json().error.message).toBe(
-      'De indieningsperiode van het Uniek verslag 2023 liep van 1 februari 2024 tot en met 29 februari 2024 en is voorbij: een laattijdig verslag kan niet meer worden ingediend.',
+      'De indieningsperiode van het Uniek verslag 2023 liep van 1 februari 2024 tot en met 29 februari 2024 en is voorbij: een laattijdig verslag kan alleen nog worden ingediend als de portaalbeheerder de periode voor uw OCMW heropent.',
     );
 
     const pajId = (await at(pajottegem, '2026-02-10').get('/api/v1/subsidy-reports')).json().reports[0].id;
@@ -395,7 +395,7 @@ describe('a configured filing window', () => {
     await ctx.clock.runWithToday('2025-01-10', () => service.updateLines(antwerpenCaller, report.id, { lines: [line()] as never }));
     await expect(ctx.clock.runWithToday('2025-03-20', () => service.submit(antwerpenCaller, report.id))).rejects.toMatchObject({
       code: 'rule_violation',
-      message: 'De indieningsperiode van het Uniek verslag 2023 liep van 15 januari 2024 tot en met 31 maart 2024 en is voorbij: een laattijdig verslag kan niet meer worden ingediend.',
+      message: 'De indieningsperiode van het Uniek verslag 2023 liep van 15 januari 2024 tot en met 31 maart 2024 en is voorbij: een laattijdig verslag kan alleen nog worden ingediend als de portaalbeheerder de periode voor uw OCMW heropent.',
     });
     expect(() => createSubsidyReportService({ db: ctx.database.db, clock: ctx.clock, registry: ctx.services.registry, audit: ctx.services.audit, filingWindow: { startMonthDay: '13-01', endMonthDay: '02-end' } })).toThrow(/MM-DD/);
   });
@@ -440,5 +440,52 @@ describe('OCMW_SUBSIDY_WINDOW', () => {
     } finally {
       await configured.close();
     }
+  });
+});
+
+describe('the platform administrator reopens a filing window for one OCMW and year (R10.2′)', () => {
+  it('lets a late report be submitted until the reopened date, audited; refuses bad input naming the field and non-admins', async () => {
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const borsbeekId = await orgId('OCMW Borsbeek');
+    const created = await at(borsbeek, '2025-03-05').post('/api/v1/subsidy-reports', { year: 2022 });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    await at(borsbeek, '2025-03-05').request({ method: 'PUT', url: `/api/v1/subsidy-reports/${id}`, payload: { lines: [line()] } });
+    const late = await at(borsbeek, '2025-03-05').post(`/api/v1/subsidy-reports/${id}/submit`);
+    expect(late.json().error.violations[0].rule).toBe('subsidy.window.closed');
+
+    const reopen = (body: Record<string, unknown>, client = admin) =>
+      at(client, '2025-03-05').post('/api/v1/admin/subsidy-reports/reopenings', { organisationId: borsbeekId, year: 2022, until: '2025-03-31', reason: 'Laattijdig wegens fusie', ...body });
+    for (const [body, field] of [
+      [{ until: '2023-02-28' }, 'until'], // not after the regular window
+      [{ until: '2025-03-04' }, 'until'], // before today
+      [{ until: '2025-02-30' }, 'until'],
+      [{ reason: ' ' }, 'reason'],
+      [{ organisationId: await orgId('Cevi - Logins') }, 'organisationId'],
+    ] as const) {
+      const res = await reopen(body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(res.json().error.fields)).toContain(field);
+    }
+    expect((await reopen({}, tb)).statusCode).toBe(403);
+
+    const ok = await reopen({});
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ organisationId: borsbeekId, year: 2022, until: '2025-03-31', reason: 'Laattijdig wegens fusie', reopenedBy: 'admin', organisation: 'OCMW Borsbeek' });
+    const detail = (await at(borsbeek, '2025-03-05').get(`/api/v1/subsidy-reports/${id}`)).json();
+    expect(detail).toMatchObject({ windowState: 'open', reopenedUntil: '2025-03-31', canSubmit: true, window: { to: '2025-03-31' } });
+    // Another OCMW's window of that year stays closed.
+    expect((await at(antwerpen, '2025-03-05').get('/api/v1/subsidy-reports')).json().fileable.find((y: { year: number }) => y.year === 2022)?.windowState ?? 'closed').toBe('closed');
+    // After the reopened date it is closed again.
+    expect((await at(borsbeek, '2025-04-01').post(`/api/v1/subsidy-reports/${id}/submit`)).statusCode).toBe(422);
+    const submitted = await at(borsbeek, '2025-03-31').post(`/api/v1/subsidy-reports/${id}/submit`);
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    expect((await admin.get('/api/v1/admin/subsidy-reports/reopenings')).json().items).toEqual([expect.objectContaining({ year: 2022, until: '2025-03-31' })]);
+    const [audit] = await queryRows<{ after: { until: string; reason: string } }>(
+      ctx.database.db,
+      sql`select "after" from audit_log where action = 'uniek-verslag.reopen' and organisation_id = ${borsbeekId}`,
+    );
+    expect(audit!.after).toEqual({ year: 2022, until: '2025-03-31', reason: 'Laattijdig wegens fusie' });
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
-import { subsidyReportLines, subsidyReports } from '../../db/schema.js';
+import { subsidyReportLines, subsidyReports, subsidyWindowReopenings } from '../../db/schema.js';
 
 /**
  * SQL for the Uniek verslag (R10.2): `subsidy_reports` and `subsidy_report_lines`, owned here.
@@ -116,4 +116,28 @@ export async function markSubmitted(tx: Db, reportId: string, at: Date, by: stri
     .where(and(eq(subsidyReports.id, reportId), eq(subsidyReports.status, 'draft')))
     .returning({ id: subsidyReports.id });
   return rows.length === 1;
+}
+
+export type ReopeningRow = typeof subsidyWindowReopenings.$inferSelect;
+
+/** R10.2′: the reopened windows of an organisation (all of them when no organisation is given), newest year first. */
+export async function listReopenings(db: Db, organisationId?: string): Promise<ReopeningRow[]> {
+  return db
+    .select()
+    .from(subsidyWindowReopenings)
+    .where(organisationId ? eq(subsidyWindowReopenings.organisationId, organisationId) : undefined)
+    .orderBy(desc(subsidyWindowReopenings.reopenedAt));
+}
+
+/** R10.2′: reopens (or reopens again, replacing the date and reason) one organisation's window of a year. */
+export async function upsertReopening(tx: Db, row: typeof subsidyWindowReopenings.$inferInsert): Promise<ReopeningRow> {
+  const [saved] = await tx
+    .insert(subsidyWindowReopenings)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [subsidyWindowReopenings.organisationId, subsidyWindowReopenings.year],
+      set: { until: row.until, reason: row.reason, reopenedBy: row.reopenedBy, reopenedAt: row.reopenedAt ?? sql`now()` },
+    })
+    .returning();
+  return saved!;
 }

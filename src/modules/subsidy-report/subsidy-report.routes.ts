@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
-import { CreateReportBody, ExportQuery, ReportDetail, ReportList, UpdateLinesBody } from './subsidy-report.schema.js';
+import { CreateReportBody, ExportQuery, ReopenWindowBody, ReopeningList, Reopening, ReportDetail, ReportList, UpdateLinesBody } from './subsidy-report.schema.js';
 import type { SubsidyReportService } from './subsidy-report.service.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
@@ -13,6 +13,22 @@ const context = { access: 'context' as const };
 
 /** HTTP ↔ Uniek verslag (R10.2). Every rule is in the service; routes only translate. */
 export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: SubsidyReportService }> = async (app, { subsidyReport }) => {
+  // R10.2′: the platform administrator reopens a filing window for one OCMW and year (audited).
+  app.get('/admin/subsidy-reports/reopenings', {
+    config: { access: 'admin' },
+    schema: { tags, summary: 'R10.2′: the reopened filing windows (OCMW, year, until, reason, who)', response: { 200: ReopeningList, ...errors } },
+  }, async (request) => subsidyReport.listReopenings(request.language));
+
+  app.post('/admin/subsidy-reports/reopenings', {
+    config: { access: 'admin' },
+    schema: {
+      tags,
+      summary: "R10.2′: reopen one OCMW's filing window of a year until a date, with a reason (audited; again: replaces)",
+      body: ReopenWindowBody,
+      response: { 200: Reopening, ...errors },
+    },
+  }, async (request) => subsidyReport.reopenWindow({ userId: request.actor!.userId, username: request.actor!.username }, request.body, request.language));
+
   app.get('/subsidy-reports', {
     config: context,
     schema: {

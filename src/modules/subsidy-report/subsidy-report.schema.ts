@@ -3,7 +3,7 @@
  * response shapes. Isomorphic: the web UI builds its form from the same types and checks.
  */
 import { z } from 'zod';
-import { Language } from '../../shared/schema.js';
+import { IsoDate, Language } from '../../shared/schema.js';
 import type { Language as Lang } from '../../shared/messages.js';
 
 type Text = Record<Lang, string>;
@@ -165,6 +165,8 @@ export const ReportSummary = z.object({
   submittedBy: z.string().nullable(),
   window: FilingWindowDates,
   windowState: WindowState,
+  /** R10.2′: the last day of a window a platform administrator reopened for this OCMW and year. */
+  reopenedUntil: z.string().nullable(),
 });
 
 export const ReportDetail = ReportSummary.extend({
@@ -195,3 +197,24 @@ export const FileableYear = z.object({
 });
 
 export const ReportList = z.object({ reports: z.array(ReportSummary), fileable: z.array(FileableYear) });
+
+/** R10.2′: a platform administrator reopens the filing window of one OCMW and year, until a date, with a reason. */
+export const ReopenWindowBody = z.strictObject({
+  organisationId: z.uuid(),
+  year: z.number().int().min(2000).max(2100),
+  until: IsoDate,
+  reason: z.string().trim().min(5).max(500),
+});
+export type ReopenWindowBody = z.infer<typeof ReopenWindowBody>;
+
+export const Reopening = z.object({
+  organisationId: z.string(),
+  kbo: z.string(),
+  organisation: z.string(),
+  year: z.number().int(),
+  until: z.string(),
+  reason: z.string(),
+  reopenedBy: z.string(),
+  reopenedAt: z.string(),
+});
+export const ReopeningList = z.object({ items: z.array(Reopening) });

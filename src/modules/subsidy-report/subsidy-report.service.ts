@@ -20,7 +20,7 @@ import {
 } from './filing-rules.js';
 import { toPdf, toXlsx, type ExportableReport, type ExportFile } from './subsidy-report-export.js';
 import { subsidyMessage, type SubsidyMessageKey } from './subsidy-report-messages.js';
-import { lineProblems, toCents, type UpdateLinesBody } from './subsidy-report.schema.js';
+import { lineProblems, toCents, type ReopenWindowBody, type UpdateLinesBody } from './subsidy-report.schema.js';
 import * as repo from './subsidy-report.repo.js';
 
 export interface SubsidyReportDeps {
@@ -79,7 +79,12 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
   /** The organisation's merger facts for the rules (read before any transaction opens). */
   async function factsOf(org: OrganisationSummary): Promise<FilingFacts> {
     const rows = await repo.mergerFacts(db, org.id);
-    const facts: FilingFacts = { organisation: { id: org.id, name: org.name, validFrom: org.validFrom, validTo: org.validTo }, mergedFrom: [] };
+    const reopened = await repo.listReopenings(db, org.id);
+    const facts: FilingFacts = {
+      organisation: { id: org.id, name: org.name, validFrom: org.validFrom, validTo: org.validTo },
+      mergedFrom: [],
+      reopenedUntil: Object.fromEntries(reopened.map((r) => [r.year, r.until])),
+    };
     const mergerIds = [...new Set(rows.map((r) => r.mergerId))];
     for (const id of mergerIds) {
       const own = rows.filter((r) => r.mergerId === id);
@@ -109,9 +114,20 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
   }
 
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const toReopening = (r: repo.ReopeningRow, org: OrganisationSummary, lang: Language) => ({
+    organisationId: r.organisationId,
+    kbo: org.kboFormatted,
+    organisation: nameIn(org.name, lang),
+    year: r.year,
+    until: r.until,
+    reason: r.reason,
+    reopenedBy: r.reopenedBy,
+    reopenedAt: r.reopenedAt.toISOString(),
+  });
   const euros = (cents: number) => cents / 100;
 
-  function toSummary(r: repo.ReportWithTotals, today: string) {
+  function toSummary(r: repo.ReportWithTotals, today: string, facts: FilingFacts) {
+    const reopenedUntil = facts.reopenedUntil?.[r.year];
     return {
       id: r.id,
       year: r.year,
@@ -123,8 +139,9 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
       updatedAt: r.updatedAt.toISOString(),
       submittedAt: iso(r.submittedAt),
       submittedBy: r.submittedBy,
-      window: filingWindow(r.year, window),
-      windowState: windowState(r.year, today, window),
+      window: filingWindow(r.year, window, reopenedUntil),
+      windowState: windowState(r.year, today, window, reopenedUntil),
+      reopenedUntil: reopenedUntil ?? null,
     };
   }
 
@@ -132,7 +149,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
   function submitBlock(facts: FilingFacts, r: { year: number; lineCount: number }, today: string): Reason | { key: 'subsidy.no_lines' } | undefined {
     const decision = decideYear(facts, r.year, today, window);
     if (!decision.allowed) return decision.reason;
-    const outside = decideSubmission(r.year, facts.organisation.name, today, window);
+    const outside = decideSubmission(r.year, facts.organisation.name, today, window, facts.reopenedUntil?.[r.year]);
     if (outside) return outside;
     if (r.lineCount === 0) return { key: 'subsidy.no_lines' };
     return undefined;
@@ -146,7 +163,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     const decision = decideYear(facts, r.year, today, window);
     const block = r.status === 'draft' ? submitBlock(facts, r, today) : undefined;
     return {
-      ...toSummary(r, today),
+      ...toSummary(r, today, facts),
       organisation: { id: org.id, name: nameIn(org.name, lang), kbo: org.kbo, kboFormatted: org.kboFormatted },
       lines: lines.map((l) => ({
         position: l.position,
@@ -193,8 +210,8 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
         const existing = reports.find((r) => r.year === year);
         return {
           year,
-          window: d.window,
-          windowState: windowState(year, today, window),
+          window: filingWindow(year, window, facts.reopenedUntil?.[year]),
+          windowState: windowState(year, today, window, facts.reopenedUntil?.[year]),
           allowed: d.allowed,
           ...(d.allowed ? {} : { reasonKey: d.reason.key, reason: describe(d.reason, caller.language) }),
           ...(d.allowed && d.note ? { note: notice(d.note, caller.language) } : {}),
@@ -202,7 +219,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
           status: (existing?.status as 'draft' | 'submitted' | undefined) ?? null,
         };
       });
-      return { reports: reports.map((r) => toSummary(r, today)), fileable };
+      return { reports: reports.map((r) => toSummary(r, today, facts)), fileable };
     },
 
     /** Creates the draft of a year; 422 with the explanation when the organisation may not file it, 409 when it exists. */
@@ -301,6 +318,44 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
         });
       });
       return strip(await detail(org, facts, id, lang));
+    },
+
+    /**
+     * R10.2′: a platform administrator reopens the filing window of one OCMW's year until a date
+     * (after the regular window's end, not before today), with a reason; audited. Reopening again
+     * replaces the date and reason. The year rules (who files which year) stay as they are.
+     */
+    async reopenWindow(admin: { userId: string | null; username: string }, body: ReopenWindowBody, lang: Language) {
+      const org = await registry.getOrganisation(body.organisationId, lang);
+      if (org.kind !== 'ocmw') throw new AppError('validation', translate('http.validation', lang), { organisationId: subsidyMessage('subsidy.reopen.not_ocmw', lang) });
+      const today = clock.today();
+      const regular = filingWindow(body.year, window);
+      if (body.until <= regular.to || body.until < today) {
+        throw new AppError('validation', translate('http.validation', lang), { until: subsidyMessage('subsidy.reopen.until_past', lang, { to: regular.to, date: today }) });
+      }
+      const before = (await repo.listReopenings(db, org.id)).find((r) => r.year === body.year) ?? null;
+      const saved = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const row = await repo.upsertReopening(tx, { organisationId: org.id, year: body.year, until: body.until, reason: body.reason, reopenedBy: admin.username, reopenedAt: businessNow() });
+        await audit.record(tx, {
+          actorUserId: admin.userId,
+          actorRole: 'ADMIN',
+          organisationId: org.id,
+          domainId: null,
+          action: 'uniek-verslag.reopen',
+          before: before && { year: before.year, until: before.until, reason: before.reason },
+          after: { year: body.year, until: body.until, reason: body.reason },
+        });
+        return row;
+      });
+      return toReopening(saved, org, lang);
+    },
+
+    /** R10.2′: every reopened window, newest first, for the administrator's page. */
+    async listReopenings(lang: Language) {
+      const rows = await repo.listReopenings(db);
+      const orgs = await registry.listOrganisationsByIds(rows.map((r) => r.organisationId));
+      return { items: rows.map((r) => toReopening(r, orgs.get(r.organisationId)!, lang)) };
     },
 
     /** A submitted report as PDF or XLSX; 409 for a draft. */
