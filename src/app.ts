@@ -30,6 +30,7 @@ import { registryRoutes } from './modules/registry/index.js';
 import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
+import { isUiPath } from './shared/ui-routes.js';
 
 export interface RouteEntry {
   method: string;
@@ -41,6 +42,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
   }
+}
+
+/** Hashed build assets never change under their name; index.html names the current ones. */
+export function staticCacheControl(file: string): string {
+  return /[/\\]assets[/\\]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -165,12 +171,22 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
 
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: 'index.html',
+      // Vite's hashed assets as .br/.gz written by `npm run build`, chosen by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', staticCacheControl(file)),
+      // No source maps in production (the production build has none; an old file is not served).
+      globIgnore: config.env === 'production' ? ['**/*.map'] : [],
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
-    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if ((request.method === 'GET' || request.method === 'HEAD') && hasWeb && isUiPath(request.url)) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
     return reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } });
   });
 
