@@ -43,7 +43,8 @@ function out(text: string) {
   process.stdout.write(`${text}\n`);
 }
 
-async function withRuntime<T>(seed: 'auto' | 'never', fn: (rt: Runtime) => Promise<T>): Promise<T> {
+/** seed: false for commands that never load demo data; otherwise OCMW_SEED_DEMO decides (never in production). */
+async function withRuntime<T>(seed: boolean, fn: (rt: Runtime) => Promise<T>): Promise<T> {
   // Loaded on demand: `ocmw validate` needs no database and starts faster without it.
   const { bootstrap } = await import('./bootstrap.js');
   const runtime = await bootstrap(loadConfig(), { seed });
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       return validate([sub, ...rest].filter((x): x is string => x !== undefined), values.json, lang);
     case 'db':
       if (sub === 'migrate') {
-        await withRuntime('never', async (rt) => {
+        await withRuntime(false, async (rt) => {
           out(`migrations applied; reference data loaded (${rt.database.kind})`);
         });
         return 0;
@@ -104,7 +105,11 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'seed') {
         if (!values.demo) throw new UsageError('db seed needs --demo');
         const { hasData, seedDemo } = await import('./seed/demo.js');
-        return withRuntime('never', async (rt) => {
+        return withRuntime(false, async (rt) => {
+          if (rt.config.env === 'production') {
+            out('NODE_ENV=production: demo data is never loaded (its accounts have published passwords)');
+            return 1;
+          }
           if (await hasData(rt.database.db)) {
             out('the database already holds data: demo data not loaded');
             return 1;
@@ -118,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('db needs migrate or seed --demo');
     case 'merger': {
       const cmd = parseMergerCommand(sub, rest);
-      return withRuntime('auto', (rt) =>
+      return withRuntime(true, (rt) =>
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
     }
@@ -131,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
         out(`invalid KBO: ${kbo.errors.map((e) => translate(e, lang)).join(' ')}`);
         return 1;
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         const org = await rt.services.registry.findOrganisationByKbo(kbo.normalized);
         if (!org) {
           out(`unknown organisation ${kbo.formatted}`);
@@ -162,7 +167,7 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         try {
           const r = await rt.services.mutations.ingest(records, `cli:${rest[0]}`, lang);
           out(values.json ? JSON.stringify({ ok: true, ...r }) : `${r.received} mutations received, ${r.deliveries} deliveries`);
@@ -179,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'run') throw new UsageError('reminders needs run');
       const { isIsoDate } = await import('./domain/clock.js');
       if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         const r = await rt.services.helpRequests.runReminders(values.date ?? rt.clock.today(), { dryRun: values['dry-run'] });
         if (values.json) out(JSON.stringify(r));
         else {
@@ -211,7 +216,7 @@ async function main(argv: string[]): Promise<number> {
           }
           delete attachment.file;
         }
-        return withRuntime('auto', async (rt) => {
+        return withRuntime(true, async (rt) => {
           try {
             const r = await rt.services.mailbox.publishFile(raw, `cli:${path.basename(file)}`, lang);
             const extra = r.attachment ? `, attachment ${r.attachment.name} (${r.attachment.size} bytes, sha256 ${r.attachment.sha256})` : '';
@@ -228,7 +233,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'notify') {
         const { isIsoDate } = await import('./domain/clock.js');
         if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
-        return withRuntime('auto', async (rt) => {
+        return withRuntime(true, async (rt) => {
           try {
             const r = await rt.services.mailbox.runNightlyNotifications(values.date);
             if (values.json) out(JSON.stringify(r));
@@ -269,7 +274,7 @@ async function main(argv: string[]): Promise<number> {
       } catch (error) {
         throw new UsageError(`cannot read ${rest[0]}: ${(error as Error).message}`);
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         try {
           const report = await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null, lang });
           if (values.json) out(JSON.stringify(report));

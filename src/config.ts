@@ -17,7 +17,8 @@ const Env = z.object({
     .optional()
     .refine((v) => v === undefined || v === '' || isIsoDate(v), 'must be a date written YYYY-MM-DD'),
   OCMW_TEST_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
-  OCMW_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // Demo data: auto = outside production only; never is the old spelling of off.
+  OCMW_SEED_DEMO: z.enum(['auto', 'on', 'off', 'never']).default('auto'),
   OCMW_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(8),
   OCMW_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   OCMW_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
@@ -57,7 +58,8 @@ export interface Config {
   fixedToday?: string;
   /** Test mode lets a request set the business date with the x-ocmw-today header. */
   testMode: boolean;
-  seedDemo: 'auto' | 'never';
+  /** Load the demo data into an empty database at start (OCMW_SEED_DEMO resolved; never in production). */
+  seedDemo: boolean;
   sessionHours: number;
   secureCookies: 'auto' | 'always' | 'never';
   trustProxy: boolean;
@@ -97,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OCMW_JOBS_EVERY_MINUTE: only in test mode (NODE_ENV=test or OCMW_TEST_MODE=1): it rewrites the daily schedules shared by every instance on the database',
     );
   }
+  if (e.NODE_ENV === 'production' && e.OCMW_SEED_DEMO === 'on') {
+    throw new Error('Invalid configuration:\n  OCMW_SEED_DEMO: "on" is refused with NODE_ENV=production: demo accounts have published passwords');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -105,7 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: e.OCMW_DATA_DIR,
     fixedToday: e.OCMW_TODAY || undefined,
     testMode,
-    seedDemo: e.OCMW_SEED_DEMO,
+    seedDemo: e.OCMW_SEED_DEMO === 'on' || (e.OCMW_SEED_DEMO === 'auto' && e.NODE_ENV !== 'production'),
     sessionHours: e.OCMW_SESSION_HOURS,
     secureCookies: e.OCMW_SECURE_COOKIES,
     trustProxy: truthy(e.OCMW_TRUST_PROXY),
