@@ -24,6 +24,7 @@ import { dossiersRoutes } from './modules/dossiers/index.js';
 import { helpRequestsRoutes } from './modules/help-requests/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
+import { createMetricsService, metricsRoutes } from './modules/metrics/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
 import { registryRoutes } from './modules/registry/index.js';
@@ -137,6 +138,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   // After authentication (also a preValidation hook): refused callers learn nothing about their input.
   registerInputGuard(app);
+  if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock) });
 
   const Health = z.object({ status: z.string() });
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));

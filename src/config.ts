@@ -35,6 +35,8 @@ const Env = z.object({
   OCMW_VENDOR_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
   VENDOR_TLS_CERT: z.string().optional(),
   VENDOR_TLS_KEY: z.string().optional(),
+  // GET /metrics (Prometheus) exists only with this token, sent as `Authorization: Bearer …`.
+  OCMW_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // R10.2: when the Uniek verslag of a year can be submitted, in the following year.
   OCMW_SUBSIDY_WINDOW: z
@@ -68,6 +70,8 @@ export interface Config {
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   logLevel: string;
+  /** Bearer token of GET /metrics; without it the route does not exist. */
+  metricsToken?: string;
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.OCMW_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.OCMW_LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.OCMW_METRICS_TOKEN,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
     jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),

@@ -4,6 +4,7 @@ import { buildVendorApp, vendorServerTls } from './http/vendor-app.js';
 import { bootstrap } from './bootstrap.js';
 import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
+import { nodeVersionWarning } from './shared/runtime.js';
 
 async function demoLoginLines(): Promise<string[]> {
   const { DEMO_LOGINS, DEMO_PASSWORD } = await import('./seed/demo.js');
@@ -13,6 +14,8 @@ async function demoLoginLines(): Promise<string[]> {
 /** config → db → migrate → seed → buildApp → listen. */
 async function main(): Promise<void> {
   const started = performance.now();
+  const oldNode = nodeVersionWarning();
+  if (oldNode) process.stderr.write(`${oldNode}\n`);
   let config;
   try {
     config = loadConfig();
