@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Runtime } from './bootstrap.js';
-import { loadConfig } from './config.js';
 import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
-import { knownNisCodes } from './cli/refnis.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
 import { UsageError } from './cli/usage-error.js';
 
@@ -45,8 +43,9 @@ function out(text: string) {
 
 /** seed: false for commands that never load demo data; otherwise OCMW_SEED_DEMO decides (never in production). */
 async function withRuntime<T>(seed: boolean, fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  // Loaded on demand: `ocmw validate` needs no database and starts faster without it.
-  const { bootstrap } = await import('./bootstrap.js');
+  // Loaded on demand (config too: it pulls in a module): `ocmw validate` needs no database and
+  // starts faster without it.
+  const [{ bootstrap }, { loadConfig }] = await Promise.all([import('./bootstrap.js'), import('./config.js')]);
   const runtime = await bootstrap(loadConfig(), { seed });
   try {
     return await fn(runtime);
@@ -60,7 +59,11 @@ async function validate(args: string[], json: boolean, lang: Language): Promise<
   if (!kind || !(kind in validators) || value === undefined) throw new UsageError('validate needs kbo|insz|nis and a VALUE');
   const result = validators[kind as IdentifierKind](value);
   let rules: string[] = result.valid ? [] : [...result.errors];
-  if (result.valid && kind === 'nis' && !knownNisCodes().has(result.normalized)) rules = ['nis.unknown'];
+  if (result.valid && kind === 'nis') {
+    // The REFNIS list only for a NIS code: the other identifiers need nothing but their rules.
+    const { knownNisCodes } = await import('./cli/refnis.js');
+    if (!knownNisCodes().has(result.normalized)) rules = ['nis.unknown'];
+  }
   const valid = rules.length === 0;
   const errors = rules.map((r) => translate(r as MessageKey, lang));
   const normalized = result.valid ? result.normalized : undefined;
