@@ -155,6 +155,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(authRoutes, {
     prefix: '/api/v1',
     auth: services.auth,
+    firstStart: services.firstStart,
     access: services.access,
     clock,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,

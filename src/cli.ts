@@ -4,6 +4,7 @@ import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
 import { UsageError } from './cli/usage-error.js';
+import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -16,6 +17,7 @@ const USAGE = `Usage: ocmw <command> [options]
   cert check FILE --for ftp|rest [--json]
                                   R3.9 on a certificate file, before uploading it
   db migrate                      apply migrations and load the reference data
+${ADMIN_USAGE}
   db seed --demo                  load the demo data into an empty database
 ${MERGER_USAGE}
   institution token KBO NAME [--json]
@@ -35,7 +37,7 @@ ${MERGER_USAGE}
                                   the region's HTB file (R2.14): every row checked; nothing
                                   written unless the whole file is valid
 
-Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY.`;
+Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY, OCMW_PUBLIC_URL.`;
 
 function out(text: string) {
   process.stdout.write(`${text}\n`);
@@ -82,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
+      email: { type: 'string' },
       date: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -124,6 +127,10 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('db needs migrate or seed --demo');
+    case 'admin': {
+      const input = parseAdminCommand(sub, rest, values.email);
+      return withRuntime(false, (rt) => runAdminCreate(rt, input, values.json, out));
+    }
     case 'merger': {
       const cmd = parseMergerCommand(sub, rest);
       return withRuntime(true, (rt) =>

@@ -10,6 +10,8 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  // The portal's address as its users reach it (links in what the CLI prints), e.g. https://ocmw.example.be
+  OCMW_PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   OCMW_DATA_DIR: z.string().default('./data/db'),
   OCMW_TODAY: z
@@ -55,6 +57,8 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** The portal's address as users reach it (default http://localhost:PORT). */
+  publicUrl: string;
   databaseUrl?: string;
   dataDir: string;
   fixedToday?: string;
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.OCMW_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.OCMW_DATA_DIR,
     fixedToday: e.OCMW_TODAY || undefined,

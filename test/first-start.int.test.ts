@@ -56,4 +56,17 @@ describe('first start of a real installation (NODE_ENV=production)', () => {
     // Nor did anything write the demo vendor's private key.
     expect(existsSync(path.join(dir, 'demo-vendor'))).toBe(false);
   });
+
+  it('ocmw admin create makes the first administrator with a one-time link, no password shown', async () => {
+    const r = await ocmw(['admin', 'create', 'beheerder', '--email', 'beheer@ocmw.example', '--json'], { ...env, OCMW_PUBLIC_URL: 'https://ocmw.example.be' });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { ok: boolean; username: string; setupLink: string; expiresAt: string };
+    expect(out).toMatchObject({ ok: true, username: 'beheerder', setupLink: expect.stringMatching(/^https:\/\/ocmw\.example\.be\/wachtwoord\/instellen#[\w-]{40,}$/) });
+    expect(Date.parse(out.expiresAt) - Date.now()).toBeGreaterThan(23 * 3_600_000);
+    expect(r.stdout.toLowerCase()).not.toContain('password');
+    const again = await ocmw(['admin', 'create', 'beheerder', '--email', 'beheer@ocmw.example', '--json'], env);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, errors: { username: expect.any(String) } });
+    expect((await ocmw(['admin', 'create', 'zonder-adres'], env)).code).toBe(2);
+  });
 });

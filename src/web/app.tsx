@@ -15,8 +15,11 @@ import { mergerPaths } from './features/mergers/mergers-api.js';
 import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 import { SessionProvider, useSession } from './session.js';
 import { lazyPage } from './lazy-page.js';
+import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
+const SetupPasswordPage = lazyPage(() => import('./features/me/password-pages.js'), 'SetupPasswordPage');
+const PasswordRequiredPage = lazyPage(() => import('./features/me/password-pages.js'), 'PasswordRequiredPage');
 const AccessStartPage = lazyPage(() => import('./features/access/access-start-page.js'), 'AccessStartPage');
 const AddUserPage = lazyPage(() => import('./features/access/add-user-page.js'), 'AddUserPage');
 const AuditPage = lazyPage(() => import('./features/access/audit-page.js'), 'AuditPage');
@@ -103,6 +106,9 @@ function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Issue 16: the setup link of `ocmw admin create`, and the forced change of a temporary password. */}
+        <Route path={PASSWORD_SETUP_PATH} element={<SetupPasswordPage />} />
+        <Route path={PASSWORD_REQUIRED_PATH} element={<PasswordRequiredPage />} />
         {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
         <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
         <Route
