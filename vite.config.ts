@@ -14,7 +14,8 @@ export default defineConfig({
   build: {
     outDir: path.join(root, 'dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the production build (nothing to serve); `npm run dev` has them.
+    sourcemap: false,
   },
   server: {
     host: '127.0.0.1',

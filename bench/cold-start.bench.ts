@@ -1,6 +1,6 @@
 /**
- * Benchmark (issue #9): cold start of the real portal process, `node --import tsx src/main.ts`
- * (what `npm start` runs after the UI build), timed from spawn to the first `GET /ready` = 200,
+ * Benchmark (issue #9): cold start of the real portal process, `node build/main.js`
+ * (what `npm start` runs, the built server), timed from spawn to the first `GET /ready` = 200,
  * and its resident memory (/proc/PID/status VmRSS) at ready and after 200 requests (session,
  * postcode lookups, readiness), with the peak (VmHWM). First start: a fresh database (migrations,
  * reference data, demo seed, the vendor port's self-signed certificate); second start: the same
@@ -121,7 +121,7 @@ export async function runColdStartBench(log: BenchLog = console.log): Promise<Be
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
     const mib = (v: number) => `${Math.round(v)} MiB`;
     const kind = backend === 'pglite' ? 'pglite' : 'postgres';
-    log(`\n## Cold start: \`node --import tsx src/main.ts\` to GET /ready = 200, and its RSS (${kind})`);
+    log(`\n## Cold start: \`node build/main.js\` (built server) to GET /ready = 200, and its RSS (${kind})`);
     log(
       `${backend === 'pglite' ? 'a fresh OCMW_DATA_DIR' : `a freshly created database on ${new URL(serverUrl).host}`} per run, median of ${RUNS} runs; jobs (pg-boss) and the vendor port on; ${REQUESTS} requests after ready (GET /api/v1/session, two postcode lookups, /ready, 4 at a time${first.failed + second.failed ? `; ${first.failed + second.failed} did NOT answer 200` : ', all 200'}); baseline: a bare Fastify hello world (\`node -e\`, one route) started the same way and sent ${REQUESTS} GET /ready; ${machine()}, load average ${loadAtStart} at start, ${loadAverage()} at end\n`,
     );

@@ -1,16 +1,18 @@
 /**
  * The portal as a real process, for the cold-start benchmark and the load script
- * (scripts/load.ts): a free loopback port, `node --import tsx src/main.ts` started and timed to
+ * (scripts/load.ts): a free loopback port, the built server (`node build/main.js`) started and timed to
  * `GET /ready` = 200, its resident memory read from /proc, a fresh database on a PostgreSQL
  * server. Light on purpose: nothing here loads the portal's own modules.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { buildIsFresh } from '../scripts/build-state.mjs';
 
 /** The repository root (where src/main.ts and node_modules are). */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -123,13 +125,19 @@ export async function startProcess(command: string, args: string[], options: { p
   return { child, pid: child.pid!, port: options.port, readyMs: performance.now() - t0, output: () => output, stop };
 }
 
+/** The built server (`npm run build` first when the build is missing or older than the sources). */
+function builtServer(): string {
+  if (!buildIsFresh({ web: true })) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  return path.join(ROOT, 'build/main.js');
+}
+
 /**
- * Starts the portal as `npm start` runs it after the UI build (`node --import tsx src/main.ts`) on
+ * Starts the portal as `npm start` runs it (the built server, `node build/main.js`) on
  * loopback ports, with `env` (OCMW_DATA_DIR, DATABASE_URL, …) on top of: warnings-only logs and
  * a rate limit high enough not to answer 429 to a load test.
  */
 export function startPortal(options: { port: number; vendorPort: number; env: Record<string, string>; timeoutMs?: number }): Promise<StartedProcess> {
-  return startProcess(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return startProcess(process.execPath, [builtServer()], {
     port: options.port,
     timeoutMs: options.timeoutMs,
     env: {

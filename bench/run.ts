@@ -8,6 +8,7 @@
 // prints. BENCH_RESULTS=path writes the report elsewhere (to try a scaled-down full run).
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
+import { runCliStartBench } from './cli-start.bench.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runMergerBench } from './merger.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
@@ -19,6 +20,7 @@ import { BACKENDS, blocksOf, isSummaryRow, readBlocks, renderReport, summary, ty
 
 const BENCHES: [string, BenchRun][] = [
   ['cold-start', runColdStartBench],
+  ['cli-start', runCliStartBench],
   ['access-list', runAccessListBench],
   ['mutations', runMutationsBench],
   ['reminders', runRemindersBench],

@@ -24,12 +24,14 @@ import { dossiersRoutes } from './modules/dossiers/index.js';
 import { helpRequestsRoutes } from './modules/help-requests/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
+import { createMetricsService, metricsRoutes } from './modules/metrics/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
+import { isUiPath } from './shared/ui-routes.js';
 
 export interface RouteEntry {
   method: string;
@@ -41,6 +43,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
   }
+}
+
+/** Hashed build assets never change under their name; index.html names the current ones. */
+export function staticCacheControl(file: string): string {
+  return /[/\\]assets[/\\]/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
@@ -131,6 +138,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   // After authentication (also a preValidation hook): refused callers learn nothing about their input.
   registerInputGuard(app);
+  if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock) });
 
   const Health = z.object({ status: z.string() });
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));
@@ -147,6 +155,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(authRoutes, {
     prefix: '/api/v1',
     auth: services.auth,
+    firstStart: services.firstStart,
     access: services.access,
     clock,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
@@ -165,12 +174,22 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
 
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: 'index.html',
+      // Vite's hashed assets as .br/.gz written by `npm run build`, chosen by Accept-Encoding.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, file) => reply.header('cache-control', staticCacheControl(file)),
+      // No source maps in production (the production build has none; an old file is not served).
+      globIgnore: config.env === 'production' ? ['**/*.map'] : [],
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url.split('?')[0] ?? '';
-    const isPage = request.method === 'GET' && !url.startsWith('/api/') && !path.extname(url);
-    if (isPage && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if ((request.method === 'GET' || request.method === 'HEAD') && hasWeb && isUiPath(request.url)) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html');
+    }
     return reply.status(404).send({ error: { code: 'not_found', message: translate('http.not_found', request.language ?? 'nl') } });
   });
 

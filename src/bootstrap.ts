@@ -4,7 +4,6 @@ import { openDatabase, type Database } from './db/db.js';
 import { migrateDatabase } from './db/migrate.js';
 import { withAdvisoryLock } from './db/lock.js';
 import { createClock, type Clock } from './domain/clock.js';
-import { hasData, seedDemo } from './seed/demo.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
@@ -24,8 +23,11 @@ export function demoFilesDir(config: Config): string {
 // Serialises reference-data loading and demo seeding across instances starting together (N6).
 const SEED_LOCK = 727_002;
 
-/** config → database → migrations → reference data → (demo data on an empty database) → services. */
-export async function bootstrap(config: Config, options: { seed?: 'auto' | 'never' } = {}): Promise<Runtime> {
+/**
+ * config → database → migrations → reference data → (demo data on an empty database when
+ * config.seedDemo — never in production — and options.seed allows) → services.
+ */
+export async function bootstrap(config: Config, options: { seed?: boolean } = {}): Promise<Runtime> {
   const clock = createClock({ fixedToday: config.fixedToday });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -33,7 +35,10 @@ export async function bootstrap(config: Config, options: { seed?: 'auto' | 'neve
     const services = createServices({ db: database.db, clock, config });
     const seeded = await withAdvisoryLock(database, SEED_LOCK, async () => {
       await services.registry.syncReferenceData();
-      if ((options.seed ?? config.seedDemo) === 'never' || (await hasData(database.db))) return false;
+      if (!config.seedDemo || options.seed === false) return false;
+      // Loaded only when demo data may be loaded: a production process never imports it.
+      const { hasData, seedDemo } = await import('./seed/demo.js');
+      if (await hasData(database.db)) return false;
       await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), demoFilesDir: demoFilesDir(config) });
       return true;
     });

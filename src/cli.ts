@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import type { Runtime } from './bootstrap.js';
-import { loadConfig } from './config.js';
 import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
-import { knownNisCodes } from './cli/refnis.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
 import { SUBSIDY_USAGE, parseSubsidyCommand, runSubsidyCommand } from './cli/subsidy.js';
 import { UsageError } from './cli/usage-error.js';
+import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -19,6 +18,7 @@ const USAGE = `Usage: ocmw <command> [options]
   cert check FILE --for ftp|rest [--json]
                                   R3.9 on a certificate file, before uploading it
   db migrate                      apply migrations and load the reference data
+${ADMIN_USAGE}
   db seed --demo                  load the demo data into an empty database
 ${MERGER_USAGE}
 ${SUBSIDY_USAGE}
@@ -39,15 +39,17 @@ ${SUBSIDY_USAGE}
                                   the region's HTB file (R2.14): every row checked; nothing
                                   written unless the whole file is valid
 
-Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY.`;
+Environment: DATABASE_URL (PostgreSQL server) or OCMW_DATA_DIR (embedded, default ./data/db), OCMW_TODAY, OCMW_PUBLIC_URL.`;
 
 function out(text: string) {
   process.stdout.write(`${text}\n`);
 }
 
-async function withRuntime<T>(seed: 'auto' | 'never', fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  // Loaded on demand: `ocmw validate` needs no database and starts faster without it.
-  const { bootstrap } = await import('./bootstrap.js');
+/** seed: false for commands that never load demo data; otherwise OCMW_SEED_DEMO decides (never in production). */
+async function withRuntime<T>(seed: boolean, fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  // Loaded on demand (config too: it pulls in a module): `ocmw validate` needs no database and
+  // starts faster without it.
+  const [{ bootstrap }, { loadConfig }] = await Promise.all([import('./bootstrap.js'), import('./config.js')]);
   const runtime = await bootstrap(loadConfig(), { seed });
   try {
     return await fn(runtime);
@@ -61,7 +63,11 @@ async function validate(args: string[], json: boolean, lang: Language): Promise<
   if (!kind || !(kind in validators) || value === undefined) throw new UsageError('validate needs kbo|insz|nis and a VALUE');
   const result = validators[kind as IdentifierKind](value);
   let rules: string[] = result.valid ? [] : [...result.errors];
-  if (result.valid && kind === 'nis' && !knownNisCodes().has(result.normalized)) rules = ['nis.unknown'];
+  if (result.valid && kind === 'nis') {
+    // The REFNIS list only for a NIS code: the other identifiers need nothing but their rules.
+    const { knownNisCodes } = await import('./cli/refnis.js');
+    if (!knownNisCodes().has(result.normalized)) rules = ['nis.unknown'];
+  }
   const valid = rules.length === 0;
   const errors = rules.map((r) => translate(r as MessageKey, lang));
   const normalized = result.valid ? result.normalized : undefined;
@@ -80,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
+      email: { type: 'string' },
       date: { type: 'string' },
       until: { type: 'string' },
       reason: { type: 'string' },
@@ -100,7 +107,7 @@ async function main(argv: string[]): Promise<number> {
       return validate([sub, ...rest].filter((x): x is string => x !== undefined), values.json, lang);
     case 'db':
       if (sub === 'migrate') {
-        await withRuntime('never', async (rt) => {
+        await withRuntime(false, async (rt) => {
           out(`migrations applied; reference data loaded (${rt.database.kind})`);
         });
         return 0;
@@ -108,7 +115,11 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'seed') {
         if (!values.demo) throw new UsageError('db seed needs --demo');
         const { hasData, seedDemo } = await import('./seed/demo.js');
-        return withRuntime('never', async (rt) => {
+        return withRuntime(false, async (rt) => {
+          if (rt.config.env === 'production') {
+            out('NODE_ENV=production: demo data is never loaded (its accounts have published passwords)');
+            return 1;
+          }
           if (await hasData(rt.database.db)) {
             out('the database already holds data: demo data not loaded');
             return 1;
@@ -120,9 +131,13 @@ async function main(argv: string[]): Promise<number> {
         });
       }
       throw new UsageError('db needs migrate or seed --demo');
+    case 'admin': {
+      const input = parseAdminCommand(sub, rest, values.email);
+      return withRuntime(false, (rt) => runAdminCreate(rt, input, values.json, out));
+    }
     case 'merger': {
       const cmd = parseMergerCommand(sub, rest);
-      return withRuntime('auto', (rt) =>
+      return withRuntime(true, (rt) =>
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
     }
@@ -139,7 +154,7 @@ async function main(argv: string[]): Promise<number> {
         out(`invalid KBO: ${kbo.errors.map((e) => translate(e, lang)).join(' ')}`);
         return 1;
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         const org = await rt.services.registry.findOrganisationByKbo(kbo.normalized);
         if (!org) {
           out(`unknown organisation ${kbo.formatted}`);
@@ -170,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
           return 1;
         }
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         try {
           const r = await rt.services.mutations.ingest(records, `cli:${rest[0]}`, lang);
           out(values.json ? JSON.stringify({ ok: true, ...r }) : `${r.received} mutations received, ${r.deliveries} deliveries`);
@@ -187,7 +202,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'run') throw new UsageError('reminders needs run');
       const { isIsoDate } = await import('./domain/clock.js');
       if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         const r = await rt.services.helpRequests.runReminders(values.date ?? rt.clock.today(), { dryRun: values['dry-run'] });
         if (values.json) out(JSON.stringify(r));
         else {
@@ -219,7 +234,7 @@ async function main(argv: string[]): Promise<number> {
           }
           delete attachment.file;
         }
-        return withRuntime('auto', async (rt) => {
+        return withRuntime(true, async (rt) => {
           try {
             const r = await rt.services.mailbox.publishFile(raw, `cli:${path.basename(file)}`, lang);
             const extra = r.attachment ? `, attachment ${r.attachment.name} (${r.attachment.size} bytes, sha256 ${r.attachment.sha256})` : '';
@@ -236,7 +251,7 @@ async function main(argv: string[]): Promise<number> {
       if (sub === 'notify') {
         const { isIsoDate } = await import('./domain/clock.js');
         if (values.date !== undefined && !isIsoDate(values.date)) throw new UsageError('--date must be a date written YYYY-MM-DD');
-        return withRuntime('auto', async (rt) => {
+        return withRuntime(true, async (rt) => {
           try {
             const r = await rt.services.mailbox.runNightlyNotifications(values.date);
             if (values.json) out(JSON.stringify(r));
@@ -277,7 +292,7 @@ async function main(argv: string[]): Promise<number> {
       } catch (error) {
         throw new UsageError(`cannot read ${rest[0]}: ${(error as Error).message}`);
       }
-      return withRuntime('auto', async (rt) => {
+      return withRuntime(true, async (rt) => {
         try {
           const report = await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null, lang });
           if (values.json) out(JSON.stringify(report));

@@ -37,3 +37,27 @@ describe('OCMW_JOBS_EVERY_MINUTE (the schedules of the multi-instance test, N6)'
     expect(loadConfig({ NODE_ENV: 'production', OCMW_JOBS_EVERY_MINUTE: '0' }).jobsEveryMinute).toBe(false);
   });
 });
+
+describe('OCMW_SEED_DEMO (demo data only when asked, never in production)', () => {
+  it.each([
+    [{}, true],
+    [{ OCMW_SEED_DEMO: 'auto' }, true],
+    [{ OCMW_SEED_DEMO: 'on' }, true],
+    [{ OCMW_SEED_DEMO: 'off' }, false],
+    [{ OCMW_SEED_DEMO: 'never' }, false],
+    [{ NODE_ENV: 'test' }, true],
+    [{ NODE_ENV: 'production' }, false],
+    [{ NODE_ENV: 'production', OCMW_SEED_DEMO: 'auto' }, false],
+    [{ NODE_ENV: 'production', OCMW_SEED_DEMO: 'off' }, false],
+  ])('%j → %s', (env, seed) => {
+    expect(loadConfig(env).seedDemo).toBe(seed);
+  });
+
+  it('refuses "on" in production, saying why', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', OCMW_SEED_DEMO: 'on' })).toThrow('OCMW_SEED_DEMO: "on" is refused with NODE_ENV=production');
+  });
+
+  it.each(['yes', '1'])('refuses %j', (value) => {
+    expect(() => loadConfig({ OCMW_SEED_DEMO: value })).toThrow('OCMW_SEED_DEMO');
+  });
+});

@@ -10,6 +10,8 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  // The portal's address as its users reach it (links in what the CLI prints), e.g. https://ocmw.example.be
+  OCMW_PUBLIC_URL: z.url().optional().or(z.literal('').transform(() => undefined)),
   DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
   OCMW_DATA_DIR: z.string().default('./data/db'),
   OCMW_TODAY: z
@@ -17,7 +19,8 @@ const Env = z.object({
     .optional()
     .refine((v) => v === undefined || v === '' || isIsoDate(v), 'must be a date written YYYY-MM-DD'),
   OCMW_TEST_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
-  OCMW_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  // Demo data: auto = outside production only; never is the old spelling of off.
+  OCMW_SEED_DEMO: z.enum(['auto', 'on', 'off', 'never']).default('auto'),
   OCMW_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(8),
   OCMW_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   OCMW_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
@@ -34,6 +37,8 @@ const Env = z.object({
   OCMW_VENDOR_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
   VENDOR_TLS_CERT: z.string().optional(),
   VENDOR_TLS_KEY: z.string().optional(),
+  // GET /metrics (Prometheus) exists only with this token, sent as `Authorization: Bearer …`.
+  OCMW_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // R10.2: when the Uniek verslag of a year can be submitted, in the following year.
   OCMW_SUBSIDY_WINDOW: z
@@ -52,12 +57,15 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** The portal's address as users reach it (default http://localhost:PORT). */
+  publicUrl: string;
   databaseUrl?: string;
   dataDir: string;
   fixedToday?: string;
   /** Test mode lets a request set the business date with the x-ocmw-today header. */
   testMode: boolean;
-  seedDemo: 'auto' | 'never';
+  /** Load the demo data into an empty database at start (OCMW_SEED_DEMO resolved; never in production). */
+  seedDemo: boolean;
   sessionHours: number;
   secureCookies: 'auto' | 'always' | 'never';
   trustProxy: boolean;
@@ -66,6 +74,8 @@ export interface Config {
   rateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   logLevel: string;
+  /** Bearer token of GET /metrics; without it the route does not exist. */
+  metricsToken?: string;
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
@@ -97,15 +107,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OCMW_JOBS_EVERY_MINUTE: only in test mode (NODE_ENV=test or OCMW_TEST_MODE=1): it rewrites the daily schedules shared by every instance on the database',
     );
   }
+  if (e.NODE_ENV === 'production' && e.OCMW_SEED_DEMO === 'on') {
+    throw new Error('Invalid configuration:\n  OCMW_SEED_DEMO: "on" is refused with NODE_ENV=production: demo accounts have published passwords');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    publicUrl: e.OCMW_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     databaseUrl: e.DATABASE_URL,
     dataDir: e.OCMW_DATA_DIR,
     fixedToday: e.OCMW_TODAY || undefined,
     testMode,
-    seedDemo: e.OCMW_SEED_DEMO,
+    seedDemo: e.OCMW_SEED_DEMO === 'on' || (e.OCMW_SEED_DEMO === 'auto' && e.NODE_ENV !== 'production'),
     sessionHours: e.OCMW_SESSION_HOURS,
     secureCookies: e.OCMW_SECURE_COOKIES,
     trustProxy: truthy(e.OCMW_TRUST_PROXY),
@@ -114,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.OCMW_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: e.OCMW_LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.OCMW_METRICS_TOKEN,
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
     jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),

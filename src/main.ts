@@ -4,11 +4,18 @@ import { buildVendorApp, vendorServerTls } from './http/vendor-app.js';
 import { bootstrap } from './bootstrap.js';
 import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
-import { DEMO_LOGINS, DEMO_PASSWORD } from './seed/demo.js';
+import { nodeVersionWarning } from './shared/runtime.js';
+
+async function demoLoginLines(): Promise<string[]> {
+  const { DEMO_LOGINS, DEMO_PASSWORD } = await import('./seed/demo.js');
+  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(18)} ${l.description}`), ''];
+}
 
 /** config → db → migrate → seed → buildApp → listen. */
 async function main(): Promise<void> {
   const started = performance.now();
+  const oldNode = nodeVersionWarning();
+  if (oldNode) process.stderr.write(`${oldNode}\n`);
   let config;
   try {
     config = loadConfig();
@@ -37,9 +44,8 @@ async function main(): Promise<void> {
     `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? `on (pg-boss)${config.jobsEveryMinute ? ', every minute (test mode)' : ''}` : 'off'}`,
     `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
     '',
-    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
-    ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(18)} ${l.description}`),
-    '',
+    // Only when this start loaded the demo data: a real installation never shows these.
+    ...(runtime.seeded ? await demoLoginLines() : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 

@@ -11,7 +11,7 @@ import { createMailboxService } from './modules/mailbox/index.js';
 import { createMutationsService } from './modules/mutations/index.js';
 import { createSubsidyReportService } from './modules/subsidy-report/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
-import { createAuthService } from './modules/auth/index.js';
+import { createAuthService, createFirstStartService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
 
@@ -37,7 +37,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const dossiers = createDossiersService({ db, clock, audit, registry });
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
-  return { registry, audit, access, management, auth, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
+  const firstStart = createFirstStartService({ db, clock });
+  return { registry, audit, access, management, auth, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

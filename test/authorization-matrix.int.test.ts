@@ -140,6 +140,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/openapi.json': { allow: 'public', request: () => ({ url: '/api/v1/openapi.json' }) },
   'GET /api/v1/session': { allow: 'public', request: () => ({ url: '/api/v1/session' }) },
   'POST /api/v1/session/login': { allow: 'declared-only', why: 'public by nature; covered by auth.int.test.ts' },
+  'POST /api/v1/session/setup-password': { allow: 'declared-only', why: 'public by nature (the one-time link of ocmw admin create); covered by first-start.int.test.ts' },
   'POST /api/v1/session/context': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
   'POST /api/v1/session/logout': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
   'GET /api/v1/postcodes/:postcode/municipalities': { allow: 'public', request: () => ({ url: '/api/v1/postcodes/9120/municipalities' }) },

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createElement, type ReactNode } from 'react';
@@ -69,7 +70,8 @@ async function spaPaths(): Promise<string[]> {
 
 /** A concrete URL for a route pattern: parameters filled in, the catch-all as an unknown deep path. */
 function concrete(pattern: string): string {
-  if (pattern === '*') return '/bestaat-niet/diep/genest';
+  // The catch-all inside a UI section (unknown paths outside the UI's sections get the 404 shape).
+  if (pattern === '*') return '/fusies/bestaat-niet/diep/genest';
   return pattern.replace(/:(\w+)/g, (_m, name: string) => (name === 'section' ? 'contact' : name === 'id' ? '1' : '00000000-0000-4000-8000-000000000001'));
 }
 
@@ -82,6 +84,7 @@ let secureApp: FastifyInstance;
 let productionApp: FastifyInstance;
 let vendor: VendorPort;
 let webRoot: string;
+const STAND_IN_JS = 'console.log("spa");'.repeat(50);
 const ASSETS = ['/assets/index-Ab12Cd34.js', '/assets/index-Ab12Cd34.css', '/assets/index-Ab12Cd34.js.map'];
 
 async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
@@ -97,7 +100,9 @@ async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
 function writeStandInBuild(dir: string) {
   mkdirSync(path.join(dir, 'assets'), { recursive: true });
   writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="nl"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>');
-  writeFileSync(path.join(dir, ASSETS[0]!), 'console.log("spa");');
+  writeFileSync(path.join(dir, ASSETS[0]!), STAND_IN_JS);
+  writeFileSync(path.join(dir, `${ASSETS[0]!}.br`), brotliCompressSync(STAND_IN_JS));
+  writeFileSync(path.join(dir, `${ASSETS[0]!}.gz`), gzipSync(STAND_IN_JS));
   writeFileSync(path.join(dir, ASSETS[1]!), 'body{margin:0}');
   writeFileSync(path.join(dir, ASSETS[2]!), '{"version":3,"sources":[],"mappings":""}');
 }
@@ -250,6 +255,36 @@ describe('security headers on every page', () => {
     const missing = await app.inject('/assets/bestaat-niet.js');
     expectErrorShape(missing, 404, 'not_found');
     expectSecurityHeaders(missing.headers, 'missing asset');
+  });
+
+  it('hashed assets are cached for a year and sent precompressed; index.html is revalidated', async () => {
+    const js = ASSETS[0]!;
+    for (const [accept, encoding] of [['br, gzip', 'br'], ['gzip', 'gzip'], ['identity', undefined]] as const) {
+      const res = await app.inject({ url: js, headers: { 'accept-encoding': accept } });
+      expect(res.statusCode, accept).toBe(200);
+      expect(res.headers['cache-control'], accept).toBe('public, max-age=31536000, immutable');
+      expect(res.headers['content-encoding'], accept).toBe(encoding);
+      expect(res.headers['content-type'], accept).toMatch(/javascript/);
+      expect(String(res.headers.vary), accept).toMatch(/accept-encoding/i);
+      if (encoding === 'gzip') expect(gunzipSync(res.rawPayload).toString()).toBe(STAND_IN_JS);
+      if (encoding === 'br') expect(brotliDecompressSync(res.rawPayload).toString()).toBe(STAND_IN_JS);
+      if (!encoding) expect(res.body).toBe(STAND_IN_JS);
+    }
+    for (const url of ['/', '/index.html', '/fusies/antwerpen-2025']) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+    }
+    // Production serves no source map, even one left in the folder.
+    expect((await productionApp.inject(ASSETS[2]!)).statusCode).toBe(404);
+  });
+
+  it('unknown paths outside the UI routes get the 404 error shape, never the page', async () => {
+    for (const url of ['/metrics', '/api/v1/bestaat-niet', '/api/bestaat-niet', '/foo.php', '/wp-login.php', '/fusies/x.php', '/.env', '/bestaat-niet', '/robots.txt?x=1']) {
+      const res = await app.inject({ url, headers: { accept: 'text/html' } });
+      expectErrorShape(res, 404, 'not_found');
+      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+    }
   });
 
   it('on every API route of the route table, answered anonymously (401/403 …) or publicly', async () => {

@@ -288,6 +288,8 @@ export const users = pgTable(
     language: text().notNull().default('nl'),
     email: text().notNull(),
     isPlatformAdmin: boolean().notNull().default(false),
+    /** A temporary password (HTB import, reset): the session allows only the password change until done. */
+    mustChangePassword: boolean().notNull().default(false),
     failedAttempts: integer().notNull().default(0),
     lockedUntil: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
@@ -300,6 +302,21 @@ export const users = pgTable(
     index('users_username_pattern').on(sql`lower(${t.username}) text_pattern_ops`),
     check('users_language_check', sql`${t.language} in ('nl', 'fr', 'de', 'en')`),
   ],
+);
+
+/** `ocmw admin create`: one-time setup links (the token SHA-256 hashed, expiring, single use). */
+export const setupTokens = pgTable(
+  'setup_tokens',
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('setup_tokens_user').on(t.userId)],
 );
 
 export const organisationManagers = pgTable(

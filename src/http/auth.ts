@@ -41,6 +41,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const TODAY_HEADER = 'x-ocmw-today';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session with a temporary password may call (issue 16: it must choose its own first). */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/me/password', '/api/v1/session/logout']);
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -124,6 +126,10 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     const access = request.routeOptions.config.access ?? 'admin';
     if (access === 'public') return;
     if (!request.actor) throw new AppError('unauthenticated', translate('auth.required', lang));
+    // A temporary password (HTB import, reset): only the password change (and logout) until done.
+    if (request.actor.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw new AppError('password_change_required', translate('auth.password_change_required', lang));
+    }
     if (access === 'session') return;
     if (!request.actor.context) throw new AppError('context_required', translate('auth.context_required', lang));
     if (access === 'admin' && request.actor.context.role !== 'ADMIN') {

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   context_required: 403,
   account_blocked: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

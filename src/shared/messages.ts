@@ -135,6 +135,18 @@ const catalogue = {
     de: 'Wählen Sie zuerst das Unternehmen und die Rolle, mit denen Sie arbeiten.',
     en: 'Choose the organisation and role you work with first.',
   },
+  'auth.password_change_required': {
+    nl: 'U kreeg een tijdelijk wachtwoord: kies eerst uw eigen wachtwoord.',
+    fr: 'Vous avez reçu un mot de passe temporaire : choisissez d’abord votre propre mot de passe.',
+    de: 'Sie haben ein vorläufiges Passwort erhalten: Wählen Sie zuerst Ihr eigenes Passwort.',
+    en: 'You were given a temporary password: choose your own password first.',
+  },
+  'auth.setup_link_invalid': {
+    nl: 'Deze link om een wachtwoord in te stellen is onbekend, verlopen of al gebruikt.',
+    fr: 'Ce lien pour définir un mot de passe est inconnu, expiré ou déjà utilisé.',
+    de: 'Dieser Link zum Festlegen eines Passworts ist unbekannt, abgelaufen oder bereits benutzt.',
+    en: 'This link to set a password is unknown, expired or already used.',
+  },
   'auth.csrf': {
     nl: 'Het beveiligingstoken ontbreekt of is ongeldig. Herlaad de pagina.',
     fr: 'Le jeton de sécurité est absent ou invalide. Rechargez la page.',

@@ -128,6 +128,10 @@ export const api = {
   async chooseContext(choiceId: string): Promise<SessionResponse> {
     return rememberSession(await request<SessionResponse>('/session/context', { method: 'POST', body: { choiceId } }));
   },
+  /** The one-time link of `ocmw admin create`: its token and the chosen password. */
+  async setupPassword(body: { token: string; newPassword: string; newPasswordConfirm: string }): Promise<void> {
+    await request<void>('/session/setup-password', { method: 'POST', body });
+  },
   async logout(): Promise<void> {
     await request<void>('/session/logout', { method: 'POST', quietUnauthenticated: true });
   },

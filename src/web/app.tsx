@@ -1,54 +1,60 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { RequireAuthentication, RequireContext } from './components/guards.js';
 import { Layout } from './components/layout.js';
 import { NotFoundPage } from './components/not-found-page.js';
-import { AccessStartPage } from './features/access/access-start-page.js';
 import { RequirePermission } from './features/access/access-common.js';
-import { AddUserPage } from './features/access/add-user-page.js';
-import { AuditPage } from './features/access/audit-page.js';
-import { ChangeTbPage } from './features/access/change-tb-page.js';
-import { DomainHomePage } from './features/access/domain-home-page.js';
-import { ManagersPage } from './features/access/managers-page.js';
-import { UserDetailPage } from './features/access/user-detail-page.js';
-import { UserListPage } from './features/access/user-list-page.js';
-import { ChoicePage } from './features/auth/choice-page.js';
-import { AcceptDelegationPage } from './features/channels/accept-delegation-page.js';
-import { AccountPage } from './features/channels/account-page.js';
-import { AddFtpAccountPage } from './features/channels/add-ftp-account-page.js';
-import { AddWebserviceAccountPage } from './features/channels/add-webservice-account-page.js';
-import { ChamanHomePage } from './features/channels/chaman-home-page.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
-import { ConfigurationPage } from './features/configuration/configuration-page.js';
-import { ReceivedMutationsPage } from './features/configuration/received-mutations-page.js';
 import { LoginPage } from './features/auth/login-page.js';
-import { HomePage } from './features/home/home-page.js';
-import { MailOutboxPage } from './features/admin/mail-outbox-page.js';
 import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
-import { DossierDetailPage } from './features/dossiers/dossier-detail-page.js';
-import { DossierListPage } from './features/dossiers/dossier-list-page.js';
-import { DossierSettingsPage } from './features/dossiers/dossier-settings-page.js';
 import { DOSSIER_PERMISSION, SETTINGS_READ_PERMISSIONS, dossierPaths } from './features/dossiers/dossiers-common.js';
-import { RegisterFormPage } from './features/dossiers/register-form-page.js';
-import { CitizenRequestPage } from './features/help-requests/citizen-request-page.js';
-import { HelpRequestDetailPage } from './features/help-requests/help-request-detail-page.js';
-import { HelpRequestListPage } from './features/help-requests/help-request-list-page.js';
-import { EboxDocumentPage } from './features/mailbox/ebox-document-page.js';
-import { EboxListPage } from './features/mailbox/ebox-list-page.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
 import { OCMW_ONLINE_PERMISSIONS, RequireAnyPermission, helpRequestPaths } from './features/help-requests/help-requests-common.js';
-import { MyDataPage } from './features/me/my-data-page.js';
-import { HtbImportPage } from './features/mergers/htb-import-page.js';
-import { MergerDetailPage } from './features/mergers/merger-detail-page.js';
-import { MergerFormPage } from './features/mergers/merger-form-page.js';
-import { MergerImportPage } from './features/mergers/merger-import-page.js';
 import { mergerPaths } from './features/mergers/mergers-api.js';
-import { MergersPage } from './features/mergers/mergers-page.js';
-import { SubsidyReportListPage } from './features/subsidy-report/subsidy-report-list-page.js';
-import { SubsidyReportPage } from './features/subsidy-report/subsidy-report-page.js';
 import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 import { SessionProvider, useSession } from './session.js';
+import { lazyPage } from './lazy-page.js';
+import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
+
+// Every page but the login is its own chunk, loaded on first visit.
+const SetupPasswordPage = lazyPage(() => import('./features/me/password-pages.js'), 'SetupPasswordPage');
+const PasswordRequiredPage = lazyPage(() => import('./features/me/password-pages.js'), 'PasswordRequiredPage');
+const AccessStartPage = lazyPage(() => import('./features/access/access-start-page.js'), 'AccessStartPage');
+const AddUserPage = lazyPage(() => import('./features/access/add-user-page.js'), 'AddUserPage');
+const AuditPage = lazyPage(() => import('./features/access/audit-page.js'), 'AuditPage');
+const ChangeTbPage = lazyPage(() => import('./features/access/change-tb-page.js'), 'ChangeTbPage');
+const DomainHomePage = lazyPage(() => import('./features/access/domain-home-page.js'), 'DomainHomePage');
+const ManagersPage = lazyPage(() => import('./features/access/managers-page.js'), 'ManagersPage');
+const UserDetailPage = lazyPage(() => import('./features/access/user-detail-page.js'), 'UserDetailPage');
+const UserListPage = lazyPage(() => import('./features/access/user-list-page.js'), 'UserListPage');
+const ChoicePage = lazyPage(() => import('./features/auth/choice-page.js'), 'ChoicePage');
+const AcceptDelegationPage = lazyPage(() => import('./features/channels/accept-delegation-page.js'), 'AcceptDelegationPage');
+const AccountPage = lazyPage(() => import('./features/channels/account-page.js'), 'AccountPage');
+const AddFtpAccountPage = lazyPage(() => import('./features/channels/add-ftp-account-page.js'), 'AddFtpAccountPage');
+const AddWebserviceAccountPage = lazyPage(() => import('./features/channels/add-webservice-account-page.js'), 'AddWebserviceAccountPage');
+const ChamanHomePage = lazyPage(() => import('./features/channels/chaman-home-page.js'), 'ChamanHomePage');
+const ConfigurationPage = lazyPage(() => import('./features/configuration/configuration-page.js'), 'ConfigurationPage');
+const ReceivedMutationsPage = lazyPage(() => import('./features/configuration/received-mutations-page.js'), 'ReceivedMutationsPage');
+const HomePage = lazyPage(() => import('./features/home/home-page.js'), 'HomePage');
+const MailOutboxPage = lazyPage(() => import('./features/admin/mail-outbox-page.js'), 'MailOutboxPage');
+const DossierDetailPage = lazyPage(() => import('./features/dossiers/dossier-detail-page.js'), 'DossierDetailPage');
+const DossierListPage = lazyPage(() => import('./features/dossiers/dossier-list-page.js'), 'DossierListPage');
+const DossierSettingsPage = lazyPage(() => import('./features/dossiers/dossier-settings-page.js'), 'DossierSettingsPage');
+const RegisterFormPage = lazyPage(() => import('./features/dossiers/register-form-page.js'), 'RegisterFormPage');
+const CitizenRequestPage = lazyPage(() => import('./features/help-requests/citizen-request-page.js'), 'CitizenRequestPage');
+const HelpRequestDetailPage = lazyPage(() => import('./features/help-requests/help-request-detail-page.js'), 'HelpRequestDetailPage');
+const HelpRequestListPage = lazyPage(() => import('./features/help-requests/help-request-list-page.js'), 'HelpRequestListPage');
+const EboxDocumentPage = lazyPage(() => import('./features/mailbox/ebox-document-page.js'), 'EboxDocumentPage');
+const EboxListPage = lazyPage(() => import('./features/mailbox/ebox-list-page.js'), 'EboxListPage');
+const MyDataPage = lazyPage(() => import('./features/me/my-data-page.js'), 'MyDataPage');
+const HtbImportPage = lazyPage(() => import('./features/mergers/htb-import-page.js'), 'HtbImportPage');
+const MergerDetailPage = lazyPage(() => import('./features/mergers/merger-detail-page.js'), 'MergerDetailPage');
+const MergerFormPage = lazyPage(() => import('./features/mergers/merger-form-page.js'), 'MergerFormPage');
+const MergerImportPage = lazyPage(() => import('./features/mergers/merger-import-page.js'), 'MergerImportPage');
+const MergersPage = lazyPage(() => import('./features/mergers/mergers-page.js'), 'MergersPage');
+const SubsidyReportListPage = lazyPage(() => import('./features/subsidy-report/subsidy-report-list-page.js'), 'SubsidyReportListPage');
+const SubsidyReportPage = lazyPage(() => import('./features/subsidy-report/subsidy-report-page.js'), 'SubsidyReportPage');
 
 // Toegangsbeheer (SPEC §2): each screen with the permission it needs (the server checks again).
 const ACCESS_ROUTES = [
@@ -76,13 +82,12 @@ function AppRoutes() {
   const { t } = useTranslation();
   const { state, refresh } = useSession();
 
-  if (state.status === 'loading') {
-    return (
-      <p role="status" className="loading">
-        {t('app.loading')}
-      </p>
-    );
-  }
+  const loading = (
+    <p role="status" className="loading">
+      {t('app.loading')}
+    </p>
+  );
+  if (state.status === 'loading') return loading;
   if (state.status === 'error') {
     return (
       <>
@@ -98,195 +103,200 @@ function AppRoutes() {
   }
 
   return (
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
-      <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
-      <Route
-        path="/kiezen"
-        element={
-          <RequireAuthentication>
-            <ChoicePage />
-          </RequireAuthentication>
-        }
-      />
-      <Route
-        path="/"
-        element={
-          <RequireContext>
-            <HomePage />
-          </RequireContext>
-        }
-      />
-      <Route
-        path="/fusies"
-        element={
-          <RequireContext>
-            <MergersPage />
-          </RequireContext>
-        }
-      />
-      {/* The merger engine (R7): the administrator's pages; the static paths win over /fusies/:id. */}
-      {[
-        { path: mergerPaths.create, element: <MergerFormPage /> },
-        { path: mergerPaths.import, element: <MergerImportPage /> },
-        { path: mergerPaths.detail(':id'), element: <MergerDetailPage section="checklist" /> },
-        { path: mergerPaths.plan(':id'), element: <MergerDetailPage section="plan" /> },
-        { path: mergerPaths.cutover(':id'), element: <MergerDetailPage section="cutover" /> },
-        { path: mergerPaths.edit(':id'), element: <MergerFormPage /> },
-      ].map(({ path, element }) => (
+    <Suspense fallback={loading}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        {/* Issue 16: the setup link of `ocmw admin create`, and the forced change of a temporary password. */}
+        <Route path={PASSWORD_SETUP_PATH} element={<SetupPasswordPage />} />
+        <Route path={PASSWORD_REQUIRED_PATH} element={<PasswordRequiredPage />} />
+        {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
+        <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
         <Route
-          key={path}
-          path={path}
+          path="/kiezen"
+          element={
+            <RequireAuthentication>
+              <ChoicePage />
+            </RequireAuthentication>
+          }
+        />
+        <Route
+          path="/"
           element={
             <RequireContext>
-              <RequirePermission permission="platform.admin">{element}</RequirePermission>
+              <HomePage />
             </RequireContext>
           }
         />
-      ))}
-      <Route
-        path="/beheer/htb-import"
-        element={
-          <RequireContext>
-            <RequirePermission permission="platform.admin">
-              <HtbImportPage />
-            </RequirePermission>
-          </RequireContext>
-        }
-      />
-      <Route
-        path={ORGANISATION_ACCESS_PATH}
-        element={
-          <RequireContext>
-            <RequirePermission permission="platform.admin">
-              <OrganisationAccessPage />
-            </RequirePermission>
-          </RequireContext>
-        }
-      />
-      <Route
-        path="/beheer/e-mails"
-        element={
-          <RequireContext>
-            <RequirePermission permission="platform.admin">
-              <MailOutboxPage />
-            </RequirePermission>
-          </RequireContext>
-        }
-      />
-      {[
-        { path: helpRequestPaths.list, element: <HelpRequestListPage /> },
-        { path: `${helpRequestPaths.list}/:id`, element: <HelpRequestDetailPage /> },
-      ].map(({ path, element }) => (
         <Route
-          key={path}
-          path={path}
+          path="/fusies"
           element={
             <RequireContext>
-              <RequireAnyPermission permissions={OCMW_ONLINE_PERMISSIONS}>{element}</RequireAnyPermission>
+              <MergersPage />
             </RequireContext>
           }
         />
-      ))}
-      {/* Dossiers (SPEC §9): the forms are for "Sociale Agent"; the R9.4 setting also for OCMW-configuratie. */}
-      {[
-        { path: dossierPaths.list, element: <DossierListPage /> },
-        { path: dossierPaths.register, element: <RegisterFormPage /> },
-        { path: `${dossierPaths.list}/:id`, element: <DossierDetailPage /> },
-      ].map(({ path, element }) => (
+        {/* The merger engine (R7): the administrator's pages; the static paths win over /fusies/:id. */}
+        {[
+          { path: mergerPaths.create, element: <MergerFormPage /> },
+          { path: mergerPaths.import, element: <MergerImportPage /> },
+          { path: mergerPaths.detail(':id'), element: <MergerDetailPage section="checklist" /> },
+          { path: mergerPaths.plan(':id'), element: <MergerDetailPage section="plan" /> },
+          { path: mergerPaths.cutover(':id'), element: <MergerDetailPage section="cutover" /> },
+          { path: mergerPaths.edit(':id'), element: <MergerFormPage /> },
+        ].map(({ path, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission="platform.admin">{element}</RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
         <Route
-          key={path}
-          path={path}
+          path="/beheer/htb-import"
           element={
             <RequireContext>
-              <RequirePermission permission={DOSSIER_PERMISSION}>{element}</RequirePermission>
-            </RequireContext>
-          }
-        />
-      ))}
-      <Route
-        path={dossierPaths.settings}
-        element={
-          <RequireContext>
-            <RequireAnyPermission permissions={SETTINGS_READ_PERMISSIONS}>
-              <DossierSettingsPage />
-            </RequireAnyPermission>
-          </RequireContext>
-        }
-      />
-      {/* e-Box (SPEC R10.1) and Uniek verslag (R10.2), each behind its application. */}
-      {[
-        { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
-        { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
-        { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
-        { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
-      ].map(({ path, permission, element }) => (
-        <Route
-          key={path}
-          path={path}
-          element={
-            <RequireContext>
-              <RequirePermission permission={permission}>{element}</RequirePermission>
-            </RequireContext>
-          }
-        />
-      ))}
-      {ACCESS_ROUTES.map(({ path, permission, element }) => (
-        <Route
-          key={path}
-          path={path}
-          element={
-            <RequireContext>
-              <RequirePermission permission={permission}>{element}</RequirePermission>
-            </RequireContext>
-          }
-        />
-      ))}
-      {CHAMAN_ROUTES.map(({ path, element }) => (
-        <Route
-          key={path}
-          path={path}
-          element={
-            <RequireContext>
-              <RequirePermission permission="app:chaman">{element}</RequirePermission>
-            </RequireContext>
-          }
-        />
-      ))}
-      <Route
-        path="/configuratie/ontvangen-mutaties"
-        element={
-          <RequireContext>
-            <RequirePermission permission="app:ocmw-configuratie">
-              <ReceivedMutationsPage />
-            </RequirePermission>
-          </RequireContext>
-        }
-      />
-      {['/configuratie', '/configuratie/:section'].map((path) => (
-        <Route
-          key={path}
-          path={path}
-          element={
-            <RequireContext>
-              <RequirePermission permission="app:ocmw-configuratie">
-                <ConfigurationPage />
+              <RequirePermission permission="platform.admin">
+                <HtbImportPage />
               </RequirePermission>
             </RequireContext>
           }
         />
-      ))}
-      <Route
-        path="/mijn-gegevens"
-        element={
-          <RequireAuthentication>
-            <MyDataPage />
-          </RequireAuthentication>
-        }
-      />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
+        <Route
+          path={ORGANISATION_ACCESS_PATH}
+          element={
+            <RequireContext>
+              <RequirePermission permission="platform.admin">
+                <OrganisationAccessPage />
+              </RequirePermission>
+            </RequireContext>
+          }
+        />
+        <Route
+          path="/beheer/e-mails"
+          element={
+            <RequireContext>
+              <RequirePermission permission="platform.admin">
+                <MailOutboxPage />
+              </RequirePermission>
+            </RequireContext>
+          }
+        />
+        {[
+          { path: helpRequestPaths.list, element: <HelpRequestListPage /> },
+          { path: `${helpRequestPaths.list}/:id`, element: <HelpRequestDetailPage /> },
+        ].map(({ path, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequireAnyPermission permissions={OCMW_ONLINE_PERMISSIONS}>{element}</RequireAnyPermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        {/* Dossiers (SPEC §9): the forms are for "Sociale Agent"; the R9.4 setting also for OCMW-configuratie. */}
+        {[
+          { path: dossierPaths.list, element: <DossierListPage /> },
+          { path: dossierPaths.register, element: <RegisterFormPage /> },
+          { path: `${dossierPaths.list}/:id`, element: <DossierDetailPage /> },
+        ].map(({ path, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission={DOSSIER_PERMISSION}>{element}</RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        <Route
+          path={dossierPaths.settings}
+          element={
+            <RequireContext>
+              <RequireAnyPermission permissions={SETTINGS_READ_PERMISSIONS}>
+                <DossierSettingsPage />
+              </RequireAnyPermission>
+            </RequireContext>
+          }
+        />
+        {/* e-Box (SPEC R10.1) and Uniek verslag (R10.2), each behind its application. */}
+        {[
+          { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
+          { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
+          { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
+          { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
+        ].map(({ path, permission, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission={permission}>{element}</RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        {ACCESS_ROUTES.map(({ path, permission, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission={permission}>{element}</RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        {CHAMAN_ROUTES.map(({ path, element }) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission="app:chaman">{element}</RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        <Route
+          path="/configuratie/ontvangen-mutaties"
+          element={
+            <RequireContext>
+              <RequirePermission permission="app:ocmw-configuratie">
+                <ReceivedMutationsPage />
+              </RequirePermission>
+            </RequireContext>
+          }
+        />
+        {['/configuratie', '/configuratie/:section'].map((path) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <RequireContext>
+                <RequirePermission permission="app:ocmw-configuratie">
+                  <ConfigurationPage />
+                </RequirePermission>
+              </RequireContext>
+            }
+          />
+        ))}
+        <Route
+          path="/mijn-gegevens"
+          element={
+            <RequireAuthentication>
+              <MyDataPage />
+            </RequireAuthentication>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
   );
 }
 

@@ -565,6 +565,8 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
         firstName: p.firstName,
         language: 'nl',
         email: p.email,
+        // A temporary password: the person chooses their own at the first login (issue 16).
+        mustChangePassword: true,
       });
       return { userId, created: { username, temporaryPassword } };
     },
@@ -642,7 +644,7 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
-        await repo.updateUser(tx, u.id, { passwordHash, updatedAt: clock.now() });
+        await repo.updateUser(tx, u.id, { passwordHash, mustChangePassword: false, updatedAt: clock.now() });
         await audit.record(tx, {
           actorUserId: u.id,
           actorRole: caller.context?.role ?? null,

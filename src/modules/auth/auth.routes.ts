@@ -4,12 +4,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../domain/clock.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import type { AccessService } from '../access/index.js';
-import { ChooseBody, LoginBody, SessionResponse } from './auth.schema.js';
+import { ChooseBody, LoginBody, SessionResponse, SetupPasswordBody } from './auth.schema.js';
 import { PasswordBody } from '../access/access.schema.js';
 import type { AuthService } from './auth.service.js';
+import type { FirstStartService } from './first-start.service.js';
 
 export interface AuthRouteDeps {
   auth: AuthService;
+  firstStart: FirstStartService;
   access: AccessService;
   clock: Clock;
   loginRateLimitPerMinute: number;
@@ -27,7 +29,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     const actor = request.actor;
     const base = { today: clock.today(), realToday: clock.realToday() };
     if (!actor) {
-      return { ...base, authenticated: false, csrfToken: reply.anonymousCsrfToken(), user: null, context: null, choices: [] };
+      return { ...base, authenticated: false, csrfToken: reply.anonymousCsrfToken(), user: null, context: null, choices: [], mustChangePassword: false };
     }
     const user = await deps.access.findUser(actor.userId);
     return {
@@ -39,6 +41,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
         : null,
       context: actor.context,
       choices: await auth.listChoices(actor.userId),
+      mustChangePassword: actor.mustChangePassword,
     };
   }
 
@@ -113,6 +116,23 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     },
     async (request, reply) => {
       await auth.changePassword(request.actor!, request.body, request.language);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/session/setup-password',
+    {
+      config: { access: 'public', rateLimit: { max: deps.loginRateLimitPerMinute, timeWindow: 60_000 } },
+      schema: {
+        tags: ['Sessie'],
+        summary: 'Set the password with the one-time link of `ocmw admin create` (the token of the link); then log in',
+        body: SetupPasswordBody,
+        response: { 204: z.null(), 400: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await deps.firstStart.setPassword(request.body, request.language);
       return reply.status(204).send(null);
     },
   );

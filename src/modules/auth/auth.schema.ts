@@ -42,5 +42,14 @@ export const SessionResponse = z.object({
   user: SessionUser.nullable(),
   context: RoleChoice.nullable(),
   choices: z.array(RoleChoice),
+  /** A temporary password: the UI sends the person to the password change first (issue 16). */
+  mustChangePassword: z.boolean(),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** POST /session/setup-password: the one-time link of `ocmw admin create` (its token) and the new password. */
+export const SetupPasswordBody = z.strictObject({
+  token: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+  newPasswordConfirm: z.string().max(200),
+});

@@ -30,6 +30,8 @@ export interface Actor {
   csrfToken: string;
   /** Null until the person has chosen (R2.13). */
   context: RoleChoice | null;
+  /** A temporary password: the session may only change it (issue 16). */
+  mustChangePassword: boolean;
 }
 
 export function hashToken(token: string): string {
@@ -124,6 +126,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         sessionIdHash: idHash,
         csrfToken: session.csrfToken,
         context,
+        mustChangePassword: user.mustChangePassword,
       };
     },
 

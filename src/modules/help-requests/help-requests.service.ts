@@ -38,7 +38,7 @@ type VendorListQuery = { page: number; pageSize: number; unread?: boolean; since
 /** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
 export type VendorListPage = { items: z.infer<typeof HelpRequestSummary>[]; total: number; page: number; pageSize: number };
 
-const DECISION_DAYS = 30; // R6.11
+export const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
 /**
  * R6.5: OCMWs claimed and their mails recorded per transaction. A few round trips for many

@@ -1,4 +1,4 @@
-export { createHelpRequestsService, VENDOR_LIST_CACHE_MS, type HelpRequestsService, type VendorClient } from './help-requests.service.js';
+export { createHelpRequestsService, DECISION_DAYS, VENDOR_LIST_CACHE_MS, type HelpRequestsService, type VendorClient } from './help-requests.service.js';
 export { helpRequestsRoutes } from './help-requests.routes.js';
 export * from './help-requests.schema.js';
 export { vendorRoutes } from './vendor.routes.js';

@@ -2,11 +2,16 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from '../session.js';
 
+/** A temporary password (issue 16): every guarded page sends the person here first. */
+export const PASSWORD_REQUIRED_PATH = '/wachtwoord/wijzigen';
+export const PASSWORD_SETUP_PATH = '/wachtwoord/instellen';
+
 /** Pages that need a logged-in user: anonymous visitors go to /login. */
 export function RequireAuthentication({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (session.mustChangePassword) return <Navigate to={PASSWORD_REQUIRED_PATH} replace />;
   return <>{children}</>;
 }
 
@@ -15,6 +20,7 @@ export function RequireContext({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const location = useLocation();
   if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  if (session.mustChangePassword) return <Navigate to={PASSWORD_REQUIRED_PATH} replace />;
   if (!session.context) return <Navigate to="/kiezen" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
 }

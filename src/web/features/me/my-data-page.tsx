@@ -143,24 +143,43 @@ function PersonalDataForm({ me, onSaved }: { me: MeData; onSaved: (me: MeData) =
   );
 }
 
-function PasswordForm() {
+type PasswordValue = { currentPassword: string; newPassword: string; newPasswordConfirm: string };
+
+/**
+ * The password form: "Mijn wachtwoord wijzigen" by default; the setup link of `ocmw admin
+ * create` has no current password (withCurrent false) and its own submit.
+ */
+export function PasswordForm({
+  submit = accessApi.changePassword,
+  withCurrent = true,
+  title,
+  submitLabel,
+  onDone,
+}: {
+  submit?: (value: PasswordValue) => Promise<void>;
+  withCurrent?: boolean;
+  title?: string;
+  submitLabel?: string;
+  onDone?: () => void | Promise<void>;
+} = {}) {
   const { t } = useTranslation();
   const empty = { currentPassword: '', newPassword: '', newPasswordConfirm: '' };
   const [value, setValue] = useState(empty);
   const [errors, setErrors] = useState<FormErrors | undefined>();
   const [saved, setSaved] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const fields = ['currentPassword', 'newPassword', 'newPasswordConfirm'] as const;
+  const fields = withCurrent ? (['currentPassword', 'newPassword', 'newPasswordConfirm'] as const) : (['newPassword', 'newPasswordConfirm'] as const);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
     setSaved(false);
     try {
-      await accessApi.changePassword(value);
+      await submit(value);
       setValue(empty);
       setErrors(undefined);
       setSaved(true);
+      await onDone?.();
     } catch (error) {
       setErrors((previous) => formErrorsOf(error, t, previous));
     } finally {
@@ -170,7 +189,7 @@ function PasswordForm() {
 
   return (
     <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby="me-password-title">
-      <h2 id="me-password-title">{t('me.passwordTitle')}</h2>
+      <h2 id="me-password-title">{title ?? t('me.passwordTitle')}</h2>
       <p>{t('me.passwordIntro', { min: PASSWORD_MIN_LENGTH })}</p>
       {errors ? (
         <ErrorSummary
@@ -199,7 +218,7 @@ function PasswordForm() {
         />
       ))}
       <button type="submit" className="button button--primary" disabled={isBusy}>
-        {t('me.changePassword')}
+        {submitLabel ?? t('me.changePassword')}
       </button>
     </form>
   );

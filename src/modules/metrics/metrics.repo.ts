@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/db.js';
+
+/** What an operator watches, read at each scrape (read-only, a few indexed aggregates). */
+export interface OperationalState {
+  mailsByStatus: { status: string; count: number }[];
+  oldestUnsentSeconds: number;
+  certificatesExpiring: number;
+  helpRequestsOverdue: number;
+  cutoversByStatus: { status: string; count: number }[];
+  jobQueue: { queue: string; waiting: number; lastSuccess: number | null }[];
+}
+
+export async function readOperationalState(db: Db, opts: { today: string; decisionDays: number; expiryDays: number }): Promise<OperationalState> {
+  const mailsByStatus = await queryRows<{ status: string; count: number }>(db, sql`select status, count(*)::int as count from mails group by status`);
+  const [scalars] = await queryRows<{ oldest: number; certs: number; overdue: number }>(
+    db,
+    sql`select
+      coalesce((select extract(epoch from now() - min(created_at)) from mails where status in ('queued', 'sending')), 0)::float8 as oldest,
+      (select count(*)::int from certificates where is_active and not_after < now() + make_interval(days => ${opts.expiryDays})) as certs,
+      (select count(*)::int from help_requests where decided_at is null and received_on + ${opts.decisionDays}::int < ${opts.today}::date) as overdue`,
+  );
+  // planned (not scheduled), scheduled (the daily job runs it on its date), applied.
+  const cutoversByStatus = await queryRows<{ status: string; count: number }>(
+    db,
+    sql`select case when status = 'planned' and scheduled then 'scheduled' else status end as status, count(*)::int as count from mergers group by 1`,
+  );
+  return {
+    mailsByStatus,
+    oldestUnsentSeconds: Number(scalars?.oldest ?? 0),
+    certificatesExpiring: scalars?.certs ?? 0,
+    helpRequestsOverdue: scalars?.overdue ?? 0,
+    cutoversByStatus,
+    jobQueue: await readJobQueue(db),
+  };
+}
+
+/** pg-boss's tables (absent until a process has run the jobs): waiting jobs and each queue's last completed run. */
+async function readJobQueue(db: Db): Promise<OperationalState['jobQueue']> {
+  const [present] = await queryRows<{ job: boolean; archive: boolean }>(
+    db,
+    sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as job, to_regclass('pgboss.archive') is not null as archive`,
+  );
+  if (!present?.job) return [];
+  const completed = present.archive
+    ? sql`select name, completed_on from pgboss.job where state = 'completed' union all select name, completed_on from pgboss.archive where state = 'completed'`
+    : sql`select name, completed_on from pgboss.job where state = 'completed'`;
+  const rows = await queryRows<{ queue: string; waiting: number; last: number | null }>(
+    db,
+    sql`with done as (${completed}),
+      queues as (select name from pgboss.queue)
+      select q.name as queue,
+        (select count(*)::int from pgboss.job j where j.name = q.name and j.state in ('created', 'retry')) as waiting,
+        (select extract(epoch from max(d.completed_on))::float8 from done d where d.name = q.name) as last
+      from queues q where q.name not like '\\_\\_%' order by 1`,
+  );
+  return rows.map((r) => ({ queue: r.queue, waiting: r.waiting, lastSuccess: r.last === null ? null : Number(r.last) }));
+}
