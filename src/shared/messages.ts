@@ -219,6 +219,12 @@ const catalogue = {
     de: 'Dieses Feld enthält ein ungültiges Zeichen (NUL, \\u0000).',
     en: 'This field contains an invalid character (NUL, \\u0000).',
   },
+  'field.too_deep': {
+    nl: 'De inhoud is te diep genest (hoogstens {max} niveaus).',
+    fr: 'Le contenu est trop imbriqué (au plus {max} niveaux).',
+    de: 'Der Inhalt ist zu tief verschachtelt (höchstens {max} Ebenen).',
+    en: 'The content is nested too deeply (at most {max} levels).',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',
