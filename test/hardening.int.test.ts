@@ -4,6 +4,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../src/db/db.js';
+import { inszFromParts } from '../src/shared/identifiers.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
 let ctx: TestContext;
@@ -63,5 +66,53 @@ describe('1. anonymous CPU exhaustion: nesting, body limits, timeouts', () => {
     expect(server.keepAliveTimeout).toBe(ctx.config.http.keepAliveTimeoutMs);
     expect(server.requestTimeout).toBeLessThanOrEqual(30_000);
     expect(server.headersTimeout).toBeLessThanOrEqual(15_000);
+  });
+});
+
+async function inszOf(username: string): Promise<string> {
+  const rows = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where username = ${username}`);
+  return rows[0]!.insz;
+}
+
+describe('2. the person directory across organisations', () => {
+  it('shows another organisation’s manager only the name of a person known elsewhere: no username, e-mail, title, language or id', async () => {
+    const tb = ctx.client();
+    const mw = (await tb.loginAs('tb.antwerpen')).context.domain.id as string;
+    const insz = await inszOf('tb.hoeselt');
+    const lookup = (await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${insz}`)).json();
+    expect(lookup).toEqual({ insz, exists: true, surname: expect.any(String), firstName: expect.any(String), isMember: false });
+    const review = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, { insz, type: 'USER', applications: ['ebox'] });
+    expect(review.statusCode).toBe(200);
+    console.log('what OCMW Antwerpen’s TB sees of a Hoeselt person (users/validate):', review.body);
+    const person = review.json().person;
+    expect(person).toMatchObject({ isNew: false, username: null, title: null, language: null, email: null });
+    expect(review.json().userId).toBeNull();
+    expect(review.body).not.toContain('tb.hoeselt');
+
+    // After adding the person to its own domain, the TB still does not read their private e-mail.
+    expect((await tb.post(`/api/v1/access/domains/${mw}/users`, { insz, type: 'USER', applications: ['ebox'] })).statusCode).toBe(201);
+    const list = (await tb.get(`/api/v1/access/domains/${mw}/users?username=tb.hoeselt`)).json();
+    expect(list.items[0]).toMatchObject({ username: 'tb.hoeselt', email: null });
+    const own = (await tb.get(`/api/v1/access/domains/${mw}/users?username=user.antwerpen`)).json();
+    expect(own.items[0].email).toEqual(expect.stringContaining('@'));
+  });
+
+  it('audits each INSZ look-up and refuses more than OCMW_INSZ_LOOKUPS_PER_HOUR per user with 429', async () => {
+    const tb = ctx.client();
+    const domain = (await tb.loginAs('tb.beveren')).context.domain.id as string;
+    const limit = ctx.config.inszLookupsPerHour;
+    for (let n = 1; n <= limit; n++) {
+      const res = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', n)}`);
+      expect(res.statusCode, `look-up ${n}`).toBe(200);
+    }
+    const refused = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', limit + 1)}`);
+    expect(refused.statusCode).toBe(429);
+    const validate = await tb.post(`/api/v1/access/domains/${domain}/users/validate`, { insz: inszFromParts('800101', 998), type: 'USER', applications: [] });
+    expect(validate.statusCode, validate.body).toBe(429);
+    const [audited] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id where u.username = 'tb.beveren' and a.action = 'person.lookup'`,
+    );
+    expect(audited!.n).toBe(limit);
   });
 });

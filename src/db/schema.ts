@@ -390,6 +390,7 @@ export const auditLog = pgTable(
     index('audit_log_org_at').on(t.organisationId, t.at),
     index('audit_log_domain_at').on(t.domainId, t.at),
     index('audit_log_subject').on(t.subjectUserId),
+    index('audit_log_actor_action_at').on(t.actorUserId, t.action, t.at),
   ],
 );
 

@@ -225,6 +225,12 @@ const catalogue = {
     de: 'Der Inhalt ist zu tief verschachtelt (höchstens {max} Ebenen).',
     en: 'The content is nested too deeply (at most {max} levels).',
   },
+  'person.lookups_limited': {
+    nl: 'U hebt het afgelopen uur al {max} personen opgezocht. Probeer het later opnieuw.',
+    fr: "Vous avez déjà recherché {max} personnes au cours de la dernière heure. Réessayez plus tard.",
+    de: 'Sie haben in der letzten Stunde bereits {max} Personen gesucht. Versuchen Sie es später erneut.',
+    en: 'You have looked up {max} people in the past hour. Try again later.',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',

@@ -221,7 +221,8 @@ export interface MemberListRow {
   surname: string;
   firstName: string;
   insz: string | null;
-  email: string;
+  /** The person's own e-mail; null when the person is known in another organisation too (it is theirs, not this one's). */
+  email: string | null;
   title: string | null;
   language: string;
   type: string;
@@ -306,7 +307,9 @@ export async function listMembers(
   const rows = await queryRows<MemberListRow>(
     db,
     sql`
-      select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz, u.email, u.title, u.language,
+      select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz,
+             case when ${knownOutside(sql`u.id`, sql`(select organisation_id from domains where id = ${domainId})`)} then null else u.email end as email,
+             u.title, u.language,
              p.type, p.status, p.local_email as "localEmail",
              to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
              to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
@@ -352,6 +355,22 @@ export async function listManagers(db: Db, organisationId: string): Promise<Mana
         where om.organisation_id = ${organisationId}
         order by case om.role when 'HTB' then 0 else 1 end, lower(u.surname), lower(u.first_name)`,
   );
+}
+
+/** SQL: is the person a member or (co-)HTB of an organisation other than `organisationId`? */
+function knownOutside(userId: SQL, organisationId: SQL): SQL {
+  return sql`(exists (select 1 from memberships km join domains kd on kd.id = km.domain_id where km.user_id = ${userId} and kd.organisation_id <> ${organisationId})
+           or exists (select 1 from organisation_managers ko where ko.user_id = ${userId} and ko.organisation_id <> ${organisationId}))`;
+}
+
+/** Whether the person is a member or (co-)HTB of the organisation (then its managers may see their account). */
+export async function isKnownInOrganisation(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await queryRows<{ known: boolean }>(
+    db,
+    sql`select (exists (select 1 from memberships m join domains d on d.id = m.domain_id where m.user_id = ${userId} and d.organisation_id = ${organisationId})
+             or exists (select 1 from organisation_managers o where o.user_id = ${userId} and o.organisation_id = ${organisationId})) as known`,
+  );
+  return row?.known === true;
 }
 
 export async function findManager(db: Db, organisationId: string, userId: string): Promise<{ role: string } | undefined> {
