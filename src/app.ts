@@ -129,7 +129,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await registerOpenApi(app);
   await app.register(authPlugin, {
     auth: services.auth,
-    resolveApiClient: (token) => services.registry.resolveApiClient(token),
+    resolveApiClient: (token, use) => services.registry.resolveApiClient(token, use),
     authenticateChannel: (username, password) => services.channels.authenticateChannel(username, password),
     clock,
     testMode: config.testMode,

@@ -6,6 +6,7 @@ import { LANGUAGES, translate, type Language, type MessageKey } from './shared/m
 import { knownNisCodes } from './cli/refnis.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
 import { UsageError } from './cli/usage-error.js';
+import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -20,8 +21,7 @@ const USAGE = `Usage: ocmw <command> [options]
   db migrate                      apply migrations and load the reference data
   db seed --demo                  load the demo data into an empty database
 ${MERGER_USAGE}
-  institution token KBO NAME [--json]
-                                  a machine credential for an institution's API calls (shown once)
+${INSTITUTION_USAGE}
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
@@ -78,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
       demo: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
+      scope: { type: 'string' },
+      'expires-days': { type: 'string' },
       date: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -122,26 +124,10 @@ async function main(argv: string[]): Promise<number> {
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
     }
-    case 'institution': {
-      const [kboInput, ...nameParts] = rest;
-      if (sub !== 'token' || !kboInput || nameParts.length === 0) throw new UsageError('institution needs token KBO NAME');
-      const { validateKbo } = await import('./shared/identifiers.js');
-      const kbo = validateKbo(kboInput);
-      if (!kbo.valid) {
-        out(`invalid KBO: ${kbo.errors.map((e) => translate(e, lang)).join(' ')}`);
-        return 1;
-      }
-      return withRuntime('auto', async (rt) => {
-        const org = await rt.services.registry.findOrganisationByKbo(kbo.normalized);
-        if (!org) {
-          out(`unknown organisation ${kbo.formatted}`);
-          return 1;
-        }
-        const client = await rt.services.registry.createApiClient(org.id, nameParts.join(' '));
-        out(values.json ? JSON.stringify({ organisation: org.kbo, ...client }) : `token for ${org.name.nl} (${org.kboFormatted}), shown once:\n${client.token}`);
-        return 0;
-      });
-    }
+    case 'institution':
+      return withRuntime('auto', (rt) =>
+        runInstitutionCommand(rt, [sub ?? '', ...rest], { json: values.json, lang, scope: values.scope, expiresDays: values['expires-days'] }, out),
+      );
     case 'mutations': {
       if (sub !== 'ingest' || !rest[0]) throw new UsageError('mutations needs ingest FILE.jsonl');
       const { readFileSync } = await import('node:fs');

@@ -5,6 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import type { Runtime } from '../src/bootstrap.js';
+import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
 import { queryRows } from '../src/db/db.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 import { createTestContext, type TestContext } from './test-app.js';
@@ -114,5 +116,79 @@ describe('2. the person directory across organisations', () => {
       sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id where u.username = 'tb.beveren' and a.action = 'person.lookup'`,
     );
     expect(audited!.n).toBe(limit);
+  });
+});
+
+describe('3. machine credentials: scopes, expiry, revocation, institutions only, each use recorded', () => {
+  const orgIdByName = async (name: string) =>
+    (await queryRows<{ id: string; kbo: string }>(ctx.database.db, sql`select id, kbo from organisations where name_nl = ${name}`))[0]!;
+  const cli = async (args: string[], options: Partial<InstitutionCliOptions> = {}) => {
+    const lines: string[] = [];
+    const code = await runInstitutionCommand({ services: ctx.services } as unknown as Runtime, args, { json: true, lang: 'en', ...options }, (t) => lines.push(t));
+    return { code, json: JSON.parse(lines.join('\n')) };
+  };
+  const mutation = async (token: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/institution/mutations',
+      payload: { mutations: [{ type: 'MURN', insz: inszFromParts('800101', 7), occurredAt: '2026-03-11T10:00:00Z', payload: {} }] },
+      headers: { authorization: `Bearer ${token}` },
+    });
+  const ebox = async (token: string, rsz: boolean) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/institution/ebox/documents',
+      payload: { recipientKbo: '0212235604', title: 'Afrekening', category: 'Afrekeningen', messageType: 'NovaPrima', documentDate: '2026-03-01', body: 'Tekst', rsz },
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it('gives tokens only to institutions, only with known scopes', async () => {
+    const cevi = await orgIdByName('Cevi - Logins');
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    expect((await cli(['token', cevi.kbo, 'vendor'], { scope: 'mutations:write' })).code).toBe(1);
+    expect((await cli(['token', rsz.kbo, 'bad'], { scope: 'mutations:write,everything' })).code).toBe(1);
+    const made = await cli(['token', rsz.kbo, 'RSZ', 'mutaties'], { scope: 'mutations:write', expiresDays: '30' });
+    expect(made.code).toBe(0);
+    expect(made.json).toEqual({ id: expect.any(String), token: expect.stringMatching(/^ocmw_/), scopes: ['mutations:write'], expiresAt: expect.any(String) });
+  });
+
+  it('lets a token do only what its scopes say: mutations, e-Box, RSZ documents', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const mutationsOnly = (await cli(['token', rsz.kbo, 'm'], { scope: 'mutations:write' })).json.token as string;
+    const eboxOnly = (await cli(['token', rsz.kbo, 'e'], { scope: 'ebox:publish' })).json.token as string;
+    const eboxRsz = (await cli(['token', rsz.kbo, 'r'], { scope: 'ebox:publish,ebox:publish-rsz' })).json.token as string;
+    expect((await mutation(mutationsOnly)).statusCode).toBe(200);
+    expect((await ebox(mutationsOnly, false)).statusCode).toBe(403);
+    expect((await mutation(eboxOnly)).statusCode).toBe(403);
+    expect((await ebox(eboxOnly, false)).statusCode).toBe(201);
+    expect((await ebox(eboxOnly, true)).statusCode).toBe(403);
+    expect((await ebox(eboxRsz, true)).statusCode).toBe(201);
+  });
+
+  it('refuses an expired or revoked token with 401 at once; lists tokens without the secret, with their uses', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const made = (await cli(['token', rsz.kbo, 'kort'], { scope: 'mutations:write', expiresDays: '1' })).json as { id: string; token: string };
+    expect((await mutation(made.token)).statusCode).toBe(200);
+    await ctx.database.db.execute(sql`update api_clients set expires_at = now() - interval '1 second' where id = ${made.id}`);
+    expect((await mutation(made.token)).statusCode).toBe(401);
+
+    const other = (await cli(['token', rsz.kbo, 'intrekken'], { scope: 'mutations:write' })).json as { id: string; token: string };
+    expect((await mutation(other.token)).statusCode).toBe(200);
+    expect((await cli(['token', 'revoke', other.id])).json).toEqual({ id: other.id, revoked: true });
+    expect((await mutation(other.token)).statusCode).toBe(401);
+
+    const listed = (await cli(['token', 'list', rsz.kbo])).json.tokens as { id: string; uses: number; revokedAt: string | null }[];
+    expect(JSON.stringify(listed)).not.toContain(other.token);
+    expect(listed.find((t) => t.id === other.id)).toMatchObject({ uses: 1, revokedAt: expect.any(String) });
+  });
+
+  it('records each use with the token id, and which token delivered each mutation', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const made = (await cli(['token', rsz.kbo, 'spoor'], { scope: 'mutations:write' })).json as { id: string; token: string };
+    expect((await mutation(made.token)).statusCode).toBe(200);
+    const uses = await queryRows<{ method: string; route: string }>(ctx.database.db, sql`select method, route from api_client_uses where client_id = ${made.id}`);
+    expect(uses).toEqual([{ method: 'POST', route: '/api/v1/institution/mutations' }]);
+    const [delivered] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations where api_client_id = ${made.id}`);
+    expect(delivered!.n).toBe(1);
   });
 });

@@ -657,6 +657,8 @@ export const mutations = pgTable(
     payload: jsonb().notNull(),
     source: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The institution's token that delivered it (null: the CLI). */
+    apiClientId: uuid().references(() => apiClients.id),
   },
   (t) => [index('mutations_insz').on(t.insz)],
 );
@@ -688,7 +690,25 @@ export const apiClients = pgTable(
     tokenHash: text().notNull().unique(),
     createdAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** SPEC §13: what the token may do (mutations:write, ebox:publish, ebox:publish-rsz, channel:read). */
+    scopes: text().array().notNull().default(sql`'{}'`),
+    expiresAt: timestamp({ withTimezone: true }),
   },
+);
+
+/** Every authenticated use of a machine credential (issue 17): which token, when, which route. */
+export const apiClientUses = pgTable(
+  'api_client_uses',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    clientId: uuid()
+      .notNull()
+      .references(() => apiClients.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    method: text().notNull(),
+    route: text().notNull(),
+  },
+  (t) => [index('api_client_uses_client_at').on(t.clientId, t.at)],
 );
 
 // ── help-requests: OCMW Online (R6). The request stays assigned to the OCMW it was sent or

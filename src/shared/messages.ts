@@ -231,6 +231,24 @@ const catalogue = {
     de: 'Sie haben in der letzten Stunde bereits {max} Personen gesucht. Versuchen Sie es später erneut.',
     en: 'You have looked up {max} people in the past hour. Try again later.',
   },
+  'token.institution_only': {
+    nl: 'Alleen een instelling (kind "institution") krijgt een machinesleutel.',
+    fr: 'Seule une institution (kind "institution") reçoit une clé machine.',
+    de: 'Nur eine Einrichtung (kind "institution") erhält einen Maschinenschlüssel.',
+    en: 'Only an institution (kind "institution") gets a machine credential.',
+  },
+  'token.scopes': {
+    nl: 'Geef een of meer scopes: {scopes}.',
+    fr: 'Indiquez un ou plusieurs scopes : {scopes}.',
+    de: 'Geben Sie einen oder mehrere Scopes an: {scopes}.',
+    en: 'Give one or more scopes: {scopes}.',
+  },
+  'token.scope_missing': {
+    nl: 'Deze sleutel mag dit niet (scope {scope} ontbreekt).',
+    fr: 'Cette clé ne le permet pas (scope {scope} manquant).',
+    de: 'Dieser Schlüssel darf das nicht (Scope {scope} fehlt).',
+    en: 'This token may not do this (scope {scope} missing).',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',

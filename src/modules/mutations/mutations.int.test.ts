@@ -71,7 +71,7 @@ describe('mutation delivery (R5.1, R4.4)', () => {
 
   it('accepts deliveries from an institution with a machine credential only', async () => {
     const rsz = await orgId('Rijksdienst voor Sociale Zekerheid (RSZ)');
-    const { token } = await ctx.services.registry.createApiClient(rsz, 'RSZ mutaties');
+    const { token } = await ctx.services.registry.createApiClient(rsz, 'RSZ mutaties', ['mutations:write']);
     const body = { mutations: [{ type: 'MURN', insz, occurredAt: at('2026-03-11'), payload: {} }] };
     const send = (authorization?: string) =>
       ctx.app.inject({ method: 'POST', url: '/api/v1/institution/mutations', payload: body, headers: authorization ? { authorization } : {} });
