@@ -130,7 +130,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(authPlugin, {
     auth: services.auth,
     resolveApiClient: (token, use) => services.registry.resolveApiClient(token, use),
-    authenticateChannel: (username, password) => services.channels.authenticateChannel(username, password),
+    authenticateChannel: (username, password, source) => services.channels.authenticateChannel(username, password, source),
     clock,
     testMode: config.testMode,
     sessionHours: config.sessionHours,

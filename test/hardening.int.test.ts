@@ -8,6 +8,8 @@ import { sql } from 'drizzle-orm';
 import type { Runtime } from '../src/bootstrap.js';
 import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
 import { queryRows } from '../src/db/db.js';
+import { throttleKey } from '../src/db/lockout.js';
+import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
@@ -190,5 +192,43 @@ describe('3. machine credentials: scopes, expiry, revocation, institutions only,
     expect(uses).toEqual([{ method: 'POST', route: '/api/v1/institution/mutations' }]);
     const [delivered] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations where api_client_id = ${made.id}`);
     expect(delivered!.n).toBe(1);
+  });
+});
+
+describe('7. login lockout: alike for every name, a growing delay per name and source', () => {
+  const attempt = async (username: string, password: string, source: string) => {
+    const c = ctx.client();
+    await c.get('/api/v1/session');
+    return c.request({ method: 'POST', url: '/api/v1/session/login', payload: { username, password }, remoteAddress: source });
+  };
+  const answers = async (username: string, source: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await attempt(username, 'Fout-wachtwoord-123', source);
+      out.push(`${res.statusCode} ${res.json().error.code}`);
+    }
+    return out;
+  };
+
+  it('answers a real and an unknown username alike, attempt after attempt', async () => {
+    const real = await answers('tb.antwerpen', '10.7.0.1');
+    const unknown = await answers('bestaat.niet', '10.7.0.1');
+    expect(real).toEqual(unknown);
+    expect(real.slice(0, 4).every((a) => a === '401 unauthenticated')).toBe(true);
+    expect(real.at(-1)).toBe('429 rate_limited');
+  });
+
+  it('slows the attacking source down without locking the real user out elsewhere, with a delay that grows', async () => {
+    await answers('cotb.antwerpen', '10.7.0.2');
+    // The real user, from their own address, logs in at once with the right password.
+    expect((await attempt('cotb.antwerpen', DEMO_PASSWORD, '10.7.0.3')).statusCode).toBe(200);
+    // From the attacking source the pair stays closed, and each new failure doubles the delay.
+    const key = throttleKey('person', 'cotb.antwerpen', '10.7.0.2');
+    const lock = async () => (await queryRows<{ s: number }>(ctx.database.db, sql`select extract(epoch from (locked_until - last_attempt_at))::int as s from login_throttles where key = ${key}`))[0]!.s;
+    const first = await lock();
+    await ctx.database.db.execute(sql`update login_throttles set locked_until = now() - interval '1 second' where key = ${key}`);
+    expect((await attempt('cotb.antwerpen', 'Fout-wachtwoord-123', '10.7.0.2')).statusCode).toBe(401);
+    expect(await lock()).toBe(Math.min(first * 2, ctx.config.loginLockMinutes * 60));
+    expect((await attempt('cotb.antwerpen', DEMO_PASSWORD, '10.7.0.2')).statusCode).toBe(429);
   });
 });

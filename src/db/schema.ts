@@ -394,6 +394,15 @@ export const auditLog = pgTable(
   ],
 );
 
+// ── platform (src/db/lockout.ts): login throttling per account name and source (issue 17) ──
+export const loginThrottles = pgTable('login_throttles', {
+  /** SHA-256 of kind, lower-cased name and source address. */
+  key: text().primaryKey(),
+  failedAttempts: integer().notNull(),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+});
+
 // ── auth: sessions (in the database, so several instances share them: N6) ──────────────────
 
 export const sessions = pgTable(

@@ -54,7 +54,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 export interface AuthPluginOptions {
   auth: AuthService;
   resolveApiClient: (token: string, use: { method: string; route: string }) => Promise<{ id: string; organisationId: string; name: string; scopes: string[] } | undefined>;
-  authenticateChannel: (username: string, password: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
+  authenticateChannel: (username: string, password: string, source: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
   clock: Clock;
   testMode: boolean;
   sessionHours: number;
@@ -103,7 +103,7 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
       const header = request.headers.authorization;
       const decoded = typeof header === 'string' && header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
       const colon = decoded.indexOf(':');
-      const channel = colon > 0 ? await opts.authenticateChannel(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+      const channel = colon > 0 ? await opts.authenticateChannel(decoded.slice(0, colon), decoded.slice(colon + 1), request.ip) : undefined;
       if (!channel) {
         reply.header('www-authenticate', 'Basic realm="OCMW Portaal kanalen", charset="UTF-8"');
         throw new AppError('unauthenticated', translate('auth.required', request.language));

@@ -249,6 +249,12 @@ const catalogue = {
     de: 'Dieser Schlüssel darf das nicht (Scope {scope} fehlt).',
     en: 'This token may not do this (scope {scope} missing).',
   },
+  'auth.throttled': {
+    nl: 'Te veel mislukte pogingen. Probeer opnieuw over {seconds} seconden.',
+    fr: 'Trop de tentatives échouées. Réessayez dans {seconds} secondes.',
+    de: 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
+    en: 'Too many failed attempts. Try again in {seconds} seconds.',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',

@@ -12,3 +12,10 @@ CREATE TABLE "api_client_uses" (
 );--> statement-breakpoint
 CREATE INDEX "api_client_uses_client_at" ON "api_client_uses" USING btree ("client_id","at");--> statement-breakpoint
 ALTER TABLE "mutations" ADD COLUMN "api_client_id" uuid REFERENCES "api_clients"("id");
+--> statement-breakpoint
+CREATE TABLE "login_throttles" (
+	"key" text PRIMARY KEY NOT NULL,
+	"failed_attempts" integer NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_attempt_at" timestamp with time zone NOT NULL
+);

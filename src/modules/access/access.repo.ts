@@ -1,6 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
-import { loginAttempt } from '../../db/lockout.js';
 import { searchKey } from '../../shared/search-key.js';
 import { membershipApplications, memberships, organisationManagers, users } from '../../db/schema.js';
 
@@ -87,34 +86,13 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   );
 }
 
-/** Reserves a login attempt atomically (see auth.service); undefined when locked or unknown. */
-export async function reserveLoginAttempt(
-  db: Db,
-  username: string,
-  now: Date,
-  maxFailures: number,
-  lockMinutes: number,
-): Promise<{ id: string; passwordHash: string; attempts: number } | undefined> {
-  const attempt = loginAttempt(now, maxFailures, lockMinutes);
-  const rows = await queryRows<{ id: string; passwordHash: string; attempts: number }>(
-    db,
-    sql`update users set ${attempt.set}
-        where lower(username) = lower(${username}) and ${attempt.open}
-        returning id, password_hash as "passwordHash", failed_attempts as attempts`,
-  );
-  return rows[0];
-}
-
-export async function resetLoginAttempts(db: Db, userId: string): Promise<void> {
-  await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
-}
-
-export async function lockedUntil(db: Db, username: string): Promise<Date | null | undefined> {
+/** The account a login names (case-insensitive), or undefined. */
+export async function findLoginUser(db: Db, username: string): Promise<{ id: string; passwordHash: string } | undefined> {
   const [row] = await db
-    .select({ lockedUntil: users.lockedUntil })
+    .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username})`);
-  return row?.lockedUntil;
+  return row;
 }
 
 export async function isManager(db: Db, userId: string, organisationId: string, role: string): Promise<boolean> {

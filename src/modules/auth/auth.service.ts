@@ -6,11 +6,15 @@ import { translate, type Language } from '../../shared/messages.js';
 import { accessRepo, burnVerification, verifyPassword, type AccessService, type ManagementService } from '../access/index.js';
 import type { Role, RoleChoice } from './auth.schema.js';
 import * as repo from './sessions.repo.js';
+import { clearAttempts, purgeQuietThrottles, reserveAttempt, throttleKey } from '../../db/lockout.js';
 
 export interface AuthConfig {
   sessionHours: number;
   loginMaxFailures: number;
+  /** The longest delay between tries once a name is throttled from a source. */
   loginLockMinutes: number;
+  /** The first delay after loginMaxFailures wrong passwords from one source; it doubles each time. */
+  loginDelaySeconds?: number;
 }
 
 export interface AuthDeps {
@@ -43,6 +47,7 @@ function newToken(): string {
 /** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
 export function createAuthService({ db, clock, access, management, config }: AuthDeps) {
   const ttlMs = config.sessionHours * 3_600_000;
+  const throttle = { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes };
 
   async function createSession(userId: string, context: RoleChoice | null): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
@@ -65,31 +70,24 @@ export function createAuthService({ db, clock, access, management, config }: Aut
   return {
     /**
      * Checks the password and opens a session; with exactly one role the role is chosen too.
-     * Throws unauthenticated (wrong name or password), locked (too many failures; also under
-     * parallel attempts, because each attempt is reserved atomically before the password is
-     * checked) or account_blocked (no active role left).
+     * Throws unauthenticated (wrong name or password), rate_limited (too many failures for this
+     * name from this source, whether the name exists or not; reserved atomically before the
+     * password is checked, so parallel guesses get no extra tries) or account_blocked (no active
+     * role left).
      */
-    async login(username: string, password: string, lang: Language) {
-      const attempt = await accessRepo.reserveLoginAttempt(
-        db,
-        username,
-        clock.now(),
-        config.loginMaxFailures,
-        config.loginLockMinutes,
-      );
+    async login(username: string, password: string, lang: Language, source = 'unknown') {
+      const key = throttleKey('person', username, source);
+      const wait = await reserveAttempt(db, key, clock.now(), throttle);
+      if (wait > 0) throw new AppError('rate_limited', translate('auth.throttled', lang, { seconds: wait }));
+      const attempt = await accessRepo.findLoginUser(db, username);
       if (!attempt) {
-        const lockedUntil = await accessRepo.lockedUntil(db, username);
-        if (lockedUntil && lockedUntil > clock.now()) {
-          const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - clock.now().getTime()) / 60_000));
-          throw new AppError('locked', translate('auth.locked', lang, { minutes }));
-        }
         await burnVerification(password);
         throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
       }
       if (!(await verifyPassword(attempt.passwordHash, password))) {
         throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
       }
-      await accessRepo.resetLoginAttempts(db, attempt.id);
+      await clearAttempts(db, key);
       const choices = await access.listRoleChoices(attempt.id);
       if (choices.length === 0) throw new AppError('account_blocked', translate('auth.no_active_role', lang));
       const context = choices.length === 1 ? choices[0]! : null;
@@ -152,7 +150,9 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       return access.listRoleChoices(userId);
     },
 
+    /** Housekeeping: deletes expired sessions and login throttles quiet for a day; returns the sessions deleted. */
     async purgeExpired(): Promise<number> {
+      await purgeQuietThrottles(db, clock.now());
       return repo.deleteExpiredSessions(db, clock.now());
     },
   };
