@@ -256,3 +256,29 @@ describe('4. CSV formula injection', () => {
     expect(list).toContain(`'+cmd|calc`);
   });
 });
+
+describe('10. sessions have an absolute lifetime', () => {
+  let timed: TestContext;
+  let wall = new Date('2026-03-02T08:00:00Z');
+  beforeAll(async () => {
+    timed = await createTestContext({ now: () => wall });
+  }, 60_000);
+  afterAll(async () => timed?.close());
+
+  it('ends a session OCMW_SESSION_MAX_HOURS (12 h) after login, however active, also across an organisation choice', async () => {
+    expect(timed.config.sessionMaxHours).toBe(12);
+    const person = timed.client();
+    await person.loginAs('an.peeters', 'Antwerpen');
+    for (const hours of [3, 6, 9, 11]) {
+      wall = new Date(Date.parse('2026-03-02T08:00:00Z') + hours * 3_600_000);
+      expect((await person.get('/api/v1/session')).json().user?.username, `after ${hours} h`).toBe('an.peeters');
+    }
+    // A new id at an organisation choice keeps the login time.
+    const { choices } = (await person.get('/api/v1/session')).json();
+    const borsbeek = choices.find((c: { organisation: { name: { nl: string } } | null }) => c.organisation?.name.nl.includes('Borsbeek'));
+    expect((await person.post('/api/v1/session/context', { choiceId: borsbeek.id })).statusCode).toBe(200);
+    wall = new Date(Date.parse('2026-03-02T08:00:00Z') + 12 * 3_600_000 + 60_000);
+    const after = await person.get('/api/v1/me');
+    expect(after.statusCode).toBe(401);
+  });
+});

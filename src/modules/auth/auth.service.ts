@@ -11,6 +11,8 @@ import { clearAttempts, purgeQuietThrottles, reserveAttempt, throttleKey } from 
 export interface AuthConfig {
   sessionHours: number;
   loginMaxFailures: number;
+  /** Issue 17: hours after login when a session ends, however active (default 12). */
+  sessionMaxHours?: number;
   /** The longest delay between tries once a name is throttled from a source. */
   loginLockMinutes: number;
   /** The first delay after loginMaxFailures wrong passwords from one source; it doubles each time. */
@@ -34,6 +36,8 @@ export interface Actor {
   csrfToken: string;
   /** Null until the person has chosen (R2.13). */
   context: RoleChoice | null;
+  /** When the person logged in: the session ends sessionMaxHours later, whatever its use. */
+  loggedInAt: Date;
 }
 
 export function hashToken(token: string): string {
@@ -47,12 +51,16 @@ function newToken(): string {
 /** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
 export function createAuthService({ db, clock, access, management, config }: AuthDeps) {
   const ttlMs = config.sessionHours * 3_600_000;
+  const maxMs = (config.sessionMaxHours ?? 12) * 3_600_000;
+  /** Sliding expiry, never beyond the absolute lifetime counted from the login. */
+  const expiryOf = (now: Date, loggedInAt: Date) => new Date(Math.min(now.getTime() + ttlMs, loggedInAt.getTime() + maxMs));
   const throttle = { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes };
 
-  async function createSession(userId: string, context: RoleChoice | null): Promise<{ token: string; csrfToken: string }> {
+  async function createSession(userId: string, context: RoleChoice | null, loggedInAt?: Date): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
     const csrfToken = newToken();
     const now = clock.now();
+    const startedAt = loggedInAt ?? now;
     await repo.insertSession(db, {
       idHash: hashToken(token),
       userId,
@@ -60,9 +68,10 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       organisationId: context?.organisation?.id ?? null,
       domainId: context?.domain?.id ?? null,
       role: context?.role ?? null,
-      createdAt: now,
+      // createdAt is the login time, carried over to the new id of an organisation choice.
+      createdAt: startedAt,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ttlMs),
+      expiresAt: expiryOf(now, startedAt),
     });
     return { token, csrfToken };
   }
@@ -113,7 +122,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       }
       // Sliding expiry, written at most once a minute.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-        await repo.touchSession(db, idHash, now, new Date(now.getTime() + ttlMs));
+        await repo.touchSession(db, idHash, now, expiryOf(now, session.createdAt));
       }
       return {
         userId: user.id,
@@ -122,6 +131,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         sessionIdHash: idHash,
         csrfToken: session.csrfToken,
         context,
+        loggedInAt: session.createdAt,
       };
     },
 
@@ -130,7 +140,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       const choice = (await access.listRoleChoices(actor.userId)).find((c) => c.id === choiceIdValue);
       if (!choice) throw new AppError('forbidden', translate('auth.choice_unknown', lang));
       await repo.deleteSession(db, actor.sessionIdHash);
-      return createSession(actor.userId, choice);
+      return createSession(actor.userId, choice, actor.loggedInAt);
     },
 
     /**
