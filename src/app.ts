@@ -15,6 +15,7 @@ import type { Clock } from './domain/clock.js';
 import { authPlugin } from './http/auth.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
+import { registerJsonBodyParser } from './http/json-body.js';
 import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -71,12 +72,16 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     frameworkErrors,
     clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.server.headersTimeout = config.http.headersTimeoutMs;
+  registerJsonBodyParser(app, config.http.jsonMaxDepth);
 
   // Routes outside the API (docs, static files) are public unless they say otherwise; API routes
   // must state their rule (checked in authPlugin).
@@ -84,6 +89,8 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
     if (!route.url.startsWith('/api/v1') && !route.config?.access) {
       route.config = { ...(route.config ?? {}), access: 'public' } as typeof route.config;
     }
+    // Anonymous routes (login, the citizen form) need kilobytes, not the mebibyte of the others.
+    if (route.config?.access === 'public' && route.bodyLimit === undefined) route.bodyLimit = config.http.publicBodyLimit;
   });
   // The route table (method, url, access rule): the authorization matrix test walks it.
   const routeTable: RouteEntry[] = [];
@@ -129,8 +136,8 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await registerOpenApi(app);
   await app.register(authPlugin, {
     auth: services.auth,
-    resolveApiClient: (token) => services.registry.resolveApiClient(token),
-    authenticateChannel: (username, password) => services.channels.authenticateChannel(username, password),
+    resolveApiClient: (token, use) => services.registry.resolveApiClient(token, use),
+    authenticateChannel: (username, password, source) => services.channels.authenticateChannel(username, password, source),
     clock,
     testMode: config.testMode,
     sessionHours: config.sessionHours,

@@ -6,6 +6,7 @@ import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger
 import { SUBSIDY_USAGE, parseSubsidyCommand, runSubsidyCommand } from './cli/subsidy.js';
 import { UsageError } from './cli/usage-error.js';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
+import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -22,8 +23,7 @@ ${ADMIN_USAGE}
   db seed --demo                  load the demo data into an empty database
 ${MERGER_USAGE}
 ${SUBSIDY_USAGE}
-  institution token KBO NAME [--json]
-                                  a machine credential for an institution's API calls (shown once)
+${INSTITUTION_USAGE}
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
@@ -87,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean', default: false },
       for: { type: 'string' },
       email: { type: 'string' },
+      scope: { type: 'string' },
+      'expires-days': { type: 'string' },
       date: { type: 'string' },
       until: { type: 'string' },
       reason: { type: 'string' },
@@ -141,30 +143,10 @@ async function main(argv: string[]): Promise<number> {
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
     }
-    case 'subsidy': {
-      const cmd = parseSubsidyCommand(sub, rest, values);
-      return withRuntime('auto', (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
-    }
-    case 'institution': {
-      const [kboInput, ...nameParts] = rest;
-      if (sub !== 'token' || !kboInput || nameParts.length === 0) throw new UsageError('institution needs token KBO NAME');
-      const { validateKbo } = await import('./shared/identifiers.js');
-      const kbo = validateKbo(kboInput);
-      if (!kbo.valid) {
-        out(`invalid KBO: ${kbo.errors.map((e) => translate(e, lang)).join(' ')}`);
-        return 1;
-      }
-      return withRuntime(true, async (rt) => {
-        const org = await rt.services.registry.findOrganisationByKbo(kbo.normalized);
-        if (!org) {
-          out(`unknown organisation ${kbo.formatted}`);
-          return 1;
-        }
-        const client = await rt.services.registry.createApiClient(org.id, nameParts.join(' '));
-        out(values.json ? JSON.stringify({ organisation: org.kbo, ...client }) : `token for ${org.name.nl} (${org.kboFormatted}), shown once:\n${client.token}`);
-        return 0;
-      });
-    }
+    case 'institution':
+      return withRuntime('auto', (rt) =>
+        runInstitutionCommand(rt, [sub ?? '', ...rest], { json: values.json, lang, scope: values.scope, expiresDays: values['expires-days'] }, out),
+      );
     case 'mutations': {
       if (sub !== 'ingest' || !rest[0]) throw new UsageError('mutations needs ingest FILE.jsonl');
       const { readFileSync } = await import('node:fs');

@@ -28,6 +28,19 @@ const Env = z.object({
   OCMW_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   OCMW_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Issue 17: the limits of the hardening, per source address (behind OCMW_TRUST_PROXY) or per user.
+  OCMW_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  OCMW_JSON_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
+  OCMW_PUBLIC_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(1024).default(48),
+  OCMW_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  OCMW_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  OCMW_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  OCMW_INSZ_LOOKUPS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  OCMW_LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(3),
+  OCMW_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
+  OCMW_CHALLENGE_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
   OCMW_JOBS: z.enum(['on', 'off']).default('on'),
@@ -76,6 +89,16 @@ export interface Config {
   logLevel: string;
   /** Bearer token of GET /metrics; without it the route does not exist. */
   metricsToken?: string;
+  /** Issue 17: an absolute session lifetime (hours after login, however active the session). */
+  sessionMaxHours: number;
+  /** Issue 17: what one request may cost before anything refuses it. */
+  http: { jsonMaxDepth: number; publicBodyLimit: number; requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** Issue 17: INSZ look-ups in the person directory per user per hour. */
+  inszLookupsPerHour: number;
+  /** Issue 17: after loginMaxFailures wrong passwords from one source, each further one doubles a delay from this, up to loginLockMinutes. */
+  loginDelaySeconds: number;
+  /** Issue 17: the citizen form: submissions per source per hour, acknowledgements per address per day, proof-of-work bits, challenge HMAC key. */
+  citizen: { submissionsPerHour: number; mailsPerAddressPerDay: number; challengeBits: number; challengeSecret?: string };
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
@@ -129,6 +152,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.OCMW_LOGIN_RATE_LIMIT_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.OCMW_METRICS_TOKEN,
+    sessionMaxHours: e.OCMW_SESSION_MAX_HOURS,
+    http: {
+      jsonMaxDepth: e.OCMW_JSON_MAX_DEPTH,
+      publicBodyLimit: e.OCMW_PUBLIC_BODY_LIMIT_KB * 1024,
+      requestTimeoutMs: e.OCMW_REQUEST_TIMEOUT_SECONDS * 1000,
+      headersTimeoutMs: e.OCMW_HEADERS_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: e.OCMW_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
+    inszLookupsPerHour: e.OCMW_INSZ_LOOKUPS_PER_HOUR,
+    loginDelaySeconds: e.OCMW_LOGIN_DELAY_SECONDS,
+    citizen: {
+      submissionsPerHour: e.OCMW_CITIZEN_SUBMISSIONS_PER_HOUR,
+      mailsPerAddressPerDay: e.OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY,
+      challengeBits: e.OCMW_CHALLENGE_BITS,
+      challengeSecret: e.OCMW_CHALLENGE_SECRET || undefined,
+    },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',
     jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),

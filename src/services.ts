@@ -18,7 +18,7 @@ import { createRegistryService } from './modules/registry/index.js';
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow'>> & { mail?: MailConfig };
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -26,11 +26,11 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const registry = createRegistryService({ db, clock });
   const audit = createAuditService({ db });
   const access = createAccessService({ db, clock, registry });
-  const management = createManagementService({ db, clock, registry, audit });
+  const management = createManagementService({ db, clock, registry, audit, inszLookupsPerHour: config.inszLookupsPerHour });
   const auth = createAuthService({ db, clock, access, management, config });
   const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
-  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes } });
+  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes } });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });

@@ -5,6 +5,7 @@
  * here makes this test fail. Routes outside the API (static files of the SPA, the API docs) must
  * be public GETs and nothing else.
  */
+import { API_SCOPES } from '../src/modules/registry/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -587,7 +588,7 @@ beforeAll(async () => {
   await login('vendor', 'vendor.cevi');
   const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
   const machine = ctx.client();
-  machine.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(rsz!.id, 'matrix')).token}` };
+  machine.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(rsz!.id, 'matrix', [...API_SCOPES])).token}` };
   clients.set('institution', machine);
   const plain = await freshUser([]);
   await login('userWithoutApp', plain.username, undefined, 'Matrix-Wachtwoord-1');

@@ -7,6 +7,7 @@
  * Bounded here (fixed seed, FUZZ_RUNS cases per operation); `npm run fuzz` runs many more with a
  * random seed, printed for reproduction: FUZZ_SEED=<seed> FUZZ_RUNS=<n> npx vitest run test/fuzz.int.test.ts
  */
+import { API_SCOPES } from '../src/modules/registry/index.js';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,7 +172,7 @@ beforeAll(async () => {
 
   // An institution (RSZ) with a machine credential, and an FTP channel with "Mutaties RijksRegister".
   const institution = ctx.client();
-  institution.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(await orgId('Rijksdienst voor Sociale Zekerheid (RSZ)'), 'fuzz')).token}` };
+  institution.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(await orgId('Rijksdienst voor Sociale Zekerheid (RSZ)'), 'fuzz', [...API_SCOPES])).token}` };
   clients.institution = institution;
   const tbCaller: Caller = { userId: tb.user.id, language: 'nl', context: tb.context };
   await ctx.services.channels.saveSender(tbCaller, { contactName: 'ICT', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@demo.example', language: 'nl' });

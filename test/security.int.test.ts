@@ -591,7 +591,7 @@ describe('stored secrets', () => {
     const token = c.cookies.get('ocmw_session')!;
     expect((await one<{ n: number }>(sql`select count(*)::int as n from sessions where id_hash = ${token}`)).n).toBe(0);
     const rsz = await one<{ id: string }>(sql`select id from organisations where name_nl like 'Rijksdienst%'`);
-    const { token: bearer } = await services.registry.createApiClient(rsz.id, 'security');
+    const { token: bearer } = await services.registry.createApiClient(rsz.id, 'security', ['mutations:write']);
     expect((await one<{ n: number }>(sql`select count(*)::int as n from api_clients where token_hash = ${bearer}`)).n).toBe(0);
   });
 });
@@ -599,11 +599,12 @@ describe('stored secrets', () => {
 describe('login lockout', () => {
   it('holds the lockout against 50 parallel wrong attempts', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, async () => (await client().login('tb.zwijndrecht', 'wrong-password')).statusCode));
-    // At most 5 attempts get their password checked; every other one is refused as locked.
+    // At most 5 attempts get their password checked; every other one is refused as throttled
+    // (per name and source: test/hardening.int.test.ts, finding 7).
     expect(results.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
-    expect(results.filter((s) => s === 423).length).toBeGreaterThanOrEqual(45);
-    expect(results.every((s) => s === 401 || s === 423)).toBe(true);
-    expect((await client().login('tb.zwijndrecht')).statusCode).toBe(423);
+    expect(results.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45);
+    expect(results.every((s) => s === 401 || s === 429)).toBe(true);
+    expect((await client().login('tb.zwijndrecht')).statusCode).toBe(429);
   });
 });
 
@@ -757,7 +758,7 @@ describe('uploads: size limits and content checks', () => {
   it('e-Box attachments: over 5 MiB or over the body limit → 413; content that is not its type → 400 naming the field', async () => {
     const rsz = await one<{ id: string }>(sql`select id from organisations where name_nl like 'Rijksdienst%'`);
     const institution = client();
-    institution.headers = { authorization: `Bearer ${(await services.registry.createApiClient(rsz.id, 'security-ebox')).token}` };
+    institution.headers = { authorization: `Bearer ${(await services.registry.createApiClient(rsz.id, 'security-ebox', ['ebox:publish'])).token}` };
     const document = { recipientKbo: '0212235604', title: 'Veilig', category: 'Test', messageType: 'Test', documentDate: '2026-03-01', body: 'test' };
     const publish = (attachment: unknown) => institution.post('/api/v1/institution/ebox/documents', { ...document, attachment });
     const pdf = Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');

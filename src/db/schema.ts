@@ -427,8 +427,18 @@ export const auditLog = pgTable(
     index('audit_log_org_at').on(t.organisationId, t.at),
     index('audit_log_domain_at').on(t.domainId, t.at),
     index('audit_log_subject').on(t.subjectUserId),
+    index('audit_log_actor_action_at').on(t.actorUserId, t.action, t.at),
   ],
 );
+
+// ── platform (src/db/lockout.ts): login throttling per account name and source (issue 17) ──
+export const loginThrottles = pgTable('login_throttles', {
+  /** SHA-256 of kind, lower-cased name and source address. */
+  key: text().primaryKey(),
+  failedAttempts: integer().notNull(),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastAttemptAt: timestamp({ withTimezone: true }).notNull(),
+});
 
 // ── auth: sessions (in the database, so several instances share them: N6) ──────────────────
 
@@ -693,6 +703,8 @@ export const mutations = pgTable(
     payload: jsonb().notNull(),
     source: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The institution's token that delivered it (null: the CLI). */
+    apiClientId: uuid().references(() => apiClients.id),
   },
   (t) => [index('mutations_insz').on(t.insz)],
 );
@@ -724,7 +736,25 @@ export const apiClients = pgTable(
     tokenHash: text().notNull().unique(),
     createdAt: createdAt(),
     revokedAt: timestamp({ withTimezone: true }),
+    /** SPEC §13: what the token may do (mutations:write, ebox:publish, ebox:publish-rsz, channel:read). */
+    scopes: text().array().notNull().default(sql`'{}'`),
+    expiresAt: timestamp({ withTimezone: true }),
   },
+);
+
+/** Every authenticated use of a machine credential (issue 17): which token, when, which route. */
+export const apiClientUses = pgTable(
+  'api_client_uses',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    clientId: uuid()
+      .notNull()
+      .references(() => apiClients.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    method: text().notNull(),
+    route: text().notNull(),
+  },
+  (t) => [index('api_client_uses_client_at').on(t.clientId, t.at)],
 );
 
 // ── help-requests: OCMW Online (R6). The request stays assigned to the OCMW it was sent or

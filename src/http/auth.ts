@@ -24,12 +24,14 @@ export type RouteAccess = 'public' | 'session' | 'context' | 'admin' | 'institut
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Institution routes: the token scope they need (SPEC §13). */
+    scope?: string;
   }
   interface FastifyRequest {
     actor: Actor | null;
     language: Language;
     /** Set on institution routes: the organisation behind the bearer token. */
-    institution: { clientId: string; organisationId: string; name: string } | null;
+    institution: { clientId: string; organisationId: string; name: string; scopes: string[] } | null;
     /** Set on channel routes: the FTP/SFTP account behind the Basic credentials. */
     channel: { accountId: string; organisationId: string; permissions: string[]; username: string } | null;
   }
@@ -53,8 +55,8 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 export interface AuthPluginOptions {
   auth: AuthService;
-  resolveApiClient: (token: string) => Promise<{ id: string; organisationId: string; name: string } | undefined>;
-  authenticateChannel: (username: string, password: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
+  resolveApiClient: (token: string, use: { method: string; route: string }) => Promise<{ id: string; organisationId: string; name: string; scopes: string[] } | undefined>;
+  authenticateChannel: (username: string, password: string, source: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
   clock: Clock;
   testMode: boolean;
   sessionHours: number;
@@ -92,16 +94,18 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     if (request.routeOptions.config.access === 'institution') {
       const header = request.headers.authorization;
       const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-      const client = bearer ? await opts.resolveApiClient(bearer) : undefined;
+      const client = bearer ? await opts.resolveApiClient(bearer, { method: request.method, route: request.routeOptions.url ?? request.url }) : undefined;
       if (!client) throw new AppError('unauthenticated', translate('auth.required', request.language));
-      request.institution = { clientId: client.id, organisationId: client.organisationId, name: client.name };
+      const scope = request.routeOptions.config.scope;
+      if (!scope || !client.scopes.includes(scope)) throw new AppError('forbidden', translate('token.scope_missing', request.language, { scope: scope ?? '—' }));
+      request.institution = { clientId: client.id, organisationId: client.organisationId, name: client.name, scopes: client.scopes };
       return;
     }
     if (request.routeOptions.config.access === 'channel') {
       const header = request.headers.authorization;
       const decoded = typeof header === 'string' && header.startsWith('Basic ') ? Buffer.from(header.slice(6), 'base64').toString('utf8') : '';
       const colon = decoded.indexOf(':');
-      const channel = colon > 0 ? await opts.authenticateChannel(decoded.slice(0, colon), decoded.slice(colon + 1)) : undefined;
+      const channel = colon > 0 ? await opts.authenticateChannel(decoded.slice(0, colon), decoded.slice(colon + 1), request.ip) : undefined;
       if (!channel) {
         reply.header('www-authenticate', 'Basic realm="OCMW Portaal kanalen", charset="UTF-8"');
         throw new AppError('unauthenticated', translate('auth.required', request.language));

@@ -15,6 +15,7 @@ import { dossiersVendorRoutes } from '../modules/dossiers/index.js';
 import type { Services } from '../services.js';
 import { AppError } from '../shared/errors.js';
 import { pickLanguage, translate } from '../shared/messages.js';
+import { registerJsonBodyParser } from './json-body.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.js';
 import { registerInputGuard } from './input-guard.js';
 import { TODAY_HEADER } from './auth.js';
@@ -57,6 +58,8 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     genReqId: () => randomUUID(),
     bodyLimit: 262_144,
+    requestTimeout: config.http.requestTimeoutMs,
+    keepAliveTimeout: config.http.keepAliveTimeoutMs,
     frameworkErrors,
     clientErrorHandler,
     https: { cert: tls.cert, key: tls.key, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
@@ -64,6 +67,8 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  app.server.headersTimeout = config.http.headersTimeoutMs;
+  registerJsonBodyParser(app, config.http.jsonMaxDepth);
   // The route table, as on the portal port: the authorization matrix test walks it. Every route
   // here is behind the client certificate (the OpenAPI document excepted, see onRequest below).
   const routeTable: RouteEntry[] = [];

@@ -231,6 +231,42 @@ const catalogue = {
     de: 'Dieses Feld enthält ein ungültiges Zeichen (NUL, \\u0000).',
     en: 'This field contains an invalid character (NUL, \\u0000).',
   },
+  'field.too_deep': {
+    nl: 'De inhoud is te diep genest (hoogstens {max} niveaus).',
+    fr: 'Le contenu est trop imbriqué (au plus {max} niveaux).',
+    de: 'Der Inhalt ist zu tief verschachtelt (höchstens {max} Ebenen).',
+    en: 'The content is nested too deeply (at most {max} levels).',
+  },
+  'person.lookups_limited': {
+    nl: 'U hebt het afgelopen uur al {max} personen opgezocht. Probeer het later opnieuw.',
+    fr: "Vous avez déjà recherché {max} personnes au cours de la dernière heure. Réessayez plus tard.",
+    de: 'Sie haben in der letzten Stunde bereits {max} Personen gesucht. Versuchen Sie es später erneut.',
+    en: 'You have looked up {max} people in the past hour. Try again later.',
+  },
+  'token.institution_only': {
+    nl: 'Alleen een instelling (kind "institution") krijgt een machinesleutel.',
+    fr: 'Seule une institution (kind "institution") reçoit une clé machine.',
+    de: 'Nur eine Einrichtung (kind "institution") erhält einen Maschinenschlüssel.',
+    en: 'Only an institution (kind "institution") gets a machine credential.',
+  },
+  'token.scopes': {
+    nl: 'Geef een of meer scopes: {scopes}.',
+    fr: 'Indiquez un ou plusieurs scopes : {scopes}.',
+    de: 'Geben Sie einen oder mehrere Scopes an: {scopes}.',
+    en: 'Give one or more scopes: {scopes}.',
+  },
+  'token.scope_missing': {
+    nl: 'Deze sleutel mag dit niet (scope {scope} ontbreekt).',
+    fr: 'Cette clé ne le permet pas (scope {scope} manquant).',
+    de: 'Dieser Schlüssel darf das nicht (Scope {scope} fehlt).',
+    en: 'This token may not do this (scope {scope} missing).',
+  },
+  'auth.throttled': {
+    nl: 'Te veel mislukte pogingen. Probeer opnieuw over {seconds} seconden.',
+    fr: 'Trop de tentatives échouées. Réessayez dans {seconds} secondes.',
+    de: 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
+    en: 'Too many failed attempts. Try again in {seconds} seconds.',
+  },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
     fr: 'Indiquez une date valide au format AAAA-MM-JJ.',

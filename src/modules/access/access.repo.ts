@@ -1,6 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
-import { loginAttempt } from '../../db/lockout.js';
 import { searchKey } from '../../shared/search-key.js';
 import { membershipApplications, memberships, organisationManagers, users } from '../../db/schema.js';
 
@@ -87,34 +86,13 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   );
 }
 
-/** Reserves a login attempt atomically (see auth.service); undefined when locked or unknown. */
-export async function reserveLoginAttempt(
-  db: Db,
-  username: string,
-  now: Date,
-  maxFailures: number,
-  lockMinutes: number,
-): Promise<{ id: string; passwordHash: string; attempts: number } | undefined> {
-  const attempt = loginAttempt(now, maxFailures, lockMinutes);
-  const rows = await queryRows<{ id: string; passwordHash: string; attempts: number }>(
-    db,
-    sql`update users set ${attempt.set}
-        where lower(username) = lower(${username}) and ${attempt.open}
-        returning id, password_hash as "passwordHash", failed_attempts as attempts`,
-  );
-  return rows[0];
-}
-
-export async function resetLoginAttempts(db: Db, userId: string): Promise<void> {
-  await db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, userId));
-}
-
-export async function lockedUntil(db: Db, username: string): Promise<Date | null | undefined> {
+/** The account a login names (case-insensitive), or undefined. */
+export async function findLoginUser(db: Db, username: string): Promise<{ id: string; passwordHash: string } | undefined> {
   const [row] = await db
-    .select({ lockedUntil: users.lockedUntil })
+    .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username})`);
-  return row?.lockedUntil;
+  return row;
 }
 
 export async function isManager(db: Db, userId: string, organisationId: string, role: string): Promise<boolean> {
@@ -221,7 +199,8 @@ export interface MemberListRow {
   surname: string;
   firstName: string;
   insz: string | null;
-  email: string;
+  /** The person's own e-mail; null when the person is known in another organisation too (it is theirs, not this one's). */
+  email: string | null;
   title: string | null;
   language: string;
   type: string;
@@ -306,7 +285,9 @@ export async function listMembers(
   const rows = await queryRows<MemberListRow>(
     db,
     sql`
-      select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz, u.email, u.title, u.language,
+      select u.id as "userId", u.username, u.surname, u.first_name as "firstName", u.insz,
+             case when ${knownOutside(sql`u.id`, sql`(select organisation_id from domains where id = ${domainId})`)} then null else u.email end as email,
+             u.title, u.language,
              p.type, p.status, p.local_email as "localEmail",
              to_char(p.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "createdAt",
              to_char(p.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt",
@@ -352,6 +333,22 @@ export async function listManagers(db: Db, organisationId: string): Promise<Mana
         where om.organisation_id = ${organisationId}
         order by case om.role when 'HTB' then 0 else 1 end, lower(u.surname), lower(u.first_name)`,
   );
+}
+
+/** SQL: is the person a member or (co-)HTB of an organisation other than `organisationId`? */
+function knownOutside(userId: SQL, organisationId: SQL): SQL {
+  return sql`(exists (select 1 from memberships km join domains kd on kd.id = km.domain_id where km.user_id = ${userId} and kd.organisation_id <> ${organisationId})
+           or exists (select 1 from organisation_managers ko where ko.user_id = ${userId} and ko.organisation_id <> ${organisationId}))`;
+}
+
+/** Whether the person is a member or (co-)HTB of the organisation (then its managers may see their account). */
+export async function isKnownInOrganisation(db: Db, userId: string, organisationId: string): Promise<boolean> {
+  const [row] = await queryRows<{ known: boolean }>(
+    db,
+    sql`select (exists (select 1 from memberships m join domains d on d.id = m.domain_id where m.user_id = ${userId} and d.organisation_id = ${organisationId})
+             or exists (select 1 from organisation_managers o where o.user_id = ${userId} and o.organisation_id = ${organisationId})) as known`,
+  );
+  return row?.known === true;
 }
 
 export async function findManager(db: Db, organisationId: string, userId: string): Promise<{ role: string } | undefined> {

@@ -111,7 +111,8 @@ export const MemberSummary = z.object({
   typeLabel: z.string(),
   status: z.enum(MEMBERSHIP_STATUSES),
   applications: z.array(z.string()),
-  email: z.string(),
+  /** The person's own e-mail; null when they are known in another organisation too. */
+  email: z.string().nullable(),
   localEmail: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string().nullable(),
@@ -231,11 +232,12 @@ export const PersonReview = z.object({
   insz: z.string(),
   inszFormatted: z.string(),
   isNew: z.boolean(),
-  username: z.string(),
+  /** null for a person known only in other organisations: they see the name, not the account. */
+  username: z.string().nullable(),
   surname: z.string(),
   firstName: z.string(),
   title: z.string().nullable(),
-  language: z.string(),
+  language: z.string().nullable(),
   email: z.string().nullable(),
 });
 export const AddMemberReview = z.object({

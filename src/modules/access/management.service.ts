@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import type { Clock } from '../../domain/clock.js';
@@ -8,6 +7,7 @@ import { APPLICATIONS } from '../../shared/applications.js';
 import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { toCsv } from '../../domain/csv.js';
 import { checkPassword } from '../../shared/password-policy.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -49,6 +49,8 @@ export interface ManagementDeps {
   clock: Clock;
   registry: RegistryService;
   audit: AuditService;
+  /** INSZ look-ups (person directory) one person may make per hour (OCMW_INSZ_LOOKUPS_PER_HOUR). */
+  inszLookupsPerHour?: number;
 }
 
 export interface ExportFile {
@@ -60,7 +62,7 @@ export interface ExportFile {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Access management (SPEC §2, issue #3): every rule is checked here, whatever the caller is. */
-export function createManagementService({ db, clock, registry, audit }: ManagementDeps) {
+export function createManagementService({ db, clock, registry, audit, inszLookupsPerHour = 60 }: ManagementDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
   const fail = (code: 'validation' | 'forbidden' | 'not_found' | 'conflict', lang: Language, key: MessageKey, fields?: FieldErrors) =>
     new AppError(code, t(lang, key), fields);
@@ -131,19 +133,40 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
     }
   }
 
-  function reviewOf(insz: string, existing: repo.UserRow | undefined, person: NewPerson | undefined) {
+  /**
+   * The review of a person. A known person's account (username, title, language, e-mail) is shown
+   * only to the managers of an organisation they already belong to; another organisation sees
+   * the name, which is what the guide's flow needs to confirm the person.
+   */
+  function reviewOf(insz: string, existing: repo.UserRow | undefined, person: NewPerson | undefined, isKnownHere = false) {
+    const account = !existing || isKnownHere;
     return {
       insz,
       inszFormatted: formatInsz(insz),
       isNew: !existing,
-      username: existing?.username ?? person?.username ?? '',
+      username: existing ? (account ? existing.username : null) : (person?.username ?? ''),
       surname: existing?.surname ?? person?.surname ?? '',
       firstName: existing?.firstName ?? person?.firstName ?? '',
-      title: existing ? existing.title : (person?.title ?? null),
-      language: existing?.language ?? person?.language ?? 'nl',
+      title: existing ? (account ? existing.title : null) : (person?.title ?? null),
+      language: existing ? (account ? existing.language : null) : (person?.language ?? 'nl'),
       // A known person's e-mail belongs to them; it is not shown to another organisation.
       email: existing ? null : (person?.email ?? null),
     };
+  }
+
+  /**
+   * Every look-up of a person by INSZ (the directory of all organisations): audited, and at most
+   * inszLookupsPerHour per person per hour, so nobody enumerates a birth date's 999 numbers.
+   */
+  async function lookUpInsz(caller: Caller, organisationId: string, domainId: string | null, insz: string) {
+    const since = new Date(clock.now().getTime() - 3_600_000);
+    if ((await audit.countByActorSince(caller.userId, 'person.lookup', since)) >= inszLookupsPerHour) {
+      throw new AppError('rate_limited', t(caller.language, 'person.lookups_limited', { max: inszLookupsPerHour }));
+    }
+    const existing = await repo.findUserByInsz(db, insz);
+    await audit.record(db, { ...auditBase(caller, organisationId, domainId), action: 'person.lookup', subjectUserId: existing?.id ?? null, after: { insz, found: Boolean(existing) } });
+    const isKnownHere = existing ? await repo.isKnownInOrganisation(db, existing.id, organisationId) : false;
+    return { existing, isKnownHere };
   }
 
   function toSummary(ctx: AuthContext, callerId: string, r: repo.MemberListRow): MemberSummary {
@@ -260,11 +283,7 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
   }
 
   async function tableFile(base: string, format: 'csv' | 'xlsx', header: string[], rows: string[][], sheet: string): Promise<ExportFile> {
-    if (format === 'csv') {
-      // UTF-8 with BOM and ";" so that Excel in a Belgian locale opens it with its accents intact.
-      const text = stringify([header, ...rows], { delimiter: ';' });
-      return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(text)]) };
-    }
+    if (format === 'csv') return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv([header, ...rows]) };
     const wb = new ExcelJS.Workbook();
     wb.creator = 'OCMW Portal';
     wb.created = clock.now();
@@ -282,8 +301,8 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
   return {
     /** "Een gebruiker toevoegen — INSZ — Volgende": is this person known (only the name is shown)? */
     async lookupPerson(caller: Caller, domainId: string, insz: string) {
-      await requireDomain(caller, domainId, 'access.add-user');
-      const existing = await repo.findUserByInsz(db, insz);
+      const domain = await requireDomain(caller, domainId, 'access.add-user');
+      const { existing } = await lookUpInsz(caller, domain.organisationId, domainId, insz);
       const member = existing ? await repo.findMembership(db, domainId, existing.id) : undefined;
       return {
         insz,
@@ -302,17 +321,17 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
     async addMember(caller: Caller, domainId: string, body: AddMemberBody, options: { dryRun: boolean }) {
       const lang = caller.language;
       const domain = await requireDomain(caller, domainId, body.type === 'CO_TB' ? 'access.manage-co-tb' : 'access.add-user');
-      const existing = await repo.findUserByInsz(db, body.insz);
+      const { existing, isKnownHere } = await lookUpInsz(caller, domain.organisationId, domainId, body.insz);
       const fields = await newPersonProblems(body.person, existing, lang);
       if (existing && (await repo.findMembership(db, domainId, existing.id))) fields.insz = t(lang, 'member.exists');
       if (Object.keys(fields).length) throw invalid(lang, fields);
       const review = {
-        person: reviewOf(body.insz, existing, body.person),
+        person: reviewOf(body.insz, existing, body.person, isKnownHere),
         type: body.type,
         applications: [...new Set(body.applications)].sort(),
         localEmail: body.localEmail ?? null,
       };
-      if (options.dryRun) return { ...review, userId: existing?.id ?? null };
+      if (options.dryRun) return { ...review, userId: isKnownHere ? existing!.id : null };
       const passwordHash = existing ? '' : await hashPassword(body.person!.password);
       const userId = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -328,19 +347,20 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
         });
         return id;
       });
-      return { ...review, userId };
+      // Now a member here: the account is this organisation's to see.
+      return { ...review, person: reviewOf(body.insz, existing, body.person, true), userId };
     },
 
     /** "Van Toegangsbeheerder veranderen" (R2.3): the new TB replaces the old one, who stays as co-TB [choice]. */
     async changeTb(caller: Caller, domainId: string, body: ChangeTbBody, options: { dryRun: boolean }) {
       const lang = caller.language;
       const domain = await requireDomain(caller, domainId, 'access.change-tb');
-      const existing = await repo.findUserByInsz(db, body.insz);
+      const { existing, isKnownHere } = await lookUpInsz(caller, domain.organisationId, domainId, body.insz);
       const current = await repo.findTb(db, domainId);
       const fields = await newPersonProblems(body.person, existing, lang);
       if (existing && current?.userId === existing.id) fields.insz = t(lang, 'tb.same_person');
       if (Object.keys(fields).length) throw invalid(lang, fields);
-      const review = { person: reviewOf(body.insz, existing, body.person), localEmail: body.localEmail ?? null, previousTbUserId: current?.userId ?? null };
+      const review = { person: reviewOf(body.insz, existing, body.person, isKnownHere), localEmail: body.localEmail ?? null, previousTbUserId: current?.userId ?? null };
       if (options.dryRun) return review;
       const passwordHash = existing ? '' : await hashPassword(body.person!.password);
       await db.transaction(async (txh) => {
@@ -485,11 +505,11 @@ export function createManagementService({ db, clock, registry, audit }: Manageme
     async addCoHtb(caller: Caller, body: { insz: string; person?: NewPerson }, options: { dryRun: boolean }) {
       const lang = caller.language;
       const organisationId = requireOrganisation(caller, 'access.manage-co-htb');
-      const existing = await repo.findUserByInsz(db, body.insz);
+      const { existing, isKnownHere } = await lookUpInsz(caller, organisationId, null, body.insz);
       const fields = await newPersonProblems(body.person, existing, lang);
       if (existing && (await repo.findManager(db, organisationId, existing.id))) fields.insz = t(lang, 'manager.exists');
       if (Object.keys(fields).length) throw invalid(lang, fields);
-      const review = { person: reviewOf(body.insz, existing, body.person) };
+      const review = { person: reviewOf(body.insz, existing, body.person, isKnownHere) };
       if (options.dryRun) return review;
       const passwordHash = existing ? '' : await hashPassword(body.person!.password);
       await db.transaction(async (txh) => {

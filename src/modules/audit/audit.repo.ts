@@ -11,6 +11,15 @@ export async function insertAudit(db: Db, rows: AuditInsert[]): Promise<void> {
   await db.insert(auditLog).values(rows);
 }
 
+/** How many entries of one action one person caused since a moment (rate limits that hold across instances). */
+export async function countByActorSince(db: Db, actorUserId: string, action: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(and(eq(auditLog.actorUserId, actorUserId), eq(auditLog.action, action), gte(auditLog.at, since)));
+  return Number(row?.n ?? 0);
+}
+
 export interface AuditFilter {
   organisationId: string;
   domainId?: string;

@@ -44,6 +44,11 @@ export function createAuditService({ db }: { db: Db }) {
       );
     },
 
+    /** How many entries of `action` the person caused since `since`. */
+    countByActorSince(actorUserId: string, action: string, since: Date): Promise<number> {
+      return repo.countByActorSince(db, actorUserId, action, since);
+    },
+
     /** Pages through an organisation's (or one domain's) entries, newest first. */
     async list(q: AuditQuery) {
       const { rows, total } = await repo.listAudit(

@@ -79,11 +79,11 @@ describe('session and login (R2.13)', () => {
     expect(Object.keys(error.fields).sort()).toEqual(['extra', 'password', 'username']);
   });
 
-  it('locks an account after 5 failures, even with the right password, until the lock expires', async () => {
+  it('throttles a name from a source after 5 failures, even with the right password, until the delay has run out', async () => {
     for (let i = 0; i < 5; i++) expect((await ctx.client().login('tb.kruibeke', 'wrong-password')).statusCode).toBe(401);
     const locked = await ctx.client().login('tb.kruibeke');
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('locked');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('rate_limited');
     wall = new Date(wall.getTime() + 16 * 60_000);
     expect((await ctx.client().login('tb.kruibeke')).statusCode).toBe(200);
   });

@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     async (request, reply) => {
       const { username, password } = request.body;
       const previous = request.actor;
-      const session = await auth.login(username, password, request.language);
+      const session = await auth.login(username, password, request.language, request.ip);
       // Logging in again from a browser that still holds a session: that session ends on the
       // server, so only the new id (never one known before the login) stays usable.
       if (previous) {

@@ -6,11 +6,17 @@ import { translate, type Language } from '../../shared/messages.js';
 import { accessRepo, burnVerification, verifyPassword, type AccessService, type ManagementService } from '../access/index.js';
 import type { Role, RoleChoice } from './auth.schema.js';
 import * as repo from './sessions.repo.js';
+import { clearAttempts, purgeQuietThrottles, reserveAttempt, throttleKey } from '../../db/lockout.js';
 
 export interface AuthConfig {
   sessionHours: number;
   loginMaxFailures: number;
+  /** Issue 17: hours after login when a session ends, however active (default 12). */
+  sessionMaxHours?: number;
+  /** The longest delay between tries once a name is throttled from a source. */
   loginLockMinutes: number;
+  /** The first delay after loginMaxFailures wrong passwords from one source; it doubles each time. */
+  loginDelaySeconds?: number;
 }
 
 export interface AuthDeps {
@@ -32,6 +38,8 @@ export interface Actor {
   context: RoleChoice | null;
   /** A temporary password: the session may only change it (issue 16). */
   mustChangePassword: boolean;
+  /** When the person logged in: the session ends sessionMaxHours later, whatever its use. */
+  loggedInAt: Date;
 }
 
 export function hashToken(token: string): string {
@@ -45,11 +53,16 @@ function newToken(): string {
 /** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
 export function createAuthService({ db, clock, access, management, config }: AuthDeps) {
   const ttlMs = config.sessionHours * 3_600_000;
+  const maxMs = (config.sessionMaxHours ?? 12) * 3_600_000;
+  /** Sliding expiry, never beyond the absolute lifetime counted from the login. */
+  const expiryOf = (now: Date, loggedInAt: Date) => new Date(Math.min(now.getTime() + ttlMs, loggedInAt.getTime() + maxMs));
+  const throttle = { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes };
 
-  async function createSession(userId: string, context: RoleChoice | null): Promise<{ token: string; csrfToken: string }> {
+  async function createSession(userId: string, context: RoleChoice | null, loggedInAt?: Date): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
     const csrfToken = newToken();
     const now = clock.now();
+    const startedAt = loggedInAt ?? now;
     await repo.insertSession(db, {
       idHash: hashToken(token),
       userId,
@@ -57,9 +70,10 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       organisationId: context?.organisation?.id ?? null,
       domainId: context?.domain?.id ?? null,
       role: context?.role ?? null,
-      createdAt: now,
+      // createdAt is the login time, carried over to the new id of an organisation choice.
+      createdAt: startedAt,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + ttlMs),
+      expiresAt: expiryOf(now, startedAt),
     });
     return { token, csrfToken };
   }
@@ -67,31 +81,24 @@ export function createAuthService({ db, clock, access, management, config }: Aut
   return {
     /**
      * Checks the password and opens a session; with exactly one role the role is chosen too.
-     * Throws unauthenticated (wrong name or password), locked (too many failures; also under
-     * parallel attempts, because each attempt is reserved atomically before the password is
-     * checked) or account_blocked (no active role left).
+     * Throws unauthenticated (wrong name or password), rate_limited (too many failures for this
+     * name from this source, whether the name exists or not; reserved atomically before the
+     * password is checked, so parallel guesses get no extra tries) or account_blocked (no active
+     * role left).
      */
-    async login(username: string, password: string, lang: Language) {
-      const attempt = await accessRepo.reserveLoginAttempt(
-        db,
-        username,
-        clock.now(),
-        config.loginMaxFailures,
-        config.loginLockMinutes,
-      );
+    async login(username: string, password: string, lang: Language, source = 'unknown') {
+      const key = throttleKey('person', username, source);
+      const wait = await reserveAttempt(db, key, clock.now(), throttle);
+      if (wait > 0) throw new AppError('rate_limited', translate('auth.throttled', lang, { seconds: wait }));
+      const attempt = await accessRepo.findLoginUser(db, username);
       if (!attempt) {
-        const lockedUntil = await accessRepo.lockedUntil(db, username);
-        if (lockedUntil && lockedUntil > clock.now()) {
-          const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - clock.now().getTime()) / 60_000));
-          throw new AppError('locked', translate('auth.locked', lang, { minutes }));
-        }
         await burnVerification(password);
         throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
       }
       if (!(await verifyPassword(attempt.passwordHash, password))) {
         throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
       }
-      await accessRepo.resetLoginAttempts(db, attempt.id);
+      await clearAttempts(db, key);
       const choices = await access.listRoleChoices(attempt.id);
       if (choices.length === 0) throw new AppError('account_blocked', translate('auth.no_active_role', lang));
       const context = choices.length === 1 ? choices[0]! : null;
@@ -117,7 +124,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       }
       // Sliding expiry, written at most once a minute.
       if (now.getTime() - session.lastSeenAt.getTime() > 60_000) {
-        await repo.touchSession(db, idHash, now, new Date(now.getTime() + ttlMs));
+        await repo.touchSession(db, idHash, now, expiryOf(now, session.createdAt));
       }
       return {
         userId: user.id,
@@ -127,6 +134,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         csrfToken: session.csrfToken,
         context,
         mustChangePassword: user.mustChangePassword,
+        loggedInAt: session.createdAt,
       };
     },
 
@@ -135,7 +143,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       const choice = (await access.listRoleChoices(actor.userId)).find((c) => c.id === choiceIdValue);
       if (!choice) throw new AppError('forbidden', translate('auth.choice_unknown', lang));
       await repo.deleteSession(db, actor.sessionIdHash);
-      return createSession(actor.userId, choice);
+      return createSession(actor.userId, choice, actor.loggedInAt);
     },
 
     /**
@@ -155,7 +163,9 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       return access.listRoleChoices(userId);
     },
 
+    /** Housekeeping: deletes expired sessions and login throttles quiet for a day; returns the sessions deleted. */
     async purgeExpired(): Promise<number> {
+      await purgeQuietThrottles(db, clock.now());
       return repo.deleteExpiredSessions(db, clock.now());
     },
   };

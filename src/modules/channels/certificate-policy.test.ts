@@ -11,6 +11,7 @@ import {
   checkCertificate,
   looksLikePkcs12,
   normalizeFingerprint,
+  pemBlocks,
   RULE_IDS,
   type CertificateReport,
 } from './certificate-policy.js';
@@ -387,5 +388,27 @@ describe('ocmw cert check (§12)', () => {
 
   it('throws "cannot read" for a missing file', async () => {
     await expect(certCheck(join(dir, 'missing.cer'), 'rest', { json: true, lang: 'nl', now: NOW })).rejects.toThrow(/^cannot read /);
+  });
+});
+
+describe('pemBlocks: linear PEM parsing (issue 17, finding 5)', () => {
+  it.each([
+    ['one block', '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n', ['\nAAAA\n']],
+    ['two blocks', '-----BEGIN CERTIFICATE-----A-----END CERTIFICATE----------BEGIN CERTIFICATE-----B-----END CERTIFICATE-----', ['A', 'B']],
+    ['another label only', '-----BEGIN PRIVATE KEY-----A-----END PRIVATE KEY-----', []],
+    ['a key then a certificate', '-----BEGIN PRIVATE KEY-----K-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----C-----END CERTIFICATE-----', ['C']],
+    ['no END', '-----BEGIN CERTIFICATE-----AAAA', []],
+    ['END of another label', '-----BEGIN CERTIFICATE-----AAAA-----END PRIVATE KEY-----', []],
+  ])('%s', (_, text, bodies) => {
+    expect(pemBlocks(text, 'CERTIFICATE')).toEqual(bodies);
+  });
+
+  it('reads 256 KiB of "-----BEGIN A-----" in linear time (the backreferencing regex took ≈ 3 s)', () => {
+    const text = '-----BEGIN A-----'.repeat(16_000);
+    const t0 = performance.now();
+    expect(certificateDer(new Uint8Array(Buffer.from(text, 'latin1')))).toBeUndefined();
+    const ms = performance.now() - t0;
+    console.log(`certificateDer on ${(text.length / 1024).toFixed(0)} KiB of BEGIN markers: ${ms.toFixed(1)} ms`);
+    expect(ms).toBeLessThan(250);
   });
 });

@@ -181,7 +181,26 @@ export function looksLikePkcs12(bytes: Uint8Array): boolean {
   return c[0] === 0x02 && c[1] === 0x01 && c[2] === 0x03 && c[3] === 0x30;
 }
 
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+/** A PEM marker with a bounded label, so each match attempt costs a bounded number of steps. */
+const PEM_MARKER = /-----(BEGIN|END) ([A-Z0-9 ]{1,64})-----/g;
+
+/**
+ * The bodies of the PEM blocks labelled `label`, in one pass over the markers (issue 17, finding
+ * 5): a BEGIN opens a block, the END with its label closes it. Linear in the text's length,
+ * where a backreferencing regex rescanned the rest of the text for every BEGIN.
+ */
+export function pemBlocks(text: string, label: string): string[] {
+  const bodies: string[] = [];
+  let open: { label: string; bodyStart: number } | undefined;
+  for (const m of text.matchAll(PEM_MARKER)) {
+    if (m[1] === 'BEGIN') open = { label: m[2]!, bodyStart: m.index + m[0].length };
+    else if (open && open.label === m[2]) {
+      if (open.label === label) bodies.push(text.slice(open.bodyStart, m.index));
+      open = undefined;
+    }
+  }
+  return bodies;
+}
 
 /**
  * The DER of the one certificate in a DER or PEM file (PEM: exactly one CERTIFICATE block; any
@@ -190,9 +209,9 @@ const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 export function certificateDer(bytes: Uint8Array): Uint8Array | undefined {
   const text = Buffer.from(bytes).toString('latin1');
   if (text.includes('-----BEGIN ')) {
-    const blocks = [...text.matchAll(PEM_BLOCK)].filter((m) => m[1] === 'CERTIFICATE');
+    const blocks = pemBlocks(text, 'CERTIFICATE');
     if (blocks.length !== 1) return undefined;
-    const body = blocks[0]![2]!.replace(/\s+/g, '');
+    const body = blocks[0]!.replace(/\s+/g, '');
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return undefined;
     return new Uint8Array(Buffer.from(body, 'base64'));
   }

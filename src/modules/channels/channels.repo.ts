@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
-import { loginAttempt } from '../../db/lockout.js';
 import { certificateExpiryNotices, certificates, channelAccounts, delegationRequests, senders } from '../../db/schema.js';
 
 /** SQL for ChaMan's tables: senders, channel accounts, certificates, delegation requests. */
@@ -199,26 +198,13 @@ export async function setNoticeMail(db: Db, certificateId: string, thresholdDays
     .where(and(eq(certificateExpiryNotices.certificateId, certificateId), eq(certificateExpiryNotices.thresholdDays, thresholdDays)));
 }
 
-/**
- * One channel login attempt for the FTP/SFTP account, reserved atomically as for people
- * (db/lockout.ts): counted before the password is checked, so parallel guesses
- * get no extra tries. Undefined when the account is unknown, deleted or locked.
- */
-export async function reserveChannelAttempt(db: Db, username: string, now: Date, maxFailures: number, lockMinutes: number): Promise<AccountRow | undefined> {
-  const attempt = loginAttempt(now, maxFailures, lockMinutes);
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`update channel_accounts set ${attempt.set}
-        where lower(username) = lower(${username}) and deleted_at is null and kind in ('FTP', 'SFTP') and ${attempt.open}
-        returning id`,
-  );
-  if (!row) return undefined;
-  const [account] = await db.select().from(channelAccounts).where(eq(channelAccounts.id, row.id));
+/** The live FTP/SFTP account a channel login names (case-insensitive), or undefined. */
+export async function findChannelLogin(db: Db, username: string): Promise<AccountRow | undefined> {
+  const [account] = await db
+    .select()
+    .from(channelAccounts)
+    .where(and(sql`lower(${channelAccounts.username}) = lower(${username})`, isNull(channelAccounts.deletedAt), inArray(channelAccounts.kind, ['FTP', 'SFTP'])));
   return account;
-}
-
-export async function resetChannelAttempts(db: Db, accountId: string): Promise<void> {
-  await db.update(channelAccounts).set({ failedAttempts: 0, lockedUntil: null }).where(eq(channelAccounts.id, accountId));
 }
 
 /** R6.9: the certificate with this fingerprint (the active one first) and its account's OCMW. */

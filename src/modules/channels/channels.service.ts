@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { clearAttempts, reserveAttempt, throttleKey, type ThrottlePolicy } from '../../db/lockout.js';
 import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
@@ -30,7 +31,7 @@ export interface ChannelsDeps {
   audit: AuditService;
   notifications: NotificationsService;
   /** The channel login's lockout (N5): the people's login settings by default. */
-  lockout?: { maxFailures: number; lockMinutes: number };
+  lockout?: ThrottlePolicy;
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -48,7 +49,7 @@ type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 class RollbackPreview extends Error {}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
-export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, lockMinutes: 15 } }: ChannelsDeps) {
+export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 } }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
 
   // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
@@ -589,19 +590,21 @@ export function createChannelsService({ db, clock, registry, audit, notification
     },
 
     /**
-     * The FTP/SFTP credentials of the channel routes (HTTP Basic). After lockout.maxFailures wrong
-     * passwords in a row (OCMW_LOGIN_MAX_FAILURES) the account is locked for lockout.lockMinutes
-     * (OCMW_LOGIN_LOCK_MINUTES), even for the right password (N5); an unknown or locked account
-     * costs the same verification time as a wrong password and gets the same 401.
+     * The FTP/SFTP credentials of the channel routes (HTTP Basic), throttled per username and
+     * source like the people's login (db/lockout.ts); an unknown account costs the same
+     * verification time as a wrong password and gets the same 401; a throttled pair gets 401
+     * without a check. Undefined when refused.
      */
-    async authenticateChannel(username: string, password: string) {
-      const account = await repo.reserveChannelAttempt(db, username, clock.now(), lockout.maxFailures, lockout.lockMinutes);
+    async authenticateChannel(username: string, password: string, source = 'unknown') {
+      const key = throttleKey('channel', username, source);
+      if ((await reserveAttempt(db, key, clock.now(), lockout)) > 0) return undefined;
+      const account = await repo.findChannelLogin(db, username);
       if (!account?.passwordHash) {
         await burnVerification(password);
         return undefined;
       }
       if (!(await verifyPassword(account.passwordHash, password))) return undefined;
-      await repo.resetChannelAttempts(db, account.id);
+      await clearAttempts(db, key);
       const domain = await registry.findDomain(account.domainId);
       return domain ? { accountId: account.id, organisationId: domain.organisationId, permissions: account.permissions, username: account.username! } : undefined;
     },

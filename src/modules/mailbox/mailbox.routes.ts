@@ -22,7 +22,7 @@ const PUBLISH_BODY_LIMIT = 8 * 1024 * 1024;
 /** HTTP ↔ e-Box (R10.1, R8.2): institutions publish; the organisation's users list, read, delete and restore. */
 export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> = async (app, { mailbox }) => {
   app.post('/institution/ebox/documents', {
-    config: { access: 'institution' },
+    config: { access: 'institution', scope: 'ebox:publish' },
     bodyLimit: PUBLISH_BODY_LIMIT,
     schema: {
       tags: ['Instellingen'],

@@ -34,6 +34,9 @@ export type EboxUser = Caller & { username: string };
 export interface Institution {
   organisationId: string;
   name: string;
+  /** A token's scopes and id (the API); absent for the operator's CLI. */
+  scopes?: string[];
+  clientId?: string;
 }
 
 
@@ -155,6 +158,9 @@ export function createMailboxService({ db, clock, registry, notifications, audit
      * field) for an unknown recipient, an unsafe file name or content that is not of its type.
      */
     async publishAs(institution: Institution, input: PublishDocument, lang: Language = 'nl') {
+      if (input.rsz && institution.scopes && !institution.scopes.includes('ebox:publish-rsz')) {
+        throw new AppError('forbidden', translate('token.scope_missing', lang, { scope: 'ebox:publish-rsz' }));
+      }
       const fields: FieldErrors = {};
       let attachment: { name: string; mime: string; base64: string; size: number; sha256: string } | undefined;
       if (input.attachment) {
@@ -207,6 +213,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
           after: {
             id: inserted.id,
             sender: sender.kbo,
+            ...(institution.clientId ? { tokenId: institution.clientId } : {}),
             title: input.title,
             category: input.category,
             messageType: input.messageType,

@@ -18,14 +18,14 @@ const Delivered = z.object({
 /** HTTP ↔ mutation delivery (R5.2: the delivered mutations listed in the portal). */
 export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsService }> = async (app, { mutations }) => {
   app.post('/institution/mutations', {
-    config: { access: 'institution' },
+    config: { access: 'institution', scope: 'mutations:write' },
     schema: {
       tags: ['Instellingen'],
       summary: 'Deliver mutations (R5.1): all or nothing; each is routed on arrival',
       body: z.strictObject({ mutations: z.array(z.unknown()).min(1).max(10_000) }),
       response: { 200: z.object({ received: z.number().int(), deliveries: z.number().int() }), 400: ErrorResponse, 401: ErrorResponse },
     },
-  }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, request.language));
+  }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, request.language, request.institution!.clientId));
 
   app.get('/channel/mutation-files', {
     config: { access: 'channel' },

@@ -21,7 +21,7 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
      * Validates every record first (nothing is written when one is wrong, with a field error
      * per record), then stores and routes them in one transaction.
      */
-    async ingest(records: unknown[], source: string, lang: Language = 'nl') {
+    async ingest(records: unknown[], source: string, lang: Language = 'nl', apiClientId: string | null = null) {
       const fields: FieldErrors = {};
       const valid: MutationInput[] = [];
       records.forEach((r, i) => {
@@ -39,7 +39,7 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
           const chunk = valid.slice(i, i + 5_000);
           const range = await repo.insertMutations(
             tx,
-            chunk.map((m) => ({ type: m.type, subType: m.subType ?? null, code: selectionCode(m), insz: m.insz, occurredAt: new Date(m.occurredAt), payload: m.payload, source })),
+            chunk.map((m) => ({ type: m.type, subType: m.subType ?? null, code: selectionCode(m), insz: m.insz, occurredAt: new Date(m.occurredAt), payload: m.payload, source, apiClientId })),
           );
           deliveries += await repo.routeMutations(tx, range, clock.today());
         }

@@ -55,3 +55,7 @@ export const DOMAIN_NAMES: Record<DomainCode, z.infer<typeof Names>> = {
   PPL: { nl: 'Werkgever PPL', fr: 'Employeur APL', de: 'Arbeitgeber PPL' },
   OZP: { nl: 'Onderneming zonder personeel', fr: 'Entreprise sans personnel', de: 'Unternehmen ohne Personal' },
 };
+
+/** SPEC §13: what an institution's machine credential may do. */
+export const API_SCOPES = ['mutations:write', 'ebox:publish', 'ebox:publish-rsz', 'channel:read'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];

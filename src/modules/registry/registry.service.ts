@@ -7,6 +7,9 @@ import { loadReferenceData } from './reference-data.js';
 import * as repo from './registry.repo.js';
 import * as clients from './api-clients.repo.js';
 import { createHash, randomBytes } from 'node:crypto';
+import { API_SCOPES, type ApiScope } from './registry.schema.js';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 import {
   DOMAIN_NAMES,
   type DomainCode,
@@ -135,18 +138,50 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     },
 
     /**
-     * Creates a machine credential for an institution (or any organisation that delivers data);
-     * the token is returned once and stored as its SHA-256.
+     * Creates a machine credential for an institution (SPEC §13): limited to `scopes`, optionally
+     * expiring after `expiresInDays`; the token is returned once and stored as its SHA-256.
+     * Throws validation when the organisation is not an institution or a scope is unknown.
      */
-    async createApiClient(organisationId: string, name: string): Promise<{ id: string; token: string }> {
+    async createApiClient(organisationId: string, name: string, scopes: string[], options: { expiresInDays?: number; lang?: Language } = {}) {
+      const lang = options.lang ?? 'nl';
+      const org = await repo.findOrganisation(db, organisationId);
+      if (org?.kind !== 'institution') throw new AppError('validation', translate('token.institution_only', lang), { kbo: translate('token.institution_only', lang) });
+      const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
+      if (scopes.length === 0 || unknown.length) {
+        throw new AppError('validation', translate('token.scopes', lang, { scopes: API_SCOPES.join(', ') }), { scope: translate('token.scopes', lang, { scopes: API_SCOPES.join(', ') }) });
+      }
+      const expiresInDays = options.expiresInDays;
       const token = `ocmw_${randomBytes(32).toString('base64url')}`;
-      const id = await clients.insertApiClient(db, { organisationId, name, tokenHash: createHash('sha256').update(token).digest('hex') });
-      return { id, token };
+      const expiresAt = expiresInDays ? new Date(clock.now().getTime() + expiresInDays * 86_400_000) : null;
+      const uniqueScopes = [...new Set(scopes)].sort() as ApiScope[];
+      const id = await clients.insertApiClient(db, { organisationId, name, tokenHash: sha256(token), scopes: uniqueScopes, expiresAt });
+      return { id, token, scopes: uniqueScopes, ...(expiresAt ? { expiresAt: expiresAt.toISOString() } : {}) };
     },
 
-    /** The organisation behind a bearer token, or undefined when unknown or revoked. */
-    async resolveApiClient(token: string) {
-      return clients.findActiveClient(db, createHash('sha256').update(token).digest('hex'));
+    /**
+     * The institution behind a bearer token, or undefined when unknown, revoked or expired; a
+     * resolved token's use is recorded with its id, the method and the route.
+     */
+    async resolveApiClient(token: string, use: { method: string; route: string }) {
+      const now = clock.now();
+      const client = await clients.findActiveClient(db, sha256(token), now);
+      if (client) await clients.insertUse(db, { clientId: client.id, ...use, at: now });
+      return client;
+    },
+
+    /** Every machine credential (never the secret), of one organisation when given. */
+    async listApiClients(organisationId?: string) {
+      return (await clients.listClients(db, organisationId)).map((c) => ({
+        ...c,
+        createdAt: c.createdAt.toISOString(),
+        expiresAt: c.expiresAt?.toISOString() ?? null,
+        revokedAt: c.revokedAt?.toISOString() ?? null,
+      }));
+    },
+
+    /** Revokes a token at once; false when unknown or already revoked. */
+    async revokeApiClient(id: string): Promise<boolean> {
+      return clients.revokeClient(db, id, clock.now());
     },
 
     /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */

@@ -243,18 +243,30 @@ export function PersonReviewList({ person, today }: { person: PersonReviewData; 
   const language = useUiLanguage();
   return (
     <dl className="details">
-      <dt>{t('person.username')}</dt>
-      <dd>{person.username}</dd>
+      {person.username !== null ? (
+        <>
+          <dt>{t('person.username')}</dt>
+          <dd>{person.username}</dd>
+        </>
+      ) : null}
       <dt>{t('person.surname')}</dt>
       <dd>{person.surname}</dd>
       <dt>{t('person.firstName')}</dt>
       <dd>{person.firstName}</dd>
-      <dt>{t('person.title')}</dt>
-      <dd>{person.title ? t(`person.titles.${person.title}`) : t('person.titleNone')}</dd>
+      {person.username !== null ? (
+        <>
+          <dt>{t('person.title')}</dt>
+          <dd>{person.title ? t(`person.titles.${person.title}`) : t('person.titleNone')}</dd>
+        </>
+      ) : null}
       <dt>{t('person.insz')}</dt>
       <dd>{person.inszFormatted}</dd>
-      <dt>{t('person.language')}</dt>
-      <dd>{t(`languages.${person.language}`, { lng: language })}</dd>
+      {person.language ? (
+        <>
+          <dt>{t('person.language')}</dt>
+          <dd>{t(`languages.${person.language}`, { lng: language })}</dd>
+        </>
+      ) : null}
       {today ? (
         <>
           <dt>{t('person.createdAt')}</dt>

