@@ -144,7 +144,7 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     case 'institution':
-      return withRuntime('auto', (rt) =>
+      return withRuntime(true, (rt) =>
         runInstitutionCommand(rt, [sub ?? '', ...rest], { json: values.json, lang, scope: values.scope, expiresDays: values['expires-days'] }, out),
       );
     case 'mutations': {
