@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runMergerBench } from './merger.bench.js';
+import { runMergerWaveBench } from './merger-wave.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
 import { runRemindersBench } from './reminders.bench.js';
 import { runSubmissionsBench } from './submissions.bench.js';
@@ -25,6 +26,7 @@ const BENCHES: [string, BenchRun][] = [
   ['vendor-api', runVendorApiBench],
   ['submissions', runSubmissionsBench],
   ['merger', runMergerBench],
+  ['merger-wave', runMergerWaveBench],
 ];
 const RESULTS = process.env.BENCH_RESULTS ?? new URL('./RESULTS.md', import.meta.url).pathname;
 
