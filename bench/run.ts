@@ -11,6 +11,7 @@ import { runAccessListBench } from './access-list.bench.js';
 import { runCliStartBench } from './cli-start.bench.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runMergerBench } from './merger.bench.js';
+import { runMergerWaveBench } from './merger-wave.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
 import { runRemindersBench } from './reminders.bench.js';
 import { runSubmissionsBench } from './submissions.bench.js';
@@ -27,6 +28,7 @@ const BENCHES: [string, BenchRun][] = [
   ['vendor-api', runVendorApiBench],
   ['submissions', runSubmissionsBench],
   ['merger', runMergerBench],
+  ['merger-wave', runMergerWaveBench],
 ];
 const RESULTS = process.env.BENCH_RESULTS ?? new URL('./RESULTS.md', import.meta.url).pathname;
 

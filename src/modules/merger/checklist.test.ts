@@ -267,3 +267,35 @@ describe('progressOf', () => {
     expect(progressOf(statuses.map(item))).toBe(expected);
   });
 });
+
+describe.each(seed.filter((m, i, all) => all.findIndex((x) => x.scenario === m.scenario) === i).map((m) => [m.scenario, m] as const))(
+  'issue 15 items, scenario %i',
+  (scenario, m) => {
+    const [source] = disappearing(m);
+    const clashing = (o: ChecklistOrganisation) => ({ clashes: o.organisationId === source ? 2 : 0 });
+
+    it('keeps the dossiers item open while clashes are unreviewed, before and after the run (R9.3′)', () => {
+      for (const applied of [false, true]) {
+        const items = buildChecklist(factsOf(m, { applied }, clashing));
+        expect(find(items, source!, 'dossiers')).toMatchObject({ status: 'open', detail: { key: 'forms_clashes', params: { count: 3, clashes: 2 } } });
+        expect(find(items, source!, 'form_clashes_reviewed')).toMatchObject({ check: 'manual', status: 'open', detail: { params: { clashes: 2 } } });
+      }
+      const reviewed = buildChecklist(factsOf(m, { applied: true, ticks: new Map([[`${source}:form_clashes_reviewed`, { by: 'tb', at: '2024-12-31T09:00:00Z' }]]) }, clashing));
+      expect(find(reviewed, source!, 'dossiers')).toMatchObject({ status: 'done', detail: { key: 'forms_moved' } });
+      expect(find(reviewed, source!, 'form_clashes_reviewed')).toMatchObject({ status: 'done', tickedAt: '2024-12-31T09:00:00Z' });
+      // Without clashes there is nothing to review.
+      expect(find(buildChecklist(factsOf(m)), source!, 'form_clashes_reviewed')).toBeUndefined();
+    });
+
+    it(`asks for a TB ("TB aanstellen") ${scenario === 1 ? 'until the domain has one' : 'never: the OCMW keeps its TB'} (R7.4′)`, () => {
+      const open = find(buildChecklist(factsOf(m, { today: '2025-01-02' })), m.targetId, 'tb_appointed')!;
+      const done = find(buildChecklist(factsOf(m, { tbKnown: true })), m.targetId, 'tb_appointed')!;
+      if (scenario === 1) {
+        expect(open).toMatchObject({ status: 'open', overdue: true, detail: { key: 'tb_missing' } });
+        expect(done).toMatchObject({ status: 'done', detail: { key: 'tb_appointed' } });
+      } else {
+        expect([open.status, done.status]).toEqual(['not_needed', 'not_needed']);
+      }
+    });
+  },
+);
