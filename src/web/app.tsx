@@ -23,6 +23,7 @@ import { chamanPaths } from './features/channels/chaman-common.js';
 import { ConfigurationPage } from './features/configuration/configuration-page.js';
 import { ReceivedMutationsPage } from './features/configuration/received-mutations-page.js';
 import { LoginPage } from './features/auth/login-page.js';
+import { HELP_PATH, HelpPage } from './features/help/help-page.js';
 import { HomePage } from './features/home/home-page.js';
 import { MailOutboxPage } from './features/admin/mail-outbox-page.js';
 import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
@@ -102,6 +103,8 @@ function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
       <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
+      {/* R12.1: the helpdesk, with or without a login. */}
+      <Route path={HELP_PATH} element={<HelpPage />} />
       <Route
         path="/kiezen"
         element={
