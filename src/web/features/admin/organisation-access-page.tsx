@@ -8,6 +8,7 @@ import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
 import { TextAreaField } from '../../components/form-field.js';
+import { ReopenReportDialog } from './reopen-report-dialog.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -71,6 +72,7 @@ export function OrganisationAccessPage() {
   const [openWork, setOpenWork] = useState<OpenWork | 'loading' | undefined>();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | undefined>();
+  const [reopening, setReopening] = useState<{ organisationId: string; name: string; year: number } | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [noticeVersion, setNoticeVersion] = useState(0);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -225,6 +227,17 @@ export function OrganisationAccessPage() {
                           {isEnded ? t('orgAccess.restore') : t('orgAccess.end')}
                           <span className="visually-hidden"> – {name}</span>
                         </button>
+                        {today >= merger.effectiveDate ? (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => setReopening({ organisationId: organisation.id, name, year: Number(merger.effectiveDate.slice(0, 4)) - 1 })}
+                            disabled={isBusy}
+                          >
+                            {t('orgAccess.reopen')}
+                            <span className="visually-hidden"> – {name}</span>
+                          </button>
+                        ) : null}
                       </td>
                     </tr>
                   );
@@ -234,6 +247,16 @@ export function OrganisationAccessPage() {
           </div>
         </>
       )}
+
+      <ReopenReportDialog
+        target={reopening}
+        onClose={(outcome) => {
+          setReopening(undefined);
+          if (!outcome) return;
+          setNotice(outcome);
+          setNoticeVersion((v) => v + 1);
+        }}
+      />
 
       <ConfirmDialog
         open={pending !== undefined}
