@@ -69,12 +69,19 @@ test('the administrator ends a disappearing OCMW’s access after its merger, it
   await expect(endButton).toBeFocused();
   await expect(row).toContainText('Actief');
 
-  // Confirmed with the keyboard: the access ends today.
+  // Confirmed with the keyboard: R8.3′ the OCMW still has its 2024 Uniek verslag open, so a reason is asked for.
   await page.keyboard.press('Enter');
   await expect(endDialog).toBeVisible();
+  await expect(endDialog).toContainText('Nog open bij dit OCMW:');
+  await expect(endDialog).toContainText('het Uniek verslag 2024 is niet ingediend');
   await page.keyboard.press('Shift+Tab');
   await expect(endDialog.getByRole('button', { name: 'Toegang beëindigen' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(endDialog).toBeVisible();
+  await expect(endDialog).toContainText('Geef een reden van minstens 5 tekens.');
+  await endDialog.getByLabel(/Reden om toch te beëindigen/).fill('Laatste verslag via OCMW Wingene geregeld');
+  await expectNoAxeViolations(page, 'the override reason of the end-access confirmation');
+  await endDialog.getByRole('button', { name: 'Toegang beëindigen' }).click();
   await expect(endDialog).toBeHidden();
   const done = page.getByRole('status').filter({ hasText: 'is beëindigd' });
   await expect(done).toHaveText(`De toegang van ${OCMW} is beëindigd op 03/03/2025.`);

@@ -24,6 +24,7 @@ import { configurationRoutes } from './modules/configuration/index.js';
 import { dossiersRoutes } from './modules/dossiers/index.js';
 import { helpRequestsRoutes } from './modules/help-requests/index.js';
 import { mailboxRoutes } from './modules/mailbox/index.js';
+import { helpRoutes } from './modules/help/index.js';
 import { mergerRoutes } from './modules/merger/index.js';
 import { createMetricsService, metricsRoutes } from './modules/metrics/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
+  await app.register(helpRoutes, { prefix: '/api/v1', helpdesk: config.helpdesk });
 
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));
   if (hasWeb) {

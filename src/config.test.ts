@@ -59,5 +59,30 @@ describe('OCMW_SEED_DEMO (demo data only when asked, never in production)', () =
 
   it.each(['yes', '1'])('refuses %j', (value) => {
     expect(() => loadConfig({ OCMW_SEED_DEMO: value })).toThrow('OCMW_SEED_DEMO');
+describe('OCMW_HELPDESK_* (the helpdesk contacts, R12.1)', () => {
+  it.each([
+    [{}, 'ocmw-cpas@smals.be', '08:30–16:30'],
+    [{ OCMW_HELPDESK_EMAIL: 'help@regio.example', OCMW_HELPDESK_HOURS: '09:00–17:00' }, 'help@regio.example', '09:00–17:00'],
+  ])('%j → %s, %s', (env, email, hours) => {
+    expect(loadConfig(env).helpdesk).toMatchObject({ email, hours });
+  });
+
+  it.each([[{ OCMW_HELPDESK_EMAIL: 'no address' }, 'OCMW_HELPDESK_EMAIL'], [{ OCMW_HELPDESK_PHONE_NL: '   ' }, 'OCMW_HELPDESK_PHONE_NL']])('refuses %j at start, naming the variable', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+});
+
+describe('OCMW_TRUSTED_CA_FILE (R3.9′)', () => {
+  it.each([
+    ['/does/not/exist.pem', 'cannot read'],
+    ['package.json', 'holds no PEM certificate'],
+  ])('refuses %s at start: %s', (file, problem) => {
+    expect(() => loadConfig({ OCMW_TRUSTED_CA_FILE: file })).toThrow(problem);
+  });
+
+  it('keeps the PEM text of a readable bundle', async () => {
+    const { trustedTestCaFile } = await import('../test/certificates.js');
+    const file = await trustedTestCaFile();
+    expect(loadConfig({ OCMW_TRUSTED_CA_FILE: file }).trustedCaPem).toContain('-----BEGIN CERTIFICATE-----');
   });
 });

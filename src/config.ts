@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isIsoDate } from './domain/clock.js';
 import { DEFAULT_FILING_WINDOW, parseFilingWindow, type FilingWindow } from './modules/subsidy-report/index.js';
+import { readTrustedCaFile } from './modules/channels/certificate-trust.js';
+import { GUIDE_HELPDESK, type Helpdesk } from './modules/help/index.js';
 
 /**
  * Configuration from the environment, parsed once at boot with zod. A wrong value stops the
@@ -64,6 +66,23 @@ const Env = z.object({
       ctx.addIssue({ code: 'custom', message: parsed.problem });
       return z.NEVER;
     }),
+  // R12.1: the helpdesk on the help page and in the scenario guidance (default: the guide's).
+  OCMW_HELPDESK_NAME: z.string().trim().min(1).max(200).default(GUIDE_HELPDESK.name),
+  OCMW_HELPDESK_EMAIL: z.email().default(GUIDE_HELPDESK.email),
+  OCMW_HELPDESK_PHONE_NL: z.string().trim().min(1).max(50).default(GUIDE_HELPDESK.phoneNl),
+  OCMW_HELPDESK_PHONE_FR: z.string().trim().min(1).max(50).default(GUIDE_HELPDESK.phoneFr),
+  OCMW_HELPDESK_HOURS: z.string().trim().min(1).max(100).default(GUIDE_HELPDESK.hours),
+  // R3.9′: the operator's PEM bundle of trusted root and intermediate CAs (besides the runtime's roots).
+  OCMW_TRUSTED_CA_FILE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const read = readTrustedCaFile(v);
+      if (read.ok) return read.pem;
+      ctx.addIssue({ code: 'custom', message: read.problem });
+      return z.NEVER;
+    }),
 });
 
 export interface Config {
@@ -112,6 +131,10 @@ export interface Config {
   vendor: { enabled: boolean; port: number; certFile?: string; keyFile?: string };
   /** R10.2: the filing window of the Uniek verslag (default 1 February to the end of February of the next year). */
   subsidyWindow: FilingWindow;
+  /** R12.1: the helpdesk contacts (OCMW_HELPDESK_*; default the guide's). */
+  helpdesk: Helpdesk;
+  /** R3.9′: the PEM text of OCMW_TRUSTED_CA_FILE, trusted for FTP certificates besides the runtime's roots. */
+  trustedCaPem?: string;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -173,5 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),
     vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
     subsidyWindow: e.OCMW_SUBSIDY_WINDOW,
+    trustedCaPem: e.OCMW_TRUSTED_CA_FILE,
+    helpdesk: { name: e.OCMW_HELPDESK_NAME, email: e.OCMW_HELPDESK_EMAIL, phoneNl: e.OCMW_HELPDESK_PHONE_NL, phoneFr: e.OCMW_HELPDESK_PHONE_FR, hours: e.OCMW_HELPDESK_HOURS },
   };
 }

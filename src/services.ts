@@ -14,11 +14,12 @@ import { createNotificationsService, type MailConfig } from './modules/notificat
 import { createAuthService, createFirstStartService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
+import { createTrustStore } from './modules/channels/index.js';
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen'>> & { mail?: MailConfig };
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -28,9 +29,11 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const access = createAccessService({ db, clock, registry });
   const management = createManagementService({ db, clock, registry, audit, inszLookupsPerHour: config.inszLookupsPerHour });
   const auth = createAuthService({ db, clock, access, management, config });
-  const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow });
+  // R8.3′: the merger service asks the Uniek verslag and the e-Box what a disappearing OCMW still has open.
+  const openWork = { reportSubmitted: (id: string, year: number) => subsidyReport.isSubmitted(id, year), unreadDocuments: (id: string) => mailbox.unreadCount(id) };
+  const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow, openWork });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
-  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes } });
+  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes }, trust: createTrustStore(config.trustedCaPem) });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });

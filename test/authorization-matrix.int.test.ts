@@ -332,9 +332,28 @@ const MATRIX: Record<string, Entry> = {
     allow: ['admin'],
     request: async () => {
       const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Zwijndrecht'`);
-      return { url: `/api/v1/admin/organisations/${org!.id}/end-access`, payload: { confirm: true } };
+      // R8.3′: Zwijndrecht's 2024 Uniek verslag is open, so the administrator gives the override's reason.
+      return { url: `/api/v1/admin/organisations/${org!.id}/end-access`, payload: { confirm: true, overrideReason: 'authorization matrix' } };
     },
   },
+  'GET /api/v1/admin/organisations/:organisationId/open-work': {
+    allow: ['admin'],
+    request: async () => {
+      const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Melle'`);
+      return { url: `/api/v1/admin/organisations/${org!.id}/open-work` };
+    },
+  },
+  // R10.2′: the administrator reopens a Uniek verslag window (Melle's 2024 report, until the end of this year).
+  'GET /api/v1/admin/subsidy-reports/reopenings': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/subsidy-reports/reopenings' }) },
+  'POST /api/v1/admin/subsidy-reports/reopenings': {
+    allow: ['admin'],
+    request: async () => {
+      const [org] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Melle'`);
+      return { url: '/api/v1/admin/subsidy-reports/reopenings', payload: { organisationId: org!.id, year: 2024, until: `${ctx.clock.today().slice(0, 4)}-12-31`, reason: 'authorization matrix' } };
+    },
+  },
+  // R12.1: the helpdesk contacts, for everyone.
+  'GET /api/v1/help': { allow: 'public', request: () => ({ url: '/api/v1/help' }) },
   'POST /api/v1/admin/organisations/:organisationId/restore-access': {
     allow: ['admin'],
     request: async () => {

@@ -7,6 +7,9 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
@@ -116,19 +119,16 @@ function nextSerial(): string {
 
 const DAY = 86_400_000;
 
-/** A small certificate authority (self-signed, keyCertSign) that can issue test certificates. */
-export async function makeCa(options: { key?: TestKeyType; name?: string; hash?: TestHash } = {}): Promise<TestCa> {
-  const type = options.key ?? 'EC-P-384';
-  const name = options.name ?? 'CN=OCMW Test CA, O=Test, C=BE';
-  const key = await testKeyPair(type);
-  const signer = await importSigningKey(key, options.hash ?? 'SHA-384', 'pkcs1');
+/** A CA certificate (basic constraints CA, keyCertSign) for `key`, signed by `signer` (itself for a root). */
+async function issueCa(o: { name: string; key: TestKeyPair; issuerName: string; signerKey: TestKeyPair; hash: TestHash; years: number }): Promise<TestCa> {
+  const signer = await importSigningKey(o.signerKey, o.hash, 'pkcs1');
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: nextSerial(),
-    subject: name,
-    issuer: name,
+    subject: o.name,
+    issuer: o.issuerName,
     notBefore: new Date(Date.now() - 365 * DAY),
-    notAfter: new Date(Date.now() + 10 * 365 * DAY),
-    publicKey: key.spki,
+    notAfter: new Date(Date.now() + o.years * 365 * DAY),
+    publicKey: o.key.spki,
     signingKey: signer.key,
     signingAlgorithm: signer.algorithm,
     extensions: [
@@ -137,7 +137,14 @@ export async function makeCa(options: { key?: TestKeyType; name?: string; hash?:
     ],
   });
   const der = new Uint8Array(certificate.rawData);
-  return { name, key, certificate, der, pem: toPem(der, 'CERTIFICATE') };
+  return { name: o.name, key: o.key, certificate, der, pem: toPem(der, 'CERTIFICATE') };
+}
+
+/** A small certificate authority (self-signed, keyCertSign) that can issue test certificates. */
+export async function makeCa(options: { key?: TestKeyType; name?: string; hash?: TestHash } = {}): Promise<TestCa> {
+  const name = options.name ?? 'CN=OCMW Test CA, O=Test, C=BE';
+  const key = await testKeyPair(options.key ?? 'EC-P-384');
+  return issueCa({ name, key, issuerName: name, signerKey: key, hash: options.hash ?? 'SHA-384', years: 10 });
 }
 
 /** A leaf certificate with the given key, hash, issuer (or self-signed), validity and key usage. */
@@ -178,4 +185,26 @@ export function makePfxLikeBytes(): Uint8Array {
   const contentInfo = [0x30, idData.length + explicit.length, ...idData, ...explicit];
   const body = [0x02, 0x01, 0x03, ...contentInfo];
   return new Uint8Array([0x30, body.length, ...body]);
+}
+
+let trustedCaFile: Promise<string> | undefined;
+
+/**
+ * R3.9′: a PEM file with the default test CA (`makeCa({ key: 'RSA-2048' })`), written once per
+ * process, for OCMW_TRUSTED_CA_FILE: keys are generated once per type and process, so every
+ * default RSA-2048 test CA of this process signs with this CA's key and name, and its FTP
+ * certificates chain to it.
+ */
+export function trustedTestCaFile(): Promise<string> {
+  trustedCaFile ??= makeCa({ key: 'RSA-2048' }).then((ca) => {
+    const file = join(tmpdir(), `ocmw-trusted-test-ca-${process.pid}.pem`);
+    writeFileSync(file, ca.pem);
+    return file;
+  });
+  return trustedCaFile;
+}
+
+/** An intermediate CA signed by `root` (basic constraints CA, keyCertSign), to build chains of three. */
+export async function makeIntermediateCa(root: TestCa, options: { key: TestKeyType; name: string }): Promise<TestCa> {
+  return issueCa({ name: options.name, key: await testKeyPair(options.key), issuerName: root.name, signerKey: root.key, hash: 'SHA-384', years: 5 });
 }

@@ -30,7 +30,7 @@ import { JOBS } from '../src/jobs/runner.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
-import { makeCa, makeCertificate } from './certificates.js';
+import { makeCa, makeCertificate, trustedTestCaFile } from './certificates.js';
 import { withDatabase } from './global-setup.js';
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
@@ -228,7 +228,7 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
     expect(database, 'the first test prepares the database').toBeDefined();
     const db = database!.db;
     const clock = createClock({ fixedToday: TODAY });
-    const services = createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }) });
+    const services = createServices({ db, clock, config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OCMW_TRUSTED_CA_FILE: await trustedTestCaFile() }) });
 
     // Work for each job, on the business day (the instances are stopped meanwhile).
     const receipt = await clock.runWithToday(addDays(TODAY, -2), () =>

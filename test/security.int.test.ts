@@ -26,7 +26,7 @@ import { zip } from './zip.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { createServices, type Services } from '../src/services.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
-import { makeCa, makeCertificate, makePfxLikeBytes } from './certificates.js';
+import { makeCa, makeCertificate, makePfxLikeBytes, trustedTestCaFile } from './certificates.js';
 import { TestClient, openTestDatabase, type TestContext } from './test-app.js';
 import { startVendorPort, type VendorAnswer, type VendorPort } from './vendor-port.js';
 
@@ -88,7 +88,7 @@ const STAND_IN_JS = 'console.log("spa");'.repeat(50);
 const ASSETS = ['/assets/index-Ab12Cd34.js', '/assets/index-Ab12Cd34.css', '/assets/index-Ab12Cd34.js.map'];
 
 async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OCMW_RATE_LIMIT_PER_MINUTE: '100000', OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OCMW_RATE_LIMIT_PER_MINUTE: '100000', OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000', OCMW_TRUSTED_CA_FILE: await trustedTestCaFile(), ...env });
   const clock = createClock({ fixedToday: config.fixedToday });
   services ??= createServices({ db: database.db, clock, config });
   const built = await buildApp({ config, database, services, clock, webRoot });

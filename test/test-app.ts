@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../src/app.js';
+import { trustedTestCaFile } from './certificates.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/db.js';
 import { createClock, type Clock } from '../src/domain/clock.js';
@@ -71,6 +72,8 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     OCMW_RATE_LIMIT_PER_MINUTE: '100000',
     OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    // R3.9′: the test CAs (test/certificates.ts) are trusted, like an operator's bundle.
+    OCMW_TRUSTED_CA_FILE: await trustedTestCaFile(),
     ...(options.today ? { OCMW_TODAY: options.today } : {}),
     ...options.env,
   });

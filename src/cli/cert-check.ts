@@ -7,11 +7,14 @@ import { readFile } from 'node:fs/promises';
 import type { Language } from '../shared/messages.js';
 import { channelMessage } from '../modules/channels/channel-messages.js';
 import { checkCertificate, type CertificateUse } from '../modules/channels/certificate-policy.js';
+import { createTrustStore, readTrustedCaFile } from '../modules/channels/certificate-trust.js';
 
 export interface CertCheckOptions {
   json: boolean;
   lang: Language;
   now: Date;
+  /** Default: OCMW_TRUSTED_CA_FILE. */
+  trustedCaFile?: string;
 }
 
 /** Checks the certificate at `path`; throws an Error starting with "cannot read" when the file cannot be read. */
@@ -23,7 +26,11 @@ export async function certCheck(path: string, forWhat: CertificateUse, options: 
     throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }
   const name = path.split(/[\\/]/).pop() ?? path;
-  const report = checkCertificate({ name, bytes }, { for: forWhat, now: options.now });
+  // R3.9′: the same trust as the upload: the runtime's roots plus OCMW_TRUSTED_CA_FILE.
+  const caFile = options.trustedCaFile ?? process.env.OCMW_TRUSTED_CA_FILE;
+  const bundle = caFile ? readTrustedCaFile(caFile) : undefined;
+  if (bundle && !bundle.ok) throw new Error(`OCMW_TRUSTED_CA_FILE: ${bundle.problem}`);
+  const report = checkCertificate({ name, bytes }, { for: forWhat, now: options.now, trust: createTrustStore(bundle?.pem) });
   const violations = report.violations.map((v) => ({ rule: v.rule, message: channelMessage(v.rule, options.lang, v.params) }));
   const exitCode = report.accepted ? 0 : 1;
 

@@ -933,6 +933,24 @@ const catalogue = {
     de: "Der Zugang dieser Organisation wurde bereits am {date} beendet.",
     en: "This organisation's access was already ended on {date}.",
   },
+  "merger.end_access_open": {
+    nl: "Dit OCMW heeft nog openstaand werk; beëindig de toegang alleen met een reden (override).",
+    fr: "Ce CPAS a encore du travail en cours ; ne clôturez l'accès qu'avec une raison (dérogation).",
+    de: "Dieses ÖSHZ hat noch offene Arbeit; beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
+    en: "This OCMW still has open work; end its access only with a reason (override).",
+  },
+  "merger.end_access_unfiled_report": {
+    nl: "Het Uniek verslag {year} is niet ingediend.",
+    fr: "Le rapport unique {year} n'a pas été introduit.",
+    de: "Der Einheitliche Bericht {year} wurde nicht eingereicht.",
+    en: "The Uniek verslag {year} has not been submitted.",
+  },
+  "merger.end_access_unread_ebox": {
+    nl: "Er zijn {count} ongelezen documenten in de e-Box.",
+    fr: "L'e-Box contient {count} documents non lus.",
+    de: "In der e-Box sind {count} ungelesene Dokumente.",
+    en: "The e-Box has {count} unread documents.",
+  },
   "vendor.certificate_required": {
     nl: "Een clientcertificaat is vereist.",
     fr: "Un certificat client est requis.",

@@ -7,6 +7,7 @@ import { NotFoundPage } from './components/not-found-page.js';
 import { RequirePermission } from './features/access/access-common.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
 import { LoginPage } from './features/auth/login-page.js';
+import { HELP_PATH, HelpPage } from './features/help/help-page.js';
 import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
 import { DOSSIER_PERMISSION, SETTINGS_READ_PERMISSIONS, dossierPaths } from './features/dossiers/dossiers-common.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
@@ -111,6 +112,8 @@ function AppRoutes() {
         <Route path={PASSWORD_REQUIRED_PATH} element={<PasswordRequiredPage />} />
         {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
         <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
+        {/* R12.1: the helpdesk, with or without a login. */}
+        <Route path={HELP_PATH} element={<HelpPage />} />
         <Route
           path="/kiezen"
           element={

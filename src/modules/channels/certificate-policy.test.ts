@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeCa, makeCertificate, makePfxLikeBytes, type TestCa, type TestHash, type TestKeyType } from '../../../test/certificates.js';
+import { makeCa, makeCertificate, makeIntermediateCa, makePfxLikeBytes, type TestCa, type TestHash, type TestKeyType } from '../../../test/certificates.js';
 import { certCheck } from '../../cli/cert-check.js';
 import { LANGUAGES } from '../../shared/messages.js';
 import {
@@ -16,6 +16,7 @@ import {
   type CertificateReport,
 } from './certificate-policy.js';
 import { channelMessage } from './channel-messages.js';
+import { createTrustStore, type TrustStore } from './certificate-trust.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const DAY = 86_400_000;
@@ -29,9 +30,12 @@ function rules(report: CertificateReport): string[] {
 
 let rsaCa: TestCa;
 let ecCa: TestCa;
+/** R3.9′: the two test CAs, trusted like an operator's OCMW_TRUSTED_CA_FILE. */
+let trust: TrustStore;
 
 beforeAll(async () => {
   [rsaCa, ecCa] = await Promise.all([makeCa({ key: 'RSA-2048', name: 'CN=Test RSA CA, O=Test, C=BE' }), makeCa({ key: 'EC-P-384' })]);
+  trust = createTrustStore(rsaCa.pem + ecCa.pem);
 }, 60_000);
 
 describe('key type and size (R3.9)', () => {
@@ -46,7 +50,7 @@ describe('key type and size (R3.9)', () => {
   ])('%s is accepted: %s', async (key, accepted) => {
     const cert = await makeCertificate({ key, issuer: ecCa, notBefore: before(10), notAfter: after(300) });
     for (const use of ['ftp', 'rest'] as const) {
-      const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW });
+      const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW, trust });
       expect(report).toMatchObject({ readable: true, key, accepted });
       expect(report.violations).toEqual(accepted ? [] : [{ rule: 'cert.key', params: { key } }]);
     }
@@ -70,7 +74,7 @@ describe('signature algorithm (R3.9)', () => {
   ])('a %s CA signing with %s %s gives %s, accepted: %s', async (caKind, padding, hash, signature, accepted) => {
     const issuer = caKind === 'rsa' ? rsaCa : ecCa;
     const cert = await makeCertificate({ key: 'RSA-2048', hash, padding, issuer, notBefore: before(1), notAfter: after(100) });
-    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: 'ftp', now: NOW });
+    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: 'ftp', now: NOW, trust });
     expect(report).toMatchObject({ readable: true, signature, accepted, selfSigned: false });
     expect(report.violations).toEqual(accepted ? [] : [{ rule: 'cert.signature', params: { signature } }]);
   });
@@ -99,7 +103,7 @@ describe('self-signed certificates (R3.9)', () => {
       notBefore: before(1),
       notAfter: after(100),
     });
-    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW });
+    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW, trust });
     expect(report).toMatchObject({ selfSigned: true, keyUsage, accepted: expected.length === 0 });
     expect(rules(report)).toEqual(expected);
     expect(report.readable && report.subject).toBe(report.readable && report.issuer);
@@ -108,14 +112,14 @@ describe('self-signed certificates (R3.9)', () => {
   it('accepts a CA-issued certificate without key usage, for FTP and REST', async () => {
     const cert = await makeCertificate({ key: 'EC-P-384', issuer: rsaCa, keyUsage: [], notBefore: before(1), notAfter: after(100) });
     for (const use of ['ftp', 'rest'] as const) {
-      const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW });
+      const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW, trust });
       expect(report).toMatchObject({ accepted: true, selfSigned: false, keyUsage: [], issuer: 'CN=Test RSA CA, O=Test, C=BE' });
     }
   });
 
   it('does not call a certificate self-signed when issuer equals subject but another key signed it', async () => {
     const cert = await makeCertificate({ key: 'RSA-2048', issuer: ecCa, subject: ecCa.name, notBefore: before(1), notAfter: after(100) });
-    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: 'ftp', now: NOW });
+    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: 'ftp', now: NOW, trust });
     expect(report).toMatchObject({ selfSigned: false, accepted: true });
     expect(report.readable && report.subject).toBe(ecCa.name);
     expect(await cert.certificate.isSelfSigned()).toBe(false);
@@ -150,14 +154,14 @@ describe('validity period (R3.9)', () => {
     ['rest', before(10), after(3650), []],
   ])('for %s from %o to %o reports %j', async (use, notBefore, notAfter, expected) => {
     const cert = await makeCertificate({ key: 'EC-P-384', issuer: ecCa, notBefore, notAfter });
-    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW });
+    const report = checkCertificate({ name: 'vendor.cer', bytes: cert.der }, { for: use, now: NOW, trust });
     expect(rules(report)).toEqual(expected);
     expect(report).toMatchObject({ notBefore: notBefore.toISOString(), notAfter: notAfter.toISOString() });
   });
 
   it('names the dates and the number of days', async () => {
     const expired = await makeCertificate({ key: 'EC-P-384', issuer: ecCa, notBefore: before(900), notAfter: before(2) });
-    expect(checkCertificate({ name: 'a.cer', bytes: expired.der }, { for: 'ftp', now: NOW }).violations).toEqual([
+    expect(checkCertificate({ name: 'a.cer', bytes: expired.der }, { for: 'ftp', now: NOW, trust }).violations).toEqual([
       { rule: 'cert.expired', params: { notAfter: before(2).toISOString().slice(0, 10) } },
       { rule: 'cert.ftp_lifetime', params: { days: 898, max: 825 } },
     ]);
@@ -174,7 +178,7 @@ describe('file format (R3.9)', () => {
   beforeAll(async () => {
     ({ der, pem } = await makeCertificate({ key: 'RSA-2048', issuer: rsaCa, notBefore: before(1), notAfter: after(100) }));
   });
-  const check = (name: string, bytes: Uint8Array) => checkCertificate({ name, bytes }, { for: 'ftp', now: NOW });
+  const check = (name: string, bytes: Uint8Array) => checkCertificate({ name, bytes }, { for: 'ftp', now: NOW, trust });
 
   it('accepts DER and PEM alike, with the same fingerprint', () => {
     const fromDer = check('vendor.cer', der);
@@ -253,7 +257,7 @@ describe('file format (R3.9)', () => {
 describe('several violations at once', () => {
   it('lists every violated rule, in a stable order', async () => {
     const cert = await makeCertificate({ key: 'RSA-1024', hash: 'SHA-1', selfSigned: true, keyUsage: [], notBefore: before(1000), notAfter: before(100) });
-    const report = checkCertificate({ name: 'old.crt', bytes: cert.der }, { for: 'ftp', now: NOW });
+    const report = checkCertificate({ name: 'old.crt', bytes: cert.der }, { for: 'ftp', now: NOW, trust });
     expect(report.accepted).toBe(false);
     expect(rules(report)).toEqual([
       'cert.extension',
@@ -304,7 +308,7 @@ describe('fingerprint and details (R3.10)', () => {
 
 describe('messages', () => {
   it.each(RULE_IDS.flatMap((rule) => LANGUAGES.map((lang) => [rule, lang] as const)))('%s has a %s text', (rule, lang) => {
-    const params = { key: 'RSA-1024', signature: 'sha1WithRSAEncryption', notAfter: '2025-01-01', notBefore: '2027-01-01', days: 900, max: 825, extension: '.crt' };
+    const params = { key: 'RSA-1024', signature: 'sha1WithRSAEncryption', notAfter: '2025-01-01', notBefore: '2027-01-01', days: 900, max: 825, extension: '.crt', issuer: 'CN=Onbekende CA' };
     const text = channelMessage(rule, lang, params);
     expect(text.length).toBeGreaterThan(20);
     expect(text).not.toMatch(/\{\w+\}/);
@@ -332,7 +336,13 @@ describe('ocmw cert check (§12)', () => {
     const cert = await makeCertificate({ key: 'RSA-2048', issuer: rsaCa, notBefore: before(1), notAfter: after(100) });
     const path = join(dir, 'ok.cer');
     await writeFile(path, cert.pem);
-    const { exitCode, output } = await certCheck(path, 'ftp', { json: true, lang: 'en', now: NOW });
+    const caFile = join(dir, 'trusted.pem');
+    await writeFile(caFile, rsaCa.pem);
+    // R3.9′: the same trust as the upload: without the operator's CA file the chain cannot be built.
+    const untrusted = await certCheck(path, 'ftp', { json: true, lang: 'en', now: NOW, trustedCaFile: '' });
+    expect(untrusted.exitCode).toBe(1);
+    expect(JSON.parse(untrusted.output).violations.map((v: { rule: string }) => v.rule)).toEqual(['cert.untrusted_ca']);
+    const { exitCode, output } = await certCheck(path, 'ftp', { json: true, lang: 'en', now: NOW, trustedCaFile: caFile });
     expect(exitCode).toBe(0);
     expect(JSON.parse(output)).toEqual({
       accepted: true,
@@ -410,5 +420,45 @@ describe('pemBlocks: linear PEM parsing (issue 17, finding 5)', () => {
     const ms = performance.now() - t0;
     console.log(`certificateDer on ${(text.length / 1024).toFixed(0)} KiB of BEGIN markers: ${ms.toFixed(1)} ms`);
     expect(ms).toBeLessThan(250);
+describe('a CA-issued FTP certificate must chain to a trusted CA (R3.9′)', () => {
+  let root: TestCa;
+  let intermediate: TestCa;
+  let stranger: TestCa;
+  beforeAll(async () => {
+    // Distinct keys and names: a chain is only built through a verified signature of the named issuer.
+    root = await makeCa({ key: 'EC-P-521', name: 'CN=Operator Root CA, O=Operator, C=BE' });
+    intermediate = await makeIntermediateCa(root, { key: 'RSA-3072', name: 'CN=Operator Issuing CA, O=Operator, C=BE' });
+    stranger = await makeCa({ key: 'RSA-4096', name: 'CN=Unknown CA, O=Elsewhere, C=BE' });
+  }, 60_000);
+
+  const leaf = (issuer: TestCa) => makeCertificate({ key: 'RSA-2048', issuer, notBefore: before(1), notAfter: after(300) });
+  const check = async (issuer: () => TestCa, bundle: () => string, use: 'ftp' | 'rest') =>
+    checkCertificate({ name: 'vendor.cer', bytes: (await leaf(issuer())).der }, { for: use, now: NOW, trust: createTrustStore(bundle()) });
+
+  it.each<[string, () => TestCa, () => string, 'ftp' | 'rest', string[]]>([
+    ['issued by a root in the file', () => root, () => root.pem, 'ftp', []],
+    ['issued by an intermediate, root and intermediate in the file', () => intermediate, () => root.pem + intermediate.pem, 'ftp', []],
+    ['issued by an intermediate, only the intermediate in the file (no root)', () => intermediate, () => intermediate.pem, 'ftp', ['cert.untrusted_ca']],
+    ['issued by an intermediate, only the root in the file (no path)', () => intermediate, () => root.pem, 'ftp', ['cert.untrusted_ca']],
+    ['issued by an unknown CA', () => stranger, () => root.pem + intermediate.pem, 'ftp', ['cert.untrusted_ca']],
+    ['issued by an unknown CA, no file', () => stranger, () => '', 'ftp', ['cert.untrusted_ca']],
+    ['issued by an unknown CA, for REST (identified by fingerprint)', () => stranger, () => '', 'rest', []],
+  ])('%s → %j', async (_case, issuer, bundle, use, expected) => {
+    const report = await check(issuer, bundle, use);
+    expect(report.violations.map((v) => v.rule)).toEqual(expected);
+  });
+
+  it('does not trust a forged certificate that names a trusted CA as issuer but is signed by another key', async () => {
+    const forged = await makeCertificate({ key: 'RSA-2048', issuer: { ...stranger, name: root.name }, notBefore: before(1), notAfter: after(300) });
+    const report = checkCertificate({ name: 'vendor.cer', bytes: forged.der }, { for: 'ftp', now: NOW, trust: createTrustStore(root.pem) });
+    expect(report.violations).toEqual([{ rule: 'cert.untrusted_ca', params: { issuer: root.name } }]);
+    expect(channelMessage('cert.untrusted_ca', 'en', { issuer: root.name })).toContain('cannot be built to a trusted certificate authority');
+  });
+
+  it('keeps the self-signed rules as they were', async () => {
+    const self = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', selfSigned: true, notBefore: before(1), notAfter: after(300) });
+    const forFtp = checkCertificate({ name: 'a.cer', bytes: self.der }, { for: 'ftp', now: NOW, trust: createTrustStore(root.pem) });
+    expect(forFtp.violations.map((v) => v.rule)).toEqual(['cert.self_signed_ftp']);
+    expect(checkCertificate({ name: 'a.cer', bytes: self.der }, { for: 'rest', now: NOW }).accepted).toBe(true);
   });
 });

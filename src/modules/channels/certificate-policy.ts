@@ -22,6 +22,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { createHash, webcrypto, X509Certificate as NodeX509Certificate } from 'node:crypto';
+import { chainsToTrustedCa, createTrustStore, type TrustStore } from './certificate-trust.js';
 
 x509.cryptoProvider.set(webcrypto as unknown as Crypto);
 
@@ -36,6 +37,7 @@ export const RULE_IDS = [
   'cert.expired',
   'cert.not_yet_valid',
   'cert.ftp_lifetime',
+  'cert.untrusted_ca',
 ] as const;
 
 export type CertificateRule = (typeof RULE_IDS)[number];
@@ -315,8 +317,12 @@ function readDetails(bytes: Uint8Array): CertificateDetails | undefined {
   }
 }
 
-/** R3.9: checks an uploaded certificate file for an FTP or REST account; lists every violated rule. */
-export function checkCertificate(file: { name: string; bytes: Uint8Array }, options: { for: CertificateUse; now: Date }): CertificateReport {
+/**
+ * R3.9: checks an uploaded certificate file for an FTP or REST account; lists every violated rule.
+ * R3.9′: an FTP certificate that is not self-signed must chain to a CA of `trust` (default: the
+ * runtime's root store only; the app passes the one with OCMW_TRUSTED_CA_FILE).
+ */
+export function checkCertificate(file: { name: string; bytes: Uint8Array }, options: { for: CertificateUse; now: Date; trust?: TrustStore }): CertificateReport {
   const extension = extensionOf(file.name);
   const violations: CertificateViolation[] = [];
   const details = readDetails(file.bytes);
@@ -335,6 +341,9 @@ export function checkCertificate(file: { name: string; bytes: Uint8Array }, opti
     violations.push({ rule: 'cert.signature', params: { signature: details.signature } });
   }
   if (details.selfSigned && options.for === 'ftp') violations.push({ rule: 'cert.self_signed_ftp' });
+  if (!details.selfSigned && options.for === 'ftp' && !chainsToTrustedCa(certificateDer(file.bytes)!, options.trust ?? createTrustStore(), options.now)) {
+    violations.push({ rule: 'cert.untrusted_ca', params: { issuer: details.issuer } });
+  }
   if (details.selfSigned && !details.keyUsage.includes('digitalSignature')) violations.push({ rule: 'cert.self_signed_key_usage' });
   const notBefore = new Date(details.notBefore);
   const notAfter = new Date(details.notAfter);

@@ -39,6 +39,12 @@ const catalogue = {
     de: 'Die Signatur muss SHA-256, SHA-384 oder SHA-512 mit RSA oder ECDSA verwenden (dieses Zertifikat: {signature}).',
     en: 'The signature must use SHA-256, SHA-384 or SHA-512 with RSA or ECDSA (this certificate: {signature}).',
   },
+  'cert.untrusted_ca': {
+    nl: 'De keten van dit certificaat kan niet worden opgebouwd tot een vertrouwde certificeringsautoriteit (uitgever: {issuer}). Een FTP-certificaat moet ondertekend zijn door een vertrouwde CA.',
+    fr: "La chaîne de ce certificat ne peut pas être construite jusqu'à une autorité de certification de confiance (émetteur : {issuer}). Un certificat FTP doit être signé par une AC de confiance.",
+    de: 'Die Kette dieses Zertifikats lässt sich nicht bis zu einer vertrauenswürdigen Zertifizierungsstelle aufbauen (Aussteller: {issuer}). Ein FTP-Zertifikat muss von einer vertrauenswürdigen CA signiert sein.',
+    en: 'The chain of this certificate cannot be built to a trusted certificate authority (issuer: {issuer}). An FTP certificate must be signed by a trusted CA.',
+  },
   'cert.self_signed_ftp': {
     nl: 'Een zelfondertekend certificaat mag alleen voor een REST-account; voor FTP is een certificaat van een certificaatautoriteit nodig.',
     fr: "Un certificat auto-signé n'est admis que pour un compte REST ; pour FTP, il faut un certificat émis par une autorité de certification.",

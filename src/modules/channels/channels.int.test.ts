@@ -27,7 +27,7 @@ const sender = { contactName: 'Jan Peeters', phoneCode: '+32', phoneNumber: '456
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  ca = await makeCa({ key: 'RSA-2048', name: 'Test CA' });
+  ca = await makeCa({ key: 'RSA-2048' }); // the default test CA: trusted (test-app.ts, R3.9′)
   // This file walks OCMW Antwerpen through ChaMan's first use: the demo's ChaMan data of
   // Antwerpen (sender and the REST account of the vendor-API demo) go first.
   await ctx.database.db.execute(sql`delete from certificates where account_id in (select a.id from channel_accounts a join domains d on d.id = a.domain_id join organisations o on o.id = d.organisation_id where o.kbo = '0212235604')`);

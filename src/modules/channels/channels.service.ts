@@ -11,6 +11,7 @@ import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { checkCertificate, type CertificateUse } from './certificate-policy.js';
+import { createTrustStore, type TrustStore } from './certificate-trust.js';
 import { channelMessage, type ChannelMessageKey } from './channel-messages.js';
 import type {
   AccountSummary,
@@ -32,6 +33,8 @@ export interface ChannelsDeps {
   notifications: NotificationsService;
   /** The channel login's lockout (N5): the people's login settings by default. */
   lockout?: ThrottlePolicy;
+  /** R3.9′: the CAs an FTP certificate must chain to (the runtime's roots + OCMW_TRUSTED_CA_FILE). */
+  trust?: TrustStore;
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -49,7 +52,7 @@ type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 class RollbackPreview extends Error {}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
-export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 } }: ChannelsDeps) {
+export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 }, trust = createTrustStore() }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
 
   // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
@@ -107,7 +110,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     const bytes = Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64');
     if (bytes.length === 0) throw new AppError('validation', t(lang, 'cert.refused'), { [field]: t(lang, 'cert.base64') });
     if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', t(lang, 'cert.too_large'), { [field]: t(lang, 'cert.too_large') });
-    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow() });
+    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust });
     const violations: RuleViolation[] = report.violations.map((v) => ({
       rule: v.rule,
       message: channelMessage(v.rule as ChannelMessageKey, lang, v.params),

@@ -2,3 +2,4 @@ export { createChannelsService, type ChannelsService } from './channels.service.
 export { channelsRoutes } from './channels.routes.js';
 export { checkCertificate, type CertificateReport } from './certificate-policy.js';
 export * as channelsRepo from './channels.repo.js';
+export { createTrustStore, readTrustedCaFile, type TrustStore } from './certificate-trust.js';

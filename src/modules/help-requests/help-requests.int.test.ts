@@ -122,8 +122,8 @@ describe('the citizen form (R6.1–R6.3, R6.10)', () => {
     // Borsbeek (scenario 3) belongs to Antwerpen from the effective date.
     expect((await lookup('2150', '2024-06-03', '11007')).ocmw.name).toBe('OCMW Borsbeek');
     expect((await lookup('2150', '2025-06-03')).ocmw.name).toBe('OCMW Antwerpen');
-    // Hoeselt (scenario 2) goes to Bilzen, which keeps its KBO.
-    expect((await lookup('3730', '2025-06-03')).ocmw.name).toBe('OCMW Bilzen');
+    // Hoeselt (scenario 2) goes to Bilzen, which keeps its KBO and bears the new name from 2025-01-01 (R1.6).
+    expect((await lookup('3730', '2025-06-03')).ocmw.name).toBe('OCMW Bilzen-Hoeselt');
     const multi = await queryRows<{ postcode: string }>(
       ctx.database.db,
       sql`select postcode from postal_codes group by postcode having count(distinct nis) > 1 order by postcode limit 1`,

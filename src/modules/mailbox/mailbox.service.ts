@@ -286,6 +286,11 @@ export function createMailboxService({ db, clock, registry, notifications, audit
       return changeVisibility(caller, id, true);
     },
 
+    /** R8.3′: the organisation's unread, visible documents (RSZ documents included), for ending a disappearing OCMW's access. */
+    async unreadCount(organisationId: string): Promise<number> {
+      return repo.countUnread(db, { organisationId, includeRsz: true, includeHidden: false });
+    },
+
     /** The home page (R8.2): unread documents and, for a disappearing OCMW after the effective date, the merged OCMW. */
     async summary(caller: Caller) {
       const rights = rightsOf(caller);

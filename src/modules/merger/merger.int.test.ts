@@ -153,18 +153,49 @@ describe('ending a disappearing OCMW’s access (R8.1, R8.3)', () => {
     expect((await end(borsbeek!.id, '2024-12-31')).statusCode).toBe(422);
     expect((await end(antwerpen!.id)).statusCode).toBe(422);
     expect((await end(borsbeek!.id, undefined, {})).statusCode).toBe(400);
-    const ended = await end(borsbeek!.id);
+    // R8.3′: the 2024 Uniek verslag is not submitted and the e-Box has unread documents: not without an override.
+    const open = (await admin.get(`/api/v1/admin/organisations/${borsbeek!.id}/open-work`)).json();
+    expect(open).toEqual({ unfiledReportYear: 2024, unreadDocuments: expect.any(Number) });
+    const refused = await end(borsbeek!.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.violations.map((v: { rule: string }) => v.rule)).toEqual([
+      'merger.end_access.unfiled_report',
+      ...(open.unreadDocuments > 0 ? ['merger.end_access.unread_ebox'] : []),
+    ]);
+    expect(refused.json().error.message).toContain('2024');
+    expect(refused.json().error.fields).toHaveProperty('overrideReason');
+    expect((await end(borsbeek!.id, undefined, { confirm: true, overrideReason: ' ' })).statusCode).toBe(400);
+    const ended = await end(borsbeek!.id, undefined, { confirm: true, overrideReason: 'Verslag 2024 via Antwerpen ingediend' });
     expect(ended.statusCode).toBe(200);
     expect(ended.json().accessEndedOn).toBe(ctx.clock.today());
     expect((await end(borsbeek!.id)).statusCode).toBe(409);
     expect(await choicesOf()).not.toContain('OCMW Borsbeek');
-    const [audit] = await queryRows<{ action: string }>(ctx.database.db, sql`select action from audit_log where organisation_id = ${borsbeek!.id} order by id desc limit 1`);
+    const [audit] = await queryRows<{ action: string; after: { override?: { reason: string; open: unknown } } }>(
+      ctx.database.db,
+      sql`select action, "after" from audit_log where organisation_id = ${borsbeek!.id} order by id desc limit 1`,
+    );
     expect(audit!.action).toBe('organisation.access.end');
+    expect(audit!.after.override).toEqual({ reason: 'Verslag 2024 via Antwerpen ingediend', open });
     const restored = await admin.request({ method: 'POST', url: `/api/v1/admin/organisations/${borsbeek!.id}/restore-access`, payload: { confirm: true } });
     expect(restored.json().accessEndedOn).toBeNull();
     expect(await choicesOf()).toContain('OCMW Borsbeek');
     const tb = ctx.client();
     await tb.loginAs('tb.antwerpen');
     expect((await tb.request({ method: 'POST', url: `/api/v1/admin/organisations/${borsbeek!.id}/end-access`, payload: { confirm: true } })).statusCode).toBe(403);
+  });
+});
+
+describe('ending access without open work needs no override (R8.3′)', () => {
+  it('ends Kortessem’s access once its 2024 report is submitted and its e-Box read', async () => {
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const [kortessem] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Kortessem'`);
+    const id = kortessem!.id;
+    await ctx.database.db.execute(sql`insert into subsidy_reports (organisation_id, year, status, submitted_at, submitted_by) values (${id}::uuid, 2024, 'submitted', now(), 'test')
+                                      on conflict (organisation_id, year) do update set status = 'submitted'`);
+    await ctx.database.db.execute(sql`update ebox_documents set read_at = now() where organisation_id = ${id}::uuid and read_at is null`);
+    expect((await admin.get(`/api/v1/admin/organisations/${id}/open-work`)).json()).toEqual({ unfiledReportYear: null, unreadDocuments: 0 });
+    const ended = await admin.request({ method: 'POST', url: `/api/v1/admin/organisations/${id}/end-access`, payload: { confirm: true } });
+    expect(ended.statusCode, ended.body).toBe(200);
   });
 });

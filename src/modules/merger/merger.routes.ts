@@ -82,14 +82,29 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
           tags: ['Fusies'],
           summary,
           params: z.strictObject({ organisationId: Uuid }),
-          // The explicit confirmation the administrator gives in the UI.
-          body: z.strictObject({ confirm: z.literal(true) }),
+          // The explicit confirmation the administrator gives in the UI; R8.3′: the override's reason while work is open.
+          body: end ? z.strictObject({ confirm: z.literal(true), overrideReason: z.string().trim().min(5).max(500).optional() }) : z.strictObject({ confirm: z.literal(true) }),
           response: { 200: OrganisationSummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
         },
       },
-      async (request) => mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, request.language),
+      async (request) =>
+        mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, request.language, (request.body as { overrideReason?: string }).overrideReason),
     );
   }
+
+  app.get(
+    '/admin/organisations/:organisationId/open-work',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['Fusies'],
+        summary: "R8.3′: what a disappearing OCMW still has open (the merger year's Uniek verslag, unread e-Box documents) before its access is ended",
+        params: z.strictObject({ organisationId: Uuid }),
+        response: { 200: z.object({ unfiledReportYear: z.number().int().nullable(), unreadDocuments: z.number().int() }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => mergers.openWork(request.params.organisationId, request.language),
+  );
 
   // ── the merger engine (R7): definitions, checklist, dry run, cut-over, undo ──
 

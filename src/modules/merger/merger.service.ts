@@ -22,6 +22,18 @@ export interface MergerDeps {
   audit: AuditService;
   /** The Uniek verslag's filing window (the checklist's deadline for it). */
   filingWindow?: FilingWindow;
+  /** R8.3′: what a disappearing OCMW still has open (other modules' services, wired in services.ts). */
+  openWork?: {
+    reportSubmitted(organisationId: string, year: number): Promise<boolean>;
+    unreadDocuments(organisationId: string): Promise<number>;
+  };
+}
+
+/** R8.3′: what keeps a disappearing OCMW's access from ending without an override. */
+export interface OpenWork {
+  /** The Uniek verslag of the merger year (the year before the effective date), when not submitted. */
+  unfiledReportYear: number | null;
+  unreadDocuments: number;
 }
 
 export interface NewMerger extends MergerShape {
@@ -31,7 +43,7 @@ export interface NewMerger extends MergerShape {
 }
 
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
-export function createMergerService({ db, clock, registry, management, audit, filingWindow }: MergerDeps) {
+export function createMergerService({ db, clock, registry, management, audit, filingWindow, openWork }: MergerDeps) {
   const definitions = createMergerDefinitions({ db, clock, audit });
   const cutover = createCutoverService({ db, clock, audit, filingWindow });
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
@@ -40,20 +52,38 @@ export function createMergerService({ db, clock, registry, management, audit, fi
     return fields;
   }
 
+  /**
+   * R8.3′: what a disappearing OCMW still has open — its Uniek verslag of the merger year (the
+   * year before the effective date) not submitted, unread e-Box documents.
+   */
+  async function openWorkOf(organisationId: string, lang: Language): Promise<OpenWork> {
+    const status = await registryRepo.findOrganisationStatus(db, organisationId);
+    if (!status) throw new AppError('not_found', translate('http.not_found', lang));
+    const year = status.effectiveDate ? Number(status.effectiveDate.slice(0, 4)) - 1 : null;
+    const unfiled = year !== null && openWork ? !(await openWork.reportSubmitted(organisationId, year)) : false;
+    return { unfiledReportYear: unfiled ? year : null, unreadDocuments: openWork ? await openWork.unreadDocuments(organisationId) : 0 };
+  }
+
   return {
     /** Create, edit, remove and import mergers (R7.1). */
     definitions,
     /** Checklist, dry run, cut-over and undo (R7.2–R7.4). */
     cutover,
 
+    /** R8.3′: what a disappearing OCMW still has open; throws not_found for an unknown organisation. */
+    openWork: openWorkOf,
+
     /**
      * R8.3: an administrator ends a disappearing OCMW's portal access explicitly (from today,
      * never before the merger's effective date), or restores it. Nothing ends on its own.
+     * R8.3′: while the OCMW has open work (`openWork`), ending needs an override reason (audited);
+     * without one, conflict listing what is open.
      */
-    async setAccess(admin: { userId: string }, organisationId: string, end: boolean, lang: Language) {
+    async setAccess(admin: { userId: string }, organisationId: string, end: boolean, lang: Language, overrideReason?: string) {
       const org = await registryRepo.findOrganisation(db, organisationId);
       if (!org) throw new AppError('not_found', translate('http.not_found', lang));
       const today = clock.today();
+      let open: OpenWork | undefined;
       if (end) {
         const status = await registryRepo.findOrganisationStatus(db, organisationId);
         if (status?.status !== 'disappearing') throw new AppError('rule_violation', translate('merger.end_access_not_disappearing', lang));
@@ -61,6 +91,15 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           throw new AppError('rule_violation', translate('merger.end_access_too_early', lang, { date: status.effectiveDate }));
         }
         if (org.accessEndedOn) throw new AppError('conflict', translate('merger.end_access_already', lang, { date: org.accessEndedOn }));
+        open = await openWorkOf(organisationId, lang);
+        const violations = [
+          ...(open.unfiledReportYear !== null ? [{ rule: 'merger.end_access.unfiled_report', message: translate('merger.end_access_unfiled_report', lang, { year: open.unfiledReportYear }) }] : []),
+          ...(open.unreadDocuments > 0 ? [{ rule: 'merger.end_access.unread_ebox', message: translate('merger.end_access_unread_ebox', lang, { count: open.unreadDocuments }) }] : []),
+        ];
+        if (violations.length > 0 && !overrideReason) {
+          const message = `${translate('merger.end_access_open', lang)} ${violations.map((v) => v.message).join(' ')}`;
+          throw new AppError('conflict', message, { overrideReason: message }, violations);
+        }
       }
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -72,7 +111,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           domainId: null,
           action: end ? 'organisation.access.end' : 'organisation.access.restore',
           before: { accessEndedOn: org.accessEndedOn },
-          after: { accessEndedOn: end ? today : null },
+          after: { accessEndedOn: end ? today : null, ...(end && overrideReason ? { override: { reason: overrideReason, open } } : {}) },
         });
       });
       return registry.getOrganisation(organisationId, lang);

@@ -358,6 +358,11 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
       return { items: rows.map((r) => toReopening(r, orgs.get(r.organisationId)!, lang)) };
     },
 
+    /** R8.3′: whether the organisation's Uniek verslag of the year has been submitted. */
+    async isSubmitted(organisationId: string, year: number): Promise<boolean> {
+      return (await repo.listReports(db, organisationId)).some((r) => r.year === year && r.status === 'submitted');
+    },
+
     /** A submitted report as PDF or XLSX; 409 for a draft. */
     async exportReport(caller: Caller, id: string, format: 'pdf' | 'xlsx', lang: Language = caller.language): Promise<ExportFile> {
       const { org, facts } = await load(caller);

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { PortalHeader } from './portal-header.js';
 
 /** Skip link, header, the one <main> and the footer. Moves focus to <main> on navigation. */
@@ -36,6 +36,10 @@ export function Layout({ children }: { children: ReactNode }) {
       </main>
       <footer className="portal-footer">
         <p>{t('app.footer')}</p>
+        {/* R12.1: the helpdesk, also before logging in. */}
+        <p>
+          <Link to="/help">{t('help.link')}</Link>
+        </p>
       </footer>
     </>
   );

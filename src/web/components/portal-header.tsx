@@ -116,6 +116,11 @@ export function PortalHeader() {
                 {t('header.navMergers')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/help" className="portal-nav__link">
+                {t('header.navHelp')}
+              </NavLink>
+            </li>
             {context.permissions.includes('platform.admin') ? (
               <li>
                 <NavLink to="/beheer/htb-import" className="portal-nav__link">

@@ -7,6 +7,8 @@ import type { MergerListResponse } from '../../api.js';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
+import { TextAreaField } from '../../components/form-field.js';
+import { ReopenReportDialog } from './reopen-report-dialog.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -18,9 +20,18 @@ export const ORGANISATION_ACCESS_PATH = '/beheer/verdwijnende-ocmws';
 
 /** R8.3: the administrator's end/restore endpoints (merger.routes.ts); both want the explicit confirmation. */
 export const organisationAccessApi = {
-  end: (organisationId: string) => request<OrganisationSummary>(`/admin/organisations/${organisationId}/end-access`, { method: 'POST', body: { confirm: true } }),
+  /** R8.3′: with open work (openWork) the server wants an override reason. */
+  end: (organisationId: string, overrideReason?: string) =>
+    request<OrganisationSummary>(`/admin/organisations/${organisationId}/end-access`, { method: 'POST', body: { confirm: true, ...(overrideReason ? { overrideReason } : {}) } }),
+  openWork: (organisationId: string) => request<OpenWork>(`/admin/organisations/${organisationId}/open-work`),
   restore: (organisationId: string) => request<OrganisationSummary>(`/admin/organisations/${organisationId}/restore-access`, { method: 'POST', body: { confirm: true } }),
 };
+
+/** R8.3′: what the disappearing OCMW still has open (merger.service.ts `openWork`). */
+interface OpenWork {
+  unfiledReportYear: number | null;
+  unreadDocuments: number;
+}
 
 /** A disappearing OCMW: a source of a merger whose target is another organisation. */
 interface Row {
@@ -58,6 +69,10 @@ export function OrganisationAccessPage() {
   const { state, setData } = useLoad((signal) => api.listMergers(signal), 'mergers');
   const [pending, setPending] = useState<{ action: Action; row: Row } | undefined>();
   const [isBusy, setBusy] = useState(false);
+  const [openWork, setOpenWork] = useState<OpenWork | 'loading' | undefined>();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [reopening, setReopening] = useState<{ organisationId: string; name: string; year: number } | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [noticeVersion, setNoticeVersion] = useState(0);
   const noticeRef = useRef<HTMLParagraphElement>(null);
@@ -71,15 +86,32 @@ export function OrganisationAccessPage() {
   }, [noticeVersion]);
 
   const nameOf = (organisation: OrganisationSummary) => localName(organisation.name, language);
+  const hasOpenWork = typeof openWork === 'object' && (openWork.unfiledReportYear !== null || openWork.unreadDocuments > 0);
+
+  function ask(next: { action: Action; row: Row }) {
+    setPending(next);
+    setReason('');
+    setReasonError(undefined);
+    setOpenWork(undefined);
+    if (next.action !== 'end') return;
+    // R8.3′: show what is still open before the administrator confirms; the server checks again.
+    setOpenWork('loading');
+    organisationAccessApi.openWork(next.row.organisation.id).then(setOpenWork, () => setOpenWork(undefined));
+  }
 
   async function onConfirm() {
     if (!pending || state.status !== 'ready') return;
     const { action, row } = pending;
     const name = nameOf(row.organisation);
+    if (action === 'end' && hasOpenWork && reason.trim().length < 5) {
+      setReasonError(t('orgAccess.overrideRequired'));
+      return;
+    }
     setBusy(true);
     let outcome: Notice;
     try {
-      const updated = action === 'end' ? await organisationAccessApi.end(row.organisation.id) : await organisationAccessApi.restore(row.organisation.id);
+      const updated =
+        action === 'end' ? await organisationAccessApi.end(row.organisation.id, hasOpenWork ? reason.trim() : undefined) : await organisationAccessApi.restore(row.organisation.id);
       setData(withOrganisation(state.data, updated));
       outcome =
         action === 'end'
@@ -189,12 +221,23 @@ export function OrganisationAccessPage() {
                         <button
                           type="button"
                           className={isEnded ? 'button' : 'button button--danger'}
-                          onClick={() => setPending({ action: isEnded ? 'restore' : 'end', row })}
+                          onClick={() => ask({ action: isEnded ? 'restore' : 'end', row })}
                           disabled={isBusy}
                         >
                           {isEnded ? t('orgAccess.restore') : t('orgAccess.end')}
                           <span className="visually-hidden"> – {name}</span>
                         </button>
+                        {today >= merger.effectiveDate ? (
+                          <button
+                            type="button"
+                            className="button"
+                            onClick={() => setReopening({ organisationId: organisation.id, name, year: Number(merger.effectiveDate.slice(0, 4)) - 1 })}
+                            disabled={isBusy}
+                          >
+                            {t('orgAccess.reopen')}
+                            <span className="visually-hidden"> – {name}</span>
+                          </button>
+                        ) : null}
                       </td>
                     </tr>
                   );
@@ -204,6 +247,16 @@ export function OrganisationAccessPage() {
           </div>
         </>
       )}
+
+      <ReopenReportDialog
+        target={reopening}
+        onClose={(outcome) => {
+          setReopening(undefined);
+          if (!outcome) return;
+          setNotice(outcome);
+          setNoticeVersion((v) => v + 1);
+        }}
+      />
 
       <ConfirmDialog
         open={pending !== undefined}
@@ -225,6 +278,29 @@ export function OrganisationAccessPage() {
                 })}
               </p>
               <p>{t('orgAccess.endBody', { today: formatDate(today) })}</p>
+              {openWork === 'loading' ? (
+                <p role="status">{t('orgAccess.openLoading')}</p>
+              ) : openWork && !hasOpenWork ? (
+                <p>{t('orgAccess.openNone', { year: Number(pending.row.merger.effectiveDate.slice(0, 4)) - 1 })}</p>
+              ) : openWork ? (
+                <>
+                  <p>{t('orgAccess.openTitle')}</p>
+                  <ul>
+                    {openWork.unfiledReportYear !== null ? <li>{t('orgAccess.openReport', { year: openWork.unfiledReportYear })}</li> : null}
+                    {openWork.unreadDocuments > 0 ? <li>{t('orgAccess.openEbox', { count: openWork.unreadDocuments })}</li> : null}
+                  </ul>
+                  <TextAreaField
+                    id="override-reason"
+                    label={t('orgAccess.overrideLabel')}
+                    required
+                    error={reasonError}
+                    value={reason}
+                    onChange={(event) => setReason(event.target.value)}
+                    rows={3}
+                    maxLength={500}
+                  />
+                </>
+              ) : null}
             </>
           ) : (
             <p>{t('orgAccess.restoreBody', { name: pendingName })}</p>

@@ -18,6 +18,7 @@ import { mergerPaths, mergersApi } from './mergers-api.js';
 import type { MergerSummaryData } from './mergers-api.js';
 import type { MergersPageNotice } from './mergers-page.js';
 import type { MergerSavedNotice } from './merger-form-page.js';
+import { HelpdeskLink } from '../help/help-page.js';
 import { MergerStatus, ScenarioLabel } from './mergers-common.js';
 
 export type MergerSection = 'checklist' | 'plan' | 'cutover';
@@ -178,6 +179,7 @@ export function MergerDetailPage({ section }: { section: MergerSection }) {
         <dt>{t('mergers.detail.scenario')}</dt>
         <dd>
           <ScenarioLabel scenario={merger.scenario} />
+          <HelpdeskLink />
         </dd>
         <dt>{t('mergers.detail.effectiveDate')}</dt>
         <dd>{formatDate(merger.effectiveDate)}</dd>

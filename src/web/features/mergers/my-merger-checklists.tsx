@@ -6,6 +6,7 @@ import { useSession } from '../../session.js';
 import { ChecklistView } from './merger-checklist.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerChecklistData } from './mergers-api.js';
+import { HelpdeskLink } from '../help/help-page.js';
 import { ProgressBar } from './mergers-common.js';
 
 /** The roles that tick their own OCMW's manual items (as the server allows). */
@@ -60,6 +61,7 @@ export function MyMergerChecklists() {
               idPrefix={`home-merger-${list.merger.id}`}
               compact
             />
+            <HelpdeskLink />
           </section>
         );
       })}

@@ -1,0 +1,2 @@
+export { helpRoutes } from './help.routes.js';
+export * from './help.schema.js';
