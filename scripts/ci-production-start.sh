@@ -57,5 +57,22 @@ accounts=$(psql "$DBURL" -tAc "select count(*) from users")
 [ "$accounts" = 0 ] || { echo "FAIL: $accounts accounts exist after a production start and CLI run"; exit 1; }
 echo "no account exists after the production start and 'ocmw merger list' (PostgreSQL)"
 
+# Backup and restore (scripts/backup.sh, scripts/restore.sh): an administrator created before the
+# backup is in the restored copy (creating it again is refused: the name is taken).
+admin_exists() { [ "$(env "$@" NODE_ENV=production LOG_LEVEL=silent node bin/ocmw.js admin create beheerder --email b@ocmw.example --json | grep -c '"ok":false')" = 1 ]; }
+NODE_ENV=production DATABASE_URL="$DBURL" LOG_LEVEL=silent node bin/ocmw.js admin create beheerder --email b@ocmw.example >/dev/null
+DATABASE_URL="$DBURL" scripts/backup.sh "$work/pg.dump" >/dev/null
+psql "$PG" -qc "create database ${db}_restored" >/dev/null
+DATABASE_URL="${DBURL}_restored" scripts/restore.sh "$work/pg.dump" >/dev/null
+admin_exists DATABASE_URL="${DBURL}_restored" || { echo "FAIL: the restored PostgreSQL database lacks the administrator"; exit 1; }
+psql "$PG" -qc "drop database ${db}_restored with (force)" >/dev/null
+echo "backup and restore on PostgreSQL: OK"
+
 start pglite OCMW_DATA_DIR="$work/data/db"
+NODE_ENV=production OCMW_DATA_DIR="$work/data/db" LOG_LEVEL=silent node bin/ocmw.js admin create beheerder --email b@ocmw.example >/dev/null
+OCMW_DATA_DIR="$work/data/db" scripts/backup.sh "$work/pglite.tgz" >/dev/null
+mkdir -p "$work/restored"
+OCMW_DATA_DIR="$work/restored/db" scripts/restore.sh "$work/pglite.tgz" >/dev/null
+admin_exists OCMW_DATA_DIR="$work/restored/db" || { echo "FAIL: the restored PGlite folder lacks the administrator"; exit 1; }
+echo "backup and restore on PGlite: OK"
 echo "release build: OK"

@@ -16,6 +16,7 @@ import { authPlugin } from './http/auth.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { registerJsonBodyParser } from './http/json-body.js';
+import { REQUEST_ID, loggerOptions, registerSecurityLog } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
 import { authRoutes } from './modules/auth/index.js';
@@ -61,15 +62,17 @@ export interface AppDeps {
   clock: Clock;
   /** The built SPA (default dist/web); tests point it at a stand-in build. */
   webRoot?: string;
+  /** Where the JSON log goes (default stdout); tests capture it. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the Fastify app: platform plugins, then the explicit list of module routes. */
-export async function buildApp({ config, database, services, clock, webRoot = WEB_DIST }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, services, clock, webRoot = WEB_DIST, logStream }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, logStream),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
@@ -146,6 +149,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   // After authentication (also a preValidation hook): refused callers learn nothing about their input.
   registerInputGuard(app);
+  registerSecurityLog(app);
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock) });
 
   const Health = z.object({ status: z.string() });

@@ -610,6 +610,10 @@ export const mails = pgTable(
      */
     status: text().notNull().default('queued'),
     claimedAt: timestamp({ withTimezone: true }),
+    /** A transient failure: the housekeeping job tries again from then on (backoff). */
+    nextAttemptAt: timestamp({ withTimezone: true }),
+    /** Retried until at least then (default created_at + 24 h; a resend starts a new window). */
+    retryUntil: timestamp({ withTimezone: true }),
     attempts: integer().notNull().default(0),
     lastError: text(),
     createdAt: createdAt(),

@@ -3,7 +3,9 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { createClock } from '../../domain/clock.js';
 import { createNotificationsService } from './index.js';
+import { retryDelayMs, textToHtml } from './notifications.service.js';
 
 // Every mail is sent once: the sending process takes it first (queued → sending, one statement),
 // and the housekeeping job only takes what a stopped process left behind. A real SMTP server
@@ -13,6 +15,7 @@ let ctx: TestContext;
 let smtp: SMTPServer;
 let smtpUrl = '';
 const received: string[] = [];
+const raw: string[] = [];
 
 beforeAll(async () => {
   smtp = new SMTPServer({
@@ -23,6 +26,7 @@ beforeAll(async () => {
       stream.on('data', (c: Buffer) => (data += c.toString('utf8')));
       stream.on('end', () => {
         received.push(/^Subject: (.*)$/m.exec(data)?.[1]?.trim() ?? '');
+        raw.push(data);
         callback();
       });
     },
@@ -82,5 +86,63 @@ describe('mail delivery, once (R6.4–R6.5)', () => {
     expect(await statusOf(justRecorded)).toBe('queued');
     expect(await statusOf(beingSent)).toBe('sending');
     expect(await ctx.services.notifications.redeliverStale()).toBe(0);
+  });
+});
+
+describe('a mail that cannot be delivered now (issue 16)', () => {
+  it('is retried with backoff through the housekeeping job for at least 24 hours, then failed; an administrator resends it', async () => {
+    // Only this test's mail is pending (the test above leaves one queued on purpose).
+    await ctx.database.db.execute(sql`update mails set status = 'sent' where status in ('queued', 'sending')`);
+    const start = Date.now();
+    let now = new Date(start);
+    const clock = createClock({ now: () => now });
+    // Nothing listens on port 1: connection refused, a transient failure.
+    const down = createNotificationsService({ db: ctx.database.db, clock, config: { smtpUrl: 'smtp://127.0.0.1:1', from: 'test@demo.example' } });
+    const row = await down.send({ kind: 'test', to: 'c@demo.example', subject: 'Later opnieuw', text: 'Beste,\n\nZie https://portaal.example/x?a=1&b=<2>.' });
+    expect(row).toMatchObject({ status: 'queued', attempts: 3 });
+    expect(row.nextAttemptAt!.getTime()).toBe(start + retryDelayMs(1));
+
+    // Not due yet: the housekeeping job leaves it; due: one more round, then a longer wait.
+    now = new Date(start + 11 * 60_000);
+    expect(await down.redeliverStale()).toBe(0);
+    now = new Date(start + retryDelayMs(1) + 1000);
+    expect(await down.redeliverStale()).toBe(1);
+    const [second] = await queryRows<{ status: string; attempts: number; next: Date }>(ctx.database.db, sql`select status, attempts, next_attempt_at as next from mails where id = ${row.id}::uuid`);
+    expect(second).toMatchObject({ status: 'queued', attempts: 6 });
+    expect(new Date(second!.next).getTime()).toBe(now.getTime() + retryDelayMs(2));
+
+    // Still within 24 hours: retried; after them: failed for good.
+    now = new Date(start + 23 * 3_600_000);
+    expect(await down.redeliverStale()).toBe(1);
+    expect(await statusOf(row.id)).toBe('queued');
+    now = new Date(start + 24 * 3_600_000 + 60_000);
+    expect(await down.redeliverStale()).toBe(1);
+    expect(await statusOf(row.id)).toBe('failed');
+    await down.close();
+
+    // The administrator sees it in the outbox and sends it again (SMTP works again).
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const outbox = (await admin.get('/api/v1/admin/mails?pageSize=100')).json() as { items: { id: string; status: string; lastError: string | null }[] };
+    expect(outbox.items.find((m) => m.id === row.id)).toMatchObject({ status: 'failed', lastError: expect.any(String) });
+    const resent = await admin.post(`/api/v1/admin/mails/${row.id}/resend`);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json()).toMatchObject({ id: row.id, status: 'sent' });
+    expect(count('Later opnieuw')).toBe(1);
+    // A mail that is not failed cannot be resent.
+    expect((await admin.post(`/api/v1/admin/mails/${row.id}/resend`)).statusCode).toBe(404);
+
+    // Sent as text and HTML (escaped, the link clickable).
+    const message = raw.find((m) => m.includes('Later opnieuw'))!;
+    expect(message).toMatch(/Content-Type: text\/plain/);
+    expect(message).toMatch(/Content-Type: text\/html/);
+  });
+
+  it.each([
+    ['Beste,\n\nregel 1\nregel 2', '<p>Beste,</p>\n<p>regel 1<br>regel 2</p>'],
+    ['<script>x</script> & "y"', '<p>&lt;script&gt;x&lt;/script&gt; &amp; &quot;y&quot;</p>'],
+    ['Zie https://a.example/p?x=1', '<p>Zie <a href="https://a.example/p?x=1">https://a.example/p?x=1</a></p>'],
+  ])('textToHtml(%j)', (text, body) => {
+    expect(textToHtml(text)).toContain(body);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
@@ -43,7 +43,13 @@ export async function claimStale(db: Db, queuedBefore: Date, claimedBefore: Date
   const stale = db
     .select({ id: mails.id })
     .from(mails)
-    .where(or(and(eq(mails.status, 'queued'), lt(mails.createdAt, queuedBefore)), and(eq(mails.status, 'sending'), lt(mails.claimedAt, claimedBefore))))
+    .where(
+      or(
+        // Queued and left behind, or waiting for its next attempt after a transient failure (due now).
+        and(eq(mails.status, 'queued'), lt(mails.createdAt, queuedBefore), or(isNull(mails.nextAttemptAt), lte(mails.nextAttemptAt, now))),
+        and(eq(mails.status, 'sending'), lt(mails.claimedAt, claimedBefore)),
+      ),
+    )
     .orderBy(asc(mails.createdAt))
     .limit(limit)
     .for('update', { skipLocked: true });
@@ -58,4 +64,14 @@ export async function listFailedMails(db: Db, organisationId: string) {
     .where(and(eq(mails.organisationId, organisationId), eq(mails.status, 'failed')))
     .orderBy(desc(mails.createdAt))
     .limit(50);
+}
+
+/** An administrator's resend of a failed mail: queued again with a new retry window; undefined when it is not failed. */
+export async function requeueFailed(db: Db, id: string, retryUntil: Date): Promise<MailRow | undefined> {
+  const [row] = await db
+    .update(mails)
+    .set({ status: 'queued', nextAttemptAt: null, retryUntil, claimedAt: null })
+    .where(and(eq(mails.id, id), eq(mails.status, 'failed')))
+    .returning();
+  return row;
 }

@@ -19,7 +19,27 @@ export interface OutgoingMail {
   text: string;
 }
 
+/** Attempts in one round (a few hundred ms apart); a round that fails transiently is retried later. */
 const MAX_ATTEMPTS = 3;
+/** A mail that cannot be delivered now is retried for at least this long, then marked failed. */
+export const MAIL_RETRY_HOURS = 24;
+
+/** The wait after the n-th failed round: 15 min, 30 min, 1 h, 2 h, then every 4 h (the housekeeping job picks it up). */
+export function retryDelayMs(round: number): number {
+  return Math.min(15 * 60_000 * 2 ** Math.max(0, round - 1), 4 * 3_600_000);
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The HTML part of a mail: its text, escaped, one paragraph per blank-line block, links clickable. */
+export function textToHtml(text: string): string {
+  const paragraphs = text.split(/\n{2,}/).map((p) =>
+    `<p>${escapeHtml(p)
+      .replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')
+      .replace(/\n/g, '<br>')}</p>`,
+  );
+  return `<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">${paragraphs.join('\n')}</body></html>`;
+}
 /**
  * A mail is recorded in the business transaction and sent after its commit: the sending process
  * first takes it (queued → sending, one statement, so no two processes send one mail). One still
@@ -39,6 +59,11 @@ export const MAIL_LEASE_MS = 60 * 60_000;
  * SMTP server it is sent through nodemailer, with retries for transient failures (4xx, network);
  * without one it stays in the dev outbox, which administrators see in the portal.
  */
+/** A mail as the outbox shows it (dates as ISO strings). */
+export function mailView(r: repo.MailRow) {
+  return { ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null, nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null };
+}
+
 export function createNotificationsService({ db, clock, config }: { db: Db; clock: Clock; config: MailConfig }) {
   const transport: Transporter | undefined = config.smtpUrl
     ? nodemailer.createTransport(config.smtpUrl, { ...(config.transportOptions ?? {}) })
@@ -62,23 +87,40 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
       return { ...row, status: 'outbox' };
     }
     let attempts = row.attempts;
-    for (;;) {
+    for (let tries = 1; ; tries++) {
       attempts++;
       try {
-        await transport.sendMail({ from: config.from, to: row.toAddress, subject: row.subject, text: row.bodyText, messageId: `<${row.id}@ocmw-portal>` });
-        await repo.updateMail(db, row.id, { status: 'sent', attempts, sentAt: clock.now(), lastError: null });
+        await transport.sendMail({
+          from: config.from,
+          to: row.toAddress,
+          subject: row.subject,
+          text: row.bodyText,
+          html: textToHtml(row.bodyText),
+          messageId: `<${row.id}@ocmw-portal>`,
+        });
+        await repo.updateMail(db, row.id, { status: 'sent', attempts, sentAt: clock.now(), lastError: null, nextAttemptAt: null });
         return { ...row, status: 'sent', attempts };
       } catch (error) {
-        const transient = isTransient(error);
         const lastError = (error as Error).message.slice(0, 500);
-        if (!transient || attempts >= MAX_ATTEMPTS) {
-          await repo.updateMail(db, row.id, { status: 'failed', attempts, lastError });
-          return { ...row, status: 'failed', attempts, lastError };
+        if (!isTransient(error)) return fail(row, attempts, lastError);
+        if (tries >= MAX_ATTEMPTS) {
+          // Not now: again later through the housekeeping job, until the retry window is over.
+          const now = clock.now();
+          const until = row.retryUntil ?? new Date(row.createdAt.getTime() + MAIL_RETRY_HOURS * 3_600_000);
+          if (now >= until) return fail(row, attempts, lastError);
+          const nextAttemptAt = new Date(now.getTime() + retryDelayMs(Math.ceil(attempts / MAX_ATTEMPTS)));
+          await repo.updateMail(db, row.id, { status: 'queued', attempts, lastError, nextAttemptAt, claimedAt: null });
+          return { ...row, status: 'queued', attempts, lastError, nextAttemptAt };
         }
         await repo.updateMail(db, row.id, { attempts, lastError });
-        await new Promise((r) => setTimeout(r, 200 * attempts));
+        await new Promise((r) => setTimeout(r, 200 * tries));
       }
     }
+  }
+
+  async function fail(row: repo.MailRow, attempts: number, lastError: string): Promise<repo.MailRow> {
+    await repo.updateMail(db, row.id, { status: 'failed', attempts, lastError, nextAttemptAt: null });
+    return { ...row, status: 'failed', attempts, lastError };
   }
 
   return {
@@ -105,11 +147,20 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
       return rows.length;
     },
 
+    /**
+     * An administrator sends a failed mail again: queued with a new retry window
+     * (MAIL_RETRY_HOURS) and delivered now. Undefined when the mail is unknown or not failed.
+     */
+    async resend(id: string): Promise<repo.MailRow | undefined> {
+      const row = await repo.requeueFailed(db, id, new Date(clock.now().getTime() + MAIL_RETRY_HOURS * 3_600_000));
+      return row && deliver(row);
+    },
+
     /** The outbox for administrators: every mail with its status, newest first. */
     async list(page: number, pageSize: number) {
       const { rows, total } = await repo.listMails(db, (page - 1) * pageSize, pageSize);
       return {
-        items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),
+        items: rows.map(mailView),
         total,
         page,
         pageSize,

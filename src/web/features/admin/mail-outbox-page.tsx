@@ -25,6 +25,8 @@ export interface MailData {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** A transient failure: when the next attempt is due (retried for at least 24 hours). */
+  nextAttemptAt: string | null;
 }
 
 export interface MailPage {
@@ -37,6 +39,7 @@ export interface MailPage {
 /** The administrator's mail endpoint. */
 export const mailsApi = {
   list: (query: { page: number; pageSize: number }, signal?: AbortSignal) => request<MailPage>(`/admin/mails${queryString({ ...query })}`, { signal }),
+  resend: (id: string) => request<MailData>(`/admin/mails/${id}/resend`, { method: 'POST' }),
 };
 
 const PAGE_SIZE = 25;
@@ -52,7 +55,18 @@ export function MailOutboxPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const key = `${page}|${language}`;
-  const { state } = useLoad(async (signal) => ({ key, data: await mailsApi.list({ page, pageSize: PAGE_SIZE }, signal) }), key);
+  const { state, reload } = useLoad(async (signal) => ({ key, data: await mailsApi.list({ page, pageSize: PAGE_SIZE }, signal) }), key);
+  const [resendError, setResendError] = useState<string | undefined>();
+
+  async function resend(id: string) {
+    setResendError(undefined);
+    try {
+      await mailsApi.resend(id);
+    } catch (error) {
+      setResendError(errorMessage(error, t));
+    }
+    reload();
+  }
   const [last, setLast] = useState<MailPage | undefined>();
   const title = t('mails.title');
   useDocumentTitle(title);
@@ -76,6 +90,11 @@ export function MailOutboxPage() {
     <>
       <h1>{title}</h1>
       <p>{t('mails.intro')}</p>
+      {resendError ? (
+        <p role="alert" className="notice notice--error">
+          {resendError}
+        </p>
+      ) : null}
 
       <div id="mail-results" aria-busy={isBusy ? true : undefined}>
         {state.status === 'loading' && !data ? (
@@ -141,7 +160,23 @@ export function MailOutboxPage() {
                           ) : null}
                         </td>
                         <td>{mail.attempts}</td>
-                        <td>{mail.lastError ?? <span className="visually-hidden">{t('mails.noError')}</span>}</td>
+                        <td>
+                          {mail.lastError ?? <span className="visually-hidden">{t('mails.noError')}</span>}
+                          {mail.nextAttemptAt ? (
+                            <>
+                              <br />
+                              {t('mails.nextAttempt')} <time dateTime={mail.nextAttemptAt}>{formatDateTime(mail.nextAttemptAt)}</time>
+                            </>
+                          ) : null}
+                          {mail.status === 'failed' ? (
+                            <>
+                              <br />
+                              <button type="button" className="button" onClick={() => void resend(mail.id)}>
+                                {t('mails.resend')}
+                              </button>
+                            </>
+                          ) : null}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
