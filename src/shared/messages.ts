@@ -652,11 +652,12 @@ const catalogue = {
     en: "This FTP username is already taken.",
   },
   "chaman.fingerprint_in_use": {
-    nl: "Dit certificaat is al actief op een ander account (vingerafdruk {fingerprint}).",
-    fr: "Ce certificat est déjà actif sur un autre compte (empreinte {fingerprint}).",
-    de: "Dieses Zertifikat ist bereits auf einem anderen Konto aktiv (Fingerabdruck {fingerprint}).",
-    en: "This certificate is already active on another account (fingerprint {fingerprint}).",
+    nl: "Dit certificaat kan niet gebruikt worden.",
+    fr: "Ce certificat ne peut pas être utilisé.",
+    de: "Dieses Zertifikat kann nicht verwendet werden.",
+    en: "This certificate cannot be used.",
   },
+
   "chaman.not_intermediary": {
     nl: "Kies een technische tussenpersoon (softwareleverancier).",
     fr: "Choisissez un intermédiaire technique (fournisseur de logiciels).",
