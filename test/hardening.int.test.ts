@@ -10,6 +10,7 @@ import type { Runtime } from '../src/bootstrap.js';
 import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
 import { queryRows } from '../src/db/db.js';
 import { throttleKey } from '../src/db/lockout.js';
+import { passwordProblems } from '../src/modules/access/password-strength.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 import { makeCa, makeCertificate } from './certificates.js';
@@ -312,5 +313,20 @@ describe('6. certificate conflicts', () => {
     const mails = (await admin.get('/api/v1/admin/mails')).json();
     const items = (Array.isArray(mails) ? mails : mails.items) as { subject: string; kind?: string }[];
     expect(items.some((m) => m.subject.includes('certificaat') && m.subject.toLowerCase().includes('conflict'))).toBe(true);
+  });
+});
+
+describe('8. password policy', () => {
+  it('refuses a password close to the username and a guessable one at a password change; the demo password passes', async () => {
+    const me = ctx.client();
+    await me.loginAs('cotb.antwerpen');
+    const change = (newPassword: string) =>
+      me.request({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: DEMO_PASSWORD, newPassword, newPasswordConfirm: newPassword } });
+    for (const weak of ['cotb.antwerpen1!', 'wachtwoord1234']) {
+      const res = await change(weak);
+      expect(res.statusCode, weak).toBe(400);
+      expect(res.json().error.fields, weak).toHaveProperty('newPassword');
+    }
+    expect(await passwordProblems(DEMO_PASSWORD, { username: 'htb.antwerpen' })).toEqual([]);
   });
 });

@@ -339,8 +339,14 @@ const catalogue = {
     de: "Das Passwort darf nicht dem Benutzernamen entsprechen.",
     en: "The password may not be the username.",
   },
+  "password.like_name": {
+    nl: "Het wachtwoord lijkt te veel op de gebruikersnaam of de naam.",
+    fr: "Le mot de passe ressemble trop au nom d'utilisateur ou au nom.",
+    de: "Das Passwort ähnelt zu sehr dem Benutzernamen oder dem Namen.",
+    en: "The password is too close to the username or the name.",
+  },
   "password.common": {
-    nl: "Dit wachtwoord wordt te vaak gebruikt. Kies een ander.",
+    nl: "Dit wachtwoord is te makkelijk te raden of wordt te vaak gebruikt. Kies een ander.",
     fr: "Ce mot de passe est trop courant. Choisissez-en un autre.",
     de: "Dieses Passwort ist zu verbreitet. Wählen Sie ein anderes.",
     en: "This password is too common. Choose another one.",
