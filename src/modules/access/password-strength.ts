@@ -1,3 +1,4 @@
+import type { zxcvbn as Zxcvbn } from '@zxcvbn-ts/core';
 import { checkPassword, type PasswordProblem } from '../../shared/password-policy.js';
 
 /**
@@ -11,7 +12,7 @@ export type StrengthProblem = PasswordProblem | 'password.like_name';
 
 const MIN_SCORE = 3;
 
-let loading: Promise<typeof import('@zxcvbn-ts/core').zxcvbn> | undefined;
+let loading: Promise<typeof Zxcvbn> | undefined;
 
 async function estimator() {
   const [{ zxcvbn, zxcvbnOptions }, common, nl, fr, en] = await Promise.all([
