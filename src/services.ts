@@ -33,7 +33,12 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const openWork = { reportSubmitted: (id: string, year: number) => subsidyReport.isSubmitted(id, year), unreadDocuments: (id: string) => mailbox.unreadCount(id) };
   const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow, openWork });
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
-  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes }, trust: createTrustStore(config.trustedCaPem) });
+  const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes },
+    trust: createTrustStore(config.trustedCaPem),
+    alertAdmins: async ({ subject, text }) => {
+      for (const to of await access.platformAdminEmails()) await notifications.send({ kind: 'admin.alert', to, subject, text });
+    },
+  });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
   const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit });

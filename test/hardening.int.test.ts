@@ -2,6 +2,7 @@
  * Issue 17: the findings of the attack review, one describe each. Every test here failed on the
  * code before its fix; docs/SECURITY.md ("Hardening (issue 17)") says what each one proves.
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -9,8 +10,10 @@ import type { Runtime } from '../src/bootstrap.js';
 import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
 import { queryRows } from '../src/db/db.js';
 import { throttleKey } from '../src/db/lockout.js';
+import { passwordProblems } from '../src/modules/access/password-strength.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
+import { makeCa, makeCertificate } from './certificates.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
 let ctx: TestContext;
@@ -280,5 +283,50 @@ describe('10. sessions have an absolute lifetime', () => {
     wall = new Date(Date.parse('2026-03-02T08:00:00Z') + 12 * 3_600_000 + 60_000);
     const after = await person.get('/api/v1/me');
     expect(after.statusCode).toBe(401);
+  });
+});
+
+describe('6. certificate conflicts', () => {
+  it('tells the uploader only that the certificate cannot be used, and tells the platform administrator', async () => {
+    const now = Date.now();
+    const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', issuer: await makeCa({ key: 'RSA-2048' }), notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 300 * 86_400_000), keyUsage: ['digitalSignature'] });
+    const certificate = { fileName: 'soap.cer', contentBase64: Buffer.from(c.der).toString('base64') };
+    const owner = ctx.client();
+    await owner.loginAs('tb.antwerpen');
+    expect((await owner.post('/api/v1/chaman/accounts/soap', { name: 'SOAP eigen', certificateName: 'eigen', certificate })).statusCode).toBe(201);
+
+    const other = ctx.client();
+    await other.loginAs('tb.beveren');
+    const sender = { contactName: 'Els Claes', phoneCode: '+32', phoneNumber: '456986533', email: 'ict@beveren.demo.example', language: 'nl' };
+    expect((await other.request({ method: 'PUT', url: '/api/v1/chaman/sender', payload: sender })).statusCode).toBe(200);
+    const res = await other.post('/api/v1/chaman/accounts/soap', { name: 'SOAP geleend', certificateName: 'geleend', certificate });
+    expect(res.statusCode).toBe(409);
+    const fingerprint = createHash('sha256').update(c.der).digest('hex');
+    const text = res.body.toLowerCase();
+    expect(text).not.toContain(fingerprint.slice(0, 8));
+    expect(text).not.toContain(fingerprint.slice(0, 8).match(/../g)!.join(':'));
+    expect(text).not.toMatch(/actief|ander account|antwerpen/);
+    expect(res.json().error.message).toBe('Dit certificaat kan niet gebruikt worden.');
+
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const mails = (await admin.get('/api/v1/admin/mails')).json();
+    const items = (Array.isArray(mails) ? mails : mails.items) as { subject: string; kind?: string }[];
+    expect(items.some((m) => m.subject.includes('certificaat') && m.subject.toLowerCase().includes('conflict'))).toBe(true);
+  });
+});
+
+describe('8. password policy', () => {
+  it('refuses a password close to the username and a guessable one at a password change; the demo password passes', async () => {
+    const me = ctx.client();
+    await me.loginAs('cotb.antwerpen');
+    const change = (newPassword: string) =>
+      me.request({ method: 'POST', url: '/api/v1/me/password', payload: { currentPassword: DEMO_PASSWORD, newPassword, newPasswordConfirm: newPassword } });
+    for (const weak of ['cotb.antwerpen1!', 'wachtwoord1234']) {
+      const res = await change(weak);
+      expect(res.statusCode, weak).toBe(400);
+      expect(res.json().error.fields, weak).toHaveProperty('newPassword');
+    }
+    expect(await passwordProblems(DEMO_PASSWORD, { username: 'htb.antwerpen' })).toEqual([]);
   });
 });

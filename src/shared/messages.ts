@@ -351,8 +351,14 @@ const catalogue = {
     de: "Das Passwort darf nicht dem Benutzernamen entsprechen.",
     en: "The password may not be the username.",
   },
+  "password.like_name": {
+    nl: "Het wachtwoord lijkt te veel op de gebruikersnaam of de naam.",
+    fr: "Le mot de passe ressemble trop au nom d'utilisateur ou au nom.",
+    de: "Das Passwort ähnelt zu sehr dem Benutzernamen oder dem Namen.",
+    en: "The password is too close to the username or the name.",
+  },
   "password.common": {
-    nl: "Dit wachtwoord wordt te vaak gebruikt. Kies een ander.",
+    nl: "Dit wachtwoord is te makkelijk te raden of wordt te vaak gebruikt. Kies een ander.",
     fr: "Ce mot de passe est trop courant. Choisissez-en un autre.",
     de: "Dieses Passwort ist zu verbreitet. Wählen Sie ein anderes.",
     en: "This password is too common. Choose another one.",
@@ -664,11 +670,12 @@ const catalogue = {
     en: "This FTP username is already taken.",
   },
   "chaman.fingerprint_in_use": {
-    nl: "Dit certificaat is al actief op een ander account (vingerafdruk {fingerprint}).",
-    fr: "Ce certificat est déjà actif sur un autre compte (empreinte {fingerprint}).",
-    de: "Dieses Zertifikat ist bereits auf einem anderen Konto aktiv (Fingerabdruck {fingerprint}).",
-    en: "This certificate is already active on another account (fingerprint {fingerprint}).",
+    nl: "Dit certificaat kan niet gebruikt worden.",
+    fr: "Ce certificat ne peut pas être utilisé.",
+    de: "Dieses Zertifikat kann nicht verwendet werden.",
+    en: "This certificate cannot be used.",
   },
+
   "chaman.not_intermediary": {
     nl: "Kies een technische tussenpersoon (softwareleverancier).",
     fr: "Choisissez un intermédiaire technique (fournisseur de logiciels).",

@@ -86,6 +86,11 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   );
 }
 
+export async function platformAdminEmails(db: Db): Promise<string[]> {
+  const rows = await db.select({ email: users.email }).from(users).where(eq(users.isPlatformAdmin, true));
+  return rows.map((r) => r.email);
+}
+
 /** The account a login names (case-insensitive), or undefined. */
 export async function findLoginUser(db: Db, username: string): Promise<{ id: string; passwordHash: string } | undefined> {
   const [row] = await db

@@ -24,6 +24,11 @@ export function createAccessService({ db, clock, registry }: AccessDeps) {
       return repo.findUser(db, id);
     },
 
+    /** The e-mail addresses of the platform administrators (alerts meant for them). */
+    async platformAdminEmails(): Promise<string[]> {
+      return repo.platformAdminEmails(db);
+    },
+
     /** Every role the person may choose today (R2.13), sorted by organisation name; ADMIN first. */
     async listRoleChoices(userId: string): Promise<RoleChoice[]> {
       const user = await repo.findUser(db, userId);

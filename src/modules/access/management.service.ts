@@ -8,7 +8,6 @@ import { AppError, type FieldErrors } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../../shared/messages.js';
 import { toCsv } from '../../domain/csv.js';
-import { checkPassword } from '../../shared/password-policy.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { RoleChoice } from '../auth/auth.schema.js';
@@ -23,6 +22,7 @@ import { TYPE_LABELS } from './access.schema.js';
 import * as repo from './access.repo.js';
 import { can, canActOn, permissionsOf, type AuthContext, type MembershipType, type Permission, type SubjectAction } from './authorization.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { passwordProblems } from './password-strength.js';
 
 /** The person making a call: who, in which language, with the role chosen for the session. */
 export interface Caller {
@@ -109,7 +109,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     if (person.username !== person.usernameConfirm) fields['person.usernameConfirm'] = t(lang, 'username.mismatch');
     else if (await repo.isUsernameTaken(db, person.username)) fields['person.username'] = t(lang, 'username.taken');
     if (person.password !== person.passwordConfirm) fields['person.passwordConfirm'] = t(lang, 'password.mismatch');
-    const problems = checkPassword(person.password, person.username);
+    const problems = await passwordProblems(person.password, person);
     if (problems.length) fields['person.password'] = problems.map((p) => t(lang, p)).join(' ');
     return fields;
   }
@@ -657,7 +657,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       if (!u) throw fail('not_found', lang, 'http.not_found');
       const fields: FieldErrors = {};
       if (!(await verifyPassword(u.passwordHash, body.currentPassword))) fields.currentPassword = t(lang, 'password.current_wrong');
-      const problems = checkPassword(body.newPassword, u.username);
+      const problems = await passwordProblems(body.newPassword, u);
       if (problems.length) fields.newPassword = problems.map((p) => t(lang, p)).join(' ');
       if (body.newPassword !== body.newPasswordConfirm) fields.newPasswordConfirm = t(lang, 'password.mismatch');
       if (Object.keys(fields).length) throw invalid(lang, fields);

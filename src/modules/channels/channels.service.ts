@@ -35,6 +35,8 @@ export interface ChannelsDeps {
   lockout?: ThrottlePolicy;
   /** R3.9′: the CAs an FTP certificate must chain to (the runtime's roots + OCMW_TRUSTED_CA_FILE). */
   trust?: TrustStore;
+  /** Tells the platform administrators (issue 17: a certificate conflict); by default nobody. */
+  alertAdmins?: (alert: { subject: string; text: string }) => Promise<void>;
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -52,7 +54,7 @@ type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 class RollbackPreview extends Error {}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
-export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 }, trust = createTrustStore() }: ChannelsDeps) {
+export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 }, trust = createTrustStore(), alertAdmins = async () => {} }: ChannelsDeps) {
   const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
 
   // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
@@ -121,13 +123,37 @@ export function createChannelsService({ db, clock, registry, audit, notification
     return { report, der: Buffer.from(bytes) };
   }
 
+  /** A certificate that is active elsewhere: the uploader learns only that it cannot be used. */
+  const unusable = (lang: Language) => {
+    const message = t(lang, 'chaman.fingerprint_in_use');
+    return new AppError('conflict', message, { certificate: message }, [{ rule: 'cert.fingerprint_in_use', message }]);
+  };
+
+  /**
+   * Refuses a certificate already active on an account (R3.10) before any transaction, and tells
+   * the platform administrators who tried it: registering someone else's certificate must not
+   * silently block its owner, and must not tell the uploader whose it is.
+   */
+  async function refuseCertificateInUse(checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
+    const { report } = checked;
+    if (!report.readable || !(await repo.isFingerprintActive(db, report.fingerprintHex))) return;
+    const uploader = await registry.getOrganisation(organisationId, 'nl');
+    await alertAdmins({
+      subject: 'Conflict: certificaat al in gebruik',
+      text: [
+        'Een organisatie probeerde in ChaMan een certificaat te registreren dat al actief is op een ander account.',
+        `Organisatie: ${uploader.name.nl} (${uploader.kboFormatted}); gebruiker-id ${caller.userId}.`,
+        `Vingerafdruk (SHA-256): ${report.fingerprint}; onderwerp: ${report.subject}.`,
+        'Het certificaat werd geweigerd. Ga na of de eigenaar het moet vervangen of dat iemand zich voor hem uitgeeft.',
+      ].join('\n'),
+    });
+    throw unusable(lang);
+  }
+
   async function storeCertificate(tx: Db, accountId: string, name: string, checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
     const { report, der } = checked;
     if (!report.readable) return;
-    if (await repo.isFingerprintActive(tx, report.fingerprintHex)) {
-      const message = t(lang, 'chaman.fingerprint_in_use', { fingerprint: report.fingerprint });
-      throw new AppError('conflict', message, { certificate: message }, [{ rule: 'cert.fingerprint_in_use', message }]);
-    }
+    if (await repo.isFingerprintActive(tx, report.fingerprintHex)) throw unusable(lang);
     try {
       await repo.insertCertificate(tx, {
         accountId,
@@ -145,10 +171,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         uploadedByOrganisationId: organisationId,
       });
     } catch (error) {
-      if (sqlState(error) === '23505') {
-        const message = t(lang, 'chaman.fingerprint_in_use', { fingerprint: report.fingerprint });
-        throw new AppError('conflict', message, { certificate: message });
-      }
+      if (sqlState(error) === '23505') throw unusable(lang);
       throw error;
     }
   }
@@ -317,6 +340,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         violations.push(...(error.violations ?? []));
       }
       if (Object.keys(fields).length) throw new AppError('validation', t(lang, 'http.validation'), fields, violations.length ? violations : undefined);
+      if (checked) await refuseCertificateInUse(checked, caller, organisation.id, lang);
       const passwordHash = await hashPassword(password);
       const account = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -346,6 +370,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         const message = channelMessage('cert.self_signed_ftp' as ChannelMessageKey, lang);
         throw new AppError('validation', t(lang, 'cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
       }
+      await refuseCertificateInUse(checked, caller, organisation.id, lang);
       const account = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'SOAP', name: body.name, permissions: [] });
@@ -370,6 +395,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       const permissions = [...new Set(body.permissions)];
       if (body.management === 'internal') {
         const checked = verifyCertificate(body.certificate, 'rest', lang);
+        await refuseCertificateInUse(checked, caller, organisation.id, lang);
         const account = await db.transaction(async (txh) => {
           const tx = txh as unknown as Db;
           const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'REST', name: body.name, permissions, management: 'internal' });
@@ -424,6 +450,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       const lang = caller.language;
       const { domain, organisation, account } = await ownAccount(caller, accountId);
       const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', lang);
+      await refuseCertificateInUse(checked, caller, organisation.id, lang);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.deactivateCertificates(tx, account.id);
@@ -470,6 +497,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       const { organisation } = await requireChaman(caller);
       const checked = verifyCertificate(body.certificate, 'rest', lang);
       const requesterDomain = await requesterDomainOf(delegationId);
+      await refuseCertificateInUse(checked, caller, organisation.id, lang);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const d = await repo.findDelegation(tx, delegationId);
