@@ -59,6 +59,9 @@ describe('OCMW_SEED_DEMO (demo data only when asked, never in production)', () =
 
   it.each(['yes', '1'])('refuses %j', (value) => {
     expect(() => loadConfig({ OCMW_SEED_DEMO: value })).toThrow('OCMW_SEED_DEMO');
+  });
+});
+
 describe('OCMW_HELPDESK_* (the helpdesk contacts, R12.1)', () => {
   it.each([
     [{}, 'ocmw-cpas@smals.be', '08:30–16:30'],

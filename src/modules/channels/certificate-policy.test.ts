@@ -420,6 +420,9 @@ describe('pemBlocks: linear PEM parsing (issue 17, finding 5)', () => {
     const ms = performance.now() - t0;
     console.log(`certificateDer on ${(text.length / 1024).toFixed(0)} KiB of BEGIN markers: ${ms.toFixed(1)} ms`);
     expect(ms).toBeLessThan(250);
+  });
+});
+
 describe('a CA-issued FTP certificate must chain to a trusted CA (R3.9′)', () => {
   let root: TestCa;
   let intermediate: TestCa;
