@@ -143,6 +143,10 @@ async function main(argv: string[]): Promise<number> {
         runMergerCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, { out, err: process.stderr }),
       );
     }
+    case 'subsidy': {
+      const cmd = parseSubsidyCommand(sub, rest, values);
+      return withRuntime(true, (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
+    }
     case 'institution':
       return withRuntime(true, (rt) =>
         runInstitutionCommand(rt, [sub ?? '', ...rest], { json: values.json, lang, scope: values.scope, expiresDays: values['expires-days'] }, out),
