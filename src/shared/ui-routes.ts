@@ -18,6 +18,7 @@ export const UI_SECTIONS = [
   'beheer',
   'mijn-gegevens',
   'wachtwoord',
+  'help',
 ] as const;
 
 const SECTIONS: ReadonlySet<string> = new Set(UI_SECTIONS);

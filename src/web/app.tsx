@@ -7,7 +7,6 @@ import { NotFoundPage } from './components/not-found-page.js';
 import { RequirePermission } from './features/access/access-common.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
 import { LoginPage } from './features/auth/login-page.js';
-import { HELP_PATH, HelpPage } from './features/help/help-page.js';
 import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
 import { DOSSIER_PERMISSION, SETTINGS_READ_PERMISSIONS, dossierPaths } from './features/dossiers/dossiers-common.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
@@ -19,6 +18,7 @@ import { lazyPage } from './lazy-page.js';
 import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
+const HelpPage = lazyPage(() => import('./features/help/help-page.js'), 'HelpPage');
 const SetupPasswordPage = lazyPage(() => import('./features/me/password-pages.js'), 'SetupPasswordPage');
 const PasswordRequiredPage = lazyPage(() => import('./features/me/password-pages.js'), 'PasswordRequiredPage');
 const AccessStartPage = lazyPage(() => import('./features/access/access-start-page.js'), 'AccessStartPage');
@@ -113,7 +113,7 @@ function AppRoutes() {
         {/* OCMW Online (SPEC §6): the citizen's form needs no login. */}
         <Route path={helpRequestPaths.citizen} element={<CitizenRequestPage />} />
         {/* R12.1: the helpdesk, with or without a login. */}
-        <Route path={HELP_PATH} element={<HelpPage />} />
+        <Route path="/help" element={<HelpPage />} />
         <Route
           path="/kiezen"
           element={
