@@ -49,12 +49,13 @@ export interface WaveDeps {
   blockers(mergerId: number, lang: Language): Promise<string[]>;
 }
 
-const planned = (p: PlanLike): WaveMerger => ({
+/** A merger as its dry run sees it; `ran`: in a run's report, where a merger not carried out wrote nothing (no `changes`). */
+const planned = (p: PlanLike, ran = false): WaveMerger => ({
   code: p.merger.code,
   scenario: p.scenario,
   status: p.blockers.length ? 'blocked' : p.merger.status,
   actions: p.actions.map(({ kind, count }) => ({ kind, count })),
-  changes: p.changes,
+  ...(ran ? {} : { changes: p.changes }),
   blockers: p.blockers,
 });
 
@@ -83,7 +84,7 @@ export function createWave({ db, plan, run, blockers }: WaveDeps) {
     const errors: { code: string; error: unknown }[] = [];
     for (const [i, m] of list.entries()) {
       if ((await blockers(m.id, lang)).length) {
-        mergers.push(planned(await plan(m.id, lang)));
+        mergers.push(planned(await plan(m.id, lang), true));
         continue;
       }
       try {
@@ -96,7 +97,7 @@ export function createWave({ db, plan, run, blockers }: WaveDeps) {
       } catch (error) {
         errors.push({ code: m.code, error });
         const refused = error instanceof AppError && error.status < 500;
-        mergers.push({ ...planned(await plan(m.id, lang)), status: refused ? 'blocked' : 'failed', blockers: [(error as Error).message] });
+        mergers.push({ ...planned(await plan(m.id, lang), true), status: refused ? 'blocked' : 'failed', blockers: [(error as Error).message] });
       }
     }
     return { date, mergers, runs, errors };
