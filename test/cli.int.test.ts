@@ -113,7 +113,7 @@ describe('ocmw merger list and db commands', () => {
     for (const args of [['subsidy', 'reopen', '0212.235.604', '2024', '--reason', 'geen datum'], ['subsidy', 'reopen', '0212.235.604', '2024', '--until', '2025-03-31'], ['subsidy', 'close']]) {
       expect((await ocmw(args, env2)).code).toBe(2);
     }
-  });
+  }, 240_000); // three CLI processes that open the database, each a cold start
 
   it('checks the HTB file with import htb --dry-run (R2.14)', async () => {
     const r = await ocmw(['import', 'htb', 'docs/examples/htb-import.xlsx', '--dry-run', '--json'], env);

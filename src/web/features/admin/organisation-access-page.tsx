@@ -93,7 +93,8 @@ export function OrganisationAccessPage() {
     setReason('');
     setReasonError(undefined);
     setOpenWork(undefined);
-    if (next.action !== 'end') return;
+    // Before the effective date the server refuses the end anyway, and says why.
+    if (next.action !== 'end' || today < next.row.merger.effectiveDate) return;
     // R8.3′: show what is still open before the administrator confirms; the server checks again.
     setOpenWork('loading');
     organisationAccessApi.openWork(next.row.organisation.id).then(setOpenWork, () => setOpenWork(undefined));
