@@ -62,9 +62,13 @@ test('a person with two OCMWs logs in, chooses Borsbeek, reads the home page in 
   await expectNoAxeViolations(page, 'the mergers page');
 });
 
-test('an unknown path shows the 404 page', async ({ page }) => {
-  await page.goto('/bestaat-niet');
+test('an unknown path in a UI section shows the 404 page; outside the UI it is an HTTP 404', async ({ page }) => {
+  await page.goto('/beheer/bestaat-niet');
   await expect(page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeVisible();
+  // Issue 16: outside the UI's sections the server answers 404 in the error shape, never the page.
+  const outside = await page.goto('/bestaat-niet');
+  expect(outside?.status()).toBe(404);
+  expect(await outside?.json()).toMatchObject({ error: { code: 'not_found' } });
 });
 
 test('a wrong password is refused with a message in an alert', async ({ page }) => {
