@@ -71,6 +71,8 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
     LOG_LEVEL: 'silent',
     OCMW_RATE_LIMIT_PER_MINUTE: '100000',
     OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '100000',
+    OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '100000',
     ...(options.today ? { OCMW_TODAY: options.today } : {}),
     ...options.env,
   });
