@@ -18,7 +18,7 @@ import { createTestContext, type TestContext } from './test-app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { OCMW_INSZ_LOOKUPS_PER_HOUR: '60' } });
 }, 60_000);
 afterAll(async () => ctx?.close());
 
