@@ -146,6 +146,8 @@ export function startPortal(options: { port: number; vendorPort: number; env: Re
       OCMW_VENDOR_PORT: String(options.vendorPort),
       LOG_LEVEL: 'warn',
       OCMW_RATE_LIMIT_PER_MINUTE: '10000000',
+      OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '10000000',
+      OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '10000000',
       DATABASE_URL: '',
       ...options.env,
     },

@@ -177,7 +177,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
-  await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests });
+  await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests, submissionsPerHour: config.citizen.submissionsPerHour });
   await app.register(dossiersRoutes, { prefix: '/api/v1', dossiers: services.dossiers });
   await app.register(mailboxRoutes, { prefix: '/api/v1', mailbox: services.mailbox });
   await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });

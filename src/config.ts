@@ -41,8 +41,6 @@ const Env = z.object({
   OCMW_LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(3),
-  OCMW_CHALLENGE_BITS: z.coerce.number().int().min(0).max(24).default(16),
-  OCMW_CHALLENGE_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
   OCMW_JOBS: z.enum(['on', 'off']).default('on'),
@@ -116,8 +114,8 @@ export interface Config {
   inszLookupsPerHour: number;
   /** Issue 17: after loginMaxFailures wrong passwords from one source, each further one doubles a delay from this, up to loginLockMinutes. */
   loginDelaySeconds: number;
-  /** Issue 17: the citizen form: submissions per source per hour, acknowledgements per address per day, proof-of-work bits, challenge HMAC key. */
-  citizen: { submissionsPerHour: number; mailsPerAddressPerDay: number; challengeBits: number; challengeSecret?: string };
+  /** Issue 17: the citizen form: submissions per source per hour, acknowledgements per address per day. */
+  citizen: { submissionsPerHour: number; mailsPerAddressPerDay: number };
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
@@ -188,8 +186,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     citizen: {
       submissionsPerHour: e.OCMW_CITIZEN_SUBMISSIONS_PER_HOUR,
       mailsPerAddressPerDay: e.OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY,
-      challengeBits: e.OCMW_CHALLENGE_BITS,
-      challengeSecret: e.OCMW_CHALLENGE_SECRET || undefined,
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',

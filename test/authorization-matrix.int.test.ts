@@ -124,8 +124,8 @@ const newPerson = (insz: string, username: string) => ({
   person: {
     username,
     usernameConfirm: username,
-    password: 'Matrix-Wachtwoord-1',
-    passwordConfirm: 'Matrix-Wachtwoord-1',
+    password: 'Vlinder-Kaasschaaf-19',
+    passwordConfirm: 'Vlinder-Kaasschaaf-19',
     surname: 'Matrix',
     firstName: 'Test',
     title: null,
@@ -612,9 +612,9 @@ beforeAll(async () => {
   machine.headers = { authorization: `Bearer ${(await ctx.services.registry.createApiClient(rsz!.id, 'matrix', [...API_SCOPES])).token}` };
   clients.set('institution', machine);
   const plain = await freshUser([]);
-  await login('userWithoutApp', plain.username, undefined, 'Matrix-Wachtwoord-1');
+  await login('userWithoutApp', plain.username, undefined, 'Vlinder-Kaasschaaf-19');
   const blocked = await freshUser(['ebox']);
-  await login('blocked', blocked.username, undefined, 'Matrix-Wachtwoord-1');
+  await login('blocked', blocked.username, undefined, 'Vlinder-Kaasschaaf-19');
   await ctx.services.management.updateMember(htbCaller, domain!.id, blocked.userId, { status: 'blocked' });
 
   vendorPort = await startVendorPort(ctx);

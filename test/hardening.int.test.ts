@@ -18,7 +18,7 @@ import { createTestContext, type TestContext } from './test-app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await createTestContext();
+  ctx = await createTestContext({ env: { OCMW_INSZ_LOOKUPS_PER_HOUR: '60' } });
 }, 60_000);
 afterAll(async () => ctx?.close());
 
@@ -328,5 +328,43 @@ describe('8. password policy', () => {
       expect(res.json().error.fields, weak).toHaveProperty('newPassword');
     }
     expect(await passwordProblems(DEMO_PASSWORD, { username: 'htb.antwerpen' })).toEqual([]);
+  });
+});
+
+describe('9. the citizen form relays no mail', () => {
+  let limited: TestContext;
+  beforeAll(async () => {
+    limited = await createTestContext({ env: { OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '5', OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '2' } });
+  }, 60_000);
+  afterAll(async () => limited?.close());
+  const form = (email: string) => ({
+    language: 'nl',
+    kinds: ['leefloon'],
+    postcode: '2000',
+    surname: 'Koop nu: http://spam.example',
+    firstName: 'GRATIS',
+    email,
+    message: 'Bezoek http://spam.example voor goedkope pillen',
+  });
+  const submit = async (email: string, source: string) => {
+    const c = limited.client();
+    await c.get('/api/v1/session');
+    return c.request({ method: 'POST', url: '/api/v1/public/help-requests', payload: form(email), remoteAddress: source });
+  };
+  const acknowledgements = (to: string) =>
+    queryRows<{ body: string }>(limited.database.db, sql`select body_text as body from mails where kind = 'online-acknowledgement' and to_address = ${to}`);
+
+  it('keeps the citizen’s text out of the acknowledgement and sends at most OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY to one address', async () => {
+    for (const source of ['10.9.0.1', '10.9.0.2', '10.9.0.3']) expect((await submit('slachtoffer@elders.example', source)).statusCode).toBe(201);
+    const sent = await acknowledgements('slachtoffer@elders.example');
+    expect(sent).toHaveLength(2);
+    for (const m of sent) expect(m.body).not.toMatch(/spam|GRATIS|pillen/);
+  });
+
+  it('limits submissions per source address: OCMW_CITIZEN_SUBMISSIONS_PER_HOUR, then 429', async () => {
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await submit(`burger${i}@burger.example`, '10.9.1.1')).statusCode);
+    expect(answers).toEqual([201, 201, 201, 201, 201, 429]);
+    expect((await submit('ander@burger.example', '10.9.1.2')).statusCode).toBe(201);
   });
 });

@@ -151,6 +151,8 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
         OCMW_TEST_MODE: '1',
         OCMW_RATE_LIMIT_PER_MINUTE: '100000',
         OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+        OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '100000',
+        OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '100000',
         LOG_LEVEL: 'warn',
         ...env,
       },

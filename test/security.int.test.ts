@@ -88,7 +88,7 @@ const STAND_IN_JS = 'console.log("spa");'.repeat(50);
 const ASSETS = ['/assets/index-Ab12Cd34.js', '/assets/index-Ab12Cd34.css', '/assets/index-Ab12Cd34.js.map'];
 
 async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OCMW_RATE_LIMIT_PER_MINUTE: '100000', OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000', OCMW_TRUSTED_CA_FILE: await trustedTestCaFile(), ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', OCMW_RATE_LIMIT_PER_MINUTE: '100000', OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000', OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '100000', OCMW_TRUSTED_CA_FILE: await trustedTestCaFile(), ...env });
   const clock = createClock({ fixedToday: config.fixedToday });
   services ??= createServices({ db: database.db, clock, config });
   const built = await buildApp({ config, database, services, clock, webRoot });

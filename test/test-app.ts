@@ -74,6 +74,9 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
     OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
     // R3.9′: the test CAs (test/certificates.ts) are trusted, like an operator's bundle.
     OCMW_TRUSTED_CA_FILE: await trustedTestCaFile(),
+    OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '100000',
+    OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '100000',
+    OCMW_INSZ_LOOKUPS_PER_HOUR: '100000',
     ...(options.today ? { OCMW_TODAY: options.today } : {}),
     ...options.env,
   });

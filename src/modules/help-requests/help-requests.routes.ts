@@ -20,7 +20,7 @@ const IdParams = z.strictObject({ id: z.uuid() });
 const MailFailure = z.object({ id: z.string(), kind: z.string(), to: z.string(), subject: z.string(), createdAt: z.string(), lastError: z.string().nullable() });
 
 /** HTTP ↔ OCMW Online: the citizen's form (public) and the OCMW's list, detail and actions (R6.8). */
-export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService }> = async (app, { helpRequests }) => {
+export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; submissionsPerHour?: number }> = async (app, { helpRequests, submissionsPerHour = 10 }) => {
   app.get('/public/ocmw-lookup', {
     config: { access: 'public' },
     schema: {
@@ -32,7 +32,8 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
   }, async (request) => helpRequests.lookup(request.query));
 
   app.post('/public/help-requests', {
-    config: { access: 'public' },
+    // Issue 17: per source address (request.ip, so behind OCMW_TRUST_PROXY the client's).
+    config: { access: 'public', rateLimit: { max: submissionsPerHour, timeWindow: 3_600_000 } },
     schema: {
       tags: ['OCMW Online'],
       summary: 'A citizen files a help request (R6.1–R6.3, R6.10)',

@@ -21,6 +21,8 @@ export interface HelpRequestsDeps {
   audit: AuditService;
   /** How long a vendor list page is reused (VENDOR_LIST_CACHE_MS; 0: never). */
   vendorListCacheMs?: number;
+  /** Acknowledgements one address may receive per 24 hours (OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY). */
+  mailsPerAddressPerDay?: number;
 }
 
 /** A portal user acting for an OCMW (R6.8). */
@@ -83,7 +85,7 @@ function validation(lang: Language, fields: Record<string, string>): AppError {
  * notification and reminder mails (R6.4, R6.5). Which OCMW sees a request on a date follows
  * from the mergers (R6.7): nothing is rewritten at a cut-over.
  */
-export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS }: HelpRequestsDeps) {
+export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS, mailsPerAddressPerDay = 3 }: HelpRequestsDeps) {
   // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
   // which also drops a page whose query was still running and might predate the change.
   const vendorPages = new Map<string, { until: number; page: Promise<VendorListPage> }>();
@@ -283,6 +285,9 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const receivedOn = receiptDate(clock.today());
       const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, lang, true);
       const publicView = await publicOcmw(ocmw!, lang);
+      const mayAcknowledge = input.email
+        ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
+        : false;
       const { request, mails } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const year = Number(receivedOn.slice(0, 4));
@@ -307,7 +312,9 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         const mails = [];
         const notification = await recordNotification(tx, ocmw!.id, reference, receivedOn);
         if (notification) mails.push(notification);
-        if (input.email) {
+        // Issue 17: the address is not proven, so the mail carries no text of the citizen's and
+        // at most mailsPerAddressPerDay of them reach one address.
+        if (input.email && mayAcknowledge) {
           const c = publicView.contact;
           const contact = c ? `${c.street} ${c.number}${c.box ? ` ${c.box}` : ''}, ${c.postcode} ${c.city}\n${c.phone}${c.email ? `\n${c.email}` : ''}` : '';
           mails.push(
@@ -316,7 +323,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
               organisationId: null,
               to: input.email,
               subject: translate('mail.online_ack.subject', lang, { reference }),
-              text: translate('mail.online_ack.body', lang, { name: `${input.firstName} ${input.surname}`, reference, receivedOn, ocmw: publicView.name, contact }),
+              text: translate('mail.online_ack.body', lang, { reference, receivedOn, ocmw: publicView.name, contact }),
             }),
           );
         }
@@ -324,12 +331,13 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       });
       changed();
       for (const mail of mails) await notifications.deliver(mail);
+      const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
       return {
         reference: request.reference,
         filedAt: at.toISOString(),
         receivedOn,
         ocmw: publicView,
-        acknowledgementTo: input.email || null,
+        acknowledgementTo: acknowledged ? input.email || null : null,
       };
     },
 

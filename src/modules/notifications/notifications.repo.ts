@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
@@ -9,6 +9,15 @@ export type MailRow = typeof mails.$inferSelect;
 export async function insertMail(db: Db, row: typeof mails.$inferInsert): Promise<MailRow> {
   const [r] = await db.insert(mails).values(row).returning();
   return r!;
+}
+
+/** How many mails of a kind went to an address (case-insensitive) since a moment. */
+export async function countMailsTo(db: Db, kind: string, to: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mails)
+    .where(and(eq(mails.kind, kind), sql`lower(${mails.toAddress}) = lower(${to})`, gte(mails.createdAt, since)));
+  return Number(row?.n ?? 0);
 }
 
 export async function updateMail(db: Db, id: string, fields: Partial<typeof mails.$inferInsert>): Promise<void> {

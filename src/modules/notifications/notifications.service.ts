@@ -127,6 +127,11 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
     hasSmtp: Boolean(transport),
 
     /** Records the mail (in the caller's transaction when given) and returns its row; call deliver() after commit. */
+    /** How many mails of `kind` went to `to` since `since` (limits per address). */
+    countSentTo(kind: string, to: string, since: Date): Promise<number> {
+      return repo.countMailsTo(db, kind, to, since);
+    },
+
     async record(tx: Db, mail: OutgoingMail) {
       return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
     },
