@@ -68,7 +68,7 @@ type SecurityKind = 'login.success' | 'login.failure' | 'login.lockout' | 'role.
 
 /** Which security event a finished request was, if any (the route pattern and the status decide). */
 export function securityEventOf(method: string, route: string | undefined, access: string | undefined, status: number): SecurityKind | undefined {
-  if (method === 'POST' && route === '/api/v1/session/login') return status === 200 ? 'login.success' : status === 423 ? 'login.lockout' : status === 401 ? 'login.failure' : undefined;
+  if (method === 'POST' && route === '/api/v1/session/login') return status === 200 ? 'login.success' : status === 423 || status === 429 ? 'login.lockout' : status === 401 ? 'login.failure' : undefined;
   if (method === 'POST' && route === '/api/v1/session/context' && status === 200) return 'role.switch';
   if (method === 'POST' && route === '/api/v1/me/password' && status === 204) return 'password.change';
   if (method === 'POST' && route === '/api/v1/session/setup-password') return status === 204 ? 'password.setup' : undefined;

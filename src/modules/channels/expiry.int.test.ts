@@ -80,10 +80,11 @@ describe('certificate expiry warnings (issue #4 point 6)', () => {
     expect(expiry).toMatchObject({ 'binnen-30': 'expiring', 'binnen-7': 'expiring', 'nog-lang': 'ok' });
   });
 
-  it('records a permanent SMTP failure at once, and retries a transient one before giving up', async () => {
+  it('records a permanent SMTP failure at once, and queues a transient one for a later round', async () => {
     const permanent = await ctx.services.notifications.send({ kind: 'test', to: 'unknown@demo.example', subject: 'x', text: 'y' });
     expect(permanent).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('No such user') });
     const transient = await ctx.services.notifications.send({ kind: 'test', to: 'busy@demo.example', subject: 'x', text: 'y' });
-    expect(transient).toMatchObject({ status: 'failed', attempts: 3 });
+    // Issue 16: a transient failure is retried later (the housekeeping job, for at least 24 h).
+    expect(transient).toMatchObject({ status: 'queued', attempts: 3, nextAttemptAt: expect.any(Date) });
   });
 });

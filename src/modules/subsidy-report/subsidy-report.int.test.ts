@@ -62,8 +62,8 @@ beforeAll(async () => {
       person: {
         username,
         usernameConfirm: username,
-        password: 'Verslag-Wachtwoord-1',
-        passwordConfirm: 'Verslag-Wachtwoord-1',
+        password: 'Vlinder-Kaasschaaf-19',
+        passwordConfirm: 'Vlinder-Kaasschaaf-19',
         surname: 'Verslag',
         firstName: 'Antwerpen',
         title: null,
@@ -74,7 +74,7 @@ beforeAll(async () => {
     { dryRun: false },
   );
   antwerpen = ctx.client();
-  const session = (await antwerpen.login(username, 'Verslag-Wachtwoord-1')).json();
+  const session = (await antwerpen.login(username, 'Vlinder-Kaasschaaf-19')).json();
   antwerpenCaller = { userId: session.user.id, username, language: 'nl', context: session.context };
 
   // Pajottegem has no domain before the cut-over (issue #8 creates it): give it one for this test.
