@@ -65,6 +65,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The vendor API's port is not used by the journeys; a free one avoids clashes.
       OCMW_VENDOR_PORT: '0',
+      // R3.9′: the journeys' FTP certificates are issued by this committed test-only CA.
+      OCMW_TRUSTED_CA_FILE: 'e2e/fixtures/test-ca.pem',
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { makeCa, makeCertificate } from '../test/certificates.js';
+import { loadFixtureCa, makeCertificate } from '../test/certificates.js';
 import { expectNoAxeViolations, login } from './support.js';
 
 const DAY = 86_400_000;
@@ -38,7 +38,7 @@ let restCertificate: string;
 test.beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'ocmw-chaman-e2e-'));
   const now = Date.now();
-  const ca = await makeCa();
+  const ca = loadFixtureCa('e2e/fixtures/test-ca.pem', 'e2e/fixtures/test-ca-key.pem');
   const ftp = await makeCertificate({
     key: 'EC-P-384',
     hash: 'SHA-384',

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -202,6 +202,18 @@ export function trustedTestCaFile(): Promise<string> {
     return file;
   });
   return trustedCaFile;
+}
+
+/**
+ * The committed test-only CA of the browser journeys (e2e/fixtures): the Playwright server trusts
+ * its certificate through OCMW_TRUSTED_CA_FILE (R3.9′), and a journey signs FTP certificates with
+ * its key. A CA made in the journey's own process would be unknown to the server.
+ */
+export function loadFixtureCa(certFile: string, keyFile: string): TestCa {
+  const pem = readFileSync(certFile, 'utf8');
+  const certificate = new x509.X509Certificate(pem);
+  const pkcs8 = new Uint8Array(Buffer.from(readFileSync(keyFile, 'utf8').replace(/-----[A-Z ]+-----|\s/g, ''), 'base64'));
+  return { name: certificate.subject, key: { type: 'EC-P-384', pkcs8, spki: new Uint8Array(certificate.publicKey.rawData) }, certificate, der: new Uint8Array(certificate.rawData), pem };
 }
 
 /** An intermediate CA signed by `root` (basic constraints CA, keyCertSign), to build chains of three. */

@@ -19,6 +19,8 @@ export interface SessionContextValue {
   /** Chooses organisation + role (R2.13); throws ApiError. */
   chooseContext: (choiceId: string) => Promise<SessionResponse>;
   logout: () => Promise<void>;
+  /** True after this browser logged out, until the next login: no page to return to then. */
+  loggedOut: boolean;
 }
 
 const SessionContext = createContext<SessionContextValue | undefined>(undefined);
@@ -26,6 +28,7 @@ const SessionContext = createContext<SessionContextValue | undefined>(undefined)
 /** Holds the SessionResponse for the whole app; loads it once on start. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [loggedOut, setLoggedOut] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
@@ -44,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(async (username: string, password: string) => {
     const session = await api.login(username, password);
+    setLoggedOut(false);
     setState({ status: 'ready', session });
     return session;
   }, []);
@@ -55,6 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const logout = useCallback(async () => {
+    setLoggedOut(true);
     try {
       await api.logout();
     } finally {
@@ -71,8 +76,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       login,
       chooseContext,
       logout,
+      loggedOut,
     }),
-    [state, refresh, login, chooseContext, logout],
+    [state, refresh, login, chooseContext, logout, loggedOut],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -8,18 +8,20 @@ export const PASSWORD_SETUP_PATH = '/wachtwoord/instellen';
 
 /** Pages that need a logged-in user: anonymous visitors go to /login. */
 export function RequireAuthentication({ children }: { children: ReactNode }) {
-  const { session } = useSession();
+  const { session, loggedOut } = useSession();
   const location = useLocation();
-  if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // After a logout the next person starts at home, not on the page where that session ended.
+  if (!session?.authenticated) return <Navigate to="/login" replace state={loggedOut ? undefined : { from: location.pathname }} />;
   if (session.mustChangePassword) return <Navigate to={PASSWORD_REQUIRED_PATH} replace />;
   return <>{children}</>;
 }
 
 /** Pages that need a chosen organisation and role: without one, the user chooses first (/kiezen). */
 export function RequireContext({ children }: { children: ReactNode }) {
-  const { session } = useSession();
+  const { session, loggedOut } = useSession();
   const location = useLocation();
-  if (!session?.authenticated) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // After a logout the next person starts at home, not on the page where that session ended.
+  if (!session?.authenticated) return <Navigate to="/login" replace state={loggedOut ? undefined : { from: location.pathname }} />;
   if (session.mustChangePassword) return <Navigate to={PASSWORD_REQUIRED_PATH} replace />;
   if (!session.context) return <Navigate to="/kiezen" replace state={{ from: location.pathname }} />;
   return <>{children}</>;
