@@ -4,6 +4,7 @@ import { validators, type IdentifierKind } from './shared/identifiers.js';
 import { LANGUAGES, translate, type Language, type MessageKey } from './shared/messages.js';
 import { MERGER_USAGE, parseMergerCommand, runMergerCommand } from './cli/merger.js';
 import { SUBSIDY_USAGE, parseSubsidyCommand, runSubsidyCommand } from './cli/subsidy.js';
+import { renderFields, renderMessage } from './cli/render-error.js';
 import { UsageError } from './cli/usage-error.js';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
@@ -135,7 +136,7 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError('db needs migrate or seed --demo');
     case 'admin': {
       const input = parseAdminCommand(sub, rest, values.email);
-      return withRuntime(false, (rt) => runAdminCreate(rt, input, values.json, out));
+      return withRuntime(false, (rt) => runAdminCreate(rt, input, values.json, out, lang));
     }
     case 'merger': {
       const cmd = parseMergerCommand(sub, rest);
@@ -173,13 +174,14 @@ async function main(argv: string[]): Promise<number> {
       }
       return withRuntime(true, async (rt) => {
         try {
-          const r = await rt.services.mutations.ingest(records, `cli:${rest[0]}`, lang);
+          const r = await rt.services.mutations.ingest(records, `cli:${rest[0]}`);
           out(values.json ? JSON.stringify({ ok: true, ...r }) : `${r.received} mutations received, ${r.deliveries} deliveries`);
           return 0;
         } catch (error) {
-          const e = error as { code?: string; fields?: Record<string, string> };
+          const e = error as { code?: string };
           if (e.code !== 'validation') throw error;
-          out(values.json ? JSON.stringify({ ok: false, errors: e.fields }) : Object.entries(e.fields ?? {}).map(([k, v]) => `record ${k}: ${v}`).join('\n'));
+          const fields = renderFields(error, lang);
+          out(values.json ? JSON.stringify({ ok: false, errors: fields }) : Object.entries(fields).map(([k, v]) => `record ${k}: ${v}`).join('\n'));
           return 1;
         }
       });
@@ -227,9 +229,10 @@ async function main(argv: string[]): Promise<number> {
             out(values.json ? JSON.stringify({ ok: true, ...r }) : `published ${r.id} to ${r.recipient.name} (${r.recipient.kbo})${extra}`);
             return 0;
           } catch (error) {
-            const e = error as { code?: string; message: string; fields?: Record<string, string> };
+            const e = error as { code?: string };
             if (e.code !== 'validation' && e.code !== 'payload_too_large') throw error;
-            out(values.json ? JSON.stringify({ ok: false, error: e.message, errors: e.fields ?? {} }) : [e.message, ...Object.entries(e.fields ?? {}).map(([k, v]) => `  ${k}: ${v}`)].join('\n'));
+            const [message, fields] = [renderMessage(error, lang), renderFields(error, lang)];
+            out(values.json ? JSON.stringify({ ok: false, error: message, errors: fields }) : [message, ...Object.entries(fields).map(([k, v]) => `  ${k}: ${v}`)].join('\n'));
             return 1;
           }
         });
@@ -247,9 +250,10 @@ async function main(argv: string[]): Promise<number> {
             }
             return 0;
           } catch (error) {
-            const e = error as { code?: string; message: string; fields?: Record<string, string> };
+            const e = error as { code?: string };
             if (e.code !== 'validation') throw error;
-            out(values.json ? JSON.stringify({ ok: false, errors: e.fields ?? {} }) : Object.values(e.fields ?? {}).join('\n'));
+            const fields = renderFields(error, lang);
+            out(values.json ? JSON.stringify({ ok: false, errors: fields }) : Object.values(fields).join('\n'));
             return 1;
           }
         });

@@ -150,7 +150,11 @@ describe('3. machine credentials: scopes, expiry, revocation, institutions only,
   it('gives tokens only to institutions, only with known scopes', async () => {
     const cevi = await orgIdByName('Cevi - Logins');
     const rsz = await orgIdByName('Rijksdienst voor Sociale Zekerheid (RSZ)');
-    expect((await cli(['token', cevi.kbo, 'vendor'], { scope: 'mutations:write' })).code).toBe(1);
+    const refusedVendor = await cli(['token', cevi.kbo, 'vendor'], { scope: 'mutations:write' });
+    expect(refusedVendor.code).toBe(1);
+    // Issue 18: the service throws keys; the CLI's one edge renders them in --lang.
+    expect(refusedVendor.json.error).toBe('Only an institution (kind "institution") gets a machine credential.');
+    expect((await cli(['token', cevi.kbo, 'vendor'], { scope: 'mutations:write', lang: 'fr' })).json.error).toBe('Seule une institution (kind "institution") reçoit une clé machine.');
     expect((await cli(['token', rsz.kbo, 'bad'], { scope: 'mutations:write,everything' })).code).toBe(1);
     const made = await cli(['token', rsz.kbo, 'RSZ', 'mutaties'], { scope: 'mutations:write', expiresDays: '30' });
     expect(made.code).toBe(0);

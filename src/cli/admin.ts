@@ -4,6 +4,8 @@
  * single use); no password is printed or logged.
  */
 import type { Runtime } from '../bootstrap.js';
+import type { Language } from '../shared/i18n.js';
+import { renderFields } from './render-error.js';
 import { UsageError } from './usage-error.js';
 
 export const ADMIN_USAGE = `  admin create USERNAME --email ADDRESS [--json]
@@ -17,7 +19,7 @@ export function parseAdminCommand(sub: string | undefined, rest: string[], email
   return { username, email };
 }
 
-export async function runAdminCreate(rt: Runtime, input: { username: string; email: string }, json: boolean, out: (text: string) => void): Promise<number> {
+export async function runAdminCreate(rt: Runtime, input: { username: string; email: string }, json: boolean, out: (text: string) => void, lang: Language = 'nl'): Promise<number> {
   try {
     const r = await rt.services.firstStart.createAdmin(input);
     const link = `${rt.config.publicUrl.replace(/\/$/, '')}${r.path}`;
@@ -29,9 +31,10 @@ export async function runAdminCreate(rt: Runtime, input: { username: string; ema
     );
     return 0;
   } catch (error) {
-    const e = error as { code?: string; fields?: Record<string, string> };
+    const e = error as { code?: string };
     if (e.code !== 'validation') throw error;
-    out(json ? JSON.stringify({ ok: false, errors: e.fields }) : Object.entries(e.fields ?? {}).map(([k, v]) => `${k}: ${v}`).join('\n'));
+    const fields = renderFields(error, lang);
+    out(json ? JSON.stringify({ ok: false, errors: fields }) : Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n'));
     return 1;
   }
 }

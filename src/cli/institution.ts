@@ -7,6 +7,7 @@ import type { Runtime } from '../bootstrap.js';
 import { AppError } from '../shared/errors.js';
 import { validateKbo } from '../shared/identifiers.js';
 import { translate, type Language } from '../shared/messages.js';
+import { renderError } from './render-error.js';
 import { UsageError } from './usage-error.js';
 
 export const INSTITUTION_USAGE = `  institution token KBO NAME --scope S[,S…] [--expires-days N] [--json]
@@ -61,12 +62,13 @@ export async function runInstitutionCommand(rt: Runtime, args: string[], o: Inst
   const org = await organisationOf(rt, first, o.lang, out);
   if (!org) return 1;
   try {
-    const client = await rt.services.registry.createApiClient(org.id, name, o.scope.split(',').map((s) => s.trim()).filter(Boolean), { expiresInDays: days, lang: o.lang });
+    const client = await rt.services.registry.createApiClient(org.id, name, o.scope.split(',').map((s) => s.trim()).filter(Boolean), { expiresInDays: days });
     out(o.json ? JSON.stringify(client) : `token ${client.id} for ${org.name.nl} (${org.kboFormatted}), scopes ${client.scopes.join(',')}, shown once:\n${client.token}`);
     return 0;
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-    out(o.json ? JSON.stringify({ error: error.message, fields: error.fields }) : error.message);
+    const rendered = renderError(error, o.lang);
+    out(o.json ? JSON.stringify({ error: rendered.message, fields: rendered.fields }) : rendered.message);
     return 1;
   }
 }

@@ -12,6 +12,7 @@ import { isIsoDate } from '../domain/clock.js';
 import { waveBlocked, type WaveReport } from '../modules/merger/index.js';
 import type { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/messages.js';
+import { renderError } from './render-error.js';
 import { UsageError } from './usage-error.js';
 
 export const MERGER_USAGE = `  merger list [--json]            the mergers: id, code, scenario, sources → target, date, status, readiness %
@@ -296,9 +297,9 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
     }
   } catch (error) {
     if (!isRefusal(error)) throw error;
-    const fields = (error as { fields?: Record<string, string> }).fields;
-    if (json) io.out(JSON.stringify({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } }));
-    else io.err.write(`${[error.message, ...Object.entries(fields ?? {}).map(([k, v]) => `  ${k}: ${v}`)].join('\n')}\n`);
+    const { message, fields } = renderError(error, lang);
+    if (json) io.out(JSON.stringify({ error: { code: error.code, message, ...(fields ? { fields } : {}) } }));
+    else io.err.write(`${[message, ...Object.entries(fields ?? {}).map(([k, v]) => `  ${k}: ${v}`)].join('\n')}\n`);
     return 1;
   }
 }

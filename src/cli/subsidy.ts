@@ -11,6 +11,7 @@ import { validateKbo } from '../shared/identifiers.js';
 import type { Language } from '../shared/messages.js';
 import { ReopenWindowBody } from '../modules/subsidy-report/index.js';
 import { cliActor } from './merger.js';
+import { renderError } from './render-error.js';
 import { UsageError } from './usage-error.js';
 
 export const SUBSIDY_USAGE = `  subsidy reopen KBO YEAR --until YYYY-MM-DD --reason TEXT [--json]
@@ -50,7 +51,10 @@ export async function runSubsidyCommand(rt: Runtime, cmd: SubsidyReopenCommand, 
     out(options.json ? JSON.stringify({ reopened: true, ...r }) : `reopened: the Uniek verslag ${r.year} of ${r.organisation} (${r.kbo}) can be submitted until ${r.until}`);
     return 0;
   } catch (error) {
-    if (error instanceof AppError && error.status < 500) return refuse(error.message, error.fields);
+    if (error instanceof AppError && error.status < 500) {
+      const rendered = renderError(error, options.lang);
+      return refuse(rendered.message, rendered.fields);
+    }
     throw error;
   }
 }

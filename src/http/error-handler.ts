@@ -1,17 +1,11 @@
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError, type ErrorCode, type FieldErrors, type RuleViolation } from '../shared/errors.js';
-import { isMessageKey, pickLanguage, translate, type Language } from '../shared/messages.js';
+import { pickLanguage, translate, type Language } from '../shared/messages.js';
+import { issueToMessage, validationMessages, type IssueLike } from '../shared/validation-messages.js';
 import { mapDatabaseError } from '../db/errors.js';
-
-const zodLocales: Record<Language, ReturnType<typeof z.locales.nl>> = {
-  nl: z.locales.nl(),
-  fr: z.locales.fr(),
-  de: z.locales.de(),
-  en: z.locales.en(),
-};
+import { catalogue } from '../messages.js';
 
 interface ValidationItem {
   instancePath: string;
@@ -20,28 +14,24 @@ interface ValidationItem {
   params: Record<string, unknown>;
 }
 
-/** Turns zod issues (as fastify-type-provider-zod reports them) into field → message, translated. */
+/**
+ * Turns zod issues (as fastify-type-provider-zod reports them) into field → message for people, in
+ * the reader's language: the same keys the web forms show before sending (shared/validation-messages).
+ */
 export function fieldErrorsFromValidation(items: ValidationItem[], lang: Language, context?: string): FieldErrors {
   const fields: FieldErrors = {};
+  const isKnown = (key: string) => catalogue.has(key);
   for (const item of items) {
     const base = item.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const prefix = base || (context && context !== 'body' ? context : '');
     if (item.keyword === 'unrecognized_keys' && Array.isArray(item.params.keys)) {
       for (const key of item.params.keys as string[]) {
-        fields[prefix ? `${prefix}.${key}` : key] ??= translate('field.unknown', lang);
+        fields[prefix ? `${prefix}.${key}` : key] ??= catalogue.render(validationMessages.msg('valid.unknown_field'), lang);
       }
       continue;
     }
-    const key = (item.params.params as { messageKey?: string } | undefined)?.messageKey ?? item.message;
-    let message: string;
-    if (key && isMessageKey(key)) message = translate(key, lang, item.params.params as Record<string, string>);
-    else if (item.keyword === 'invalid_type' && item.message?.endsWith('received undefined'))
-      message = translate('field.required', lang);
-    else {
-      const localized = zodLocales[lang].localeError({ ...item.params, code: item.keyword, message: item.message } as never);
-      message = (typeof localized === 'string' ? localized : localized?.message) ?? item.message ?? '';
-    }
-    fields[prefix || '_'] ??= message;
+    const issue = { ...item.params, code: item.keyword, message: item.message } as IssueLike;
+    fields[prefix || '_'] ??= catalogue.render(issueToMessage(issue, isKnown), lang);
   }
   return fields;
 }
@@ -100,7 +90,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const mapped = error instanceof AppError ? error : mapDatabaseError(error, lang);
     if (mapped) {
       if (mapped.status >= 500) request.log.error({ err: error }, 'request failed');
-      return send(reply, mapped.status, mapped.code, mapped.message, mapped.fields, mapped.violations);
+      // The edge: the domain's keys become text in the reader's language here (issue 18).
+      const { error: body } = mapped.body((m) => catalogue.render(m, lang));
+      return send(reply, mapped.status, body.code, body.message, body.fields, body.violations);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, cause: error.cause }, 'response did not match its schema');

@@ -3,10 +3,9 @@
  * API returns, in the four portal languages. The web UI has its own catalogue for screen texts
  * (src/web/i18n); messages that come from the server arrive already translated.
  */
-export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { defineMessages, fill, LANGUAGES, type Entry, type Language, type Params } from './i18n.js';
 
-type Entry = Record<Language, string>;
+export { LANGUAGES, type Language };
 
 const catalogue = {
   'kbo.empty': {
@@ -984,10 +983,18 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
-/** Translates a message key into the language, filling `{name}` placeholders from params. */
-export function translate(key: MessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  const text = catalogue[key][lang] ?? catalogue[key].nl;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+/** The shared messages (identifiers, HTTP, sessions, validation), for `src/messages.ts` and `msg()`. */
+export const sharedMessages = defineMessages(catalogue);
+
+/** A shared message (key checked at compile time), rendered at an edge. */
+export const msg = sharedMessages.msg;
+
+/**
+ * Legacy: text in a language for code not yet moved to keys (issue 18). New code throws
+ * `AppError(code, msg(key, params))` and lets the edge render it.
+ */
+export function translate(key: MessageKey, lang: Language, params: Params = {}): string {
+  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }
 
 /** Picks the best portal language from an Accept-Language header; NL when nothing matches. */

@@ -402,7 +402,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       const domain = await requireDomain(caller, domainId, 'access.read');
       const { rows } = await repo.listMembers(db, domainId, q, { column: q.sort, order: q.order }, 0, null);
       const lang = caller.language;
-      const org = await registry.getOrganisation(domain.organisationId, lang);
+      const org = await registry.getOrganisation(domain.organisationId);
       return tableFile(`gebruikers-${org.kbo}-${domain.code}-${clock.today()}`, format, columnLabels(lang), rows.map((r) => memberCells(r, lang)), domain.name[lang === 'en' ? 'nl' : lang]);
     },
 
@@ -465,7 +465,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     async domainHome(caller: Caller, domainId: string) {
       const domain = await requireDomain(caller, domainId, 'access.read');
       const lang = caller.language;
-      const org = await registry.getOrganisation(domain.organisationId, lang);
+      const org = await registry.getOrganisation(domain.organisationId);
       const tb = await repo.findTb(db, domainId);
       const tbUser = tb ? await repo.findUser(db, tb.userId) : undefined;
       return {

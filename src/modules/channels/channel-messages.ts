@@ -2,9 +2,8 @@
  * Texts of the channel rule ids (certificates R3.9, FTP credentials R3.5/R3.6) in the four
  * portal languages, shaped like the catalogue of src/shared/messages.ts so they can move there.
  */
-import type { Language } from '../../shared/messages.js';
+import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
 
-type Entry = Record<Language, string>;
 
 const SPECIALS = ", ; : = ? . / + * \\ $ % < > & @ # ' ( ! ) } - _";
 
@@ -133,9 +132,9 @@ export function isChannelMessageKey(key: string): key is ChannelMessageKey {
   return Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
-/** Translates a channel rule id into the language, filling `{name}` placeholders from params. */
-export function channelMessage(key: ChannelMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  const entry: Entry = catalogue[key];
-  const text = entry[lang] ?? entry.nl;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export const channelMessages = defineMessages(catalogue);
+
+/** Legacy text in a language (issue 18: new code passes `channelMessages.msg(key, params)` to the edge). */
+export function channelMessage(key: ChannelMessageKey, lang: Language, params: Params = {}): string {
+  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }

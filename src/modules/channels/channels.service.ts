@@ -99,7 +99,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       throw new AppError('forbidden', t(caller.language, 'auth.forbidden'));
     }
     const domain = (await registry.findDomain(domainId))!;
-    const organisation = await registry.getOrganisation(ctx.organisationId, caller.language);
+    const organisation = await registry.getOrganisation(ctx.organisationId);
     return { ctx, domain, organisation };
   }
 
@@ -137,7 +137,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
   async function refuseCertificateInUse(checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
     const { report } = checked;
     if (!report.readable || !(await repo.isFingerprintActive(db, report.fingerprintHex))) return;
-    const uploader = await registry.getOrganisation(organisationId, 'nl');
+    const uploader = await registry.getOrganisation(organisationId);
     await alertAdmins({
       subject: 'Conflict: certificaat al in gebruik',
       text: [

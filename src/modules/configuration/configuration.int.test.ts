@@ -66,6 +66,29 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
     expect(history).toHaveLength(technicalBefore + 1);
   });
 
+  it('says what is wrong in the reader\'s language, every field at once (issue 18)', async () => {
+    const address = { streetNl: 'Lange Gasthuisstraat', streetFr: 'Lange Gasthuisstraat', streetDe: 'Lange Gasthuisstraat', cityNl: 'Antwerpen', cityFr: 'Anvers', cityDe: 'Antwerpen', number: '39', receptionPhone: '03 338 30 00' };
+    const cases = [
+      ['nl', 'Deze postcode staat niet in de lijst van Belgische postcodes.', 'Vul een geldig e-mailadres in, bijvoorbeeld naam@ocmw.be.', 'Dit veld is verplicht.'],
+      ['fr', 'Ce code postal ne figure pas dans la liste des codes postaux belges.', 'Saisissez une adresse e-mail valable, par exemple nom@cpas.be.', 'Ce champ est obligatoire.'],
+      ['de', 'Diese Postleitzahl steht nicht in der Liste der belgischen Postleitzahlen.', 'Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@ocmw.be.', 'Dieses Feld ist erforderlich.'],
+    ] as const;
+    try {
+      for (const [language, postcode, email, required] of cases) {
+        tb.language = language;
+        const unknownPostcode = await tb.request({ method: 'PUT', url: '/api/v1/configuration/contact', payload: { ...address, postcode: '0999' } });
+        expect(unknownPostcode.json().error.fields).toEqual({ postcode });
+        const online = await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: { notificationsEnabled: true, notificationAddress: 'geen-adres', remindersEnabled: true, reminderAddress: 'ocmw@demo.example', reminderDelayDays: 2 } });
+        expect(online.statusCode).toBe(400);
+        expect(online.json().error.fields).toMatchObject({ notificationAddress: email, reminderFrequencyDays: required });
+        // Never the validation library's own words.
+        expect(JSON.stringify(online.json())).not.toMatch(/expected|erwartet|attendu|verwacht|Ungültig|Invalid/);
+      }
+    } finally {
+      tb.language = 'nl';
+    }
+  });
+
   it('lets users with the OCMW-configuratie application in, not others; a new scenario-1 OCMW starts empty', async () => {
     const user = ctx.client();
     await user.loginAs('user.antwerpen');

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import { msg, type Language } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -25,7 +25,7 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
   function requireConfig(caller: Caller) {
     const ctx = authContextOf(caller.context);
     if (!ctx?.organisationId || !ctx.domainId || !can(ctx, 'app:ocmw-configuratie', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
-      throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+      throw new AppError('forbidden', msg('auth.forbidden'));
     }
     return ctx.organisationId;
   }
@@ -59,7 +59,7 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
     async view(caller: Caller) {
       const organisationId = requireConfig(caller);
       const lang: Language = caller.language;
-      const org = await registry.getOrganisation(organisationId, lang);
+      const org = await registry.getOrganisation(organisationId);
       const open = await repo.openSelections(db, organisationId);
       const [technical, contact, online] = await Promise.all(
         (['technical', 'contact', 'online'] as const).map((s) => repo.currentVersion(db, organisationId, s)),
@@ -120,8 +120,7 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
     async saveContact(caller: Caller, data: ContactData) {
       const lookup = await registry.lookupPostcode(data.postcode);
       if (lookup.municipalities.length === 0) {
-        const message = translate('config.postcode_unknown', caller.language);
-        throw new AppError('validation', translate('http.validation', caller.language), { postcode: message });
+        throw new AppError('validation', msg('http.validation'), { postcode: msg('config.postcode_unknown') });
       }
       await saveSection(caller, 'contact', data);
       return service.view(caller);
@@ -140,11 +139,11 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
     },
 
     /** Saves a section for an OCMW on behalf of a REST account; audited with the account's name. */
-    async saveSectionAs(organisationId: string, section: 'contact' | 'online', data: ContactData | OnlineSettingsData, actor: string, lang: Language) {
+    async saveSectionAs(organisationId: string, section: 'contact' | 'online', data: ContactData | OnlineSettingsData, actor: string) {
       if (section === 'contact') {
         const lookup = await registry.lookupPostcode((data as ContactData).postcode);
         if (lookup.municipalities.length === 0) {
-          throw new AppError('validation', translate('http.validation', lang), { postcode: translate('config.postcode_unknown', lang) });
+          throw new AppError('validation', msg('http.validation'), { postcode: msg('config.postcode_unknown') });
         }
       }
       const before = await repo.currentVersion(db, organisationId, section);

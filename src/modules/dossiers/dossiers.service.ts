@@ -98,7 +98,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     if (!client.permissions.includes(DOSSIER_REST_PERMISSION)) {
       throw new AppError('forbidden', translate('vendor.permission', lang, { permission: DOSSIER_REST_PERMISSION_LABEL[lang] }));
     }
-    const organisation = await registry.getOrganisation(client.organisationId, lang);
+    const organisation = await registry.getOrganisation(client.organisationId);
     if (organisation.kind !== 'ocmw') throw new AppError('forbidden', translate('auth.forbidden', lang));
     const by = `rest:${client.accountName}`;
     return { organisationId: organisation.id, userId: null, role: by, domainId: null, by, language: lang };

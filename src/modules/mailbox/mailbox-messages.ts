@@ -2,9 +2,8 @@
  * Texts of the e-Box (R10.1, R8.2) in the four portal languages, shaped like the catalogue of
  * src/shared/messages.ts so they can move there.
  */
-import type { Language } from '../../shared/messages.js';
+import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
 
-type Entry = Record<Language, string>;
 
 const catalogue = {
   'ebox.app_required': {
@@ -125,9 +124,9 @@ export function isMailboxMessageKey(key: string): key is MailboxMessageKey {
   return Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
-/** Translates an e-Box message key into the language, filling `{name}` placeholders from params. */
-export function mailboxMessage(key: MailboxMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  const entry: Entry = catalogue[key];
-  const text = entry[lang] ?? entry.nl;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export const mailboxMessages = defineMessages(catalogue);
+
+/** Legacy text in a language (issue 18: new code passes `mailboxMessages.msg(key, params)` to the edge). */
+export function mailboxMessage(key: MailboxMessageKey, lang: Language, params: Params = {}): string {
+  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }

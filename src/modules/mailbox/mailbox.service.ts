@@ -183,7 +183,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
       const recipient = await registry.findOrganisationByKbo(input.recipientKbo);
       if (!recipient) fields.recipientKbo = mailboxMessage('ebox.recipient_unknown', lang);
       if (Object.keys(fields).length > 0 || !recipient) throw validation(lang, fields);
-      const sender = await registry.getOrganisation(institution.organisationId, lang);
+      const sender = await registry.getOrganisation(institution.organisationId);
       const receivedAt = businessNow();
       const { id } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;

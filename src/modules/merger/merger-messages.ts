@@ -3,9 +3,8 @@
  * and details (worded as the guide words them, "geen acties nodig" included), and the plan's
  * action names. Shaped like the catalogue of src/shared/messages.ts. Isomorphic.
  */
-import type { Language } from '../../shared/messages.js';
+import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
 
-type Entry = Record<Language, string>;
 
 const catalogue = {
   'merger.not_found': { nl: 'Deze fusie bestaat niet.', fr: "Cette fusion n'existe pas.", de: 'Diese Fusion gibt es nicht.', en: 'This merger does not exist.' },
@@ -333,7 +332,9 @@ export function isMergerMessageKey(key: string): key is MergerMessageKey {
   return Object.prototype.hasOwnProperty.call(catalogue, key);
 }
 
-export function mergerMessage(key: MergerMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  const text = catalogue[key][lang] ?? catalogue[key].nl;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export const mergerMessages = defineMessages(catalogue);
+
+/** Legacy text in a language (issue 18: new code passes `mergerMessages.msg(key, params)` to the edge). */
+export function mergerMessage(key: MergerMessageKey, lang: Language, params: Params = {}): string {
+  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }

@@ -114,7 +114,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           after: { accessEndedOn: end ? today : null, ...(end && overrideReason ? { override: { reason: overrideReason, open } } : {}) },
         });
       });
-      return registry.getOrganisation(organisationId, lang);
+      return registry.getOrganisation(organisationId);
     },
 
     /**

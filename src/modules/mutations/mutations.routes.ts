@@ -25,7 +25,7 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
       body: z.strictObject({ mutations: z.array(z.unknown()).min(1).max(10_000) }),
       response: { 200: z.object({ received: z.number().int(), deliveries: z.number().int() }), 400: ErrorResponse, 401: ErrorResponse },
     },
-  }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, request.language, request.institution!.clientId));
+  }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, { apiClientId: request.institution!.clientId }));
 
   app.get('/channel/mutation-files', {
     config: { access: 'channel' },
@@ -34,7 +34,7 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
       summary: 'The daily mutation files of the OCMW (HTTP Basic with the FTP/SFTP channel credentials; permission "Mutaties RijksRegister")',
       response: { 200: z.array(z.object({ date: z.string(), count: z.number().int(), name: z.string() })), 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => mutations.listFiles(request.channel!, request.language));
+  }, async (request) => mutations.listFiles(request.channel!));
 
   app.get('/channel/mutation-files/:date', {
     config: { access: 'channel' },
@@ -46,7 +46,7 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
       response: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
   }, async (request, reply) => {
-    const file = await mutations.fileContent(request.channel!, request.params.date, request.language);
+    const file = await mutations.fileContent(request.channel!, request.params.date);
     return reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${file.name}"`).send(file.body as never);
   });
 

@@ -1,13 +1,14 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
-import { AppError, type FieldErrors } from '../../shared/errors.js';
-import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
+import { isMessageKey, msg } from '../../shared/messages.js';
+import { issueToMessage, type IssueLike } from '../../shared/validation-messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import { MutationInput, selectionCode } from './mutations.schema.js';
 import * as repo from './mutations.repo.js';
 
-function requireMutationPermission(channel: { permissions: string[] }, lang: Language) {
-  if (!channel.permissions.includes('mutaties-rijksregister')) throw new AppError('forbidden', translate('auth.forbidden', lang));
+function requireMutationPermission(channel: { permissions: string[] }) {
+  if (!channel.permissions.includes('mutaties-rijksregister')) throw new AppError('forbidden', msg('auth.forbidden'));
 }
 
 function fileName(organisationId: string, date: string) {
@@ -21,15 +22,16 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
      * Validates every record first (nothing is written when one is wrong, with a field error
      * per record), then stores and routes them in one transaction.
      */
-    async ingest(records: unknown[], source: string, lang: Language = 'nl', apiClientId: string | null = null) {
-      const fields: FieldErrors = {};
+    async ingest(records: unknown[], source: string, options: { apiClientId?: string | null } = {}) {
+      const apiClientId = options.apiClientId ?? null;
+      const fields: FieldMessages = {};
       const valid: MutationInput[] = [];
       records.forEach((r, i) => {
         const parsed = MutationInput.safeParse(r);
         if (parsed.success) valid.push(parsed.data);
-        else for (const issue of parsed.error.issues) fields[`${i}.${issue.path.join('.')}`] ??= isMessageKey(issue.message) ? translate(issue.message, lang) : issue.message;
+        else for (const issue of parsed.error.issues) fields[`${i}.${issue.path.join('.')}`] ??= issueToMessage(issue as IssueLike, isMessageKey);
       });
-      if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+      if (Object.keys(fields).length) throw new AppError('validation', msg('http.validation'), fields);
       if (valid.length === 0) return { received: 0, deliveries: 0 };
       return db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -51,15 +53,15 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
      * R5.2: the daily files of the channel's OCMW, for FTP/SFTP channels with the permission
      * "Mutaties RijksRegister"; one JSON object per line.
      */
-    async listFiles(channel: { organisationId: string; permissions: string[] }, lang: Language) {
-      requireMutationPermission(channel, lang);
+    async listFiles(channel: { organisationId: string; permissions: string[] }) {
+      requireMutationPermission(channel);
       return (await repo.listBatches(db, channel.organisationId)).map((b) => ({ ...b, name: fileName(channel.organisationId, b.date) }));
     },
 
-    async fileContent(channel: { organisationId: string; permissions: string[] }, date: string, lang: Language) {
-      requireMutationPermission(channel, lang);
+    async fileContent(channel: { organisationId: string; permissions: string[] }, date: string) {
+      requireMutationPermission(channel);
       const rows = await repo.batchContent(db, channel.organisationId, date);
-      if (rows.length === 0) throw new AppError('not_found', translate('http.not_found', lang));
+      if (rows.length === 0) throw new AppError('not_found', msg('http.not_found'));
       return {
         name: fileName(channel.organisationId, date),
         body: rows.map((r) => JSON.stringify({ id: r.id, type: r.type, subType: r.subType, insz: r.insz, occurredAt: r.occurredAt, payload: r.payload })).join('\n') + '\n',
@@ -70,7 +72,7 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
     async listDelivered(caller: Caller, q: { code?: string; from?: string; to?: string; page: number; pageSize: number }) {
       const ctx = authContextOf(caller.context);
       if (!ctx?.organisationId || !can(ctx, 'app:ocmw-configuratie', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
-        throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+        throw new AppError('forbidden', msg('auth.forbidden'));
       }
       const { rows, total } = await repo.listDelivered(db, ctx.organisationId, q, (q.page - 1) * q.pageSize, q.pageSize);
       return { items: rows, total, page: q.page, pageSize: q.pageSize };

@@ -36,7 +36,7 @@ export const registryRoutes: FastifyPluginAsyncZod<{ registry: RegistryService }
     async (request) => {
       const { context } = request.actor!;
       const viewer = { isAdmin: context?.role === 'ADMIN', organisationId: context?.organisation?.id ?? null };
-      return registry.organisationDetail(viewer, request.params.organisationId, request.language);
+      return registry.organisationDetail(viewer, request.params.organisationId);
     },
   );
 

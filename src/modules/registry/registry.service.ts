@@ -2,7 +2,7 @@ import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import { msg } from '../../shared/messages.js';
 import { loadReferenceData } from './reference-data.js';
 import * as repo from './registry.repo.js';
 import * as clients from './api-clients.repo.js';
@@ -62,9 +62,9 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     },
 
     /** Returns the organisation, named as on the date (default: today, R1.6); throws not_found. */
-    async getOrganisation(id: string, lang: Language = 'nl', on: string = clock.today()): Promise<OrganisationSummary> {
-      const row = await repo.findOrganisation(db, id, on);
-      if (!row) throw new AppError('not_found', translate('http.not_found', lang));
+    async getOrganisation(id: string, options: { on?: string } = {}): Promise<OrganisationSummary> {
+      const row = await repo.findOrganisation(db, id, options.on ?? clock.today());
+      if (!row) throw new AppError('not_found', msg('http.not_found'));
       return toOrganisationSummary(row);
     },
 
@@ -142,13 +142,13 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
      * expiring after `expiresInDays`; the token is returned once and stored as its SHA-256.
      * Throws validation when the organisation is not an institution or a scope is unknown.
      */
-    async createApiClient(organisationId: string, name: string, scopes: string[], options: { expiresInDays?: number; lang?: Language } = {}) {
-      const lang = options.lang ?? 'nl';
+    async createApiClient(organisationId: string, name: string, scopes: string[], options: { expiresInDays?: number } = {}) {
       const org = await repo.findOrganisation(db, organisationId);
-      if (org?.kind !== 'institution') throw new AppError('validation', translate('token.institution_only', lang), { kbo: translate('token.institution_only', lang) });
+      if (org?.kind !== 'institution') throw new AppError('validation', msg('token.institution_only'), { kbo: msg('token.institution_only') });
       const unknown = scopes.filter((s) => !(API_SCOPES as readonly string[]).includes(s));
       if (scopes.length === 0 || unknown.length) {
-        throw new AppError('validation', translate('token.scopes', lang, { scopes: API_SCOPES.join(', ') }), { scope: translate('token.scopes', lang, { scopes: API_SCOPES.join(', ') }) });
+        const scopeMessage = msg('token.scopes', { scopes: API_SCOPES.join(', ') });
+        throw new AppError('validation', scopeMessage, { scope: scopeMessage });
       }
       const expiresInDays = options.expiresInDays;
       const token = `ocmw_${randomBytes(32).toString('base64url')}`;
@@ -186,9 +186,9 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
 
     /** The municipalities a postcode covers on a date (default: today), for the citizen to pick from. */
     /** One organisation with its domains, for an administrator or the organisation itself; throws forbidden otherwise. */
-    async organisationDetail(viewer: { isAdmin: boolean; organisationId: string | null }, id: string, lang: Language) {
-      if (!viewer.isAdmin && viewer.organisationId !== id) throw new AppError('forbidden', translate('auth.forbidden', lang));
-      const organisation = await service.getOrganisation(id, lang);
+    async organisationDetail(viewer: { isAdmin: boolean; organisationId: string | null }, id: string) {
+      if (!viewer.isAdmin && viewer.organisationId !== id) throw new AppError('forbidden', msg('auth.forbidden'));
+      const organisation = await service.getOrganisation(id);
       return { ...organisation, domains: await service.listDomains(id) };
     },
 

@@ -3,9 +3,8 @@
  * and notes, the line checks and the export's labels. Shaped like the catalogue of
  * src/shared/messages.ts so they can move there. Isomorphic (the web UI may use it).
  */
-import type { Language } from '../../shared/messages.js';
+import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
 
-type Entry = Record<Language, string>;
 
 const catalogue = {
   // ── the filing rules (filing-rules.ts) ──
@@ -153,11 +152,11 @@ export type SubsidyMessageKey = keyof typeof catalogue;
 
 export const SUBSIDY_MESSAGE_KEYS = Object.keys(catalogue) as SubsidyMessageKey[];
 
-/** Translates a Uniek verslag message into the language, filling `{name}` placeholders from params. */
-export function subsidyMessage(key: SubsidyMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
-  const entry: Entry = catalogue[key];
-  const text = entry[lang] ?? entry.nl;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+export const subsidyMessages = defineMessages(catalogue);
+
+/** Legacy text in a language (issue 18: new code passes `subsidyMessages.msg(key, params)` to the edge). */
+export function subsidyMessage(key: SubsidyMessageKey, lang: Language, params: Params = {}): string {
+  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }
 
 const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };

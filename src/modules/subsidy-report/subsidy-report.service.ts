@@ -71,7 +71,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
   }
 
   async function organisationOf(organisationId: string, lang: Language): Promise<OrganisationSummary> {
-    const org = await registry.getOrganisation(organisationId, lang);
+    const org = await registry.getOrganisation(organisationId);
     if (org.kind !== 'ocmw') throw fail('forbidden', lang);
     return org;
   }
@@ -326,7 +326,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
      * replaces the date and reason. The year rules (who files which year) stay as they are.
      */
     async reopenWindow(admin: { userId: string | null; username: string }, body: ReopenWindowBody, lang: Language) {
-      const org = await registry.getOrganisation(body.organisationId, lang);
+      const org = await registry.getOrganisation(body.organisationId);
       if (org.kind !== 'ocmw') throw new AppError('validation', translate('http.validation', lang), { organisationId: subsidyMessage('subsidy.reopen.not_ocmw', lang) });
       const today = clock.today();
       const regular = filingWindow(body.year, window);

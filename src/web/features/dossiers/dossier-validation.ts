@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
-import { isMessageKey, translate } from '../../../shared/messages.js';
+import { translate } from '../../../shared/messages.js';
+import type { IssueLike } from '../../../shared/validation-messages.js';
+import { fieldTexts, issueText } from '../../i18n/messages.js';
 import type { UiLanguage } from '../../i18n/index.js';
 import type { RegisterFormData } from './dossiers-api.js';
 
@@ -15,25 +17,15 @@ export function preloadDossierSchema(): void {
 }
 
 /** The parts of a zod issue the messages need. */
-interface Issue {
-  message: string;
-  path: PropertyKey[];
-  params?: { messageKey?: string };
-}
+type Issue = IssueLike & { path: PropertyKey[] };
 
 /** A message key of the contract (`insz.checksum`, `date.invalid`, `dossier.end_before_start`…) in the UI language. */
-function issueMessage(issue: Issue, t: TFunction, language: UiLanguage): string {
-  const key = issue.params?.messageKey ?? issue.message;
-  return isMessageKey(key) ? translate(key, language) : t('dossiers.validation.invalid');
+function issueMessage(issue: Issue, _t: TFunction, language: UiLanguage): string {
+  return issueText(issue, language);
 }
 
-function fieldsOf(issues: readonly Issue[], t: TFunction, language: UiLanguage): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = issue.path.length > 0 ? String(issue.path[0]) : '_';
-    fields[field] ??= issueMessage(issue, t, language);
-  }
-  return fields;
+function fieldsOf(issues: readonly Issue[], _t: TFunction, language: UiLanguage): Record<string, string> {
+  return fieldTexts(issues, language);
 }
 
 /** The INSZ of the search, normalised (R0.2); or the message that says what is wrong with it. */

@@ -1,0 +1,31 @@
+/**
+ * The server's message keys in the browser (issue 18): the shared messages and the validation
+ * messages, composed like src/messages.ts, so a form says what the server would say — in the same
+ * words, before sending.
+ */
+import { composeCatalogue, type Language, type Message } from '../../shared/i18n.js';
+import { sharedMessages } from '../../shared/messages.js';
+import { issueToMessage, type IssueLike } from '../../shared/validation-messages.js';
+import { validationMessages } from '../../shared/validation-messages.js';
+
+export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue);
+
+/** A message (key + parameters) in the UI language. */
+export function renderMessage(message: Message, language: Language): string {
+  return webCatalogue.render(message, language);
+}
+
+/** A zod issue of a shared contract as the text a person reads, in the UI language. */
+export function issueText(issue: IssueLike, language: Language): string {
+  return webCatalogue.render(issueToMessage(issue, (key) => webCatalogue.has(key)), language);
+}
+
+/** Field → text for every issue at once (the first issue of each field), keyed by the issue's top-level field. */
+export function fieldTexts(issues: readonly (IssueLike & { path: readonly PropertyKey[] })[], language: Language): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '_';
+    fields[field] ??= issueText(issue, language);
+  }
+  return fields;
+}
