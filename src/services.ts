@@ -14,6 +14,7 @@ import { createNotificationsService, type MailConfig } from './modules/notificat
 import { createAuthService, createFirstStartService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
+import { catalogue } from './messages.js';
 import { createTrustStore } from './modules/channels/index.js';
 
 export interface ServiceDeps {
@@ -32,7 +33,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   // R8.3′: the merger service asks the Uniek verslag and the e-Box what a disappearing OCMW still has open.
   const openWork = { reportSubmitted: (id: string, year: number) => subsidyReport.isSubmitted(id, year), unreadDocuments: (id: string) => mailbox.unreadCount(id) };
   const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow, openWork });
-  const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' } });
+  // The mail renderer is an edge (issue 18): it writes keys in the recipient's language(s).
+  const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' }, render: (m, lang) => catalogue.render(m, lang) });
   const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes },
     trust: createTrustStore(config.trustedCaPem),
     alertAdmins: async ({ subject, text }) => {

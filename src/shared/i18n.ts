@@ -10,7 +10,8 @@
  *
  * Placeholders: `{name}` inserts a parameter as it is; `{name, date}` formats an ISO date
  * (`2025-01-01`) or a Date for the language (nl/fr 01/01/2025, de 01.01.2025, en 1 January 2025,
- * Europe/Brussels); `{name, number}` groups digits for the language (1.234 / 1 234 / 1,234).
+ * Europe/Brussels); `{name, number}` groups digits for the language (1.234 / 1 234 / 1,234). A
+ * parameter may have its own form per language (`{ nl, fr, de }`, e.g. an organisation's name).
  */
 export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -19,7 +20,9 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-export type ParamValue = string | number | Date | null | undefined;
+/** A value that has its own form per language (an organisation's name); NL when a language lacks one. */
+export type LocalizedText = Readonly<{ nl: string } & Partial<Record<Language, string | null>>>;
+export type ParamValue = string | number | Date | LocalizedText | null | undefined;
 export type Params = Readonly<Record<string, ParamValue>>;
 
 /** What the domain says, without words: a key of a catalogue and its parameters. */
@@ -95,8 +98,9 @@ export function formatNumber(value: number, lang: Language): string {
 /** Fills `{name}`, `{name, date}` and `{name, number}` placeholders; an absent parameter stays visible. */
 export function fill(template: string, lang: Language, params: Params = {}): string {
   return template.replace(/\{(\w+)(?:,\s*(date|datetime|number))?\}/g, (whole, name: string, kind?: string) => {
-    const value = params[name];
-    if (value === undefined || value === null) return whole;
+    const raw = params[name];
+    if (raw === undefined || raw === null) return whole;
+    const value = typeof raw === 'object' && !(raw instanceof Date) ? (raw[lang] || raw.nl) : raw;
     if (kind === 'date' && (typeof value === 'string' || value instanceof Date)) return formatDate(value, lang);
     if (kind === 'datetime' && (typeof value === 'string' || value instanceof Date)) return formatDateTime(value, lang);
     if (kind === 'number' && typeof value === 'number') return formatNumber(value, lang);

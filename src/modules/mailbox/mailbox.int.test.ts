@@ -492,6 +492,33 @@ describe('the nightly notification mail (R10.1, N6)', () => {
     expect(row).toEqual({ n: 2, withMail: 2 });
   });
 
+  it('writes to each OCMW in its correspondence language(s): NL in Flanders, NL and FR in Brussels, DE in the German-speaking area (issue 18)', async () => {
+    const to = 'ocmw.beveren@demo.example';
+    const night = async (day: string, nis: string | null) => {
+      // Beveren is made to serve a municipality of another language area from that day on.
+      if (nis) await ctx.database.db.execute(sql`update ocmw_areas set valid_to = ${day}::date where organisation_id = ${org.beveren.id}::uuid and valid_to is null and valid_from < ${day}::date`);
+      if (nis) await ctx.database.db.execute(sql`insert into ocmw_areas (organisation_id, nis, valid_from) values (${org.beveren.id}::uuid, ${nis}, ${day}::date)`);
+      await published(document({ recipientKbo: org.beveren.kbo }), day);
+      const next = `2026-07-${String(Number(day.slice(8)) + 1).padStart(2, '0')}`;
+      await ctx.clock.runWithToday(next, () => ctx.services.mailbox.runNightlyNotifications(day));
+      return (await mailsTo(to)).at(-1)!;
+    };
+    const dutch = await night('2026-07-01', null);
+    expect(dutch.subject).toBe('e-Box: 1 ongelezen document(en) voor OCMW Beveren');
+    expect(dutch.bodyText).toContain('Meld u aan op het OCMW-portaal');
+
+    const brussels = await night('2026-07-03', '21004');
+    expect(brussels.subject).toBe('e-Box: 1 ongelezen document(en) voor OCMW Beveren / e-Box : 1 document(s) non lu(s) pour CPAS Beveren');
+    const [nl, fr] = brussels.bodyText.split('\n\n— — —\n\n');
+    expect(nl).toContain('Meld u aan op het OCMW-portaal');
+    expect(fr).toContain('Connectez-vous au portail CPAS');
+
+    const eupen = await night('2026-07-05', '63023');
+    expect(eupen.subject).toMatch(/^e-Box: 1 ungelesene\(s\) Dokument\(e\) für /);
+    expect(eupen.bodyText).toContain('Melden Sie sich im ÖSHZ-Portal an');
+    expect(eupen.bodyText).not.toContain('Meld u aan');
+  });
+
   it('refuses a night that has not begun', async () => {
     await expect(ctx.clock.runWithToday('2026-05-07', () => ctx.services.mailbox.runNightlyNotifications('2026-05-08'))).rejects.toMatchObject({ code: 'validation', fields: { night: expect.any(String) } });
   });

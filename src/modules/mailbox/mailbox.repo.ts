@@ -184,6 +184,9 @@ export interface ClaimedNotification {
   documents: number;
   to: string;
   nameNl: string;
+  nameFr: string | null;
+  nameDe: string | null;
+  areaNis: string[];
 }
 
 /**
@@ -213,7 +216,11 @@ export async function claimNotifications(db: Db, night: string, cutoff: Date): P
           on conflict do nothing
           returning organisation_id, documents
         )
-        select c.organisation_id as "organisationId", c.documents, dom.contact_email as "to", n.name_nl as "nameNl"
+        select c.organisation_id as "organisationId", c.documents, dom.contact_email as "to", n.name_nl as "nameNl",
+               n.name_fr as "nameFr", n.name_de as "nameDe",
+               -- the municipalities it serves that night: its correspondence language(s), issue 18
+               array(select a.nis from ocmw_areas a where a.organisation_id = c.organisation_id
+                       and a.valid_from <= ${night}::date and (a.valid_to is null or a.valid_to > ${night}::date)) as "areaNis"
         from claimed c
         join domains dom on dom.organisation_id = c.organisation_id and dom.code = 'MW'
         join organisations o on o.id = c.organisation_id

@@ -9,7 +9,8 @@ import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import { nameIn, type RegistryService } from '../registry/index.js';
 import { contentProblem, decodedSize, fileNameProblem, normaliseBase64 } from './attachment-rules.js';
-import { isMailboxMessageKey, mailboxMessage } from './mailbox-messages.js';
+import { correspondenceLanguages } from '../../domain/correspondence.js';
+import { isMailboxMessageKey, mailboxMessage, mailboxMessages } from './mailbox-messages.js';
 import {
   EBOX_ATTACHMENT_MAX_BYTES,
   PublishDocumentFile,
@@ -317,13 +318,15 @@ export function createMailboxService({ db, clock, registry, notifications, audit
         const claimed = await repo.claimNotifications(tx, night, cutoff);
         const mails = [];
         for (const c of claimed) {
-          const params = { count: c.documents, organisation: c.nameNl };
-          const mail = await notifications.record(tx, {
+          const params = { count: c.documents, organisation: { nl: c.nameNl, fr: c.nameFr, de: c.nameDe } };
+          const mail = await notifications.recordMessage(tx, {
             kind: 'ebox-notification',
             organisationId: c.organisationId,
             to: c.to,
-            subject: mailboxMessage('mail.ebox_notification.subject', 'nl', params),
-            text: mailboxMessage('mail.ebox_notification.body', 'nl', params),
+            subject: mailboxMessages.msg('mail.ebox_notification.subject', params),
+            body: mailboxMessages.msg('mail.ebox_notification.body', params),
+            // Issue 18: each OCMW is written to in its correspondence language(s), its name as in each.
+            languages: correspondenceLanguages(c.areaNis),
           });
           await repo.setNotificationMail(tx, c.organisationId, night, mail.id);
           mails.push(mail);

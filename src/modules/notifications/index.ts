@@ -1,2 +1,2 @@
-export { createNotificationsService, type NotificationsService, type MailConfig, type OutgoingMail } from './notifications.service.js';
+export { createNotificationsService, type NotificationsService, type MailConfig, type OutgoingMail, type MessageMail, type RenderMessage, renderMail } from './notifications.service.js';
 export { notificationsRoutes } from './notifications.routes.js';

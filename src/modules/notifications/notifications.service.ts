@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
+import type { Language, Message } from '../../shared/i18n.js';
 import * as repo from './notifications.repo.js';
 
 export interface MailConfig {
@@ -17,6 +18,37 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+}
+
+/**
+ * A mail as the domain says it (issue 18): keys, no text. The mail renderer — this module, an
+ * edge — writes it in each of the recipient's languages (a person's own language; an OCMW's
+ * correspondence language(s): Brussels NL and FR, the German-speaking area DE).
+ */
+export interface MessageMail {
+  kind: string;
+  organisationId?: string | null;
+  to: string;
+  subject: Message;
+  body: Message;
+  languages: readonly Language[];
+}
+
+export type RenderMessage = (message: Message, lang: Language) => string;
+
+/** Between the languages of a mail written in several. */
+export const LANGUAGE_SEPARATOR = '\n\n— — —\n\n';
+
+/** Subject and text in each language, in the order given (NL, FR, DE for a bilingual OCMW). */
+export function renderMail(mail: MessageMail, render: RenderMessage): OutgoingMail {
+  const languages = mail.languages.length ? [...new Set(mail.languages)] : (['nl'] as const);
+  return {
+    kind: mail.kind,
+    organisationId: mail.organisationId,
+    to: mail.to,
+    subject: languages.map((l) => render(mail.subject, l)).join(' / '),
+    text: languages.map((l) => render(mail.body, l)).join(LANGUAGE_SEPARATOR),
+  };
 }
 
 /** Attempts in one round (a few hundred ms apart); a round that fails transiently is retried later. */
@@ -64,7 +96,8 @@ export function mailView(r: repo.MailRow) {
   return { ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null, nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null };
 }
 
-export function createNotificationsService({ db, clock, config }: { db: Db; clock: Clock; config: MailConfig }) {
+export function createNotificationsService({ db, clock, config, render }: { db: Db; clock: Clock; config: MailConfig; render?: RenderMessage }) {
+  const renderText: RenderMessage = render ?? ((m) => m.key);
   const transport: Transporter | undefined = config.smtpUrl
     ? nodemailer.createTransport(config.smtpUrl, { ...(config.transportOptions ?? {}) })
     : undefined;
@@ -134,6 +167,12 @@ export function createNotificationsService({ db, clock, config }: { db: Db; cloc
 
     async record(tx: Db, mail: OutgoingMail) {
       return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+    },
+
+    /** Records a mail given as keys, written in the recipient's language(s) (issue 18). */
+    async recordMessage(tx: Db, mail: MessageMail) {
+      const m = renderMail(mail, renderText);
+      return repo.insertMail(tx, { kind: m.kind, organisationId: m.organisationId ?? null, toAddress: m.to, subject: m.subject, bodyText: m.text });
     },
 
     /** Sends a recorded mail (or leaves it in the dev outbox); never throws for SMTP trouble. */
