@@ -20,7 +20,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import pg from 'pg';
-import PgBoss from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, queryRows, type Database } from '../src/db/db.js';
@@ -131,7 +131,7 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
   afterAll(async () => {
     // Always: every process is stopped (SIGKILL when it does not end), the database dropped.
     await Promise.all(instances.map((i) => stop(i)));
-    await boss?.stop({ graceful: false, wait: true }).catch(() => {});
+    await boss?.stop({ graceful: false }).catch(() => {});
     await database?.close();
     await admin?.query(`drop database if exists ${dbName} with (force)`).catch(() => {});
     await admin?.end().catch(() => {});

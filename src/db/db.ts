@@ -1,4 +1,4 @@
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -63,6 +63,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
   const key = options.dataDir ? path.resolve(options.dataDir) : undefined;
   if (key && openPglites.has(key)) throw new Error(`PGlite data directory ${key} is already open in this process`);
+  if (key) assertPgliteMajor(key);
   if (key) {
     mkdirSync(key, { recursive: true });
     lockDataDir(key);
@@ -91,6 +92,25 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+/** The PostgreSQL major version of the bundled PGlite (0.6.x); db.int.test.ts checks it against the running one. */
+export const PGLITE_POSTGRES_MAJOR = 19;
+
+/**
+ * A data folder written by another PostgreSQL major cannot be opened (PGlite 0.5 was PostgreSQL 18,
+ * 0.6 is 19); PGlite then fails with a bare "PGlite failed to initialize properly". Say what it is
+ * and what to do instead (docs/DEPLOYMENT.md, "Upgrading a release").
+ */
+function assertPgliteMajor(dir: string): void {
+  const file = path.join(dir, 'PG_VERSION');
+  if (!existsSync(file)) return;
+  const major = Number(readFileSync(file, 'utf8').trim());
+  if (major === PGLITE_POSTGRES_MAJOR) return;
+  throw new Error(
+    `The embedded database in ${dir} was written by PostgreSQL ${major} (an older release of the portal); this release embeds PostgreSQL ${PGLITE_POSTGRES_MAJOR} and cannot open it. ` +
+      'Start on a new OCMW_DATA_DIR, or carry the data over as docs/DEPLOYMENT.md ("Upgrading a release") describes.',
+  );
 }
 
 /** Runs a query that returns rows and gives them typed; both drivers return `{ rows }`. */

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import PgBoss from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import { fromPglite, PgBoss } from 'pg-boss';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database } from '../db/db.js';
+import { queryRows, type Database } from '../db/db.js';
 import { withAdvisoryLock } from '../db/lock.js';
 import type { Services } from '../services.js';
 
@@ -43,18 +44,32 @@ function bossFor(database: Database, everyMinute: boolean): PgBoss {
   // that waits for the every-minute schedule wants that within a few seconds.
   const timekeeping = everyMinute ? { cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1 } : {};
   if (database.kind === 'postgres') return new PgBoss({ connectionString: database.url!, max: 2, ...timekeeping });
-  const pglite = database.pglite!;
-  // One PGlite per process, shared with Drizzle: parameterised queries → query, scripts → exec.
-  return new PgBoss({
-    ...timekeeping,
-    db: {
-      executeSql: async (text: string, values: unknown[]) => {
-        if (values && values.length > 0) return { rows: (await pglite.query(text, values as unknown[])).rows };
-        const results = await pglite.exec(text);
-        return { rows: results.at(-1)?.rows ?? [] };
-      },
-    },
-  });
+  // One PGlite per process, shared with Drizzle, through pg-boss's own adapter: parameterised
+  // queries → query, scripts → exec (all their rows), and a failed statement rolls back the one
+  // connection instead of leaving it in an aborted transaction.
+  return new PgBoss({ ...timekeeping, backend: 'pglite', db: fromPglite(database.pglite!) });
+}
+
+/** pg-boss 10 kept its schema at version 24; pg-boss 11 rewrote it (25) and 12 has no way up from 24. */
+const FIRST_SCHEMA_AFTER_PGBOSS_10 = 25;
+
+/**
+ * A database whose `pgboss` schema was made by pg-boss 10 (releases before pg-boss 12) cannot be
+ * migrated by pg-boss 12: it stops with "Cannot migrate pg-boss schema from version 24". That
+ * schema is renamed to `pgboss_v10` (kept for the operator to inspect or drop) and pg-boss 12
+ * creates a new `pgboss`. Nothing is lost that the portal needs: the schedules are written at every
+ * start, and every job is idempotent per day in its own tables (a missed cut-over runs on the next
+ * tick). Returns whether it retired one. Call it under JOBS_SETUP_LOCK, before pg-boss starts.
+ */
+export async function retirePgBoss10Schema(database: Database): Promise<boolean> {
+  const [installed] = await queryRows<{ present: boolean }>(database.db, sql`select to_regclass('pgboss.version') is not null as present`);
+  if (!installed?.present) return false;
+  const [found] = await queryRows<{ version: number | null }>(database.db, sql`select max(version)::int as version from pgboss.version`);
+  if (found?.version == null || found.version >= FIRST_SCHEMA_AFTER_PGBOSS_10) return false;
+  const [taken] = await queryRows<{ taken: boolean }>(database.db, sql`select to_regnamespace('pgboss_v10') is not null as taken`);
+  if (taken?.taken) throw new Error('The pg-boss 10 schema "pgboss" must be retired as "pgboss_v10", but that schema exists already: drop or rename one of them.');
+  await database.db.execute(sql`alter schema pgboss rename to pgboss_v10`);
+  return true;
 }
 
 export interface JobRunner {
@@ -70,6 +85,9 @@ export async function startJobs(
   options: { pollingSeconds?: number; everyMinute?: boolean } = {},
 ): Promise<JobRunner> {
   const everyMinute = options.everyMinute ?? false;
+  if (await withAdvisoryLock(database, JOBS_SETUP_LOCK, () => retirePgBoss10Schema(database))) {
+    log.info({ schema: 'pgboss_v10' }, 'pg-boss 10 schema renamed to pgboss_v10; pg-boss 12 creates a new pgboss schema (drop pgboss_v10 when no longer wanted)');
+  }
   const boss = bossFor(database, everyMinute);
   boss.on('error', (error: Error) => log.error({ err: error }, 'job queue error'));
   await boss.start();

@@ -35,24 +35,23 @@ export async function readOperationalState(db: Db, opts: { today: string; decisi
   };
 }
 
-/** pg-boss's tables (absent until a process has run the jobs): waiting jobs and each queue's last completed run. */
+/**
+ * pg-boss 12's tables (absent until a process has run the jobs): waiting jobs and each queue's last
+ * completed run. `pgboss.job` is the parent of every queue's partition; a completed job stays there
+ * until its retention ends (pg-boss 12 has no archive table).
+ */
 async function readJobQueue(db: Db): Promise<OperationalState['jobQueue']> {
-  const [present] = await queryRows<{ job: boolean; archive: boolean }>(
+  const [present] = await queryRows<{ job: boolean }>(
     db,
-    sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as job, to_regclass('pgboss.archive') is not null as archive`,
+    sql`select to_regclass('pgboss.queue') is not null and to_regclass('pgboss.job') is not null as job`,
   );
   if (!present?.job) return [];
-  const completed = present.archive
-    ? sql`select name, completed_on from pgboss.job where state = 'completed' union all select name, completed_on from pgboss.archive where state = 'completed'`
-    : sql`select name, completed_on from pgboss.job where state = 'completed'`;
   const rows = await queryRows<{ queue: string; waiting: number; last: number | null }>(
     db,
-    sql`with done as (${completed}),
-      queues as (select name from pgboss.queue)
-      select q.name as queue,
+    sql`select q.name as queue,
         (select count(*)::int from pgboss.job j where j.name = q.name and j.state in ('created', 'retry')) as waiting,
-        (select extract(epoch from max(d.completed_on))::float8 from done d where d.name = q.name) as last
-      from queues q where q.name not like '\\_\\_%' order by 1`,
+        (select extract(epoch from max(j.completed_on))::float8 from pgboss.job j where j.name = q.name and j.state = 'completed') as last
+      from pgboss.queue q where q.name not like '\\_\\_%' order by 1`,
   );
   return rows.map((r) => ({ queue: r.queue, waiting: r.waiting, lastSuccess: r.last === null ? null : Number(r.last) }));
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
@@ -97,7 +98,7 @@ export function PermissionCheckboxes({
 }
 
 /** The label of an FTP or REST permission code; unknown codes as they are. */
-export function permissionLabel(code: string, t: (key: string, options?: { defaultValue: string }) => string): string {
+export function permissionLabel(code: string, t: TFunction): string {
   return t(`chaman.permissionLabels.${code}`, { defaultValue: code });
 }
 
