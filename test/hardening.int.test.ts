@@ -451,6 +451,8 @@ describe('9. the citizen form has an anti-automation check: a proof of work, wit
     ]) {
       await refusedAtProof(await c.post('/api/v1/public/help-requests', { ...form, proof }), before);
     }
+    // The same form with the well-formed solution files: the refusals were about the proof's shape.
+    expect((await c.post('/api/v1/public/help-requests', { ...form, proof: good })).statusCode).toBe(201);
   });
 
   it('refuses a wrong solution, a forged signature and a moved expiry: 400 naming the field, nothing filed', async () => {

@@ -95,8 +95,8 @@ export async function startJobs(
     },
     housekeeping: async () => ({
       expiredSessions: await services.auth.purgeExpired(),
-      staleMails: await services.notifications.redeliverStale(),
       spentProofs: await services.helpRequests.purgeSpentProofs(),
+      staleMails: await services.notifications.redeliverStale(),
     }),
   };
   // Queues and schedules are created one instance at a time: two instances creating the same
