@@ -29,6 +29,7 @@ async function solveHere(c: ProofChallengeData, signal: AbortSignal): Promise<Pr
  * page stays responsive; on the page's thread when workers cannot start.
  */
 export function solveProof(c: ProofChallengeData, signal: AbortSignal): Promise<ProofSolutionData> {
+  if (signal.aborted) return Promise.reject(new Error('aborted'));
   if (typeof Worker === 'undefined') return solveHere(c, signal);
   const count = Math.min(MAX_WORKERS, Math.max(1, navigator.hardwareConcurrency || 1));
   const step = Math.ceil((c.maxnumber + 1) / count);
@@ -57,7 +58,7 @@ export function solveProof(c: ProofChallengeData, signal: AbortSignal): Promise<
 }
 
 interface Pending {
-  expiresAt: number;
+  readonly expiresAt: number;
   solution: Promise<ProofSolutionData>;
 }
 
@@ -71,13 +72,19 @@ export function useCitizenProof() {
   const controller = useRef<AbortController | undefined>(undefined);
 
   function start(): Pending {
-    controller.current ??= new AbortController();
-    const signal = controller.current.signal;
-    const next: Pending = { expiresAt: Infinity, solution: Promise.resolve() as unknown as Promise<ProofSolutionData> };
-    next.solution = helpRequestsApi.challenge(signal).then((c) => {
-      next.expiresAt = Date.parse(c.expiresAt);
+    // After the form has gone (unmounted), nothing new is started: the signal is already aborted.
+    const signal = controller.current?.signal ?? AbortSignal.abort();
+    let expiresAt = Infinity;
+    const solution = helpRequestsApi.challenge(signal).then((c) => {
+      expiresAt = Date.parse(c.expiresAt);
       return solveProof(c, signal);
     });
+    const next: Pending = {
+      get expiresAt() {
+        return expiresAt;
+      },
+      solution,
+    };
     next.solution.catch(() => {});
     pending.current = next;
     return next;
