@@ -37,6 +37,16 @@ describe('the proof of work of the citizen form (issue 17)', () => {
     if (checked.ok) expect(checked).toMatchObject({ signature: solution.signature, expiresAt: new Date(T0 + PROOF_TTL_MS) });
   });
 
+  it('follows OCMW_POW_TTL_MINUTES: a one-minute challenge expires after a minute', async () => {
+    let at = T0;
+    const short = createProofOfWork({ secret: async () => SECRET, maxNumber: 50, ttlMs: 60_000, now: () => new Date(at) });
+    const solution = solveProof(await short.challenge())!;
+    at = T0 + 59_000;
+    expect((await short.check(solution)).ok).toBe(true);
+    at = T0 + 60_000;
+    expect(await short.check(solution)).toEqual({ ok: false, reason: 'expired' });
+  });
+
   it.each([
     ['signed with another key', { hmacKey: 'een-andere-sleutel-van-minstens-32-tekens', expires: new Date(T0 + 60_000) }],
     ['without an expiry', { hmacKey: SECRET }],

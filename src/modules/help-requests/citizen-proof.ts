@@ -10,7 +10,7 @@ import type { ProofChallengeData, ProofSolutionData } from './help-requests.sche
  * nothing of the citizen's. A solution is used once (the caller records its signature).
  */
 
-/** How long a challenge is accepted after it was issued. */
+/** How long a challenge is accepted after it was issued (OCMW_POW_TTL_MINUTES' default). */
 export const PROOF_TTL_MS = 10 * 60_000;
 /**
  * OCMW_POW_MAX_NUMBER's default: about 0.2–1 s in a browser (docs/SECURITY.md has the measured

@@ -26,9 +26,10 @@ export interface HelpRequestsDeps {
   mailsPerAddressPerDay?: number;
   /**
    * Issue 17: the public form's proof of work: its HMAC key (OCMW_POW_SECRET; without it one made
-   * once in the database, shared by every instance) and difficulty (OCMW_POW_MAX_NUMBER).
+   * once in the database, shared by every instance), difficulty (OCMW_POW_MAX_NUMBER) and how
+   * long a challenge is accepted (OCMW_POW_TTL_MINUTES).
    */
-  proof?: { secret?: string; maxNumber?: number };
+  proof?: { secret?: string; maxNumber?: number; ttlMs?: number };
 }
 
 /** A portal user acting for an OCMW (R6.8). */
@@ -95,6 +96,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   const proofOfWork = createProofOfWork({
     secret: async () => proof.secret ?? (await repo.proofSecret(db, newProofSecret())),
     maxNumber: proof.maxNumber ?? DEFAULT_POW_MAX_NUMBER,
+    ttlMs: proof.ttlMs,
     now: () => clock.now(),
   });
   // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
