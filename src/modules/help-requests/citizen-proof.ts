@@ -13,10 +13,10 @@ import type { ProofChallengeData, ProofSolutionData } from './help-requests.sche
 /** How long a challenge is accepted after it was issued (OCMW_POW_TTL_MINUTES' default). */
 export const PROOF_TTL_MS = 10 * 60_000;
 /**
- * OCMW_POW_MAX_NUMBER's default: about 0.2–1 s in a browser (docs/SECURITY.md has the measured
+ * OCMW_POW_MAX_NUMBER's default: aimed at well under a second in a current browser (docs/SECURITY.md: the measured
  * times); a script filing a thousand requests pays the same a thousand times.
  */
-export const DEFAULT_POW_MAX_NUMBER = 100_000;
+export const DEFAULT_POW_MAX_NUMBER = 50_000;
 
 export type ProofCheck = { ok: true; signature: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' };
 
