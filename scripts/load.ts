@@ -3,7 +3,10 @@
  * bounded time (--duration, default 30 s). Two loads at once:
  *   1. citizens filing help requests: POST /api/v1/public/help-requests, each connection with its
  *      own anonymous CSRF cookie and token (GET /api/v1/session), bodies with postcodes that lead
- *      to exactly one OCMW;
+ *      to exactly one OCMW, each with its own solved proof-of-work challenge (issue 17: fetched
+ *      from GET /api/v1/public/help-requests/challenge and solved here, ahead and in the
+ *      background; the app this script starts gets OCMW_POW_MAX_NUMBER=1000 unless the
+ *      environment sets it, so the script's CPU goes to sending, not solving);
  *   2. a software vendor reading its list: GET /vendor/v1/help-requests?pageSize=20 over mutual
  *      TLS with the demo vendor's client certificate (written by the demo seed).
  * Every --interval seconds it prints each load's throughput, p50/p99 latency, non-2xx and errors,
@@ -31,6 +34,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createServerDatabase, freePort, httpGet, httpsGet, memoryOf, startPortal, type StartedProcess } from '../bench/process.js';
+import { solveProof, type ProofChallengeData, type ProofSolutionData } from '../src/modules/help-requests/index.js';
 
 const USAGE = `npm run load -- [--duration 30] [--interval 5] [--connections 10] [--only submissions|vendor]
                 [--backend pglite|postgresql] [--pg-url URL] [--port 3600]
@@ -90,6 +94,7 @@ interface AutocannonClient {
   on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void;
   on(event: 'connError', listener: (error: Error) => void): void;
   setHeadersAndBody(headers: Record<string, string>, body: string): void;
+  setBody(body: string): void;
   setRequests(requests: Record<string, unknown>[]): void;
 }
 interface AutocannonInstance {
@@ -154,7 +159,11 @@ try {
     const port = await freePort(Number(opt.port));
     const vendorPort = await freePort(Number(opt.port), [port]);
     console.log(`Starting the portal on 127.0.0.1:${port} (vendor port ${vendorPort}) with a fresh demo database on ${opt.backend === 'postgresql' ? new URL(databaseUrl!).host : 'PGlite'} …`);
-    app = await startPortal({ port, vendorPort, env: { OCMW_DATA_DIR: path.join(tmp, 'db'), DATABASE_URL: databaseUrl ?? '' } });
+    app = await startPortal({
+      port,
+      vendorPort,
+      env: { OCMW_DATA_DIR: path.join(tmp, 'db'), DATABASE_URL: databaseUrl ?? '', OCMW_POW_MAX_NUMBER: process.env.OCMW_POW_MAX_NUMBER ?? '1000' },
+    });
     pid = app.pid;
     appUrl = new URL(`http://127.0.0.1:${port}`);
     vendorUrl = new URL(`https://127.0.0.1:${vendorPort}`);
@@ -182,6 +191,18 @@ try {
       citizens.push({ cookie, token });
     }
   }
+  // Issue 17: one solved challenge per submission (a solution is accepted once).
+  const proofs: ProofSolutionData[] = [];
+  let proofsMissing = 0;
+  const fetchProofs = async (count: number) => {
+    const answers = await Promise.all(Array.from({ length: count }, () => httpGet(port, '/api/v1/public/help-requests/challenge', { accept: 'application/json' })));
+    for (const r of answers) {
+      if (r.status !== 200) throw new Error(`GET /api/v1/public/help-requests/challenge answered ${r.status}: ${r.body.slice(0, 200)}`);
+      const solved = solveProof(JSON.parse(r.body) as ProofChallengeData);
+      if (solved) proofs.push(solved);
+    }
+  };
+  if (SUBMIT) await fetchProofs(Math.max(200, CONNECTIONS * 20));
   let tls = { cert: '', key: '', ca: '' };
   const vendorPath = '/vendor/v1/help-requests?pageSize=20';
   if (VENDOR) {
@@ -230,6 +251,13 @@ try {
   const sampler = setInterval(sample, 1_000);
   const ticker = setInterval(line, INTERVAL_S * 1_000);
   let running = true;
+  // Keeps solved challenges ahead of the submissions while they run.
+  const refilling = (async () => {
+    while (SUBMIT && running) {
+      if (proofs.length < CONNECTIONS * 10) await fetchProofs(CONNECTIONS * 5);
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
 
   const finished: Promise<void>[] = [];
   const run = (options: Record<string, unknown>) => {
@@ -253,19 +281,24 @@ try {
         setupClient: (client: AutocannonClient) => {
           const i = submitClients.push(client) - 1;
           const citizen = citizens[i % citizens.length]!;
-          const body = JSON.stringify({
-            language: i % 3 === 1 ? 'fr' : 'nl',
-            kinds: i % 2 ? ['leefloon', 'energie'] : ['huisvesting'],
-            postcode: postcodes[i % postcodes.length],
-            surname: tag,
-            firstName: 'Burger [<id>]',
-            email: `burger.${i}@load.example`,
-            phone: '0470 12 34 56',
-            message: 'Ik kan mijn huur en mijn energiefactuur niet meer betalen. Kan iemand mij helpen?',
-          });
+          const body = () => {
+            const proof = proofs.shift();
+            if (!proof) proofsMissing++;
+            return JSON.stringify({
+              language: i % 3 === 1 ? 'fr' : 'nl',
+              kinds: i % 2 ? ['leefloon', 'energie'] : ['huisvesting'],
+              postcode: postcodes[i % postcodes.length],
+              surname: tag,
+              firstName: 'Burger [<id>]',
+              email: `burger.${i}@load.example`,
+              phone: '0470 12 34 56',
+              message: 'Ik kan mijn huur en mijn energiefactuur niet meer betalen. Kan iemand mij helpen?',
+              proof: proof ?? null,
+            });
+          };
           client.setHeadersAndBody(
             { accept: 'application/json', 'accept-language': 'nl', 'content-type': 'application/json', cookie: citizen.cookie, 'x-csrf-token': citizen.token },
-            body,
+            body(),
           );
           // With one request in flight per connection, the answer after a submission is its answer.
           let pending = false;
@@ -278,6 +311,8 @@ try {
           client.on('body', (chunk) => pending && chunks.push(Buffer.from(chunk)));
           client.on('response', (status, _bytes, time) => {
             if (!pending) return;
+            // The next submission of this connection carries the next solution (before autocannon sends it).
+            if (submitting) client.setBody(body());
             pending = false;
             submit.pending--;
             submit.interval.add(status, time);
@@ -289,6 +324,7 @@ try {
           });
           const unanswered = () => {
             if (!pending) return;
+            if (submitting) client.setBody(body());
             pending = false;
             submit.pending--;
             submit.interval.errors++;
@@ -333,6 +369,7 @@ try {
   const stillPending = submit.pending;
   submissions?.stop();
   await Promise.all(finished);
+  await refilling;
   clearInterval(ticker);
   clearInterval(sampler);
   sample();
@@ -397,6 +434,7 @@ try {
   } else if (SUBMIT) {
     console.log('\nNone lost? Not checked (--no-check).');
   }
+  if (proofsMissing) problems.push(`${proofsMissing} submissions sent without a solved challenge (the script solved too slowly: lower OCMW_POW_MAX_NUMBER of the app)`);
   if (submit.total.non2xx || submit.total.errors || stillPending) problems.push(`submissions: ${submit.total.non2xx} non-2xx, ${submit.total.errors + stillPending} errors`);
   if (vendor.total.non2xx || vendor.total.errors) problems.push(`vendor list: ${vendor.total.non2xx} non-2xx, ${vendor.total.errors} errors`);
   if (SUBMIT && answered201 === 0) problems.push('no submission was accepted');

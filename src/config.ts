@@ -3,6 +3,7 @@ import { isIsoDate } from './domain/clock.js';
 import { DEFAULT_FILING_WINDOW, parseFilingWindow, type FilingWindow } from './modules/subsidy-report/index.js';
 import { readTrustedCaFile } from './modules/channels/certificate-trust.js';
 import { GUIDE_HELPDESK, type Helpdesk } from './modules/help/index.js';
+import { DEFAULT_POW_MAX_NUMBER, PROOF_TTL_MS } from './modules/help-requests/citizen-proof.js';
 
 /**
  * Configuration from the environment, parsed once at boot with zod. A wrong value stops the
@@ -41,6 +42,10 @@ const Env = z.object({
   OCMW_LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: z.coerce.number().int().min(1).default(3),
+  // The public form's proof of work: the HMAC key (default: made once in the database) and difficulty.
+  OCMW_POW_SECRET: z.string().min(32, 'must be at least 32 characters').optional().or(z.literal('').transform(() => undefined)),
+  OCMW_POW_MAX_NUMBER: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_POW_MAX_NUMBER),
+  OCMW_POW_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(PROOF_TTL_MS / 60_000),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('OCMW Portaal <no-reply@ocmw-portaal.invalid>'),
   OCMW_JOBS: z.enum(['on', 'off']).default('on'),
@@ -114,8 +119,8 @@ export interface Config {
   inszLookupsPerHour: number;
   /** Issue 17: after loginMaxFailures wrong passwords from one source, each further one doubles a delay from this, up to loginLockMinutes. */
   loginDelaySeconds: number;
-  /** Issue 17: the citizen form: submissions per source per hour, acknowledgements per address per day. */
-  citizen: { submissionsPerHour: number; mailsPerAddressPerDay: number };
+  /** Issue 17: the citizen form: submissions per source per hour, acknowledgements per address per day, its proof of work. */
+  citizen: { submissionsPerHour: number; mailsPerAddressPerDay: number; proof: { secret?: string; maxNumber: number; ttlMs: number } };
   mail: { smtpUrl?: string; from: string };
   /** Run the scheduled jobs (pg-boss) in this process. */
   jobs: boolean;
@@ -186,6 +191,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     citizen: {
       submissionsPerHour: e.OCMW_CITIZEN_SUBMISSIONS_PER_HOUR,
       mailsPerAddressPerDay: e.OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY,
+      proof: { secret: e.OCMW_POW_SECRET, maxNumber: e.OCMW_POW_MAX_NUMBER, ttlMs: e.OCMW_POW_TTL_MINUTES * 60_000 },
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM },
     jobs: e.OCMW_JOBS === 'on',

@@ -9,12 +9,16 @@ import { sql } from 'drizzle-orm';
 import type { Runtime } from '../src/bootstrap.js';
 import { runInstitutionCommand, type InstitutionCliOptions } from '../src/cli/institution.js';
 import { queryRows } from '../src/db/db.js';
+import { buildApp } from '../src/app.js';
+import { createClock } from '../src/domain/clock.js';
+import { DEFAULT_POW_MAX_NUMBER, PROOF_TTL_MS, solveProof } from '../src/modules/help-requests/index.js';
+import { createServices } from '../src/services.js';
 import { throttleKey } from '../src/db/lockout.js';
 import { passwordProblems } from '../src/modules/access/password-strength.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 import { makeCa, makeCertificate } from './certificates.js';
-import { createTestContext, type TestContext } from './test-app.js';
+import { createTestContext, TestClient, type TestContext } from './test-app.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -353,7 +357,7 @@ describe('9. the citizen form relays no mail', () => {
   const submit = async (email: string, source: string) => {
     const c = limited.client();
     await c.get('/api/v1/session');
-    return c.request({ method: 'POST', url: '/api/v1/public/help-requests', payload: form(email), remoteAddress: source });
+    return c.request({ method: 'POST', url: '/api/v1/public/help-requests', payload: await c.proven(form(email)), remoteAddress: source });
   };
   const acknowledgements = (to: string) =>
     queryRows<{ body: string }>(limited.database.db, sql`select body_text as body from mails where kind = 'online-acknowledgement' and to_address = ${to}`);
@@ -370,5 +374,179 @@ describe('9. the citizen form relays no mail', () => {
     for (let i = 0; i < 6; i++) answers.push((await submit(`burger${i}@burger.example`, '10.9.1.1')).statusCode);
     expect(answers).toEqual([201, 201, 201, 201, 201, 429]);
     expect((await submit('ander@burger.example', '10.9.1.2')).statusCode).toBe(201);
+  });
+});
+
+describe('9. the citizen form has an anti-automation check: a proof of work, without a third party or a cookie', () => {
+  let pow: TestContext;
+  let wall = Date.now();
+  beforeAll(async () => {
+    pow = await createTestContext({ now: () => new Date(wall) });
+  }, 60_000);
+  afterAll(async () => pow?.close());
+  const form = {
+    language: 'nl',
+    kinds: ['energie'],
+    postcode: '2000',
+    surname: 'Peeters',
+    firstName: 'An',
+    email: 'an.peeters@burger.example',
+    message: 'Mijn energiefactuur is te hoog.',
+  };
+  const citizen = async (app = pow.app) => {
+    const c = new TestClient(app);
+    await c.get('/api/v1/session');
+    return c;
+  };
+  const challengeOf = async (c: TestClient) => (await c.get('/api/v1/public/help-requests/challenge')).json();
+  /** What a refused submission must leave alone: requests, their events, mails, used challenges. */
+  const state = async () =>
+    (
+      await queryRows<{ requests: number; events: number; mails: number; spent: number }>(
+        pow.database.db,
+        sql`select (select count(*)::int from help_requests) as requests, (select count(*)::int from help_request_events) as events,
+                   (select count(*)::int from mails) as mails, (select count(*)::int from citizen_proofs_spent) as spent`,
+      )
+    )[0]!;
+  const refusedAtProof = async (res: { statusCode: number; json(): unknown }, before: Awaited<ReturnType<typeof state>>, message?: RegExp) => {
+    expect(res.statusCode).toBe(400);
+    const error = errorOf(res);
+    expect(error.code).toBe('validation');
+    const fields = Object.keys(error.fields ?? {});
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) expect(field).toMatch(/^proof(\.|$)/);
+    if (message) expect(error.fields!.proof).toMatch(message);
+    expect(await state()).toEqual(before);
+  };
+
+  it('hands out a signed challenge anonymously, sets no cookie and lets no cache keep it', async () => {
+    const res = await pow.app.inject({ method: 'GET', url: '/api/v1/public/help-requests/challenge' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+    const c = res.json();
+    expect(c).toMatchObject({ algorithm: 'SHA-256', maxnumber: pow.config.citizen.proof.maxNumber });
+    expect(c.challenge).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.signature).toMatch(/^[0-9a-f]{64}$/);
+    expect(Date.parse(c.expiresAt) - wall).toBeGreaterThan(PROOF_TTL_MS - 2_000);
+    expect(Date.parse(c.expiresAt) - wall).toBeLessThanOrEqual(PROOF_TTL_MS);
+    expect((await pow.app.inject({ method: 'GET', url: '/api/v1/public/help-requests/challenge' })).json().challenge).not.toBe(c.challenge);
+  });
+
+  it('refuses a submission without a proof: 400 naming the field, nothing filed', async () => {
+    const c = await citizen();
+    const before = await state();
+    await refusedAtProof(await c.post('/api/v1/public/help-requests', form), before);
+  });
+
+  it('refuses malformed proofs: 400 naming the field, nothing filed', async () => {
+    const c = await citizen();
+    const good = solveProof(await challengeOf(c))!;
+    const before = await state();
+    for (const proof of [
+      'not-an-object',
+      {},
+      { ...good, number: -1 },
+      { ...good, number: 1.5 },
+      { ...good, challenge: 'zz' },
+      { ...good, algorithm: 'SHA-1' },
+      { ...good, extra: 1 },
+      { ...good, salt: 'x'.repeat(500) },
+    ]) {
+      await refusedAtProof(await c.post('/api/v1/public/help-requests', { ...form, proof }), before);
+    }
+    // The same form with the well-formed solution files: the refusals were about the proof's shape.
+    expect((await c.post('/api/v1/public/help-requests', { ...form, proof: good })).statusCode).toBe(201);
+  });
+
+  it('refuses a wrong solution, a forged signature and a moved expiry: 400 naming the field, nothing filed', async () => {
+    const c = await citizen();
+    const challenge = await challengeOf(c);
+    const good = solveProof(challenge)!;
+    const before = await state();
+    const wrongNumber = { ...good, number: good.number === 0 ? 1 : good.number - 1 };
+    // Someone else's key: a challenge made and solved without the portal's secret.
+    const { createChallenge } = await import('altcha-lib/v1');
+    const foreign = await createChallenge({ hmacKey: 'een-andere-sleutel-van-minstens-32-tekens', maxNumber: 10, expires: new Date(wall + 60_000) });
+    const forged = solveProof({ ...foreign, maxnumber: 10 })!;
+    // The expiry lives in the signed salt: a later one no longer matches the challenge.
+    const later = good.salt.replace(/expires=(\d+)/, (_m, s: string) => `expires=${Number(s) + 3600}`);
+    for (const proof of [wrongNumber, forged, { ...good, salt: later }, { ...good, signature: good.signature.replace(/^./, (ch) => (ch === '0' ? '1' : '0')) }]) {
+      await refusedAtProof(await c.post('/api/v1/public/help-requests', { ...form, proof }), before, /klopt niet/);
+    }
+  });
+
+  it('refuses an expired solution (10 minutes after the challenge): 400 naming the field, nothing filed', async () => {
+    const c = await citizen();
+    const proof = solveProof(await challengeOf(c))!;
+    const before = await state();
+    wall += PROOF_TTL_MS + 1_000;
+    try {
+      await refusedAtProof(await c.post('/api/v1/public/help-requests', { ...form, proof }), before, /verlopen/);
+    } finally {
+      wall = Date.now();
+    }
+  });
+
+  it('files with a valid solution; a form error does not use the solution up', async () => {
+    const c = await citizen();
+    const proof = solveProof(await challengeOf(c))!;
+    const before = await state();
+    const unknown = await c.post('/api/v1/public/help-requests', { ...form, postcode: '0001', proof });
+    expect(unknown.statusCode).toBe(400);
+    expect(errorOf(unknown).fields).toHaveProperty('postcode');
+    expect(await state()).toEqual(before);
+    const filed = await c.post('/api/v1/public/help-requests', { ...form, proof });
+    expect(filed.statusCode).toBe(201);
+    expect((await state()).requests).toBe(before.requests + 1);
+  });
+
+  it('refuses a replayed solution, also on another instance on the same database and when sent twice at once', async () => {
+    // A second instance: its own app and services on the same database, nothing shared in memory.
+    const config = pow.config;
+    const clock = createClock({ fixedToday: config.fixedToday, now: () => new Date(wall) });
+    const other = await buildApp({ config, database: pow.database, services: createServices({ db: pow.database.db, clock, config }), clock });
+    await other.ready();
+    try {
+      const a = await citizen();
+      const b = await citizen(other);
+      // A challenge from one instance is solved for the other (the key is shared through the database).
+      const proof = solveProof(await challengeOf(b))!;
+      expect((await a.post('/api/v1/public/help-requests', { ...form, proof })).statusCode).toBe(201);
+      const before = await state();
+      await refusedAtProof(await a.post('/api/v1/public/help-requests', { ...form, proof }), before, /al gebruikt/);
+      await refusedAtProof(await b.post('/api/v1/public/help-requests', { ...form, proof }), before, /al gebruikt/);
+
+      const twice = solveProof(await challengeOf(a))!;
+      const answers = await Promise.all([a.post('/api/v1/public/help-requests', { ...form, proof: twice }), b.post('/api/v1/public/help-requests', { ...form, proof: twice })]);
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+      expect((await state()).requests).toBe(before.requests + 1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('forgets used solutions once they have expired (housekeeping), and only those', async () => {
+    const db = pow.database.db;
+    await queryRows(db, sql`insert into citizen_proofs_spent (signature, expires_at) values ('oud', ${new Date(wall - 1000).toISOString()}::timestamptz), ('nieuw', ${new Date(wall + 60_000).toISOString()}::timestamptz)`);
+    expect(await pow.services.helpRequests.purgeSpentProofs()).toBeGreaterThanOrEqual(1);
+    const left = await queryRows<{ signature: string }>(db, sql`select signature from citizen_proofs_spent where signature in ('oud', 'nieuw')`);
+    expect(left.map((r) => r.signature)).toEqual(['nieuw']);
+  });
+
+  it('costs a script real work at the default difficulty (the time is logged)', async () => {
+    expect(DEFAULT_POW_MAX_NUMBER).toBeGreaterThanOrEqual(50_000);
+    const { createProofOfWork } = await import('../src/modules/help-requests/citizen-proof.js');
+    const work = createProofOfWork({ secret: async () => 'x'.repeat(32), maxNumber: DEFAULT_POW_MAX_NUMBER, now: () => new Date() });
+    const times: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const c = await work.challenge();
+      const t0 = performance.now();
+      const solution = solveProof(c)!;
+      times.push(performance.now() - t0);
+      expect(await work.check(solution)).toMatchObject({ ok: true });
+    }
+    times.sort((x, y) => x - y);
+    console.log(`proof of work at OCMW_POW_MAX_NUMBER=${DEFAULT_POW_MAX_NUMBER}, Node native SHA-256: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms over 10 challenges`);
   });
 });

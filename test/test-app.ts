@@ -8,6 +8,7 @@ import { trustedTestCaFile } from './certificates.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, type Database } from '../src/db/db.js';
 import { createClock, type Clock } from '../src/domain/clock.js';
+import { solveProof } from '../src/modules/help-requests/index.js';
 import { DEMO_PASSWORD } from '../src/seed/demo.js';
 import { createServices, type Services } from '../src/services.js';
 import { withDatabase } from './global-setup.js';
@@ -77,6 +78,8 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
     OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '100000',
     OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '100000',
     OCMW_INSZ_LOOKUPS_PER_HOUR: '100000',
+    // Issue 17: the citizen form's proof of work, cheap in tests (TestClient.proven solves it).
+    OCMW_POW_MAX_NUMBER: '1000',
     ...(options.today ? { OCMW_TODAY: options.today } : {}),
     ...options.env,
   });
@@ -147,6 +150,13 @@ export class TestClient {
 
   post(url: string, payload?: unknown, headers?: Record<string, string>) {
     return this.request({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers });
+  }
+
+  /** Issue 17: the citizen form's body with a freshly fetched and solved challenge, as the browser sends it. */
+  async proven<T extends object>(body: T): Promise<T & { proof: unknown }> {
+    const challenge = await this.get('/api/v1/public/help-requests/challenge');
+    if (challenge.statusCode !== 200) throw new Error(`challenge: ${challenge.statusCode} ${challenge.body}`);
+    return { ...body, proof: solveProof(challenge.json()) };
   }
 
   /** GET /session then log in; returns the login response. */

@@ -844,6 +844,30 @@ export const helpRequestReminders = pgTable(
   (t) => [primaryKey({ columns: [t.organisationId, t.day] })],
 );
 
+/**
+ * Issue 17: the HMAC key of the public form's proof of work when OCMW_POW_SECRET is not set,
+ * made once and shared by every instance on the database (one row).
+ */
+export const citizenProofSecret = pgTable(
+  'citizen_proof_secret',
+  {
+    id: smallint().primaryKey().default(1),
+    secret: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('citizen_proof_secret_one_row', sql`${t.id} = 1`)],
+);
+
+/** Issue 17: the signatures of solved challenges already used (a replay is refused on every instance) until they expire. */
+export const citizenProofsSpent = pgTable(
+  'citizen_proofs_spent',
+  {
+    signature: text().primaryKey(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('citizen_proofs_spent_expires').on(t.expiresAt)],
+);
+
 // ── dossiers (R9): forms of a social investigation — integration decisions and A036
 //    certificates — with dates, status and the link a cut-over leaves between a stopped form
 //    and its re-entry under the merged OCMW. ──────────────────────────────────────────────────

@@ -93,7 +93,7 @@ describe('scheduled jobs (pg-boss)', () => {
     expect(await runsOf(lokeren)).toHaveLength(1);
   });
 
-  it('housekeeping removes expired sessions and sends the mails a stopped process left queued', async () => {
+  it('housekeeping removes expired sessions and used citizen-form challenges, and sends the mails a stopped process left queued', async () => {
     const db = ctx.database.db;
     await ctx.client().loginAs('user.antwerpen');
     const [live] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from sessions where expires_at > now()`);
@@ -106,6 +106,8 @@ describe('scheduled jobs (pg-boss)', () => {
       sql`insert into mails (kind, to_address, subject, body_text, created_at) values ('test', 'a@demo.example', 'Oud', 'x', now() - interval '1 hour') returning id`,
     );
     const [fresh] = await queryRows<{ id: string }>(db, sql`insert into mails (kind, to_address, subject, body_text) values ('test', 'b@demo.example', 'Nieuw', 'x') returning id`);
+    // Issue 17: used citizen-form challenges, one expired (forgotten), one still valid (kept against replays).
+    await queryRows(db, sql`insert into citizen_proofs_spent (signature, expires_at) values ('expired-proof', now() - interval '1 minute'), ('live-proof', now() + interval '5 minutes')`);
 
     expect(await runners[0]!.runNow('housekeeping', ctx.clock.today())).toBeTruthy();
     const statusOf = async (id: string) => (await queryRows<{ status: string }>(db, sql`select status from mails where id = ${id}::uuid`))[0]!.status;
@@ -117,5 +119,6 @@ describe('scheduled jobs (pg-boss)', () => {
       sql`select count(*) filter (where expires_at <= now())::int as expired, count(*) filter (where expires_at > now())::int as live from sessions`,
     );
     expect(left).toEqual({ expired: 0, live: live!.n });
+    expect((await queryRows<{ signature: string }>(db, sql`select signature from citizen_proofs_spent`)).map((r) => r.signature)).toEqual(['live-proof']);
   });
 });

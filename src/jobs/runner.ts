@@ -111,7 +111,11 @@ export async function startJobs(
       const results = await services.mergers.cutover.runScheduled();
       return { date, runs: results.map((r) => ({ mergerId: r.mergerId, runId: r.runId, changes: r.changes })) };
     },
-    housekeeping: async () => ({ expiredSessions: await services.auth.purgeExpired(), staleMails: await services.notifications.redeliverStale() }),
+    housekeeping: async () => ({
+      expiredSessions: await services.auth.purgeExpired(),
+      spentProofs: await services.helpRequests.purgeSpentProofs(),
+      staleMails: await services.notifications.redeliverStale(),
+    }),
   };
   // Queues and schedules are created one instance at a time: two instances creating the same
   // queue at once deadlock in PostgreSQL (pg-boss creates a table per queue), and one of them

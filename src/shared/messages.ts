@@ -801,6 +801,24 @@ const catalogue = {
     de: "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit das ÖSHZ Sie erreichen kann.",
     en: "Give an e-mail address or a phone number, so that the OCMW can reach you.",
   },
+  "online.proof_invalid": {
+    nl: "De controle tegen automatisch verzonden formulieren ontbreekt of klopt niet. Verstuur het formulier opnieuw.",
+    fr: "La vérification contre les envois automatiques manque ou est incorrecte. Envoyez à nouveau le formulaire.",
+    de: "Die Prüfung gegen automatisch gesendete Formulare fehlt oder ist nicht korrekt. Senden Sie das Formular erneut.",
+    en: "The check against automatically sent forms is missing or wrong. Please send the form again.",
+  },
+  "online.proof_expired": {
+    nl: "De controle tegen automatisch verzonden formulieren is verlopen. Verstuur het formulier opnieuw.",
+    fr: "La vérification contre les envois automatiques a expiré. Envoyez à nouveau le formulaire.",
+    de: "Die Prüfung gegen automatisch gesendete Formulare ist abgelaufen. Senden Sie das Formular erneut.",
+    en: "The check against automatically sent forms has expired. Please send the form again.",
+  },
+  "online.proof_used": {
+    nl: "Deze controle tegen automatisch verzonden formulieren werd al gebruikt. Verstuur het formulier opnieuw.",
+    fr: "Cette vérification contre les envois automatiques a déjà été utilisée. Envoyez à nouveau le formulaire.",
+    de: "Diese Prüfung gegen automatisch gesendete Formulare wurde bereits verwendet. Senden Sie das Formular erneut.",
+    en: "This check against automatically sent forms has already been used. Please send the form again.",
+  },
   "online.postcode_unknown": {
     nl: "Deze postcode kennen we niet. Controleer hem.",
     fr: "Nous ne connaissons pas ce code postal. Vérifiez-le.",

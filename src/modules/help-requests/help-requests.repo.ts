@@ -351,3 +351,26 @@ export async function searchOcmwById(db: Db, id: string, date: string) {
           and ocmw_successor(o.id, ${date}::date) = o.id`,
   );
 }
+
+/** Issue 17: the proof-of-work key made once for every instance (the first one to ask makes it). */
+export async function proofSecret(db: Db, candidate: string): Promise<string> {
+  await db.execute(sql`insert into citizen_proof_secret (id, secret) values (1, ${candidate}) on conflict (id) do nothing`);
+  const [row] = await queryRows<{ secret: string }>(db, sql`select secret from citizen_proof_secret where id = 1`);
+  return row!.secret;
+}
+
+/** Issue 17: records a solved challenge as used; false when it already was (a replay, on any instance). */
+export async function spendProof(db: Db, signature: string, expiresAt: Date): Promise<boolean> {
+  const rows = await queryRows(
+    db,
+    sql`insert into citizen_proofs_spent (signature, expires_at) values (${signature}, ${expiresAt.toISOString()}::timestamptz)
+        on conflict (signature) do nothing returning signature`,
+  );
+  return rows.length === 1;
+}
+
+/** Issue 17: forgets used challenges that have expired (an expired one is refused anyway). */
+export async function purgeSpentProofs(db: Db, now: Date): Promise<number> {
+  const rows = await queryRows(db, sql`delete from citizen_proofs_spent where expires_at < ${now.toISOString()}::timestamptz returning signature`);
+  return rows.length;
+}

@@ -4,7 +4,7 @@ import { ErrorResponse, pageOf } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import {
   CitizenReceipt,
-  CitizenRequestBody,
+  CitizenSubmissionBody,
   ForwardBody,
   ForwardTarget,
   ForwardTargetQuery,
@@ -13,6 +13,7 @@ import {
   HelpRequestSummary,
   OcmwLookup,
   OcmwLookupQuery,
+  ProofChallenge,
 } from './help-requests.schema.js';
 import type { HelpRequestsService } from './help-requests.service.js';
 
@@ -31,16 +32,26 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
     },
   }, async (request) => helpRequests.lookup(request.query));
 
+  app.get('/public/help-requests/challenge', {
+    // Issue 17: anonymous, no cookie; a challenge is worth nothing until solved, and costs one HMAC.
+    config: { access: 'public' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'A proof-of-work challenge for the citizen form (issue 17): find the number, send it with the request within 10 minutes',
+      response: { 200: ProofChallenge },
+    },
+  }, async (_request, reply) => reply.header('cache-control', 'no-store').send(await helpRequests.proofChallenge()));
+
   app.post('/public/help-requests', {
     // Issue 17: per source address (request.ip, so behind OCMW_TRUST_PROXY the client's).
     config: { access: 'public', rateLimit: { max: submissionsPerHour, timeWindow: 3_600_000 } },
     schema: {
       tags: ['OCMW Online'],
-      summary: 'A citizen files a help request (R6.1–R6.3, R6.10)',
-      body: CitizenRequestBody,
+      summary: 'A citizen files a help request (R6.1–R6.3, R6.10) with a solved challenge (`proof`, issue 17)',
+      body: CitizenSubmissionBody,
       response: { 201: CitizenReceipt, 400: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request, reply) => reply.status(201).send(await helpRequests.submit(request.body)));
+  }, async (request, reply) => reply.status(201).send(await helpRequests.submitFromPublicForm(request.body)));
 
   app.get('/help-requests', {
     config: { access: 'context' },

@@ -20,31 +20,63 @@ const Optional = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal(
 export const Postcode = z.string().trim().regex(/^\d{4}$/, { message: 'postcode.format' });
 
 /** R6.1: what the citizen fills in. E-mail and/or phone; the municipality when the postcode is ambiguous. */
-export const CitizenRequestBody = z
-  .strictObject({
-    language: Language,
-    kinds: z.array(HelpKind).min(1, { message: 'online.kind_required' }).max(HELP_KINDS.length),
-    postcode: Postcode,
-    nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(),
-    surname: Text(100).min(1, { message: 'field.required' }),
-    firstName: Text(100).min(1, { message: 'field.required' }),
-    insz: Optional(Insz),
-    email: Optional(Email),
-    phone: Optional(Phone),
-    message: Text(5000).min(1, { message: 'field.required' }),
-  })
-  .superRefine((v, ctx) => {
-    if (new Set(v.kinds).size !== v.kinds.length) {
-      ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'online.kind_duplicate', params: { messageKey: 'online.kind_duplicate' } });
+const citizenFields = {
+  language: Language,
+  kinds: z.array(HelpKind).min(1, { message: 'online.kind_required' }).max(HELP_KINDS.length),
+  postcode: Postcode,
+  nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(),
+  surname: Text(100).min(1, { message: 'field.required' }),
+  firstName: Text(100).min(1, { message: 'field.required' }),
+  insz: Optional(Insz),
+  email: Optional(Email),
+  phone: Optional(Phone),
+  message: Text(5000).min(1, { message: 'field.required' }),
+};
+function citizenRules(v: { kinds: string[]; email?: string; phone?: string }, ctx: z.RefinementCtx) {
+  if (new Set(v.kinds).size !== v.kinds.length) {
+    ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'online.kind_duplicate', params: { messageKey: 'online.kind_duplicate' } });
+  }
+  if (!v.email && !v.phone) {
+    for (const path of ['email', 'phone']) {
+      ctx.addIssue({ code: 'custom', path: [path], message: 'online.contact_required', params: { messageKey: 'online.contact_required' } });
     }
-    if (!v.email && !v.phone) {
-      for (const path of ['email', 'phone']) {
-        ctx.addIssue({ code: 'custom', path: [path], message: 'online.contact_required', params: { messageKey: 'online.contact_required' } });
-      }
-    }
-  });
+  }
+}
+/** The form as the citizen fills it in (the web UI validates it before sending). */
+export const CitizenRequestBody = z.strictObject(citizenFields).superRefine(citizenRules);
 export type CitizenRequestInput = z.input<typeof CitizenRequestBody>;
 export type CitizenRequest = z.infer<typeof CitizenRequestBody>;
+
+/**
+ * Issue 17: the anti-automation check of the public form, a proof of work (ALTCHA v1, SHA-256):
+ * the server signs a challenge (the hash of salt + a secret number ≤ maxnumber; the salt carries
+ * the expiry); the browser finds the number. Nothing of the citizen's leaves the browser for it,
+ * no third party is involved and no cookie is set.
+ */
+export const ProofChallenge = z.object({
+  algorithm: z.literal('SHA-256'),
+  challenge: z.string(),
+  maxnumber: z.number().int(),
+  salt: z.string(),
+  signature: z.string(),
+  /** When the challenge stops being accepted (ISO 8601). */
+  expiresAt: z.string(),
+});
+export type ProofChallengeData = z.infer<typeof ProofChallenge>;
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'online.proof_invalid' });
+/** The solved challenge: the challenge as issued, with the number found. */
+export const ProofSolution = z.strictObject({
+  algorithm: z.literal('SHA-256'),
+  challenge: Hex64,
+  number: z.number().int().min(0).max(1_000_000_000),
+  salt: z.string().min(1).max(200),
+  signature: Hex64,
+});
+export type ProofSolutionData = z.infer<typeof ProofSolution>;
+
+/** What the form sends: the citizen's request and the solved challenge. */
+export const CitizenSubmissionBody = z.strictObject({ ...citizenFields, proof: ProofSolution }).superRefine(citizenRules);
+export type CitizenSubmission = z.infer<typeof CitizenSubmissionBody>;
 
 /** R4.6 as the citizen sees it: the OCMW's address in their language. */
 export const OcmwContact = z.object({

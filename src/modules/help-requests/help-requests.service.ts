@@ -10,8 +10,9 @@ import type { ContactData, OnlineSettingsData } from '../configuration/index.js'
 import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
-import type { CitizenRequest, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
+import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
+import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -23,6 +24,12 @@ export interface HelpRequestsDeps {
   vendorListCacheMs?: number;
   /** Acknowledgements one address may receive per 24 hours (OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY). */
   mailsPerAddressPerDay?: number;
+  /**
+   * Issue 17: the public form's proof of work: its HMAC key (OCMW_POW_SECRET; without it one made
+   * once in the database, shared by every instance), difficulty (OCMW_POW_MAX_NUMBER) and how
+   * long a challenge is accepted (OCMW_POW_TTL_MINUTES).
+   */
+  proof?: { secret?: string; maxNumber?: number; ttlMs?: number };
 }
 
 /** A portal user acting for an OCMW (R6.8). */
@@ -85,7 +92,13 @@ function validation(lang: Language, fields: Record<string, string>): AppError {
  * notification and reminder mails (R6.4, R6.5). Which OCMW sees a request on a date follows
  * from the mergers (R6.7): nothing is rewritten at a cut-over.
  */
-export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS, mailsPerAddressPerDay = 3 }: HelpRequestsDeps) {
+export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS, mailsPerAddressPerDay = 3, proof = {} }: HelpRequestsDeps) {
+  const proofOfWork = createProofOfWork({
+    secret: async () => proof.secret ?? (await repo.proofSecret(db, newProofSecret())),
+    maxNumber: proof.maxNumber ?? DEFAULT_POW_MAX_NUMBER,
+    ttlMs: proof.ttlMs,
+    now: () => clock.now(),
+  });
   // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
   // which also drops a page whose query was still running and might predate the change.
   const vendorPages = new Map<string, { until: number; page: Promise<VendorListPage> }>();
@@ -279,7 +292,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      * R6.1–R6.4, R6.10: registers the request with its receipt date and reference, sends the
      * citizen's acknowledgement and the OCMW's notification (after commit; failures are recorded).
      */
-    async submit(input: CitizenRequest) {
+    async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
       const lang = input.language;
       const at = businessNow(clock);
       const receivedOn = receiptDate(clock.today());
@@ -290,6 +303,10 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         : false;
       const { request, mails } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
+        if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
+          throw validation(lang, { proof: translate('online.proof_used', lang) });
+        }
         const year = Number(receivedOn.slice(0, 4));
         const reference = formatHelpReference(year, await repo.nextSequence(tx, year));
         const request = await repo.insertRequest(tx, {
@@ -339,6 +356,28 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         ocmw: publicView,
         acknowledgementTo: acknowledged ? input.email || null : null,
       };
+    },
+
+    /** Issue 17: a signed proof-of-work challenge for the public form. */
+    proofChallenge() {
+      return proofOfWork.challenge();
+    },
+
+    /**
+     * Issue 17: the public form: the solved challenge is checked before anything else (one hash,
+     * one HMAC), and recorded as used in the transaction that files the request.
+     */
+    async submitFromPublicForm({ proof: solution, ...input }: CitizenSubmission) {
+      const checked = await proofOfWork.check(solution);
+      if (!checked.ok) {
+        throw validation(input.language, { proof: translate(checked.reason === 'expired' ? 'online.proof_expired' : 'online.proof_invalid', input.language) });
+      }
+      return service.submit(input, checked);
+    },
+
+    /** Issue 17: forgets the used challenges that have expired (housekeeping). */
+    purgeSpentProofs() {
+      return repo.purgeSpentProofs(db, clock.now());
     },
 
     /** R6.8: the requests the caller's OCMW sees today. */

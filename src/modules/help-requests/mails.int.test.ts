@@ -42,7 +42,7 @@ describe('OCMW Online mails through a real SMTP server (R6.4, R6.5, R6.10)', () 
     const citizen = ctx.client();
     await citizen.get('/api/v1/session');
     citizen.today = '2026-11-02';
-    const res = await citizen.post('/api/v1/public/help-requests', {
+    const res = await citizen.post('/api/v1/public/help-requests', await citizen.proven({
       language: 'de',
       kinds: ['huisvesting'],
       postcode: '2000',
@@ -50,7 +50,7 @@ describe('OCMW Online mails through a real SMTP server (R6.4, R6.5, R6.10)', () 
       firstName: 'Lena',
       email: 'lena.schmitz@burger.example',
       message: 'Ich suche eine Wohnung.',
-    });
+    }));
     expect(res.statusCode).toBe(201);
     const { reference } = res.json();
     const ack = received.find((m) => m.to === 'lena.schmitz@burger.example');

@@ -212,9 +212,9 @@ describe('scenario 2: Lokeren + Moerbeke → Lokeren (kept KBO, new NIS)', () =>
     const citizen = ctx.client();
     citizen.today = '2024-12-10';
     await citizen.get('/api/v1/session');
-    const filed = await citizen.post('/api/v1/public/help-requests', {
+    const filed = await citizen.post('/api/v1/public/help-requests', await citizen.proven({
       language: 'nl', kinds: ['leefloon'], postcode: '9180', nis: '44045', surname: 'Claes', firstName: 'Mira', phone: '09 123 45 67', message: 'Hulp gevraagd.',
-    });
+    }));
     expect(filed.statusCode).toBe(201);
     expect(filed.json().ocmw.name).toBe('OCMW Moerbeke');
     reference = filed.json().reference;

@@ -10,6 +10,7 @@ import { formatDate } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { UiLanguage } from '../../i18n/index.js';
+import { useCitizenProof } from './citizen-proof.js';
 import { preloadCitizenSchema, validateCitizenRequest } from './citizen-validation.js';
 import { HELP_KIND_LIST, helpRequestsApi } from './help-requests-api.js';
 import type { CitizenReceiptData, CitizenRequestInput, CompetentOcmwData, HelpKind, OcmwLookupData } from './help-requests-api.js';
@@ -69,6 +70,9 @@ export function CitizenRequestPage() {
   const [lastLookup, setLastLookup] = useState<OcmwLookupData | undefined>();
   const [receipt, setReceipt] = useState<CitizenReceiptData | undefined>();
   const [isBusy, setBusy] = useState(false);
+  /** Issue 17: the browser could not make the anti-automation check (shown at "Indienen"). */
+  const [isProofFailed, setProofFailed] = useState(false);
+  const proof = useCitizenProof();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const isFirstPhase = useRef(true);
@@ -204,10 +208,31 @@ export function CitizenRequestPage() {
     }
   }
 
+  /** Files the request with a solved challenge; a refused one (expired, say) is replaced once. */
+  async function submitProven(body: CitizenRequestInput): Promise<CitizenReceiptData | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      let solution;
+      try {
+        solution = await proof.take();
+      } catch {
+        setProofFailed(true);
+        return undefined;
+      }
+      try {
+        return await helpRequestsApi.submit({ ...body, proof: solution });
+      } catch (error) {
+        if (attempt > 1 || !(error instanceof ApiError && error.status === 400 && error.fields.proof)) throw error;
+      }
+    }
+  }
+
   async function onSubmit() {
     setBusy(true);
+    setProofFailed(false);
     try {
-      setReceipt(await helpRequestsApi.submit(bodyOf(draft)));
+      const filed = await submitProven(bodyOf(draft));
+      if (!filed) return;
+      setReceipt(filed);
       setErrors(undefined);
       setPhase('done');
     } catch (error) {
@@ -304,6 +329,11 @@ export function CitizenRequestPage() {
           </dl>
           {receiptDate ? <p>{t('helpRequests.citizen.reviewReceiptDate', { date: formatDate(receiptDate) })}</p> : null}
           <p>{t('helpRequests.citizen.reviewSignature')}</p>
+          {isProofFailed ? (
+            <p role="alert" className="notice notice--error">
+              {t('helpRequests.citizen.proofFailed')}
+            </p>
+          ) : null}
           <div className="actions">
             <button type="button" className="button button--primary" onClick={() => void onSubmit()} disabled={isBusy}>
               {isBusy ? t('helpRequests.citizen.submitting') : t('helpRequests.citizen.submit')}

@@ -11,6 +11,8 @@ import type {
   HelpRequestSummary,
   OcmwContact,
   OcmwLookup,
+  ProofChallengeData,
+  ProofSolutionData,
 } from '../../../modules/help-requests/help-requests.schema.js';
 import { request } from '../../api.js';
 import type { UiLanguage } from '../../i18n/index.js';
@@ -92,8 +94,11 @@ export const helpRequestsApi = {
   /** Public: the municipalities of a postcode and, once clear, the competent OCMW (R6.2). */
   lookup: (query: { postcode: string; nis?: string; language: UiLanguage }, signal?: AbortSignal) =>
     request<OcmwLookupData>(`/public/ocmw-lookup${queryString({ ...query })}`, { signal, quietUnauthenticated: true }),
-  /** Public: files the citizen's request (anonymous CSRF double-submit, like the login form). */
-  submit: (body: CitizenRequestInput) =>
+  /** Public: a proof-of-work challenge for the form (issue 17). */
+  challenge: (signal?: AbortSignal) =>
+    request<ProofChallengeData>('/public/help-requests/challenge', { signal, quietUnauthenticated: true }),
+  /** Public: files the citizen's request with the solved challenge (anonymous CSRF double-submit, like the login form). */
+  submit: (body: CitizenRequestInput & { proof: ProofSolutionData }) =>
     request<CitizenReceiptData>('/public/help-requests', { method: 'POST', body, quietUnauthenticated: true }),
 
   list: (query: HelpRequestListQuery, signal?: AbortSignal) =>
