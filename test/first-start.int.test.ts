@@ -23,7 +23,8 @@ async function ocmw(args: string[], env: Record<string, string>) {
 }
 
 /** A safe first start (issue 16): with NODE_ENV=production no demo data, by the server nor the CLI. */
-describe('first start of a real installation (NODE_ENV=production)', () => {
+describe('first start of a real installation (NODE_ENV=production)', { timeout: 180_000 }, () => {
+  // Each test starts several processes that each open (and the first creates) an embedded database.
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {

@@ -5,7 +5,7 @@ import { sqlState } from '../../db/errors.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldErrors, type RuleViolation } from '../../shared/errors.js';
 import { formatKbo } from '../../shared/identifiers.js';
-import { translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { msg, translate, type Language, type MessageKey } from '../../shared/messages.js';
 import { authContextOf, burnVerification, can, hashPassword, verifyPassword, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
@@ -571,16 +571,18 @@ export function createChannelsService({ db, clock, registry, audit, notification
             certificate: n.certificateName,
             account: n.accountName,
             kind: n.accountKind,
-            date: n.notAfter.split('-').reverse().join('/'),
+            date: n.notAfter,
             days: n.daysLeft,
             fingerprint: n.fingerprint,
           };
-          const mail = await notifications.record(tx, {
+          // Issue 18: in the contact's own language, the date as that reader writes it.
+          const mail = await notifications.recordMessage(tx, {
             kind: 'certificate-expiry',
             organisationId: n.organisationId,
             to: n.to,
-            subject: t(lang, 'mail.cert_expiry.subject', params),
-            text: t(lang, 'mail.cert_expiry.body', params),
+            subject: msg('mail.cert_expiry.subject', params),
+            body: msg('mail.cert_expiry.body', params),
+            languages: [lang],
           });
           await repo.setNoticeMail(tx, n.certificateId, n.thresholdDays, mail.id);
           rows.push({ notice: n, mail });

@@ -78,6 +78,23 @@ describe('certificate expiry warnings (issue #4 point 6)', () => {
     const home = await ctx.services.channels.home(caller);
     const expiry = Object.fromEntries(home.accounts.map((acc) => [acc.name, acc.certificate?.expiry]));
     expect(expiry).toMatchObject({ 'binnen-30': 'expiring', 'binnen-7': 'expiring', 'nog-lang': 'ok' });
+
+    // Issue 18: the warning is written in the contact's language, the date as that reader writes it.
+    const expires = addDays(today, 6);
+    const [y, m, d] = expires.split('-');
+    const cases = [
+      ['nl', `vervalt binnen 6 dagen, op ${d}/${m}/${y}.`],
+      ['fr', `expire dans 6 jours, le ${d}/${m}/${y}.`],
+      ['de', `läuft in 6 Tagen ab, am ${d}.${m}.${y}.`],
+    ] as const;
+    for (const [language, sentence] of cases) {
+      await ctx.services.channels.saveSender(caller, { contactName: 'ICT', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@antwerpen.demo.example', language });
+      await upload(6, `taal-${language}`);
+      expect((await ctx.services.channels.sendExpiryWarnings(today)).warnings).toHaveLength(1);
+      const mail = received.find((r) => r.subject.includes(`taal-${language}`))!;
+      expect(mail.text).toContain(sentence);
+      expect(mail.text).not.toContain(expires);
+    }
   });
 
   it('records a permanent SMTP failure at once, and queues a transient one for a later round', async () => {

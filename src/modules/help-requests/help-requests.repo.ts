@@ -374,3 +374,21 @@ export async function purgeSpentProofs(db: Db, now: Date): Promise<number> {
   const rows = await queryRows(db, sql`delete from citizen_proofs_spent where expires_at < ${now.toISOString()}::timestamptz returning signature`);
   return rows.length;
 }
+
+/**
+ * The municipalities each organisation serves on a date (reference data, read-only), for the
+ * correspondence language(s) of its mails (issue 18).
+ */
+export async function areaNisByOrganisation(db: Db, organisationIds: string[], on: string): Promise<Map<string, string[]>> {
+  const rows = organisationIds.length
+    ? await queryRows<{ organisationId: string; nis: string }>(
+        db,
+        sql`select organisation_id as "organisationId", nis from ocmw_areas
+            where organisation_id = any(${`{${organisationIds.join(',')}}`}::uuid[])
+              and valid_from <= ${on}::date and (valid_to is null or valid_to > ${on}::date)`,
+      )
+    : [];
+  const byOrganisation = new Map<string, string[]>(organisationIds.map((id) => [id, []]));
+  for (const r of rows) byOrganisation.get(r.organisationId)?.push(r.nis);
+  return byOrganisation;
+}

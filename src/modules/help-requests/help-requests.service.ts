@@ -3,7 +3,8 @@ import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import { msg, translate, type Language } from '../../shared/messages.js';
+import { correspondenceLanguages } from '../../domain/correspondence.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { ContactData, OnlineSettingsData } from '../configuration/index.js';
@@ -177,12 +178,15 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   async function recordNotification(tx: Db, organisationId: string, reference: string, receivedOn: string) {
     const settings = await repo.currentSection<OnlineSettingsData>(tx, organisationId, 'online');
     if (!settings?.notificationsEnabled || !settings.notificationAddress) return undefined;
-    return notifications.record(tx, {
+    const areas = await repo.areaNisByOrganisation(tx, [organisationId], receivedOn);
+    return notifications.recordMessage(tx, {
       kind: 'online-notification',
       organisationId,
       to: settings.notificationAddress,
-      subject: translate('mail.online_notification.subject', 'nl', { reference }),
-      text: translate('mail.online_notification.body', 'nl', { reference, receivedOn }),
+      subject: msg('mail.online_notification.subject', { reference }),
+      body: msg('mail.online_notification.body', { reference, receivedOn }),
+      // Issue 18: in the OCMW's correspondence language(s).
+      languages: correspondenceLanguages(areas.get(organisationId) ?? []),
     });
   }
 
@@ -482,14 +486,17 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         const recorded = await db.transaction(async (txh) => {
           const tx = txh as unknown as Db;
           const claimed = await repo.claimReminders(tx, day, batch);
+          const areas = await repo.areaNisByOrganisation(tx, [...claimed], day);
           const mails = [];
           for (const r of batch.filter((b) => claimed.has(b.organisationId))) {
-            const mail = await notifications.record(tx, {
+            const mail = await notifications.recordMessage(tx, {
               kind: 'online-reminder',
               organisationId: r.organisationId,
               to: r.to,
-              subject: translate('mail.online_reminder.subject', 'nl', { count: r.references.length }),
-              text: translate('mail.online_reminder.body', 'nl', { references: r.references.map((x) => `- ${x}`).join('\n') }),
+              subject: msg('mail.online_reminder.subject', { count: r.references.length }),
+              body: msg('mail.online_reminder.body', { references: r.references.map((x) => `- ${x}`).join('\n') }),
+              // Issue 18: in the OCMW's correspondence language(s).
+              languages: correspondenceLanguages(areas.get(r.organisationId) ?? []),
             });
             mails.push({ reminder: r, mail });
           }
