@@ -150,12 +150,13 @@ export function WaveSection({ mergers, onChanged }: { mergers: MergerSummaryData
       // What the wave changed is now the plan's starting point: a new dry run is needed to run again.
       setPlan(undefined);
       onChanged();
+      setShown((v) => v + 1);
     } catch (error) {
+      // The error summary takes the focus.
       setErrors((previous) => formErrorsOf(error, t, previous));
     } finally {
       setBusy(false);
       setConfirming(false);
-      setShown((v) => v + 1);
     }
   }
 
