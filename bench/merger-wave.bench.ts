@@ -1,7 +1,7 @@
 /**
  * Benchmark (issue 15): the whole 2025 wave — all 13 mergers of 2025-01-01 — with every merger
- * at a fraction of Antwerpen size (BENCH_WAVE_SCALE of the merger bench's data, default 0.05:
- * 50,000 running forms and 1,000 accounts per merger), run by the wave service (`runWave`, each
+ * at Antwerpen size (the merger bench's data: 1,000,000 running forms, 20,000 accounts and
+ * 200,000 help requests per merger; BENCH_WAVE_SCALE=0.1 runs a tenth of it), run by the wave service (`runWave`, each
  * merger in its own transaction) next to the same raw-SQL baseline as the merger bench, merger by
  * merger, each in its own transaction. As there, the data is built twice (two fresh databases):
  * the baseline runs on the first, the service on the second. `npm run bench -- merger-wave`.
@@ -35,7 +35,7 @@ async function buildWave(scale: number) {
 }
 
 export async function runMergerWaveBench(log: BenchLog = console.log): Promise<BenchSummaryRow[]> {
-  const scale = Number(process.env.BENCH_WAVE_SCALE ?? 0.05);
+  const scale = Number(process.env.BENCH_WAVE_SCALE ?? 1);
   const loadAtStart = loadAverage();
 
   phase(`wave, scale ${scale}: first copy (baseline)`);

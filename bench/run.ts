@@ -5,7 +5,9 @@
 // PostgreSQL server; cold-start measures both backends in every run. A full run replaces the
 // sections and rows of the backends it measured and keeps the others from their last run, so the
 // file holds both. `npm run bench -- reminders vendor-api` runs only the named ones and only
-// prints. BENCH_RESULTS=path writes the report elsewhere (to try a scaled-down full run).
+// prints; with --write (`npm run bench -- --write merger`) it also files their sections and rows
+// in the report, keeping every other one from its last run. BENCH_RESULTS=path writes the report
+// elsewhere (to try a scaled-down full run).
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
 import { runCliStartBench } from './cli-start.bench.js';
@@ -32,7 +34,9 @@ const BENCHES: [string, BenchRun][] = [
 ];
 const RESULTS = process.env.BENCH_RESULTS ?? new URL('./RESULTS.md', import.meta.url).pathname;
 
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+const write = args.includes('--write');
+const only = args.filter((a) => a !== '--write');
 const unknown = only.filter((name) => !BENCHES.some(([n]) => n === name));
 if (unknown.length) {
   console.error(`Unknown benchmark ${unknown.join(', ')}; choose from ${BENCHES.map(([n]) => n).join(', ')}.`);
@@ -79,9 +83,9 @@ console.log(`\n## Summary of this run\n\n${summary(fresh).join('\n')}`);
 
 // A scaled-down run (BENCH_* settings) is no figure for the report: only with BENCH_RESULTS elsewhere.
 const scaled = info.settings !== '' && !process.env.BENCH_RESULTS;
-if (only.length === 0 && scaled) {
+if ((only.length === 0 || write) && scaled) {
   console.log(`\nNot writing ${RESULTS}: this run has settings (${info.settings}); set BENCH_RESULTS=path to write its report elsewhere.`);
-} else if (only.length === 0) {
+} else if (only.length === 0 || write) {
   const replaced = new Set(fresh.map((b) => `${b.benchmark}/${b.backend}`));
   const blocks = [...fresh, ...readBlocks(RESULTS).filter((b) => !replaced.has(`${b.benchmark}/${b.backend}`))].sort((a, b) => order(a) - order(b));
   writeFileSync(RESULTS, renderReport(blocks));

@@ -292,3 +292,115 @@ test('the administrator defines, changes and removes a merger with field errors,
   await expect(page.getByRole('button', { name: 'Importeren' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'the merger list check');
 });
+
+/** Defines a merger through the API as the logged-in administrator (the form has its own journey above). */
+async function defineMerger(page: Page, m: { code: string; name: string; effectiveDate: string; sources: [string, string][]; target: string; targetNis: string }) {
+  const status = await page.evaluate(async (m) => {
+    const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+    const idOf = async (name: string) => {
+      const page = (await (await fetch(`/api/v1/organisations?kind=ocmw&pageSize=20&q=${encodeURIComponent(name)}`)).json()) as { items: { id: string; name: { nl: string } }[] };
+      return page.items.find((o) => o.name.nl === `OCMW ${name}`)!.id;
+    };
+    const sources = await Promise.all(m.sources.map(async ([name, nis]) => ({ organisationId: await idOf(name), nis })));
+    const response = await fetch('/api/v1/admin/mergers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ code: m.code, name: m.name, effectiveDate: m.effectiveDate, sources, targetOrganisationId: await idOf(m.target), targetNis: m.targetNis }),
+    });
+    return `${response.status} ${await response.text()}`;
+  }, m);
+  expect(status).toMatch(/^201 /);
+}
+
+test('the administrator plans the wave of a date, is told why it cannot run yet, runs it after a confirmation and reads each merger’s outcome (SPEC §13 wave)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setExtraHTTPHeaders({ 'x-ocmw-today': '2024-12-20' });
+  await login(page, 'admin');
+  // A wave of its own in 2027, so the 2025 demo data the other journeys read stays as it is: Tielt
+  // (its HTB from the demo) takes in Aalst; Erpe-Mere and Lede have no HTB, so theirs is blocked.
+  await defineMerger(page, { code: 'e2e-tielt-aalst-2027', name: 'Tielt-Aalst', effectiveDate: '2027-01-01', sources: [['Tielt', '37015'], ['Aalst', '41002']], target: 'Tielt', targetNis: '37015' });
+  await defineMerger(page, { code: 'e2e-erpe-mere-lede-2027', name: 'Erpe-Mere-Lede', effectiveDate: '2027-01-01', sources: [['Erpe-Mere', '41082'], ['Lede', '41034']], target: 'Erpe-Mere', targetNis: '41082' });
+  await page.goto('/fusies');
+  const wave = page.getByRole('region', { name: 'Golf van fusies' });
+  await expect(wave.getByRole('heading', { level: 2, name: 'Golf van fusies' })).toBeVisible();
+
+  // Running needs the dry run first: the button says so.
+  const date = wave.getByLabel(/^Ingangsdatum/);
+  await expect(date).toHaveValue('2025-01-01');
+  const run = wave.getByRole('button', { name: 'Golf uitvoeren' });
+  await expect(run).toBeDisabled();
+  await expect(run).toHaveAccessibleDescription(/^Golf uitvoeren kan pas na de proefrun van deze ingangsdatum/);
+
+  // No date: the error summary takes the focus and links to the field.
+  await date.selectOption({ label: '— Kies een ingangsdatum —' });
+  await wave.getByRole('button', { name: 'Proefrun van de golf' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'De golf kan niet gepland of uitgevoerd worden' });
+  await expect(summary).toBeFocused();
+  await expectNoAxeViolations(page, 'the wave without a date');
+  await summary.getByRole('link', { name: 'Ingangsdatum: Kies de ingangsdatum van de golf.' }).click();
+  await expect(date).toBeFocused();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+
+  // The 2025 dry run, from the keyboard: the four scenario-1 mergers wait for their new OCMW's HTB.
+  await date.selectOption({ label: '01/01/2025 (13 fusies)' });
+  await expect(summary).toHaveCount(0);
+  await wave.getByRole('button', { name: 'Proefrun van de golf' }).focus();
+  await page.keyboard.press('Enter');
+  const result = wave.getByRole('region', { name: 'Proefrun van de golf van 01/01/2025' });
+  await expect(result).toBeFocused();
+  await expect(result.getByRole('status')).toHaveText(/^Klaar om uit te voeren: \d+\. Al doorgevoerd: \d+\. Geblokkeerd: 4\. Er is niets geschreven\.$/);
+  const plan2025 = result.getByRole('table', { name: 'Fusies van 01/01/2025 (13)' });
+  await expect(plan2025.locator('tbody tr')).toHaveCount(13);
+  const pajottegem = rowOf(page, plan2025, 'Pajottegem');
+  await expect(pajottegem).toContainText('Geblokkeerd');
+  await expect(pajottegem).toContainText('HTB');
+  await expect(rowOf(page, plan2025, 'Antwerpen')).toContainText('Klaar');
+  await expect(run).toBeEnabled();
+  await expectNoAxeViolations(page, 'the dry run of the 2025 wave');
+
+  // Another date needs its own dry run.
+  await date.selectOption({ label: '01/01/2027 (2 fusies)' });
+  await expect(run).toBeDisabled();
+  await wave.getByRole('button', { name: 'Proefrun van de golf' }).click();
+  const plan2027 = wave.getByRole('table', { name: 'Fusies van 01/01/2027 (2)' });
+  await expect(wave.getByRole('region', { name: 'Proefrun van de golf van 01/01/2027' }).getByRole('status')).toHaveText(
+    'Klaar om uit te voeren: 1. Al doorgevoerd: 0. Geblokkeerd: 1. Er is niets geschreven.',
+  );
+  await expect(rowOf(page, plan2027, 'Erpe-Mere-Lede')).toContainText('Geblokkeerd');
+  await expect(rowOf(page, plan2027, 'Tielt-Aalst')).toContainText('Klaar');
+  const plannedChanges = await rowOf(page, plan2027, 'Tielt-Aalst').getByRole('cell').nth(2).textContent();
+  expect(plannedChanges).toMatch(/^\d+$/);
+
+  // The run, behind a confirmation that names what is skipped.
+  await run.click();
+  const dialog = page.getByRole('dialog', { name: 'De golf van 01/01/2027 uitvoeren?' });
+  await expect(dialog.getByRole('button', { name: 'Annuleren' })).toBeFocused();
+  await expect(dialog).toContainText('Eén fusie wordt uitgevoerd op de bedrijfsdatum 20/12/2024, in haar eigen transactie.');
+  await expect(dialog).toContainText('Geblokkeerd en overgeslagen: Erpe-Mere-Lede.');
+  await expectNoAxeViolations(page, 'the wave confirmation');
+  await dialog.getByRole('button', { name: 'Golf uitvoeren' }).click();
+  await expect(dialog).toBeHidden();
+  const outcome = wave.getByRole('region', { name: 'Resultaat van de golf van 01/01/2027' });
+  await expect(outcome).toBeFocused();
+  await expect(outcome.getByRole('status')).toHaveText('Uitgevoerd: 1. Al doorgevoerd: 0. Geblokkeerd: 1. Mislukt: 0.');
+  const ran = outcome.getByRole('table', { name: 'Uitkomst per fusie van 01/01/2027 (2)' });
+  const tielt = rowOf(page, ran, 'Tielt-Aalst');
+  await expect(tielt).toContainText('Uitgevoerd');
+  await expect(tielt.getByRole('cell').nth(2)).toHaveText(plannedChanges!);
+  await expect(rowOf(page, ran, 'Erpe-Mere-Lede')).toContainText('Geblokkeerd, niet uitgevoerd');
+  await expect(rowOf(page, ran, 'Erpe-Mere-Lede')).toContainText('HTB');
+  // The dashboard follows; what the wave changed needs a new dry run before it runs again.
+  await expect(rowOf(page, page.getByRole('table', { name: /^Fusies van OCMW's/ }), 'Tielt-Aalst')).toContainText('Doorgevoerd');
+  await expect(run).toBeDisabled();
+  await expectNoAxeViolations(page, 'the outcome of the wave');
+
+  // Again: the merger that ran is already done and nothing changes.
+  await wave.getByRole('button', { name: 'Proefrun van de golf' }).click();
+  await expect(rowOf(page, plan2027, 'Tielt-Aalst')).toContainText('Al doorgevoerd');
+  await run.click();
+  await expect(dialog).toContainText('Al doorgevoerd (een nieuwe uitvoering verandert niets): Tielt-Aalst.');
+  await dialog.getByRole('button', { name: 'Golf uitvoeren' }).click();
+  await expect(outcome.getByRole('status')).toHaveText('Uitgevoerd: 0. Al doorgevoerd: 1. Geblokkeerd: 1. Mislukt: 0.');
+  await expect(rowOf(page, ran, 'Tielt-Aalst')).toContainText('Al doorgevoerd');
+  await expect(rowOf(page, ran, 'Tielt-Aalst').getByRole('cell').nth(2)).toHaveText('0');
+});

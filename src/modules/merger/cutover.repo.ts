@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
+import type { Language } from '../../shared/messages.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -339,7 +340,17 @@ export const PLAN_ROW_KINDS: PlanRowKind[] = [
 ];
 
 /** One page of the rows of an action, as plain labelled values (a table in the UI, JSON in the CLI). */
-export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit: number, offset: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+/**
+ * R1.6: an organisation's name in `lang` as it was on a date (`organisation_name_on`). The rows of
+ * a plan name a source as on the day before the effective date and the merged OCMW as from it
+ * (Hoeselt's areas go to "Bilzen-Hoeselt", not to "Bilzen").
+ */
+const nameOn = (id: SQL, on: SQL, lang: Language) =>
+  sql`(select n.${sql.raw(lang === 'fr' ? 'name_fr' : lang === 'de' ? 'name_de' : 'name_nl')} from organisation_name_on(${id}, ${on}) n)`;
+const dayBefore = (s: CutoverScope) => sql`(${s.effectiveDate}::date - 1)`;
+
+export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit: number, offset: number, lang: Language = 'nl'): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const sourceName = (alias: string) => nameOn(sql.raw(`${alias}.id`), dayBefore(s), lang);
   const person = (alias: string) => sql`(select u.surname || ' ' || u.first_name from users u where u.id = ${sql.raw(alias)}.user_id) as person,
     (select u.insz from users u where u.id = ${sql.raw(alias)}.user_id) as insz`;
   let query: SQL;
@@ -348,7 +359,7 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
       query = sql`select q.code from (${domainsToCreate(s)}) q order by q.code`;
       break;
     case 'add_co_htbs':
-      query = sql`select ${person('q')}, o.name_nl as "from" from (${coHtbsToAdd(s)}) q join organisations o on o.id = q.from_organisation_id order by 1`;
+      query = sql`select ${person('q')}, ${sourceName('o')} as "from" from (${coHtbsToAdd(s)}) q join organisations o on o.id = q.from_organisation_id order by 1`;
       break;
     case 'copy_memberships':
       query = sql`select ${person('q')}, q.type, q.status, q.source_memberships as "sourceMemberships" from (${membershipsToCopy(s)}) q order by 1, 2`;
@@ -377,20 +388,20 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
       const empty = (kind === 'vendor_forms' ? s.vendorFormOrgIds : s.movingFormOrgIds).length === 0;
       if (empty) return { rows: [], total: 0 };
       // A stopped form is cancelled instead when it starts on or after the effective date.
-      query = sql`select o.name_nl as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId",
+      query = sql`select ${sourceName('o')} as ocmw, m.insz, m.kind, m.subtype, m.start_date::text as "startDate", m.end_date::text as "endDate", m.id as "formId",
                          case when m.start_date >= ${s.effectiveDate}::date then 'cancel' else 'stop' end as "atSource"
                   from (${sources[kind]}) m join organisations o on o.id = m.organisation_id order by 1, 2, 3, 5`;
       break;
     }
     case 'relink_help_requests':
-      query = sql`select r.reference, o.name_nl as ocmw, r.received_on::text as "receivedOn",
+      query = sql`select r.reference, ${sourceName('o')} as ocmw, r.received_on::text as "receivedOn",
                          case when r.decided_at is not null then 'decided' when r.read_at is not null then 'read' else 'unread' end as status
                   from help_requests r join organisations o on o.id = r.organisation_id
                   where r.organisation_id = any(${uuidArray(s.sourceIds)}) and r.organisation_id <> ${s.targetId}::uuid order by 3, 1`;
       break;
     case 'routing_changes':
-      query = sql`select distinct a.nis, o.name_nl as "fromOcmw", t.name_nl as "toOcmw", ${s.effectiveDate}::text as "from"
-                  from ocmw_areas a join organisations o on o.id = a.organisation_id join organisations t on t.id = ${s.targetId}::uuid
+      query = sql`select distinct a.nis, ${sourceName('o')} as "fromOcmw", ${nameOn(sql`${s.targetId}::uuid`, sql`${s.effectiveDate}::date`, lang)} as "toOcmw", ${s.effectiveDate}::text as "from"
+                  from ocmw_areas a join organisations o on o.id = a.organisation_id
                   where a.organisation_id = any(${uuidArray(s.sourceIds)}) and a.organisation_id <> ${s.targetId}::uuid
                     and a.valid_from < ${s.effectiveDate}::date and (a.valid_to is null or a.valid_to >= ${s.effectiveDate}::date)
                   order by 1`;
@@ -587,13 +598,6 @@ export async function vendorHandledAmong(db: Db, organisationIds: string[]): Pro
     sql`select organisation_id as id from dossier_settings where handled_by_vendor and organisation_id = any(${uuidArray(organisationIds)})`,
   );
   return rows.map((r) => r.id);
-}
-
-export async function organisationNames(db: Db, ids: string[]) {
-  return queryRows<{ id: string; nl: string; fr: string; de: string }>(
-    db,
-    sql`select id, name_nl as nl, name_fr as fr, name_de as de from organisations where id = any(${uuidArray(ids)})`,
-  );
 }
 
 export async function hasHtb(db: Db, organisationId: string): Promise<boolean> {

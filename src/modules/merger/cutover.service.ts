@@ -15,6 +15,8 @@ export interface CutoverDeps {
   clock: Clock;
   audit: AuditService;
   filingWindow?: FilingWindow;
+  /** R1.6: organisations' names as borne on a date (the registry's). */
+  organisationNames: (ids: string[], on: string) => Promise<Map<string, { nl: string; fr: string; de: string }>>;
 }
 
 export interface Actor {
@@ -43,7 +45,7 @@ type MergerRecord = cut.MergerRecordRow & { sources: { organisationId: string; n
  * The merger engine (R7.2–R7.4): the readiness checklist against live data, the dry run, the
  * atomic, idempotent, journalled cut-over, and its undo before the effective date.
  */
-export function createCutoverService({ db, clock, audit, filingWindow: window = DEFAULT_FILING_WINDOW }: CutoverDeps) {
+export function createCutoverService({ db, clock, audit, filingWindow: window = DEFAULT_FILING_WINDOW, organisationNames }: CutoverDeps) {
   async function load(tx: Db, mergerId: number, lang: Language, lock = false): Promise<MergerRecord> {
     const m = await cut.loadMerger(tx, mergerId, lock);
     if (!m) throw new AppError('not_found', msg('merger.not_found', lang));
@@ -73,10 +75,11 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     };
   }
 
-  async function names(ids: string[], lang: Language): Promise<Map<string, string>> {
+  /** Names as borne on a date (R1.6): a plan names the sources as on the day before the effective date. */
+  async function names(ids: string[], lang: Language, on: string): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await cut.organisationNames(db, ids);
-    return new Map(rows.map((r) => [r.id, lang === 'fr' ? r.fr : lang === 'de' ? r.de : r.nl]));
+    const found = await organisationNames(ids, on);
+    return new Map([...found].map(([id, name]) => [id, name[lang === 'en' ? 'nl' : lang]]));
   }
 
   /** What blocks a cut-over: the merged OCMW needs its HTB (R1.6). */
@@ -91,6 +94,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     const orgNames = await names(
       [...new Set([...m.sources.map((s) => s.organisationId), m.targetOrganisationId])],
       lang,
+      addDays(m.effectiveDate, -1),
     );
     const perOrg = (rows: { organisationId: string; count: number }[]) =>
       rows.map((r) => ({ organisationId: r.organisationId, name: orgNames.get(r.organisationId) ?? r.organisationId, count: r.count }));
@@ -129,7 +133,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     if (!cut.PLAN_ROW_KINDS.includes(rowKind)) {
       throw new AppError('validation', translate('http.validation', lang), { kind: msg('merger.unknown_action', lang, { kinds: cut.PLAN_ROW_KINDS.join(', ') }) });
     }
-    const { rows, total } = await cut.planRows(db, scope, rowKind, pageSize, (page - 1) * pageSize);
+    const { rows, total } = await cut.planRows(db, scope, rowKind, pageSize, (page - 1) * pageSize, lang);
     return { kind, page, pageSize, total, items: rows };
   }
 
@@ -236,7 +240,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       target: { ftpAccount: facts.ftp, restAccount: facts.rest, config: { mutations: facts.mutations, technical: facts.technical, contact: facts.contact, online: facts.online } },
       ticks: new Map(ticks.map((t) => [`${t.organisationId}:${t.item}`, { by: t.by, at: t.at }])),
     });
-    const orgNames = await names(roles.map((r) => r.organisationId), lang);
+    const orgNames = await names(roles.map((r) => r.organisationId), lang, clock.today());
     return {
       merger: { id: m.id, code: m.code, name: m.name, effectiveDate: m.effectiveDate, htbDeadline: m.htbDeadline, status: m.status, scenario },
       progress: progressOf(items),

@@ -45,7 +45,7 @@ export interface NewMerger extends MergerShape {
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
 export function createMergerService({ db, clock, registry, management, audit, filingWindow, openWork }: MergerDeps) {
   const definitions = createMergerDefinitions({ db, clock, audit });
-  const cutover = createCutoverService({ db, clock, audit, filingWindow });
+  const cutover = createCutoverService({ db, clock, audit, filingWindow, organisationNames: registry.organisationNames });
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
     const fields: FieldErrors = {};
     for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;

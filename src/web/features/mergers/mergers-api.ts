@@ -10,6 +10,7 @@ import type {
   MergerSummary,
   PlanRowsPage,
   RunResult,
+  WaveReportSchema,
 } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationPage } from '../../../modules/registry/registry.schema.js';
 import { request } from '../../api.js';
@@ -25,6 +26,8 @@ export type MergerPlanData = z.infer<typeof MergerPlan>;
 export type PlanActionData = MergerPlanData['actions'][number];
 export type PlanRowsPageData = z.infer<typeof PlanRowsPage>;
 export type RunResultData = z.infer<typeof RunResult>;
+export type WaveReportData = z.infer<typeof WaveReportSchema>;
+export type WaveMergerData = WaveReportData['mergers'][number];
 export type MergerRunsData = z.infer<typeof MergerRuns>;
 export type MergerRunData = MergerRunsData['items'][number];
 export type JournalPageData = z.infer<typeof JournalPage>;
@@ -74,6 +77,8 @@ export const mergersApi = {
   planRows: (id: number, kind: string, page: number, pageSize: number, signal?: AbortSignal) =>
     request<PlanRowsPageData>(admin(id, `/plan/${encodeURIComponent(kind)}?page=${page}&pageSize=${pageSize}`), { signal }),
   run: (id: number) => request<RunResultData>(admin(id, '/run'), { method: 'POST', body: { confirm: true } }),
+  /** Every merger of one effective date: the dry run (dryRun) or the run (SPEC §13 `ocmw merger wave`). */
+  wave: (date: string, dryRun: boolean) => request<WaveReportData>('/admin/mergers/wave', { method: 'POST', body: { date, dryRun } }),
   undo: (id: number) => request<RunResultData>(admin(id, '/undo'), { method: 'POST', body: { confirm: true } }),
   schedule: (id: number, scheduled: boolean) =>
     request<{ id: number; scheduled: boolean }>(admin(id, '/schedule'), { method: 'PUT', body: { scheduled } }),

@@ -14,6 +14,7 @@ import { useSession } from '../../session.js';
 import { mergerPaths, mergersApi } from './mergers-api.js';
 import type { MergerProgressData } from './mergers-api.js';
 import { MergerStatus, ProgressBar, ScenarioLabel } from './mergers-common.js';
+import { WaveSection } from './merger-wave.js';
 
 interface DashboardData {
   items: MergerSummary[];
@@ -30,14 +31,14 @@ export interface MergersPageNotice {
 /**
  * "Fusies" (SPEC R1, R7): every merger with its scenario, date and status. The administrator
  * also sees each merger's checklist progress and its late items, opens a merger's checklist,
- * dry run and cut-over, and defines or imports mergers.
+ * dry run and cut-over, defines or imports mergers, and plans or runs a whole wave (one effective date).
  */
 export function MergersPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const location = useLocation();
   const isAdmin = useSession().session?.context?.permissions.includes('platform.admin') ?? false;
-  const { state } = useLoad<DashboardData>(async (signal) => {
+  const { state, reload } = useLoad<DashboardData>(async (signal) => {
     const [list, progress] = await Promise.all([api.listMergers(signal), isAdmin ? mergersApi.progress(signal) : undefined]);
     return { ...list, progress: progress ? new Map(progress.items.map((p) => [p.id, p])) : undefined };
   }, `${isAdmin}|${language}`);
@@ -172,6 +173,7 @@ export function MergersPage() {
           </table>
         </div>
       )}
+      {isAdmin && state.status === 'ready' && state.data.items.length > 0 ? <WaveSection mergers={state.data.items} onChanged={reload} /> : null}
     </>
   );
 }
