@@ -15,6 +15,7 @@ const LEGACY_TEXT_IN_DOMAIN = [
   'src/modules/dossiers/dossiers.service.ts',
   'src/modules/help-requests/help-requests.service.ts',
   'src/modules/mailbox/mailbox.service.ts',
+  'src/modules/merger/cutover.repo.ts',
   'src/modules/merger/cutover.service.ts',
   'src/modules/merger/merger.service.ts',
   'src/modules/subsidy-report/subsidy-report.service.ts',
