@@ -71,7 +71,7 @@ describe('the citizen form (R6.1–R6.3, R6.10)', () => {
     );
     expect(mails.map((m) => m.kind)).toEqual(['online-acknowledgement', 'online-notification']);
     expect(mails[0]!.subject).toContain('Votre demande');
-    expect(mails[0]!.bodyText).toContain('2026-05-18');
+    expect(mails[0]!.bodyText).toContain('18/05/2026');
     expect(mails[0]!.bodyText).toContain('Anvers');
     expect(mails[1]!.toAddress).toBe('ocmw.antwerpen@demo.example');
     expect(mails[1]!.bodyText).not.toContain('Claes');
