@@ -9,7 +9,8 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Runtime } from '../bootstrap.js';
 import { isIsoDate } from '../domain/clock.js';
-import { waveBlocked, type WaveReport } from '../modules/merger/index.js';
+// Type only: the merger module (ExcelJS, the drivers) loads when a merger command runs, not for `ocmw validate`.
+import type { WaveReport } from '../modules/merger/index.js';
 import type { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/messages.js';
 import { renderError } from './render-error.js';
@@ -275,6 +276,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
         }
         if (json) io.out(JSON.stringify(report));
         else printWave(io, report, options.dryRun);
+        const { waveBlocked } = await import('../modules/merger/index.js');
         return waveBlocked(report) ? 1 : 0;
       }
       case 'schedule': {

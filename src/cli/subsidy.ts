@@ -9,7 +9,7 @@ import { isIsoDate } from '../domain/clock.js';
 import { AppError } from '../shared/errors.js';
 import { validateKbo } from '../shared/identifiers.js';
 import type { Language } from '../shared/messages.js';
-import { ReopenWindowBody } from '../modules/subsidy-report/index.js';
+import { ReopenWindowBody } from '../modules/subsidy-report/subsidy-report.schema.js';
 import { cliActor } from './merger.js';
 import { renderError } from './render-error.js';
 import { UsageError } from './usage-error.js';
