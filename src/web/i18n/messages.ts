@@ -5,8 +5,7 @@
  */
 import { composeCatalogue, type Language, type Message } from '../../shared/i18n.js';
 import { sharedMessages } from '../../shared/messages.js';
-import { issueToMessage, type IssueLike } from '../../shared/validation-messages.js';
-import { validationMessages } from '../../shared/validation-messages.js';
+import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
 export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue);
 
