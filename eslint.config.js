@@ -13,8 +13,6 @@ const LEGACY_TEXT_IN_DOMAIN = [
   'src/modules/auth/first-start.service.ts',
   'src/modules/channels/channels.service.ts',
   'src/modules/dossiers/dossiers.service.ts',
-  'src/modules/help-requests/help-requests.service.ts',
-  'src/modules/mailbox/mailbox.service.ts',
   'src/modules/merger/cutover.repo.ts',
   'src/modules/merger/cutover.service.ts',
   'src/modules/merger/merger.service.ts',

@@ -35,6 +35,34 @@ export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
 }
 
+/**
+ * Marks a value the edge turns into text for the reader: a Message built by `msg` or a name given
+ * in every language (`localized`). The mark is a non-enumerable symbol, so the value compares and
+ * serialises like the plain object it is; `localizePayload` (the HTTP edge) renders marked values
+ * in a reply in the reader's language, so a service can return them without knowing the reader.
+ */
+const RENDER_AT_EDGE = Symbol.for('ocmw.render-at-edge');
+
+function mark<T extends object>(value: T): T {
+  Object.defineProperty(value, RENDER_AT_EDGE, { value: true, enumerable: false });
+  return value;
+}
+
+/** True for a Message made by `msg` or a name made by `localized`: the edge renders it. */
+export function isRenderedAtEdge(value: unknown): value is Message | LocalizedText {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[RENDER_AT_EDGE] === true;
+}
+
+/** A name in every language (an organisation, a municipality), picked for the reader at the edge. */
+export function localized(text: LocalizedText): LocalizedText {
+  return mark({ ...text });
+}
+
+/** The form of a name for the language; NL where the language has none. */
+export function pick(text: LocalizedText, lang: Language): string {
+  return text[lang] || text.nl;
+}
+
 export type Entry = Readonly<Record<Language, string>>;
 export type CatalogueShape = Readonly<Record<string, Entry>>;
 
@@ -46,7 +74,7 @@ export interface MessageSet<C extends CatalogueShape> {
 }
 
 export function defineMessages<const C extends CatalogueShape>(catalogue: C): MessageSet<C> {
-  return { catalogue, msg: (key, params) => (params ? { key, params } : { key }) };
+  return { catalogue, msg: (key, params) => mark(params ? { key, params } : { key }) };
 }
 
 /** The locale used for formatting in each portal language (Belgian variants; EN as in Britain). */
