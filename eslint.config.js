@@ -13,9 +13,6 @@ const LEGACY_TEXT_IN_DOMAIN = [
   'src/modules/auth/first-start.service.ts',
   'src/modules/channels/channels.service.ts',
   'src/modules/dossiers/dossiers.service.ts',
-  'src/modules/merger/cutover.repo.ts',
-  'src/modules/merger/cutover.service.ts',
-  'src/modules/merger/merger.service.ts',
   'src/modules/subsidy-report/subsidy-report.service.ts',
 ];
 

@@ -285,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return withRuntime(true, async (rt) => {
         try {
-          const report = await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null, lang });
+          const report = localizePayload(await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null }), lang) as { valid: boolean; dryRun: boolean; applied: number; rows: { row: number; sourceKbo: string; targetKbo: string; problems: string[]; action: string | null }[]; newAccounts: { insz: string; username: string; temporaryPassword: string }[] };
           if (values.json) out(JSON.stringify(report));
           else {
             for (const r of report.rows) {

@@ -257,7 +257,7 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
     });
     const [lokeren] = await queryRows<{ id: number; status: string }>(db, sql`select id, status from mergers where code = 'lokeren-2025'`);
     expect(lokeren!.status).toBe('planned');
-    await services.mergers.cutover.setScheduled(lokeren!.id, true, { userId: null, username: 'test' }, 'nl');
+    await services.mergers.cutover.setScheduled(lokeren!.id, true, { userId: null, username: 'test' });
 
     // Both instances start together with the schedules every minute: the first tick runs each job.
     const every = { OCMW_JOBS: 'on', OCMW_JOBS_EVERY_MINUTE: '1' };

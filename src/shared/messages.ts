@@ -963,6 +963,12 @@ const catalogue = {
     de: "Dieses ÖSHZ hat noch offene Arbeit; beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
     en: "This OCMW still has open work; end its access only with a reason (override).",
   },
+  "merger.end_access_open_items": {
+    nl: "Dit OCMW heeft nog openstaand werk: {items} Beëindig de toegang alleen met een reden (override).",
+    fr: "Ce CPAS a encore du travail en cours : {items} Ne clôturez l'accès qu'avec une raison (dérogation).",
+    de: "Dieses ÖSHZ hat noch offene Arbeit: {items} Beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
+    en: "This OCMW still has open work: {items} End its access only with a reason (override).",
+  },
   "merger.end_access_unfiled_report": {
     nl: "Het Uniek verslag {year} is niet ingediend.",
     fr: "Le rapport unique {year} n'a pas été introduit.",
