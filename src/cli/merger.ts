@@ -289,7 +289,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
         return 0;
       }
       case 'import': {
-        const report = await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null }, lang });
+        const report = localizePayload(await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null } }), lang) as Rendered<Awaited<ReturnType<typeof mergers.definitions.importCsv>>>;
         if (json) io.out(JSON.stringify(report));
         else {
           for (const r of report.mergers) {

@@ -120,20 +120,20 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Define a merger (R7.1); the scenario is derived (R1.4)', body: MergerBody, response: { 201: MergerCreated, ...errors } },
   }, async (request, reply) => {
-    const created = await mergers.definitions.create(request.body, { userId: request.actor!.userId }, request.language);
+    const created = await mergers.definitions.create(request.body, { userId: request.actor!.userId });
     return reply.status(201).send(created);
   });
 
   app.put('/admin/mergers/:id', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Change a merger before its effective date and before its cut-over', params: Id, body: MergerBody, response: { 200: MergerCreated, ...errors } },
-  }, async (request) => mergers.definitions.update(request.params.id, request.body, { userId: request.actor!.userId }, request.language));
+  }, async (request) => mergers.definitions.update(request.params.id, request.body, { userId: request.actor!.userId }));
 
   app.delete('/admin/mergers/:id', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Remove a merger before its effective date and before its cut-over', params: Id, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
-    await mergers.definitions.remove(request.params.id, { userId: request.actor!.userId }, request.language);
+    await mergers.definitions.remove(request.params.id, { userId: request.actor!.userId });
     return reply.status(204).send(null);
   });
 
@@ -150,7 +150,7 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     if (typeof request.body !== 'string') {
       throw new AppError('unsupported_media_type', msg('http.validation'), { file: 'text/csv' });
     }
-    return mergers.definitions.importCsv(request.body, { dryRun: request.query.dryRun !== 'false', actor: { userId: request.actor!.userId }, lang: request.language });
+    return rendered(request, await mergers.definitions.importCsv(request.body, { dryRun: request.query.dryRun !== 'false', actor: { userId: request.actor!.userId } }));
   });
 
   app.get('/admin/mergers/:id/checklist', {
