@@ -105,7 +105,7 @@ describe('adding a user (R2.4, R2.5)', () => {
     expect(n).toBe(1);
     // A second time: already a member.
     const again = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, { insz: beveren!.insz, type: 'USER', applications: [] });
-    expect(again.json().error.fields.insz).toBe('Deze persoon heeft al toegang tot dit domein.');
+    expect(again.json().error.fields.insz).toBe('Deze persoon heeft al toegang tot dit domein. Wijzig zijn toegang in de gebruikerslijst.');
   });
 });
 

@@ -56,7 +56,7 @@ describe('session and login (R2.13)', () => {
     const client = ctx.client();
     client.language = 'fr';
     const res = await client.login('tb.beveren', 'not-the-password');
-    expect(res.json().error.message).toBe("Nom d'utilisateur ou mot de passe incorrect.");
+    expect(res.json().error.message).toBe("Nom d'utilisateur ou mot de passe incorrect. Vérifiez les deux et réessayez.");
   });
 
   it('refuses a login without the CSRF token', async () => {
