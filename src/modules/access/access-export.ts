@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { toCsv } from '../../domain/csv.js';
-import { isMessage, type Language, type LocalizedText, type Message } from '../../shared/i18n.js';
+import { isMessage, pick, type Language, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { catalogue } from '../../messages.js';
 
 /**
@@ -37,7 +37,7 @@ export function textIn(value: Cell, lang: Language): string {
   if (typeof value === 'string') return value;
   if (isCellList(value)) return value.map((v) => textIn(v, lang)).join(', ');
   if (isMessage(value)) return catalogue.render(value, lang);
-  return value[lang] || value.nl;
+  return pick(value, lang);
 }
 
 function isCellList(value: Cell): value is readonly Cell[] {

@@ -30,9 +30,8 @@ import {
   UpdateMemberBody,
   UserListQuery,
 } from './access.schema.js';
-import type { Language } from '../../shared/i18n.js';
-import { catalogue } from '../../messages.js';
-import { renderTable, textIn, type ExportFile } from './access-export.js';
+import { rendered } from '../../http/localize.js';
+import { renderTable, type ExportFile } from './access-export.js';
 import type { Caller, ManagementService } from './management.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -51,17 +50,11 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
     .send(file.body);
 }
 
-type DomainHomeData = Awaited<ReturnType<ManagementService['domainHome']>>;
-
-/** The domain home with the organisation's and domain's names in the reader's language. */
-function domainHomeIn(home: DomainHomeData, lang: Language) {
-  return { ...home, organisation: { ...home.organisation, name: textIn(home.organisation.name, lang) }, domain: { ...home.domain, name: textIn(home.domain.name, lang) } };
-}
-
 /**
  * HTTP ↔ access management (SPEC §2). Every rule is in the service; the routes are an edge (issue
  * 18): refusals are rendered by the error handler, and the routes write what else the service says
- * without words — bulk reasons, names, export files — in the reader's language (request.language).
+ * without words — bulk reasons and names with `rendered`, export files with `renderTable` — in
+ * the reader's language (request.language).
  */
 export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService }> = async (app, { management }) => {
   const context = { access: 'context' as const };
@@ -79,12 +72,12 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   app.get('/access/domains/:domainId', {
     config: context,
     schema: { tags, summary: "The manager's home of a domain", params: DomainParams, response: { 200: DomainHome, ...errors } },
-  }, async (request) => domainHomeIn(await management.domainHome(callerOf(request), request.params.domainId), request.language));
+  }, async (request) => rendered(request, await management.domainHome(callerOf(request), request.params.domainId)));
 
   app.patch('/access/domains/:domainId', {
     config: context,
     schema: { tags, summary: "Change the domain's contact e-mail", params: DomainParams, body: UpdateDomainBody, response: { 200: DomainHome, ...errors } },
-  }, async (request) => domainHomeIn(await management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail), request.language));
+  }, async (request) => rendered(request, await management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail)));
 
   app.get('/access/domains/:domainId/persons', {
     config: context,
@@ -114,15 +107,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: 'Add a user or co-TB to the domain (confirm after the review)', params: DomainParams, body: AddMemberBody, response: { 201: AddMemberReview, ...errors } },
   }, async (request, reply) => reply.status(201).send(await management.addMember(callerOf(request), request.params.domainId, request.body, { dryRun: false })));
 
+  // A refusal's reason (a message) in the reader's language, as the error handler would write it.
   app.post('/access/domains/:domainId/users/bulk', {
     config: context,
     schema: { tags, summary: 'Bulk action on checked users, reported per user (R2.10)', params: DomainParams, body: BulkBody, response: { 200: BulkResult, ...errors } },
-  }, async (request) => {
-    const outcome = await management.bulk(callerOf(request), request.params.domainId, request.body);
-    // A refusal's reason in the reader's language, as the error handler would write it.
-    const results = outcome.results.map(({ reason, ...r }) => (reason === undefined ? r : { ...r, reason: catalogue.render(reason, request.language) }));
-    return { ...outcome, results };
-  });
+  }, async (request) => rendered(request, await management.bulk(callerOf(request), request.params.domainId, request.body)));
 
   app.get('/access/domains/:domainId/users/:userId', {
     config: context,

@@ -5,7 +5,7 @@ import type { Clock } from '../../domain/clock.js';
 import { APPLICATIONS } from '../../shared/applications.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
-import type { Language, Message } from '../../shared/i18n.js';
+import { localized, type Language, type Message } from '../../shared/i18n.js';
 import { msg as sharedMsg } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -451,8 +451,8 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       const tb = await repo.findTb(db, domainId);
       const tbUser = tb ? await repo.findUser(db, tb.userId) : undefined;
       return {
-        organisation: { id: org.id, name: org.name, kbo: org.kbo, kboFormatted: formatKbo(org.kbo) },
-        domain: { id: domain.id, code: domain.code, name: domain.name, contactEmail: domain.contactEmail, createdAt: domain.createdAt },
+        organisation: { id: org.id, name: localized(org.name), kbo: org.kbo, kboFormatted: formatKbo(org.kbo) },
+        domain: { id: domain.id, code: domain.code, name: localized(domain.name), contactEmail: domain.contactEmail, createdAt: domain.createdAt },
         tb: tbUser ? { userId: tbUser.id, surname: tbUser.surname, firstName: tbUser.firstName } : null,
         counts: await repo.memberCounts(db, domainId),
         permissions: permissionsOf(ctxOf(caller)),
