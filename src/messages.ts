@@ -7,6 +7,8 @@
 import { composeCatalogue, isMessage, isRenderedAtEdge, pick, type Language, type LocalizedText, type Message } from './shared/i18n.js';
 import { sharedMessages } from './shared/messages.js';
 import { validationMessages } from './shared/validation-messages.js';
+import { accessMessages } from './modules/access/access-messages.js';
+import { authMessages } from './modules/auth/auth-messages.js';
 import { channelMessages } from './modules/channels/channel-messages.js';
 import { mailboxMessages } from './modules/mailbox/mailbox-messages.js';
 import { mergerMessages } from './modules/merger/merger-messages.js';
@@ -15,6 +17,8 @@ import { subsidyMessages } from './modules/subsidy-report/subsidy-report-message
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
   validationMessages.catalogue,
+  accessMessages.catalogue,
+  authMessages.catalogue,
   channelMessages.catalogue,
   mailboxMessages.catalogue,
   mergerMessages.catalogue,
