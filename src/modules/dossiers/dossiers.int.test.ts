@@ -39,7 +39,7 @@ describe('dossier forms (R9.1, R9.2)', () => {
     const first = (await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01' })).json();
     const overlap = await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' });
     expect(overlap.statusCode).toBe(400);
-    expect(overlap.json().error.fields.startDate).toContain('2025-01-01');
+    expect(overlap.json().error.fields.startDate).toContain('01/01/2025');
     expect((await register({ insz, kind: 'a036', subtype: 'farmaceutische-kosten', startDate: '2025-03-01' })).statusCode).toBe(201);
     await agent.post(`/api/v1/dossiers/forms/${first.id}/stop`, { endDate: '2025-02-28' });
     expect((await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' })).statusCode).toBe(201);

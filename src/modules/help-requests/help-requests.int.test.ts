@@ -207,7 +207,7 @@ describe('the OCMW side (R6.6, R6.8, R6.11)', () => {
     const [late] = (await agent.get(`/api/v1/help-requests?reference=${second}`)).json().items;
     const tooLate = await agent.post(`/api/v1/help-requests/${late.id}/forward`, { organisationId: gent.id, reason: 'Gent' });
     expect(tooLate.statusCode).toBe(400);
-    expect(tooLate.json().error.fields.organisationId).toContain('2026-09-12');
+    expect(tooLate.json().error.fields.organisationId).toContain('12/09/2026');
     agent.today = undefined;
   });
 });
