@@ -17,7 +17,7 @@ import { queryRows } from '../src/db/db.js';
 import { buildVendorApp } from '../src/http/vendor-app.js';
 import { generateSelfSigned } from '../src/http/self-signed.js';
 import { channelsRepo, checkCertificate } from '../src/modules/channels/index.js';
-import { createHelpRequestsService, VENDOR_LIST_CACHE_MS } from '../src/modules/help-requests/index.js';
+import { createHelpRequestsService, helpRequestsRepo, VENDOR_LIST_CACHE_MS } from '../src/modules/help-requests/index.js';
 import { registryRepo } from '../src/modules/registry/index.js';
 import { httpsGet } from './process.js';
 import { backendOf, benchConfig, fmt, loadAverage, machine, openDemoBench, type BenchLog, type BenchSummaryRow } from './lib.js';
@@ -99,12 +99,13 @@ export async function runVendorApiBench(log: BenchLog = console.log): Promise<Be
     const today = clock.today();
     const year = Number(today.slice(0, 4));
     const [have] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from help_requests where organisation_id = ${antwerpen!.id}::uuid`);
-    const [counter] = await queryRows<{ last: number }>(db, sql`select coalesce(max(last), 0)::int as last from help_request_counters where year = ${year}`);
     const rest = REQUESTS - have!.n;
+    // The references continue the receipt year's sequence (the demo seed used its first numbers).
+    const first = await helpRequestsRepo.reserveSequences(db, year, rest);
     await queryRows(
       db,
       sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, email, message, read_at, read_by)
-          select 'OO-' || ${year} || '-' || lpad((${counter!.last} + g)::text, 7, '0') || '-0', ${antwerpen!.id}::uuid,
+          select 'OO-' || ${year} || '-' || lpad((${first - 1} + g)::text, 7, '0') || '-0', ${antwerpen!.id}::uuid,
                  (${today}::date - g % 90) + time '09:30', ${today}::date - g % 90, case when g % 4 = 1 then 'fr' else 'nl' end,
                  (array['{leefloon}', '{energie,schuldhulp}', '{huisvesting}', '{medische-kosten}'])[1 + g % 4]::text[], '2000', '11002',
                  (array['Peeters', 'Janssens', 'Maes', 'Dubois', 'Yilmaz', 'Nowak'])[1 + g % 6], (array['Sarah', 'Karim', 'Lotte', 'Emre', 'Anna'])[1 + g % 5],
@@ -112,7 +113,6 @@ export async function runVendorApiBench(log: BenchLog = console.log): Promise<Be
                  case when g % 3 <> 0 then (${today}::date - g % 90) + time '15:00' end, case when g % 3 <> 0 then 'bench' end
           from generate_series(1, ${rest}) g`,
     );
-    await queryRows(db, sql`update help_request_counters set last = ${counter!.last + rest} where year = ${year}`);
     await queryRows(db, sql`analyze`);
     const seedMs = performance.now() - t0;
 

@@ -765,11 +765,8 @@ export const apiClientUses = pgTable(
 //    forwarded to; which OCMW sees it on a date follows from the mergers (R6.7), so no row is
 //    rewritten at a cut-over. ───────────────────────────────────────────────────────────────
 
-/** R6.3: the last sequence number used per receipt year (one row per year, locked on increment). */
-export const helpRequestCounters = pgTable('help_request_counters', {
-  year: integer().primaryKey(),
-  last: integer().notNull(),
-});
+// R6.3: a reference's number comes from the sequence help_reference_<year>, made on first use by
+// help_reference_sequence(year) (migration 0020; not in this schema: one per receipt year).
 
 export const helpRequests = pgTable(
   'help_requests',

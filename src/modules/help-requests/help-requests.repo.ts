@@ -56,15 +56,26 @@ function visibleOrganisations(organisationId: string, date: string): SQL {
     ) select id from pred)`;
 }
 
-/** R6.3: the next sequence number of a receipt year; the row lock serialises concurrent submissions. */
+/**
+ * R6.3: the next number of a receipt year, from its sequence (help_reference_<year>, made at the
+ * first request of the year): never waits for another submission, unique, not gapless (a number
+ * taken by a submission that fails afterwards is not used again).
+ */
 export async function nextSequence(db: Db, year: number): Promise<number> {
-  const [row] = await queryRows<{ last: number }>(
+  const [row] = await queryRows<{ n: number }>(db, sql`select nextval(help_reference_sequence(${year}))::int as n`);
+  return row!.n;
+}
+
+/**
+ * Takes `count` consecutive numbers of a receipt year at once and returns the first: for bulk
+ * loads (benchmarks, imports) while no citizen submits, since the step is not atomic.
+ */
+export async function reserveSequences(db: Db, year: number, count: number): Promise<number> {
+  const [row] = await queryRows<{ first: number }>(
     db,
-    sql`insert into help_request_counters (year, last) values (${year}, 1)
-        on conflict (year) do update set last = help_request_counters.last + 1
-        returning last`,
+    sql`select (setval(s, nextval(s) + ${count - 1}) - ${count - 1})::int as first from (select help_reference_sequence(${year}) as s) x`,
   );
-  return row!.last;
+  return row!.first;
 }
 
 export async function insertRequest(db: Db, row: typeof helpRequests.$inferInsert): Promise<HelpRequestRow> {

@@ -294,7 +294,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
     /**
      * R6.1–R6.4, R6.10: registers the request with its receipt date and reference, sends the
-     * citizen's acknowledgement and the OCMW's notification (after commit; failures are recorded).
+     * citizen's acknowledgement and the OCMW's notification (recorded in its transaction, sent
+     * after the answer; failures are recorded).
      */
     async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
       const lang = input.language;
@@ -305,14 +306,15 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const mayAcknowledge = input.email
         ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
         : false;
+      // Issue 20: from the year's sequence, before the transaction: no submission waits for another.
+      const year = Number(receivedOn.slice(0, 4));
+      const reference = formatHelpReference(year, await repo.nextSequence(db, year));
       const { request, mails } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
         if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
           throw validation(lang, { proof: translate('online.proof_used', lang) });
         }
-        const year = Number(receivedOn.slice(0, 4));
-        const reference = formatHelpReference(year, await repo.nextSequence(tx, year));
         const request = await repo.insertRequest(tx, {
           reference,
           organisationId: ocmw!.id,
@@ -351,7 +353,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         return { request, mails };
       });
       changed();
-      for (const mail of mails) await notifications.deliver(mail);
+      // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
+      notifications.deliverLater(mails);
       const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
       return {
         reference: request.reference,

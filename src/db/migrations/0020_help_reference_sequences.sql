@@ -1,0 +1,43 @@
+-- Issue 20: a help request's reference number comes from a sequence per receipt year
+-- (help_reference_<year>, made by help_reference_sequence(year) for the first request of that
+-- year; nextval never waits) instead of a counter row that every submission locked until it
+-- committed. Numbers stay unique per year; a number taken
+-- by a submission that then fails is not used again (gaps are allowed, SPEC §6 R6.3).
+CREATE FUNCTION help_reference_sequence(y integer) RETURNS regclass LANGUAGE plpgsql AS $$
+DECLARE
+  seq_name text := 'help_reference_' || y;
+  s regclass := to_regclass(seq_name);
+  stored integer;
+BEGIN
+  IF s IS NOT NULL THEN
+    RETURN s;
+  END IF;
+  -- The first request of the year: the sequence continues after the highest reference of that
+  -- year already stored (the counter of earlier releases, bulk loads, imports): one scan a year.
+  SELECT coalesce(max(substr(reference, 9, 7)::integer), 0) INTO stored
+  FROM help_requests WHERE left(reference, 8) = 'OO-' || y || '-';
+  BEGIN
+    EXECUTE format('CREATE SEQUENCE IF NOT EXISTS %I AS integer MINVALUE 1 MAXVALUE 9999999 START %s', seq_name, stored + 1);
+  EXCEPTION WHEN unique_violation OR duplicate_table THEN
+    -- Another session made it at the same moment: use theirs.
+    NULL;
+  END;
+  RETURN seq_name::regclass;
+END $$;
+--> statement-breakpoint
+-- The counters of earlier releases carry on in the sequences: each continues after the higher
+-- of its year's counter and its highest stored reference.
+DO $$
+DECLARE
+  c record;
+  s regclass;
+  after integer;
+BEGIN
+  FOR c IN SELECT year, last FROM help_request_counters LOOP
+    s := help_reference_sequence(c.year);
+    after := greatest(c.last, nextval(s)::integer - 1);
+    PERFORM setval(s, greatest(after, 1), after > 0);
+  END LOOP;
+END $$;
+--> statement-breakpoint
+DROP TABLE "help_request_counters";
