@@ -41,3 +41,7 @@ BEGIN
 END $$;
 --> statement-breakpoint
 DROP TABLE "help_request_counters";
+--> statement-breakpoint
+-- Issue 20: the per-address limit of the citizen's acknowledgements (issue 17) is read at every
+-- submission; without this index it read every mail.
+CREATE INDEX "mails_to" ON "mails" USING btree ("kind",lower("to_address"),"created_at");

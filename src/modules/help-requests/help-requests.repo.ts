@@ -62,7 +62,11 @@ function visibleOrganisations(organisationId: string, date: string): SQL {
  * taken by a submission that fails afterwards is not used again).
  */
 export async function nextSequence(db: Db, year: number): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(db, sql`select nextval(help_reference_sequence(${year}))::int as n`);
+  // The function (plpgsql, which makes the sequence) only when it does not exist yet.
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select nextval(coalesce(to_regclass(${`help_reference_${year}`}), help_reference_sequence(${year})))::int as n`,
+  );
   return row!.n;
 }
 
