@@ -802,7 +802,8 @@ export const helpRequests = pgTable(
     decidedBy: text(),
   },
   (t) => [
-    index('help_requests_org').on(t.organisationId, t.receivedOn),
+    // The lists' order (received_on desc, filed_at desc, id desc): a keyset page is one range of it.
+    index('help_requests_org').on(t.organisationId, t.receivedOn, t.filedAt, t.id),
     // The daily reminders (R6.5) and the "unread" filter read only the open requests.
     index('help_requests_due').on(t.organisationId, t.receivedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
     index('help_requests_reminders').on(t.organisationId, t.filedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),

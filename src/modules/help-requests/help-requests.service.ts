@@ -11,9 +11,10 @@ import type { ContactData, OnlineSettingsData } from '../configuration/index.js'
 import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
-import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
+import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, VendorListPage as VendorListPageSchema } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
+import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -44,9 +45,9 @@ export interface VendorClient {
   permissions: string[];
 }
 
-type VendorListQuery = { page: number; pageSize: number; unread?: boolean; since?: string };
+type VendorListQuery = VendorRowsQuery;
 /** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
-export type VendorListPage = { items: z.infer<typeof HelpRequestSummary>[]; total: number; page: number; pageSize: number };
+export type VendorListPage = z.infer<typeof VendorListPageSchema>;
 
 export const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
@@ -64,6 +65,11 @@ const REMINDERS_PER_TRANSACTION = 50;
 export const VENDOR_LIST_CACHE_MS = 1_000;
 /** Pages kept at most (a page is ≤ 100 requests): expired ones go first, then all. */
 const VENDOR_LIST_CACHE_ENTRIES = 256;
+/**
+ * Issue 20: the organisations an OCMW sees on a date change only with a merger (planned ahead;
+ * the date is in the key): the vendor list reuses them this long, like the certificate cache.
+ */
+const VISIBLE_SET_MS = 5_000;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -106,18 +112,19 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   function changed() {
     vendorPages.clear();
   }
+  // Issue 20: the organisations each OCMW sees, reused by the vendor list (vendor-list.ts).
+  const visibleOf = visibleSets(db, () => clock.now().getTime(), VISIBLE_SET_MS);
   async function readVendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
-    const filter = { status: q.unread ? ('unread' as const) : undefined, since: q.since };
-    const { rows, total } = await repo.listRequests(db, organisationId, today, filter, (q.page - 1) * q.pageSize, q.pageSize);
+    const { rows, ...paging } = await readVendorRows(db, visibleOf, organisationId, today, q);
     const names = await municipalityNames(rows, lang, today);
-    return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+    return { items: rows.map((r) => toSummary(r, today, names)), pageSize: q.pageSize, ...paging };
   }
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
     if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q, lang);
     // One instant written in several ways (Z, +00:00, fractions) is one page.
     const since = q.since ? new Date(q.since).toISOString() : '';
-    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${since}|${q.page}|${q.pageSize}`;
+    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;

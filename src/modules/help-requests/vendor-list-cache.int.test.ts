@@ -35,7 +35,7 @@ describe('vendor list page cache (R6.9)', () => {
     const before = await service.vendorList(client, { page: 1, pageSize: 5, unread: true }, 'nl');
     const filed = await service.submit(citizen(1));
     const after = await service.vendorList(client, { page: 1, pageSize: 5, unread: true }, 'nl');
-    expect(after.total).toBe(before.total + 1);
+    expect(after.total).toBe(before.total! + 1);
     expect(after.items[0]!.reference).toBe(filed.reference);
 
     await service.vendorMarkRead(client, filed.reference, 'nl');
@@ -59,13 +59,13 @@ describe('vendor list page cache (R6.9)', () => {
     expect(stale.items[0]!.municipality).toBe('Anvers');
     // Another language is another page, read now.
     const dutch = await other.vendorList(client, { page: 1, pageSize: 5 }, 'nl');
-    expect(dutch.total).toBe(first.total + 1);
+    expect(dutch.total).toBe(first.total! + 1);
     expect(dutch.items[0]!.municipality).toBe('Antwerpen');
 
     // From then on, it reads again.
     now += 1;
     const fresh = await other.vendorList(client, { page: 1, pageSize: 5 }, 'fr');
-    expect(fresh.total).toBe(first.total + 1);
+    expect(fresh.total).toBe(first.total! + 1);
     expect(fresh.items[0]!.reference).toBe(filed.reference);
 
     // Another page, filter or date is another entry.
@@ -91,6 +91,6 @@ describe('vendor list page cache (R6.9)', () => {
     const before = await uncached.vendorList(client, { page: 1, pageSize: 5 }, 'nl');
     await ctx.services.helpRequests.submit(citizen(3));
     // Not through this service, so only a fresh read shows it.
-    expect((await uncached.vendorList(client, { page: 1, pageSize: 5 }, 'nl')).total).toBe(before.total + 1);
+    expect((await uncached.vendorList(client, { page: 1, pageSize: 5 }, 'nl')).total).toBe(before.total! + 1);
   });
 });

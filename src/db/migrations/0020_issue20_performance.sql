@@ -45,3 +45,8 @@ DROP TABLE "help_request_counters";
 -- Issue 20: the per-address limit of the citizen's acknowledgements (issue 17) is read at every
 -- submission; without this index it read every mail.
 CREATE INDEX "mails_to" ON "mails" USING btree ("kind",lower("to_address"),"created_at");
+--> statement-breakpoint
+-- Issue 20: the lists' order (newest receipt first, then filing instant, then id) in the index,
+-- so that a keyset page (the vendor list's cursor) is one range of it read backwards.
+DROP INDEX "help_requests_org";--> statement-breakpoint
+CREATE INDEX "help_requests_org" ON "help_requests" USING btree ("organisation_id","received_on","filed_at","id");
