@@ -116,6 +116,7 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const same = await get('/vendor/v1/help-requests?pageSize=5', certs.full, etag);
     expect(same.status).toBe(304);
     expect(same.body).toBe('');
+    expect(same.headers['content-length'] ?? '0').toBe('0');
     expect(same.headers.etag).toBe(etag);
     // Another language is another page (its municipality names): another tag.
     const french = await vendor.raw({ method: 'GET', path: '/vendor/v1/help-requests?pageSize=5', cert: certs.full, headers: { 'accept-language': 'fr', 'if-none-match': etag } });

@@ -70,7 +70,8 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     const { etag } = encodedPage(page);
     // A page depends on the language (municipality names) and is the vendor's own: no shared cache keeps it.
     reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Language');
-    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+    // No payload at all (send(null) would announce the 4 bytes of `null` that a 304 never carries).
+    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(undefined as never);
     return page;
   });
 
