@@ -107,6 +107,17 @@ export const municipalities = pgTable(
   ],
 );
 
+/** Issue 20: the version (hash) of the reference data last loaded; one row. */
+export const referenceDataState = pgTable(
+  'reference_data_state',
+  {
+    id: smallint().primaryKey().default(1),
+    version: text().notNull(),
+    loadedAt: createdAt(),
+  },
+  (t) => [check('reference_data_state_one_row', sql`${t.id} = 1`)],
+);
+
 export const municipalitySuccessions = pgTable(
   'municipality_successions',
   {

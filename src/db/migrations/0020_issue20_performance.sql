@@ -50,3 +50,12 @@ CREATE INDEX "mails_to" ON "mails" USING btree ("kind",lower("to_address"),"crea
 -- so that a keyset page (the vendor list's cursor) is one range of it read backwards.
 DROP INDEX "help_requests_org";--> statement-breakpoint
 CREATE INDEX "help_requests_org" ON "help_requests" USING btree ("organisation_id","received_on","filed_at","id");
+--> statement-breakpoint
+-- Issue 20: the version (a hash) of the reference data last loaded: a start whose shipped data
+-- is the same skips the upsert of every municipality and postcode.
+CREATE TABLE "reference_data_state" (
+	"id" smallint PRIMARY KEY DEFAULT 1 NOT NULL,
+	"version" text NOT NULL,
+	"loaded_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reference_data_state_one_row" CHECK ("reference_data_state"."id" = 1)
+);
