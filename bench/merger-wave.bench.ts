@@ -42,7 +42,7 @@ export async function runMergerWaveBench(log: BenchLog = console.log): Promise<B
   const first = await buildWave(scale);
   const baseline = new Map<string, { ms: number; rows: number; planned: number }>();
   try {
-    const planned = await first.bench.clock.runWithToday(CUTOVER_DAY, () => first.bench.services.mergers.cutover.planWave(EFFECTIVE, 'nl'));
+    const planned = await first.bench.clock.runWithToday(CUTOVER_DAY, () => first.bench.services.mergers.cutover.planWave(EFFECTIVE));
     for (const s of first.scopes) {
       const t0 = performance.now();
       let rows = 0;
@@ -59,7 +59,7 @@ export async function runMergerWaveBench(log: BenchLog = console.log): Promise<B
   const { bench, forms } = await buildWave(scale);
   try {
     const cutover = bench.services.mergers.cutover;
-    const planned = await bench.clock.runWithToday(CUTOVER_DAY, () => cutover.planWave(EFFECTIVE, 'nl'));
+    const planned = await bench.clock.runWithToday(CUTOVER_DAY, () => cutover.planWave(EFFECTIVE));
     const ends = new Map<string, number>();
     const t0 = performance.now();
     const wave = await bench.clock.runWithToday(CUTOVER_DAY, () =>

@@ -255,7 +255,7 @@ export async function runMergerBench(log: BenchLog = console.log): Promise<Bench
   let baselineMs = 0;
   let firstPlan: { kind: string; count: number }[] = [];
   try {
-    firstPlan = (await first.bench.clock.runWithToday(CUTOVER_DAY, () => first.bench.services.mergers.cutover.plan(first.scope.mergerId, 'nl'))).actions;
+    firstPlan = (await first.bench.clock.runWithToday(CUTOVER_DAY, () => first.bench.services.mergers.cutover.plan(first.scope.mergerId))).actions;
     phase('baseline');
     await first.bench.database.db.transaction(async (txh) => {
       const b0 = performance.now();
@@ -277,7 +277,7 @@ export async function runMergerBench(log: BenchLog = console.log): Promise<Bench
     const cutover = services.mergers.cutover;
     phase('service plan');
     let t0 = performance.now();
-    const plan = await clock.runWithToday(CUTOVER_DAY, () => cutover.plan(scope.mergerId, 'nl'));
+    const plan = await clock.runWithToday(CUTOVER_DAY, () => cutover.plan(scope.mergerId));
     const planMs = performance.now() - t0;
     if (plan.blockers.length) throw new Error(`blocked: ${plan.blockers.join(' ')}`);
 

@@ -62,7 +62,7 @@ export async function runSubmissionsBench(log: BenchLog = console.log): Promise<
     // The postcodes whose form leads to exactly one OCMW today.
     const postcodes: { postcode: string; organisationId: string; nis: string }[] = [];
     for (const postcode of POSTCODES) {
-      const found = await services.helpRequests.lookup({ postcode, language: 'nl' });
+      const found = await services.helpRequests.lookup({ postcode });
       if (found.ocmw && found.municipalities.length === 1) postcodes.push({ postcode, organisationId: found.ocmw.id, nis: found.municipalities[0]!.nis });
     }
     if (postcodes.length === 0) throw new Error('no postcode leads to one OCMW');

@@ -4,9 +4,11 @@
  * services. A key defined twice fails at start. The HTTP error handler, the vendor API, the CLI's
  * `renderError` and the mail renderer turn a `Message` into text with `catalogue.render(m, lang)`.
  */
-import { composeCatalogue } from './shared/i18n.js';
+import { composeCatalogue, isMessage, isRenderedAtEdge, pick, type Language, type LocalizedText, type Message } from './shared/i18n.js';
 import { sharedMessages } from './shared/messages.js';
 import { validationMessages } from './shared/validation-messages.js';
+import { accessMessages } from './modules/access/access-messages.js';
+import { authMessages } from './modules/auth/auth-messages.js';
 import { channelMessages } from './modules/channels/channel-messages.js';
 import { mailboxMessages } from './modules/mailbox/mailbox-messages.js';
 import { mergerMessages } from './modules/merger/merger-messages.js';
@@ -15,8 +17,39 @@ import { subsidyMessages } from './modules/subsidy-report/subsidy-report-message
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
   validationMessages.catalogue,
+  accessMessages.catalogue,
+  authMessages.catalogue,
   channelMessages.catalogue,
   mailboxMessages.catalogue,
   mergerMessages.catalogue,
   subsidyMessages.catalogue,
 );
+
+/**
+ * A value for a reader (issue 18, the edges: HTTP answers, CLI output): every Message made by `msg`
+ * and every name made by `localized` in it becomes text in the language. Copy-on-write: what
+ * holds nothing to render comes back as the same object, and the input is never changed.
+ */
+const MAX_DEPTH = 32;
+
+export function localizePayload(value: unknown, lang: Language, depth = 0): unknown {
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
+  if (isRenderedAtEdge(value)) return isMessage(value) ? catalogue.render(value as Message, lang) : pick(value as LocalizedText, lang);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = localizePayload(value[i], lang, depth + 1);
+      if (item !== value[i]) (out ??= value.slice())[i] = item;
+    }
+    return out ?? value;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value; // Dates, Buffers, streams: as they are
+  let out: Record<string, unknown> | undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const rendered = localizePayload(item, lang, depth + 1);
+    if (rendered !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = rendered;
+  }
+  return out ?? value;
+}
+

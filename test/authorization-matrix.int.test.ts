@@ -72,7 +72,7 @@ async function futureMergerBody() {
 /** A future merger whose target has an HTB (so its cut-over may run). */
 async function futureMerger(): Promise<number> {
   const body = await futureMergerBody();
-  const { id } = await ctx.services.mergers.definitions.create(body, { userId: null }, 'nl');
+  const { id } = await ctx.services.mergers.definitions.create(body, { userId: null });
   const [someone] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from users where username = 'htb.antwerpen'`);
   await ctx.database.db.execute(sql`insert into organisation_managers (organisation_id, user_id, role) values (${body.targetOrganisationId}, ${someone!.id}, 'HTB') on conflict do nothing`);
   return id;
@@ -369,13 +369,13 @@ const MATRIX: Record<string, Entry> = {
     allow: ['admin'],
     request: async () => {
       const body = await futureMergerBody();
-      const { id } = await ctx.services.mergers.definitions.create(body, { userId: null }, 'nl');
+      const { id } = await ctx.services.mergers.definitions.create(body, { userId: null });
       return { url: `/api/v1/admin/mergers/${id}`, payload: { ...body, name: `${body.name} (gewijzigd)` } };
     },
   },
   'DELETE /api/v1/admin/mergers/:id': {
     allow: ['admin'],
-    request: async () => ({ url: `/api/v1/admin/mergers/${(await ctx.services.mergers.definitions.create(await futureMergerBody(), { userId: null }, 'nl')).id}` }),
+    request: async () => ({ url: `/api/v1/admin/mergers/${(await ctx.services.mergers.definitions.create(await futureMergerBody(), { userId: null })).id}` }),
   },
   'POST /api/v1/admin/mergers/import': {
     allow: ['admin'],

@@ -67,7 +67,11 @@ describe('first start of a real installation (NODE_ENV=production)', { timeout: 
     expect(r.stdout.toLowerCase()).not.toContain('password');
     const again = await ocmw(['admin', 'create', 'beheerder', '--email', 'beheer@ocmw.example', '--json'], env);
     expect(again.code).toBe(1);
-    expect(JSON.parse(again.stdout)).toMatchObject({ ok: false, errors: { username: expect.any(String) } });
+    expect(JSON.parse(again.stdout)).toEqual({ ok: false, errors: { username: 'Deze gebruikersnaam is al in gebruik.' } });
+    // The refusal in the --lang language (issue 18: the service says keys, the CLI writes them).
+    const french = await ocmw(['admin', 'create', 'beheerder', '--email', 'geen-adres', '--lang', 'fr'], env);
+    expect(french.code).toBe(1);
+    expect(french.stdout.trim().split('\n').sort()).toEqual(["email: Saisissez une adresse e-mail valable, par exemple nom@cpas.be.", "username: Ce nom d'utilisateur est déjà utilisé."]);
     expect((await ocmw(['admin', 'create', 'zonder-adres'], env)).code).toBe(2);
   });
 });

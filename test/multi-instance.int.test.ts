@@ -240,7 +240,7 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
     await clock.runWithToday(NIGHT, () =>
       services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, { recipientKbo: '0212235604', title: 'Nachtpost N6', category: 'Test', messageType: 'Test', rsz: false, documentDate: NIGHT, body: 'x' }),
     );
-    const tb = await services.auth.login('tb.antwerpen', DEMO_PASSWORD, 'nl');
+    const tb = await services.auth.login('tb.antwerpen', DEMO_PASSWORD);
     const actor = await services.auth.resolve(tb.token);
     expect(actor?.context?.organisation?.name.nl).toContain('Antwerpen');
     const caller: Caller = { userId: actor!.userId, language: 'nl', context: actor!.context };
@@ -257,7 +257,7 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
     });
     const [lokeren] = await queryRows<{ id: number; status: string }>(db, sql`select id, status from mergers where code = 'lokeren-2025'`);
     expect(lokeren!.status).toBe('planned');
-    await services.mergers.cutover.setScheduled(lokeren!.id, true, { userId: null, username: 'test' }, 'nl');
+    await services.mergers.cutover.setScheduled(lokeren!.id, true, { userId: null, username: 'test' });
 
     // Both instances start together with the schedules every minute: the first tick runs each job.
     const every = { OCMW_JOBS: 'on', OCMW_JOBS_EVERY_MINUTE: '1' };

@@ -13,7 +13,9 @@ import { isIsoDate } from '../domain/clock.js';
 import type { WaveReport } from '../modules/merger/index.js';
 import type { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/messages.js';
+import type { Rendered } from '../http/localize.js';
 import { renderError } from './render-error.js';
+import { localizePayload } from '../messages.js';
 import { UsageError } from './usage-error.js';
 
 export const MERGER_USAGE = `  merger list [--json]            the mergers: id, code, scenario, sources → target, date, status, readiness %
@@ -178,7 +180,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
       case 'list': {
         const list = await mergers.listMergers();
         const readiness = new Map<number, number>();
-        for (const m of list) readiness.set(m.id, (await cutover.checklist(m.id, lang)).progress);
+        for (const m of list) readiness.set(m.id, (await cutover.checklist(m.id)).progress);
         if (json) {
           io.out(
             JSON.stringify(
@@ -215,7 +217,8 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
       }
       case 'plan': {
         const m = await resolve(mergers, cmd.ref);
-        const plan = await cutover.plan(m.id, lang);
+        // Keys and names in every language become text in --lang here, the CLI's edge (issue 18).
+        const plan = localizePayload(await cutover.plan(m.id), lang) as Rendered<Awaited<ReturnType<typeof cutover.plan>>>;
         if (json) {
           io.out(JSON.stringify(plan));
           return 0;
@@ -240,7 +243,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
         let result;
         try {
           const onProgress = (e: { step: number; steps: number; kind: string; changes: number }) => progress.step(e);
-          result = cmd.sub === 'run' ? await cutover.run(m.id, cliActor(), { lang, onProgress }) : await cutover.undo(m.id, cliActor(), { lang, onProgress });
+          result = cmd.sub === 'run' ? await cutover.run(m.id, cliActor(), { onProgress }) : await cutover.undo(m.id, cliActor(), { onProgress });
         } finally {
           progress.end();
         }
@@ -261,12 +264,11 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
       case 'wave': {
         const progress = progressPrinter(io.err, `wave ${cmd.date}`);
         let report: WaveReport;
-        if (options.dryRun) report = await cutover.planWave(cmd.date, lang);
+        if (options.dryRun) report = await cutover.planWave(cmd.date);
         else {
           progress.start(`every merger effective ${cmd.date}, business date ${rt.clock.today()}`, 8);
           try {
             const r = await cutover.runWave(cmd.date, cliActor(), {
-              lang,
               onProgress: (e) => progress.step({ ...e, kind: `${e.merger}/${e.mergers} ${e.code} ${e.kind}` }),
             });
             report = { date: r.date, mergers: r.mergers };
@@ -274,6 +276,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
             progress.end();
           }
         }
+        report = localizePayload(report, lang) as WaveReport;
         if (json) io.out(JSON.stringify(report));
         else printWave(io, report, options.dryRun);
         const { waveBlocked } = await import('../modules/merger/index.js');
@@ -281,12 +284,12 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
       }
       case 'schedule': {
         const m = await resolve(mergers, cmd.ref);
-        const r = await cutover.setScheduled(m.id, cmd.on, cliActor(), lang);
+        const r = await cutover.setScheduled(m.id, cmd.on, cliActor());
         io.out(json ? JSON.stringify({ ...r, code: m.code, effectiveDate: m.effectiveDate }) : `${m.name}: ${r.scheduled ? `scheduled for ${m.effectiveDate} (runs once on or after that day)` : 'not scheduled'}`);
         return 0;
       }
       case 'import': {
-        const report = await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null }, lang });
+        const report = localizePayload(await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null } }), lang) as Rendered<Awaited<ReturnType<typeof mergers.definitions.importCsv>>>;
         if (json) io.out(JSON.stringify(report));
         else {
           for (const r of report.mergers) {

@@ -116,6 +116,8 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? ((await opts.auth.resolve(token)) ?? null) : null;
     if (token && !request.actor) clearSessionCookie(reply);
+    // The reader's language: what the browser asks for, then the person's own language (issue 18).
+    if (request.actor) request.language = pickLanguage(request.headers['accept-language'], request.actor.language);
     const lang = request.language;
 
     if (UNSAFE.has(request.method)) {

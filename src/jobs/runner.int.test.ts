@@ -63,7 +63,7 @@ describe('scheduled jobs (pg-boss)', () => {
     const admin = { userId: null, username: 'test' };
     const lokeren = await idOf('lokeren-2025');
     const tielt = await idOf('tielt-2025');
-    await ctx.services.mergers.cutover.setScheduled(lokeren, true, admin, 'nl');
+    await ctx.services.mergers.cutover.setScheduled(lokeren, true, admin);
     const spy = vi.spyOn(ctx.services.mergers.cutover, 'runScheduled');
     const today = ctx.clock.today();
     // Both instances queue today's job (one job), and one of them also a missed day's: two jobs
@@ -84,7 +84,7 @@ describe('scheduled jobs (pg-boss)', () => {
     expect(status!.status).toBe('applied');
 
     // Two instances calling the scheduler at the very same moment: the row lock lets one run it.
-    await ctx.services.mergers.cutover.setScheduled(tielt, true, admin, 'nl');
+    await ctx.services.mergers.cutover.setScheduled(tielt, true, admin);
     const [a, b] = await Promise.all([ctx.services.mergers.cutover.runScheduled(), ctx.services.mergers.cutover.runScheduled()]);
     expect([...a, ...b].map((r) => r.mergerId)).toEqual([tielt]);
     const tieltRuns = await runsOf(tielt);

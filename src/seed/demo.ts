@@ -164,7 +164,6 @@ export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: S
           targetNis: rows[0]!.targetNis,
           declaredScenario: rows[0]!.scenario,
         },
-        'nl',
         tx,
       );
     }

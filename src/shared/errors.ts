@@ -32,9 +32,11 @@ export type FieldErrors = Record<string, string>;
 
 /**
  * Field name → what is wrong with it, as the domain says it: a `Message` (key + parameters) that
- * an edge renders in the reader's language (issue 18), or text from code not yet moved to keys.
+ * an edge renders in the reader's language (issue 18), several when more than one thing is wrong
+ * (a password that is too short and too common: rendered as one text, sentences in order), or
+ * text from code not yet moved to keys.
  */
-export type FieldMessages = Record<string, string | Message>;
+export type FieldMessages = Record<string, string | Message | readonly Message[]>;
 
 /** A broken rule with a stable id (e.g. certificate rules R3.9), for callers that act on the id. */
 export interface RuleViolation {
@@ -53,6 +55,10 @@ export type Renderer = (message: string | Message) => string;
 
 /** Without a catalogue (logs, tests of the domain): the key stands for the text. */
 const keyAsText: Renderer = (message) => (typeof message === 'string' ? message : message.key);
+
+function isMessageList(value: FieldMessages[string]): value is readonly Message[] {
+  return Array.isArray(value);
+}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields?: FieldErrors; violations?: RuleViolation[] };
@@ -84,7 +90,7 @@ export class AppError extends Error {
   /** Field errors as text (keys stand for text when no renderer is given). */
   fieldTexts(render: Renderer = keyAsText): FieldErrors | undefined {
     if (!this.fieldMessages) return undefined;
-    return Object.fromEntries(Object.entries(this.fieldMessages).map(([name, m]) => [name, render(m)]));
+    return Object.fromEntries(Object.entries(this.fieldMessages).map(([name, m]) => [name, isMessageList(m) ? m.map(render).join(' ') : render(m)]));
   }
 
   /** @deprecated read `fieldTexts(render)` at an edge; kept for code not yet moved to keys. */

@@ -22,7 +22,8 @@ export function isLanguage(value: unknown): value is Language {
 
 /** A value that has its own form per language (an organisation's name); NL when a language lacks one. */
 export type LocalizedText = Readonly<{ nl: string } & Partial<Record<Language, string | null>>>;
-export type ParamValue = string | number | Date | LocalizedText | null | undefined;
+/** A parameter: a value, a name in every language, or other messages (rendered in the same language, joined by a space). */
+export type ParamValue = string | number | Date | LocalizedText | Message | readonly Message[] | null | undefined;
 export type Params = Readonly<Record<string, ParamValue>>;
 
 /** What the domain says, without words: a key of a catalogue and its parameters. */
@@ -33,6 +34,34 @@ export interface Message {
 
 export function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && typeof (value as Message).key === 'string';
+}
+
+/**
+ * Marks a value the edge turns into text for the reader: a Message built by `msg` or a name given
+ * in every language (`localized`). The mark is a non-enumerable symbol, so the value compares and
+ * serialises like the plain object it is; `localizePayload` (the HTTP edge) renders marked values
+ * in a reply in the reader's language, so a service can return them without knowing the reader.
+ */
+const RENDER_AT_EDGE = Symbol.for('ocmw.render-at-edge');
+
+function mark<T extends object>(value: T): T {
+  Object.defineProperty(value, RENDER_AT_EDGE, { value: true, enumerable: false });
+  return value;
+}
+
+/** True for a Message made by `msg` or a name made by `localized`: the edge renders it. */
+export function isRenderedAtEdge(value: unknown): value is Message | LocalizedText {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[RENDER_AT_EDGE] === true;
+}
+
+/** A name in every language (an organisation, a municipality), picked for the reader at the edge. */
+export function localized(text: LocalizedText): LocalizedText {
+  return mark({ ...text });
+}
+
+/** The form of a name for the language; NL where the language has none. */
+export function pick(text: LocalizedText, lang: Language): string {
+  return text[lang] || text.nl;
 }
 
 export type Entry = Readonly<Record<Language, string>>;
@@ -46,7 +75,7 @@ export interface MessageSet<C extends CatalogueShape> {
 }
 
 export function defineMessages<const C extends CatalogueShape>(catalogue: C): MessageSet<C> {
-  return { catalogue, msg: (key, params) => (params ? { key, params } : { key }) };
+  return { catalogue, msg: (key, params) => mark(params ? { key, params } : { key }) };
 }
 
 /** The locale used for formatting in each portal language (Belgian variants; EN as in Britain). */
@@ -100,11 +129,15 @@ export function fill(template: string, lang: Language, params: Params = {}): str
   return template.replace(/\{(\w+)(?:,\s*(date|datetime|number))?\}/g, (whole, name: string, kind?: string) => {
     const raw = params[name];
     if (raw === undefined || raw === null) return whole;
-    const value = typeof raw === 'object' && !(raw instanceof Date) ? (raw[lang] || raw.nl) : raw;
+    // Messages among the parameters are rendered by the catalogue before filling (composeCatalogue).
+    if (Array.isArray(raw) || isMessage(raw)) return whole;
+    const value = typeof raw === 'object' && !(raw instanceof Date) ? ((raw as LocalizedText)[lang] || (raw as LocalizedText).nl) : raw;
     if (kind === 'date' && (typeof value === 'string' || value instanceof Date)) return formatDate(value, lang);
     if (kind === 'datetime' && (typeof value === 'string' || value instanceof Date)) return formatDateTime(value, lang);
     if (kind === 'number' && typeof value === 'number') return formatNumber(value, lang);
-    return value instanceof Date ? formatDate(value, lang) : String(value);
+    // A calendar date given as a plain parameter is still written for the reader (01/01/2025).
+    if (value instanceof Date || (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))) return formatDate(value, lang);
+    return String(value);
   });
 }
 
@@ -138,7 +171,10 @@ export function composeCatalogue(...parts: CatalogueShape[]): Catalogue {
       if (typeof message === 'string') return message;
       const entry = all.get(message.key);
       if (!entry) return message.key;
-      return fill(entry[lang] ?? entry.nl, lang, message.params);
+      const params = message.params && Object.values(message.params).some((v) => Array.isArray(v) || isMessage(v))
+        ? Object.fromEntries(Object.entries(message.params).map(([k, v]) => [k, Array.isArray(v) ? v.map((m: Message) => this.render(m, lang)).join(' ') : isMessage(v) ? this.render(v, lang) : v]))
+        : message.params;
+      return fill(entry[lang] ?? entry.nl, lang, params as Params);
     },
   };
 }

@@ -104,23 +104,11 @@ const catalogue = {
     de: 'Dieser NIS-Code steht nicht in der REFNIS-Liste.',
     en: 'This NIS code is not in the REFNIS list.',
   },
-  'auth.invalid_credentials': {
-    nl: 'Gebruikersnaam of wachtwoord is onjuist.',
-    fr: "Nom d'utilisateur ou mot de passe incorrect.",
-    de: 'Benutzername oder Passwort ist falsch.',
-    en: 'Username or password is incorrect.',
-  },
   'auth.locked': {
     nl: 'Te veel mislukte pogingen: uw account is tijdelijk vergrendeld. Probeer het over {minutes} minuten opnieuw.',
     fr: 'Trop de tentatives échouées : votre compte est temporairement verrouillé. Réessayez dans {minutes} minutes.',
     de: 'Zu viele Fehlversuche: Ihr Konto ist vorübergehend gesperrt. Versuchen Sie es in {minutes} Minuten erneut.',
     en: 'Too many failed attempts: your account is locked for now. Try again in {minutes} minutes.',
-  },
-  'auth.no_active_role': {
-    nl: 'U hebt geen actieve toegang: al uw rollen zijn geblokkeerd of beëindigd. Neem contact op met uw toegangsbeheerder.',
-    fr: "Vous n'avez aucun accès actif : tous vos rôles sont bloqués ou terminés. Contactez votre gestionnaire d'accès.",
-    de: 'Sie haben keinen aktiven Zugang: alle Ihre Rollen sind gesperrt oder beendet. Wenden Sie sich an Ihren Zugangsverwalter.',
-    en: 'You have no active access: all your roles are blocked or ended. Contact your access manager.',
   },
   'auth.required': {
     nl: 'Meld u eerst aan.',
@@ -140,12 +128,6 @@ const catalogue = {
     de: 'Sie haben ein vorläufiges Passwort erhalten: Wählen Sie zuerst Ihr eigenes Passwort.',
     en: 'You were given a temporary password: choose your own password first.',
   },
-  'auth.setup_link_invalid': {
-    nl: 'Deze link om een wachtwoord in te stellen is onbekend, verlopen of al gebruikt.',
-    fr: 'Ce lien pour définir un mot de passe est inconnu, expiré ou déjà utilisé.',
-    de: 'Dieser Link zum Festlegen eines Passworts ist unbekannt, abgelaufen oder bereits benutzt.',
-    en: 'This link to set a password is unknown, expired or already used.',
-  },
   'auth.csrf': {
     nl: 'Het beveiligingstoken ontbreekt of is ongeldig. Herlaad de pagina.',
     fr: 'Le jeton de sécurité est absent ou invalide. Rechargez la page.',
@@ -157,12 +139,6 @@ const catalogue = {
     fr: "Vous n'avez pas accès à ces données avec le rôle choisi.",
     de: 'Sie haben mit der gewählten Rolle keinen Zugriff auf diese Daten.',
     en: 'You have no access to these data with the chosen role.',
-  },
-  'auth.choice_unknown': {
-    nl: 'Deze keuze is niet (meer) beschikbaar.',
-    fr: "Ce choix n'est pas (plus) disponible.",
-    de: 'Diese Auswahl ist nicht (mehr) verfügbar.',
-    en: 'This choice is not (or no longer) available.',
   },
   'http.rate_limited': {
     nl: 'Te veel verzoeken. Wacht even en probeer opnieuw.',
@@ -236,12 +212,6 @@ const catalogue = {
     de: 'Der Inhalt ist zu tief verschachtelt (höchstens {max} Ebenen).',
     en: 'The content is nested too deeply (at most {max} levels).',
   },
-  'person.lookups_limited': {
-    nl: 'U hebt het afgelopen uur al {max} personen opgezocht. Probeer het later opnieuw.',
-    fr: "Vous avez déjà recherché {max} personnes au cours de la dernière heure. Réessayez plus tard.",
-    de: 'Sie haben in der letzten Stunde bereits {max} Personen gesucht. Versuchen Sie es später erneut.',
-    en: 'You have looked up {max} people in the past hour. Try again later.',
-  },
   'token.institution_only': {
     nl: 'Alleen een instelling (kind "institution") krijgt een machinesleutel.',
     fr: 'Seule une institution (kind "institution") reçoit une clé machine.',
@@ -259,12 +229,6 @@ const catalogue = {
     fr: 'Cette clé ne le permet pas (scope {scope} manquant).',
     de: 'Dieser Schlüssel darf das nicht (Scope {scope} fehlt).',
     en: 'This token may not do this (scope {scope} missing).',
-  },
-  'auth.throttled': {
-    nl: 'Te veel mislukte pogingen. Probeer opnieuw over {seconds} seconden.',
-    fr: 'Trop de tentatives échouées. Réessayez dans {seconds} secondes.',
-    de: 'Zu viele fehlgeschlagene Versuche. Versuchen Sie es in {seconds} Sekunden erneut.',
-    en: 'Too many failed attempts. Try again in {seconds} seconds.',
   },
   'date.invalid': {
     nl: 'Geef een geldige datum in de vorm JJJJ-MM-DD.',
@@ -326,12 +290,6 @@ const catalogue = {
     de: "Dieser Benutzername ist bereits vergeben.",
     en: "This username is already taken.",
   },
-  "username.mismatch": {
-    nl: "De twee gebruikersnamen zijn niet gelijk.",
-    fr: "Les deux noms d'utilisateur ne sont pas identiques.",
-    de: "Die beiden Benutzernamen stimmen nicht überein.",
-    en: "The two usernames are not the same.",
-  },
   "password.too_short": {
     nl: "Een wachtwoord heeft minstens 12 tekens.",
     fr: "Un mot de passe compte au moins 12 caractères.",
@@ -368,101 +326,11 @@ const catalogue = {
     de: "Die beiden Passwörter stimmen nicht überein.",
     en: "The two passwords are not the same.",
   },
-  "password.current_wrong": {
-    nl: "Uw huidige wachtwoord is onjuist.",
-    fr: "Votre mot de passe actuel est incorrect.",
-    de: "Ihr aktuelles Passwort ist falsch.",
-    en: "Your current password is wrong.",
-  },
-  "person.fields_required": {
-    nl: "Dit INSZ is nog niet gekend: vul de gegevens van de nieuwe gebruiker in.",
-    fr: "Ce NISS n'est pas encore connu : complétez les données du nouvel utilisateur.",
-    de: "Diese ENSS ist noch nicht bekannt: Füllen Sie die Daten des neuen Benutzers aus.",
-    en: "This national number is not known yet: fill in the new user's data.",
-  },
-  "person.already_known": {
-    nl: "Deze persoon is al gekend: er wordt geen nieuwe account aangemaakt.",
-    fr: "Cette personne est déjà connue : aucun nouveau compte n'est créé.",
-    de: "Diese Person ist bereits bekannt: Es wird kein neues Konto angelegt.",
-    en: "This person is already known: no new account is created.",
-  },
-  "member.exists": {
-    nl: "Deze persoon heeft al toegang tot dit domein.",
-    fr: "Cette personne a déjà accès à ce domaine.",
-    de: "Diese Person hat bereits Zugang zu dieser Domäne.",
-    en: "This person already has access to this domain.",
-  },
-  "member.not_found": {
-    nl: "Deze gebruiker heeft geen toegang tot dit domein.",
-    fr: "Cet utilisateur n'a pas accès à ce domaine.",
-    de: "Dieser Benutzer hat keinen Zugang zu dieser Domäne.",
-    en: "This user has no access to this domain.",
-  },
-  "member.is_tb": {
-    nl: "De toegangsbeheerder kan alleen vervangen worden, via \"Van Toegangsbeheerder veranderen\".",
-    fr: "Le gestionnaire d'accès peut seulement être remplacé, via « Changer de gestionnaire d'accès ».",
-    de: "Der Zugangsverwalter kann nur ersetzt werden, über „Zugangsverwalter wechseln“.",
-    en: "The access manager can only be replaced, through \"Change access manager\".",
-  },
-  "member.is_self": {
-    nl: "U kunt uzelf niet blokkeren of verwijderen.",
-    fr: "Vous ne pouvez pas vous bloquer ou vous supprimer vous-même.",
-    de: "Sie können sich nicht selbst sperren oder entfernen.",
-    en: "You cannot block or remove yourself.",
-  },
-  "member.co_tb_forbidden": {
-    nl: "Alleen de (co-)HTB en de toegangsbeheerder beheren co-toegangsbeheerders.",
-    fr: "Seuls le (co-)gestionnaire principal et le gestionnaire d'accès gèrent les co-gestionnaires.",
-    de: "Nur der (Co-)Hauptzugangsverwalter und der Zugangsverwalter verwalten Co-Zugangsverwalter.",
-    en: "Only the (co-)HTB and the access manager manage co-access managers.",
-  },
-  "member.remove_forbidden": {
-    nl: "Een co-toegangsbeheerder kan geen gebruikers verwijderen.",
-    fr: "Un co-gestionnaire ne peut pas supprimer d'utilisateurs.",
-    de: "Ein Co-Zugangsverwalter kann keine Benutzer entfernen.",
-    en: "A co-access manager cannot remove users.",
-  },
-  "member.already_blocked": {
-    nl: "Deze gebruiker is al geblokkeerd.",
-    fr: "Cet utilisateur est déjà bloqué.",
-    de: "Dieser Benutzer ist bereits gesperrt.",
-    en: "This user is already blocked.",
-  },
-  "member.already_active": {
-    nl: "Deze gebruiker is al actief.",
-    fr: "Cet utilisateur est déjà actif.",
-    de: "Dieser Benutzer ist bereits aktiv.",
-    en: "This user is already active.",
-  },
   "bulk.applications_required": {
     nl: "Kies minstens één beveiligde toepassing.",
     fr: "Choisissez au moins une application sécurisée.",
     de: "Wählen Sie mindestens eine gesicherte Anwendung.",
     en: "Choose at least one secured application.",
-  },
-  "tb.same_person": {
-    nl: "Deze persoon is al de toegangsbeheerder van dit domein.",
-    fr: "Cette personne est déjà le gestionnaire d'accès de ce domaine.",
-    de: "Diese Person ist bereits der Zugangsverwalter dieser Domäne.",
-    en: "This person already is the access manager of this domain.",
-  },
-  "manager.exists": {
-    nl: "Deze persoon is al (co-)hoofdtoegangsbeheerder van deze organisatie.",
-    fr: "Cette personne est déjà (co-)gestionnaire d'accès principal de cette organisation.",
-    de: "Diese Person ist bereits (Co-)Hauptzugangsverwalter dieser Organisation.",
-    en: "This person already is (co-)HTB of this organisation.",
-  },
-  "manager.htb_fixed": {
-    nl: "De hoofdtoegangsbeheerder wordt door de regio doorgegeven en kan hier niet verwijderd worden.",
-    fr: "Le gestionnaire d'accès principal est communiqué par la région et ne peut pas être supprimé ici.",
-    de: "Der Hauptzugangsverwalter wird von der Region gemeldet und kann hier nicht entfernt werden.",
-    en: "The main access manager is passed on by the region and cannot be removed here.",
-  },
-  "domain.not_found": {
-    nl: "Dit domein bestaat niet in uw organisatie.",
-    fr: "Ce domaine n'existe pas dans votre organisation.",
-    de: "Diese Domäne existiert in Ihrer Organisation nicht.",
-    en: "This domain does not exist in your organisation.",
   },
   "import.not_xlsx": {
     nl: "Dit is geen Excel-bestand (.xlsx).",
@@ -529,120 +397,6 @@ const catalogue = {
     fr: "Le fichier Excel se décompresse en plus de {unpacked} ou contient trop d'éléments : ce n'est pas un fichier HTB normal.",
     de: "Die Excel-Datei entpackt sich auf mehr als {unpacked} oder enthält zu viele Teile: Dies ist keine gewöhnliche HTB-Datei.",
     en: "The Excel file unpacks to more than {unpacked} or has too many parts: this is not an ordinary HTB file.",
-  },
-  "col.surname": {
-    nl: "Naam",
-    fr: "Nom",
-    de: "Name",
-    en: "Surname",
-  },
-  "col.firstName": {
-    nl: "Voornaam",
-    fr: "Prénom",
-    de: "Vorname",
-    en: "First name",
-  },
-  "col.username": {
-    nl: "Gebruikersnaam",
-    fr: "Nom d'utilisateur",
-    de: "Benutzername",
-    en: "Username",
-  },
-  "col.type": {
-    nl: "Type",
-    fr: "Type",
-    de: "Typ",
-    en: "Type",
-  },
-  "col.insz": {
-    nl: "INSZ",
-    fr: "NISS",
-    de: "ENSS",
-    en: "National number",
-  },
-  "col.status": {
-    nl: "Status",
-    fr: "Statut",
-    de: "Status",
-    en: "Status",
-  },
-  "col.applications": {
-    nl: "Beveiligde toepassingen",
-    fr: "Applications sécurisées",
-    de: "Gesicherte Anwendungen",
-    en: "Secured applications",
-  },
-  "col.email": {
-    nl: "E-mailadres",
-    fr: "Adresse e-mail",
-    de: "E-Mail-Adresse",
-    en: "E-mail",
-  },
-  "col.localEmail": {
-    nl: "Lokaal e-mailadres",
-    fr: "Adresse e-mail locale",
-    de: "Lokale E-Mail-Adresse",
-    en: "Local e-mail",
-  },
-  "col.at": {
-    nl: "Tijdstip",
-    fr: "Moment",
-    de: "Zeitpunkt",
-    en: "When",
-  },
-  "col.actor": {
-    nl: "Door",
-    fr: "Par",
-    de: "Durch",
-    en: "By",
-  },
-  "col.role": {
-    nl: "Rol",
-    fr: "Rôle",
-    de: "Rolle",
-    en: "Role",
-  },
-  "col.action": {
-    nl: "Actie",
-    fr: "Action",
-    de: "Aktion",
-    en: "Action",
-  },
-  "col.subject": {
-    nl: "Betrokkene",
-    fr: "Personne concernée",
-    de: "Betroffene Person",
-    en: "Subject",
-  },
-  "col.domain": {
-    nl: "Domein",
-    fr: "Domaine",
-    de: "Domäne",
-    en: "Domain",
-  },
-  "col.before": {
-    nl: "Voor",
-    fr: "Avant",
-    de: "Vorher",
-    en: "Before",
-  },
-  "col.after": {
-    nl: "Na",
-    fr: "Après",
-    de: "Nachher",
-    en: "After",
-  },
-  "status.active": {
-    nl: "Actief",
-    fr: "Actif",
-    de: "Aktiv",
-    en: "Active",
-  },
-  "status.blocked": {
-    nl: "Geblokkeerd",
-    fr: "Bloqué",
-    de: "Gesperrt",
-    en: "Blocked",
   },
   "chaman.sender_required": {
     nl: "Vul eerst de contactgegevens in (eerste aanmelding als verzender).",
@@ -969,6 +723,12 @@ const catalogue = {
     de: "Dieses ÖSHZ hat noch offene Arbeit; beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
     en: "This OCMW still has open work; end its access only with a reason (override).",
   },
+  "merger.end_access_open_items": {
+    nl: "Dit OCMW heeft nog openstaand werk: {items} Beëindig de toegang alleen met een reden (override).",
+    fr: "Ce CPAS a encore du travail en cours : {items} Ne clôturez l'accès qu'avec une raison (dérogation).",
+    de: "Dieses ÖSHZ hat noch offene Arbeit: {items} Beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
+    en: "This OCMW still has open work: {items} End its access only with a reason (override).",
+  },
   "merger.end_access_unfiled_report": {
     nl: "Het Uniek verslag {year} is niet ingediend.",
     fr: "Le rapport unique {year} n'a pas été introduit.",
@@ -1021,9 +781,9 @@ export function translate(key: MessageKey, lang: Language, params: Params = {}):
   return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
 }
 
-/** Picks the best portal language from an Accept-Language header; NL when nothing matches. */
-export function pickLanguage(header: string | undefined | null): Language {
-  if (!header) return 'nl';
+/** Picks the best portal language from an Accept-Language header; `fallback` (NL) when nothing matches. */
+export function pickLanguage(header: string | undefined | null, fallback: Language = 'nl'): Language {
+  if (!header) return fallback;
   const ranked = header
     .split(',')
     .map((part) => {
@@ -1033,5 +793,5 @@ export function pickLanguage(header: string | undefined | null): Language {
     })
     .sort((a, b) => b.q - a.q);
   for (const { tag } of ranked) if ((LANGUAGES as readonly string[]).includes(tag)) return tag as Language;
-  return 'nl';
+  return fallback;
 }

@@ -105,7 +105,7 @@ describe('adding a user (R2.4, R2.5)', () => {
     expect(n).toBe(1);
     // A second time: already a member.
     const again = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, { insz: beveren!.insz, type: 'USER', applications: [] });
-    expect(again.json().error.fields.insz).toBe('Deze persoon heeft al toegang tot dit domein.');
+    expect(again.json().error.fields.insz).toBe('Deze persoon heeft al toegang tot dit domein. Wijzig zijn toegang in de gebruikerslijst.');
   });
 });
 
@@ -351,5 +351,111 @@ describe('list keys and counters kept by triggers (R2.9 at scale)', () => {
     await me.request({ method: 'PUT', url: '/api/v1/me', payload: { surname: 'Ünal', firstName: 'Zeynep', title: null, language: 'nl', email: 'z@demo.example' } });
     const found = (await tb.get(`/api/v1/access/domains/${mw}/users?surname=unal`)).json();
     expect(found.items.map((i: { username: string }) => i.username)).toEqual(['cotb.antwerpen']);
+  });
+});
+
+describe('in the reader’s language (issue 18: keys inside, text at the edges)', () => {
+  const idOf = async (username: string) => (await queryRows<{ id: string }>(ctx.database.db, sql`select id from users where username = ${username}`))[0]!.id;
+  const looksLikeKey = /^[a-z_]+(\.[a-zA-Z_]+)+$/;
+
+  it('writes a bulk refusal as a sentence in the reader’s language, never a key', async () => {
+    const [self, user] = [await idOf('tb.antwerpen'), await idOf('an.peeters')];
+    const reasons = {
+      nl: 'U kunt uzelf niet blokkeren of verwijderen. Vraag het aan een andere beheerder van dit domein.',
+      fr: 'Vous ne pouvez pas vous bloquer ou vous supprimer vous-même. Demandez-le à un autre gestionnaire de ce domaine.',
+    };
+    try {
+      for (const language of ['nl', 'fr'] as const) {
+        tb.language = language;
+        const res = await tb.post(`/api/v1/access/domains/${mw}/users/bulk`, { action: 'block', userIds: [self, user] });
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as { results: { userId: string; outcome: string; reason?: string }[]; refused: number };
+        expect(body.results.find((r) => r.userId === self)).toEqual({ userId: self, outcome: 'refused', reason: reasons[language] });
+        // The other row went through (blocked the first time, unchanged the second).
+        expect(body.results.find((r) => r.userId === user)).toEqual({ userId: user, outcome: language === 'nl' ? 'done' : 'unchanged' });
+        expect(body.refused).toBe(1);
+        expect(body.results.map((r) => r.reason ?? '').some((r) => looksLikeKey.test(r))).toBe(false);
+      }
+    } finally {
+      tb.language = 'nl';
+      await tb.post(`/api/v1/access/domains/${mw}/users/bulk`, { action: 'unblock', userIds: [user] });
+    }
+  });
+
+  it('refuses in NL, FR or DE as the browser asks, and in the person’s own language when it asks for none of them', async () => {
+    const cotb = ctx.client();
+    await cotb.loginAs('cotb.antwerpen');
+    const url = `/api/v1/access/domains/${mw}/users/${await idOf('user.antwerpen')}`;
+    const refusals = {
+      nl: 'Een co-toegangsbeheerder kan geen gebruikers verwijderen. Blokkeer de gebruiker, of vraag de toegangsbeheerder hem te verwijderen.',
+      fr: "Un co-gestionnaire ne peut pas supprimer d'utilisateurs. Bloquez l'utilisateur, ou demandez au gestionnaire d'accès de le supprimer.",
+      de: 'Ein Co-Zugangsverwalter kann keine Benutzer entfernen. Sperren Sie den Benutzer, oder bitten Sie den Zugangsverwalter, ihn zu entfernen.',
+    };
+    const { username: _username, insz: _insz, ...mine } = (await cotb.get('/api/v1/me')).json();
+    try {
+      for (const language of ['nl', 'fr', 'de'] as const) {
+        cotb.language = language;
+        const refused = await cotb.request({ method: 'DELETE', url });
+        expect(refused.statusCode).toBe(403);
+        expect(refused.json().error).toEqual({ code: 'forbidden', message: refusals[language] });
+      }
+      // The person chose German; a request without a portal language gets German.
+      cotb.language = 'nl';
+      expect((await cotb.request({ method: 'PUT', url: '/api/v1/me', payload: { ...mine, language: 'de' } })).statusCode).toBe(200);
+      for (const header of ['', 'es-ES, es;q=0.9']) {
+        cotb.language = header;
+        expect((await cotb.request({ method: 'DELETE', url })).json().error.message).toBe(refusals.de);
+      }
+      // What the browser asks for still comes first.
+      cotb.language = 'fr';
+      expect((await cotb.request({ method: 'DELETE', url })).json().error.message).toBe(refusals.fr);
+    } finally {
+      cotb.language = 'nl';
+      await cotb.request({ method: 'PUT', url: '/api/v1/me', payload: mine });
+    }
+  });
+
+  it('writes every problem of a field, in order, in the reader’s language', async () => {
+    const body = newUserBody(newInsz(), 'kort.naam');
+    body.person.password = 'kort.naam';
+    body.person.passwordConfirm = 'kort.naam';
+    const cases = [
+      ['nl', 'Een wachtwoord heeft minstens 12 tekens. Het wachtwoord mag niet gelijk zijn aan de gebruikersnaam.'],
+      ['fr', "Un mot de passe compte au moins 12 caractères. Le mot de passe ne peut pas être identique au nom d'utilisateur."],
+      ['de', 'Ein Passwort hat mindestens 12 Zeichen. Das Passwort darf nicht dem Benutzernamen entsprechen.'],
+    ] as const;
+    try {
+      for (const [language, text] of cases) {
+        tb.language = language;
+        const res = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, body);
+        expect(res.statusCode).toBe(400);
+        expect(res.json().error.fields).toEqual({ 'person.password': text });
+      }
+    } finally {
+      tb.language = 'nl';
+    }
+  });
+
+  it('writes the exports and the domain home in the reader’s language', async () => {
+    const csv = await tb.get(`/api/v1/access/domains/${mw}/users/export?format=csv&username=user.antwerpen&lang=fr`);
+    const [header, row] = csv.rawPayload.toString('utf8').slice(1).trim().split('\n');
+    expect(header).toBe("Nom;Prénom;Nom d'utilisateur;Type;NISS;Statut;Applications sécurisées");
+    expect(row!.split(';')[5]).toBe('Actif');
+    expect(row!.split(';')[6]).toContain("e-Box de l'institution");
+
+    tb.language = 'de';
+    try {
+      const xlsx = await tb.get(`/api/v1/access/domains/${mw}/users/export?format=xlsx`);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      expect(wb.worksheets[0]!.name).toBe('Soziales Wohlergehen');
+      expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Name', 'Vorname', 'Benutzername', 'Typ', 'ENSS', 'Status', 'Gesicherte Anwendungen']);
+      const audit = await tb.get('/api/v1/access/audit/export?format=csv');
+      expect(audit.rawPayload.toString('utf8').slice(1).split('\n')[0]).toBe('Zeitpunkt;Durch;Rolle;Aktion;Betroffene Person;Domäne;Vorher;Nachher');
+      expect((await tb.get(`/api/v1/access/domains/${mw}`)).json().domain.name).toBe('Soziales Wohlergehen');
+    } finally {
+      tb.language = 'nl';
+    }
+    expect((await tb.get(`/api/v1/access/domains/${mw}`)).json().domain.name).toBe('Maatschappelijk Welzijn');
   });
 });

@@ -30,7 +30,9 @@ import {
   UpdateMemberBody,
   UserListQuery,
 } from './access.schema.js';
-import type { Caller, ExportFile, ManagementService } from './management.service.js';
+import { rendered } from '../../http/localize.js';
+import { renderTable, type ExportFile } from './access-export.js';
+import type { Caller, ManagementService } from './management.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['Toegangsbeheer'];
@@ -48,7 +50,12 @@ function sendFile(reply: FastifyReply, file: ExportFile) {
     .send(file.body);
 }
 
-/** HTTP ↔ access management (SPEC §2). Every rule is in the service; routes only translate. */
+/**
+ * HTTP ↔ access management (SPEC §2). Every rule is in the service; the routes are an edge (issue
+ * 18): refusals are rendered by the error handler, and the routes write what else the service says
+ * without words — bulk reasons and names with `rendered`, export files with `renderTable` — in
+ * the reader's language (request.language).
+ */
 export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService }> = async (app, { management }) => {
   const context = { access: 'context' as const };
 
@@ -65,12 +72,12 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   app.get('/access/domains/:domainId', {
     config: context,
     schema: { tags, summary: "The manager's home of a domain", params: DomainParams, response: { 200: DomainHome, ...errors } },
-  }, async (request) => management.domainHome(callerOf(request), request.params.domainId));
+  }, async (request) => rendered(request, await management.domainHome(callerOf(request), request.params.domainId)));
 
   app.patch('/access/domains/:domainId', {
     config: context,
     schema: { tags, summary: "Change the domain's contact e-mail", params: DomainParams, body: UpdateDomainBody, response: { 200: DomainHome, ...errors } },
-  }, async (request) => management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail));
+  }, async (request) => rendered(request, await management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail)));
 
   app.get('/access/domains/:domainId/persons', {
     config: context,
@@ -87,8 +94,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
-    const caller = { ...callerOf(request), language: lang ?? request.language };
-    return sendFile(reply, await management.exportMembers(caller, request.params.domainId, filter, format));
+    return sendFile(reply, await renderTable(await management.exportMembers(callerOf(request), request.params.domainId, filter), format, lang ?? request.language));
   });
 
   app.post('/access/domains/:domainId/users/validate', {
@@ -101,10 +107,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: 'Add a user or co-TB to the domain (confirm after the review)', params: DomainParams, body: AddMemberBody, response: { 201: AddMemberReview, ...errors } },
   }, async (request, reply) => reply.status(201).send(await management.addMember(callerOf(request), request.params.domainId, request.body, { dryRun: false })));
 
+  // A refusal's reason (a message) in the reader's language, as the error handler would write it.
   app.post('/access/domains/:domainId/users/bulk', {
     config: context,
     schema: { tags, summary: 'Bulk action on checked users, reported per user (R2.10)', params: DomainParams, body: BulkBody, response: { 200: BulkResult, ...errors } },
-  }, async (request) => management.bulk(callerOf(request), request.params.domainId, request.body));
+  }, async (request) => rendered(request, await management.bulk(callerOf(request), request.params.domainId, request.body)));
 
   app.get('/access/domains/:domainId/users/:userId', {
     config: context,
@@ -167,7 +174,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
-    return sendFile(reply, await management.exportAudit({ ...callerOf(request), language: lang ?? request.language }, filter, format));
+    return sendFile(reply, await renderTable(await management.exportAudit(callerOf(request), filter), format, lang ?? request.language));
   });
 
   app.get('/me', {

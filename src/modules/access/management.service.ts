@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import type { Clock } from '../../domain/clock.js';
 import { APPLICATIONS } from '../../shared/applications.js';
-import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
-import { translate, type Language, type MessageKey } from '../../shared/messages.js';
-import { toCsv } from '../../domain/csv.js';
+import { localized, type Language, type Message } from '../../shared/i18n.js';
+import { msg as sharedMsg } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { RoleChoice } from '../auth/auth.schema.js';
@@ -19,12 +18,18 @@ import type {
   UserListQuery,
 } from './access.schema.js';
 import { TYPE_LABELS } from './access.schema.js';
+import { accessMessages, type AccessMessageKey } from './access-messages.js';
+import type { Cell, ExportTable } from './access-export.js';
 import * as repo from './access.repo.js';
 import { can, canActOn, permissionsOf, type AuthContext, type MembershipType, type Permission, type SubjectAction } from './authorization.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import { passwordProblems } from './password-strength.js';
+import { passwordProblems, type StrengthProblem } from './password-strength.js';
 
-/** The person making a call: who, in which language, with the role chosen for the session. */
+/**
+ * The person making a call: who, with the role chosen for the session. `language` is the reader's
+ * language, read only by the modules not yet moved to keys (issue 18); access management does not
+ * read it: it says what went wrong with messages and the edge writes them in the reader's language.
+ */
 export interface Caller {
   userId: string;
   language: Language;
@@ -53,24 +58,18 @@ export interface ManagementDeps {
   inszLookupsPerHour?: number;
 }
 
-export interface ExportFile {
-  filename: string;
-  contentType: string;
-  body: Buffer;
-}
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** Access management (SPEC §2, issue #3): every rule is checked here, whatever the caller is. */
 export function createManagementService({ db, clock, registry, audit, inszLookupsPerHour = 60 }: ManagementDeps) {
-  const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
-  const fail = (code: 'validation' | 'forbidden' | 'not_found' | 'conflict', lang: Language, key: MessageKey, fields?: FieldErrors) =>
-    new AppError(code, t(lang, key), fields);
-  const invalid = (lang: Language, fields: FieldErrors) => new AppError('validation', t(lang, 'http.validation'), fields);
+  const msg = accessMessages.msg;
+  const fail = (code: 'forbidden' | 'not_found', key: AccessMessageKey) => new AppError(code, msg(key));
+  const forbidden = () => new AppError('forbidden', sharedMsg('auth.forbidden'));
+  const invalid = (fields: FieldMessages) => new AppError('validation', sharedMsg('http.validation'), fields);
+  /** The password policy's problems, one sentence each, in the order found (shared with the web form). */
+  const passwordMessages = (problems: StrengthProblem[]): Message[] => problems.map((p) => sharedMsg(p));
 
   function ctxOf(caller: Caller): AuthContext {
     const ctx = authContextOf(caller.context);
-    if (!ctx) throw fail('forbidden', caller.language, 'auth.context_required');
+    if (!ctx) throw new AppError('forbidden', sharedMsg('auth.context_required'));
     return ctx;
   }
 
@@ -82,35 +81,35 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
   async function requireDomain(caller: Caller, domainId: string, permission: Permission) {
     const ctx = ctxOf(caller);
     const domain = await registry.findDomain(domainId);
-    if (!domain || domain.organisationId !== ctx.organisationId) throw fail('not_found', caller.language, 'domain.not_found');
-    if (!can(ctx, permission, { organisationId: domain.organisationId, domainId })) throw fail('forbidden', caller.language, 'auth.forbidden');
+    if (!domain || domain.organisationId !== ctx.organisationId) throw fail('not_found', 'domain.not_found');
+    if (!can(ctx, permission, { organisationId: domain.organisationId, domainId })) throw forbidden();
     return domain;
   }
 
   function requireOrganisation(caller: Caller, permission: Permission): string {
     const ctx = ctxOf(caller);
     if (!ctx.organisationId || !can(ctx, permission, { organisationId: ctx.organisationId })) {
-      throw fail('forbidden', caller.language, 'auth.forbidden');
+      throw forbidden();
     }
     return ctx.organisationId;
   }
 
   /** Field errors of the new-person part of a form (R2.5, R2.6). */
-  async function newPersonProblems(person: NewPerson | undefined, existing: repo.UserRow | undefined, lang: Language): Promise<FieldErrors> {
-    const fields: FieldErrors = {};
+  async function newPersonProblems(person: NewPerson | undefined, existing: repo.UserRow | undefined): Promise<FieldMessages> {
+    const fields: FieldMessages = {};
     if (existing) {
-      if (person) fields.person = t(lang, 'person.already_known');
+      if (person) fields.person = msg('person.already_known');
       return fields;
     }
     if (!person) {
-      fields.person = t(lang, 'person.fields_required');
+      fields.person = msg('person.fields_required');
       return fields;
     }
-    if (person.username !== person.usernameConfirm) fields['person.usernameConfirm'] = t(lang, 'username.mismatch');
-    else if (await repo.isUsernameTaken(db, person.username)) fields['person.username'] = t(lang, 'username.taken');
-    if (person.password !== person.passwordConfirm) fields['person.passwordConfirm'] = t(lang, 'password.mismatch');
+    if (person.username !== person.usernameConfirm) fields['person.usernameConfirm'] = msg('username.mismatch');
+    else if (await repo.isUsernameTaken(db, person.username)) fields['person.username'] = sharedMsg('username.taken');
+    if (person.password !== person.passwordConfirm) fields['person.passwordConfirm'] = sharedMsg('password.mismatch');
     const problems = await passwordProblems(person.password, person);
-    if (problems.length) fields['person.password'] = problems.map((p) => t(lang, p)).join(' ');
+    if (problems.length) fields['person.password'] = passwordMessages(problems);
     return fields;
   }
 
@@ -128,7 +127,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       });
     } catch (error) {
       // Two managers creating the same username or INSZ at the same moment.
-      if (sqlState(error) === '23505') throw new AppError('conflict', t('nl', 'username.taken'), { 'person.username': t('nl', 'username.taken') });
+      if (sqlState(error) === '23505') throw new AppError('conflict', sharedMsg('username.taken'), { 'person.username': sharedMsg('username.taken') });
       throw error;
     }
   }
@@ -161,7 +160,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
   async function lookUpInsz(caller: Caller, organisationId: string, domainId: string | null, insz: string) {
     const since = new Date(clock.now().getTime() - 3_600_000);
     if ((await audit.countByActorSince(caller.userId, 'person.lookup', since)) >= inszLookupsPerHour) {
-      throw new AppError('rate_limited', t(caller.language, 'person.lookups_limited', { max: inszLookupsPerHour }));
+      throw new AppError('rate_limited', msg('person.lookups_limited', { max: inszLookupsPerHour }));
     }
     const existing = await repo.findUserByInsz(db, insz);
     await audit.record(db, { ...auditBase(caller, organisationId, domainId), action: 'person.lookup', subjectUserId: existing?.id ?? null, after: { insz, found: Boolean(existing) } });
@@ -193,20 +192,20 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     };
   }
 
-  async function loadMember(tx: Db, domainId: string, userId: string, lang: Language) {
+  async function loadMember(tx: Db, domainId: string, userId: string) {
     const m = await repo.findMembership(tx, domainId, userId);
-    if (!m) throw fail('not_found', lang, 'member.not_found');
+    if (!m) throw fail('not_found', 'member.not_found');
     return m;
   }
 
-  function refuseUnlessAllowed(ctx: AuthContext, action: SubjectAction, m: repo.MembershipRow, callerId: string, lang: Language) {
+  function refuseUnlessAllowed(ctx: AuthContext, action: SubjectAction, m: repo.MembershipRow, callerId: string) {
     const subject = { type: m.type as MembershipType, isSelf: m.userId === callerId };
     if (canActOn(ctx, action, subject)) return;
-    if (subject.isSelf && action !== 'edit') throw fail('forbidden', lang, 'member.is_self');
-    if (subject.type === 'TB') throw fail('forbidden', lang, 'member.is_tb');
-    if (subject.type === 'CO_TB') throw fail('forbidden', lang, 'member.co_tb_forbidden');
-    if (action === 'remove') throw fail('forbidden', lang, 'member.remove_forbidden');
-    throw fail('forbidden', lang, 'auth.forbidden');
+    if (subject.isSelf && action !== 'edit') throw fail('forbidden', 'member.is_self');
+    if (subject.type === 'TB') throw fail('forbidden', 'member.is_tb');
+    if (subject.type === 'CO_TB') throw fail('forbidden', 'member.co_tb_forbidden');
+    if (action === 'remove') throw fail('forbidden', 'member.remove_forbidden');
+    throw forbidden();
   }
 
   /** One change to one member, inside the caller's transaction; returns false when nothing changed. */
@@ -222,24 +221,23 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       | { kind: 'applications'; add?: string[]; remove?: string[]; set?: string[] }
       | { kind: 'localEmail'; localEmail: string | null },
   ): Promise<boolean> {
-    const lang = caller.language;
-    const m = await loadMember(tx, domain.id, userId, lang);
+    const m = await loadMember(tx, domain.id, userId);
     const before = { type: m.type, status: m.status, applications: m.applications, localEmail: m.localEmail };
     const base = { ...auditBase(caller, domain.organisationId, domain.id), subjectUserId: userId };
     if (change.kind === 'remove') {
-      refuseUnlessAllowed(ctx, 'remove', m, caller.userId, lang);
+      refuseUnlessAllowed(ctx, 'remove', m, caller.userId);
       await repo.deleteMembership(tx, m.id);
       await audit.record(tx, { ...base, action: 'member.remove', before, after: null });
       return true;
     }
     if (change.kind === 'status') {
-      refuseUnlessAllowed(ctx, change.status === 'blocked' ? 'block' : 'unblock', m, caller.userId, lang);
+      refuseUnlessAllowed(ctx, change.status === 'blocked' ? 'block' : 'unblock', m, caller.userId);
       if (m.status === change.status) return false;
       await repo.updateMembership(tx, m.id, { status: change.status }, clock.now());
       await audit.record(tx, { ...base, action: change.status === 'blocked' ? 'member.block' : 'member.unblock', before: { status: m.status }, after: { status: change.status } });
       return true;
     }
-    refuseUnlessAllowed(ctx, 'edit', m, caller.userId, lang);
+    refuseUnlessAllowed(ctx, 'edit', m, caller.userId);
     if (change.kind === 'localEmail') {
       if (m.localEmail === change.localEmail) return false;
       await repo.updateMembership(tx, m.id, { localEmail: change.localEmail }, clock.now());
@@ -257,45 +255,20 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     return true;
   }
 
-  function columnLabels(lang: Language) {
-    return [
-      t(lang, 'col.surname'),
-      t(lang, 'col.firstName'),
-      t(lang, 'col.username'),
-      t(lang, 'col.type'),
-      t(lang, 'col.insz'),
-      t(lang, 'col.status'),
-      t(lang, 'col.applications'),
-    ];
-  }
+  const MEMBER_COLUMNS = (['col.surname', 'col.firstName', 'col.username', 'col.type', 'col.insz', 'col.status', 'col.applications'] as const).map((k) => msg(k));
+  const AUDIT_COLUMNS = (['col.at', 'col.actor', 'col.role', 'col.action', 'col.subject', 'col.domain', 'col.before', 'col.after'] as const).map((k) => msg(k));
+  const applicationNames = new Map<string, Cell>(APPLICATIONS.map((a) => [a.code, a.name]));
 
-  function memberCells(r: repo.MemberListRow, lang: Language): string[] {
-    const appNames = new Map<string, string>(APPLICATIONS.map((a) => [a.code, a.name[lang]]));
+  function memberCells(r: repo.MemberListRow): Cell[] {
     return [
       r.surname,
       r.firstName,
       r.username,
       TYPE_LABELS[r.type as MembershipType],
       r.insz ? formatInsz(r.insz) : '',
-      t(lang, r.status === 'blocked' ? 'status.blocked' : 'status.active'),
-      r.applications.map((a) => appNames.get(a) ?? a).join(', '),
+      msg(r.status === 'blocked' ? 'status.blocked' : 'status.active'),
+      r.applications.map((a) => applicationNames.get(a) ?? a),
     ];
-  }
-
-  async function tableFile(base: string, format: 'csv' | 'xlsx', header: string[], rows: string[][], sheet: string): Promise<ExportFile> {
-    if (format === 'csv') return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv([header, ...rows]) };
-    const wb = new ExcelJS.Workbook();
-    wb.creator = 'OCMW Portal';
-    wb.created = clock.now();
-    const ws = wb.addWorksheet(sheet);
-    ws.addRow(header).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
-    ws.columns.forEach((c, i) => {
-      c.width = Math.min(60, Math.max(12, header[i]!.length + 2, ...rows.slice(0, 200).map((r) => (r[i] ?? '').length + 2)));
-    });
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-    return { filename: `${base}.xlsx`, contentType: XLSX_TYPE, body: buffer };
   }
 
   return {
@@ -319,12 +292,11 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
      * forbidden, not_found or conflict.
      */
     async addMember(caller: Caller, domainId: string, body: AddMemberBody, options: { dryRun: boolean }) {
-      const lang = caller.language;
       const domain = await requireDomain(caller, domainId, body.type === 'CO_TB' ? 'access.manage-co-tb' : 'access.add-user');
       const { existing, isKnownHere } = await lookUpInsz(caller, domain.organisationId, domainId, body.insz);
-      const fields = await newPersonProblems(body.person, existing, lang);
-      if (existing && (await repo.findMembership(db, domainId, existing.id))) fields.insz = t(lang, 'member.exists');
-      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const fields = await newPersonProblems(body.person, existing);
+      if (existing && (await repo.findMembership(db, domainId, existing.id))) fields.insz = msg('member.exists');
+      if (Object.keys(fields).length) throw invalid(fields);
       const review = {
         person: reviewOf(body.insz, existing, body.person, isKnownHere),
         type: body.type,
@@ -336,7 +308,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       const userId = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const id = existing?.id ?? (await createPerson(tx, body.insz, body.person!, passwordHash));
-        if (await repo.findMembership(tx, domainId, id)) throw invalid(lang, { insz: t(lang, 'member.exists') });
+        if (await repo.findMembership(tx, domainId, id)) throw invalid({ insz: msg('member.exists') });
         await repo.insertMembership(tx, { domainId, userId: id, type: body.type, localEmail: review.localEmail, applications: review.applications });
         if (!existing) await audit.record(tx, { ...auditBase(caller, domain.organisationId, domainId), action: 'person.create', subjectUserId: id, after: { username: review.person.username } });
         await audit.record(tx, {
@@ -353,13 +325,12 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
 
     /** "Van Toegangsbeheerder veranderen" (R2.3): the new TB replaces the old one, who stays as co-TB [choice]. */
     async changeTb(caller: Caller, domainId: string, body: ChangeTbBody, options: { dryRun: boolean }) {
-      const lang = caller.language;
       const domain = await requireDomain(caller, domainId, 'access.change-tb');
       const { existing, isKnownHere } = await lookUpInsz(caller, domain.organisationId, domainId, body.insz);
       const current = await repo.findTb(db, domainId);
-      const fields = await newPersonProblems(body.person, existing, lang);
-      if (existing && current?.userId === existing.id) fields.insz = t(lang, 'tb.same_person');
-      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const fields = await newPersonProblems(body.person, existing);
+      if (existing && current?.userId === existing.id) fields.insz = msg('tb.same_person');
+      if (Object.keys(fields).length) throw invalid(fields);
       const review = { person: reviewOf(body.insz, existing, body.person, isKnownHere), localEmail: body.localEmail ?? null, previousTbUserId: current?.userId ?? null };
       if (options.dryRun) return review;
       const passwordHash = existing ? '' : await hashPassword(body.person!.password);
@@ -397,13 +368,21 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       return { items: rows.map((r) => toSummary(ctx, caller.userId, r)), total, page: q.page, pageSize: q.pageSize };
     },
 
-    /** The filtered list as CSV (UTF-8 with BOM) or XLSX, with the screen's columns (R2.11). */
-    async exportMembers(caller: Caller, domainId: string, q: UserListFilter & { sort: string; order: 'asc' | 'desc' }, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+    /**
+     * The filtered list with the screen's columns (R2.11), as a table without words: the route
+     * writes it as CSV (UTF-8 with BOM) or XLSX in the reader's language (access-export.ts).
+     */
+    async exportMembers(caller: Caller, domainId: string, q: UserListFilter & { sort: string; order: 'asc' | 'desc' }): Promise<ExportTable> {
       const domain = await requireDomain(caller, domainId, 'access.read');
       const { rows } = await repo.listMembers(db, domainId, q, { column: q.sort, order: q.order }, 0, null);
-      const lang = caller.language;
       const org = await registry.getOrganisation(domain.organisationId);
-      return tableFile(`gebruikers-${org.kbo}-${domain.code}-${clock.today()}`, format, columnLabels(lang), rows.map((r) => memberCells(r, lang)), domain.name[lang === 'en' ? 'nl' : lang]);
+      return {
+        basename: `gebruikers-${org.kbo}-${domain.code}-${clock.today()}`,
+        sheet: domain.name,
+        header: MEMBER_COLUMNS,
+        rows: rows.map(memberCells),
+        createdAt: clock.now(),
+      };
     },
 
     async getMember(caller: Caller, domainId: string, userId: string) {
@@ -411,7 +390,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       const ctx = ctxOf(caller);
       const { rows } = await repo.listMembers(db, domainId, { userId }, { column: 'surname', order: 'asc' }, 0, 1);
       const row = rows[0];
-      if (!row) throw fail('not_found', caller.language, 'member.not_found');
+      if (!row) throw fail('not_found', 'member.not_found');
       return { ...toSummary(ctx, caller.userId, row), title: row.title, language: row.language };
     },
 
@@ -437,12 +416,12 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     /**
      * Bulk action on checked users (R2.10): each user in a transaction of its own, so a
      * refusal or failure for one user leaves nothing half applied for them and does not stop
-     * the others. Reports done / unchanged / refused (with the reason) per user.
+     * the others. Reports done / unchanged / refused (with the reason, a message) per user.
      */
     async bulk(caller: Caller, domainId: string, body: { action: string; userIds: string[]; applications?: string[] }) {
       const domain = await requireDomain(caller, domainId, 'access.read');
       const ctx = ctxOf(caller);
-      const results: { userId: string; outcome: 'done' | 'refused' | 'unchanged'; reason?: string }[] = [];
+      const results: { userId: string; outcome: 'done' | 'refused' | 'unchanged'; reason?: string | Message }[] = [];
       for (const userId of [...new Set(body.userIds)]) {
         const change =
           body.action === 'remove'
@@ -455,22 +434,25 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
           results.push({ userId, outcome: changed ? 'done' : 'unchanged' });
         } catch (error) {
           if (!(error instanceof AppError) || error.status >= 500) throw error;
-          results.push({ userId, outcome: 'refused', reason: error.message });
+          // The reason as the domain says it (a message): the route writes it in the reader's language.
+          results.push({ userId, outcome: 'refused', reason: error.detail });
         }
       }
       return { results, done: results.filter((r) => r.outcome === 'done').length, refused: results.filter((r) => r.outcome === 'refused').length };
     },
 
-    /** The manager's home of a domain: organisation, KBO, creation date, contact e-mail, TB, counts. */
+    /**
+     * The manager's home of a domain: organisation, KBO, creation date, contact e-mail, TB, counts.
+     * The names come in every language; the route gives the reader's.
+     */
     async domainHome(caller: Caller, domainId: string) {
       const domain = await requireDomain(caller, domainId, 'access.read');
-      const lang = caller.language;
       const org = await registry.getOrganisation(domain.organisationId);
       const tb = await repo.findTb(db, domainId);
       const tbUser = tb ? await repo.findUser(db, tb.userId) : undefined;
       return {
-        organisation: { id: org.id, name: lang === 'en' ? org.name.nl : org.name[lang], kbo: org.kbo, kboFormatted: formatKbo(org.kbo) },
-        domain: { id: domain.id, code: domain.code, name: lang === 'en' ? domain.name.nl : domain.name[lang], contactEmail: domain.contactEmail, createdAt: domain.createdAt },
+        organisation: { id: org.id, name: localized(org.name), kbo: org.kbo, kboFormatted: formatKbo(org.kbo) },
+        domain: { id: domain.id, code: domain.code, name: localized(domain.name), contactEmail: domain.contactEmail, createdAt: domain.createdAt },
         tb: tbUser ? { userId: tbUser.id, surname: tbUser.surname, firstName: tbUser.firstName } : null,
         counts: await repo.memberCounts(db, domainId),
         permissions: permissionsOf(ctxOf(caller)),
@@ -503,12 +485,11 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
 
     /** Adds a co-HTB (R2.1); a new INSZ needs the new-person fields. */
     async addCoHtb(caller: Caller, body: { insz: string; person?: NewPerson }, options: { dryRun: boolean }) {
-      const lang = caller.language;
       const organisationId = requireOrganisation(caller, 'access.manage-co-htb');
       const { existing, isKnownHere } = await lookUpInsz(caller, organisationId, null, body.insz);
-      const fields = await newPersonProblems(body.person, existing, lang);
-      if (existing && (await repo.findManager(db, organisationId, existing.id))) fields.insz = t(lang, 'manager.exists');
-      if (Object.keys(fields).length) throw invalid(lang, fields);
+      const fields = await newPersonProblems(body.person, existing);
+      if (existing && (await repo.findManager(db, organisationId, existing.id))) fields.insz = msg('manager.exists');
+      if (Object.keys(fields).length) throw invalid(fields);
       const review = { person: reviewOf(body.insz, existing, body.person, isKnownHere) };
       if (options.dryRun) return review;
       const passwordHash = existing ? '' : await hashPassword(body.person!.password);
@@ -522,12 +503,11 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     },
 
     async removeCoHtb(caller: Caller, userId: string): Promise<void> {
-      const lang = caller.language;
       const organisationId = requireOrganisation(caller, 'access.manage-co-htb');
       const manager = await repo.findManager(db, organisationId, userId);
-      if (!manager) throw fail('not_found', lang, 'member.not_found');
-      if (manager.role === 'HTB') throw fail('forbidden', lang, 'manager.htb_fixed');
-      if (userId === caller.userId) throw fail('forbidden', lang, 'member.is_self');
+      if (!manager) throw fail('not_found', 'member.not_found');
+      if (manager.role === 'HTB') throw fail('forbidden', 'manager.htb_fixed');
+      if (userId === caller.userId) throw fail('forbidden', 'member.is_self');
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.deleteManager(tx, organisationId, userId);
@@ -543,10 +523,9 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       return audit.list({ ...q, organisationId, domainId });
     },
 
-    async exportAudit(caller: Caller, q: { domainId?: string; action?: string; from?: string; to?: string }, format: 'csv' | 'xlsx'): Promise<ExportFile> {
-      const lang = caller.language;
+    /** The audit log as a table without words; the route writes it as CSV or XLSX in the reader's language. */
+    async exportAudit(caller: Caller, q: { domainId?: string; action?: string; from?: string; to?: string }): Promise<ExportTable> {
       const page = await this.listAudit(caller, { ...q, page: 1, pageSize: 100_000 });
-      const header = ['col.at', 'col.actor', 'col.role', 'col.action', 'col.subject', 'col.domain', 'col.before', 'col.after'].map((k) => t(lang, k as MessageKey));
       const rows = page.items.map((i) => [
         i.at,
         i.actorUsername ?? '',
@@ -557,7 +536,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
         i.before == null ? '' : JSON.stringify(i.before),
         i.after == null ? '' : JSON.stringify(i.after),
       ]);
-      return tableFile(`audit-${clock.today()}`, format, header, rows, 'Audit');
+      return { basename: `audit-${clock.today()}`, sheet: 'Audit', header: AUDIT_COLUMNS, rows, createdAt: clock.now() };
     },
 
     /**
@@ -624,7 +603,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
     /** "Mijn persoonlijke gegevens" */
     async getMe(caller: Caller) {
       const u = await repo.findUser(db, caller.userId);
-      if (!u) throw fail('not_found', caller.language, 'http.not_found');
+      if (!u) throw new AppError('not_found', sharedMsg('http.not_found'));
       return { username: u.username, insz: u.insz, surname: u.surname, firstName: u.firstName, title: u.title as 'DE_HEER' | 'MEVROUW' | null, language: u.language as Language, email: u.email };
     },
 
@@ -652,15 +631,14 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
      * (R2.6). The caller (auth) ends the person's other sessions afterwards.
      */
     async changePassword(caller: Caller, body: { currentPassword: string; newPassword: string; newPasswordConfirm: string }) {
-      const lang = caller.language;
       const u = await repo.findUser(db, caller.userId);
-      if (!u) throw fail('not_found', lang, 'http.not_found');
-      const fields: FieldErrors = {};
-      if (!(await verifyPassword(u.passwordHash, body.currentPassword))) fields.currentPassword = t(lang, 'password.current_wrong');
+      if (!u) throw new AppError('not_found', sharedMsg('http.not_found'));
+      const fields: FieldMessages = {};
+      if (!(await verifyPassword(u.passwordHash, body.currentPassword))) fields.currentPassword = msg('password.current_wrong');
       const problems = await passwordProblems(body.newPassword, u);
-      if (problems.length) fields.newPassword = problems.map((p) => t(lang, p)).join(' ');
-      if (body.newPassword !== body.newPasswordConfirm) fields.newPasswordConfirm = t(lang, 'password.mismatch');
-      if (Object.keys(fields).length) throw invalid(lang, fields);
+      if (problems.length) fields.newPassword = passwordMessages(problems);
+      if (body.newPassword !== body.newPasswordConfirm) fields.newPasswordConfirm = sharedMsg('password.mismatch');
+      if (Object.keys(fields).length) throw invalid(fields);
       const passwordHash = await hashPassword(body.newPassword);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;

@@ -52,11 +52,19 @@ describe('session and login (R2.13)', () => {
     expect(wrong.json().error.code).toBe('unauthenticated');
   });
 
-  it('answers in the language the browser asks for', async () => {
-    const client = ctx.client();
-    client.language = 'fr';
-    const res = await client.login('tb.beveren', 'not-the-password');
-    expect(res.json().error.message).toBe("Nom d'utilisateur ou mot de passe incorrect.");
+  it('answers in the language the browser asks for (issue 18: the service says a key, the edge writes it)', async () => {
+    const refusals = {
+      nl: 'Gebruikersnaam of wachtwoord is onjuist. Controleer beide en probeer opnieuw.',
+      fr: "Nom d'utilisateur ou mot de passe incorrect. Vérifiez les deux et réessayez.",
+      de: 'Benutzername oder Passwort ist falsch. Prüfen Sie beide und versuchen Sie es erneut.',
+    };
+    for (const language of ['nl', 'fr', 'de'] as const) {
+      const client = ctx.client();
+      client.language = language;
+      // Unknown names, so the tries count against no real account's throttle.
+      const res = await client.login(`nobody.${language}`, 'not-the-password');
+      expect(res.json().error).toEqual({ code: 'unauthenticated', message: refusals[language] });
+    }
   });
 
   it('refuses a login without the CSRF token', async () => {
@@ -84,6 +92,7 @@ describe('session and login (R2.13)', () => {
     const locked = await ctx.client().login('tb.kruibeke');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('rate_limited');
+    expect(locked.json().error.message).toMatch(/^Te veel mislukte pogingen\. Probeer opnieuw over [\d.]+ seconden\.$/);
     wall = new Date(wall.getTime() + 16 * 60_000);
     expect((await ctx.client().login('tb.kruibeke')).statusCode).toBe(200);
   });
@@ -92,9 +101,14 @@ describe('session and login (R2.13)', () => {
 
   it('refuses a person whose only role is blocked (R2.7)', async () => {
     await setMembershipStatus('tb.herne', 'OCMW Herne', 'blocked');
-    const res = await ctx.client().login('tb.herne');
+    const client = ctx.client();
+    client.language = 'fr';
+    const res = await client.login('tb.herne');
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('account_blocked');
+    expect(res.json().error).toEqual({
+      code: 'account_blocked',
+      message: "Vous n'avez aucun accès actif : tous vos rôles sont bloqués ou terminés. Contactez votre gestionnaire d'accès.",
+    });
     await setMembershipStatus('tb.herne', 'OCMW Herne', 'active');
     expect((await ctx.client().login('tb.herne')).statusCode).toBe(200);
   });
@@ -132,11 +146,23 @@ describe('organisation choice and switch (R2.13)', () => {
     expect(switched.json().context.organisation.kbo).toBe('0212235604');
   });
 
-  it('refuses a choice that is not the person’s', async () => {
+  it('refuses a choice that is not the person’s, in the person’s own language when the browser asks for none', async () => {
     const client = ctx.client();
     await client.login('an.peeters');
-    const res = await client.post('/api/v1/session/context', { choiceId: 'HTB:00000000-0000-0000-0000-000000000000:-' });
+    const bogus = { choiceId: 'HTB:00000000-0000-0000-0000-000000000000:-' };
+    const res = await client.post('/api/v1/session/context', bogus);
     expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toBe('Deze keuze is niet (meer) beschikbaar. Kies een organisatie en rol uit de lijst.');
+    await queryRows(ctx.database.db, sql`update users set language = 'de' where username = 'an.peeters'`);
+    try {
+      client.language = '';
+      expect((await client.post('/api/v1/session/context', bogus)).json().error).toEqual({
+        code: 'forbidden',
+        message: 'Diese Auswahl ist nicht (mehr) verfügbar. Wählen Sie eine Organisation und eine Rolle aus der Liste.',
+      });
+    } finally {
+      await queryRows(ctx.database.db, sql`update users set language = 'nl' where username = 'an.peeters'`);
+    }
   });
 
   it('refuses another organisation’s data than the one chosen', async () => {

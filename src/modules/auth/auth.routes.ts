@@ -73,7 +73,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     async (request, reply) => {
       const { username, password } = request.body;
       const previous = request.actor;
-      const session = await auth.login(username, password, request.language, request.ip);
+      const session = await auth.login(username, password, request.ip);
       // Logging in again from a browser that still holds a session: that session ends on the
       // server, so only the new id (never one known before the login) stays usable.
       if (previous) {
@@ -97,7 +97,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      const session = await auth.choose(request.actor!, request.body.choiceId, request.language);
+      const session = await auth.choose(request.actor!, request.body.choiceId);
       reply.setSessionCookie(session.token);
       return describe(request, reply, { ...session, userId: request.actor!.userId });
     },
@@ -115,7 +115,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      await auth.changePassword(request.actor!, request.body, request.language);
+      await auth.changePassword(request.actor!, request.body);
       return reply.status(204).send(null);
     },
   );
@@ -132,7 +132,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       },
     },
     async (request, reply) => {
-      await deps.firstStart.setPassword(request.body, request.language);
+      await deps.firstStart.setPassword(request.body);
       return reply.status(204).send(null);
     },
   );

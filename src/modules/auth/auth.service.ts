@@ -2,9 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import type { Language } from '../../shared/i18n.js';
 import { accessRepo, burnVerification, verifyPassword, type AccessService, type ManagementService } from '../access/index.js';
 import type { Role, RoleChoice } from './auth.schema.js';
+import { authMessages } from './auth-messages.js';
 import * as repo from './sessions.repo.js';
 import { clearAttempts, purgeQuietThrottles, reserveAttempt, throttleKey } from '../../db/lockout.js';
 
@@ -31,6 +32,7 @@ export interface AuthDeps {
 export interface Actor {
   userId: string;
   username: string;
+  /** The person's own language (their account's setting): the edges' fallback after Accept-Language. */
   language: Language;
   sessionIdHash: string;
   csrfToken: string;
@@ -52,6 +54,7 @@ function newToken(): string {
 
 /** Login, sessions and the organisation choice (R2.13); sessions live in the database (N6). */
 export function createAuthService({ db, clock, access, management, config }: AuthDeps) {
+  const msg = authMessages.msg;
   const ttlMs = config.sessionHours * 3_600_000;
   const maxMs = (config.sessionMaxHours ?? 12) * 3_600_000;
   /** Sliding expiry, never beyond the absolute lifetime counted from the login. */
@@ -84,23 +87,23 @@ export function createAuthService({ db, clock, access, management, config }: Aut
      * Throws unauthenticated (wrong name or password), rate_limited (too many failures for this
      * name from this source, whether the name exists or not; reserved atomically before the
      * password is checked, so parallel guesses get no extra tries) or account_blocked (no active
-     * role left).
+     * role left). The refusals are messages: the edge writes them in the reader's language.
      */
-    async login(username: string, password: string, lang: Language, source = 'unknown') {
+    async login(username: string, password: string, source = 'unknown') {
       const key = throttleKey('person', username, source);
       const wait = await reserveAttempt(db, key, clock.now(), throttle);
-      if (wait > 0) throw new AppError('rate_limited', translate('auth.throttled', lang, { seconds: wait }));
+      if (wait > 0) throw new AppError('rate_limited', msg('auth.throttled', { seconds: wait }));
       const attempt = await accessRepo.findLoginUser(db, username);
       if (!attempt) {
         await burnVerification(password);
-        throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
+        throw new AppError('unauthenticated', msg('auth.invalid_credentials'));
       }
       if (!(await verifyPassword(attempt.passwordHash, password))) {
-        throw new AppError('unauthenticated', translate('auth.invalid_credentials', lang));
+        throw new AppError('unauthenticated', msg('auth.invalid_credentials'));
       }
       await clearAttempts(db, key);
       const choices = await access.listRoleChoices(attempt.id);
-      if (choices.length === 0) throw new AppError('account_blocked', translate('auth.no_active_role', lang));
+      if (choices.length === 0) throw new AppError('account_blocked', msg('auth.no_active_role'));
       const context = choices.length === 1 ? choices[0]! : null;
       const session = await createSession(attempt.id, context);
       return { ...session, userId: attempt.id };
@@ -139,9 +142,9 @@ export function createAuthService({ db, clock, access, management, config }: Aut
     },
 
     /** Switches to a role choice; the session gets a new id (no fixation). Throws forbidden. */
-    async choose(actor: Actor, choiceIdValue: string, lang: Language) {
+    async choose(actor: Actor, choiceIdValue: string) {
       const choice = (await access.listRoleChoices(actor.userId)).find((c) => c.id === choiceIdValue);
-      if (!choice) throw new AppError('forbidden', translate('auth.choice_unknown', lang));
+      if (!choice) throw new AppError('forbidden', msg('auth.choice_unknown'));
       await repo.deleteSession(db, actor.sessionIdHash);
       return createSession(actor.userId, choice, actor.loggedInAt);
     },
@@ -150,8 +153,8 @@ export function createAuthService({ db, clock, access, management, config }: Aut
      * "Mijn wachtwoord wijzigen": checks and sets the new password (access rules), then ends
      * every other session of the person, so a stolen session dies with the old password.
      */
-    async changePassword(actor: Actor, body: { currentPassword: string; newPassword: string; newPasswordConfirm: string }, lang: Language) {
-      await management.changePassword({ userId: actor.userId, language: lang, context: actor.context }, body);
+    async changePassword(actor: Actor, body: { currentPassword: string; newPassword: string; newPasswordConfirm: string }) {
+      await management.changePassword({ userId: actor.userId, language: actor.language, context: actor.context }, body);
       await repo.deleteSessionsOfUser(db, actor.userId, actor.sessionIdHash);
     },
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { renderFields } from '../../cli/render-error.js';
 import { hashToken } from './auth.service.js';
 
 const GOOD = 'Mijn-Eigen-Wachtwoord-2026';
@@ -48,14 +49,41 @@ describe('first administrator (ocmw admin create) and temporary passwords (issue
   });
 
   it('refuses an unknown or expired link (400 naming the token) and a taken username or bad e-mail', async () => {
-    expect((await setup('bestaat-niet')).json().error.fields).toHaveProperty('token');
+    expect((await setup('bestaat-niet')).json().error.fields).toEqual({
+      token: 'Deze link om een wachtwoord in te stellen is onbekend, verlopen of al gebruikt. Vraag de beheerder van het platform een nieuwe link.',
+    });
     const r = await ctx.services.firstStart.createAdmin({ username: 'tweede.beheerder', email: 'b2@ocmw.example' });
     await ctx.database.db.execute(sql`update setup_tokens set expires_at = now() - interval '1 minute' where token_hash = ${hashToken(r.token)}`);
     const expired = await setup(r.token);
     expect(expired.statusCode).toBe(400);
     expect(expired.json().error.fields).toHaveProperty('token');
-    await expect(ctx.services.firstStart.createAdmin({ username: 'Tweede.Beheerder', email: 'b3@ocmw.example' })).rejects.toMatchObject({ code: 'validation', fields: { username: expect.any(String) } });
-    await expect(ctx.services.firstStart.createAdmin({ username: 'derde', email: 'geen-adres' })).rejects.toMatchObject({ code: 'validation', fields: { email: expect.any(String) } });
+    // The service says what is wrong with keys; the CLI's edge writes it in the --lang language.
+    const refusal = (input: { username: string; email: string }) => ctx.services.firstStart.createAdmin(input).then(() => expect.fail('accepted'), (e: unknown) => e);
+    const taken = await refusal({ username: 'Tweede.Beheerder', email: 'b3@ocmw.example' });
+    expect(taken).toMatchObject({ code: 'validation' });
+    expect(renderFields(taken, 'nl')).toEqual({ username: 'Deze gebruikersnaam is al in gebruik.' });
+    expect(renderFields(taken, 'fr')).toEqual({ username: "Ce nom d'utilisateur est déjà utilisé." });
+    const bad = await refusal({ username: '-x', email: 'geen-adres' });
+    expect(renderFields(bad, 'de')).toEqual({
+      username: 'Ein Benutzername beginnt mit einem Buchstaben oder einer Ziffer und hat 2 bis 64 Buchstaben, Ziffern, Punkte, Bindestriche oder Unterstriche.',
+      email: 'Geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@ocmw.be.',
+    });
+  });
+
+  it('writes the setup page’s refusals in the reader’s language', async () => {
+    const browser = ctx.client();
+    browser.language = 'fr';
+    await browser.get('/api/v1/session');
+    const r = await ctx.services.firstStart.createAdmin({ username: 'vier.b', email: 'b4@ocmw.example' });
+    const weak = await browser.post('/api/v1/session/setup-password', { token: r.token, newPassword: 'vier.b', newPasswordConfirm: 'autre' });
+    expect(weak.json().error).toEqual({
+      code: 'validation',
+      message: 'Certains champs ne sont pas correctement remplis.',
+      fields: {
+        newPassword: "Un mot de passe compte au moins 12 caractères. Le mot de passe ne peut pas être identique au nom d'utilisateur.",
+        newPasswordConfirm: 'Les deux mots de passe ne sont pas identiques.',
+      },
+    });
   });
 
   it('a temporary password allows only the password change until the person chose their own', async () => {

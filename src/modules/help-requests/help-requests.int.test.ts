@@ -193,7 +193,7 @@ describe('the OCMW side (R6.6, R6.8, R6.11)', () => {
     expect((await tb.get('/api/v1/help-requests')).statusCode).toBe(403);
     const reference = (await file('2026-03-03')).json().reference;
     const other = await vendor('OCMW Beveren-Kruibeke-Zwijndrecht');
-    await expect(ctx.clock.runWithToday('2026-03-03', () => ctx.services.helpRequests.vendorGet(other, reference, 'nl'))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(ctx.clock.runWithToday('2026-03-03', () => ctx.services.helpRequests.vendorGet(other, reference))).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('forwards within 5 days with a reason; the reference and receipt date stay and the history shows each hop', async () => {
@@ -215,7 +215,7 @@ describe('the OCMW side (R6.6, R6.8, R6.11)', () => {
     expect(ok.json().forwardedTo.name).toBe('OCMW Gent');
     expect((await agent.get(`/api/v1/help-requests/${item.id}`)).statusCode).toBe(404);
     agent.today = undefined;
-    const atGent = await ctx.clock.runWithToday('2026-09-09', async () => ctx.services.helpRequests.vendorGet(await vendor('OCMW Gent'), reference, 'nl'));
+    const atGent = await ctx.clock.runWithToday('2026-09-09', async () => ctx.services.helpRequests.vendorGet(await vendor('OCMW Gent'), reference));
     expect(atGent).toMatchObject({ reference, receivedOn: '2026-09-07', status: 'unread' });
     expect(atGent.history.map((h) => [h.kind, h.fromOrganisation, h.toOrganisation, h.reason])).toEqual([
       ['filed', null, 'OCMW Antwerpen', null],
@@ -252,7 +252,7 @@ describe('merger relinking (R6.7)', () => {
     });
     const sees = async (name: string, day: string) => {
       const client = await vendor(name);
-      const page = await ctx.clock.runWithToday(day, () => ctx.services.helpRequests.vendorList(client, { page: 1, pageSize: 100 }, 'nl'));
+      const page = await ctx.clock.runWithToday(day, () => ctx.services.helpRequests.vendorList(client, { page: 1, pageSize: 100 }));
       return page.items.some((i) => i.reference === reference);
     };
     expect(await sees('OCMW Beveren', '2024-12-31')).toBe(true);
@@ -319,7 +319,7 @@ describe('reminders (R6.5)', () => {
     expect(antwerpen(await run('2026-10-08'))?.references).toContain(reference);
     await ctx.clock.runWithToday('2026-10-08', async () => {
       const client = await vendor('OCMW Antwerpen');
-      await ctx.services.helpRequests.vendorMarkRead(client, reference, 'nl');
+      await ctx.services.helpRequests.vendorMarkRead(client, reference);
     });
     expect(antwerpen(await run('2026-10-09'))?.references ?? []).not.toContain(reference);
   });

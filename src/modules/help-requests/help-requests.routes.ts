@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { rendered } from '../../http/localize.js';
 import { callerOf } from '../access/index.js';
 import {
   CitizenReceipt,
@@ -30,7 +31,11 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       querystring: OcmwLookupQuery,
       response: { 200: OcmwLookup, 400: ErrorResponse },
     },
-  }, async (request) => helpRequests.lookup(request.query));
+  }, async (request) => {
+    // The citizen form's language, for the names and any refusal (issue 18: rendered at the edge).
+    request.language = request.query.language;
+    return rendered(request, await helpRequests.lookup(request.query));
+  });
 
   app.get('/public/help-requests/challenge', {
     // Issue 17: anonymous, no cookie; a challenge is worth nothing until solved, and costs one HMAC.
@@ -51,7 +56,10 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       body: CitizenSubmissionBody,
       response: { 201: CitizenReceipt, 400: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request, reply) => reply.status(201).send(await helpRequests.submitFromPublicForm(request.body)));
+  }, async (request, reply) => {
+    request.language = request.body.language;
+    return reply.status(201).send(rendered(request, await helpRequests.submitFromPublicForm(request.body)));
+  });
 
   app.get('/help-requests', {
     config: { access: 'context' },
@@ -61,7 +69,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       querystring: HelpRequestListQuery,
       response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => helpRequests.list(callerOf(request), request.query));
+  }, async (request) => rendered(request, await helpRequests.list(callerOf(request), request.query)));
 
   app.get('/help-requests/forward-targets', {
     config: { access: 'context' },
@@ -71,7 +79,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       querystring: ForwardTargetQuery,
       response: { 200: z.array(ForwardTarget), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => helpRequests.forwardTargets(callerOf(request), request.query.q));
+  }, async (request) => rendered(request, await helpRequests.forwardTargets(callerOf(request), request.query.q)));
 
   app.get('/help-requests/mail-failures', {
     config: { access: 'context' },
@@ -90,7 +98,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.get(callerOf(request), request.params.id));
+  }, async (request) => rendered(request, await helpRequests.get(callerOf(request), request.params.id)));
 
   app.post('/help-requests/:id/read', {
     config: { access: 'context' },
@@ -100,7 +108,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.markRead({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+  }, async (request) => rendered(request, await helpRequests.markRead({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 
   app.post('/help-requests/:id/decided', {
     config: { access: 'context' },
@@ -110,7 +118,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.markDecided({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+  }, async (request) => rendered(request, await helpRequests.markDecided({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 
   app.post('/help-requests/:id/forward', {
     config: { access: 'context' },
@@ -121,5 +129,5 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       body: ForwardBody,
       response: { 200: z.object({ reference: z.string(), forwardedTo: ForwardTarget }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.forward({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body));
+  }, async (request) => rendered(request, await helpRequests.forward({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body)));
 };

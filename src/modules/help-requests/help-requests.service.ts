@@ -3,7 +3,8 @@ import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
-import { msg, translate, type Language } from '../../shared/messages.js';
+import { msg } from '../../shared/messages.js';
+import { localized, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { correspondenceLanguages } from '../../domain/correspondence.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -11,7 +12,7 @@ import type { ContactData, OnlineSettingsData } from '../configuration/index.js'
 import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
-import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, VendorListPage as VendorListPageSchema } from './help-requests.schema.js';
+import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
@@ -47,7 +48,12 @@ export interface VendorClient {
 
 type VendorListQuery = VendorRowsQuery;
 /** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
-export type VendorListPage = z.infer<typeof VendorListPageSchema>;
+type Summary = Omit<z.infer<typeof HelpRequestSummary>, 'municipality'> & { municipality: string | LocalizedText };
+/**
+ * Frozen: the HTTP edge renders it once per language (src/http/localize.ts `rendered`). Issue 20:
+ * nextCursor continues after its last row (null: no more); a page by number has page and total.
+ */
+export type VendorListPage = Readonly<{ items: Summary[]; pageSize: number; nextCursor: string | null; page?: number; total?: number }>;
 
 export const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
@@ -74,24 +80,41 @@ const VISIBLE_SET_MS = 5_000;
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
 type OrgNames = { nameNl: string; nameFr: string; nameDe: string };
-const nameIn = (o: OrgNames, lang: Language) => (lang === 'fr' ? o.nameFr : lang === 'de' ? o.nameDe : o.nameNl);
+/** An organisation's name in every language: the edge picks the reader's (issue 18). */
+const namesOf = (o: OrgNames): LocalizedText => localized({ nl: o.nameNl, fr: o.nameFr, de: o.nameDe });
 
-function contactIn(c: ContactData | undefined, lang: Language) {
+function contactOf(c: ContactData | undefined) {
   if (!c) return null;
   return {
-    street: lang === 'fr' ? c.streetFr : lang === 'de' ? c.streetDe : c.streetNl,
+    street: localized({ nl: c.streetNl, fr: c.streetFr, de: c.streetDe }),
     number: c.number,
     box: c.box || null,
     postcode: c.postcode,
-    city: lang === 'fr' ? c.cityFr : lang === 'de' ? c.cityDe : c.cityNl,
+    city: localized({ nl: c.cityNl, fr: c.cityFr, de: c.cityDe }),
     phone: c.receptionPhone,
     email: c.receptionEmail || null,
   };
 }
 
-function validation(lang: Language, fields: Record<string, string>): AppError {
-  return new AppError('validation', translate('http.validation', lang), fields);
+/** The OCMW's address block of the citizen's acknowledgement, in each language. */
+function contactBlock(c: ContactData | undefined): LocalizedText | string {
+  if (!c) return '';
+  const block = (street: string, city: string) =>
+    `${street} ${c.number}${c.box ? ` ${c.box}` : ''}, ${c.postcode} ${city}\n${c.receptionPhone}${c.receptionEmail ? `\n${c.receptionEmail}` : ''}`;
+  return { nl: block(c.streetNl, c.cityNl), fr: block(c.streetFr || c.streetNl, c.cityFr || c.cityNl), de: block(c.streetDe || c.streetNl, c.cityDe || c.cityNl) };
 }
+
+function validation(fields: Record<string, Message>): AppError {
+  return new AppError('validation', msg('http.validation'), fields);
+}
+
+/** The REST permissions the vendor API checks (R6.9), named as in ChaMan. */
+const VENDOR_PERMISSION_NAMES: Record<string, LocalizedText> = {
+  'ocmw-online-proces': { nl: 'Beheer van het OCMW Online proces', fr: 'Gestion du processus CPAS Online', de: 'Verwaltung des ÖSHZ-Online-Prozesses', en: 'Management of the OCMW Online process' },
+  'signaletiek-raadplegen': { nl: "Raadpleging van de signaletieke gegevens van de OCMW's", fr: 'Consultation des données signalétiques des CPAS', de: 'Abfrage der Stammdaten der ÖSHZ', en: "Consultation of the OCMWs' contact data" },
+  'signaletiek-bewerken': { nl: "Bewerken van de signaletieke gegevens van de OCMW's", fr: 'Modification des données signalétiques des CPAS', de: 'Bearbeitung der Stammdaten der ÖSHZ', en: "Editing of the OCMWs' contact data" },
+  'ocmw-online-admin': { nl: 'Administratie van het OCMW Online-systeem', fr: 'Administration du système CPAS Online', de: 'Administration des ÖSHZ-Online-Systems', en: 'Administration of the OCMW Online system' },
+};
 
 /**
  * OCMW Online (SPEC §6): citizens file help requests; the competent OCMW (merger-aware, R6.2)
@@ -114,22 +137,23 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   }
   // Issue 20: the organisations each OCMW sees, reused by the vendor list (vendor-list.ts).
   const visibleOf = visibleSets(db, () => clock.now().getTime(), VISIBLE_SET_MS);
-  async function readVendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
+  async function readVendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
     const { rows, ...paging } = await readVendorRows(db, visibleOf, organisationId, today, q);
-    const names = await municipalityNames(rows, lang, today);
-    return { items: rows.map((r) => toSummary(r, today, names)), pageSize: q.pageSize, ...paging };
+    const names = await municipalityNames(rows, today);
+    // Frozen: the HTTP edge renders a frozen page once per language and keeps it (src/http/localize.ts).
+    return Object.freeze({ items: rows.map((r) => toSummary(r, today, names)), pageSize: q.pageSize, ...paging });
   }
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
-  async function vendorPage(organisationId: string, today: string, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
-    if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q, lang);
+  async function vendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
+    if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q);
     // One instant written in several ways (Z, +00:00, fractions) is one page.
     const since = q.since ? new Date(q.since).toISOString() : '';
-    const key = `${organisationId}|${today}|${lang}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
+    const key = `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
     // Concurrent polls of the same page share one query.
-    const page = readVendorPage(organisationId, today, q, lang);
+    const page = readVendorPage(organisationId, today, q);
     if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) {
       for (const [k, v] of vendorPages) if (v.until <= now) vendorPages.delete(k);
       if (vendorPages.size >= VENDOR_LIST_CACHE_ENTRIES) vendorPages.clear();
@@ -147,38 +171,39 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
     if (!ctx?.organisationId || !(can(ctx, 'app:ocmw-online', target) || can(ctx, 'app:sociale-agent', target))) {
-      throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+      throw new AppError('forbidden', msg('auth.forbidden'));
     }
     return ctx.organisationId;
   }
 
-  function requireVendor(client: VendorClient, permission: string, label: string, lang: Language) {
-    if (!client.permissions.includes(permission)) throw new AppError('forbidden', translate('vendor.permission', lang, { permission: label }));
+  function requireVendor(client: VendorClient, permission: string) {
+    if (!client.permissions.includes(permission)) throw new AppError('forbidden', msg('vendor.permission', { permission: VENDOR_PERMISSION_NAMES[permission] ?? permission }));
   }
 
   /** R6.1–R6.2: the municipality (chosen when the postcode is ambiguous) and its competent OCMW on the date. */
-  async function resolve(postcode: string, nis: string | undefined, date: string, lang: Language, strict: boolean) {
+  async function resolve(postcode: string, nis: string | undefined, date: string, strict: boolean) {
     const { municipalities } = await registry.lookupPostcode(postcode, date);
-    if (municipalities.length === 0) throw validation(lang, { postcode: translate('online.postcode_unknown', lang) });
+    if (municipalities.length === 0) throw validation({ postcode: msg('online.postcode_unknown') });
     let chosen = municipalities.length === 1 ? municipalities[0] : undefined;
     if (nis) {
       chosen = municipalities.find((m) => m.nis === nis);
-      if (!chosen) throw validation(lang, { nis: translate('online.municipality_mismatch', lang) });
+      if (!chosen) throw validation({ nis: msg('online.municipality_mismatch') });
     }
     if (!chosen) {
-      if (strict) throw validation(lang, { nis: translate('online.municipality_required', lang) });
+      if (strict) throw validation({ nis: msg('online.municipality_required') });
       return { municipalities, chosen: undefined, ocmw: undefined };
     }
     const ocmws = await repo.competentOcmws(db, chosen.nis, date);
     if (ocmws.length !== 1) {
-      if (strict) throw validation(lang, { postcode: translate('online.no_ocmw', lang) });
+      if (strict) throw validation({ postcode: msg('online.no_ocmw') });
       return { municipalities, chosen, ocmw: undefined };
     }
     return { municipalities, chosen, ocmw: ocmws[0] };
   }
 
-  async function publicOcmw(o: { id: string } & OrgNames, lang: Language) {
-    return { id: o.id, name: nameIn(o, lang), contact: contactIn(await repo.currentSection<ContactData>(db, o.id, 'contact'), lang) };
+  async function publicOcmw(o: { id: string } & OrgNames) {
+    const contact = await repo.currentSection<ContactData>(db, o.id, 'contact');
+    return { view: { id: o.id, name: namesOf(o), contact: contactOf(contact) }, contactBlock: contactBlock(contact) };
   }
 
   /** Records the notification mail for the OCMW when it has them on (R6.4): the reference only. */
@@ -209,7 +234,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     return deadline;
   }
 
-  function toSummary(row: repo.SummaryRow, today: string, names: Map<string, string>) {
+  function toSummary(row: repo.SummaryRow, today: string, names: Map<string, LocalizedText>) {
     const deadline = deadlineOf(row.receivedOn);
     return {
       id: row.id,
@@ -230,7 +255,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   // valid on it), kept for MUNICIPALITY_NAMES_MS: a page of the list costs no registry query.
   let knownNames = { date: '', until: 0, byNis: new Map<string, Municipality | null>() };
 
-  async function municipalityNames(rows: repo.SummaryRow[], lang: Language, today: string) {
+  async function municipalityNames(rows: repo.SummaryRow[], today: string) {
     const now = clock.now().getTime();
     if (knownNames.date !== today || knownNames.until <= now) knownNames = { date: today, until: now + MUNICIPALITY_NAMES_MS, byNis: new Map() };
     const known = knownNames.byNis;
@@ -239,19 +264,19 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const found = await registry.municipalityNames(missing, today);
       for (const nis of missing) known.set(nis, found.get(nis) ?? null);
     }
-    const names = new Map<string, string>();
+    const names = new Map<string, LocalizedText>();
     for (const { nis } of rows) {
       const m = known.get(nis);
-      if (m) names.set(nis, lang === 'fr' ? m.name.fr : lang === 'de' ? m.name.de : m.name.nl);
+      if (m && !names.has(nis)) names.set(nis, localized(m.name));
     }
     return names;
   }
 
-  async function detail(organisationId: string, key: { id?: string; reference?: string }, lang: Language) {
+  async function detail(organisationId: string, key: { id?: string; reference?: string }) {
     const today = clock.today();
     const row = await repo.findVisibleRequest(db, organisationId, today, key);
-    if (!row) throw new AppError('not_found', translate('http.not_found', lang));
-    const summary = toSummary(row, today, await municipalityNames([row], lang, today));
+    if (!row) throw new AppError('not_found', msg('http.not_found'));
+    const summary = toSummary(row, today, await municipalityNames([row], today));
     const forwardUntil = addDays(row.receivedOn, FORWARD_DAYS);
     return {
       ...summary,
@@ -271,14 +296,14 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     };
   }
 
-  async function markRead(organisationId: string, key: { id?: string; reference?: string }, by: string, lang: Language) {
-    const current = await detail(organisationId, key, lang);
+  async function markRead(organisationId: string, key: { id?: string; reference?: string }, by: string) {
+    const current = await detail(organisationId, key);
     await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       if (await repo.markRead(tx, current.id, clock.now(), by)) await repo.insertEvent(tx, { requestId: current.id, kind: 'read', at: clock.now(), by });
     });
     changed();
-    return detail(organisationId, key, lang);
+    return detail(organisationId, key);
   }
 
   function stripInternal<T extends { organisationId: string }>(d: T): Omit<T, 'organisationId'> {
@@ -288,14 +313,14 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
   const service = {
     /** The form's lookup: municipalities of the postcode and, once clear, the competent OCMW. */
-    async lookup(q: { postcode: string; nis?: string; language: Language }) {
+    async lookup(q: { postcode: string; nis?: string }) {
       const date = receiptDate(clock.today());
-      const r = await resolve(q.postcode, q.nis, date, q.language, false);
+      const r = await resolve(q.postcode, q.nis, date, false);
       return {
         postcode: q.postcode,
         receiptDate: date,
-        municipalities: r.municipalities.map((m) => ({ nis: m.nis, name: q.language === 'fr' ? m.name.fr : q.language === 'de' ? m.name.de : m.name.nl })),
-        ocmw: r.ocmw ? await publicOcmw(r.ocmw, q.language) : null,
+        municipalities: r.municipalities.map((m) => ({ nis: m.nis, name: localized(m.name) })),
+        ocmw: r.ocmw ? (await publicOcmw(r.ocmw)).view : null,
       };
     },
 
@@ -308,8 +333,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const lang = input.language;
       const at = businessNow(clock);
       const receivedOn = receiptDate(clock.today());
-      const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, lang, true);
-      const publicView = await publicOcmw(ocmw!, lang);
+      const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, true);
+      const { view: publicView, contactBlock: contact } = await publicOcmw(ocmw!);
       const mayAcknowledge = input.email
         ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
         : false;
@@ -320,7 +345,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         const tx = txh as unknown as Db;
         // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
         if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
-          throw validation(lang, { proof: translate('online.proof_used', lang) });
+          throw validation({ proof: msg('online.proof_used') });
         }
         const request = await repo.insertRequest(tx, {
           reference,
@@ -345,15 +370,15 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         // Issue 17: the address is not proven, so the mail carries no text of the citizen's and
         // at most mailsPerAddressPerDay of them reach one address.
         if (input.email && mayAcknowledge) {
-          const c = publicView.contact;
-          const contact = c ? `${c.street} ${c.number}${c.box ? ` ${c.box}` : ''}, ${c.postcode} ${c.city}\n${c.phone}${c.email ? `\n${c.email}` : ''}` : '';
           mails.push(
-            await notifications.record(tx, {
+            await notifications.recordMessage(tx, {
               kind: 'online-acknowledgement',
               organisationId: null,
               to: input.email,
-              subject: translate('mail.online_ack.subject', lang, { reference }),
-              text: translate('mail.online_ack.body', lang, { reference, receivedOn, ocmw: publicView.name, contact }),
+              subject: msg('mail.online_ack.subject', { reference }),
+              body: msg('mail.online_ack.body', { reference, receivedOn, ocmw: publicView.name, contact }),
+              // Issue 18: in the language the citizen filed in.
+              languages: [lang],
             }),
           );
         }
@@ -384,7 +409,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async submitFromPublicForm({ proof: solution, ...input }: CitizenSubmission) {
       const checked = await proofOfWork.check(solution);
       if (!checked.ok) {
-        throw validation(input.language, { proof: translate(checked.reason === 'expired' ? 'online.proof_expired' : 'online.proof_invalid', input.language) });
+        throw validation({ proof: msg(checked.reason === 'expired' ? 'online.proof_expired' : 'online.proof_invalid') });
       }
       return service.submit(input, checked);
     },
@@ -399,22 +424,22 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const organisationId = requireOcmwOnline(caller);
       const today = clock.today();
       const { rows, total } = await repo.listRequests(db, organisationId, today, q, (q.page - 1) * q.pageSize, q.pageSize);
-      const names = await municipalityNames(rows, caller.language, today);
+      const names = await municipalityNames(rows, today);
       return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(caller: Caller, id: string) {
-      return stripInternal(await detail(requireOcmwOnline(caller), { id }, caller.language));
+      return stripInternal(await detail(requireOcmwOnline(caller), { id }));
     },
 
     /** R6.6: reading stops the reminders; a second read changes nothing. */
     async markRead(caller: OcmwUser, id: string) {
-      return stripInternal(await markRead(requireOcmwOnline(caller), { id }, caller.username, caller.language));
+      return stripInternal(await markRead(requireOcmwOnline(caller), { id }, caller.username));
     },
 
     async markDecided(caller: OcmwUser, id: string) {
       const organisationId = requireOcmwOnline(caller);
-      const current = await detail(organisationId, { id }, caller.language);
+      const current = await detail(organisationId, { id });
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         if (await repo.markDecided(tx, current.id, clock.now(), caller.username)) {
@@ -422,14 +447,14 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         }
       });
       changed();
-      return stripInternal(await detail(organisationId, { id }, caller.language));
+      return stripInternal(await detail(organisationId, { id }));
     },
 
     /** OCMWs to forward to: active ones (no successor on the date) other than the caller's. */
     async forwardTargets(caller: Caller, q: string) {
       const organisationId = requireOcmwOnline(caller);
       const rows = await repo.searchOcmws(db, q, clock.today(), organisationId);
-      return rows.map((r) => ({ id: r.id, name: nameIn(r, caller.language) }));
+      return rows.map((r) => ({ id: r.id, name: namesOf(r) }));
     },
 
     /**
@@ -438,12 +463,11 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      */
     async forward(caller: OcmwUser, id: string, body: { organisationId: string; reason: string }) {
       const organisationId = requireOcmwOnline(caller);
-      const lang = caller.language;
-      const current = await detail(organisationId, { id }, lang);
-      if (current.decidedAt) throw validation(lang, { organisationId: translate('online.forward_decided', lang) });
-      if (!current.canForward) throw validation(lang, { organisationId: translate('online.forward_too_late', lang, { date: current.forwardUntil }) });
+      const current = await detail(organisationId, { id });
+      if (current.decidedAt) throw validation({ organisationId: msg('online.forward_decided') });
+      if (!current.canForward) throw validation({ organisationId: msg('online.forward_too_late', { date: current.forwardUntil }) });
       const [target] = (await repo.searchOcmwById(db, body.organisationId, clock.today())).filter((t) => t.id !== organisationId);
-      if (!target) throw validation(lang, { organisationId: translate('online.forward_target', lang) });
+      if (!target) throw validation({ organisationId: msg('online.forward_target') });
       const mail = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.reassign(tx, current.id, target.id);
@@ -469,7 +493,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       });
       changed();
       if (mail) await notifications.deliver(mail);
-      return { reference: current.reference, forwardedTo: { id: target.id, name: nameIn(target, lang) } };
+      return { reference: current.reference, forwardedTo: { id: target.id, name: namesOf(target) } };
     },
 
     /**
@@ -523,19 +547,19 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
     // ── vendor API (R6.9): the REST account's OCMW, by permission ──
 
-    async vendorList(client: VendorClient, q: VendorListQuery, lang: Language): Promise<VendorListPage> {
-      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
-      return vendorPage(client.organisationId, clock.today(), q, lang);
+    async vendorList(client: VendorClient, q: VendorListQuery): Promise<VendorListPage> {
+      requireVendor(client, 'ocmw-online-proces');
+      return vendorPage(client.organisationId, clock.today(), q);
     },
 
-    async vendorGet(client: VendorClient, reference: string, lang: Language) {
-      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
-      return stripInternal(await detail(client.organisationId, { reference }, lang));
+    async vendorGet(client: VendorClient, reference: string) {
+      requireVendor(client, 'ocmw-online-proces');
+      return stripInternal(await detail(client.organisationId, { reference }));
     },
 
-    async vendorMarkRead(client: VendorClient, reference: string, lang: Language) {
-      requireVendor(client, 'ocmw-online-proces', 'Beheer van het OCMW Online proces', lang);
-      return stripInternal(await markRead(client.organisationId, { reference }, `rest:${client.accountName}`, lang));
+    async vendorMarkRead(client: VendorClient, reference: string) {
+      requireVendor(client, 'ocmw-online-proces');
+      return stripInternal(await markRead(client.organisationId, { reference }, `rest:${client.accountName}`));
     },
 
     requireVendor,

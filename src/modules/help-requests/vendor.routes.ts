@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rendered } from '../../http/localize.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { ContactBody, OnlineSettingsBody, type ConfigurationService } from '../configuration/index.js';
 import { HelpRequestDetail, VendorListPage, VendorListQuery } from './help-requests.schema.js';
@@ -18,10 +19,10 @@ const ReferenceParams = z.strictObject({ reference: z.string().trim().regex(/^OO
 const Denied = { 401: ErrorResponse, 403: ErrorResponse };
 
 const PERMISSION = {
-  process: ['ocmw-online-proces', 'Beheer van het OCMW Online proces'],
-  readContact: ['signaletiek-raadplegen', "Raadpleging van de signaletieke gegevens van de OCMW's"],
-  editContact: ['signaletiek-bewerken', "Bewerken van de signaletieke gegevens van de OCMW's"],
-  admin: ['ocmw-online-admin', 'Administratie van het OCMW Online-systeem'],
+  process: 'ocmw-online-proces',
+  readContact: 'signaletiek-raadplegen',
+  editContact: 'signaletiek-bewerken',
+  admin: 'ocmw-online-admin',
 } as const;
 
 /**
@@ -48,8 +49,7 @@ const listSerializer: typeof serializerCompiler = (routeSchema) => {
 
 /** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
 export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; configuration: ConfigurationService }> = async (app, { helpRequests, configuration }) => {
-  const need = (client: VendorClient, p: keyof typeof PERMISSION, lang: Parameters<HelpRequestsService['requireVendor']>[3]) =>
-    helpRequests.requireVendor(client, PERMISSION[p][0], PERMISSION[p][1], lang);
+  const need = (client: VendorClient, p: keyof typeof PERMISSION) => helpRequests.requireVendor(client, PERMISSION[p]);
 
   app.get('/help-requests', {
     schema: {
@@ -66,7 +66,9 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     // The route-level option is typed for the whole route schema; the zod compiler gets each response schema.
     serializerCompiler: listSerializer as never,
   }, async (request, reply) => {
-    const page = await helpRequests.vendorList(request.vendor!, request.query, request.language);
+    // The page in the reader's language: one frozen object per page and language (issue 18), so
+    // its JSON and ETag are made once (encodedPage).
+    const page = rendered(request, await helpRequests.vendorList(request.vendor!, request.query));
     const { etag } = encodedPage(page);
     // A page depends on the language (municipality names) and is the vendor's own: no shared cache keeps it.
     reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Language');
@@ -82,7 +84,7 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       params: ReferenceParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase(), request.language));
+  }, async (request) => rendered(request, await helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase())));
 
   app.post('/help-requests/:reference/read', {
     schema: {
@@ -91,33 +93,33 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       params: ReferenceParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
     },
-  }, async (request) => helpRequests.vendorMarkRead(request.vendor!, request.params.reference.toUpperCase(), request.language));
+  }, async (request) => rendered(request, await helpRequests.vendorMarkRead(request.vendor!, request.params.reference.toUpperCase())));
 
   app.get('/contact', {
     schema: { tags: ['Signaletiek'], summary: "The OCMW's contact data (R4.6); null when never saved", response: { 200: ContactBody.nullable(), ...Denied } },
   }, async (request) => {
-    need(request.vendor!, 'readContact', request.language);
+    need(request.vendor!, 'readContact');
     return configuration.currentSection(request.vendor!.organisationId, 'contact') as never;
   });
 
   app.put('/contact', {
     schema: { tags: ['Signaletiek'], summary: "Replaces the OCMW's contact data (R4.6)", body: ContactBody, response: { 200: ContactBody, 400: ErrorResponse, ...Denied } },
   }, async (request) => {
-    need(request.vendor!, 'editContact', request.language);
+    need(request.vendor!, 'editContact');
     return configuration.saveSectionAs(request.vendor!.organisationId, 'contact', request.body, `rest:${request.vendor!.accountName}`) as never;
   });
 
   app.get('/settings', {
     schema: { tags: ['Administratie'], summary: 'The OCMW Online settings (R4.7); null when never saved', response: { 200: OnlineSettingsBody.nullable(), ...Denied } },
   }, async (request) => {
-    need(request.vendor!, 'admin', request.language);
+    need(request.vendor!, 'admin');
     return configuration.currentSection(request.vendor!.organisationId, 'online') as never;
   });
 
   app.put('/settings', {
     schema: { tags: ['Administratie'], summary: 'Replaces the OCMW Online settings (R4.7)', body: OnlineSettingsBody, response: { 200: OnlineSettingsBody, 400: ErrorResponse, ...Denied } },
   }, async (request) => {
-    need(request.vendor!, 'admin', request.language);
+    need(request.vendor!, 'admin');
     return configuration.saveSectionAs(request.vendor!.organisationId, 'online', request.body, `rest:${request.vendor!.accountName}`) as never;
   });
 };

@@ -7,6 +7,8 @@ import { brusselsDate } from '../../domain/clock.js';
 import { inszFromParts } from '../../shared/identifiers.js';
 import type { Caller } from '../access/index.js';
 import { createMailboxService } from './mailbox.service.js';
+import { renderFields } from '../../cli/render-error.js';
+import type { AppError } from '../../shared/errors.js';
 import * as mailboxRepo from './mailbox.repo.js';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
 
@@ -136,7 +138,11 @@ describe('publishing (R10.1): institutions with a machine credential', () => {
     const r = await ctx.services.mailbox.publishFile({ ...document({ title: 'Via de CLI' }), senderKbo: org.rsz.kbo }, 'cli:test.json');
     expect(r.recipient.kbo).toBe(org.antwerpen.kbo);
     await expect(ctx.services.mailbox.publishFile({ ...document(), senderKbo: UNKNOWN_KBO }, 'cli')).rejects.toMatchObject({ code: 'validation', fields: { senderKbo: expect.any(String) } });
-    await expect(ctx.services.mailbox.publishFile({ ...document({ title: '' }), senderKbo: org.rsz.kbo }, 'cli')).rejects.toMatchObject({ code: 'validation', fields: { title: 'Dit veld is verplicht.' } });
+    // Keys inside; the CLI's edge writes them for people, in its --lang (issue 18).
+    const empty = await ctx.services.mailbox.publishFile({ ...document({ title: '' }), senderKbo: org.rsz.kbo }, 'cli').catch((e: unknown) => e);
+    expect(empty).toMatchObject({ code: 'validation' });
+    expect(renderFields(empty as AppError, 'nl')).toEqual({ title: 'Dit veld is verplicht.' });
+    expect(renderFields(empty as AppError, 'fr').title).toMatch(/obligatoire/);
     await expect(ctx.services.mailbox.publishFile({ ...document(), recipientKbo: '123', senderKbo: org.rsz.kbo }, 'cli')).rejects.toMatchObject({ code: 'validation', fields: { recipientKbo: expect.any(String) } });
   });
 

@@ -13,6 +13,7 @@ import {
   PublishedDocument,
 } from './mailbox.schema.js';
 import type { MailboxService } from './mailbox.service.js';
+import { rendered } from '../../http/localize.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -30,7 +31,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       body: PublishDocumentBody,
       response: { 201: PublishedDocument, 400: ErrorResponse, 401: ErrorResponse, 413: ErrorResponse },
     },
-  }, async (request, reply) => reply.status(201).send(await mailbox.publishAs(request.institution!, request.body, request.language)));
+  }, async (request, reply) => reply.status(201).send(rendered(request, await mailbox.publishAs(request.institution!, request.body))));
 
   app.get('/ebox/documents', {
     config: { access: 'context' },
@@ -40,7 +41,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       querystring: EboxListQuery,
       response: { 200: EboxDocumentPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => mailbox.list(callerOf(request), request.query));
+  }, async (request) => rendered(request, await mailbox.list(callerOf(request), request.query)));
 
   app.get('/ebox/summary', {
     config: { access: 'context' },
@@ -49,7 +50,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       summary: 'Unread documents, and the warning of a disappearing OCMW to keep checking its e-Box (R8.2)',
       response: { 200: EboxSummary, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => mailbox.summary(callerOf(request)));
+  }, async (request) => rendered(request, await mailbox.summary(callerOf(request))));
 
   app.get('/ebox/documents/:id', {
     config: { access: 'context' },
@@ -59,7 +60,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       params: IdParams,
       response: { 200: EboxDocumentDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => mailbox.get({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+  }, async (request) => rendered(request, await mailbox.get({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 
   app.get('/ebox/documents/:id/attachment', {
     config: { access: 'context' },
@@ -89,7 +90,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       params: IdParams,
       response: { 200: EboxDocumentSummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => mailbox.hide({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+  }, async (request) => rendered(request, await mailbox.hide({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 
   app.post('/ebox/documents/:id/restore', {
     config: { access: 'context' },
@@ -99,5 +100,5 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       params: IdParams,
       response: { 200: EboxDocumentSummary, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => mailbox.restore({ ...callerOf(request), username: request.actor!.username }, request.params.id));
+  }, async (request) => rendered(request, await mailbox.restore({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 };

@@ -2,15 +2,17 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/db.js';
 import { addDays, businessNow as businessNowOf, isIsoDate, type Clock } from '../../domain/clock.js';
-import { AppError, type FieldErrors } from '../../shared/errors.js';
-import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
+import { localized, type LocalizedText } from '../../shared/i18n.js';
+import { isMessageKey, msg } from '../../shared/messages.js';
+import { issueToMessage } from '../../shared/validation-messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
-import { nameIn, type RegistryService } from '../registry/index.js';
+import type { RegistryService } from '../registry/index.js';
 import { contentProblem, decodedSize, fileNameProblem, normaliseBase64 } from './attachment-rules.js';
 import { correspondenceLanguages } from '../../domain/correspondence.js';
-import { isMailboxMessageKey, mailboxMessage, mailboxMessages } from './mailbox-messages.js';
+import { isMailboxMessageKey, mailboxMessages } from './mailbox-messages.js';
 import {
   EBOX_ATTACHMENT_MAX_BYTES,
   PublishDocumentFile,
@@ -41,42 +43,36 @@ export interface Institution {
 }
 
 
-function validation(lang: Language, fields: FieldErrors): AppError {
-  return new AppError('validation', translate('http.validation', lang), fields);
+function validation(fields: FieldMessages): AppError {
+  return new AppError('validation', msg('http.validation'), fields);
 }
 
-/** Zod issues (CLI input) → field → message, in the language where a key is known. */
-function fieldErrorsOf(issues: z.core.$ZodIssue[], lang: Language): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of issues) {
-    const path = issue.path.join('.') || '_';
-    const key = (issue as { params?: { messageKey?: string } }).params?.messageKey ?? issue.message;
-    fields[path] ??= isMailboxMessageKey(key)
-      ? mailboxMessage(key, lang)
-      : isMessageKey(key)
-        ? translate(key, lang)
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? translate('field.required', lang)
-          : issue.message;
-  }
+const knownKey = (key: string) => isMailboxMessageKey(key) || isMessageKey(key);
+
+/** Zod issues (CLI input) → field → message (the e-Box's own keys where a schema names one). */
+function fieldErrorsOf(issues: z.core.$ZodIssue[]): FieldMessages {
+  const fields: FieldMessages = {};
+  for (const issue of issues) fields[issue.path.join('.') || '_'] ??= issueToMessage(issue as Parameters<typeof issueToMessage>[0], knownKey);
   return fields;
 }
 
 /**
- * The sender in the reader's language, as the rest of the portal names organisations: FR and DE
- * their own name (the Dutch one when it is empty), EN the Dutch one. The name stored at
- * publication stands in for a document without a sender organisation.
+ * The sender in every language, as the rest of the portal names organisations: FR and DE their
+ * own name (the Dutch one when it is empty), EN the Dutch one; the edge picks the reader's. The
+ * name stored at publication stands in for a document without a sender organisation.
  */
-function senderNameIn(row: repo.SummaryRow, lang: Language): string {
+function senderNames(row: repo.SummaryRow): LocalizedText | string {
   if (row.senderNameNl === null) return row.senderName;
-  const own = lang === 'fr' ? row.senderNameFr : lang === 'de' ? row.senderNameDe : row.senderNameNl;
-  return own || row.senderNameNl || row.senderName;
+  const nl = row.senderNameNl || row.senderName;
+  return localized({ nl, fr: row.senderNameFr || nl, de: row.senderNameDe || nl });
 }
 
-function toSummary(row: repo.SummaryRow, lang: Language): EboxDocumentSummary {
+type Summary = Omit<EboxDocumentSummary, 'sender'> & { sender: { name: LocalizedText | string; kbo: string | null } };
+
+function toSummary(row: repo.SummaryRow): Summary {
   return {
     id: row.id,
-    sender: { name: senderNameIn(row, lang), kbo: row.senderKbo },
+    sender: { name: senderNames(row), kbo: row.senderKbo },
     title: row.title,
     category: row.category,
     messageType: row.messageType,
@@ -92,8 +88,8 @@ function toSummary(row: repo.SummaryRow, lang: Language): EboxDocumentSummary {
   };
 }
 
-function toDetail(row: repo.DetailRow, lang: Language) {
-  return { ...toSummary(row, lang), body: row.body, readAt: row.readAt, readBy: row.readBy, hiddenAt: row.hiddenAt, hiddenBy: row.hiddenBy };
+function toDetail(row: repo.DetailRow) {
+  return { ...toSummary(row), body: row.body, readAt: row.readAt, readBy: row.readBy, hiddenAt: row.hiddenAt, hiddenBy: row.hiddenBy };
 }
 
 /**
@@ -112,7 +108,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
     if (!ctx?.organisationId || !target || !can(ctx, 'app:ebox', target)) {
-      throw new AppError('forbidden', mailboxMessage('ebox.app_required', caller.language));
+      throw new AppError('forbidden', mailboxMessages.msg('ebox.app_required'));
     }
     return {
       organisationId: ctx.organisationId,
@@ -125,17 +121,17 @@ export function createMailboxService({ db, clock, registry, notifications, audit
     return { organisationId: rights.organisationId, includeRsz: rights.includeRsz, includeHidden: rights.privileged };
   }
 
-  async function getDetail(scope: repo.Scope, id: string, lang: Language) {
+  async function getDetail(scope: repo.Scope, id: string) {
     const row = await repo.findDocument(db, scope, id);
-    if (!row) throw new AppError('not_found', translate('http.not_found', lang));
+    if (!row) throw new AppError('not_found', msg('http.not_found'));
     return row;
   }
 
   async function changeVisibility(caller: EboxUser, id: string, visible: boolean) {
     const rights = rightsOf(caller);
-    if (!rights.privileged) throw new AppError('forbidden', mailboxMessage('ebox.privileged_required', caller.language));
+    if (!rights.privileged) throw new AppError('forbidden', mailboxMessages.msg('ebox.privileged_required'));
     const scope = scopeOf(rights);
-    const current = await getDetail(scope, id, caller.language);
+    const current = await getDetail(scope, id);
     await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       if (!(await repo.setVisible(tx, current.id, visible, businessNow(), caller.username))) return;
@@ -149,7 +145,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
         after: { id: current.id, title: current.title, visible },
       });
     });
-    return toSummary(await getDetail(scope, id, caller.language), caller.language);
+    return toSummary(await getDetail(scope, id));
   }
 
   const service = {
@@ -158,32 +154,32 @@ export function createMailboxService({ db, clock, registry, notifications, audit
      * a disappearing OCMW included). Throws payload_too_large over 5 MiB, validation (with the
      * field) for an unknown recipient, an unsafe file name or content that is not of its type.
      */
-    async publishAs(institution: Institution, input: PublishDocument, lang: Language = 'nl') {
+    async publishAs(institution: Institution, input: PublishDocument) {
       if (input.rsz && institution.scopes && !institution.scopes.includes('ebox:publish-rsz')) {
-        throw new AppError('forbidden', translate('token.scope_missing', lang, { scope: 'ebox:publish-rsz' }));
+        throw new AppError('forbidden', msg('token.scope_missing', { scope: 'ebox:publish-rsz' }));
       }
-      const fields: FieldErrors = {};
+      const fields: FieldMessages = {};
       let attachment: { name: string; mime: string; base64: string; size: number; sha256: string } | undefined;
       if (input.attachment) {
         const a = input.attachment;
         const base64 = normaliseBase64(a.contentBase64);
         if (base64 && decodedSize(base64) > EBOX_ATTACHMENT_MAX_BYTES) {
-          const message = mailboxMessage('ebox.too_large', lang, { max: EBOX_ATTACHMENT_MAX_BYTES / 1024 / 1024 });
+          const message = mailboxMessages.msg('ebox.too_large', { max: EBOX_ATTACHMENT_MAX_BYTES / 1024 / 1024 });
           throw new AppError('payload_too_large', message, { 'attachment.contentBase64': message });
         }
         const nameProblem = fileNameProblem(a.fileName, a.mimeType);
-        if (nameProblem) fields['attachment.fileName'] = mailboxMessage(nameProblem.key, lang, nameProblem.params);
-        if (!base64) fields['attachment.contentBase64'] = mailboxMessage('ebox.base64', lang);
+        if (nameProblem) fields['attachment.fileName'] = mailboxMessages.msg(nameProblem.key, nameProblem.params);
+        if (!base64) fields['attachment.contentBase64'] = mailboxMessages.msg('ebox.base64');
         else {
           const content = Buffer.from(base64, 'base64');
           const problem = contentProblem(content, a.mimeType);
-          if (problem) fields['attachment.contentBase64'] = mailboxMessage(problem, lang);
+          if (problem) fields['attachment.contentBase64'] = mailboxMessages.msg(problem);
           else attachment = { name: a.fileName, mime: a.mimeType, base64, size: content.length, sha256: createHash('sha256').update(content).digest('hex') };
         }
       }
       const recipient = await registry.findOrganisationByKbo(input.recipientKbo);
-      if (!recipient) fields.recipientKbo = mailboxMessage('ebox.recipient_unknown', lang);
-      if (Object.keys(fields).length > 0 || !recipient) throw validation(lang, fields);
+      if (!recipient) fields.recipientKbo = mailboxMessages.msg('ebox.recipient_unknown');
+      if (Object.keys(fields).length > 0 || !recipient) throw validation(fields);
       const sender = await registry.getOrganisation(institution.organisationId);
       const receivedAt = businessNow();
       const { id } = await db.transaction(async (txh) => {
@@ -226,7 +222,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
       });
       return {
         id,
-        recipient: { kbo: recipient.kbo, name: recipient.name[lang === 'en' ? 'nl' : lang] },
+        recipient: { kbo: recipient.kbo, name: localized(recipient.name) },
         receivedAt: receivedAt.toISOString(),
         attachment: attachment ? { name: attachment.name, mime: attachment.mime, size: attachment.size, sha256: attachment.sha256 } : null,
       };
@@ -236,20 +232,20 @@ export function createMailboxService({ db, clock, registry, notifications, audit
      * The CLI's publish (`ocmw ebox publish FILE.json`): the publish body plus `senderKbo`,
      * validated like the API (field errors), then published as that sender.
      */
-    async publishFile(raw: unknown, source: string, lang: Language = 'nl') {
+    async publishFile(raw: unknown, source: string) {
       const parsed = PublishDocumentFile.safeParse(raw);
-      if (!parsed.success) throw validation(lang, fieldErrorsOf(parsed.error.issues, lang));
+      if (!parsed.success) throw validation(fieldErrorsOf(parsed.error.issues));
       const { senderKbo, ...input } = parsed.data;
       const sender = await registry.findOrganisationByKbo(senderKbo);
-      if (!sender) throw validation(lang, { senderKbo: mailboxMessage('ebox.sender_unknown', lang) });
-      return service.publishAs({ organisationId: sender.id, name: source }, input, lang);
+      if (!sender) throw validation({ senderKbo: mailboxMessages.msg('ebox.sender_unknown') });
+      return service.publishAs({ organisationId: sender.id, name: source }, input);
     },
 
     /** R10.1: a page of the caller's organisation's documents, newest first; `visible=false` needs the privileged application. */
     async list(caller: Caller, q: EboxListFilter) {
       const rights = rightsOf(caller);
       const visible = q.visible ?? true;
-      if (!visible && !rights.privileged) throw new AppError('forbidden', mailboxMessage('ebox.privileged_required', caller.language));
+      if (!visible && !rights.privileged) throw new AppError('forbidden', mailboxMessages.msg('ebox.privileged_required'));
       const scope = scopeOf(rights);
       const { rows, total } = await repo.listDocuments(
         db,
@@ -258,22 +254,22 @@ export function createMailboxService({ db, clock, registry, notifications, audit
         (q.page - 1) * q.pageSize,
         q.pageSize,
       );
-      return { items: rows.map((row) => toSummary(row, caller.language)), total, page: q.page, pageSize: q.pageSize, unreadCount: await repo.countUnread(db, scope) };
+      return { items: rows.map((row) => toSummary(row)), total, page: q.page, pageSize: q.pageSize, unreadCount: await repo.countUnread(db, scope) };
     },
 
     /** R10.1: one document with its main content; opening it marks it read (once). Throws not_found out of scope. */
     async get(caller: EboxUser, id: string) {
       const scope = scopeOf(rightsOf(caller));
-      const row = await getDetail(scope, id, caller.language);
-      if (row.readAt !== null) return toDetail(row, caller.language);
+      const row = await getDetail(scope, id);
+      if (row.readAt !== null) return toDetail(row);
       await repo.markRead(db, row.id, businessNow(), caller.username);
-      return toDetail(await getDetail(scope, id, caller.language), caller.language);
+      return toDetail(await getDetail(scope, id));
     },
 
     /** The attachment's bytes with its name, type and checksum; throws not_found when out of scope or absent. */
     async attachment(caller: Caller, id: string) {
       const found = await repo.findAttachment(db, scopeOf(rightsOf(caller)), id);
-      if (!found) throw new AppError('not_found', translate('http.not_found', caller.language));
+      if (!found) throw new AppError('not_found', msg('http.not_found'));
       return found;
     },
 
@@ -298,7 +294,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
       const gone = await registry.findDisappearance(rights.organisationId, clock.today());
       return {
         unread: await repo.countUnread(db, scopeOf(rights)),
-        disappearing: gone ? { mergedInto: nameIn(gone.mergedInto.name, caller.language), effectiveDate: gone.effectiveDate } : null,
+        disappearing: gone ? { mergedInto: localized(gone.mergedInto.name), effectiveDate: gone.effectiveDate } : null,
       };
     },
 
@@ -310,8 +306,8 @@ export function createMailboxService({ db, clock, registry, notifications, audit
      */
     async runNightlyNotifications(night: string = addDays(clock.today(), -1)) {
       const today = clock.today();
-      if (!isIsoDate(night)) throw validation('nl', { night: translate('date.invalid', 'nl') });
-      if (night > today) throw validation('nl', { night: mailboxMessage('ebox.night_future', 'nl', { night, today }) });
+      if (!isIsoDate(night)) throw validation({ night: msg('date.invalid') });
+      if (night > today) throw validation({ night: mailboxMessages.msg('ebox.night_future', { night, today }) });
       const cutoff = await repo.nightCutoff(db, night, businessNow());
       const { claimed, mails } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;

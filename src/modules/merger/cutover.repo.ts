@@ -1,6 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
-import type { Language } from '../../shared/messages.js';
 import type { Scenario } from './scenario.js';
 
 /**
@@ -341,16 +340,17 @@ export const PLAN_ROW_KINDS: PlanRowKind[] = [
 
 /** One page of the rows of an action, as plain labelled values (a table in the UI, JSON in the CLI). */
 /**
- * R1.6: an organisation's name in `lang` as it was on a date (`organisation_name_on`). The rows of
- * a plan name a source as on the day before the effective date and the merged OCMW as from it
- * (Hoeselt's areas go to "Bilzen-Hoeselt", not to "Bilzen").
+ * R1.6: an organisation's name in every language (`{nl, fr, de}`, jsonb: it sorts and compares) as
+ * it was on a date (`organisation_name_on`). The rows of a plan name a source as on the day before
+ * the effective date and the merged OCMW as from it (Hoeselt's areas go to "Bilzen-Hoeselt", not
+ * to "Bilzen"); the edge picks the reader's language.
  */
-const nameOn = (id: SQL, on: SQL, lang: Language) =>
-  sql`(select n.${sql.raw(lang === 'fr' ? 'name_fr' : lang === 'de' ? 'name_de' : 'name_nl')} from organisation_name_on(${id}, ${on}) n)`;
+const nameOn = (id: SQL, on: SQL) =>
+  sql`(select jsonb_build_object('nl', n.name_nl, 'fr', n.name_fr, 'de', n.name_de) from organisation_name_on(${id}, ${on}) n)`;
 const dayBefore = (s: CutoverScope) => sql`(${s.effectiveDate}::date - 1)`;
 
-export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit: number, offset: number, lang: Language = 'nl'): Promise<{ rows: Record<string, unknown>[]; total: number }> {
-  const sourceName = (alias: string) => nameOn(sql.raw(`${alias}.id`), dayBefore(s), lang);
+export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit: number, offset: number): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const sourceName = (alias: string) => nameOn(sql.raw(`${alias}.id`), dayBefore(s));
   const person = (alias: string) => sql`(select u.surname || ' ' || u.first_name from users u where u.id = ${sql.raw(alias)}.user_id) as person,
     (select u.insz from users u where u.id = ${sql.raw(alias)}.user_id) as insz`;
   let query: SQL;
@@ -400,7 +400,7 @@ export async function planRows(db: Db, s: CutoverScope, kind: PlanRowKind, limit
                   where r.organisation_id = any(${uuidArray(s.sourceIds)}) and r.organisation_id <> ${s.targetId}::uuid order by 3, 1`;
       break;
     case 'routing_changes':
-      query = sql`select distinct a.nis, ${sourceName('o')} as "fromOcmw", ${nameOn(sql`${s.targetId}::uuid`, sql`${s.effectiveDate}::date`, lang)} as "toOcmw", ${s.effectiveDate}::text as "from"
+      query = sql`select distinct a.nis, ${sourceName('o')} as "fromOcmw", ${nameOn(sql`${s.targetId}::uuid`, sql`${s.effectiveDate}::date`)} as "toOcmw", ${s.effectiveDate}::text as "from"
                   from ocmw_areas a join organisations o on o.id = a.organisation_id
                   where a.organisation_id = any(${uuidArray(s.sourceIds)}) and a.organisation_id <> ${s.targetId}::uuid
                     and a.valid_from < ${s.effectiveDate}::date and (a.valid_to is null or a.valid_to >= ${s.effectiveDate}::date)

@@ -1,8 +1,11 @@
 import type { Db } from '../../db/db.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
-import { mergerMessage as msg, type MergerMessageKey } from './merger-messages.js';
+import { localized, type LocalizedText, type Message } from '../../shared/i18n.js';
+import { msg as sharedMsg } from '../../shared/messages.js';
+import { mergerMessages, type MergerMessageKey } from './merger-messages.js';
+
+const msg = mergerMessages.msg;
 import type { AuditService } from '../audit/index.js';
 import { DEFAULT_FILING_WINDOW, filingWindow, type FilingWindow } from '../subsidy-report/index.js';
 import { buildChecklist, formMovingSources, MANUAL_ITEMS, progressOf, rolesOf, type ChecklistItem, type ChecklistItemKey } from './checklist.js';
@@ -32,12 +35,16 @@ export interface PlanAction {
   count: number;
   /** False for what the cut-over reads but does not write (date-driven, or listed only). */
   writes: boolean;
-  byOrganisation?: { organisationId: string; name: string; count: number }[];
+  byOrganisation?: { organisationId: string; name: LocalizedText | string; count: number }[];
   /** For copy_memberships: source memberships folded into one account per person. */
   deduplicated?: number;
   /** For copy_memberships: of the copies, the sources' active TBs, copied as co-TBs. */
   coTbs?: number;
 }
+
+/** A name as the repository gives it in every language (`{nl, fr, de}` from SQL). */
+const isNames = (v: unknown): v is { nl: string; fr: string; de: string } =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { nl?: unknown }).nl === 'string' && 'fr' in v && 'de' in v;
 
 type MergerRecord = cut.MergerRecordRow & { sources: { organisationId: string; nis: string }[] };
 
@@ -46,9 +53,9 @@ type MergerRecord = cut.MergerRecordRow & { sources: { organisationId: string; n
  * atomic, idempotent, journalled cut-over, and its undo before the effective date.
  */
 export function createCutoverService({ db, clock, audit, filingWindow: window = DEFAULT_FILING_WINDOW, organisationNames }: CutoverDeps) {
-  async function load(tx: Db, mergerId: number, lang: Language, lock = false): Promise<MergerRecord> {
+  async function load(tx: Db, mergerId: number, lock = false): Promise<MergerRecord> {
     const m = await cut.loadMerger(tx, mergerId, lock);
-    if (!m) throw new AppError('not_found', msg('merger.not_found', lang));
+    if (!m) throw new AppError('not_found', msg('merger.not_found'));
     return m;
   }
 
@@ -76,24 +83,23 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
   }
 
   /** Names as borne on a date (R1.6): a plan names the sources as on the day before the effective date. */
-  async function names(ids: string[], lang: Language, on: string): Promise<Map<string, string>> {
+  async function names(ids: string[], on: string): Promise<Map<string, LocalizedText>> {
     if (ids.length === 0) return new Map();
     const found = await organisationNames(ids, on);
-    return new Map([...found].map(([id, name]) => [id, name[lang === 'en' ? 'nl' : lang]]));
+    return new Map([...found].map(([id, name]) => [id, localized(name)]));
   }
 
   /** What blocks a cut-over: the merged OCMW needs its HTB (R1.6). */
-  async function blockers(tx: Db, m: MergerRecord): Promise<string[]> {
-    return (await cut.hasHtb(tx, m.targetOrganisationId)) ? [] : ['merger.blocker.no_htb'];
+  async function blockers(tx: Db, m: MergerRecord): Promise<Message[]> {
+    return (await cut.hasHtb(tx, m.targetOrganisationId)) ? [] : [msg('merger.blocker.no_htb')];
   }
 
-  async function plan(mergerId: number, lang: Language) {
-    const m = await load(db, mergerId, lang);
+  async function plan(mergerId: number) {
+    const m = await load(db, mergerId);
     const scope = await scopeOf(db, m);
     const c = await cut.planCounts(db, scope);
     const orgNames = await names(
       [...new Set([...m.sources.map((s) => s.organisationId), m.targetOrganisationId])],
-      lang,
       addDays(m.effectiveDate, -1),
     );
     const perOrg = (rows: { organisationId: string; count: number }[]) =>
@@ -119,36 +125,37 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       businessDate: clock.today(),
       actions,
       untouched: c.untouched,
-      blockers: (await blockers(db, m)).map((key) => msg(key as MergerMessageKey, lang)),
+      blockers: await blockers(db, m),
       // The headline is the sum of the rows: every written row is counted by exactly one action.
       changes: actions.filter((a) => a.writes).reduce((a, x) => a + x.count, 0),
     };
   }
 
   /** One page of the rows behind a plan action (R7.3 "expanded to the rows"). */
-  async function planRows(mergerId: number, kind: string, page: number, pageSize: number, lang: Language) {
-    const m = await load(db, mergerId, lang);
+  async function planRows(mergerId: number, kind: string, page: number, pageSize: number) {
+    const m = await load(db, mergerId);
     const scope = await scopeOf(db, m);
     const rowKind = (kind === 'reenter_forms' ? 'move_forms' : kind) as cut.PlanRowKind;
     if (!cut.PLAN_ROW_KINDS.includes(rowKind)) {
-      throw new AppError('validation', translate('http.validation', lang), { kind: msg('merger.unknown_action', lang, { kinds: cut.PLAN_ROW_KINDS.join(', ') }) });
+      throw new AppError('validation', sharedMsg('http.validation'), { kind: msg('merger.unknown_action', { kinds: cut.PLAN_ROW_KINDS.join(', ') }) });
     }
-    const { rows, total } = await cut.planRows(db, scope, rowKind, pageSize, (page - 1) * pageSize, lang);
-    return { kind, page, pageSize, total, items: rows };
+    const { rows, total } = await cut.planRows(db, scope, rowKind, pageSize, (page - 1) * pageSize);
+    // Names as borne then come in every language (R1.6): the edge picks the reader's.
+    const items = rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, isNames(v) ? localized(v) : v])));
+    return { kind, page, pageSize, total, items };
   }
 
-  async function run(mergerId: number, actor: Actor, options: { lang?: Language; onProgress?: ProgressListener; onlyIfPlanned?: boolean } = {}) {
-    const lang = options.lang ?? 'nl';
+  async function run(mergerId: number, actor: Actor, options: { onProgress?: ProgressListener; onlyIfPlanned?: boolean } = {}) {
     const today = clock.today();
     return db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       // The row lock serialises concurrent runs (two instances, a double click): the second one
       // waits, then finds everything done and writes nothing.
-      const m = await load(tx, mergerId, lang, true);
+      const m = await load(tx, mergerId, true);
       // The scheduler (several instances) runs a merger once: whoever comes second skips it.
       if (options.onlyIfPlanned && m.status !== 'planned') return null;
       const blocking = await blockers(tx, m);
-      if (blocking.length) throw new AppError('rule_violation', blocking.map((k) => msg(k as MergerMessageKey, lang)).join(' '));
+      if (blocking.length) throw new AppError('rule_violation', blocking[0]!, undefined, blocking.map((m) => ({ rule: m.key, message: m })));
       const scope = await scopeOf(tx, m);
       const runId = await cut.startRun(tx, { mergerId: m.id, kind: 'run', actor: actor.username, businessDate: today });
       await cut.prepareMovingForms(tx, scope);
@@ -175,14 +182,13 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     });
   }
 
-  async function undo(mergerId: number, actor: Actor, options: { lang?: Language; onProgress?: ProgressListener } = {}) {
-    const lang = options.lang ?? 'nl';
+  async function undo(mergerId: number, actor: Actor, options: { onProgress?: ProgressListener } = {}) {
     const today = clock.today();
     return db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
-      const m = await load(tx, mergerId, lang, true);
-      if (today >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.undo_too_late', lang, { date: m.effectiveDate }));
-      if (m.status !== 'applied') throw new AppError('conflict', msg('merger.undo_not_applied', lang));
+      const m = await load(tx, mergerId, true);
+      if (today >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.undo_too_late', { date: m.effectiveDate }));
+      if (m.status !== 'applied') throw new AppError('conflict', msg('merger.undo_not_applied'));
       const runs = await cut.runsToUndo(tx, m.id);
       const undoId = await cut.startRun(tx, { mergerId: m.id, kind: 'undo', actor: actor.username, businessDate: today, undoesRunId: runs[0] ?? null });
       const summary = new Map<string, number>();
@@ -211,7 +217,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     });
   }
 
-  async function checklistOf(m: MergerRecord, lang: Language) {
+  async function checklistOf(m: MergerRecord) {
     const scenario = scenarioOf(m);
     const today = clock.today();
     const sourceIds = m.sources.map((s) => s.organisationId);
@@ -240,16 +246,16 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       target: { ftpAccount: facts.ftp, restAccount: facts.rest, config: { mutations: facts.mutations, technical: facts.technical, contact: facts.contact, online: facts.online } },
       ticks: new Map(ticks.map((t) => [`${t.organisationId}:${t.item}`, { by: t.by, at: t.at }])),
     });
-    const orgNames = await names(roles.map((r) => r.organisationId), lang, clock.today());
+    const orgNames = await names(roles.map((r) => r.organisationId), clock.today());
     return {
       merger: { id: m.id, code: m.code, name: m.name, effectiveDate: m.effectiveDate, htbDeadline: m.htbDeadline, status: m.status, scenario },
       progress: progressOf(items),
       organisations: roles.map((r) => ({
         organisationId: r.organisationId,
-        name: orgNames.get(r.organisationId) ?? '',
+        name: orgNames.get(r.organisationId) ?? localized({ nl: '' }),
         role: r.role,
         progress: progressOf(items.filter((i) => i.organisationId === r.organisationId)),
-        items: items.filter((i) => i.organisationId === r.organisationId).map((i) => present(i, lang)),
+        items: items.filter((i) => i.organisationId === r.organisationId).map((i) => present(i)),
       })),
     };
   }
@@ -258,14 +264,14 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     db,
     plan,
     run,
-    blockers: async (mergerId, lang) => (await blockers(db, await load(db, mergerId, lang))).map((key) => msg(key as MergerMessageKey, lang)),
+    blockers: async (mergerId) => blockers(db, await load(db, mergerId)),
   });
 
-  function present(i: ChecklistItem, lang: Language) {
+  function present(i: ChecklistItem) {
     return {
       ...i,
-      label: msg(`merger.checklist.item.${i.item}` as MergerMessageKey, lang),
-      detail: msg(`merger.checklist.detail.${i.detail.key}` as MergerMessageKey, lang, i.detail.params),
+      label: msg(`merger.checklist.item.${i.item}` as MergerMessageKey),
+      detail: msg(`merger.checklist.detail.${i.detail.key}` as MergerMessageKey, i.detail.params),
       // The counts behind the text (forms to stop, clashes), equal to the dry run's.
       ...(i.detail.params ? { params: i.detail.params } : {}),
     };
@@ -277,30 +283,30 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     run,
     undo,
 
-    async checklist(mergerId: number, lang: Language) {
-      return checklistOf(await load(db, mergerId, lang), lang);
+    async checklist(mergerId: number) {
+      return checklistOf(await load(db, mergerId));
     },
 
     /** The checklists an organisation takes part in (its own list at login), planned or recent. */
-    async checklistsFor(organisationId: string, lang: Language) {
+    async checklistsFor(organisationId: string) {
       const ids = await cut.mergersOf(db, organisationId, addDays(clock.today(), -366));
       const lists = [];
       for (const id of ids) {
-        const list = await checklistOf(await load(db, id, lang), lang);
+        const list = await checklistOf(await load(db, id));
         lists.push({ ...list, organisations: list.organisations.filter((o) => o.organisationId === organisationId || o.role === 'new_target') });
       }
       return lists;
     },
 
     /** A person's tick on an item the data cannot show (R7.2), or its removal. */
-    async tick(mergerId: number, organisationId: string, item: string, ticked: boolean, actor: Actor, lang: Language) {
+    async tick(mergerId: number, organisationId: string, item: string, ticked: boolean, actor: Actor) {
       if (!MANUAL_ITEMS.includes(item as ChecklistItemKey)) {
-        throw new AppError('validation', translate('http.validation', lang), { item: msg('merger.checklist.not_manual', lang, { items: MANUAL_ITEMS.join(', ') }) });
+        throw new AppError('validation', sharedMsg('http.validation'), { item: msg('merger.checklist.not_manual', { items: MANUAL_ITEMS.join(', ') }) });
       }
-      const m = await load(db, mergerId, lang);
-      const list = await checklistOf(m, lang);
+      const m = await load(db, mergerId);
+      const list = await checklistOf(m);
       const entry = list.organisations.find((o) => o.organisationId === organisationId)?.items.find((i) => i.item === item);
-      if (!entry || entry.status === 'not_needed') throw new AppError('not_found', msg('merger.checklist.no_such_item', lang));
+      if (!entry || entry.status === 'not_needed') throw new AppError('not_found', msg('merger.checklist.no_such_item'));
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await cut.setTick(tx, m.id, organisationId, item, ticked, actor.username, businessNow(clock));
@@ -313,19 +319,19 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
           after: { mergerId: m.id, item },
         });
       });
-      return checklistOf(m, lang);
+      return checklistOf(m);
     },
 
     /** The runs of a merger (cut-overs and undos) with what each changed. */
-    async runs(mergerId: number, lang: Language) {
-      await load(db, mergerId, lang);
+    async runs(mergerId: number) {
+      await load(db, mergerId);
       const items = await cut.listRuns(db, mergerId);
       return { items };
     },
 
     /** One page of a run's journal: every row it wrote, with the before-state. */
-    async journal(mergerId: number, runId: number, page: number, pageSize: number, lang: Language) {
-      if (!(await cut.runBelongsTo(db, runId, mergerId))) throw new AppError('not_found', msg('merger.not_found', lang));
+    async journal(mergerId: number, runId: number, page: number, pageSize: number) {
+      if (!(await cut.runBelongsTo(db, runId, mergerId))) throw new AppError('not_found', msg('merger.not_found'));
       const { total, items } = await cut.journalPage(db, runId, pageSize, (page - 1) * pageSize);
       return { page, pageSize, total, items };
     },
@@ -347,7 +353,7 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
         failed.push(...r.errors);
         // A blocked merger is not run: report it like a failed one (the job is retried).
         for (const m of r.mergers.filter((x) => x.status === 'blocked' && !r.errors.some((e) => e.code === x.code))) {
-          failed.push({ code: m.code, error: new AppError('rule_violation', m.blockers.join(' ')) });
+          failed.push({ code: m.code, error: new AppError('rule_violation', m.blockers[0] ?? msg('merger.blocker.no_htb'), undefined, m.blockers.map((b) => ({ rule: typeof b === 'string' ? 'merger.blocked' : b.key, message: b }))) });
         }
       }
       if (failed.length === 1 && results.length === 0) throw failed[0]!.error;
@@ -360,9 +366,9 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
       return results;
     },
 
-    async setScheduled(mergerId: number, scheduled: boolean, actor: Actor, lang: Language) {
-      const m = await load(db, mergerId, lang);
-      if (m.status === 'applied' && scheduled) throw new AppError('conflict', msg('merger.already_applied', lang));
+    async setScheduled(mergerId: number, scheduled: boolean, actor: Actor) {
+      const m = await load(db, mergerId);
+      if (m.status === 'applied' && scheduled) throw new AppError('conflict', msg('merger.already_applied'));
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await cut.setScheduled(tx, m.id, scheduled);

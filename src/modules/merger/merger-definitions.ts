@@ -1,13 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/db.js';
 import { addDays, type Clock } from '../../domain/clock.js';
-import { AppError, type FieldErrors } from '../../shared/errors.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { validateKbo, validateNis } from '../../shared/identifiers.js';
-import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import type { Message } from '../../shared/i18n.js';
+import { isMessageKey, msg as sharedMsg, type MessageKey } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo } from '../registry/index.js';
 import { forgetMergedName, recordMergedName } from './merged-name.js';
-import { mergerMessage as msg } from './merger-messages.js';
+import { mergerMessages } from './merger-messages.js';
+
+const msg = mergerMessages.msg;
 import * as repo from './merger.repo.js';
 import { deriveScenario, type Scenario } from './scenario.js';
 
@@ -35,7 +38,6 @@ export const CSV_COLUMNS = ['merger_nl', 'scenario', 'source_name_nl', 'source_n
 const MAX_CSV_BYTES = 1024 * 1024;
 
 /** A date as the portal shows it: 31/12/2024. */
-const display = (iso: string) => iso.split('-').reverse().join('/');
 
 export function slugify(text: string): string {
   return text
@@ -51,49 +53,48 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
   async function validate(
     tx: Db,
     input: MergerInput,
-    lang: Language,
     existingId?: number,
     options: { currentTargetId?: string } = {},
-  ): Promise<{ fields: FieldErrors; scenario?: Scenario; targetId?: string }> {
-    const fields: FieldErrors = {};
+  ): Promise<{ fields: FieldMessages; scenario?: Scenario; targetId?: string }> {
+    const fields: FieldMessages = {};
     const today = clock.today();
-    if (input.effectiveDate <= today) fields.effectiveDate = msg('merger.date_in_past', lang, { today });
-    if (input.htbDeadline && input.htbDeadline >= input.effectiveDate) fields.htbDeadline = msg('merger.htb_deadline_after', lang, { date: display(input.effectiveDate) });
+    if (input.effectiveDate <= today) fields.effectiveDate = msg('merger.date_in_past', { today });
+    if (input.htbDeadline && input.htbDeadline >= input.effectiveDate) fields.htbDeadline = msg('merger.htb_deadline_after', { date: input.effectiveDate });
     const taken = await repo.mergerIdsWithCode(tx, input.code);
-    if (taken.some((t) => t !== existingId)) fields.code = msg('merger.code_taken', lang, { code: input.code });
+    if (taken.some((t) => t !== existingId)) fields.code = msg('merger.code_taken', { code: input.code });
     const nis = validateNis(input.targetNis);
-    if (!nis.valid) fields.targetNis = translate(nis.errors[0]!, lang);
+    if (!nis.valid) fields.targetNis = sharedMsg(nis.errors[0]! as MessageKey);
 
     const dayBefore = addDays(input.effectiveDate, -1);
     for (const [i, s] of input.sources.entries()) {
       const org = await registryRepo.findOrganisation(tx, s.organisationId);
       if (!org) {
-        fields[`sources.${i}.organisationId`] = msg('merger.unknown_organisation', lang);
+        fields[`sources.${i}.organisationId`] = msg('merger.unknown_organisation');
         continue;
       }
-      if (org.kind !== 'ocmw') fields[`sources.${i}.organisationId`] = msg('merger.not_an_ocmw', lang, { name: org.nameNl });
+      if (org.kind !== 'ocmw') fields[`sources.${i}.organisationId`] = msg('merger.not_an_ocmw', { name: org.nameNl });
       if (!(await repo.servesNis(tx, s.organisationId, s.nis, dayBefore))) {
-        fields[`sources.${i}.nis`] = msg('merger.source_not_serving', lang, { name: org.nameNl, nis: s.nis, date: display(dayBefore) });
+        fields[`sources.${i}.nis`] = msg('merger.source_not_serving', { name: org.nameNl, nis: s.nis, date: dayBefore });
       }
     }
 
     let targetId = input.targetOrganisationId;
     if (input.newTarget) {
       const kbo = validateKbo(input.newTarget.kbo);
-      if (!kbo.valid) fields['newTarget.kbo'] = translate(kbo.errors[0]!, lang);
+      if (!kbo.valid) fields['newTarget.kbo'] = sharedMsg(kbo.errors[0]! as MessageKey);
       else {
         const existing = await registryRepo.findOrganisationByKbo(tx, kbo.normalized!);
         // An organisation the merger itself created earlier (an edit) may be reused.
-        if (existing && existing.id !== targetId && existing.id !== options.currentTargetId) fields['newTarget.kbo'] = msg('merger.new_target_kbo_taken', lang, { name: existing.nameNl });
+        if (existing && existing.id !== targetId && existing.id !== options.currentTargetId) fields['newTarget.kbo'] = msg('merger.new_target_kbo_taken', { name: existing.nameNl });
       }
-      if (!input.newTarget.nameNl.trim()) fields['newTarget.nameNl'] = translate('http.validation', lang);
+      if (!input.newTarget.nameNl.trim()) fields['newTarget.nameNl'] = sharedMsg('http.validation' as MessageKey);
       targetId ??= '00000000-0000-0000-0000-000000000000';
     } else if (targetId) {
       const org = await registryRepo.findOrganisation(tx, targetId);
-      if (!org) fields.targetOrganisationId = msg('merger.unknown_organisation', lang);
-      else if (org.kind !== 'ocmw') fields.targetOrganisationId = msg('merger.not_an_ocmw', lang, { name: org.nameNl });
+      if (!org) fields.targetOrganisationId = msg('merger.unknown_organisation');
+      else if (org.kind !== 'ocmw') fields.targetOrganisationId = msg('merger.not_an_ocmw', { name: org.nameNl });
     } else {
-      fields.targetOrganisationId = translate('http.validation', lang);
+      fields.targetOrganisationId = sharedMsg('http.validation' as MessageKey);
     }
 
     const derived = deriveScenario({ sources: input.sources, targetOrganisationId: targetId ?? '', targetNis: input.targetNis, declaredScenario: input.declaredScenario });
@@ -101,20 +102,20 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
       for (const p of derived.problems) {
         // The body calls the declared scenario declaredScenario.
         const field = p.field === 'scenario' ? 'declaredScenario' : p.field;
-        fields[field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+        fields[field] ??= isMessageKey(p.problem) ? sharedMsg(p.problem, p.params) : p.problem;
       }
     }
     const involved = [...input.sources.map((s) => s.organisationId), ...(input.newTarget ? [] : targetId ? [targetId] : [])];
     const clash = (await repo.findMergersInvolving(tx, involved, input.effectiveDate)).filter((m) => m.id !== existingId);
-    if (clash.length) fields.sources = `${translate('http.conflict', lang)} ${clash.map((m) => m.name).join(', ')} (${input.effectiveDate})`;
+    if (clash.length) fields.sources = msg('merger.clash', { mergers: clash.map((m) => m.name).join(', '), date: input.effectiveDate });
     return { fields, scenario: derived.ok ? derived.scenario : undefined, targetId };
   }
 
-  async function guardEditable(tx: Db, id: number, lang: Language) {
+  async function guardEditable(tx: Db, id: number) {
     const m = await repo.lockMerger(tx, id);
-    if (!m) throw new AppError('not_found', msg('merger.not_found', lang));
-    if (m.status === 'applied') throw new AppError('conflict', msg('merger.locked_applied', lang));
-    if (clock.today() >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.locked_after_date', lang, { date: m.effectiveDate }));
+    if (!m) throw new AppError('not_found', msg('merger.not_found'));
+    if (m.status === 'applied') throw new AppError('conflict', msg('merger.locked_applied'));
+    if (clock.today() >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.locked_after_date', { date: m.effectiveDate }));
     return m;
   }
 
@@ -149,10 +150,10 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
     }
   }
 
-  async function create(input: MergerInput, actor: { userId: string | null }, lang: Language, txOuter?: Db) {
+  async function create(input: MergerInput, actor: { userId: string | null }, txOuter?: Db) {
     const work = async (tx: Db) => {
-      const { fields, scenario } = await validate(tx, input, lang);
-      if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+      const { fields, scenario } = await validate(tx, input);
+      if (Object.keys(fields).length) throw new AppError('validation', sharedMsg('http.validation' as MessageKey), fields);
       const targetId = input.newTarget ? await createNewTarget(tx, input) : input.targetOrganisationId!;
       const id = await repo.insertMerger(
         tx,
@@ -179,13 +180,13 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
     validate,
     create,
 
-    async update(id: number, input: MergerInput, actor: { userId: string | null }, lang: Language) {
+    async update(id: number, input: MergerInput, actor: { userId: string | null }) {
       return db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
-        const before = await guardEditable(tx, id, lang);
+        const before = await guardEditable(tx, id);
         const withTarget = input.newTarget ? { ...input, targetOrganisationId: input.targetOrganisationId } : input;
-        const { fields, scenario } = await validate(tx, withTarget, lang, id, { currentTargetId: before.targetOrganisationId });
-        if (Object.keys(fields).length) throw new AppError('validation', translate('http.validation', lang), fields);
+        const { fields, scenario } = await validate(tx, withTarget, id, { currentTargetId: before.targetOrganisationId });
+        if (Object.keys(fields).length) throw new AppError('validation', sharedMsg('http.validation' as MessageKey), fields);
         const targetId = input.newTarget ? await createNewTarget(tx, input) : input.targetOrganisationId!;
         await repo.updateMerger(
           tx,
@@ -209,10 +210,10 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
       });
     },
 
-    async remove(id: number, actor: { userId: string | null }, lang: Language) {
+    async remove(id: number, actor: { userId: string | null }) {
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
-        const before = await guardEditable(tx, id, lang);
+        const before = await guardEditable(tx, id);
         await repo.deleteMerger(tx, id);
         await forgetMergedName(tx, before);
         await dropCreatedTarget(tx, before.targetOrganisationId, before.effectiveDate);
@@ -226,19 +227,18 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
      * effective date. All rows are checked and reported; nothing is written unless all are valid;
      * a merger that exists with the same data is "unchanged", so an import can be repeated.
      */
-    async importCsv(text: string, options: { dryRun: boolean; actor: { userId: string | null }; lang: Language }) {
-      const lang = options.lang;
-      if (Buffer.byteLength(text) > MAX_CSV_BYTES) throw new AppError('payload_too_large', translate('http.validation', lang), { file: '1 MB' });
+    async importCsv(text: string, options: { dryRun: boolean; actor: { userId: string | null } }) {
+      if (Buffer.byteLength(text) > MAX_CSV_BYTES) throw new AppError('payload_too_large', sharedMsg('http.validation' as MessageKey), { file: '1 MB' });
       let records: Record<string, string>[];
       try {
         records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
       } catch (error) {
-        throw new AppError('validation', translate('http.validation', lang), { file: (error as Error).message });
+        throw new AppError('validation', sharedMsg('http.validation'), { file: msg('merger.csv.unreadable', { reason: (error as Error).message }) });
       }
       const header = records.length ? Object.keys(records[0]!) : [];
       const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
       if (records.length === 0 || missing.length) {
-        throw new AppError('validation', translate('http.validation', lang), { file: msg('merger.csv.header', lang, { columns: CSV_COLUMNS.join(', ') }) });
+        throw new AppError('validation', sharedMsg('http.validation' as MessageKey), { file: msg('merger.csv.header', { columns: CSV_COLUMNS.join(', ') }) });
       }
       const groups = new Map<string, { rows: number[]; records: Record<string, string>[] }>();
       for (const [i, r] of records.entries()) {
@@ -248,20 +248,20 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         g.records.push(r);
         groups.set(key, g);
       }
-      const report: { merger: string; code: string; rows: number[]; scenario: number | null; action: 'create' | 'unchanged' | null; problems: string[] }[] = [];
+      const report: { merger: string; code: string; rows: number[]; scenario: number | null; action: 'create' | 'unchanged' | null; problems: (Message | string)[] }[] = [];
       const inputs: MergerInput[] = [];
       for (const g of groups.values()) {
         const first = g.records[0]!;
-        const problems: string[] = [];
+        const problems: (Message | string)[] = [];
         const effectiveDate = first.effective_date ?? '';
         const code = `${slugify(first.merger_nl ?? '')}-${effectiveDate.slice(0, 4)}`;
         for (const [j, r] of g.records.entries()) {
           for (const f of ['scenario', 'target_name_nl', 'target_nis', 'target_kbo'] as const) {
-            if ((r[f] ?? '') !== (first[f] ?? '')) problems.push(msg('merger.csv.inconsistent', lang, { row: g.rows[j]!, field: f, merger: first.merger_nl ?? '' }));
+            if ((r[f] ?? '') !== (first[f] ?? '')) problems.push(msg('merger.csv.inconsistent', { row: g.rows[j]!, field: f, merger: first.merger_nl ?? '' }));
           }
         }
         if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveDate)) {
-          report.push({ merger: first.merger_nl ?? '', code, rows: g.rows, scenario: null, action: null, problems: [msg('merger.csv.row', lang, { row: g.rows[0]!, problem: 'effective_date: YYYY-MM-DD' })] });
+          report.push({ merger: first.merger_nl ?? '', code, rows: g.rows, scenario: null, action: null, problems: [msg('merger.csv.row', { row: g.rows[0]!, problem: 'effective_date: YYYY-MM-DD' })] });
           continue;
         }
         const dayBefore = addDays(effectiveDate, -1);
@@ -270,7 +270,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
         for (const [j, r] of g.records.entries()) {
           const orgId = await repo.ocmwServing(db, r.source_nis ?? '', dayBefore);
           if (!orgId) {
-            problems.push(msg('merger.csv.no_source', lang, { row: g.rows[j]!, nis: r.source_nis ?? '', date: dayBefore }));
+            problems.push(msg('merger.csv.no_source', { row: g.rows[j]!, nis: r.source_nis ?? '', date: dayBefore }));
             continue;
           }
           sources.push({ organisationId: orgId, nis: r.source_nis! });
@@ -290,7 +290,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           // A new organisation already in the registry (e.g. the demo's): OCMW <name>, valid from the date.
           const known = await repo.newOcmwNamed(db, `OCMW ${first.target_name_nl}`, effectiveDate);
           if (known) input.targetOrganisationId = known;
-          else problems.push(msg('merger.csv.new_target_needs_kbo', lang, { row: g.rows[0]!, name: first.target_name_nl ?? '' }));
+          else problems.push(msg('merger.csv.new_target_needs_kbo', { row: g.rows[0]!, name: first.target_name_nl ?? '' }));
         }
         // Already there with the same shape: unchanged (an import can be repeated), but the
         // declared scenario is still checked against the data (R1.4): a contradiction is an error.
@@ -300,12 +300,11 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
             existing.target === input.targetOrganisationId &&
             existing.nis === input.targetNis &&
             existing.sources.join(',') === sources.map((s) => s.organisationId).sort().join(',');
-          if (!same) problems.push(msg('merger.code_taken', lang, { code }));
+          if (!same) problems.push(msg('merger.code_taken', { code }));
           const derived = deriveScenario({ sources, targetOrganisationId: existing.target, targetNis: input.targetNis, declaredScenario: input.declaredScenario });
           if (!derived.ok) {
             for (const p of derived.problems) {
-              const text = isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
-              problems.push(msg('merger.csv.row', lang, { row: g.rows[0]!, problem: `${p.field}: ${text}` }));
+              problems.push(msg('merger.csv.row_field', { row: g.rows[0]!, field: p.field, problem: isMessageKey(p.problem) ? sharedMsg(p.problem, p.params) : p.problem }));
             }
           }
           const ok = problems.length === 0;
@@ -313,8 +312,8 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           continue;
         }
         if (problems.length === 0) {
-          const { fields, scenario } = await validate(db, input, lang);
-          for (const [field, text] of Object.entries(fields)) problems.push(msg('merger.csv.row', lang, { row: g.rows[0]!, problem: `${field}: ${text}` }));
+          const { fields, scenario } = await validate(db, input);
+          for (const [field, problem] of Object.entries(fields)) problems.push(msg('merger.csv.row_field', { row: g.rows[0]!, field, problem }));
           if (problems.length === 0) inputs.push(input);
           report.push({ merger: input.name, code, rows: g.rows, scenario: scenario ?? null, action: problems.length ? null : 'create', problems });
         } else {
@@ -326,7 +325,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
       if (valid && !options.dryRun && inputs.length) {
         await db.transaction(async (txh) => {
           const tx = txh as unknown as Db;
-          for (const input of inputs) created.push((await create(input, options.actor, lang, tx)).id);
+          for (const input of inputs) created.push((await create(input, options.actor, tx)).id);
         });
       }
       return { valid, dryRun: options.dryRun, created: created.length, mergers: report };

@@ -122,6 +122,24 @@ const catalogue = {
     de: 'Zeile {row}: {field} weicht von den vorherigen Zeilen der Fusion {merger} ab.',
     en: 'Row {row}: {field} differs from the earlier rows of merger {merger}.',
   },
+  'merger.csv.row_field': {
+    nl: 'Rij {row}, {field}: {problem}',
+    fr: 'Ligne {row}, {field} : {problem}',
+    de: 'Zeile {row}, {field}: {problem}',
+    en: 'Row {row}, {field}: {problem}',
+  },
+  'merger.csv.unreadable': {
+    nl: 'Het bestand is geen leesbare CSV ({reason}). Bewaar het als CSV (UTF-8, komma als scheidingsteken) en probeer opnieuw.',
+    fr: "Le fichier n'est pas un CSV lisible ({reason}). Enregistrez-le en CSV (UTF-8, virgule comme séparateur) et réessayez.",
+    de: 'Die Datei ist keine lesbare CSV-Datei ({reason}). Speichern Sie sie als CSV (UTF-8, Komma als Trennzeichen) und versuchen Sie es erneut.',
+    en: 'The file is not a readable CSV ({reason}). Save it as CSV (UTF-8, comma-separated) and try again.',
+  },
+  'merger.clash': {
+    nl: 'Een van deze OCMW\'s zit al in een fusie op {date}: {mergers}.',
+    fr: 'Un de ces CPAS fait déjà partie d\'une fusion au {date} : {mergers}.',
+    de: 'Eines dieser ÖSHZ ist bereits an einer Fusion zum {date} beteiligt: {mergers}.',
+    en: 'One of these OCMWs is already in a merger on {date}: {mergers}.',
+  },
   'merger.csv.row': {
     nl: 'Rij {row}: {problem}',
     fr: 'Ligne {row} : {problem}',

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rendered } from '../../http/localize.js';
 import { ErrorResponse, Uuid } from '../../shared/schema.js';
 import { OrganisationSummary } from '../registry/index.js';
 import { HtbImportReport } from '../access/access.schema.js';
@@ -21,7 +22,7 @@ import {
 import { PageQuery } from '../../shared/schema.js';
 import type { MergerService } from './merger.service.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/messages.js';
+import { msg } from '../../shared/messages.js';
 
 /** HTTP ↔ merger service. */
 export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = async (app, { mergers }) => {
@@ -44,13 +45,12 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body)) {
-        throw new AppError('unsupported_media_type', translate('import.not_xlsx', request.language), { file: translate('import.not_xlsx', request.language) });
+        throw new AppError('unsupported_media_type', msg('import.not_xlsx'), { file: msg('import.not_xlsx') });
       }
-      return mergers.importHtb(request.body, {
+      return rendered(request, await mergers.importHtb(request.body, {
         dryRun: request.query.dryRun !== 'false',
         actor: { userId: request.actor!.userId, role: 'ADMIN' },
-        lang: request.language,
-      });
+      }));
     },
   );
 
@@ -88,7 +88,7 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
         },
       },
       async (request) =>
-        mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, request.language, (request.body as { overrideReason?: string }).overrideReason),
+        mergers.setAccess({ userId: request.actor!.userId }, request.params.organisationId, end, (request.body as { overrideReason?: string }).overrideReason),
     );
   }
 
@@ -103,7 +103,7 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
         response: { 200: z.object({ unfiledReportYear: z.number().int().nullable(), unreadDocuments: z.number().int() }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
       },
     },
-    async (request) => mergers.openWork(request.params.organisationId, request.language),
+    async (request) => mergers.openWork(request.params.organisationId),
   );
 
   // ── the merger engine (R7): definitions, checklist, dry run, cut-over, undo ──
@@ -120,20 +120,20 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Define a merger (R7.1); the scenario is derived (R1.4)', body: MergerBody, response: { 201: MergerCreated, ...errors } },
   }, async (request, reply) => {
-    const created = await mergers.definitions.create(request.body, { userId: request.actor!.userId }, request.language);
+    const created = await mergers.definitions.create(request.body, { userId: request.actor!.userId });
     return reply.status(201).send(created);
   });
 
   app.put('/admin/mergers/:id', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Change a merger before its effective date and before its cut-over', params: Id, body: MergerBody, response: { 200: MergerCreated, ...errors } },
-  }, async (request) => mergers.definitions.update(request.params.id, request.body, { userId: request.actor!.userId }, request.language));
+  }, async (request) => mergers.definitions.update(request.params.id, request.body, { userId: request.actor!.userId }));
 
   app.delete('/admin/mergers/:id', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Remove a merger before its effective date and before its cut-over', params: Id, response: { 204: z.null(), ...errors } },
   }, async (request, reply) => {
-    await mergers.definitions.remove(request.params.id, { userId: request.actor!.userId }, request.language);
+    await mergers.definitions.remove(request.params.id, { userId: request.actor!.userId });
     return reply.status(204).send(null);
   });
 
@@ -148,15 +148,15 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     },
   }, async (request) => {
     if (typeof request.body !== 'string') {
-      throw new AppError('unsupported_media_type', translate('http.validation', request.language), { file: 'text/csv' });
+      throw new AppError('unsupported_media_type', msg('http.validation'), { file: 'text/csv' });
     }
-    return mergers.definitions.importCsv(request.body, { dryRun: request.query.dryRun !== 'false', actor: { userId: request.actor!.userId }, lang: request.language });
+    return rendered(request, await mergers.definitions.importCsv(request.body, { dryRun: request.query.dryRun !== 'false', actor: { userId: request.actor!.userId } }));
   });
 
   app.get('/admin/mergers/:id/checklist', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'The readiness checklist of a merger, checked against live data (R7.2)', params: Id, response: { 200: MergerChecklist, ...errors } },
-  }, async (request) => mergers.cutover.checklist(request.params.id, request.language));
+  }, async (request) => rendered(request, await mergers.cutover.checklist(request.params.id)));
 
   app.get('/admin/mergers/progress', {
     config: admin,
@@ -165,17 +165,17 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       summary: "Each merger's checklist progress in percent (the dashboard)",
       response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), progress: z.number().int(), overdue: z.number().int() })) }), ...errors },
     },
-  }, async (request) => ({ items: await mergers.progress(request.language) }));
+  }, async () => ({ items: await mergers.progress() }));
 
   const Tick = z.strictObject({ organisationId: Uuid, item: z.string().min(1).max(40) });
   app.put('/admin/mergers/:id/checklist/:organisationId/:item', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Tick an item only a person can confirm (R7.2); records who and when', params: Id.extend(Tick.shape), response: { 200: MergerChecklist, ...errors } },
-  }, async (request) => mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, true, actorOf(request), request.language));
+  }, async (request) => rendered(request, await mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, true, actorOf(request))));
   app.delete('/admin/mergers/:id/checklist/:organisationId/:item', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Remove a tick', params: Id.extend(Tick.shape), response: { 200: MergerChecklist, ...errors } },
-  }, async (request) => mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, false, actorOf(request), request.language));
+  }, async (request) => rendered(request, await mergers.cutover.tick(request.params.id, request.params.organisationId, request.params.item, false, actorOf(request))));
 
   // Each OCMW's own list at login (R7.2): read by anyone of the organisation; ticked by its managers.
   app.get('/mergers/mine/checklists', {
@@ -183,7 +183,7 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     schema: { tags: ['Fusies'], summary: "The checklists of the mergers the chosen organisation takes part in", response: { 200: z.object({ items: z.array(MergerChecklist) }), ...errors } },
   }, async (request) => {
     const organisationId = request.actor!.context!.organisation?.id ?? null;
-    return { items: organisationId ? await mergers.cutover.checklistsFor(organisationId, request.language) : [] };
+    return rendered(request, { items: organisationId ? await mergers.cutover.checklistsFor(organisationId) : [] });
   });
   for (const [method, ticked] of [['put', true], ['delete', false]] as const) {
     app[method]('/mergers/mine/checklists/:id/:item', {
@@ -198,16 +198,16 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       const context = request.actor!.context!;
       const organisationId = context.organisation?.id;
       if (!organisationId || !['HTB', 'CO_HTB', 'TB', 'CO_TB'].includes(context.role)) {
-        throw new AppError('forbidden', translate('auth.forbidden', request.language));
+        throw new AppError('forbidden', msg('auth.forbidden'));
       }
-      return mergers.cutover.tick(request.params.id, organisationId, request.params.item, ticked, actorOf(request), request.language);
+      return rendered(request, await mergers.cutover.tick(request.params.id, organisationId, request.params.item, ticked, actorOf(request)));
     });
   }
 
   app.get('/admin/mergers/:id/plan', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Dry run (R7.3): every action of the cut-over with its count; nothing is written', params: Id, response: { 200: MergerPlan, ...errors } },
-  }, async (request) => mergers.cutover.plan(request.params.id, request.language));
+  }, async (request) => rendered(request, await mergers.cutover.plan(request.params.id)));
 
   app.get('/admin/mergers/:id/plan/:kind', {
     config: admin,
@@ -218,13 +218,13 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       querystring: PageQuery,
       response: { 200: PlanRowsPage, ...errors },
     },
-  }, async (request) => mergers.cutover.planRows(request.params.id, request.params.kind, request.query.page, request.query.pageSize, request.language));
+  }, async (request) => rendered(request, await mergers.cutover.planRows(request.params.id, request.params.kind, request.query.page, request.query.pageSize)));
 
   const Confirm = z.strictObject({ confirm: z.literal(true) });
   app.post('/admin/mergers/:id/run', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'The cut-over (R7.4): one transaction, idempotent, journalled', params: Id, body: Confirm, response: { 200: RunResult, ...errors } },
-  }, async (request) => (await mergers.cutover.run(request.params.id, actorOf(request), { lang: request.language }))!);
+  }, async (request) => (await mergers.cutover.run(request.params.id, actorOf(request)))!);
 
   app.post('/admin/mergers/wave', {
     config: admin,
@@ -236,15 +236,15 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     },
   }, async (request) => {
     const { date, dryRun } = request.body;
-    if (dryRun) return mergers.cutover.planWave(date, request.language);
-    const { mergers: list } = await mergers.cutover.runWave(date, actorOf(request), { lang: request.language });
-    return { date, mergers: list };
+    if (dryRun) return rendered(request, await mergers.cutover.planWave(date));
+    const { mergers: list } = await mergers.cutover.runWave(date, actorOf(request));
+    return rendered(request, { date, mergers: list });
   });
 
   app.post('/admin/mergers/:id/undo', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'Undo the cut-over before the effective date: replays the journal backwards (journalled itself)', params: Id, body: Confirm, response: { 200: RunResult, ...errors } },
-  }, async (request) => mergers.cutover.undo(request.params.id, actorOf(request), { lang: request.language }));
+  }, async (request) => mergers.cutover.undo(request.params.id, actorOf(request)));
 
   app.put('/admin/mergers/:id/schedule', {
     config: admin,
@@ -255,12 +255,12 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       body: z.strictObject({ scheduled: z.boolean() }),
       response: { 200: z.object({ id: z.number().int(), scheduled: z.boolean() }), ...errors },
     },
-  }, async (request) => mergers.cutover.setScheduled(request.params.id, request.body.scheduled, actorOf(request), request.language));
+  }, async (request) => mergers.cutover.setScheduled(request.params.id, request.body.scheduled, actorOf(request)));
 
   app.get('/admin/mergers/:id/runs', {
     config: admin,
     schema: { tags: ['Fusies'], summary: 'The cut-overs and undos of a merger', params: Id, response: { 200: MergerRuns, ...errors } },
-  }, async (request) => mergers.cutover.runs(request.params.id, request.language));
+  }, async (request) => mergers.cutover.runs(request.params.id));
 
   app.get('/admin/mergers/:id/runs/:runId/journal', {
     config: admin,
@@ -271,5 +271,5 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
       querystring: PageQuery,
       response: { 200: JournalPage, ...errors },
     },
-  }, async (request) => mergers.cutover.journal(request.params.id, request.params.runId, request.query.page, request.query.pageSize, request.language));
+  }, async (request) => mergers.cutover.journal(request.params.id, request.params.runId, request.query.page, request.query.pageSize));
 };

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.js';
 import { addDays, type Clock } from '../../domain/clock.js';
-import { AppError, type FieldErrors } from '../../shared/errors.js';
-import { isMessageKey, translate, type Language } from '../../shared/messages.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
+import { isMessageKey, msg, type MessageKey } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo, type RegistryService } from '../registry/index.js';
 import type { ManagementService } from '../access/index.js';
@@ -46,9 +46,9 @@ export interface NewMerger extends MergerShape {
 export function createMergerService({ db, clock, registry, management, audit, filingWindow, openWork }: MergerDeps) {
   const definitions = createMergerDefinitions({ db, clock, audit });
   const cutover = createCutoverService({ db, clock, audit, filingWindow, organisationNames: registry.organisationNames });
-  function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[], lang: Language): FieldErrors {
-    const fields: FieldErrors = {};
-    for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? translate(p.problem, lang, p.params) : p.problem;
+  function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[]): FieldMessages {
+    const fields: FieldMessages = {};
+    for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? msg(p.problem, p.params) : p.problem;
     return fields;
   }
 
@@ -56,9 +56,9 @@ export function createMergerService({ db, clock, registry, management, audit, fi
    * R8.3′: what a disappearing OCMW still has open — its Uniek verslag of the merger year (the
    * year before the effective date) not submitted, unread e-Box documents.
    */
-  async function openWorkOf(organisationId: string, lang: Language): Promise<OpenWork> {
+  async function openWorkOf(organisationId: string): Promise<OpenWork> {
     const status = await registryRepo.findOrganisationStatus(db, organisationId);
-    if (!status) throw new AppError('not_found', translate('http.not_found', lang));
+    if (!status) throw new AppError('not_found', msg('http.not_found'));
     const year = status.effectiveDate ? Number(status.effectiveDate.slice(0, 4)) - 1 : null;
     const unfiled = year !== null && openWork ? !(await openWork.reportSubmitted(organisationId, year)) : false;
     return { unfiledReportYear: unfiled ? year : null, unreadDocuments: openWork ? await openWork.unreadDocuments(organisationId) : 0 };
@@ -79,25 +79,26 @@ export function createMergerService({ db, clock, registry, management, audit, fi
      * R8.3′: while the OCMW has open work (`openWork`), ending needs an override reason (audited);
      * without one, conflict listing what is open.
      */
-    async setAccess(admin: { userId: string }, organisationId: string, end: boolean, lang: Language, overrideReason?: string) {
+    async setAccess(admin: { userId: string }, organisationId: string, end: boolean, overrideReason?: string) {
       const org = await registryRepo.findOrganisation(db, organisationId);
-      if (!org) throw new AppError('not_found', translate('http.not_found', lang));
+      if (!org) throw new AppError('not_found', msg('http.not_found'));
       const today = clock.today();
       let open: OpenWork | undefined;
       if (end) {
         const status = await registryRepo.findOrganisationStatus(db, organisationId);
-        if (status?.status !== 'disappearing') throw new AppError('rule_violation', translate('merger.end_access_not_disappearing', lang));
+        if (status?.status !== 'disappearing') throw new AppError('rule_violation', msg('merger.end_access_not_disappearing'));
         if (status.effectiveDate && today < status.effectiveDate) {
-          throw new AppError('rule_violation', translate('merger.end_access_too_early', lang, { date: status.effectiveDate }));
+          throw new AppError('rule_violation', msg('merger.end_access_too_early', { date: status.effectiveDate }));
         }
-        if (org.accessEndedOn) throw new AppError('conflict', translate('merger.end_access_already', lang, { date: org.accessEndedOn }));
-        open = await openWorkOf(organisationId, lang);
+        if (org.accessEndedOn) throw new AppError('conflict', msg('merger.end_access_already', { date: org.accessEndedOn }));
+        open = await openWorkOf(organisationId);
         const violations = [
-          ...(open.unfiledReportYear !== null ? [{ rule: 'merger.end_access.unfiled_report', message: translate('merger.end_access_unfiled_report', lang, { year: open.unfiledReportYear }) }] : []),
-          ...(open.unreadDocuments > 0 ? [{ rule: 'merger.end_access.unread_ebox', message: translate('merger.end_access_unread_ebox', lang, { count: open.unreadDocuments }) }] : []),
+          ...(open.unfiledReportYear !== null ? [{ rule: 'merger.end_access.unfiled_report', message: msg('merger.end_access_unfiled_report', { year: open.unfiledReportYear }) }] : []),
+          ...(open.unreadDocuments > 0 ? [{ rule: 'merger.end_access.unread_ebox', message: msg('merger.end_access_unread_ebox', { count: open.unreadDocuments }) }] : []),
         ];
         if (violations.length > 0 && !overrideReason) {
-          const message = `${translate('merger.end_access_open', lang)} ${violations.map((v) => v.message).join(' ')}`;
+          // One sentence naming what is open (the items rendered in it); each item also as a violation with its rule.
+          const message = msg('merger.end_access_open_items', { items: violations.map((v) => v.message) });
           throw new AppError('conflict', message, { overrideReason: message }, violations);
         }
       }
@@ -122,13 +123,13 @@ export function createMergerService({ db, clock, registry, management, audit, fi
      * scenario or contradict a declared one, and conflict when an OCMW is already in a merger
      * on the same date.
      */
-    async createMerger(input: NewMerger, lang: Language = 'nl', tx: Db = db): Promise<{ id: number; scenario: Scenario }> {
+    async createMerger(input: NewMerger, tx: Db = db): Promise<{ id: number; scenario: Scenario }> {
       const derived = deriveScenario(input);
-      if (!derived.ok) throw new AppError('validation', translate('http.validation', lang), problemsToFields(derived.problems, lang));
+      if (!derived.ok) throw new AppError('validation', msg('http.validation'), problemsToFields(derived.problems));
       const involved = [...input.sources.map((s) => s.organisationId), input.targetOrganisationId];
       const clash = await repo.findMergersInvolving(tx, involved, input.effectiveDate);
       if (clash.length > 0) {
-        throw new AppError('conflict', translate('http.conflict', lang), {
+        throw new AppError('conflict', msg('http.conflict'), {
           sources: `${clash.map((m) => m.name).join(', ')} (${input.effectiveDate})`,
         });
       }
@@ -203,11 +204,10 @@ export function createMergerService({ db, clock, registry, management, audit, fi
      * then everything is written in one transaction. People without an account get one with a
      * temporary password, returned once in the report.
      */
-    async importHtb(buffer: Buffer, options: { dryRun: boolean; actor: { userId: string; role: string } | null; lang?: Language }) {
-      const lang = options.lang ?? 'nl';
+    async importHtb(buffer: Buffer, options: { dryRun: boolean; actor: { userId: string; role: string } | null }) {
       const parsed = await parseHtbWorkbook(buffer);
       if (!parsed.ok) {
-        const message = translate(parsed.problem, lang, {
+        const message = msg(parsed.problem as MessageKey, {
           columns: HTB_COLUMNS.map((c) => c.header).join(', '),
           max: `${MAX_HTB_FILE_BYTES / 1024 / 1024} MB`,
           unpacked: `${MAX_HTB_UNPACKED_BYTES / 1024 / 1024} MB`,
@@ -272,7 +272,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           sourceKbo: r.sourceKbo,
           targetKbo: r.targetKbo,
           insz: r.insz,
-          problems: r.problems.map((p) => (isMessageKey(p.key) ? translate(p.key, lang, p.params) : p.key)),
+          problems: r.problems.map((p) => (isMessageKey(p.key) ? msg(p.key, p.params) : p.key)),
           action: valid ? (actions.get(r.targetId!) ?? null) : null,
         })),
         newAccounts,
@@ -280,11 +280,11 @@ export function createMergerService({ db, clock, registry, management, audit, fi
     },
 
     /** Each merger's checklist progress and its overdue items (the Fusies dashboard). */
-    async progress(lang: Language) {
+    async progress() {
       const { mergers: rows } = await repo.listMergers(db);
       const items = [];
       for (const m of rows) {
-        const c = await cutover.checklist(m.id, lang);
+        const c = await cutover.checklist(m.id);
         items.push({ id: m.id, progress: c.progress, overdue: c.organisations.flatMap((o) => o.items).filter((i) => i.overdue).length });
       }
       return items;

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.js';
-import type { Language } from '../../shared/messages.js';
+import type { Message } from '../../shared/i18n.js';
 import type { Db } from '../../db/db.js';
 import * as cut from './cutover.repo.js';
 import type { Scenario } from './scenario.js';
@@ -12,7 +12,8 @@ export interface WaveMerger {
   status: 'planned' | 'applied' | 'blocked' | 'failed';
   actions: { kind: string; count: number }[];
   changes?: number;
-  blockers: string[];
+  /** Why it was not carried out: Messages, rendered by the edge (issue 18). */
+  blockers: (Message | string)[];
 }
 
 export interface WaveReport {
@@ -28,7 +29,7 @@ interface PlanLike {
   scenario: Scenario;
   actions: { kind: string; count: number }[];
   changes: number;
-  blockers: string[];
+  blockers: Message[];
 }
 interface RunLike {
   mergerId: number;
@@ -39,14 +40,14 @@ interface RunLike {
   status: 'applied';
 }
 type Actor = { userId: string | null; username: string };
-type RunOptions = { lang?: Language; onlyIfPlanned?: boolean; onProgress?: (e: { step: number; steps: number; kind: string; changes: number }) => void | Promise<void> };
+type RunOptions = { onlyIfPlanned?: boolean; onProgress?: (e: { step: number; steps: number; kind: string; changes: number }) => void | Promise<void> };
 
 export interface WaveDeps {
   db: Db;
-  plan(mergerId: number, lang: Language): Promise<PlanLike>;
+  plan(mergerId: number): Promise<PlanLike>;
   run(mergerId: number, actor: Actor, options: RunOptions): Promise<RunLike | null>;
-  /** What keeps a merger from running (translated), cheaply: no plan is counted for a merger that runs. */
-  blockers(mergerId: number, lang: Language): Promise<string[]>;
+  /** What keeps a merger from running, cheaply: no plan is counted for a merger that runs. */
+  blockers(mergerId: number): Promise<Message[]>;
 }
 
 /** A merger as its dry run sees it; `ran`: in a run's report, where a merger not carried out wrote nothing (no `changes`). */
@@ -66,9 +67,9 @@ const planned = (p: PlanLike, ran = false): WaveMerger => ({
  */
 export function createWave({ db, plan, run, blockers }: WaveDeps) {
   /** The dry run of every merger of the date; nothing written. */
-  async function planWave(date: string, lang: Language): Promise<WaveReport> {
+  async function planWave(date: string): Promise<WaveReport> {
     const mergers: WaveMerger[] = [];
-    for (const m of await cut.mergersOn(db, date, false)) mergers.push(planned(await plan(m.id, lang)));
+    for (const m of await cut.mergersOn(db, date, false)) mergers.push(planned(await plan(m.id)));
     return { date, mergers };
   }
 
@@ -76,28 +77,27 @@ export function createWave({ db, plan, run, blockers }: WaveDeps) {
    * Runs every merger of the date (`onlyScheduled`: the scheduled ones still planned, as the
    * scheduler does). Never throws for one merger: a refusal is `blocked`, another error `failed`.
    */
-  async function runWave(date: string, actor: Actor, options: { lang?: Language; onProgress?: WaveProgress; onlyScheduled?: boolean } = {}) {
-    const lang = options.lang ?? 'nl';
+  async function runWave(date: string, actor: Actor, options: { onProgress?: WaveProgress; onlyScheduled?: boolean } = {}) {
     const list = await cut.mergersOn(db, date, options.onlyScheduled ?? false);
     const mergers: WaveMerger[] = [];
     const runs: RunLike[] = [];
     const errors: { code: string; error: unknown }[] = [];
     for (const [i, m] of list.entries()) {
-      if ((await blockers(m.id, lang)).length) {
-        mergers.push(planned(await plan(m.id, lang), true));
+      if ((await blockers(m.id)).length) {
+        mergers.push(planned(await plan(m.id), true));
         continue;
       }
       try {
         const onProgress = (e: { step: number; steps: number; kind: string; changes: number }) =>
           options.onProgress?.({ merger: i + 1, mergers: list.length, code: m.code, ...e });
-        const r = await run(m.id, actor, { lang, onProgress, onlyIfPlanned: options.onlyScheduled });
+        const r = await run(m.id, actor, { onProgress, onlyIfPlanned: options.onlyScheduled });
         if (!r) continue; // another instance ran it meanwhile
         runs.push(r);
         mergers.push({ code: m.code, scenario: r.scenario, status: r.status, actions: r.actions, changes: r.changes, blockers: [] });
       } catch (error) {
         errors.push({ code: m.code, error });
         const refused = error instanceof AppError && error.status < 500;
-        mergers.push({ ...planned(await plan(m.id, lang), true), status: refused ? 'blocked' : 'failed', blockers: [(error as Error).message] });
+        mergers.push({ ...planned(await plan(m.id), true), status: refused ? 'blocked' : 'failed', blockers: [error instanceof AppError ? error.detail : (error as Error).message] });
       }
     }
     return { date, mergers, runs, errors };
