@@ -61,13 +61,13 @@ export function httpGet(port: number, path: string, headers: Record<string, stri
 }
 
 /** A GET over mutual TLS to a loopback server whose certificate names localhost. */
-export function httpsGet(url: string, tls: { cert: string; key: string; ca: string }): Promise<{ status: number; body: string }> {
+export function httpsGet(url: string, tls: { cert: string; key: string; ca: string }): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     const req = httpsRequest(url, { ...tls, servername: 'localhost', headers: { accept: 'application/json' } }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();

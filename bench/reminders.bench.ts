@@ -57,9 +57,8 @@ export async function seedReminderData(db: Db, day: string, rows: number) {
           from bench_reminder_ocmws`,
     );
   });
-  // The references continue the receipt year's counter (the demo seed used its first numbers).
-  const [counter] = await queryRows<{ last: number }>(db, sql`select coalesce(max(last), 0)::int as last from help_request_counters where year = ${year}`);
-  const first = counter!.last;
+  // The references continue the receipt year's sequence (the demo seed used its first numbers).
+  const first = (await helpRequestsRepo.reserveSequences(db, year, rows)) - 1;
   // rows requests, each at a random OCMW of the 600, received on one of the 60 days before the
   // day, about 70 % read; the draws are made per row in the inner query.
   const load = await bulkLoad(db, 'help_requests', async () => {
@@ -75,7 +74,6 @@ export async function seedReminderData(db: Db, day: string, rows: number) {
       );
     });
   });
-  await queryRows(db, sql`update help_request_counters set last = ${first + rows} where year = ${year}`);
   const t1 = performance.now();
   // Autovacuum would have done this on a server; PGlite has none.
   await queryRows(db, sql`vacuum analyze help_requests`);

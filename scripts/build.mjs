@@ -1,5 +1,6 @@
 // `npm run build`: the server and CLI compiled to build/ (tsc, one file per module so the CLI
-// loads only what a command needs), the SQL migrations beside them, and the UI built by Vite to
+// loads only what a command needs), the SQL migrations beside them, the embedded database's
+// template (build/db/pglite-template.tar.gz), and the UI built by Vite to
 // dist/web with every text asset precompressed (brotli and gzip) for @fastify/static.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,9 @@ const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit'
 rmSync(path.join(ROOT, 'build'), { recursive: true, force: true });
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 cpSync(path.join(ROOT, 'src/db/migrations'), path.join(ROOT, 'build/db/migrations'), { recursive: true });
+// Issue 20: the embedded database a first start loads instead of running initdb, the migrations
+// and the reference data itself (src/db/pglite-template.ts).
+run(process.execPath, [path.join(ROOT, 'build/db/pglite-template.js')]);
 run(bin('vite'), ['build', '--logLevel', 'warn']);
 
 /** Precompresses every text file of the UI build; only smaller results are kept. */

@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { createServerDatabase, freePort, httpGet, httpsGet, memoryOf, startPortal, type StartedProcess } from '../bench/process.js';
 import { solveProof, type ProofChallengeData, type ProofSolutionData } from '../src/modules/help-requests/index.js';
 
-const USAGE = `npm run load -- [--duration 30] [--interval 5] [--connections 10] [--only submissions|vendor]
+const USAGE = `npm run load -- [--duration 30] [--interval 5] [--connections 10] [--rate N] [--only submissions|vendor]
                 [--backend pglite|postgresql] [--pg-url URL] [--port 3600]
                 [--url http://127.0.0.1:3000 --vendor-url https://127.0.0.1:3443 --cert F --key F --ca F
                  --database-url URL | --no-check] [--pid PID]`;
@@ -48,6 +48,7 @@ const { values: opt } = (() => {
         duration: { type: 'string', default: '30' },
         interval: { type: 'string', default: '5' },
         connections: { type: 'string', default: '10' },
+        rate: { type: 'string' },
         only: { type: 'string' },
         backend: { type: 'string', default: 'pglite' },
         'pg-url': { type: 'string', default: process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres' },
@@ -79,7 +80,10 @@ if (opt.help) {
 const DURATION_S = Number(opt.duration);
 const INTERVAL_S = Number(opt.interval);
 const CONNECTIONS = Number(opt.connections);
+/** Issue 20: the submissions sent per second, in all (autocannon's overallRate); without it, as fast as answered. */
+const RATE = opt.rate === undefined ? undefined : Number(opt.rate);
 if (!(DURATION_S > 0) || !(INTERVAL_S > 0) || !(CONNECTIONS >= 1)) usage('--duration, --interval and --connections must be positive numbers');
+if (RATE !== undefined && !(RATE >= 1)) usage('--rate is a number of submissions per second, at least 1');
 if (opt.only && opt.only !== 'submissions' && opt.only !== 'vendor') usage('--only is submissions or vendor');
 if (opt.backend !== 'pglite' && opt.backend !== 'postgresql') usage('--backend is pglite or postgresql');
 if (opt.url && !opt['database-url'] && !opt['no-check'] && opt.only !== 'vendor') usage('--url needs --database-url (to count the rows) or --no-check');
@@ -125,6 +129,21 @@ const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
+/** The slope of RSS (MiB per minute, one sample a second) after the first quarter of the run, by least squares. */
+function rssTrend(samples: number[]): number | undefined {
+  const ys = samples.slice(Math.floor(samples.length / 4));
+  if (ys.length < 5) return undefined;
+  const n = ys.length;
+  const meanX = (n - 1) / 2;
+  const meanY = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  ys.forEach((y, x) => {
+    num += (x - meanX) * (y - meanY);
+    den += (x - meanX) ** 2;
+  });
+  return (num / den) * 60;
+}
 const ms = (v: number) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
 const mib = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `${Math.round(v)} MiB` : '—');
 
@@ -202,7 +221,9 @@ try {
       if (solved) proofs.push(solved);
     }
   };
-  if (SUBMIT) await fetchProofs(Math.max(200, CONNECTIONS * 20));
+  // Solved ahead: two seconds' worth at the target rate, or 20 per connection.
+  const proofsAhead = Math.max(200, CONNECTIONS * 20, (RATE ?? 0) * 2);
+  if (SUBMIT) await fetchProofs(proofsAhead);
   let tls = { cert: '', key: '', ca: '' };
   const vendorPath = '/vendor/v1/help-requests?pageSize=20';
   if (VENDOR) {
@@ -228,7 +249,7 @@ try {
   const rssAtStart = rss[0];
 
   console.log(
-    `\nLoad on ${described}: ${DURATION_S} s, ${[SUBMIT && `${CONNECTIONS} citizen connections (POST /api/v1/public/help-requests, postcodes ${postcodes.join(', ')})`, VENDOR && `${CONNECTIONS} vendor connections (GET ${vendorPath}, mutual TLS)`].filter(Boolean).join(' and ')}; a line every ${INTERVAL_S} s\n`,
+    `\nLoad on ${described}: ${DURATION_S} s, ${[SUBMIT && `${CONNECTIONS} citizen connections (POST /api/v1/public/help-requests, postcodes ${postcodes.join(', ')}${RATE ? `, ${RATE} a second in all` : ', as fast as answered'})`, VENDOR && `${CONNECTIONS} vendor connections (GET ${vendorPath}, mutual TLS)`].filter(Boolean).join(' and ')}; a line every ${INTERVAL_S} s\n`,
   );
   console.log('| t | submissions/s | p50 | p99 | non-2xx | errors | vendor list/s | p50 | p99 | non-2xx | errors | app RSS (max) |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -254,7 +275,7 @@ try {
   // Keeps solved challenges ahead of the submissions while they run.
   const refilling = (async () => {
     while (SUBMIT && running) {
-      if (proofs.length < CONNECTIONS * 10) await fetchProofs(CONNECTIONS * 5);
+      if (proofs.length < proofsAhead / 2) await fetchProofs(Math.max(CONNECTIONS * 5, Math.ceil(proofsAhead / 4)));
       else await new Promise((r) => setTimeout(r, 10));
     }
   })();
@@ -277,6 +298,7 @@ try {
     ? run({
         url: `${appUrl.origin}/api/v1/public/help-requests`,
         method: 'POST',
+        ...(RATE ? { overallRate: RATE } : {}),
         idReplacement: true,
         setupClient: (client: AutocannonClient) => {
           const i = submitClients.push(client) - 1;
@@ -381,6 +403,10 @@ try {
   console.log(`\nIn all (${elapsed.toFixed(1)} s, the last interval includes waiting for the submissions in flight):`);
   if (SUBMIT) {
     const s = submit.total;
+    if (RATE) {
+      const reached = s.answered / DURATION_S;
+      console.log(`  target rate: ${RATE} submissions/s; reached ${reached.toFixed(1)}/s (${Math.round((reached / RATE) * 100)} %)`);
+    }
     console.log(
       `  submissions: ${s.answered} answered (${statusList(s)}), ${(s.answered / DURATION_S).toFixed(1)}/s, p50 ${ms(pct(s.latencies, 50))}, p99 ${ms(pct(s.latencies, 99))}, ${s.errors} errors (timeouts, connection errors)${stillPending ? `, ${stillPending} still unanswered after 60 s` : ''}`,
     );
@@ -391,6 +417,8 @@ try {
   }
   if (rss.length) {
     console.log(`  app RSS: ${mib(rssAtStart)} at the start, ${mib(Math.max(...rss))} at most, ${mib(rss.at(-1))} at the end (${rss.length} samples, one a second)`);
+    const trend = rssTrend(rss);
+    if (trend !== undefined) console.log(`  app RSS trend after the first quarter (warm-up): ${trend >= 0 ? '+' : ''}${trend.toFixed(1)} MiB/min (least squares; flat memory is ≈ 0)`);
   }
 
   // ── none lost: 201 answers = new rows with this run's tag ──

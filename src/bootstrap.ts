@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/db.js';
 import { migrateDatabase } from './db/migrate.js';
+import { pgliteTemplate } from './db/pglite-template.js';
 import { withAdvisoryLock } from './db/lock.js';
 import { createClock, type Clock } from './domain/clock.js';
 import { createServices, type Services } from './services.js';
@@ -20,6 +21,13 @@ export function demoFilesDir(config: Config): string {
   return path.join(path.resolve(config.dataDir), '..', 'demo-vendor');
 }
 
+/**
+ * Issue 20: the embedded database's shared buffers. They are part of PGlite's WASM heap, which
+ * never shrinks: PGlite's default of 128MB alone made a quarter of the portal's RSS. The pages
+ * beyond them are read from the data directory through the operating system's file cache.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 // Serialises reference-data loading and demo seeding across instances starting together (N6).
 const SEED_LOCK = 727_002;
 
@@ -29,7 +37,7 @@ const SEED_LOCK = 727_002;
  */
 export async function bootstrap(config: Config, options: { seed?: boolean } = {}): Promise<Runtime> {
   const clock = createClock({ fixedToday: config.fixedToday });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, template: pgliteTemplate, sharedBuffers: PGLITE_SHARED_BUFFERS });
   try {
     await migrateDatabase(database);
     const services = createServices({ db: database.db, clock, config });

@@ -32,6 +32,13 @@ export interface OpenOptions {
   dataDir?: string;
   /** A dumped PGlite data directory to start from (tests clone a migrated template). */
   loadDataDir?: Blob;
+  /**
+   * Issue 20: a dumped data directory to start `dataDir` from when it is new (no PG_VERSION yet):
+   * the build's migrated database with the reference data, instead of running initdb here.
+   */
+  template?: () => Blob | undefined;
+  /** PGlite's shared_buffers (PostgreSQL units, e.g. "32MB"); PGlite's own default is 128MB. */
+  sharedBuffers?: string;
   /** node-postgres pool size. */
   poolSize?: number;
 }
@@ -70,7 +77,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(key, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const loadDataDir = options.loadDataDir ?? (key && options.template && !existsSync(path.join(key, 'PG_VERSION')) ? options.template() : undefined);
+    pglite = await PGlite.create(key, {
+      ...(loadDataDir ? { loadDataDir } : {}),
+      // The buffers live in PGlite's WASM heap, which never shrinks: the portal bounds them.
+      ...(options.sharedBuffers ? { postgresqlconf: [`shared_buffers=${options.sharedBuffers}`] } : {}),
+    });
   } catch (error) {
     if (key) unlockDataDir(key);
     throw error;

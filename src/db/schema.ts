@@ -107,6 +107,17 @@ export const municipalities = pgTable(
   ],
 );
 
+/** Issue 20: the version (hash) of the reference data last loaded; one row. */
+export const referenceDataState = pgTable(
+  'reference_data_state',
+  {
+    id: smallint().primaryKey().default(1),
+    version: text().notNull(),
+    loadedAt: createdAt(),
+  },
+  (t) => [check('reference_data_state_one_row', sql`${t.id} = 1`)],
+);
+
 export const municipalitySuccessions = pgTable(
   'municipality_successions',
   {
@@ -622,6 +633,8 @@ export const mails = pgTable(
   (t) => [
     index('mails_created').on(t.createdAt),
     index('mails_org').on(t.organisationId, t.createdAt),
+    // The limit per address (countMailsTo), read at every citizen submission.
+    index('mails_to').on(t.kind, sql`lower(${t.toAddress})`, t.createdAt),
     // The housekeeping job's look for mails a stopped process left behind.
     index('mails_pending').on(t.createdAt).where(sql`${t.status} in ('queued', 'sending')`),
     check('mails_status_check', sql`${t.status} in ('queued', 'sending', 'sent', 'failed', 'outbox')`),
@@ -765,11 +778,8 @@ export const apiClientUses = pgTable(
 //    forwarded to; which OCMW sees it on a date follows from the mergers (R6.7), so no row is
 //    rewritten at a cut-over. ───────────────────────────────────────────────────────────────
 
-/** R6.3: the last sequence number used per receipt year (one row per year, locked on increment). */
-export const helpRequestCounters = pgTable('help_request_counters', {
-  year: integer().primaryKey(),
-  last: integer().notNull(),
-});
+// R6.3: a reference's number comes from the sequence help_reference_<year>, made on first use by
+// help_reference_sequence(year) (migration 0020; not in this schema: one per receipt year).
 
 export const helpRequests = pgTable(
   'help_requests',
@@ -803,7 +813,8 @@ export const helpRequests = pgTable(
     decidedBy: text(),
   },
   (t) => [
-    index('help_requests_org').on(t.organisationId, t.receivedOn),
+    // The lists' order (received_on desc, filed_at desc, id desc): a keyset page is one range of it.
+    index('help_requests_org').on(t.organisationId, t.receivedOn, t.filedAt, t.id),
     // The daily reminders (R6.5) and the "unread" filter read only the open requests.
     index('help_requests_due').on(t.organisationId, t.receivedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),
     index('help_requests_reminders').on(t.organisationId, t.filedOn, t.reference).where(sql`${t.readAt} is null and ${t.decidedAt} is null`),

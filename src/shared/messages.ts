@@ -651,6 +651,12 @@ const catalogue = {
     de: "Diese Hilfeanträge wurden noch nicht gelesen:\n{references}\n\nÖffnen Sie sie im ÖSHZ-Portal unter ÖSHZ Online. Für einen gelesenen Antrag gibt es keine Erinnerungen mehr.",
     en: "These help requests have not been read yet:\n{references}\n\nOpen them in the OCMW Portal under OCMW Online. A request that has been read gets no more reminders.",
   },
+  "online.cursor_invalid": {
+    nl: "Deze cursor is niet geldig: gebruik de nextCursor van een vorig antwoord.",
+    fr: "Ce curseur n'est pas valide : utilisez le nextCursor d'une réponse précédente.",
+    de: "Dieser Cursor ist ungültig: Verwenden Sie den nextCursor einer vorherigen Antwort.",
+    en: "This cursor is not valid: use the nextCursor of an earlier answer.",
+  },
   "online.reference_format": {
     nl: "Een referentienummer heeft de vorm OO-JJJJ-NNNNNNN-C.",
     fr: "Une référence a la forme OO-AAAA-NNNNNNN-C.",

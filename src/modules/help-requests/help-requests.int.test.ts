@@ -6,6 +6,7 @@ import { isValidHelpReference } from '../../domain/help-reference.js';
 import { isReminderDue } from '../../domain/reminder-schedule.js';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
 import type { VendorClient } from './help-requests.service.js';
+import * as helpRequestsRepo from './help-requests.repo.js';
 
 let ctx: TestContext;
 let citizen: TestClient;
@@ -143,6 +144,25 @@ describe('the citizen form (R6.1–R6.3, R6.10)', () => {
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const refs = results.map((r) => r.json().reference);
     expect(new Set(refs).size).toBe(200);
+  });
+
+  it('numbers a new receipt year from its own sequence, after the references of that year already stored (issue 20)', async () => {
+    const db = ctx.database.db;
+    // A request of 2031 loaded before the year's sequence exists (an import, an earlier release's counter).
+    const [org] = await queryRows<{ id: string }>(db, sql`select id from organisations where name_nl = 'OCMW Antwerpen'`);
+    await db.execute(
+      sql`insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, message)
+          values ('OO-2031-0000041-0', ${org!.id}::uuid, '2031-01-02T10:00:00Z', '2031-01-02', 'nl', '{leefloon}', '2000', '11002', 'Oud', 'Geladen', 'x')`,
+    );
+    // Many sessions ask for the year's first numbers at once: one sequence is made, none waits.
+    const numbers = await Promise.all(Array.from({ length: 20 }, () => helpRequestsRepo.nextSequence(db, 2031)));
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 42 + i));
+    const filed = (await file('2031-03-03')).json().reference as string;
+    expect(filed).toMatch(/^OO-2031-0000062-\d$/);
+    expect(isValidHelpReference(filed)).toBe(true);
+    // A bulk load takes a block of numbers; the next submission continues after it.
+    expect(await helpRequestsRepo.reserveSequences(db, 2031, 100)).toBe(63);
+    expect((await file('2031-03-03')).json().reference).toMatch(/^OO-2031-0000163-\d$/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
 import { helpRequestEvents, helpRequests } from '../../db/schema.js';
+import type { ListKey } from './vendor-cursor.js';
 
 /**
  * SQL for OCMW Online (R6). Reads the registry's areas and successions, the merger module's
@@ -56,15 +57,30 @@ function visibleOrganisations(organisationId: string, date: string): SQL {
     ) select id from pred)`;
 }
 
-/** R6.3: the next sequence number of a receipt year; the row lock serialises concurrent submissions. */
+/**
+ * R6.3: the next number of a receipt year, from its sequence (help_reference_<year>, made at the
+ * first request of the year): never waits for another submission, unique, not gapless (a number
+ * taken by a submission that fails afterwards is not used again).
+ */
 export async function nextSequence(db: Db, year: number): Promise<number> {
-  const [row] = await queryRows<{ last: number }>(
+  // The function (plpgsql, which makes the sequence) only when it does not exist yet.
+  const [row] = await queryRows<{ n: number }>(
     db,
-    sql`insert into help_request_counters (year, last) values (${year}, 1)
-        on conflict (year) do update set last = help_request_counters.last + 1
-        returning last`,
+    sql`select nextval(coalesce(to_regclass(${`help_reference_${year}`}), help_reference_sequence(${year})))::int as n`,
   );
-  return row!.last;
+  return row!.n;
+}
+
+/**
+ * Takes `count` consecutive numbers of a receipt year at once and returns the first: for bulk
+ * loads (benchmarks, imports) while no citizen submits, since the step is not atomic.
+ */
+export async function reserveSequences(db: Db, year: number, count: number): Promise<number> {
+  const [row] = await queryRows<{ first: number }>(
+    db,
+    sql`select (setval(s, nextval(s) + ${count - 1}) - ${count - 1})::int as first from (select help_reference_sequence(${year}) as s) x`,
+  );
+  return row!.first;
 }
 
 export async function insertRequest(db: Db, row: typeof helpRequests.$inferInsert): Promise<HelpRequestRow> {
@@ -115,6 +131,17 @@ export interface SummaryRow {
   decidedAt: string | null;
 }
 
+/** A list row with its filing instant to the microsecond: with receivedOn and id, its place in the list order (a cursor). */
+export type KeyedSummaryRow = SummaryRow & { filedAtKey: string };
+
+/**
+ * The lists' order: newest receipt first, then filing instant, then id, all descending, so
+ * that the place of a row is one row comparison, read backwards from the index help_requests_org
+ * (organisation_id, received_on, filed_at, id).
+ */
+const listOrder = sql`r.received_on desc, r.filed_at desc, r.id desc`;
+const filedAtKey = sql`to_char(r.filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "filedAtKey"`;
+
 const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "filedAt",
   r.received_on::text as "receivedOn", r.kinds, r.nis, r.surname, r.first_name as "firstName",
   to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "readAt",
@@ -125,7 +152,7 @@ const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'U
  * statement (the visible organisations, the page and its total), one round trip. Only a page past
  * the end, which has no row to carry the total, costs a second one.
  */
-export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number): Promise<{ rows: SummaryRow[]; total: number }> {
+export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number): Promise<{ rows: KeyedSummaryRow[]; total: number }> {
   const where = whereOf(today, f);
   // Read back from organisations so that the planner expects a handful of rows: it reckons ~200
   // for any recursive query, and then costs the list as 200 OCMWs' worth (JIT compilation at
@@ -137,12 +164,12 @@ export async function listRequests(db: Db, organisationId: string, today: string
   // first, and its count; the page is the newest of those. Each organisation's own estimate keeps
   // the plan small: over all of them at once PostgreSQL guessed ten times the rows and chose a
   // parallel bitmap scan of every request of the OCMW. Only the page goes through to_char.
-  const order = sql`r.received_on desc, r.filed_at desc, r.id`;
+  const order = listOrder;
   const total = sql`(select coalesce(sum(c.n), 0)::int from visible v cross join lateral (select count(*) as n from help_requests r where ${where}) c)`;
-  const page = await queryRows<SummaryRow & { total: number }>(
+  const page = await queryRows<KeyedSummaryRow & { total: number }>(
     db,
     sql`with ${visible}
-        select ${summaryColumns}, r.total
+        select ${summaryColumns}, ${filedAtKey}, r.total
         from (select r.*, ${total} as total
               from visible v cross join lateral (select r.* from help_requests r where ${where} order by ${order} limit ${offset + limit}) r
               order by ${order} limit ${limit} offset ${offset}) r
@@ -152,6 +179,34 @@ export async function listRequests(db: Db, organisationId: string, today: string
   if (offset === 0) return { rows: [], total: 0 };
   const [count] = await queryRows<{ n: number }>(db, sql`with ${visible} select ${total} as n`);
   return { rows: [], total: count?.n ?? 0 };
+}
+
+/**
+ * The organisations whose requests an OCMW sees on a date (R6.7), as ids: the vendor list keeps
+ * them for a while instead of working them out in every statement.
+ */
+export async function visibleOrganisationIds(db: Db, organisationId: string, date: string): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(db, sql`select id from ${visibleOrganisations(organisationId, date)} v`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Issue 20, keyset paging: up to `limit` requests of the visible organisations after `after` in
+ * the list order (from the start without it), without a total. Per organisation one backward
+ * range of help_requests_org (filters applied on it), then the newest of those:
+ * a page costs its own rows, however deep, and rows filed meanwhile never shift it.
+ */
+export async function listRequestsAfter(db: Db, visible: string[], today: string, f: ListFilter, after: ListKey | undefined, limit: number): Promise<KeyedSummaryRow[]> {
+  const where = whereOf(today, f);
+  const from = after ? sql` and (r.received_on, r.filed_at, r.id) < (${after.receivedOn}::date, ${after.filedAt}::timestamptz, ${after.id}::uuid)` : sql``;
+  return queryRows<KeyedSummaryRow>(
+    db,
+    sql`select ${summaryColumns}, ${filedAtKey}
+        from (select r.* from unnest(${`{${visible.join(',')}}`}::uuid[]) v(id)
+              cross join lateral (select r.* from help_requests r where ${where}${from} order by ${listOrder} limit ${limit}) r
+              order by ${listOrder} limit ${limit}) r
+        order by ${listOrder}`,
+  );
 }
 
 export interface DetailRow extends SummaryRow {

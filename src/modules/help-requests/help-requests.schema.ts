@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Email, Insz, IsoDate, Language, PageQuery, Phone } from '../../shared/schema.js';
+import { decodeCursor } from './vendor-cursor.js';
 
 /** R6.1: the kinds of help a citizen can ask for. */
 export const HELP_KINDS = ['leefloon', 'medische-kosten', 'huisvesting', 'energie', 'schuldhulp', 'andere'] as const;
@@ -178,4 +179,15 @@ export const ForwardTargetQuery = z.strictObject({ q: z.string().trim().min(2).m
 export const VendorListQuery = PageQuery.extend({
   unread: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   since: z.iso.datetime({ offset: true }).optional(),
+  /** Issue 20: keyset paging: the page after this row (a previous answer's nextCursor); page is then ignored. */
+  cursor: z.string().refine((c) => decodeCursor(c) !== undefined, { message: 'online.cursor_invalid' }).optional(),
+});
+
+/** Issue 20: a page of the vendor list; nextCursor continues after its last row (null: no more). Page-numbered answers carry page and total. */
+export const VendorListPage = z.object({
+  items: z.array(HelpRequestSummary),
+  pageSize: z.number().int(),
+  nextCursor: z.string().nullable(),
+  page: z.number().int().optional(),
+  total: z.number().int().optional(),
 });

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
+import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -45,11 +46,14 @@ export interface VendorClient {
   permissions: string[];
 }
 
-type VendorListQuery = { page: number; pageSize: number; unread?: boolean; since?: string };
+type VendorListQuery = VendorRowsQuery;
 /** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
 type Summary = Omit<z.infer<typeof HelpRequestSummary>, 'municipality'> & { municipality: string | LocalizedText };
-/** Frozen: the HTTP edge renders it once per language (src/http/localize.ts `rendered`). */
-export type VendorListPage = Readonly<{ items: Summary[]; total: number; page: number; pageSize: number }>;
+/**
+ * Frozen: the HTTP edge renders it once per language (src/http/localize.ts `rendered`). Issue 20:
+ * nextCursor continues after its last row (null: no more); a page by number has page and total.
+ */
+export type VendorListPage = Readonly<{ items: Summary[]; pageSize: number; nextCursor: string | null; page?: number; total?: number }>;
 
 export const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
@@ -67,6 +71,11 @@ const REMINDERS_PER_TRANSACTION = 50;
 export const VENDOR_LIST_CACHE_MS = 1_000;
 /** Pages kept at most (a page is ≤ 100 requests): expired ones go first, then all. */
 const VENDOR_LIST_CACHE_ENTRIES = 256;
+/**
+ * Issue 20: the organisations an OCMW sees on a date change only with a merger (planned ahead;
+ * the date is in the key): the vendor list reuses them this long, like the certificate cache.
+ */
+const VISIBLE_SET_MS = 5_000;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -126,19 +135,20 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   function changed() {
     vendorPages.clear();
   }
+  // Issue 20: the organisations each OCMW sees, reused by the vendor list (vendor-list.ts).
+  const visibleOf = visibleSets(db, () => clock.now().getTime(), VISIBLE_SET_MS);
   async function readVendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
-    const filter = { status: q.unread ? ('unread' as const) : undefined, since: q.since };
-    const { rows, total } = await repo.listRequests(db, organisationId, today, filter, (q.page - 1) * q.pageSize, q.pageSize);
+    const { rows, ...paging } = await readVendorRows(db, visibleOf, organisationId, today, q);
     const names = await municipalityNames(rows, today);
     // Frozen: the HTTP edge renders a frozen page once per language and keeps it (src/http/localize.ts).
-    return Object.freeze({ items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize });
+    return Object.freeze({ items: rows.map((r) => toSummary(r, today, names)), pageSize: q.pageSize, ...paging });
   }
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
     if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q);
     // One instant written in several ways (Z, +00:00, fractions) is one page.
     const since = q.since ? new Date(q.since).toISOString() : '';
-    const key = `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.page}|${q.pageSize}`;
+    const key = `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
@@ -316,7 +326,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
     /**
      * R6.1–R6.4, R6.10: registers the request with its receipt date and reference, sends the
-     * citizen's acknowledgement and the OCMW's notification (after commit; failures are recorded).
+     * citizen's acknowledgement and the OCMW's notification (recorded in its transaction, sent
+     * after the answer; failures are recorded).
      */
     async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
       const lang = input.language;
@@ -327,14 +338,15 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const mayAcknowledge = input.email
         ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
         : false;
+      // Issue 20: from the year's sequence, before the transaction: no submission waits for another.
+      const year = Number(receivedOn.slice(0, 4));
+      const reference = formatHelpReference(year, await repo.nextSequence(db, year));
       const { request, mails } = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
         if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
           throw validation({ proof: msg('online.proof_used') });
         }
-        const year = Number(receivedOn.slice(0, 4));
-        const reference = formatHelpReference(year, await repo.nextSequence(tx, year));
         const request = await repo.insertRequest(tx, {
           reference,
           organisationId: ocmw!.id,
@@ -373,7 +385,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         return { request, mails };
       });
       changed();
-      for (const mail of mails) await notifications.deliver(mail);
+      // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
+      notifications.deliverLater(mails);
       const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
       return {
         reference: request.reference,

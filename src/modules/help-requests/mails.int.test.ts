@@ -55,6 +55,8 @@ describe('OCMW Online mails through a real SMTP server (R6.4, R6.5, R6.10)', () 
     }));
     expect(res.statusCode).toBe(201);
     const { reference } = res.json();
+    // Issue 20: the mails go out after the answer.
+    await ctx.services.notifications.idle();
     const ack = received.find((m) => m.to === 'lena.schmitz@burger.example');
     expect(ack?.subject).toBe(`Ihr Hilfeantrag ${reference} ist eingegangen`);
     // Issue 18: the date as a German reader writes it, never ISO.
@@ -79,6 +81,7 @@ describe('OCMW Online mails through a real SMTP server (R6.4, R6.5, R6.10)', () 
     const res = await citizen.post('/api/v1/public/help-requests', await citizen.proven({ language: 'nl', kinds: ['huisvesting'], postcode: '2000', surname: 'Peeters', firstName: 'Mira', phone: '0470 12 34 56', message: 'Ik zoek een woning.' }));
     expect(res.statusCode).toBe(201);
     const { reference } = res.json();
+    await ctx.services.notifications.idle();
     const notification = received.find((m) => m.to === 'ocmw.antwerpen@demo.example' && m.text.includes(reference))!;
     expect(notification.subject).toBe(`OCMW Online: nieuwe hulpaanvraag ${reference} / CPAS Online : nouvelle demande d'aide ${reference} / ÖSHZ Online: neuer Hilfeantrag ${reference}`);
     const [nl, fr, de] = notification.text.split(/\n\s*— — —\s*\n/);
@@ -98,6 +101,7 @@ describe('OCMW Online mails through a real SMTP server (R6.4, R6.5, R6.10)', () 
     const settings = { notificationsEnabled: true, notificationAddress: 'unknown@ocmw.example', remindersEnabled: false };
     expect((await tb.request({ method: 'PUT', url: '/api/v1/configuration/online', payload: settings })).statusCode).toBe(200);
     await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['energie'], postcode: '2000', surname: 'A', firstName: 'B', phone: '03 123 45 67', message: 'x' });
+    await ctx.services.notifications.idle();
     const agent = await as('user.antwerpen');
     const failures = (await agent.get('/api/v1/help-requests/mail-failures')).json();
     expect(failures[0]).toMatchObject({ kind: 'online-notification', to: 'unknown@ocmw.example' });

@@ -71,6 +71,85 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     expect(past.json).toMatchObject({ items: [], total: first.json.total, page: 100000 });
   });
 
+  it('walks the list by cursor: every request exactly once, however many are filed meanwhile (issue 20)', async () => {
+    const refs = (items: { reference: string }[]) => items.map((i) => i.reference);
+    // What the OCMW has before the walk, by page number.
+    const before: string[] = [];
+    for (let page = 1; ; page++) {
+      const r = await call('GET', `/vendor/v1/help-requests?page=${page}&pageSize=100`, certs.full);
+      before.push(...refs(r.json.items));
+      if (r.json.items.length < 100) break;
+    }
+    expect(before.length).toBeGreaterThan(6);
+    const citizen = (n: number) => ({ language: 'nl' as const, kinds: ['leefloon' as const], postcode: '2000', surname: 'Cursor', firstName: `Burger ${n}`, phone: '03 111 22 33', message: 'x' });
+    const seen: string[] = [];
+    let first = await call('GET', '/vendor/v1/help-requests?pageSize=3', certs.full);
+    expect(first.json).toMatchObject({ page: 1, pageSize: 3, total: before.length });
+    seen.push(...refs(first.json.items));
+    let cursor: string | null = first.json.nextCursor;
+    let n = 0;
+    while (cursor) {
+      // Requests filed while the vendor pages (at the top of the order, as a new one is).
+      await Promise.all([1, 2].map(() => ctx.services.helpRequests.submit(citizen(n++))));
+      const next = await call('GET', `/vendor/v1/help-requests?pageSize=3&cursor=${cursor}`, certs.full);
+      expect(next.status).toBe(200);
+      expect(next.json).not.toHaveProperty('total');
+      expect(next.json.items.length).toBeLessThanOrEqual(3);
+      seen.push(...refs(next.json.items));
+      cursor = next.json.nextCursor;
+      first = next;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(before);
+    // The numbered pages still work, and their first page leads into the same walk.
+    const second = await call('GET', '/vendor/v1/help-requests?page=2&pageSize=3', certs.full);
+    expect(second.json).toMatchObject({ page: 2, pageSize: 3, total: before.length + n });
+  });
+
+  it('answers 304 without a body while the page is the same, 200 with a new ETag after a change, and not for another OCMW\'s change (issue 20)', async () => {
+    const get = (path: string, cert: typeof certs.full, etag?: string) =>
+      vendor.raw({ method: 'GET', path, cert, headers: { 'accept-language': 'nl', ...(etag ? { 'if-none-match': etag } : {}) } });
+    const first = await get('/vendor/v1/help-requests?pageSize=5', certs.full);
+    expect(first.status).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const same = await get('/vendor/v1/help-requests?pageSize=5', certs.full, etag);
+    expect(same.status).toBe(304);
+    expect(same.body).toBe('');
+    expect(same.headers['content-length'] ?? '0').toBe('0');
+    expect(same.headers.etag).toBe(etag);
+    // Another language is another page (its municipality names): another tag.
+    const french = await vendor.raw({ method: 'GET', path: '/vendor/v1/help-requests?pageSize=5', cert: certs.full, headers: { 'accept-language': 'fr', 'if-none-match': etag } });
+    expect(french.status).toBe(200);
+
+    // A request filed at Gent: Antwerpen's page is unchanged, and Gent's vendor sees none of Antwerpen's.
+    const gentBefore = await get('/vendor/v1/help-requests?pageSize=5', certs.gent);
+    await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '9000', surname: 'Gentenaar', firstName: 'Jan', phone: '09 111 22 33', message: 'x' });
+    expect((await get('/vendor/v1/help-requests?pageSize=5', certs.full, etag)).status).toBe(304);
+    const gentAfter = await get('/vendor/v1/help-requests?pageSize=5', certs.gent, gentBefore.headers.etag as string);
+    expect(gentAfter.status).toBe(200);
+    expect(gentAfter.headers.etag).not.toBe(gentBefore.headers.etag);
+    // Antwerpen's cursor at Gent: a position only, it shows Gent's requests alone.
+    const antwerpen = JSON.parse(first.body) as { items: { reference: string }[]; nextCursor: string };
+    const gentByCursor = await call('GET', `/vendor/v1/help-requests?pageSize=100&cursor=${antwerpen.nextCursor}`, certs.gent);
+    expect(gentByCursor.status).toBe(200);
+    for (const r of antwerpen.items) expect(gentByCursor.json.items.map((i: { reference: string }) => i.reference)).not.toContain(r.reference);
+
+    // A change at Antwerpen (one of its requests read): 200 with a new tag.
+    await call('POST', `/vendor/v1/help-requests/${antwerpen.items[0]!.reference}/read`, certs.full);
+    const changed = await get('/vendor/v1/help-requests?pageSize=5', certs.full, etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('refuses a cursor it did not give out, naming the field (issue 20)', async () => {
+    for (const cursor of ['not-a-cursor', 'MjAyNi0wMS0wMXx4fHk', '%21%21']) {
+      const res = await call('GET', `/vendor/v1/help-requests?cursor=${cursor}`, certs.full);
+      expect(res.status, cursor).toBe(400);
+      expect(res.json.error.fields).toHaveProperty('cursor');
+    }
+  });
+
   it('reads and writes contact data and settings with the matching permissions', async () => {
     const contact = await call('GET', '/vendor/v1/contact', certs.contactOnly);
     expect(contact.status).toBe(200);
@@ -116,6 +195,11 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     expect(doc.status).toBe(200);
     expect(doc.json.servers).toEqual([{ url: '/vendor/v1' }]);
     expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/help-requests', '/help-requests/{reference}', '/contact', '/settings']));
+    // Issue 20: the cursor, the If-None-Match header and the 304 are part of the contract.
+    const list = doc.json.paths['/help-requests'].get;
+    expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'cursor', 'if-none-match']));
+    expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '304']));
+    expect(JSON.stringify(list.responses['200'])).toContain('nextCursor');
     const plain = await new Promise<string>((resolve) => {
       const req = httpRequest({ host: '127.0.0.1', port, path: '/vendor/v1/help-requests' }, (res) => resolve(`status ${res.statusCode}`));
       req.on('error', (e) => resolve(`error ${(e as NodeJS.ErrnoException).code ?? e.message}`));

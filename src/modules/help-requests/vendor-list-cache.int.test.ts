@@ -36,7 +36,7 @@ describe('vendor list page cache (R6.9)', () => {
     const before = await service.vendorList(client, { page: 1, pageSize: 5, unread: true });
     const filed = await service.submit(citizen(1));
     const after = await service.vendorList(client, { page: 1, pageSize: 5, unread: true });
-    expect(after.total).toBe(before.total + 1);
+    expect(after.total).toBe(before.total! + 1);
     expect(after.items[0]!.reference).toBe(filed.reference);
 
     await service.vendorMarkRead(client, filed.reference);
@@ -70,7 +70,7 @@ describe('vendor list page cache (R6.9)', () => {
     // From then on, it reads again.
     now += 1;
     const fresh = await other.vendorList(client, { page: 1, pageSize: 5 });
-    expect(fresh.total).toBe(first.total + 1);
+    expect(fresh.total).toBe(first.total! + 1);
     expect(fresh.items[0]!.reference).toBe(filed.reference);
 
     // Another page, filter or date is another entry.
@@ -96,6 +96,6 @@ describe('vendor list page cache (R6.9)', () => {
     const before = await uncached.vendorList(client, { page: 1, pageSize: 5 });
     await ctx.services.helpRequests.submit(citizen(3));
     // Not through this service, so only a fresh read shows it.
-    expect((await uncached.vendorList(client, { page: 1, pageSize: 5 })).total).toBe(before.total + 1);
+    expect((await uncached.vendorList(client, { page: 1, pageSize: 5 })).total).toBe(before.total! + 1);
   });
 });

@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { serializerCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { rendered } from '../../http/localize.js';
-import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { ErrorResponse } from '../../shared/schema.js';
 import { ContactBody, OnlineSettingsBody, type ConfigurationService } from '../configuration/index.js';
-import { HelpRequestDetail, HelpRequestSummary, VendorListQuery } from './help-requests.schema.js';
+import { HelpRequestDetail, VendorListPage, VendorListQuery } from './help-requests.schema.js';
 import type { HelpRequestsService, VendorClient } from './help-requests.service.js';
+import { etagOf, noneMatch } from './vendor-list.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,22 +26,25 @@ const PERMISSION = {
 } as const;
 
 /**
- * The list's serializer: the zod one, whose JSON is kept with the page object it was made from.
- * A cached page (VENDOR_LIST_CACHE_MS) is one object for every poll that gets it, so it is checked
- * against the schema and encoded once, not at every poll; a page read anew is a new object.
+ * The list's JSON and entity tag, kept with the page object they were made from: a cached page
+ * (VENDOR_LIST_CACHE_MS) is one object for every poll that gets it, so it is checked against the
+ * schema, encoded and hashed once, not at every poll; a page read anew is a new object.
  */
+const encodedPages = new WeakMap<object, { json: string; etag: string }>();
+const encodeList = serializerCompiler({ schema: VendorListPage, method: 'GET', url: '/help-requests', httpStatus: '200' } as never) as (data: unknown) => string;
+function encodedPage(page: object) {
+  let found = encodedPages.get(page);
+  if (!found) {
+    const json = encodeList(page);
+    found = { json, etag: etagOf(json) };
+    encodedPages.set(page, found);
+  }
+  return found;
+}
+/** The list's serializer: the page's kept JSON; anything else (an error) through zod. */
 const listSerializer: typeof serializerCompiler = (routeSchema) => {
   const encode = serializerCompiler(routeSchema);
-  const encoded = new WeakMap<object, string>();
-  return (data) => {
-    if (typeof data !== 'object' || data === null) return encode(data);
-    let json = encoded.get(data);
-    if (json === undefined) {
-      json = encode(data);
-      encoded.set(data, json);
-    }
-    return json;
-  };
+  return (data) => (typeof data === 'object' && data !== null && encodedPages.has(data) ? encodedPages.get(data)!.json : encode(data));
 };
 
 /** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
@@ -51,12 +55,27 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     schema: {
       tags: ['OCMW Online'],
       summary: 'The help requests of the OCMW, newest receipt first; unread=true for the unread ones, since= for those filed since an instant',
+      description:
+        'Paging: `cursor` (keyset, issue 20) gives the page after the row a previous answer\'s `nextCursor` named; rows filed meanwhile never shift it, ' +
+        'and it costs the same however deep (no `total`). Without `cursor`: `page` and `pageSize` with `total`, as before. `nextCursor` is null after the last row. ' +
+        'Every answer carries an `ETag`; sent back as `If-None-Match`, an unchanged page is answered 304 without a body.',
       querystring: VendorListQuery,
-      response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, ...Denied },
+      headers: z.object({ 'if-none-match': z.string().optional().describe('The ETag of the page the client has: 304 when it is still the same') }),
+      response: { 200: VendorListPage, 304: z.null().describe('Not modified: the page is the one of the ETag given'), 400: ErrorResponse, ...Denied },
     },
     // The route-level option is typed for the whole route schema; the zod compiler gets each response schema.
     serializerCompiler: listSerializer as never,
-  }, async (request) => rendered(request, await helpRequests.vendorList(request.vendor!, request.query)));
+  }, async (request, reply) => {
+    // The page in the reader's language: one frozen object per page and language (issue 18), so
+    // its JSON and ETag are made once (encodedPage).
+    const page = rendered(request, await helpRequests.vendorList(request.vendor!, request.query));
+    const { etag } = encodedPage(page);
+    // A page depends on the language (municipality names) and is the vendor's own: no shared cache keeps it.
+    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Language');
+    // No payload at all (send(null) would announce the 4 bytes of `null` that a 304 never carries).
+    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(undefined as never);
+    return page;
+  });
 
   app.get('/help-requests/:reference', {
     schema: {

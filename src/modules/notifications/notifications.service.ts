@@ -92,6 +92,50 @@ export const MAIL_LEASE_MS = 60 * 60_000;
  * without one it stays in the dev outbox, which administrators see in the portal.
  */
 /** A mail as the outbox shows it (dates as ISO strings). */
+/** Mails sent at the same time by deliverLater. */
+const BACKGROUND_SENDERS = 4;
+/** Mails waiting for deliverLater at most; more are left to the housekeeping job (STALE_MAIL_MS). */
+const BACKGROUND_QUEUE = 10_000;
+
+/**
+ * Issue 20: a request that records mails (a citizen's submission) answers without waiting for
+ * SMTP: its mails, recorded as `queued` in its transaction, are sent here afterwards, a few at a
+ * time. A mail this process does not get to (it stops, its queue is full, the database is
+ * unreachable) stays queued, and the housekeeping job sends it after STALE_MAIL_MS.
+ */
+export function backgroundSender(send: (row: repo.MailRow) => Promise<unknown>) {
+  const queue: repo.MailRow[] = [];
+  let running = 0;
+  let waiters: (() => void)[] = [];
+  function pump() {
+    while (running < BACKGROUND_SENDERS && queue.length > 0) {
+      const row = queue.shift()!;
+      running++;
+      send(row)
+        // Left queued (or taken): the housekeeping job sends it later.
+        .catch(() => undefined)
+        .finally(() => {
+          running--;
+          pump();
+          if (running === 0 && queue.length === 0) {
+            for (const w of waiters) w();
+            waiters = [];
+          }
+        });
+    }
+  }
+  return {
+    add(row: repo.MailRow) {
+      if (queue.length >= BACKGROUND_QUEUE) return;
+      queue.push(row);
+      pump();
+    },
+    idle(): Promise<void> {
+      return running === 0 && queue.length === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve));
+    },
+  };
+}
+
 export function mailView(r: repo.MailRow) {
   return { ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null, nextAttemptAt: r.nextAttemptAt?.toISOString() ?? null };
 }
@@ -101,6 +145,9 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
   const transport: Transporter | undefined = config.smtpUrl
     ? nodemailer.createTransport(config.smtpUrl, { ...(config.transportOptions ?? {}) })
     : undefined;
+  // Without an SMTP server a mail is recorded in the dev outbox at once: delivering it would only set that.
+  const recordedStatus = transport ? 'queued' : 'outbox';
+  const later = backgroundSender((row) => deliver(row));
 
   function isTransient(error: unknown): boolean {
     const e = error as { responseCode?: number; code?: string };
@@ -166,17 +213,28 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
     },
 
     async record(tx: Db, mail: OutgoingMail) {
-      return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text });
+      return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text, status: recordedStatus });
     },
 
     /** Records a mail given as keys, written in the recipient's language(s) (issue 18). */
     async recordMessage(tx: Db, mail: MessageMail) {
       const m = renderMail(mail, renderText);
-      return repo.insertMail(tx, { kind: m.kind, organisationId: m.organisationId ?? null, toAddress: m.to, subject: m.subject, bodyText: m.text });
+      return repo.insertMail(tx, { kind: m.kind, organisationId: m.organisationId ?? null, toAddress: m.to, subject: m.subject, bodyText: m.text, status: recordedStatus });
     },
 
     /** Sends a recorded mail (or leaves it in the dev outbox); never throws for SMTP trouble. */
     deliver,
+
+    /**
+     * Issue 20: sends recorded mails after the caller has answered (a few at a time, in this
+     * process); see backgroundSender. The caller does not wait for SMTP.
+     */
+    deliverLater(rows: repo.MailRow[]) {
+      for (const row of rows) if (row.status === 'queued') later.add(row);
+    },
+
+    /** Resolves once every mail handed to deliverLater has been tried (tests, shutdown). */
+    idle: () => later.idle(),
 
     /** Records and sends at once. */
     async send(mail: OutgoingMail) {
@@ -217,6 +275,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
     },
 
     async close() {
+      await later.idle();
       transport?.close();
     },
   };

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/db.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 
 let ctx: TestContext;
@@ -13,6 +15,21 @@ describe('municipalities and postcodes (R0.3, R0.4)', () => {
   it('loads the 565 municipalities of 2025 and the 30 that merged away', async () => {
     const res = await ctx.services.registry.syncReferenceData();
     expect(res.municipalities).toBe(565 + 30);
+  });
+
+  it('loads the reference data again only when the shipped data differs from the version loaded (issue 20)', async () => {
+    const db = ctx.database.db;
+    const state = async () => (await queryRows<{ version: string; loadedAt: string }>(db, sql`select version, loaded_at::text as "loadedAt" from reference_data_state`))[0]!;
+    const loaded = await state();
+    expect(loaded.version).toMatch(/^[0-9a-f]{64}$/);
+    await ctx.services.registry.syncReferenceData();
+    expect(await state()).toEqual(loaded);
+    // Another version recorded (an older release's data), and a postcode missing: all loaded again.
+    await db.execute(sql`update reference_data_state set version = 'older'`);
+    await db.execute(sql`delete from postal_codes where postcode = '9120'`);
+    await ctx.services.registry.syncReferenceData();
+    expect((await state()).version).toBe(loaded.version);
+    expect((await queryRows<{ n: number }>(db, sql`select count(*)::int as n from postal_codes where postcode = '9120'`))[0]!.n).toBeGreaterThan(0);
   });
 
   it.each([

@@ -9,6 +9,7 @@ import {
   organisationStatuses,
   organisations,
   postalCodes,
+  referenceDataState,
 } from '../../db/schema.js';
 import type { ReferenceData } from './reference-data.js';
 
@@ -67,6 +68,19 @@ export async function upsertReferenceData(db: Db, data: ReferenceData): Promise<
     });
   await db.insert(municipalitySuccessions).values(data.successions).onConflictDoNothing();
   await db.insert(postalCodes).values(data.postcodes).onConflictDoNothing();
+}
+
+/** Issue 20: the version of the reference data last loaded (undefined: never). */
+export async function referenceDataVersion(db: Db): Promise<string | undefined> {
+  const [row] = await db.select({ version: referenceDataState.version }).from(referenceDataState);
+  return row?.version;
+}
+
+export async function setReferenceDataVersion(db: Db, version: string): Promise<void> {
+  await db
+    .insert(referenceDataState)
+    .values({ id: 1, version })
+    .onConflictDoUpdate({ target: referenceDataState.id, set: { version, loadedAt: sql`now()` } });
 }
 
 export async function countMunicipalities(db: Db): Promise<number> {

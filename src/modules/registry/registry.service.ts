@@ -57,7 +57,15 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
   const service = {
     /** Loads the shipped REFNIS/postcode data; idempotent, run at every start. */
     async syncReferenceData(): Promise<{ municipalities: number }> {
-      await db.transaction(async (tx) => repo.upsertReferenceData(tx as Db, loadReferenceData()));
+      // Issue 20: only when the shipped data differs from what was loaded last (its hash).
+      const data = loadReferenceData();
+      const version = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      if ((await repo.referenceDataVersion(db)) !== version) {
+        await db.transaction(async (tx) => {
+          await repo.upsertReferenceData(tx as Db, data);
+          await repo.setReferenceDataVersion(tx as Db, version);
+        });
+      }
       return { municipalities: await repo.countMunicipalities(db) };
     },
 
