@@ -10,7 +10,6 @@ const MODULES = ['registry', 'access', 'auth', 'audit', 'merger', 'channels', 'c
 const LEGACY_TEXT_IN_DOMAIN = [
   'src/modules/channels/channels.service.ts',
   'src/modules/dossiers/dossiers.service.ts',
-  'src/modules/subsidy-report/subsidy-report.service.ts',
 ];
 
 export default tseslint.config(
