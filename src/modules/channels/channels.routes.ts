@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Language, LocalizedText } from '../../shared/i18n.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import {
@@ -17,7 +18,29 @@ import {
   SoapAccountBody,
   UpdateAccountBody,
 } from './channels.schema.js';
-import type { ChannelsService } from './channels.service.js';
+import type { ChannelsService, NamedDelegation } from './channels.service.js';
+
+// The edge (issue 18): the service names organisations and domains in every language; the reader's is picked here.
+const nameIn = (name: LocalizedText, lang: Language) => name[lang] || name.nl;
+
+function delegationIn(d: NamedDelegation, lang: Language) {
+  return {
+    ...d,
+    intermediary: { ...d.intermediary, name: nameIn(d.intermediary.name, lang) },
+    requester: { ...d.requester, organisationName: nameIn(d.requester.organisationName, lang), domain: nameIn(d.requester.domain, lang) },
+  };
+}
+
+type Home = Awaited<ReturnType<ChannelsService['home']>>;
+function homeIn(home: Home, lang: Language) {
+  return {
+    ...home,
+    organisation: { ...home.organisation, name: nameIn(home.organisation.name, lang) },
+    domain: { ...home.domain, name: nameIn(home.domain.name, lang) },
+    delegations: home.delegations.map((d) => delegationIn(d, lang)),
+    incoming: home.incoming.map((d) => delegationIn(d, lang)),
+  };
+}
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse };
 const tags = ['ChaMan'];
@@ -31,12 +54,12 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }
   app.get('/chaman', {
     config,
     schema: { tags, summary: "ChaMan's home: sender, accounts, delegation requests (filter by status)", querystring: DelegationQuery, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => channels.home(callerOf(request), request.query.status));
+  }, async (request) => homeIn(await channels.home(callerOf(request), request.query.status), request.language));
 
   app.put('/chaman/sender', {
     config,
     schema: { tags, summary: 'Contact data of the sender (first use, R3.2)', body: SenderBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => channels.saveSender(callerOf(request), request.body));
+  }, async (request) => homeIn(await channels.saveSender(callerOf(request), request.body), request.language));
 
   app.get('/chaman/intermediaries', {
     config,
@@ -56,7 +79,10 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }
   app.post('/chaman/accounts/rest', {
     config,
     schema: { tags, summary: 'Add a REST account: internal (certificate now) or external (delegation request, R3.7)', body: RestAccountBody, response: { 201: CreatedAccount, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await channels.createRestAccount(callerOf(request), request.body)));
+  }, async (request, reply) => {
+    const created = await channels.createRestAccount(callerOf(request), request.body);
+    return reply.status(201).send({ ...created, delegation: created.delegation && delegationIn(created.delegation, request.language) });
+  });
 
   app.patch('/chaman/accounts/:accountId', {
     config,
@@ -79,15 +105,15 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }
   app.post('/chaman/delegations/:delegationId/cancel', {
     config,
     schema: { tags, summary: 'The OCMW cancels its pending delegation request', params: DelegationParams, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => channels.cancelDelegation(callerOf(request), request.params.delegationId));
+  }, async (request) => homeIn(await channels.cancelDelegation(callerOf(request), request.params.delegationId), request.language));
 
   app.post('/chaman/delegations/:delegationId/accept', {
     config,
     schema: { tags, summary: 'The intermediary accepts and uploads the certificate (R3.8)', params: DelegationParams, body: AcceptDelegationBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => channels.acceptDelegation(callerOf(request), request.params.delegationId, request.body));
+  }, async (request) => homeIn(await channels.acceptDelegation(callerOf(request), request.params.delegationId, request.body), request.language));
 
   app.post('/chaman/delegations/:delegationId/refuse', {
     config,
     schema: { tags, summary: 'The intermediary refuses the request', params: DelegationParams, body: RefuseDelegationBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => channels.refuseDelegation(callerOf(request), request.params.delegationId, request.body.reason));
+  }, async (request) => homeIn(await channels.refuseDelegation(callerOf(request), request.params.delegationId, request.body.reason), request.language));
 };
