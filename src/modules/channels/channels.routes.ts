@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Language, LocalizedText } from '../../shared/i18n.js';
+import { rendered } from '../../http/localize.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import {
@@ -18,81 +18,61 @@ import {
   SoapAccountBody,
   UpdateAccountBody,
 } from './channels.schema.js';
-import type { ChannelsService, NamedDelegation } from './channels.service.js';
-
-// The edge (issue 18): the service names organisations and domains in every language; the reader's is picked here.
-const nameIn = (name: LocalizedText, lang: Language) => name[lang] || name.nl;
-
-function delegationIn(d: NamedDelegation, lang: Language) {
-  return {
-    ...d,
-    intermediary: { ...d.intermediary, name: nameIn(d.intermediary.name, lang) },
-    requester: { ...d.requester, organisationName: nameIn(d.requester.organisationName, lang), domain: nameIn(d.requester.domain, lang) },
-  };
-}
-
-type Home = Awaited<ReturnType<ChannelsService['home']>>;
-function homeIn(home: Home, lang: Language) {
-  return {
-    ...home,
-    organisation: { ...home.organisation, name: nameIn(home.organisation.name, lang) },
-    domain: { ...home.domain, name: nameIn(home.domain.name, lang) },
-    delegations: home.delegations.map((d) => delegationIn(d, lang)),
-    incoming: home.incoming.map((d) => delegationIn(d, lang)),
-  };
-}
+import type { ChannelsService } from './channels.service.js';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse };
 const tags = ['ChaMan'];
 const AccountParams = z.strictObject({ accountId: z.uuid() });
 const DelegationParams = z.strictObject({ delegationId: z.uuid() });
 
-/** HTTP ↔ ChaMan (SPEC §3). The rules live in the service. */
+/**
+ * HTTP ↔ ChaMan (SPEC §3). The rules live in the service; `rendered` names organisations and
+ * domains in the reader's language.
+ */
 export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }> = async (app, { channels }) => {
   const config = { access: 'context' as const };
 
   app.get('/chaman', {
     config,
     schema: { tags, summary: "ChaMan's home: sender, accounts, delegation requests (filter by status)", querystring: DelegationQuery, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => homeIn(await channels.home(callerOf(request), request.query.status), request.language));
+  }, async (request) => rendered(request, await channels.home(callerOf(request), request.query.status)));
 
   app.put('/chaman/sender', {
     config,
     schema: { tags, summary: 'Contact data of the sender (first use, R3.2)', body: SenderBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => homeIn(await channels.saveSender(callerOf(request), request.body), request.language));
+  }, async (request) => rendered(request, await channels.saveSender(callerOf(request), request.body)));
 
   app.get('/chaman/intermediaries', {
     config,
     schema: { tags, summary: 'Technical intermediaries (software vendors) for REST certificates', response: { 200: z.array(Intermediary), ...errors } },
-  }, async (request) => channels.listIntermediaries(callerOf(request)));
+  }, async (request) => rendered(request, await channels.listIntermediaries(callerOf(request))));
 
   app.post('/chaman/accounts/ftp', {
     config,
     schema: { tags, summary: 'Add the FTP or SFTP account (R3.4–R3.6); the password is returned once', body: FtpAccountBody, response: { 201: CreatedAccount, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await channels.createFtpAccount(callerOf(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(rendered(request, await channels.createFtpAccount(callerOf(request), request.body))));
 
   app.post('/chaman/accounts/soap', {
     config,
     schema: { tags, summary: 'Add the SOAP account', body: SoapAccountBody, response: { 201: CreatedAccount, ...errors } },
-  }, async (request, reply) => reply.status(201).send(await channels.createSoapAccount(callerOf(request), request.body)));
+  }, async (request, reply) => reply.status(201).send(rendered(request, await channels.createSoapAccount(callerOf(request), request.body))));
 
   app.post('/chaman/accounts/rest', {
     config,
     schema: { tags, summary: 'Add a REST account: internal (certificate now) or external (delegation request, R3.7)', body: RestAccountBody, response: { 201: CreatedAccount, ...errors } },
   }, async (request, reply) => {
-    const created = await channels.createRestAccount(callerOf(request), request.body);
-    return reply.status(201).send({ ...created, delegation: created.delegation && delegationIn(created.delegation, request.language) });
+    return reply.status(201).send(rendered(request, await channels.createRestAccount(callerOf(request), request.body)));
   });
 
   app.patch('/chaman/accounts/:accountId', {
     config,
     schema: { tags, summary: "Change an account's name or permissions", params: AccountParams, body: UpdateAccountBody, response: { 200: AccountSummary, ...errors } },
-  }, async (request) => channels.updateAccount(callerOf(request), request.params.accountId, request.body));
+  }, async (request) => rendered(request, await channels.updateAccount(callerOf(request), request.params.accountId, request.body)));
 
   app.put('/chaman/accounts/:accountId/certificate', {
     config,
     schema: { tags, summary: "Replace an account's certificate (R3.10)", params: AccountParams, body: ReplaceCertificateBody, response: { 200: AccountSummary, ...errors } },
-  }, async (request) => channels.replaceCertificate(callerOf(request), request.params.accountId, request.body));
+  }, async (request) => rendered(request, await channels.replaceCertificate(callerOf(request), request.params.accountId, request.body)));
 
   app.delete('/chaman/accounts/:accountId', {
     config,
@@ -105,15 +85,15 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }
   app.post('/chaman/delegations/:delegationId/cancel', {
     config,
     schema: { tags, summary: 'The OCMW cancels its pending delegation request', params: DelegationParams, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => homeIn(await channels.cancelDelegation(callerOf(request), request.params.delegationId), request.language));
+  }, async (request) => rendered(request, await channels.cancelDelegation(callerOf(request), request.params.delegationId)));
 
   app.post('/chaman/delegations/:delegationId/accept', {
     config,
     schema: { tags, summary: 'The intermediary accepts and uploads the certificate (R3.8)', params: DelegationParams, body: AcceptDelegationBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => homeIn(await channels.acceptDelegation(callerOf(request), request.params.delegationId, request.body), request.language));
+  }, async (request) => rendered(request, await channels.acceptDelegation(callerOf(request), request.params.delegationId, request.body)));
 
   app.post('/chaman/delegations/:delegationId/refuse', {
     config,
     schema: { tags, summary: 'The intermediary refuses the request', params: DelegationParams, body: RefuseDelegationBody, response: { 200: ChamanHome, ...errors } },
-  }, async (request) => homeIn(await channels.refuseDelegation(callerOf(request), request.params.delegationId, request.body.reason), request.language));
+  }, async (request) => rendered(request, await channels.refuseDelegation(callerOf(request), request.params.delegationId, request.body.reason)));
 };

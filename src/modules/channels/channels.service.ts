@@ -4,7 +4,7 @@ import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages, type RuleViolationMessage } from '../../shared/errors.js';
-import { isLanguage, type LocalizedText, type Message } from '../../shared/i18n.js';
+import { isLanguage, localized, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { msg } from '../../shared/messages.js';
 import { authContextOf, burnVerification, can, hashPassword, verifyPassword, type Caller } from '../access/index.js';
@@ -62,13 +62,18 @@ const CERTIFICATE_CACHE_MAX = 10_000;
 
 type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 
-/** A delegation request as the service gives it: the names in every language (`delegationIn` picks one at the edge). */
+/** A delegation request as the service gives it: the names in every language (the edge picks the reader's). */
 export type NamedDelegation = Omit<DelegationSummary, 'intermediary' | 'requester'> & {
   intermediary: { id: string; name: LocalizedText; kbo: string };
   requester: { organisationName: LocalizedText; kbo: string; domain: LocalizedText };
 };
 
 class RollbackPreview extends Error {}
+
+/** A certificate's state on the ChaMan page: expired, within the warning period, or fine. */
+function expiryOf(daysLeft: number): 'expired' | 'expiring' | 'ok' {
+  return daysLeft < 0 ? 'expired' : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok';
+}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
 export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 }, trust = createTrustStore(), alertAdmins = async () => {} }: ChannelsDeps) {
@@ -190,7 +195,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
 
 
-  async function summarizeAccounts(rows: repo.AccountRow[]): Promise<AccountSummary[]> {
+  async function summarizeAccounts(rows: repo.AccountRow[]) {
     const certs = await repo.activeCertificates(db, rows.map((r) => r.id));
     const today = clock.today();
     const intermediaries = await registry.listOrganisationsByIds(rows.map((r) => r.intermediaryOrganisationId).filter((x): x is string => !!x));
@@ -205,7 +210,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         permissions: r.permissions,
         username: r.username,
         management: r.management as AccountSummary['management'],
-        intermediary: im ? { id: im.id, name: im.name.nl, kbo: im.kbo } : null,
+        intermediary: im ? { id: im.id, name: localized(im.name), kbo: im.kbo } : null,
         certificate: c
           ? {
               id: c.id,
@@ -218,7 +223,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
               selfSigned: c.selfSigned,
               notBefore: c.notBefore.toISOString(),
               notAfter: c.notAfter.toISOString(),
-              expiry: daysLeft < 0 ? 'expired' : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok',
+              expiry: expiryOf(daysLeft),
               daysLeft,
             }
           : null,
@@ -245,8 +250,8 @@ export function createChannelsService({ db, clock, registry, audit, notification
         accountName: r.accountName,
         permissions: r.permissions,
         status: r.status as DelegationSummary['status'],
-        intermediary: { id: im.id, name: im.name, kbo: im.kbo },
-        requester: { organisationName: requester.name, kbo: requester.kbo, domain: d.name },
+        intermediary: { id: im.id, name: localized(im.name), kbo: im.kbo },
+        requester: { organisationName: localized(requester.name), kbo: requester.kbo, domain: localized(d.name) },
         requestedAt: r.requestedAt.toISOString(),
         decidedAt: r.decidedAt?.toISOString() ?? null,
         reason: r.reason,
@@ -282,14 +287,14 @@ export function createChannelsService({ db, clock, registry, audit, notification
   return {
     /**
      * ChaMan's home page: sender, accounts with certificate state, delegation requests (both ways);
-     * names in every language, for the edge to pick the reader's (`chamanHomeIn`).
+     * names in every language, for the edge to pick the reader's.
      */
     async home(caller: Caller, status?: string) {
       const { domain, organisation } = await requireChaman(caller);
       const sender = await repo.findSender(db, domain.id);
       return {
-        organisation: { id: organisation.id, name: organisation.name, kbo: organisation.kbo, kind: organisation.kind },
-        domain: { id: domain.id, code: domain.code, name: domain.name },
+        organisation: { id: organisation.id, name: localized(organisation.name), kbo: organisation.kbo, kind: organisation.kind },
+        domain: { id: domain.id, code: domain.code, name: localized(domain.name) },
         sender: sender
           ? { senderNumber: sender.senderNumber, contactName: sender.contactName, phoneCode: sender.phoneCode, phoneNumber: sender.phoneNumber, email: sender.email, language: sender.language }
           : null,
@@ -323,7 +328,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     async listIntermediaries(caller: Caller) {
       await requireChaman(caller);
       const page = await registry.listOrganisations({ kind: 'vendor', page: 1, pageSize: 100 });
-      return page.items.map((o) => ({ id: o.id, name: o.name.nl, kbo: o.kbo, kboFormatted: formatKbo(o.kbo) }));
+      return page.items.map((o) => ({ id: o.id, name: localized(o.name), kbo: o.kbo, kboFormatted: formatKbo(o.kbo) }));
     },
 
     /**

@@ -1,58 +1,28 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { catalogue } from '../../messages.js';
-import type { Language, Message } from '../../shared/i18n.js';
+import { rendered } from '../../http/localize.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
-import { nameIn } from '../registry/index.js';
 import { toPdf, toXlsx } from './subsidy-report-export.js';
 import { CreateReportBody, ExportQuery, ReopenWindowBody, ReopeningList, Reopening, ReportDetail, ReportList, UpdateLinesBody } from './subsidy-report.schema.js';
-import type { NoticeMessage, SubsidyReportService } from './subsidy-report.service.js';
+import type { SubsidyReportService } from './subsidy-report.service.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const tags = ['Uniek verslag'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse };
 const context = { access: 'context' as const };
 
-// The edge (issue 18): the service's messages and organisation names become text in the reader's language here.
-const text = (message: Message, lang: Language) => catalogue.render(message, lang);
-const noticeIn = (n: NoticeMessage, lang: Language) => ({ key: n.key, message: text(n.message, lang) });
-
-type Detail = Awaited<ReturnType<SubsidyReportService['get']>>;
-function detailIn(d: Detail, lang: Language) {
-  return {
-    ...d,
-    organisation: { ...d.organisation, name: nameIn(d.organisation.name, lang) },
-    submitBlocked: d.submitBlocked && noticeIn(d.submitBlocked, lang),
-    note: d.note && noticeIn(d.note, lang),
-  };
-}
-
-type List = Awaited<ReturnType<SubsidyReportService['list']>>;
-function listIn(list: List, lang: Language) {
-  return {
-    ...list,
-    fileable: list.fileable.map(({ reason, note, ...year }) => ({
-      ...year,
-      ...(reason ? { reason: text(reason, lang) } : {}),
-      ...(note ? { note: noticeIn(note, lang) } : {}),
-    })),
-  };
-}
-
-/** A reopening with the OCMW's name in the language (the admin page and the CLI). */
-function reopeningIn<R extends { organisation: Parameters<typeof nameIn>[0] }>(r: R, lang: Language): Omit<R, 'organisation'> & { organisation: string } {
-  return { ...r, organisation: nameIn(r.organisation, lang) };
-}
-
-/** HTTP ↔ Uniek verslag (R10.2). Every rule is in the service; routes write its messages in the reader's language. */
+/**
+ * HTTP ↔ Uniek verslag (R10.2). Every rule is in the service; `rendered` writes its messages and
+ * names in the reader's language (issue 18), the export route writes the file in it.
+ */
 export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: SubsidyReportService }> = async (app, { subsidyReport }) => {
   // R10.2′: the platform administrator reopens a filing window for one OCMW and year (audited).
   app.get('/admin/subsidy-reports/reopenings', {
     config: { access: 'admin' },
     schema: { tags, summary: 'R10.2′: the reopened filing windows (OCMW, year, until, reason, who)', response: { 200: ReopeningList, ...errors } },
-  }, async (request) => ({ items: (await subsidyReport.listReopenings()).items.map((r) => reopeningIn(r, request.language)) }));
+  }, async (request) => rendered(request, await subsidyReport.listReopenings()));
 
   app.post('/admin/subsidy-reports/reopenings', {
     config: { access: 'admin' },
@@ -62,7 +32,7 @@ export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: Subsidy
       body: ReopenWindowBody,
       response: { 200: Reopening, ...errors },
     },
-  }, async (request) => reopeningIn(await subsidyReport.reopenWindow({ userId: request.actor!.userId, username: request.actor!.username }, request.body), request.language));
+  }, async (request) => rendered(request, await subsidyReport.reopenWindow({ userId: request.actor!.userId, username: request.actor!.username }, request.body)));
 
   app.get('/subsidy-reports', {
     config: context,
@@ -71,7 +41,7 @@ export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: Subsidy
       summary: "The OCMW's reports, and for the recent years whether it may file each one (and why not)",
       response: { 200: ReportList, ...errors },
     },
-  }, async (request) => listIn(await subsidyReport.list(callerOf(request)), request.language));
+  }, async (request) => rendered(request, await subsidyReport.list(callerOf(request))));
 
   app.post('/subsidy-reports', {
     config: context,
@@ -81,12 +51,12 @@ export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: Subsidy
       body: CreateReportBody,
       response: { 201: ReportDetail, ...errors },
     },
-  }, async (request, reply) => reply.status(201).send(detailIn(await subsidyReport.create({ ...callerOf(request), username: request.actor!.username }, request.body), request.language)));
+  }, async (request, reply) => reply.status(201).send(rendered(request, await subsidyReport.create({ ...callerOf(request), username: request.actor!.username }, request.body))));
 
   app.get('/subsidy-reports/:id', {
     config: context,
     schema: { tags, summary: 'One report with its lines, totals and whether it can be submitted now', params: IdParams, response: { 200: ReportDetail, ...errors } },
-  }, async (request) => detailIn(await subsidyReport.get(callerOf(request), request.params.id), request.language));
+  }, async (request) => rendered(request, await subsidyReport.get(callerOf(request), request.params.id)));
 
   app.put('/subsidy-reports/:id', {
     config: context,
@@ -97,7 +67,7 @@ export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: Subsidy
       body: UpdateLinesBody,
       response: { 200: ReportDetail, ...errors },
     },
-  }, async (request) => detailIn(await subsidyReport.updateLines({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body), request.language));
+  }, async (request) => rendered(request, await subsidyReport.updateLines({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body)));
 
   app.post('/subsidy-reports/:id/submit', {
     config: context,
@@ -107,7 +77,7 @@ export const subsidyReportRoutes: FastifyPluginAsyncZod<{ subsidyReport: Subsidy
       params: IdParams,
       response: { 200: ReportDetail, ...errors },
     },
-  }, async (request) => detailIn(await subsidyReport.submit({ ...callerOf(request), username: request.actor!.username }, request.params.id), request.language));
+  }, async (request) => rendered(request, await subsidyReport.submit({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
 
   app.get('/subsidy-reports/:id/export', {
     config: context,

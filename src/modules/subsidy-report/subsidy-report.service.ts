@@ -1,7 +1,7 @@
 import type { Db } from '../../db/db.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
-import type { Message, Params } from '../../shared/i18n.js';
+import { localized, type Message, type Params } from '../../shared/i18n.js';
 import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -123,7 +123,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
   const toReopening = (r: repo.ReopeningRow, org: OrganisationSummary) => ({
     organisationId: r.organisationId,
     kbo: org.kboFormatted,
-    organisation: org.name,
+    organisation: localized(org.name),
     year: r.year,
     until: r.until,
     reason: r.reason,
@@ -170,7 +170,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     const block = r.status === 'draft' ? submitBlock(facts, r, today) : undefined;
     return {
       ...toSummary(r, today, facts),
-      organisation: { id: org.id, name: org.name, kbo: org.kbo, kboFormatted: org.kboFormatted },
+      organisation: { id: org.id, name: localized(org.name), kbo: org.kbo, kboFormatted: org.kboFormatted },
       lines: lines.map((l) => ({
         position: l.position,
         subsidyType: l.subsidyType,
