@@ -566,42 +566,6 @@ const catalogue = {
     de: "Eine Referenz hat die Form OO-JJJJ-NNNNNNN-C.",
     en: "A reference number looks like OO-YYYY-NNNNNNN-C.",
   },
-  "dossier.subtype_kind": {
-    nl: "Dit type hoort niet bij deze soort formulier.",
-    fr: "Ce type ne correspond pas à ce genre de formulaire.",
-    de: "Dieser Typ gehört nicht zu dieser Formularart.",
-    en: "This type does not belong to this kind of form.",
-  },
-  "dossier.end_before_start": {
-    nl: "De einddatum ligt vóór de begindatum.",
-    fr: "La date de fin précède la date de début.",
-    de: "Das Enddatum liegt vor dem Anfangsdatum.",
-    en: "The end date is before the start date.",
-  },
-  "dossier.overlap": {
-    nl: "Er loopt al een formulier van deze soort voor deze persoon in uw OCMW van {start} tot {end}.",
-    fr: "Un formulaire de ce genre est déjà en cours pour cette personne dans votre CPAS du {start} au {end}.",
-    de: "Für diese Person läuft in Ihrem ÖSHZ bereits ein Formular dieser Art vom {start} bis {end}.",
-    en: "A form of this kind is already running for this person in your OCMW from {start} to {end}.",
-  },
-  "dossier.open_ended": {
-    nl: "onbepaalde duur",
-    fr: "durée indéterminée",
-    de: "unbestimmte Dauer",
-    en: "no end date",
-  },
-  "dossier.already_stopped": {
-    nl: "Dit formulier is al stopgezet.",
-    fr: "Ce formulaire est déjà arrêté.",
-    de: "Dieses Formular ist bereits beendet.",
-    en: "This form has already been stopped.",
-  },
-  "dossier.merged_away": {
-    nl: "Uw OCMW is op {date} opgegaan in {ocmw}: registreer formulieren voor een periode vanaf die datum bij {ocmw}.",
-    fr: "Votre CPAS a fusionné le {date} dans {ocmw} : enregistrez les formulaires pour une période à partir de cette date auprès de {ocmw}.",
-    de: "Ihr ÖSHZ ist am {date} in {ocmw} aufgegangen: Registrieren Sie Formulare für einen Zeitraum ab diesem Datum bei {ocmw}.",
-    en: "Your OCMW merged into {ocmw} on {date}: register forms for a period from that date on at {ocmw}.",
-  },
   "merger.end_access_not_disappearing": {
     nl: "Alleen de toegang van een verdwijnend OCMW kan beëindigd worden.",
     fr: "Seul l'accès d'un CPAS qui disparaît peut être clôturé.",
