@@ -72,10 +72,19 @@ export interface MessageSet<C extends CatalogueShape> {
   readonly catalogue: C;
   /** A message of this set: the key is checked at compile time. */
   msg(key: keyof C & string, params?: Params): Message;
+  /**
+   * The text of a key in a language: the one implementation behind the edges' rendering of a
+   * module's own texts (its exports, its tests). Services do not call it (lint).
+   */
+  text(key: keyof C & string, lang: Language, params?: Params): string;
 }
 
 export function defineMessages<const C extends CatalogueShape>(catalogue: C): MessageSet<C> {
-  return { catalogue, msg: (key, params) => mark(params ? { key, params } : { key }) };
+  return {
+    catalogue,
+    msg: (key, params) => mark(params ? { key, params } : { key }),
+    text: (key, lang, params = {}) => fill(catalogue[key]![lang] ?? catalogue[key]!.nl, lang, params),
+  };
 }
 
 /** The locale used for formatting in each portal language (Belgian variants; EN as in Britain). */

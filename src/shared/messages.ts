@@ -3,7 +3,7 @@
  * API returns, in the four portal languages. The web UI has its own catalogue for screen texts
  * (src/web/i18n); messages that come from the server arrive already translated.
  */
-import { defineMessages, fill, LANGUAGES, type Entry, type Language, type Params } from './i18n.js';
+import { defineMessages, LANGUAGES, type Entry, type Language } from './i18n.js';
 
 export { LANGUAGES, type Language };
 
@@ -644,9 +644,7 @@ export const msg = sharedMessages.msg;
  * Legacy: text in a language for code not yet moved to keys (issue 18). New code throws
  * `AppError(code, msg(key, params))` and lets the edge render it.
  */
-export function translate(key: MessageKey, lang: Language, params: Params = {}): string {
-  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
-}
+export const translate = sharedMessages.text;
 
 /** Picks the best portal language from an Accept-Language header; `fallback` (NL) when nothing matches. */
 export function pickLanguage(header: string | undefined | null, fallback: Language = 'nl'): Language {

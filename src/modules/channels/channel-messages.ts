@@ -4,7 +4,7 @@
  * certificate expiry warning and the administrators' conflict alert. Isomorphic: the ChaMan forms
  * show the contract's keys (`cert.base64`, `chaman.permission_required`) before sending.
  */
-import { defineMessages, fill, type Entry, type Language, type LocalizedText, type Params } from '../../shared/i18n.js';
+import { defineMessages, type Entry, type LocalizedText } from '../../shared/i18n.js';
 
 
 const SPECIALS = ", ; : = ? . / + * \\ $ % < > & @ # ' ( ! ) } - _";
@@ -255,6 +255,4 @@ export const DELEGATION_STATUS_WORDS: Record<string, LocalizedText> = {
 };
 
 /** Legacy text in a language (issue 18: new code passes `channelMessages.msg(key, params)` to the edge). */
-export function channelMessage(key: ChannelMessageKey, lang: Language, params: Params = {}): string {
-  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
-}
+export const channelMessage = channelMessages.text;

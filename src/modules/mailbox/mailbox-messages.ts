@@ -2,7 +2,7 @@
  * Texts of the e-Box (R10.1, R8.2) in the four portal languages, shaped like the catalogue of
  * src/shared/messages.ts so they can move there.
  */
-import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
+import { defineMessages, type Entry } from '../../shared/i18n.js';
 
 
 const catalogue = {
@@ -127,6 +127,4 @@ export function isMailboxMessageKey(key: string): key is MailboxMessageKey {
 export const mailboxMessages = defineMessages(catalogue);
 
 /** Legacy text in a language (issue 18: new code passes `mailboxMessages.msg(key, params)` to the edge). */
-export function mailboxMessage(key: MailboxMessageKey, lang: Language, params: Params = {}): string {
-  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
-}
+export const mailboxMessage = mailboxMessages.text;

@@ -3,7 +3,7 @@
  * and details (worded as the guide words them, "geen acties nodig" included), and the plan's
  * action names. Shaped like the catalogue of src/shared/messages.ts. Isomorphic.
  */
-import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
+import { defineMessages, type Entry } from '../../shared/i18n.js';
 
 
 const catalogue = {
@@ -353,6 +353,4 @@ export function isMergerMessageKey(key: string): key is MergerMessageKey {
 export const mergerMessages = defineMessages(catalogue);
 
 /** Legacy text in a language (issue 18: new code passes `mergerMessages.msg(key, params)` to the edge). */
-export function mergerMessage(key: MergerMessageKey, lang: Language, params: Params = {}): string {
-  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
-}
+export const mergerMessage = mergerMessages.text;

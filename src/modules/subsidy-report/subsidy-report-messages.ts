@@ -3,7 +3,7 @@
  * and notes, the line checks and the export's labels. Shaped like the catalogue of
  * src/shared/messages.ts so they can move there. Isomorphic (the web UI may use it).
  */
-import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
+import { defineMessages, type Entry, type Language } from '../../shared/i18n.js';
 
 
 const catalogue = {
@@ -155,9 +155,7 @@ export const SUBSIDY_MESSAGE_KEYS = Object.keys(catalogue) as SubsidyMessageKey[
 export const subsidyMessages = defineMessages(catalogue);
 
 /** Legacy text in a language (issue 18: new code passes `subsidyMessages.msg(key, params)` to the edge). */
-export function subsidyMessage(key: SubsidyMessageKey, lang: Language, params: Params = {}): string {
-  return fill(catalogue[key][lang] ?? catalogue[key].nl, lang, params);
-}
+export const subsidyMessage = subsidyMessages.text;
 
 const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
 
