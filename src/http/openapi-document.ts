@@ -63,13 +63,25 @@ export function portalSecurity(access: RouteAccess, method: string, scope?: stri
 }
 
 /**
+ * A download route (file, export) states the media types it produces but no 2xx schema (a
+ * response schema would make Fastify serialise the file): in the document it answers 200 with a
+ * file of those types.
+ */
+function withFileAnswer(schema: FastifySchema & { produces?: readonly string[] }): unknown {
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  if (!schema.produces?.length || Object.keys(response).some((status) => status.startsWith('2'))) return schema.response;
+  const file = { schema: { type: 'string', format: 'binary' } };
+  return { 200: { description: 'The file', content: Object.fromEntries(schema.produces.map((type) => [type, file])) }, ...response };
+}
+
+/**
  * The swagger transform: the zod schemas as JSON Schema (fastify-type-provider-zod), plus the
  * operationId and the security requirement of the route.
  */
 export function openApiTransform(basePath: string, securityOf: (route: RouteOptions, method: string) => SecurityRequirement[]): SwaggerTransform {
   return (input) => {
     const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
-    const schema = result.schema as (FastifySchema & { hide?: boolean }) | undefined;
+    const schema = result.schema as (FastifySchema & { hide?: boolean; produces?: readonly string[] }) | undefined;
     if (!schema || schema.hide) return result;
     const { route } = input;
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
@@ -77,7 +89,7 @@ export function openApiTransform(basePath: string, securityOf: (route: RouteOpti
     if (methods.length > 1) throw new Error(`Route ${methods.join(',')} ${route.url}: one method per route, so that each operation has its own operationId`);
     return {
       url: result.url,
-      schema: { ...schema, operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
+      schema: { ...schema, response: withFileAnswer(schema), operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
     };
   };
 }
