@@ -67,7 +67,7 @@ test('a social agent registers a leefloon form, is refused an overlapping one an
   await page.getByLabel(/^Begindatum/).fill('2025-02-01');
   await page.getByLabel(/^Einddatum/).fill('2025-01-31');
   await page.getByRole('button', { name: 'Registreren' }).click();
-  await expect(page.locator('#dossier-register-endDate-error')).toHaveText('De einddatum ligt vóór de begindatum.');
+  await expect(page.locator('#dossier-register-endDate-error')).toHaveText('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum.');
   await page.getByLabel(/^Einddatum/).fill('');
 
   // Registered: to the person's new dossier, with a status message.
@@ -109,7 +109,7 @@ test('a social agent registers a leefloon form, is refused an overlapping one an
   await expect(endDate).toBeFocused();
   await endDate.fill('2025-01-15');
   await page.getByRole('button', { name: 'Stopzetten', exact: true }).click();
-  await expect(page.locator('#dossier-stop-endDate-error')).toHaveText('De einddatum ligt vóór de begindatum.');
+  await expect(page.locator('#dossier-stop-endDate-error')).toHaveText('De einddatum ligt vóór de begindatum: kies een einddatum op of na de begindatum.');
   await endDate.fill('2025-06-30');
   await page.getByRole('button', { name: 'Stopzetten', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Formulier stopzetten?' });

@@ -10,6 +10,7 @@ import { validationMessages } from './shared/validation-messages.js';
 import { accessMessages } from './modules/access/access-messages.js';
 import { authMessages } from './modules/auth/auth-messages.js';
 import { channelMessages } from './modules/channels/channel-messages.js';
+import { dossierMessages } from './modules/dossiers/dossiers-messages.js';
 import { mailboxMessages } from './modules/mailbox/mailbox-messages.js';
 import { mergerMessages } from './modules/merger/merger-messages.js';
 import { subsidyMessages } from './modules/subsidy-report/subsidy-report-messages.js';
@@ -20,6 +21,7 @@ export const catalogue = composeCatalogue(
   accessMessages.catalogue,
   authMessages.catalogue,
   channelMessages.catalogue,
+  dossierMessages.catalogue,
   mailboxMessages.catalogue,
   mergerMessages.catalogue,
   subsidyMessages.catalogue,

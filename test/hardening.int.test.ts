@@ -12,6 +12,7 @@ import { queryRows } from '../src/db/db.js';
 import { buildApp } from '../src/app.js';
 import { createClock } from '../src/domain/clock.js';
 import { DEFAULT_POW_MAX_NUMBER, PROOF_TTL_MS, solveProof } from '../src/modules/help-requests/index.js';
+import { LANGUAGE_SEPARATOR } from '../src/modules/notifications/notifications.service.js';
 import { createServices } from '../src/services.js';
 import { throttleKey } from '../src/db/lockout.js';
 import { passwordProblems } from '../src/modules/access/password-strength.js';
@@ -314,13 +315,38 @@ describe('6. certificate conflicts', () => {
     expect(text).not.toContain(fingerprint.slice(0, 8));
     expect(text).not.toContain(fingerprint.slice(0, 8).match(/../g)!.join(':'));
     expect(text).not.toMatch(/actief|ander account|antwerpen/);
-    expect(res.json().error.message).toBe('Dit certificaat kan niet gebruikt worden.');
+    expect(res.json().error).toMatchObject({
+      message: 'Dit certificaat kan niet gebruikt worden: laad een ander certificaat op.',
+      fields: { certificate: 'Dit certificaat kan niet gebruikt worden: laad een ander certificaat op.' },
+    });
+    // Issue 18: the service throws a key; the same refusal in the uploader's language.
+    for (const [language, sentence] of [
+      ['fr', 'Ce certificat ne peut pas être utilisé : chargez un autre certificat.'],
+      ['de', 'Dieses Zertifikat kann nicht verwendet werden: Laden Sie ein anderes Zertifikat hoch.'],
+    ] as const) {
+      other.language = language;
+      const again = await other.post('/api/v1/chaman/accounts/soap', { name: 'SOAP geleend', certificateName: 'geleend', certificate });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.message).toBe(sentence);
+    }
+    other.language = 'nl';
 
+    // The administrators' alert is keys written by the mail renderer: NL and FR while the access
+    // module does not say each administrator's language (services.ts).
     const admin = ctx.client();
     await admin.loginAs('admin');
     const mails = (await admin.get('/api/v1/admin/mails')).json();
-    const items = (Array.isArray(mails) ? mails : mails.items) as { subject: string; kind?: string }[];
-    expect(items.some((m) => m.subject.includes('certificaat') && m.subject.toLowerCase().includes('conflict'))).toBe(true);
+    const items = (Array.isArray(mails) ? mails : mails.items) as { id: string; subject: string; kind?: string }[];
+    const alert = items.find((m) => m.kind === 'admin.alert');
+    expect(alert?.subject).toBe('ChaMan-conflict: een certificaat dat al in gebruik is, werd opnieuw opgeladen / Conflit ChaMan : un certificat déjà utilisé a été chargé à nouveau');
+    const [row] = await queryRows<{ body: string }>(ctx.database.db, sql`select body_text as body from mails where id = ${alert!.id}`);
+    const [nl, fr] = row!.body.split(LANGUAGE_SEPARATOR);
+    expect(nl).toContain('Een organisatie probeerde in ChaMan een certificaat te registreren dat al actief is op een ander account.');
+    expect(nl).toMatch(/\nOrganisatie: OCMW Beveren \(\d{4}\.\d{3}\.\d{3}\); gebruiker-id [0-9a-f-]{36}\.\n/);
+    expect(nl).toContain(`Vingerafdruk (SHA-256): ${fingerprint.toUpperCase().match(/../g)!.join(':')}`);
+    expect(fr).toContain("Une organisation a tenté d'enregistrer dans ChaMan un certificat déjà actif sur un autre compte.");
+    expect(fr).toMatch(/\nOrganisation : CPAS Beveren \(\d{4}\.\d{3}\.\d{3}\) ; identifiant de l'utilisateur [0-9a-f-]{36}\.\n/);
+    expect(`${nl}${fr}`).not.toMatch(/\{\w+\}/);
   });
 });
 

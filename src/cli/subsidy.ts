@@ -9,6 +9,7 @@ import { isIsoDate } from '../domain/clock.js';
 import { AppError } from '../shared/errors.js';
 import { validateKbo } from '../shared/identifiers.js';
 import type { Language } from '../shared/messages.js';
+import { localizePayload } from '../messages.js';
 import { ReopenWindowBody } from '../modules/subsidy-report/subsidy-report.schema.js';
 import { cliActor } from './merger.js';
 import { renderError } from './render-error.js';
@@ -47,7 +48,8 @@ export async function runSubsidyCommand(rt: Runtime, cmd: SubsidyReopenCommand, 
   const body = ReopenWindowBody.safeParse({ organisationId: org.id, year: cmd.year, until: cmd.until, reason: cmd.reason });
   if (!body.success) return refuse('invalid input', Object.fromEntries(body.error.issues.map((i) => [i.path.join('.'), i.message])));
   try {
-    const r = await rt.services.subsidyReport.reopenWindow(cliActor(), body.data, options.lang);
+    // The CLI is an edge (issue 18): the OCMW's name in the --lang language.
+    const r = localizePayload(await rt.services.subsidyReport.reopenWindow(cliActor(), body.data), options.lang) as { year: number; organisation: string; kbo: string; until: string };
     out(options.json ? JSON.stringify({ reopened: true, ...r }) : `reopened: the Uniek verslag ${r.year} of ${r.organisation} (${r.kbo}) can be submitted until ${r.until}`);
     return 0;
   } catch (error) {

@@ -13,16 +13,23 @@ import { localizePayload } from '../messages.js';
 
 export { localizePayload };
 
-/** What the reader gets: every Message and every name in all languages becomes text. */
-export type Rendered<T> = T extends Message | LocalizedText
+/**
+ * What the reader gets: every Message and every name in all languages becomes text. An object with
+ * a `key` and more than a Message holds (a notice `{ key, message }`) is an object, not a Message.
+ */
+export type Rendered<T> = T extends LocalizedText
   ? string
-  : T extends Date
-    ? T
-    : T extends readonly (infer U)[]
-      ? Rendered<U>[]
-      : T extends object
-        ? { [K in keyof T]: Rendered<T[K]> }
-        : T;
+  : T extends Message
+    ? Exclude<keyof T, keyof Message> extends never
+      ? string
+      : { [K in keyof T]: Rendered<T[K]> }
+    : T extends Date
+      ? T
+      : T extends readonly (infer U)[]
+        ? Rendered<U>[]
+        : T extends object
+          ? { [K in keyof T]: Rendered<T[K]> }
+          : T;
 
 const renderedFrozen = new WeakMap<object, Partial<Record<Language, unknown>>>();
 

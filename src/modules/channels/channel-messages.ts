@@ -1,8 +1,10 @@
 /**
- * Texts of the channel rule ids (certificates R3.9, FTP credentials R3.5/R3.6) in the four
- * portal languages, shaped like the catalogue of src/shared/messages.ts so they can move there.
+ * The texts of the channels module in the four portal languages (issue 18: keys inside, text at the
+ * edges): the rule ids (certificates R3.9, FTP credentials R3.5/R3.6), ChaMan's refusals, the
+ * certificate expiry warning and the administrators' conflict alert. Isomorphic: the ChaMan forms
+ * show the contract's keys (`cert.base64`, `chaman.permission_required`) before sending.
  */
-import { defineMessages, fill, type Entry, type Language, type Params } from '../../shared/i18n.js';
+import { defineMessages, fill, type Entry, type Language, type LocalizedText, type Params } from '../../shared/i18n.js';
 
 
 const SPECIALS = ", ; : = ? . / + * \\ $ % < > & @ # ' ( ! ) } - _";
@@ -122,6 +124,116 @@ const catalogue = {
     de: `Ein FTP-Passwort darf nur diese Sonderzeichen enthalten: ${SPECIALS}`,
     en: `An FTP password may only contain these special characters: ${SPECIALS}`,
   },
+  // ── ChaMan's refusals (channels.service.ts) ──
+  "chaman.sender_required": {
+    nl: "Vul eerst de contactgegevens in (eerste aanmelding als verzender).",
+    fr: "Complétez d'abord les coordonnées (première connexion en tant qu'expéditeur).",
+    de: "Füllen Sie zuerst die Kontaktdaten aus (erste Anmeldung als Absender).",
+    en: "Fill in the contact data first (first use as a sender).",
+  },
+  "chaman.one_per_kind": {
+    nl: "Dit domein heeft al een {kind}-account: per domein kan er maar één zijn.",
+    fr: "Ce domaine a déjà un compte {kind} : il ne peut y en avoir qu'un par domaine.",
+    de: "Diese Domäne hat bereits ein {kind}-Konto: pro Domäne ist nur eines möglich.",
+    en: "This domain already has a {kind} account: there can be only one per domain.",
+  },
+  "chaman.permission_required": {
+    nl: "Selecteer ten minste één beveiligde machtiging.",
+    fr: "Sélectionnez au moins une autorisation sécurisée.",
+    de: "Wählen Sie mindestens eine gesicherte Berechtigung.",
+    en: "Select at least one secured permission.",
+  },
+  "chaman.username_taken": {
+    nl: "Deze FTP-gebruikersnaam is al in gebruik: kies een andere.",
+    fr: "Ce nom d'utilisateur FTP est déjà utilisé : choisissez-en un autre.",
+    de: "Dieser FTP-Benutzername ist bereits vergeben: Wählen Sie einen anderen.",
+    en: "This FTP username is already taken: choose another one.",
+  },
+  "chaman.fingerprint_in_use": {
+    nl: "Dit certificaat kan niet gebruikt worden: laad een ander certificaat op.",
+    fr: "Ce certificat ne peut pas être utilisé : chargez un autre certificat.",
+    de: "Dieses Zertifikat kann nicht verwendet werden: Laden Sie ein anderes Zertifikat hoch.",
+    en: "This certificate cannot be used: upload another certificate.",
+  },
+  "chaman.not_intermediary": {
+    nl: "Kies een technische tussenpersoon (softwareleverancier).",
+    fr: "Choisissez un intermédiaire technique (fournisseur de logiciels).",
+    de: "Wählen Sie einen technischen Vermittler (Softwareanbieter).",
+    en: "Choose a technical intermediary (software vendor).",
+  },
+  "chaman.smals_not_for_online": {
+    nl: "Voor OCMW Online kiest u uw softwareleverancier, niet Smals.",
+    fr: "Pour CPAS en ligne, choisissez votre fournisseur de logiciels, pas Smals.",
+    de: "Für ÖSHZ Online wählen Sie Ihren Softwareanbieter, nicht Smals.",
+    en: "For OCMW Online choose your software vendor, not Smals.",
+  },
+  "chaman.account_not_found": {
+    nl: "Dit account bestaat niet (meer).",
+    fr: "Ce compte n'existe pas (plus).",
+    de: "Dieses Konto existiert nicht (mehr).",
+    en: "This account does not exist (any more).",
+  },
+  "chaman.delegation_not_found": {
+    nl: "Dit delegatieverzoek bestaat niet.",
+    fr: "Cette demande de délégation n'existe pas.",
+    de: "Diese Delegationsanfrage existiert nicht.",
+    en: "This delegation request does not exist.",
+  },
+  "chaman.delegation_not_pending": {
+    nl: "Dit delegatieverzoek is niet meer in afwachting: het is {status}. Vernieuw de pagina om de huidige stand te zien.",
+    fr: "Cette demande de délégation n'est plus en attente : elle est {status}. Actualisez la page pour voir son état actuel.",
+    de: "Diese Delegationsanfrage ist nicht mehr ausstehend: Sie wurde {status}. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.",
+    en: "This delegation request is no longer pending: it was {status}. Reload the page to see its current state.",
+  },
+  "chaman.permissions_kind": {
+    nl: "Deze machtiging past niet bij een {kind}-account.",
+    fr: "Cette autorisation ne convient pas à un compte {kind}.",
+    de: "Diese Berechtigung passt nicht zu einem {kind}-Konto.",
+    en: "This permission does not fit a {kind} account.",
+  },
+  "cert.base64": {
+    nl: "Het certificaatbestand is niet goed doorgegeven (base64): kies het bestand opnieuw.",
+    fr: "Le fichier du certificat n'a pas été transmis correctement (base64) : sélectionnez à nouveau le fichier.",
+    de: "Die Zertifikatsdatei wurde nicht korrekt übermittelt (Base64): Wählen Sie die Datei erneut aus.",
+    en: "The certificate file was not passed correctly (base64): choose the file again.",
+  },
+  "cert.too_large": {
+    nl: "Het certificaatbestand is te groot (maximaal 64 kB).",
+    fr: "Le fichier du certificat est trop volumineux (maximum 64 ko).",
+    de: "Die Zertifikatsdatei ist zu groß (maximal 64 kB).",
+    en: "The certificate file is too large (at most 64 kB).",
+  },
+  "cert.refused": {
+    nl: "Het certificaat voldoet niet aan de regels hieronder: laad een certificaat op dat eraan voldoet.",
+    fr: "Le certificat ne respecte pas les règles ci-dessous : chargez un certificat qui les respecte.",
+    de: "Das Zertifikat erfüllt die folgenden Regeln nicht: Laden Sie ein Zertifikat hoch, das sie erfüllt.",
+    en: "The certificate does not meet the rules below: upload a certificate that does.",
+  },
+  "mail.cert_expiry.subject": {
+    nl: "ChaMan: het certificaat \"{certificate}\" van account {account} vervalt op {date, date}",
+    fr: "ChaMan : le certificat « {certificate} » du compte {account} expire le {date, date}",
+    de: "ChaMan: Das Zertifikat „{certificate}“ des Kontos {account} läuft am {date, date} ab",
+    en: "ChaMan: certificate \"{certificate}\" of account {account} expires on {date, date}",
+  },
+  "mail.cert_expiry.body": {
+    nl: "Het certificaat \"{certificate}\" van het {kind}-account \"{account}\" vervalt binnen {days} dagen, op {date, date}.\nVingerafdruk (SHA-256): {fingerprint}\n\nLaad tijdig een nieuw certificaat op in ChaMan (Beheer van technische kanalen), anders werkt het kanaal niet meer. Beheert een softwareleverancier het certificaat, verwittig hem dan.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal.",
+    fr: "Le certificat « {certificate} » du compte {kind} « {account} » expire dans {days} jours, le {date, date}.\nEmpreinte (SHA-256) : {fingerprint}\n\nChargez à temps un nouveau certificat dans ChaMan (gestion des canaux techniques), sinon le canal ne fonctionnera plus. Si un fournisseur de logiciels gère le certificat, prévenez-le.\n\nCe courriel a été envoyé automatiquement par le portail CPAS.",
+    de: "Das Zertifikat „{certificate}“ des {kind}-Kontos „{account}“ läuft in {days} Tagen ab, am {date, date}.\nFingerabdruck (SHA-256): {fingerprint}\n\nLaden Sie rechtzeitig ein neues Zertifikat in ChaMan hoch, sonst funktioniert der Kanal nicht mehr. Verwaltet ein Softwareanbieter das Zertifikat, benachrichtigen Sie ihn.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
+    en: "Certificate \"{certificate}\" of {kind} account \"{account}\" expires in {days} days, on {date, date}.\nFingerprint (SHA-256): {fingerprint}\n\nUpload a new certificate in ChaMan (technical channel management) in time, or the channel will stop working. If a software vendor manages the certificate, let them know.\n\nThis e-mail was sent automatically by the OCMW Portal.",
+  },
+  // ── the platform administrators' alert on a certificate conflict (R3.10, issue 17) ──
+  'mail.admin.cert_conflict.subject': {
+    nl: 'ChaMan-conflict: een certificaat dat al in gebruik is, werd opnieuw opgeladen',
+    fr: 'Conflit ChaMan : un certificat déjà utilisé a été chargé à nouveau',
+    de: 'ChaMan-Konflikt: Ein bereits verwendetes Zertifikat wurde erneut hochgeladen',
+    en: 'ChaMan conflict: a certificate already in use was uploaded again',
+  },
+  'mail.admin.cert_conflict.body': {
+    nl: 'Een organisatie probeerde in ChaMan een certificaat te registreren dat al actief is op een ander account.\nOrganisatie: {organisation} ({kbo}); gebruiker-id {userId}.\nVingerafdruk (SHA-256): {fingerprint}; onderwerp: {subject}.\n\nHet certificaat werd geweigerd. Ga na of de eigenaar het moet vervangen of dat iemand zich voor hem uitgeeft.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal.',
+    fr: "Une organisation a tenté d'enregistrer dans ChaMan un certificat déjà actif sur un autre compte.\nOrganisation : {organisation} ({kbo}) ; identifiant de l'utilisateur {userId}.\nEmpreinte (SHA-256) : {fingerprint} ; sujet : {subject}.\n\nLe certificat a été refusé. Vérifiez si son propriétaire doit le remplacer ou si quelqu'un se fait passer pour lui.\n\nCe courriel a été envoyé automatiquement par le portail CPAS.",
+    de: 'Eine Organisation hat versucht, in ChaMan ein Zertifikat zu registrieren, das bereits auf einem anderen Konto aktiv ist.\nOrganisation: {organisation} ({kbo}); Benutzer-ID {userId}.\nFingerabdruck (SHA-256): {fingerprint}; Inhaber: {subject}.\n\nDas Zertifikat wurde abgelehnt. Prüfen Sie, ob der Eigentümer es ersetzen muss oder ob sich jemand als er ausgibt.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.',
+    en: 'An organisation tried to register a certificate in ChaMan that is already active on another account.\nOrganisation: {organisation} ({kbo}); user id {userId}.\nFingerprint (SHA-256): {fingerprint}; subject: {subject}.\n\nThe certificate was refused. Check whether its owner must replace it or whether someone is impersonating them.\n\nThis e-mail was sent automatically by the OCMW Portal.',
+  },
 } satisfies Record<string, Entry>;
 
 export type ChannelMessageKey = keyof typeof catalogue;
@@ -133,6 +245,14 @@ export function isChannelMessageKey(key: string): key is ChannelMessageKey {
 }
 
 export const channelMessages = defineMessages(catalogue);
+
+/** A delegation request's state as the sentence of `chaman.delegation_not_pending` says it, per language. */
+export const DELEGATION_STATUS_WORDS: Record<string, LocalizedText> = {
+  pending: { nl: 'nog in afwachting', fr: 'encore en attente', de: 'noch ausstehend', en: 'still pending' },
+  accepted: { nl: 'aanvaard', fr: 'acceptée', de: 'angenommen', en: 'accepted' },
+  refused: { nl: 'geweigerd', fr: 'refusée', de: 'abgelehnt', en: 'refused' },
+  cancelled: { nl: 'ingetrokken', fr: 'retirée', de: 'zurückgezogen', en: 'withdrawn' },
+};
 
 /** Legacy text in a language (issue 18: new code passes `channelMessages.msg(key, params)` to the edge). */
 export function channelMessage(key: ChannelMessageKey, lang: Language, params: Params = {}): string {

@@ -76,6 +76,25 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect(Object.keys(res.json().error.fields).sort()).toEqual(['certificate', 'password', 'username']);
   });
 
+  // Issue 18: the service throws keys; the HTTP edge writes every broken rule of a field, one after
+  // the other, in the reader's language.
+  it.each([
+    ['nl', 'Een FTP-wachtwoord mag geen spaties bevatten. Een FTP-wachtwoord bevat minstens 2 speciale tekens (geen letter of cijfer).'],
+    ['fr', "Un mot de passe FTP ne peut pas contenir d'espaces. Un mot de passe FTP contient au moins 2 caractères spéciaux (ni lettre ni chiffre)."],
+    ['de', 'Ein FTP-Passwort darf keine Leerzeichen enthalten. Ein FTP-Passwort enthält mindestens 2 Sonderzeichen (weder Buchstabe noch Ziffer).'],
+  ] as const)('writes the refusals in the reader’s language (%s)', async (language, password) => {
+    tb.language = language;
+    try {
+      const res = await tb.post('/api/v1/chaman/accounts/ftp', { kind: 'FTP', name: 'Mutaties', permissions: ['mutaties-rijksregister'], certificateName: 'ftp', certificate: await cert(), username: 'ocmwtaal', password: 'abc def' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields.password).toBe(password);
+      const violations = res.json().error.violations as { rule: string; message: string }[];
+      expect(violations.filter((v) => v.rule.startsWith('ftp.password')).map((v) => v.message).join(' ')).toBe(password);
+    } finally {
+      tb.language = 'nl';
+    }
+  });
+
   it('creates the FTP account, shows the password once and keeps only a hash; one FTP per domain', async () => {
     const res = await tb.post('/api/v1/chaman/accounts/ftp', {
       kind: 'FTP',
@@ -185,7 +204,21 @@ describe('REST accounts and delegation to a software vendor (R3.7, R3.8)', () =>
     const toCevi = (await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'Te annuleren', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Cevi') })).json().delegation;
     const cancelled = await tb.post(`/api/v1/chaman/delegations/${toCevi.id}/cancel`);
     expect(cancelled.json().delegations.find((d: { id: string }) => d.id === toCevi.id).status).toBe('cancelled');
-    expect((await vendor.post(`/api/v1/chaman/delegations/${toCevi.id}/refuse`, {})).statusCode).toBe(409);
+    // Issue 18: the refusal says in words how the request was decided, in the reader's language;
+    // the home page names the requesting OCMW in it too.
+    for (const [language, sentence, requester] of [
+      ['nl', 'Dit delegatieverzoek is niet meer in afwachting: het is ingetrokken. Vernieuw de pagina om de huidige stand te zien.', 'OCMW Antwerpen'],
+      ['fr', "Cette demande de délégation n'est plus en attente : elle est retirée. Actualisez la page pour voir son état actuel.", 'CPAS Anvers'],
+      ['de', 'Diese Delegationsanfrage ist nicht mehr ausstehend: Sie wurde zurückgezogen. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.', 'ÖSHZ Antwerpen'],
+    ] as const) {
+      vendor.language = language;
+      const late = await vendor.post(`/api/v1/chaman/delegations/${toCevi.id}/refuse`, {});
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.message).toBe(sentence);
+      const incoming = (await vendor.get('/api/v1/chaman?status=cancelled')).json().incoming;
+      expect(incoming.find((d: { id: string }) => d.id === toCevi.id).requester.organisationName).toBe(requester);
+    }
+    vendor.language = 'nl';
 
     const refused = (await tb.post('/api/v1/chaman/accounts/rest', { management: 'external', name: 'Te weigeren', permissions: ['ocmw-online-proces'], intermediaryOrganisationId: idOf('Cevi') })).json().delegation;
     const res = await vendor.post(`/api/v1/chaman/delegations/${refused.id}/refuse`, { reason: 'Geen klant van ons' });

@@ -3,16 +3,17 @@ import { clearAttempts, reserveAttempt, throttleKey, type ThrottlePolicy } from 
 import type { Db } from '../../db/db.js';
 import { sqlState } from '../../db/errors.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
-import { AppError, type FieldErrors, type RuleViolation } from '../../shared/errors.js';
+import { AppError, type FieldMessages, type RuleViolationMessage } from '../../shared/errors.js';
+import { isLanguage, localized, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { formatKbo } from '../../shared/identifiers.js';
-import { msg, translate, type Language, type MessageKey } from '../../shared/messages.js';
+import { msg } from '../../shared/messages.js';
 import { authContextOf, burnVerification, can, hashPassword, verifyPassword, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { NotificationsService } from '../notifications/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { checkCertificate, type CertificateUse } from './certificate-policy.js';
 import { createTrustStore, type TrustStore } from './certificate-trust.js';
-import { channelMessage, type ChannelMessageKey } from './channel-messages.js';
+import { channelMessages, DELEGATION_STATUS_WORDS, type ChannelMessageKey } from './channel-messages.js';
 import type {
   AccountSummary,
   DelegationSummary,
@@ -35,8 +36,18 @@ export interface ChannelsDeps {
   lockout?: ThrottlePolicy;
   /** R3.9′: the CAs an FTP certificate must chain to (the runtime's roots + OCMW_TRUSTED_CA_FILE). */
   trust?: TrustStore;
-  /** Tells the platform administrators (issue 17: a certificate conflict); by default nobody. */
-  alertAdmins?: (alert: { subject: string; text: string }) => Promise<void>;
+  /**
+   * Tells the platform administrators (issue 17: a certificate conflict); by default nobody. The
+   * alert is keys (issue 18): the mail renderer writes it in each administrator's language.
+   */
+  alertAdmins?: (alert: AdminAlert) => Promise<void>;
+}
+
+/** A mail to the platform administrators as the domain says it: keys, no text. */
+export interface AdminAlert {
+  kind: string;
+  subject: Message;
+  body: Message;
 }
 
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
@@ -51,11 +62,22 @@ const CERTIFICATE_CACHE_MAX = 10_000;
 
 type CertificateInput = z.infer<typeof FtpAccountBody>['certificate'];
 
+/** A delegation request as the service gives it: the names in every language (the edge picks the reader's). */
+export type NamedDelegation = Omit<DelegationSummary, 'intermediary' | 'requester'> & {
+  intermediary: { id: string; name: LocalizedText; kbo: string };
+  requester: { organisationName: LocalizedText; kbo: string; domain: LocalizedText };
+};
+
 class RollbackPreview extends Error {}
+
+/** A certificate's state on the ChaMan page: expired, within the warning period, or fine. */
+function expiryOf(daysLeft: number): 'expired' | 'expiring' | 'ok' {
+  return daysLeft < 0 ? 'expired' : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok';
+}
 
 /** ChaMan (SPEC §3): every rule is checked here, whoever calls (portal, vendor, CLI). */
 export function createChannelsService({ db, clock, registry, audit, notifications, lockout = { maxFailures: 5, delaySeconds: 30, maxDelayMinutes: 15 }, trust = createTrustStore(), alertAdmins = async () => {} }: ChannelsDeps) {
-  const t = (lang: Language, key: MessageKey, params?: Record<string, string | number>) => translate(key, lang, params);
+  const { msg: channelMsg } = channelMessages;
 
   // Fingerprint → certificate and account as last read (R6.9), for CERTIFICATE_CACHE_MS. Only
   // fingerprints that exist are kept (an unknown one is looked up every time, so a new upload
@@ -96,7 +118,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     const ctx = authContextOf(caller.context);
     const domainId = ctx?.domainId;
     if (!ctx || !ctx.organisationId || !domainId || !can(ctx, 'app:chaman', { organisationId: ctx.organisationId, domainId })) {
-      throw new AppError('forbidden', t(caller.language, 'auth.forbidden'));
+      throw new AppError('forbidden', msg('auth.forbidden'));
     }
     const domain = (await registry.findDomain(domainId))!;
     const organisation = await registry.getOrganisation(ctx.organisationId);
@@ -107,25 +129,27 @@ export function createChannelsService({ db, clock, registry, audit, notification
     return { actorUserId: caller.userId, actorRole: caller.context?.role ?? null, organisationId, domainId };
   }
 
+  /** Each broken rule as a message; the field says them all, one after the other. */
+  function ruleMessages(rules: { rule: string; params?: Record<string, string | number> }[]): RuleViolationMessage[] {
+    return rules.map((v) => ({ rule: v.rule, message: channelMsg(v.rule as ChannelMessageKey, v.params) }));
+  }
+
   /** Decodes and checks an uploaded certificate (R3.9); throws validation listing every violated rule. */
-  function verifyCertificate(input: CertificateInput, use: CertificateUse, lang: Language, field = 'certificate') {
+  function verifyCertificate(input: CertificateInput, use: CertificateUse, field = 'certificate') {
     const bytes = Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64');
-    if (bytes.length === 0) throw new AppError('validation', t(lang, 'cert.refused'), { [field]: t(lang, 'cert.base64') });
-    if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', t(lang, 'cert.too_large'), { [field]: t(lang, 'cert.too_large') });
+    if (bytes.length === 0) throw new AppError('validation', channelMsg('cert.refused'), { [field]: channelMsg('cert.base64') });
+    if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', channelMsg('cert.too_large'), { [field]: channelMsg('cert.too_large') });
     const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust });
-    const violations: RuleViolation[] = report.violations.map((v) => ({
-      rule: v.rule,
-      message: channelMessage(v.rule as ChannelMessageKey, lang, v.params),
-    }));
+    const violations = ruleMessages(report.violations);
     if (!report.readable || !report.accepted) {
-      throw new AppError('validation', t(lang, 'cert.refused'), { [field]: violations.map((v) => v.message).join(' ') }, violations);
+      throw new AppError('validation', channelMsg('cert.refused'), { [field]: violations.map((v) => v.message as Message) }, violations);
     }
     return { report, der: Buffer.from(bytes) };
   }
 
   /** A certificate that is active elsewhere: the uploader learns only that it cannot be used. */
-  const unusable = (lang: Language) => {
-    const message = t(lang, 'chaman.fingerprint_in_use');
+  const unusable = () => {
+    const message = channelMsg('chaman.fingerprint_in_use');
     return new AppError('conflict', message, { certificate: message }, [{ rule: 'cert.fingerprint_in_use', message }]);
   };
 
@@ -134,26 +158,19 @@ export function createChannelsService({ db, clock, registry, audit, notification
    * the platform administrators who tried it: registering someone else's certificate must not
    * silently block its owner, and must not tell the uploader whose it is.
    */
-  async function refuseCertificateInUse(checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
+  async function refuseCertificateInUse(checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string) {
     const { report } = checked;
     if (!report.readable || !(await repo.isFingerprintActive(db, report.fingerprintHex))) return;
     const uploader = await registry.getOrganisation(organisationId);
-    await alertAdmins({
-      subject: 'Conflict: certificaat al in gebruik',
-      text: [
-        'Een organisatie probeerde in ChaMan een certificaat te registreren dat al actief is op een ander account.',
-        `Organisatie: ${uploader.name.nl} (${uploader.kboFormatted}); gebruiker-id ${caller.userId}.`,
-        `Vingerafdruk (SHA-256): ${report.fingerprint}; onderwerp: ${report.subject}.`,
-        'Het certificaat werd geweigerd. Ga na of de eigenaar het moet vervangen of dat iemand zich voor hem uitgeeft.',
-      ].join('\n'),
-    });
-    throw unusable(lang);
+    const params = { organisation: uploader.name, kbo: uploader.kboFormatted, userId: caller.userId, fingerprint: report.fingerprint, subject: report.subject };
+    await alertAdmins({ kind: 'admin.alert', subject: channelMsg('mail.admin.cert_conflict.subject'), body: channelMsg('mail.admin.cert_conflict.body', params) });
+    throw unusable();
   }
 
-  async function storeCertificate(tx: Db, accountId: string, name: string, checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string, lang: Language) {
+  async function storeCertificate(tx: Db, accountId: string, name: string, checked: ReturnType<typeof verifyCertificate>, caller: Caller, organisationId: string) {
     const { report, der } = checked;
     if (!report.readable) return;
-    if (await repo.isFingerprintActive(tx, report.fingerprintHex)) throw unusable(lang);
+    if (await repo.isFingerprintActive(tx, report.fingerprintHex)) throw unusable();
     try {
       await repo.insertCertificate(tx, {
         accountId,
@@ -171,14 +188,14 @@ export function createChannelsService({ db, clock, registry, audit, notification
         uploadedByOrganisationId: organisationId,
       });
     } catch (error) {
-      if (sqlState(error) === '23505') throw unusable(lang);
+      if (sqlState(error) === '23505') throw unusable();
       throw error;
     }
   }
 
 
 
-  async function summarizeAccounts(rows: repo.AccountRow[]): Promise<AccountSummary[]> {
+  async function summarizeAccounts(rows: repo.AccountRow[]) {
     const certs = await repo.activeCertificates(db, rows.map((r) => r.id));
     const today = clock.today();
     const intermediaries = await registry.listOrganisationsByIds(rows.map((r) => r.intermediaryOrganisationId).filter((x): x is string => !!x));
@@ -193,7 +210,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         permissions: r.permissions,
         username: r.username,
         management: r.management as AccountSummary['management'],
-        intermediary: im ? { id: im.id, name: im.name.nl, kbo: im.kbo } : null,
+        intermediary: im ? { id: im.id, name: localized(im.name), kbo: im.kbo } : null,
         certificate: c
           ? {
               id: c.id,
@@ -206,7 +223,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
               selfSigned: c.selfSigned,
               notBefore: c.notBefore.toISOString(),
               notAfter: c.notAfter.toISOString(),
-              expiry: daysLeft < 0 ? 'expired' : daysLeft <= EXPIRY_WARNING_DAYS ? 'expiring' : 'ok',
+              expiry: expiryOf(daysLeft),
               daysLeft,
             }
           : null,
@@ -216,14 +233,14 @@ export function createChannelsService({ db, clock, registry, audit, notification
     });
   }
 
-  async function summarizeDelegations(rows: repo.DelegationRow[], lang: Language): Promise<DelegationSummary[]> {
+  /** The delegation requests, the organisations and domains named in every language (the edge picks the reader's). */
+  async function summarizeDelegations(rows: repo.DelegationRow[]): Promise<NamedDelegation[]> {
     const domainIds = [...new Set(rows.map((r) => r.domainId))];
     const domains = new Map(await Promise.all(domainIds.map(async (id) => [id, await registry.findDomain(id)] as const)));
     const orgs = await registry.listOrganisationsByIds([
       ...rows.map((r) => r.intermediaryOrganisationId),
       ...[...domains.values()].map((d) => d?.organisationId).filter((x): x is string => !!x),
     ]);
-    const nameIn = (n: { nl: string; fr: string; de: string }) => (lang === 'en' ? n.nl : n[lang]);
     return rows.map((r) => {
       const d = domains.get(r.domainId)!;
       const requester = orgs.get(d.organisationId)!;
@@ -233,8 +250,8 @@ export function createChannelsService({ db, clock, registry, audit, notification
         accountName: r.accountName,
         permissions: r.permissions,
         status: r.status as DelegationSummary['status'],
-        intermediary: { id: im.id, name: nameIn(im.name), kbo: im.kbo },
-        requester: { organisationName: nameIn(requester.name), kbo: requester.kbo, domain: nameIn(d.name) },
+        intermediary: { id: im.id, name: localized(im.name), kbo: im.kbo },
+        requester: { organisationName: localized(requester.name), kbo: requester.kbo, domain: localized(d.name) },
         requestedAt: r.requestedAt.toISOString(),
         decidedAt: r.decidedAt?.toISOString() ?? null,
         reason: r.reason,
@@ -243,9 +260,9 @@ export function createChannelsService({ db, clock, registry, audit, notification
     });
   }
 
-  async function requireSender(domainId: string, lang: Language) {
+  async function requireSender(domainId: string) {
     const sender = await repo.findSender(db, domainId);
-    if (!sender) throw new AppError('forbidden', t(lang, 'chaman.sender_required'));
+    if (!sender) throw new AppError('forbidden', channelMsg('chaman.sender_required'));
     return sender;
   }
 
@@ -258,28 +275,34 @@ export function createChannelsService({ db, clock, registry, audit, notification
   async function ownAccount(caller: Caller, accountId: string) {
     const { domain, organisation } = await requireChaman(caller);
     const account = await repo.findAccount(db, accountId);
-    if (!account || account.domainId !== domain.id) throw new AppError('not_found', t(caller.language, 'chaman.account_not_found'));
+    if (!account || account.domainId !== domain.id) throw new AppError('not_found', channelMsg('chaman.account_not_found'));
     return { domain, organisation, account };
   }
 
+  /** A delegation request decided already: the refusal says how (in words, not the stored code). */
+  function notPending(status: string) {
+    return new AppError('conflict', channelMsg('chaman.delegation_not_pending', { status: DELEGATION_STATUS_WORDS[status] ?? status }));
+  }
+
   return {
-    /** ChaMan's home page: sender, accounts with certificate state, delegation requests (both ways). */
+    /**
+     * ChaMan's home page: sender, accounts with certificate state, delegation requests (both ways);
+     * names in every language, for the edge to pick the reader's.
+     */
     async home(caller: Caller, status?: string) {
       const { domain, organisation } = await requireChaman(caller);
-      const lang = caller.language;
       const sender = await repo.findSender(db, domain.id);
-      const nameIn = (n: { nl: string; fr: string; de: string }) => (lang === 'en' ? n.nl : n[lang]);
       return {
-        organisation: { id: organisation.id, name: nameIn(organisation.name), kbo: organisation.kbo, kind: organisation.kind },
-        domain: { id: domain.id, code: domain.code, name: nameIn(domain.name) },
+        organisation: { id: organisation.id, name: localized(organisation.name), kbo: organisation.kbo, kind: organisation.kind },
+        domain: { id: domain.id, code: domain.code, name: localized(domain.name) },
         sender: sender
           ? { senderNumber: sender.senderNumber, contactName: sender.contactName, phoneCode: sender.phoneCode, phoneNumber: sender.phoneNumber, email: sender.email, language: sender.language }
           : null,
         accounts: await summarizeAccounts(await repo.listAccounts(db, domain.id)),
-        delegations: await summarizeDelegations(await repo.listDelegations(db, { domainId: domain.id, status }), lang),
+        delegations: await summarizeDelegations(await repo.listDelegations(db, { domainId: domain.id, status })),
         incoming:
           organisation.kind === 'vendor'
-            ? await summarizeDelegations(await repo.listDelegations(db, { intermediaryId: organisation.id, status }), lang)
+            ? await summarizeDelegations(await repo.listDelegations(db, { intermediaryId: organisation.id, status }))
             : [],
       };
     },
@@ -305,7 +328,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     async listIntermediaries(caller: Caller) {
       await requireChaman(caller);
       const page = await registry.listOrganisations({ kind: 'vendor', page: 1, pageSize: 100 });
-      return page.items.map((o) => ({ id: o.id, name: o.name.nl, kbo: o.kbo, kboFormatted: formatKbo(o.kbo) }));
+      return page.items.map((o) => ({ id: o.id, name: localized(o.name), kbo: o.kbo, kboFormatted: formatKbo(o.kbo) }));
     },
 
     /**
@@ -314,42 +337,41 @@ export function createChannelsService({ db, clock, registry, audit, notification
      * when left empty) is returned this once and stored only as a hash.
      */
     async createFtpAccount(caller: Caller, body: z.infer<typeof FtpAccountBody>) {
-      const lang = caller.language;
       const { domain, organisation } = await requireChaman(caller);
-      await requireSender(domain.id, lang);
-      const fields: FieldErrors = {};
-      const violations: RuleViolation[] = [];
+      await requireSender(domain.id);
+      const fields: FieldMessages = {};
+      const violations: RuleViolationMessage[] = [];
       const password = body.password && body.password.length > 0 ? body.password : generateFtpPassword();
       const userRules = checkFtpUsername(body.username);
       const passwordRules = checkFtpPassword(password);
       for (const [field, rules] of [['username', userRules], ['password', passwordRules]] as const) {
         if (rules.length) {
-          const list = rules.map((r) => ({ rule: r, message: channelMessage(r as ChannelMessageKey, lang) }));
+          const list = ruleMessages(rules.map((rule) => ({ rule })));
           violations.push(...list);
-          fields[field] = list.map((v) => v.message).join(' ');
+          fields[field] = list.map((v) => v.message as Message);
         }
       }
-      if (!userRules.length && (await repo.isFtpUsernameTaken(db, body.username))) fields.username = t(lang, 'chaman.username_taken');
-      if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = t(lang, 'chaman.one_per_kind', { kind: body.kind });
+      if (!userRules.length && (await repo.isFtpUsernameTaken(db, body.username))) fields.username = channelMsg('chaman.username_taken');
+      if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = channelMsg('chaman.one_per_kind', { kind: body.kind });
       let checked: ReturnType<typeof verifyCertificate> | undefined;
       try {
-        checked = verifyCertificate(body.certificate, 'ftp', lang);
+        checked = verifyCertificate(body.certificate, 'ftp');
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
-        Object.assign(fields, error.fields);
-        violations.push(...(error.violations ?? []));
+        Object.assign(fields, error.fieldMessages);
+        violations.push(...(error.violationMessages ?? []));
       }
-      if (Object.keys(fields).length) throw new AppError('validation', t(lang, 'http.validation'), fields, violations.length ? violations : undefined);
-      if (checked) await refuseCertificateInUse(checked, caller, organisation.id, lang);
+      if (Object.keys(fields).length) throw new AppError('validation', msg('http.validation'), fields, violations.length ? violations : undefined);
+      if (checked) await refuseCertificateInUse(checked, caller, organisation.id);
       const passwordHash = await hashPassword(password);
       const account = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const created = await repo.insertAccount(tx, { domainId: domain.id, kind: body.kind, name: body.name, permissions: [...new Set(body.permissions)], username: body.username, passwordHash });
-        await storeCertificate(tx, created.id, body.certificateName, checked!, caller, organisation.id, lang);
+        await storeCertificate(tx, created.id, body.certificateName, checked!, caller, organisation.id);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: body.kind, name: body.name, permissions: body.permissions, username: body.username } });
         return created;
       }).catch((error: unknown) => {
-        if (sqlState(error) === '23505') throw new AppError('conflict', t(lang, 'chaman.one_per_kind', { kind: body.kind }), { kind: t(lang, 'chaman.one_per_kind', { kind: body.kind }) });
+        if (sqlState(error) === '23505') throw new AppError('conflict', channelMsg('chaman.one_per_kind', { kind: body.kind }), { kind: channelMsg('chaman.one_per_kind', { kind: body.kind }) });
         throw error;
       });
       forgetCertificates();
@@ -359,22 +381,21 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
     /** A SOAP account (one per domain) with a CA-issued certificate [choice: FTP's rules, without the lifetime limit]. */
     async createSoapAccount(caller: Caller, body: z.infer<typeof SoapAccountBody>) {
-      const lang = caller.language;
       const { domain, organisation } = await requireChaman(caller);
-      await requireSender(domain.id, lang);
+      await requireSender(domain.id);
       if (await repo.findAccountOfKind(db, domain.id, 'SOAP')) {
-        throw new AppError('validation', t(lang, 'http.validation'), { kind: t(lang, 'chaman.one_per_kind', { kind: 'SOAP' }) });
+        throw new AppError('validation', msg('http.validation'), { kind: channelMsg('chaman.one_per_kind', { kind: 'SOAP' }) });
       }
-      const checked = verifyCertificate(body.certificate, 'rest', lang);
+      const checked = verifyCertificate(body.certificate, 'rest');
       if (checked.report.readable && checked.report.selfSigned) {
-        const message = channelMessage('cert.self_signed_ftp' as ChannelMessageKey, lang);
-        throw new AppError('validation', t(lang, 'cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
+        const message = channelMsg('cert.self_signed_ftp');
+        throw new AppError('validation', channelMsg('cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
       }
-      await refuseCertificateInUse(checked, caller, organisation.id, lang);
+      await refuseCertificateInUse(checked, caller, organisation.id);
       const account = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'SOAP', name: body.name, permissions: [] });
-        await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id, lang);
+        await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'SOAP', name: body.name } });
         return created;
       });
@@ -389,17 +410,16 @@ export function createChannelsService({ db, clock, registry, audit, notification
      * intermediary; the account appears only when the intermediary accepts and uploads.
      */
     async createRestAccount(caller: Caller, body: z.infer<typeof RestAccountBody>) {
-      const lang = caller.language;
       const { domain, organisation } = await requireChaman(caller);
-      await requireSender(domain.id, lang);
+      await requireSender(domain.id);
       const permissions = [...new Set(body.permissions)];
       if (body.management === 'internal') {
-        const checked = verifyCertificate(body.certificate, 'rest', lang);
-        await refuseCertificateInUse(checked, caller, organisation.id, lang);
+        const checked = verifyCertificate(body.certificate, 'rest');
+        await refuseCertificateInUse(checked, caller, organisation.id);
         const account = await db.transaction(async (txh) => {
           const tx = txh as unknown as Db;
           const created = await repo.insertAccount(tx, { domainId: domain.id, kind: 'REST', name: body.name, permissions, management: 'internal' });
-          await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id, lang);
+          await storeCertificate(tx, created.id, body.certificateName, checked, caller, organisation.id);
           await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.create', after: { id: created.id, kind: 'REST', name: body.name, permissions, management: 'internal' } });
           return created;
         });
@@ -409,11 +429,11 @@ export function createChannelsService({ db, clock, registry, audit, notification
       }
       const vendor = await registry.listOrganisationsByIds([body.intermediaryOrganisationId]).then((m) => m.get(body.intermediaryOrganisationId));
       if (!vendor || vendor.kind !== 'vendor') {
-        throw new AppError('validation', t(lang, 'http.validation'), { intermediaryOrganisationId: t(lang, 'chaman.not_intermediary') });
+        throw new AppError('validation', msg('http.validation'), { intermediaryOrganisationId: channelMsg('chaman.not_intermediary') });
       }
       // The guide: "uw softwareleverancier (niet Smals)" for OCMW Online, which every REST permission serves.
       if (vendor.name.nl === 'Smals') {
-        throw new AppError('validation', t(lang, 'http.validation'), { intermediaryOrganisationId: t(lang, 'chaman.smals_not_for_online') });
+        throw new AppError('validation', msg('http.validation'), { intermediaryOrganisationId: channelMsg('chaman.smals_not_for_online') });
       }
       const delegation = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -421,18 +441,17 @@ export function createChannelsService({ db, clock, registry, audit, notification
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.delegation.pending', after: { id: d.id, intermediary: vendor.kbo, name: body.name, permissions } });
         return d;
       });
-      const [summary] = await summarizeDelegations([delegation], lang);
+      const [summary] = await summarizeDelegations([delegation]);
       return { account: null, delegation: summary!, password: null };
     },
 
     /** "Webservices account" and FTP accounts: change the name or permissions. */
     async updateAccount(caller: Caller, accountId: string, body: { name?: string; permissions?: string[] }) {
-      const lang = caller.language;
       const { domain, organisation, account } = await ownAccount(caller, accountId);
       if (body.permissions) {
         const allowed = account.kind === 'REST' ? Object.keys(REST_PERMISSIONS) : account.kind === 'SOAP' ? [] : Object.keys(FTP_PERMISSIONS);
         const wrong = body.permissions.filter((p) => !allowed.includes(p));
-        if (wrong.length) throw new AppError('validation', t(lang, 'http.validation'), { permissions: t(lang, 'chaman.permissions_kind', { kind: account.kind }) });
+        if (wrong.length) throw new AppError('validation', msg('http.validation'), { permissions: channelMsg('chaman.permissions_kind', { kind: account.kind }) });
       }
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -447,14 +466,13 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
     /** R3.10: a new certificate for an account; the account stays, the old certificate is retired. */
     async replaceCertificate(caller: Caller, accountId: string, body: { certificateName: string; certificate: CertificateInput }) {
-      const lang = caller.language;
       const { domain, organisation, account } = await ownAccount(caller, accountId);
-      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', lang);
-      await refuseCertificateInUse(checked, caller, organisation.id, lang);
+      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp');
+      await refuseCertificateInUse(checked, caller, organisation.id);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.deactivateCertificates(tx, account.id);
-        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id, lang);
+        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.certificate.replace', after: { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null } });
       });
       forgetCertificates();
@@ -475,13 +493,12 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
     /** The OCMW cancels its own pending request. */
     async cancelDelegation(caller: Caller, delegationId: string) {
-      const lang = caller.language;
       const { domain, organisation } = await requireChaman(caller);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const d = await repo.findDelegation(tx, delegationId);
-        if (!d || d.domainId !== domain.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
-        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        if (!d || d.domainId !== domain.id) throw new AppError('not_found', channelMsg('chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw notPending(d.status);
         await repo.updateDelegation(tx, d.id, { status: 'cancelled', decidedBy: caller.userId, decidedAt: clock.now() });
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.delegation.cancelled', before: { status: 'pending' }, after: { id: d.id, status: 'cancelled' } });
       });
@@ -493,16 +510,15 @@ export function createChannelsService({ db, clock, registry, audit, notification
      * step; only then the REST account exists for the OCMW (R3.8). Audited on both sides.
      */
     async acceptDelegation(caller: Caller, delegationId: string, body: { certificateName: string; certificate: CertificateInput }) {
-      const lang = caller.language;
       const { organisation } = await requireChaman(caller);
-      const checked = verifyCertificate(body.certificate, 'rest', lang);
+      const checked = verifyCertificate(body.certificate, 'rest');
       const requesterDomain = await requesterDomainOf(delegationId);
-      await refuseCertificateInUse(checked, caller, organisation.id, lang);
+      await refuseCertificateInUse(checked, caller, organisation.id);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const d = await repo.findDelegation(tx, delegationId);
-        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
-        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', channelMsg('chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw notPending(d.status);
         const account = await repo.insertAccount(tx, {
           domainId: d.domainId,
           kind: 'REST',
@@ -511,7 +527,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
           management: 'external',
           intermediaryOrganisationId: organisation.id,
         });
-        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id, lang);
+        await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id);
         await repo.updateDelegation(tx, d.id, { status: 'accepted', decidedBy: caller.userId, decidedAt: clock.now(), accountId: account.id });
         const entry = { action: 'chaman.delegation.accepted', before: { status: 'pending' }, after: { id: d.id, status: 'accepted', accountId: account.id } };
         await audit.record(tx, [
@@ -524,14 +540,13 @@ export function createChannelsService({ db, clock, registry, audit, notification
     },
 
     async refuseDelegation(caller: Caller, delegationId: string, reason?: string) {
-      const lang = caller.language;
       const { organisation } = await requireChaman(caller);
       const requesterDomain = await requesterDomainOf(delegationId);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const d = await repo.findDelegation(tx, delegationId);
-        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', t(lang, 'chaman.delegation_not_found'));
-        if (d.status !== 'pending') throw new AppError('conflict', t(lang, 'chaman.delegation_not_pending', { status: d.status }));
+        if (!d || d.intermediaryOrganisationId !== organisation.id) throw new AppError('not_found', channelMsg('chaman.delegation_not_found'));
+        if (d.status !== 'pending') throw notPending(d.status);
         await repo.updateDelegation(tx, d.id, { status: 'refused', decidedBy: caller.userId, decidedAt: clock.now(), reason: reason ?? null });
         const entry = { action: 'chaman.delegation.refused', before: { status: 'pending' }, after: { id: d.id, status: 'refused', reason: reason ?? null } };
         await audit.record(tx, [
@@ -566,7 +581,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
         const claimed = await repo.claimExpiryNotices(tx, date);
         const rows = [];
         for (const n of claimed) {
-          const lang = (['nl', 'fr', 'de', 'en'].includes(n.language) ? n.language : 'nl') as Language;
+          const contactLanguage = isLanguage(n.language) ? n.language : 'nl';
           const params = {
             certificate: n.certificateName,
             account: n.accountName,
@@ -580,9 +595,9 @@ export function createChannelsService({ db, clock, registry, audit, notification
             kind: 'certificate-expiry',
             organisationId: n.organisationId,
             to: n.to,
-            subject: msg('mail.cert_expiry.subject', params),
-            body: msg('mail.cert_expiry.body', params),
-            languages: [lang],
+            subject: channelMsg('mail.cert_expiry.subject', params),
+            body: channelMsg('mail.cert_expiry.body', params),
+            languages: [contactLanguage],
           });
           await repo.setNoticeMail(tx, n.certificateId, n.thresholdDays, mail.id);
           rows.push({ notice: n, mail });

@@ -39,7 +39,9 @@ describe('dossier forms (R9.1, R9.2)', () => {
     const first = (await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01' })).json();
     const overlap = await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' });
     expect(overlap.statusCode).toBe(400);
-    expect(overlap.json().error.fields.startDate).toContain('01/01/2025');
+    expect(overlap.json().error.fields.startDate).toBe(
+      'Er loopt al een formulier van deze soort voor deze persoon in uw OCMW vanaf 01/01/2025, zonder einddatum. Stop eerst dat formulier, of kies een periode die vóór 01/01/2025 eindigt.',
+    );
     expect((await register({ insz, kind: 'a036', subtype: 'farmaceutische-kosten', startDate: '2025-03-01' })).statusCode).toBe(201);
     await agent.post(`/api/v1/dossiers/forms/${first.id}/stop`, { endDate: '2025-02-28' });
     expect((await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' })).statusCode).toBe(201);
@@ -47,6 +49,23 @@ describe('dossier forms (R9.1, R9.2)', () => {
     const other = person();
     const results = await Promise.all(Array.from({ length: 5 }, () => register({ insz: other, kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' })));
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400, 400, 400]);
+  });
+
+  // Issue 18: the service throws keys; the HTTP edge writes the same refusal in the reader's language, dates as they write them.
+  it.each([
+    ['nl', 'Er loopt al een formulier van deze soort voor deze persoon in uw OCMW van 01/01/2025 tot 30/06/2025. Kies een periode die daar niet mee overlapt, of stop eerst dat formulier.'],
+    ['fr', 'Un formulaire de ce genre est déjà en cours pour cette personne dans votre CPAS du 01/01/2025 au 30/06/2025. Choisissez une période qui ne le chevauche pas, ou arrêtez d’abord ce formulaire.'],
+    ['de', 'Für diese Person läuft in Ihrem ÖSHZ bereits ein Formular dieser Art vom 01.01.2025 bis 30.06.2025. Wählen Sie einen Zeitraum, der sich damit nicht überschneidet, oder beenden Sie zuerst dieses Formular.'],
+  ] as const)('says which form overlaps in the reader’s language (%s)', async (language, text) => {
+    const insz = person();
+    expect((await register({ insz, kind: 'integration', subtype: 'leefloon', startDate: '2025-01-01', endDate: '2025-06-30' })).statusCode).toBe(201);
+    agent.language = language;
+    try {
+      const overlap = await register({ insz, kind: 'integration', subtype: 'gpmi', startDate: '2025-03-01' });
+      expect(overlap.json().error).toMatchObject({ code: 'validation', fields: { startDate: text } });
+    } finally {
+      agent.language = 'nl';
+    }
   });
 
   it.each([

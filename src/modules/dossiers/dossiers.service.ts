@@ -1,11 +1,13 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
-import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
+import type { LocalizedText } from '../../shared/i18n.js';
+import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { REST_PERMISSIONS, type RestPermission } from '../channels/channels.schema.js';
-import { nameIn, type RegistryService } from '../registry/index.js';
+import type { RegistryService } from '../registry/index.js';
+import { dossierMessages } from './dossiers-messages.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
 import { findOverlap } from './form-rules.js';
 import * as repo from './dossiers.repo.js';
@@ -24,7 +26,7 @@ export interface DossierVendor {
  * through the vendor API (R9.2), with its label in each language for the refusal.
  */
 export const DOSSIER_REST_PERMISSION: RestPermission = 'dossiers-integraties';
-const DOSSIER_REST_PERMISSION_LABEL: Record<Language, string> = {
+const DOSSIER_REST_PERMISSION_LABEL: LocalizedText = {
   nl: REST_PERMISSIONS[DOSSIER_REST_PERMISSION],
   fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale",
   de: 'Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten',
@@ -39,7 +41,6 @@ interface Actor {
   domainId: string | null;
   /** `created_by`/`stopped_by`: the username, or `rest:<account>` for the vendor API. */
   by: string;
-  language: Language;
 }
 
 /** The filter of a page of forms (vendor API). */
@@ -51,8 +52,10 @@ export interface FormListFilter {
   kind?: 'integration' | 'a036';
 }
 
-function validation(lang: Language, fields: Record<string, string>) {
-  return new AppError('validation', translate('http.validation', lang), fields);
+const { msg: dossierMsg } = dossierMessages;
+
+function validation(fields: FieldMessages) {
+  return new AppError('validation', msg('http.validation'), fields);
 }
 
 /**
@@ -64,7 +67,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
   function requireAgent(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     if (!ctx?.organisationId || !can(ctx, 'app:sociale-agent', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
-      throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+      throw new AppError('forbidden', msg('auth.forbidden'));
     }
     return ctx.organisationId;
   }
@@ -75,7 +78,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
     const config = can(ctx, 'app:ocmw-configuratie', target);
     if (ctx?.organisationId && (config || (!write && can(ctx, 'app:sociale-agent', target)))) return ctx.organisationId;
-    throw new AppError('forbidden', translate('auth.forbidden', caller.language));
+    throw new AppError('forbidden', msg('auth.forbidden'));
   }
 
   /** A portal user with "Sociale Agent" acts for the organisation of the chosen role. */
@@ -86,7 +89,6 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
       role: caller.context?.role ?? null,
       domainId: caller.context?.domain?.id ?? null,
       by: caller.username,
-      language: caller.language,
     };
   }
 
@@ -94,14 +96,14 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
    * A REST account acts for its own OCMW when it has the dossier permission (else forbidden,
    * naming the permission); an account of an organisation that is no OCMW has no dossiers.
    */
-  async function vendorActor(client: DossierVendor, lang: Language): Promise<Actor> {
+  async function vendorActor(client: DossierVendor): Promise<Actor> {
     if (!client.permissions.includes(DOSSIER_REST_PERMISSION)) {
-      throw new AppError('forbidden', translate('vendor.permission', lang, { permission: DOSSIER_REST_PERMISSION_LABEL[lang] }));
+      throw new AppError('forbidden', msg('vendor.permission', { permission: DOSSIER_REST_PERMISSION_LABEL }));
     }
     const organisation = await registry.getOrganisation(client.organisationId);
-    if (organisation.kind !== 'ocmw') throw new AppError('forbidden', translate('auth.forbidden', lang));
+    if (organisation.kind !== 'ocmw') throw new AppError('forbidden', msg('auth.forbidden'));
     const by = `rest:${client.accountName}`;
-    return { organisationId: organisation.id, userId: null, role: by, domainId: null, by, language: lang };
+    return { organisationId: organisation.id, userId: null, role: by, domainId: null, by };
   }
 
   const audited = (actor: Actor, action: string, after: unknown, before: unknown = null) => ({
@@ -124,24 +126,26 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
    * that date (a form ending before it, a late regularisation, still can); the refusal names the
    * merged OCMW, and the field to change (the end date when the form starts before the date).
    */
-  async function refuseAfterMerger(organisationId: string, input: RegisterFormInput, lang: Language) {
+  async function refuseAfterMerger(organisationId: string, input: RegisterFormInput) {
     const gone = await registry.findDisappearance(organisationId, clock.today());
     if (!gone || (input.endDate != null && input.endDate < gone.effectiveDate)) return;
-    const message = translate('dossier.merged_away', lang, { ocmw: nameIn(gone.mergedInto.name, lang), date: gone.effectiveDate });
+    const message = dossierMsg('dossier.merged_away', { ocmw: gone.mergedInto.name, date: gone.effectiveDate });
     throw new AppError('rule_violation', message, { [input.startDate < gone.effectiveDate ? 'endDate' : 'startDate']: message });
   }
 
   /** R9.1–R9.2: registers a form, in the person's open dossier (opened when there is none). */
   async function registerForm(actor: Actor, input: RegisterFormInput) {
-    const { organisationId, language: lang } = actor;
-    await refuseAfterMerger(organisationId, input, lang);
+    const { organisationId } = actor;
+    await refuseAfterMerger(organisationId, input);
     const formId = await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       await repo.lockPerson(tx, organisationId, input.insz);
       const clash = findOverlap(await repo.formsOfPerson(tx, organisationId, input.insz), { kind: input.kind, startDate: input.startDate, endDate: input.endDate ?? null });
       if (clash) {
-        throw validation(lang, {
-          startDate: translate('dossier.overlap', lang, { start: clash.startDate, end: clash.endDate ?? translate('dossier.open_ended', lang) }),
+        throw validation({
+          startDate: clash.endDate
+            ? dossierMsg('dossier.overlap', { start: clash.startDate, end: clash.endDate })
+            : dossierMsg('dossier.overlap_open_ended', { start: clash.startDate }),
         });
       }
       const open = await repo.findOpenDossier(tx, organisationId, input.insz);
@@ -166,13 +170,13 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
 
   /** Stops a running form of the actor's OCMW on an end date on or after its start. */
   async function stopForm(actor: Actor, formId: string, endDate: string) {
-    const { organisationId, language: lang } = actor;
+    const { organisationId } = actor;
     await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       const form = await repo.findForm(tx, organisationId, formId);
-      if (!form) throw new AppError('not_found', translate('http.not_found', lang));
-      if (form.status !== 'running') throw new AppError('conflict', translate('dossier.already_stopped', lang));
-      if (endDate < form.startDate) throw validation(lang, { endDate: translate('dossier.end_before_start', lang) });
+      if (!form) throw new AppError('not_found', msg('http.not_found'));
+      if (form.status !== 'running') throw new AppError('conflict', dossierMsg('dossier.already_stopped'));
+      if (endDate < form.startDate) throw validation({ endDate: dossierMsg('dossier.end_before_start') });
       await repo.stopForm(tx, form.id, endDate, actor.by, clock.now());
       await audit.record(tx, audited(actor, 'dossier.form.stop', { id: form.id, endDate }, { status: form.status, endDate: form.endDate }));
     });
@@ -194,7 +198,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     async get(caller: Caller, id: string) {
       const organisationId = requireAgent(caller);
       const dossier = await repo.findDossier(db, organisationId, id);
-      if (!dossier) throw new AppError('not_found', translate('http.not_found', caller.language));
+      if (!dossier) throw new AppError('not_found', msg('http.not_found'));
       return { ...dossier, formList: (await repo.formsOfDossier(db, id)).map(({ organisationId: _o, ...f }) => f) };
     },
 
@@ -222,7 +226,6 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
         role: caller.context?.role ?? null,
         domainId: caller.context?.domain?.id ?? null,
         by: caller.username,
-        language: caller.language,
       };
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -233,23 +236,23 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     },
 
     /** Vendor API (R9.2): a page of the account's OCMW's forms, optionally of one person (INSZ), status or kind. */
-    async vendorListForms(client: DossierVendor, q: FormListFilter, lang: Language) {
-      return listForms((await vendorActor(client, lang)).organisationId, q);
+    async vendorListForms(client: DossierVendor, q: FormListFilter) {
+      return listForms((await vendorActor(client)).organisationId, q);
     },
 
     /** Vendor API (R9.2): registers a form for the account's OCMW, with the portal's checks. */
-    async vendorRegisterForm(client: DossierVendor, input: RegisterFormInput, lang: Language) {
-      return registerForm(await vendorActor(client, lang), input);
+    async vendorRegisterForm(client: DossierVendor, input: RegisterFormInput) {
+      return registerForm(await vendorActor(client), input);
     },
 
     /** Vendor API (R9.2): stops a running form of the account's OCMW; not_found for another OCMW's form. */
-    async vendorStopForm(client: DossierVendor, formId: string, endDate: string, lang: Language) {
-      return stopForm(await vendorActor(client, lang), formId, endDate);
+    async vendorStopForm(client: DossierVendor, formId: string, endDate: string) {
+      return stopForm(await vendorActor(client), formId, endDate);
     },
 
     /** Vendor API (R9.4): whether the OCMW has its software vendor re-enter the forms at a merger (read only). */
-    async vendorSettings(client: DossierVendor, lang: Language) {
-      return settingsOf((await vendorActor(client, lang)).organisationId);
+    async vendorSettings(client: DossierVendor) {
+      return settingsOf((await vendorActor(client)).organisationId);
     },
 
     /** For the merger engine (R9.4): whether an OCMW's vendor moves its forms itself. */

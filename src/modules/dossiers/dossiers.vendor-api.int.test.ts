@@ -99,8 +99,11 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     }
     const nl = await call('GET', '/vendor/v1/dossiers/forms', certs.onlineOnly);
     expect(nl.json.error.message).toBe('Het REST-account heeft de toelating "Beheer van de integraties en A036 van de dossiers sociaal onderzoek" niet.');
+    // Issue 18: the service names the permission in every language; the vendor port writes the reader's.
     const fr = await call('GET', '/vendor/v1/dossiers/forms', certs.onlineOnly, undefined, 'fr');
-    expect(fr.json.error.message).toContain("Gestion des intégrations et A036 des dossiers d'enquête sociale");
+    expect(fr.json.error.message).toBe("Le compte REST n'a pas l'autorisation « Gestion des intégrations et A036 des dossiers d'enquête sociale ».");
+    const de = await call('GET', '/vendor/v1/dossiers/forms', certs.onlineOnly, undefined, 'de');
+    expect(de.json.error.message).toBe('Das REST-Konto hat die Berechtigung „Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten“ nicht.');
     // The dossier permission opens nothing of OCMW Online.
     expect((await call('GET', '/vendor/v1/help-requests', certs.antwerpen)).status).toBe(403);
     // A vendor organisation's own account, even with the permission, has no dossiers to manage.
@@ -146,7 +149,9 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect(first.status).toBe(201);
     const overlap = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, subtype: 'gpmi', startDate: '2026-06-01' }));
     expect(overlap.status).toBe(400);
-    expect(overlap.json.error.fields.startDate).toContain('01/01/2026');
+    expect(overlap.json.error.fields.startDate).toBe(
+      'Er loopt al een formulier van deze soort voor deze persoon in uw OCMW van 01/01/2026 tot 30/06/2026. Kies een periode die daar niet mee overlapt, of stop eerst dat formulier.',
+    );
     expect((await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, kind: 'a036', subtype: 'ziekenhuisopname', startDate: '2026-06-01' }))).status).toBe(201);
 
     const stopEarly = await call('POST', `/vendor/v1/dossiers/forms/${first.json.id}/stop`, certs.antwerpen, { endDate: '2025-12-31' });

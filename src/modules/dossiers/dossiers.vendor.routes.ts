@@ -25,7 +25,7 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       querystring: FormListQuery,
       response: { 200: pageOf(Form), 400: ErrorResponse, ...Denied },
     },
-  }, async (request) => dossiers.vendorListForms(vendorOf(request), request.query, request.language));
+  }, async (request) => dossiers.vendorListForms(vendorOf(request), request.query));
 
   app.post('/dossiers/forms', {
     schema: {
@@ -34,7 +34,7 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       body: RegisterFormBody,
       response: { 201: Form, 400: ErrorResponse, ...Denied, 422: ErrorResponse },
     },
-  }, async (request, reply) => reply.status(201).send(await dossiers.vendorRegisterForm(vendorOf(request), request.body, request.language)));
+  }, async (request, reply) => reply.status(201).send(await dossiers.vendorRegisterForm(vendorOf(request), request.body)));
 
   app.post('/dossiers/forms/:formId/stop', {
     schema: {
@@ -44,7 +44,7 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       body: StopFormBody,
       response: { 200: Form, 400: ErrorResponse, ...Denied, 404: ErrorResponse, 409: ErrorResponse },
     },
-  }, async (request) => dossiers.vendorStopForm(vendorOf(request), request.params.formId, request.body.endDate, request.language));
+  }, async (request) => dossiers.vendorStopForm(vendorOf(request), request.params.formId, request.body.endDate));
 
   app.get('/dossiers/settings', {
     schema: {
@@ -52,5 +52,5 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       summary: 'R9.4: whether the OCMW has its software vendor re-enter the forms at a merger (changed in OCMW-configuratie)',
       response: { 200: DossierSettings, ...Denied },
     },
-  }, async (request) => dossiers.vendorSettings(vendorOf(request), request.language));
+  }, async (request) => dossiers.vendorSettings(vendorOf(request)));
 };

@@ -1,7 +1,7 @@
 /**
  * Who files the Uniek verslag of which subsidy year, and when (SPEC R10.2, R7.2, R8.1). Pure:
  * the organisation's merger facts, the year and the business date in; a decision with a stable
- * reason key out (texts in subsidy-report-messages.ts, via `describe`).
+ * reason key out (texts in subsidy-report-messages.ts; `reasonMessage` makes the message an edge renders).
  *
  * The rules, in the order they are checked:
  *  (a) a disappearing OCMW files the years up to and including the last year before its
@@ -24,8 +24,8 @@
  * subsidy year is then filed exactly once, never twice and never by nobody. For the seed mergers
  * (1 January 2025) this is "last full year before" = 2024 and "first full year after" = 2025.
  */
-import type { Language } from '../../shared/messages.js';
-import { formatDate, formatList, subsidyMessage, type SubsidyMessageKey } from './subsidy-report-messages.js';
+import { LANGUAGES, type Language, type LocalizedText, type Message } from '../../shared/i18n.js';
+import { formatDate, formatList, subsidyMessage, subsidyMessages, type SubsidyMessageKey } from './subsidy-report-messages.js';
 
 export interface Names {
   nl: string;
@@ -229,20 +229,35 @@ export function decideSubmission(year: number, organisation: Names, today: strin
   return { key: state === 'before' ? 'subsidy.window.not_open' : 'subsidy.window.closed', year, organisation, window: w };
 }
 
-const nameIn = (n: Names, lang: Language) => (lang === 'fr' ? n.fr : lang === 'de' ? n.de : n.nl);
+/** A value written out for each portal language (names, long dates, lists), for a message parameter. */
+function perLanguage(write: (lang: Language) => string): LocalizedText {
+  return Object.fromEntries(LANGUAGES.map((l) => [l, write(l)])) as unknown as LocalizedText;
+}
 
-/** The reason (or note) as a sentence in the language. */
-export function describe(reason: Reason, lang: Language): string {
-  return subsidyMessage(reason.key, lang, {
+const nameIn = (n: Names, lang: Language) => (lang === 'fr' ? n.fr : lang === 'de' ? n.de : n.nl);
+const names = (n: Names) => perLanguage((l) => nameIn(n, l));
+const longDate = (date: string) => perLanguage((l) => formatDate(date, l));
+
+/**
+ * The reason (or note) as a message (issue 18): a key and its parameters, each name, list and date
+ * already written for every language ("1 februari 2025", "A en B"), rendered at the edge.
+ */
+export function reasonMessage(reason: Reason): Message {
+  return subsidyMessages.msg(reason.key, {
     year: reason.year,
-    organisation: nameIn(reason.organisation, lang),
-    ...(reason.successor ? { successor: nameIn(reason.successor, lang) } : {}),
-    ...(reason.sources ? { sources: formatList(reason.sources.map((s) => nameIn(s, lang)), lang) } : {}),
-    ...(reason.effectiveDate ? { effectiveDate: formatDate(reason.effectiveDate, lang) } : {}),
+    organisation: names(reason.organisation),
+    ...(reason.successor ? { successor: names(reason.successor) } : {}),
+    ...(reason.sources ? { sources: perLanguage((l) => formatList(reason.sources!.map((s) => nameIn(s, l)), l)) } : {}),
+    ...(reason.effectiveDate ? { effectiveDate: longDate(reason.effectiveDate) } : {}),
     ...(reason.firstYear !== undefined ? { firstYear: reason.firstYear } : {}),
     ...(reason.lastYear !== undefined ? { lastYear: reason.lastYear } : {}),
-    ...(reason.validFrom ? { validFrom: formatDate(reason.validFrom, lang) } : {}),
-    ...(reason.validTo ? { validTo: formatDate(reason.validTo, lang) } : {}),
-    ...(reason.window ? { from: formatDate(reason.window.from, lang), to: formatDate(reason.window.to, lang) } : {}),
+    ...(reason.validFrom ? { validFrom: longDate(reason.validFrom) } : {}),
+    ...(reason.validTo ? { validTo: longDate(reason.validTo) } : {}),
+    ...(reason.window ? { from: longDate(reason.window.from), to: longDate(reason.window.to) } : {}),
   });
+}
+
+/** The reason (or note) as a sentence in the language (tests, and edges without the composed catalogue). */
+export function describe(reason: Reason, lang: Language): string {
+  return subsidyMessage(reason.key, lang, reasonMessage(reason).params);
 }

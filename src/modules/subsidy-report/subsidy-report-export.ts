@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
-import type { Language } from '../../shared/messages.js';
+import type { Language, LocalizedText } from '../../shared/i18n.js';
 import { brusselsDate } from '../../domain/clock.js';
 import { formatCents, formatDate, subsidyMessage } from './subsidy-report-messages.js';
 import { subsidyTypeName } from './subsidy-report.schema.js';
@@ -19,7 +19,8 @@ export interface ExportFile {
 export interface ExportableReport {
   year: number;
   status: 'draft' | 'submitted';
-  organisation: { name: string; kbo: string; kboFormatted: string };
+  /** The name in each language; the file shows the reader's. */
+  organisation: { name: LocalizedText; kbo: string; kboFormatted: string };
   submittedAt: Date | null;
   submittedBy: string | null;
   lines: { position: number; subsidyType: string; amountGrantedCents: number; amountUsedCents: number; justification: string }[];
@@ -38,7 +39,7 @@ export function formatInstant(at: Date, lang: Language): string {
 function headerRows(r: ExportableReport, lang: Language): [string, string][] {
   const t = (k: Parameters<typeof subsidyMessage>[0]) => subsidyMessage(k, lang);
   return [
-    [t('export.organisation'), r.organisation.name],
+    [t('export.organisation'), nameOf(r, lang)],
     [t('export.kbo'), r.organisation.kboFormatted],
     [t('export.year'), String(r.year)],
     [t('export.status'), t(r.status === 'submitted' ? 'status.submitted' : 'status.draft')],
@@ -47,6 +48,7 @@ function headerRows(r: ExportableReport, lang: Language): [string, string][] {
   ];
 }
 
+const nameOf = (r: ExportableReport, lang: Language) => r.organisation.name[lang] || r.organisation.name.nl;
 const baseName = (r: ExportableReport) => `uniek-verslag-${r.organisation.kbo}-${r.year}`;
 /** Cents as an Excel number (the nearest double of the exact decimal; the cell shows 2 decimals). */
 const euros = (cents: number) => cents / 100;
@@ -98,7 +100,7 @@ export async function toPdf(r: ExportableReport, lang: Language, createdAt: Date
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
-    info: { Title: `${t('export.title', { year: r.year })} - ${winAnsi(r.organisation.name)}`, Author: 'OCMW Portal', CreationDate: createdAt },
+    info: { Title: `${t('export.title', { year: r.year })} - ${winAnsi(nameOf(r, lang))}`, Author: 'OCMW Portal', CreationDate: createdAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

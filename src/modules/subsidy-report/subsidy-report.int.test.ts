@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
+import { catalogue } from '../../messages.js';
+import { AppError } from '../../shared/errors.js';
 import { inszFromParts } from '../../shared/identifiers.js';
 import { accessRepo, type Caller } from '../access/index.js';
 import { registryRepo } from '../registry/index.js';
@@ -115,13 +117,18 @@ describe('who files which year (R10.2), through the API with the business date',
     expect(await reportCount('OCMW Borsbeek')).toBe(0);
   });
 
-  it('explains it in the language of the user', async () => {
-    borsbeek.language = 'fr';
+  // Issue 18: the service throws a key; the HTTP edge writes the same refusal in the reader's language.
+  it.each([
+    ['nl', 'Het Uniek verslag 2025 dient OCMW Antwerpen in: OCMW Borsbeek is op 1 januari 2025 opgegaan in OCMW Antwerpen. Meld u aan als OCMW Antwerpen. OCMW Borsbeek dient zelf alleen de verslagen tot en met 2024 in.'],
+    ['fr', "Le rapport unique 2025 est introduit par CPAS Anvers : CPAS Borsbeek a fusionné dans CPAS Anvers le 1 janvier 2025. Connectez-vous en tant que CPAS Anvers. CPAS Borsbeek n'introduit lui-même que les rapports jusqu'à 2024 inclus."],
+    ['de', 'Den Einheitlichen Bericht 2025 reicht ÖSHZ Antwerpen ein: ÖSHZ Borsbeek ist am 1. Januar 2025 in ÖSHZ Antwerpen aufgegangen. Melden Sie sich als ÖSHZ Antwerpen an. ÖSHZ Borsbeek reicht selbst nur die Berichte bis einschließlich 2024 ein.'],
+  ] as const)('explains it in the language of the user (%s): the refusal and the overview', async (language, text) => {
+    borsbeek.language = language;
     try {
       const res = await at(borsbeek, '2026-02-10').post('/api/v1/subsidy-reports', { year: 2025 });
-      expect(res.json().error.message).toBe(
-        "Le rapport unique 2025 est introduit par CPAS Anvers : CPAS Borsbeek a fusionné dans CPAS Anvers le 1 janvier 2025. Connectez-vous en tant que CPAS Anvers. CPAS Borsbeek n'introduit lui-même que les rapports jusqu'à 2024 inclus.",
-      );
+      expect(res.json().error).toMatchObject({ message: text, fields: { year: text }, violations: [{ rule: 'subsidy.year.disappeared', message: text }] });
+      const overview = (await at(borsbeek, '2026-02-10').get('/api/v1/subsidy-reports')).json();
+      expect(overview.fileable.find((f: { year: number }) => f.year === 2025).reason).toBe(text);
     } finally {
       borsbeek.language = 'nl';
     }
@@ -393,7 +400,10 @@ describe('a configured filing window', () => {
     const report = await ctx.clock.runWithToday('2025-01-10', () => service.create(antwerpenCaller, { year: 2023 }));
     expect(report.window).toEqual({ from: '2024-01-15', to: '2024-03-31' });
     await ctx.clock.runWithToday('2025-01-10', () => service.updateLines(antwerpenCaller, report.id, { lines: [line()] as never }));
-    await expect(ctx.clock.runWithToday('2025-03-20', () => service.submit(antwerpenCaller, report.id))).rejects.toMatchObject({
+    const refused = await ctx.clock.runWithToday('2025-03-20', () => service.submit(antwerpenCaller, report.id)).catch((e: unknown) => e);
+    // The service throws keys; the edge writes them (issue 18).
+    expect(refused).toBeInstanceOf(AppError);
+    expect((refused as AppError).body((m) => catalogue.render(m, 'nl')).error).toMatchObject({
       code: 'rule_violation',
       message: 'De indieningsperiode van het Uniek verslag 2023 liep van 15 januari 2024 tot en met 31 maart 2024 en is voorbij: een laattijdig verslag kan alleen nog worden ingediend als de portaalbeheerder de periode voor uw OCMW heropent.',
     });

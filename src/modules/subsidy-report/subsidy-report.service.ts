@@ -1,7 +1,8 @@
 import type { Db } from '../../db/db.js';
 import { daysBetween, type Clock } from '../../domain/clock.js';
-import { AppError } from '../../shared/errors.js';
-import { translate, type Language } from '../../shared/messages.js';
+import { AppError, type FieldMessages } from '../../shared/errors.js';
+import { localized, type Message, type Params } from '../../shared/i18n.js';
+import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { OrganisationSummary, RegistryService } from '../registry/index.js';
@@ -9,17 +10,16 @@ import {
   assertFilingWindow,
   decideSubmission,
   decideYear,
-  describe,
   DEFAULT_FILING_WINDOW,
   filingWindow,
   windowState,
   type FilingFacts,
   type FilingWindow,
-  type Names,
   type Reason,
+  reasonMessage,
 } from './filing-rules.js';
-import { toPdf, toXlsx, type ExportableReport, type ExportFile } from './subsidy-report-export.js';
-import { subsidyMessage, type SubsidyMessageKey } from './subsidy-report-messages.js';
+import type { ExportableReport } from './subsidy-report-export.js';
+import { subsidyMessages, type SubsidyMessageKey } from './subsidy-report-messages.js';
 import { lineProblems, toCents, type ReopenWindowBody, type UpdateLinesBody } from './subsidy-report.schema.js';
 import * as repo from './subsidy-report.repo.js';
 
@@ -38,8 +38,14 @@ export type ReportUser = Caller & { username: string };
 /** How many years the overview offers: the current one and the three before it. */
 const OVERVIEW_YEARS = 4;
 
-const nameIn = (n: Names, lang: Language) => (lang === 'fr' ? n.fr : lang === 'de' ? n.de : n.nl);
-const notice = (reason: Reason, lang: Language) => ({ key: reason.key, message: describe(reason, lang) });
+/** A rule's explanation: its stable key and the message the edge renders in the reader's language. */
+export interface NoticeMessage {
+  key: string;
+  message: Message;
+}
+
+const notice = (reason: Reason): NoticeMessage => ({ key: reason.key, message: reasonMessage(reason) });
+const { msg: subsidyMsg } = subsidyMessages;
 
 /**
  * The Uniek verslag per OCMW per subsidy year (SPEC R10.2): drafts with subsidy lines, submitted
@@ -57,22 +63,22 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     return shift === 0 ? now : new Date(now.getTime() + shift * 86_400_000);
   }
 
-  function fail(code: 'forbidden' | 'not_found', lang: Language): AppError {
-    return new AppError(code, translate(code === 'forbidden' ? 'auth.forbidden' : 'http.not_found', lang));
+  function fail(code: 'forbidden' | 'not_found'): AppError {
+    return new AppError(code, msg(code === 'forbidden' ? 'auth.forbidden' : 'http.not_found'));
   }
 
   /** The caller's OCMW, when the caller holds "Uniek verslag" there; 403 otherwise. */
   function requireApp(caller: Caller): { organisationId: string; domainId: string | null } {
     const ctx = authContextOf(caller.context);
     if (!ctx?.organisationId || !can(ctx, 'app:uniek-verslag', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
-      throw fail('forbidden', caller.language);
+      throw fail('forbidden');
     }
     return { organisationId: ctx.organisationId, domainId: ctx.domainId };
   }
 
-  async function organisationOf(organisationId: string, lang: Language): Promise<OrganisationSummary> {
+  async function organisationOf(organisationId: string): Promise<OrganisationSummary> {
     const org = await registry.getOrganisation(organisationId);
-    if (org.kind !== 'ocmw') throw fail('forbidden', lang);
+    if (org.kind !== 'ocmw') throw fail('forbidden');
     return org;
   }
 
@@ -104,20 +110,20 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     return facts;
   }
 
-  function ruleError(reason: Reason, lang: Language, field?: string): AppError {
-    const message = describe(reason, lang);
-    return new AppError('rule_violation', message, field ? { [field]: message } : undefined, [{ rule: reason.key, message }]);
+  function ruleError(rule: string, message: Message, field?: string): AppError {
+    return new AppError('rule_violation', message, field ? { [field]: message } : undefined, [{ rule, message }]);
   }
 
-  function conflict(key: SubsidyMessageKey, lang: Language, params: Record<string, string | number>): AppError {
-    return new AppError('conflict', subsidyMessage(key, lang, params));
+  function conflict(key: SubsidyMessageKey, params?: Params): AppError {
+    return new AppError('conflict', subsidyMsg(key, params));
   }
 
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  const toReopening = (r: repo.ReopeningRow, org: OrganisationSummary, lang: Language) => ({
+  /** The organisation's name in each language: the edge picks the reader's. */
+  const toReopening = (r: repo.ReopeningRow, org: OrganisationSummary) => ({
     organisationId: r.organisationId,
     kbo: org.kboFormatted,
-    organisation: nameIn(org.name, lang),
+    organisation: localized(org.name),
     year: r.year,
     until: r.until,
     reason: r.reason,
@@ -155,16 +161,16 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     return undefined;
   }
 
-  async function detail(org: OrganisationSummary, facts: FilingFacts, reportId: string, lang: Language) {
+  async function detail(org: OrganisationSummary, facts: FilingFacts, reportId: string) {
     const r = await repo.findReport(db, org.id, reportId);
-    if (!r) throw fail('not_found', lang);
+    if (!r) throw fail('not_found');
     const today = clock.today();
     const lines = await repo.listLines(db, r.id);
     const decision = decideYear(facts, r.year, today, window);
     const block = r.status === 'draft' ? submitBlock(facts, r, today) : undefined;
     return {
       ...toSummary(r, today, facts),
-      organisation: { id: org.id, name: nameIn(org.name, lang), kbo: org.kbo, kboFormatted: org.kboFormatted },
+      organisation: { id: org.id, name: localized(org.name), kbo: org.kbo, kboFormatted: org.kboFormatted },
       lines: lines.map((l) => ({
         position: l.position,
         subsidyType: l.subsidyType,
@@ -176,8 +182,8 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
       })),
       canEdit: r.status === 'draft',
       canSubmit: r.status === 'draft' && !block,
-      submitBlocked: !block ? null : block.key === 'subsidy.no_lines' ? { key: block.key, message: subsidyMessage(block.key, lang) } : notice(block, lang),
-      note: decision.allowed && decision.note ? notice(decision.note, lang) : null,
+      submitBlocked: !block ? null : block.key === 'subsidy.no_lines' ? { key: block.key, message: subsidyMsg(block.key) } : notice(block),
+      note: decision.allowed && decision.note ? notice(decision.note) : null,
       submitted: r,
     };
   }
@@ -189,7 +195,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
 
   async function load(caller: Caller) {
     const { organisationId, domainId } = requireApp(caller);
-    const org = await organisationOf(organisationId, caller.language);
+    const org = await organisationOf(organisationId);
     const facts = await factsOf(org);
     return { org, facts, domainId };
   }
@@ -213,8 +219,8 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
           window: filingWindow(year, window, facts.reopenedUntil?.[year]),
           windowState: windowState(year, today, window, facts.reopenedUntil?.[year]),
           allowed: d.allowed,
-          ...(d.allowed ? {} : { reasonKey: d.reason.key, reason: describe(d.reason, caller.language) }),
-          ...(d.allowed && d.note ? { note: notice(d.note, caller.language) } : {}),
+          ...(d.allowed ? {} : { reasonKey: d.reason.key, reason: reasonMessage(d.reason) }),
+          ...(d.allowed && d.note ? { note: notice(d.note) } : {}),
           reportId: existing?.id ?? null,
           status: (existing?.status as 'draft' | 'submitted' | undefined) ?? null,
         };
@@ -225,9 +231,8 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
     /** Creates the draft of a year; 422 with the explanation when the organisation may not file it, 409 when it exists. */
     async create(caller: ReportUser, body: { year: number }) {
       const { org, facts, domainId } = await load(caller);
-      const lang = caller.language;
       const decision = decideYear(facts, body.year, clock.today(), window);
-      if (!decision.allowed) throw ruleError(decision.reason, lang, 'year');
+      if (!decision.allowed) throw ruleError(decision.reason.key, reasonMessage(decision.reason), 'year');
       const at = businessNow();
       const created = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -236,25 +241,24 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
         await audit.record(tx, { ...auditBase(caller, org.id, domainId), action: 'uniek-verslag.create', after: { reportId: row.id, year: body.year } });
         return row;
       });
-      if (!created) throw conflict('subsidy.exists', lang, { year: body.year, organisation: nameIn(org.name, lang) });
-      return strip(await detail(org, facts, created.id, lang));
+      if (!created) throw conflict('subsidy.exists', { year: body.year, organisation: org.name });
+      return strip(await detail(org, facts, created.id));
     },
 
     /** One report of the caller's organisation; 404 for another organisation's. */
     async get(caller: Caller, id: string) {
       const { org, facts } = await load(caller);
-      return strip(await detail(org, facts, id, caller.language));
+      return strip(await detail(org, facts, id));
     },
 
     /** Replaces the lines of a draft (400 naming `lines.N.field`); 409 once submitted. */
     async updateLines(caller: ReportUser, id: string, body: UpdateLinesBody) {
       const { org, facts, domainId } = await load(caller);
-      const lang = caller.language;
       const problems = lineProblems(body.lines);
       if (problems.length) {
-        const fields: Record<string, string> = {};
-        for (const p of problems) fields[p.field] ??= subsidyMessage(p.key, lang, p.params);
-        throw new AppError('validation', translate('http.validation', lang), fields);
+        const fields: FieldMessages = {};
+        for (const p of problems) fields[p.field] ??= subsidyMsg(p.key, p.params);
+        throw new AppError('validation', msg('http.validation'), fields);
       }
       const lines = body.lines.map((l) => ({
         subsidyType: l.subsidyType,
@@ -266,8 +270,8 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const report = await repo.lockReport(tx, org.id, id);
-        if (!report) throw fail('not_found', lang);
-        if (report.status !== 'draft') throw conflict('subsidy.read_only', lang, { year: report.year });
+        if (!report) throw fail('not_found');
+        if (report.status !== 'draft') throw conflict('subsidy.read_only', { year: report.year });
         await repo.replaceLines(tx, report.id, lines, at);
         await audit.record(tx, {
           ...auditBase(caller, org.id, domainId),
@@ -281,28 +285,24 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
           },
         });
       });
-      return strip(await detail(org, facts, id, lang));
+      return strip(await detail(org, facts, id));
     },
 
     /** draft → submitted: the year rule again, the filing window, at least one line; audited. */
     async submit(caller: ReportUser, id: string) {
       const { org, facts, domainId } = await load(caller);
-      const lang = caller.language;
       const today = clock.today();
       const at = businessNow();
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const report = await repo.lockReport(tx, org.id, id);
-        if (!report) throw fail('not_found', lang);
-        if (report.status !== 'draft') throw conflict('subsidy.read_only', lang, { year: report.year });
+        if (!report) throw fail('not_found');
+        if (report.status !== 'draft') throw conflict('subsidy.read_only', { year: report.year });
         const lines = await repo.listLines(tx, report.id);
         const block = submitBlock(facts, { year: report.year, lineCount: lines.length }, today);
-        if (block?.key === 'subsidy.no_lines') {
-          const message = subsidyMessage('subsidy.no_lines', lang);
-          throw new AppError('rule_violation', message, { lines: message }, [{ rule: block.key, message }]);
-        }
-        if (block) throw ruleError(block, lang);
-        if (!(await repo.markSubmitted(tx, report.id, at, caller.username))) throw conflict('subsidy.read_only', lang, { year: report.year });
+        if (block?.key === 'subsidy.no_lines') throw ruleError(block.key, subsidyMsg('subsidy.no_lines'), 'lines');
+        if (block) throw ruleError(block.key, reasonMessage(block));
+        if (!(await repo.markSubmitted(tx, report.id, at, caller.username))) throw conflict('subsidy.read_only', { year: report.year });
         await audit.record(tx, {
           ...auditBase(caller, org.id, domainId),
           action: 'uniek-verslag.submit',
@@ -317,7 +317,7 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
           },
         });
       });
-      return strip(await detail(org, facts, id, lang));
+      return strip(await detail(org, facts, id));
     },
 
     /**
@@ -325,13 +325,13 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
      * (after the regular window's end, not before today), with a reason; audited. Reopening again
      * replaces the date and reason. The year rules (who files which year) stay as they are.
      */
-    async reopenWindow(admin: { userId: string | null; username: string }, body: ReopenWindowBody, lang: Language) {
+    async reopenWindow(admin: { userId: string | null; username: string }, body: ReopenWindowBody) {
       const org = await registry.getOrganisation(body.organisationId);
-      if (org.kind !== 'ocmw') throw new AppError('validation', translate('http.validation', lang), { organisationId: subsidyMessage('subsidy.reopen.not_ocmw', lang) });
+      if (org.kind !== 'ocmw') throw new AppError('validation', msg('http.validation'), { organisationId: subsidyMsg('subsidy.reopen.not_ocmw') });
       const today = clock.today();
       const regular = filingWindow(body.year, window);
       if (body.until <= regular.to || body.until < today) {
-        throw new AppError('validation', translate('http.validation', lang), { until: subsidyMessage('subsidy.reopen.until_past', lang, { to: regular.to, date: today }) });
+        throw new AppError('validation', msg('http.validation'), { until: subsidyMsg('subsidy.reopen.until_past', { to: regular.to, date: today }) });
       }
       const before = (await repo.listReopenings(db, org.id)).find((r) => r.year === body.year) ?? null;
       const saved = await db.transaction(async (txh) => {
@@ -348,14 +348,14 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
         });
         return row;
       });
-      return toReopening(saved, org, lang);
+      return toReopening(saved, org);
     },
 
     /** R10.2′: every reopened window, newest first, for the administrator's page. */
-    async listReopenings(lang: Language) {
+    async listReopenings() {
       const rows = await repo.listReopenings(db);
       const orgs = await registry.listOrganisationsByIds(rows.map((r) => r.organisationId));
-      return { items: rows.map((r) => toReopening(r, orgs.get(r.organisationId)!, lang)) };
+      return { items: rows.map((r) => toReopening(r, orgs.get(r.organisationId)!)) };
     },
 
     /** R8.3′: whether the organisation's Uniek verslag of the year has been submitted. */
@@ -363,22 +363,24 @@ export function createSubsidyReportService({ db, clock, registry, audit, filingW
       return (await repo.listReports(db, organisationId)).some((r) => r.year === year && r.status === 'submitted');
     },
 
-    /** A submitted report as PDF or XLSX; 409 for a draft. */
-    async exportReport(caller: Caller, id: string, format: 'pdf' | 'xlsx', lang: Language = caller.language): Promise<ExportFile> {
+    /**
+     * What a submitted report's PDF or XLSX shows, and when it is made; the edge writes the file in
+     * the reader's language (subsidy-report-export.ts). 409 for a draft.
+     */
+    async exportReport(caller: Caller, id: string): Promise<{ report: ExportableReport; generatedAt: Date }> {
       const { org, facts } = await load(caller);
-      const d = await detail(org, facts, id, lang);
-      if (d.status !== 'submitted') throw conflict('subsidy.export_draft', lang, {});
-      const exportable: ExportableReport = {
+      const d = await detail(org, facts, id);
+      if (d.status !== 'submitted') throw conflict('subsidy.export_draft');
+      const report: ExportableReport = {
         year: d.year,
         status: d.status,
-        organisation: { name: nameIn(org.name, lang), kbo: org.kbo, kboFormatted: org.kboFormatted },
+        organisation: { name: org.name, kbo: org.kbo, kboFormatted: org.kboFormatted },
         submittedAt: d.submitted.submittedAt,
         submittedBy: d.submitted.submittedBy,
         lines: d.lines,
         totals: { grantedCents: d.totals.grantedCents, usedCents: d.totals.usedCents },
       };
-      const generatedAt = businessNow();
-      return format === 'pdf' ? toPdf(exportable, lang, generatedAt) : toXlsx(exportable, lang, generatedAt);
+      return { report, generatedAt: businessNow() };
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
- * The server's message keys in the browser (issue 18): the shared messages and the validation
- * messages, composed like src/messages.ts, so a form says what the server would say — in the same
- * words, before sending.
+ * The server's message keys in the browser (issue 18): the shared messages, the validation
+ * messages and the module messages a form shows, composed like src/messages.ts, so a form says
+ * what the server would say — in the same words, before sending.
  */
 import { composeCatalogue, type Language, type Message } from '../../shared/i18n.js';
 import { sharedMessages } from '../../shared/messages.js';
+import { dossierMessages } from '../../modules/dossiers/dossiers-messages.js';
 import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
-export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue);
+// The dossier contract's refinements (dossier.subtype_kind, dossier.end_before_start) are shown before sending.
+export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue, dossierMessages.catalogue);
 
 /** A message (key + parameters) in the UI language. */
 export function renderMessage(message: Message, language: Language): string {

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { translate } from '../../../shared/messages.js';
 import type { IssueLike } from '../../../shared/validation-messages.js';
-import { fieldTexts, issueText } from '../../i18n/messages.js';
+import { dossierMessages } from '../../../modules/dossiers/dossiers-messages.js';
+import { fieldTexts, issueText, renderMessage } from '../../i18n/messages.js';
 import type { UiLanguage } from '../../i18n/index.js';
 import type { RegisterFormData } from './dossiers-api.js';
 
@@ -19,15 +19,6 @@ export function preloadDossierSchema(): void {
 /** The parts of a zod issue the messages need. */
 type Issue = IssueLike & { path: PropertyKey[] };
 
-/** A message key of the contract (`insz.checksum`, `date.invalid`, `dossier.end_before_start`…) in the UI language. */
-function issueMessage(issue: Issue, _t: TFunction, language: UiLanguage): string {
-  return issueText(issue, language);
-}
-
-function fieldsOf(issues: readonly Issue[], _t: TFunction, language: UiLanguage): Record<string, string> {
-  return fieldTexts(issues, language);
-}
-
 /** The INSZ of the search, normalised (R0.2); or the message that says what is wrong with it. */
 export async function normalizeInsz(input: string, t: TFunction, language: UiLanguage): Promise<{ insz: string } | { error: string }> {
   preloadDossierSchema();
@@ -35,7 +26,7 @@ export async function normalizeInsz(input: string, t: TFunction, language: UiLan
   const result = DossierListQuery.shape.insz.safeParse(input);
   if (result.success && result.data) return { insz: result.data };
   const issues = result.success ? [] : (result.error.issues as unknown as Issue[]);
-  return { error: issues.length > 0 ? issues.map((issue) => issueMessage(issue, t, language)).join(' ') : t('dossiers.validation.invalid') };
+  return { error: issues.length > 0 ? issues.map((issue) => issueText(issue, language)).join(' ') : t('dossiers.validation.invalid') };
 }
 
 /** What the register form holds; every value as typed. */
@@ -72,10 +63,10 @@ export async function validateRegisterForm(
   if (!input.subtype) required.subtype = t('dossiers.register.subtypeRequired');
   if (!input.startDate) required.startDate = t('dossiers.register.startDateRequired');
   // The contract's refinements only run once the fields parse: say this one at once.
-  if (input.startDate && draft.endDate && draft.endDate < input.startDate) required.endDate = translate('dossier.end_before_start', language);
+  if (input.startDate && draft.endDate && draft.endDate < input.startDate) required.endDate = renderMessage(dossierMessages.msg('dossier.end_before_start'), language);
   const result = RegisterFormBody.safeParse(input);
   if (result.success && Object.keys(required).length === 0) return { body: result.data };
-  const fields = result.success ? {} : fieldsOf(result.error.issues as unknown as Issue[], t, language);
+  const fields = result.success ? {} : fieldTexts(result.error.issues as unknown as Issue[], language);
   // The messages in the order of the form.
   const merged: Record<string, string> = {};
   for (const key of ['insz', 'kind', 'subtype', 'startDate', 'endDate']) {

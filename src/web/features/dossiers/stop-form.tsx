@@ -8,7 +8,8 @@ import type { FormErrors } from '../../components/form-errors.js';
 import { TextField } from '../../components/form-field.js';
 import { formatDate } from '../../components/format.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { translate } from '../../../shared/messages.js';
+import { dossierMessages } from '../../../modules/dossiers/dossiers-messages.js';
+import { renderMessage } from '../../i18n/messages.js';
 import { useSession } from '../../session.js';
 import { displayInsz } from '../access/access-common.js';
 import { dossiersApi } from './dossiers-api.js';
@@ -40,7 +41,7 @@ export function StopForm({ form, onStopped, onCancel }: { form: FormData; onStop
     event.preventDefault();
     const fields: Record<string, string> = {};
     if (!endDate) fields.endDate = t('dossiers.stop.endDateRequired');
-    else if (endDate < form.startDate) fields.endDate = translate('dossier.end_before_start', language);
+    else if (endDate < form.startDate) fields.endDate = renderMessage(dossierMessages.msg('dossier.end_before_start'), language);
     if (Object.keys(fields).length > 0) {
       setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields }));
       return;
