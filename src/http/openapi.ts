@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { openApiTransform, openApiTransformObject, portalSecurity, portalSecuritySchemes } from './openapi-document.js';
 
 /** OpenAPI document generated from the route schemas, served at /api/v1/openapi.json, UI at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -15,14 +15,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'Portal API of OCMW Portal (cookie session + CSRF header `x-csrf-token`). Errors: `{"error":{"code","message","fields"?}}` (SPEC §12).',
       },
       servers: [{ url: '/' }],
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'ocmw_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-        },
-      },
+      components: { securitySchemes: portalSecuritySchemes },
     },
-    transform: jsonSchemaTransform,
+    // operationId and security requirement of every operation, from its method, path and access rule.
+    transform: openApiTransform('/api/v1', (route, method) => portalSecurity(route.config?.access ?? 'admin', method, route.config?.scope)),
+    transformObject: openApiTransformObject,
     // Only the portal API belongs in this document (the vendor API has its own).
     hideUntagged: true,
   });

@@ -5,7 +5,7 @@ import type { TLSSocket } from 'node:tls';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteEntry } from '../app.js';
 import type { Config } from '../config.js';
 import type { Clock } from '../domain/clock.js';
@@ -20,6 +20,7 @@ import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './err
 import { registerInputGuard } from './input-guard.js';
 import { TODAY_HEADER } from './auth.js';
 import { generateSelfSigned } from './self-signed.js';
+import { openApiTransform, openApiTransformObject } from './openapi-document.js';
 
 const OPENAPI_PATH = '/vendor/v1/openapi.json';
 
@@ -97,7 +98,9 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
       components: { securitySchemes: { mutualTLS: { type: 'mutualTLS' } as never } },
       security: [{ mutualTLS: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Every operation: its operationId, and the client certificate as its security requirement.
+    transform: openApiTransform('/vendor/v1', () => [{ mutualTLS: [] }]),
+    transformObject: openApiTransformObject,
     hideUntagged: true,
   });
 

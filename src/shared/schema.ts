@@ -56,12 +56,17 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }
 
-/** The error body of SPEC §12. */
-export const ErrorResponse = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    violations: z.array(z.object({ rule: z.string(), message: z.string() })).optional(),
-  }),
-});
+/**
+ * The error body of SPEC §12. Its id makes it one component of the OpenAPI documents
+ * (components.schemas.ErrorResponse), referenced by every error answer instead of repeated.
+ */
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+      violations: z.array(z.object({ rule: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .meta({ id: 'ErrorResponse' });

@@ -34,6 +34,8 @@ import { rendered } from '../../http/localize.js';
 import { renderTable, type ExportFile } from './access-export.js';
 import type { Caller, ManagementService } from './management.service.js';
 
+/** What the CSV/XLSX exports answer (the OpenAPI document describes their 200 as a file of these types). */
+const TABLE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['Toegangsbeheer'];
 
@@ -91,7 +93,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
 
   app.get('/access/domains/:domainId/users/export', {
     config: context,
-    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: errors },
+    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: TABLE_TYPES, response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
     return sendFile(reply, await renderTable(await management.exportMembers(callerOf(request), request.params.domainId, filter), format, lang ?? request.language));
@@ -171,7 +173,7 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
 
   app.get('/access/audit/export', {
     config: context,
-    schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, response: errors },
+    schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, produces: TABLE_TYPES, response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
     return sendFile(reply, await renderTable(await management.exportAudit(callerOf(request), filter), format, lang ?? request.language));

@@ -1,0 +1,125 @@
+/**
+ * What the two OpenAPI documents (portal /api/v1, vendor /vendor/v1) add to the route schemas,
+ * centrally so that no route has to repeat it (issue 22):
+ * - every operation's operationId, derived from its method and path (verb first, camelCase:
+ *   `GET /api/v1/dossiers/:id` → `getDossiersById`) unless the route's schema names one;
+ * - every operation's security requirement, from the route's access rule;
+ * - the shared schemas (those with a zod `.meta({ id })`, e.g. ErrorResponse) once under
+ *   components.schemas, referenced by `$ref`; components no operation uses are left out.
+ */
+import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
+import type { FastifySchema, RouteOptions } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import type { RouteAccess } from './auth.js';
+
+export type SecurityRequirement = Record<string, string[]>;
+
+/** Methods that need the CSRF header on the portal port (see authPlugin). */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function words(segment: string): string[] {
+  return segment.split(/[^A-Za-z0-9]+/).filter(Boolean);
+}
+
+/** The operationId of a route: its HTTP verb, then the path below basePath, path parameters as "by<Name>". */
+export function operationIdOf(method: string, url: string, basePath: string): string {
+  const rest = url.startsWith(basePath) ? url.slice(basePath.length) : url;
+  const parts = rest
+    .split('/')
+    .filter(Boolean)
+    .flatMap((segment) => (segment.startsWith(':') || segment.startsWith('{') ? ['by', ...words(segment)] : words(segment)));
+  return [method.toLowerCase(), ...parts.map((w) => w[0]!.toUpperCase() + w.slice(1))].join('');
+}
+
+/** The portal's security schemes (components.securitySchemes), named in the requirements below. */
+export const portalSecuritySchemes = {
+  session: { type: 'apiKey', in: 'cookie', name: 'ocmw_session', description: 'The session cookie set by POST /api/v1/session/login.' },
+  csrf: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'x-csrf-token',
+    description: 'The CSRF token (the `csrfToken` of GET /api/v1/session), required on every POST, PUT, PATCH and DELETE of the session and public routes.',
+  },
+  institutionToken: { type: 'http', scheme: 'bearer', description: 'An institution API token; the requirement names the scope the operation needs.' },
+  channelPassword: { type: 'http', scheme: 'basic', description: 'The user name and password of a mutation-file channel.' },
+} as const;
+
+/** The security requirement of a portal route from its access rule (authPlugin enforces the same). */
+export function portalSecurity(access: RouteAccess, method: string, scope?: string): SecurityRequirement[] {
+  const unsafe = UNSAFE.has(method.toUpperCase());
+  switch (access) {
+    case 'public':
+      // Anonymous, but a state-changing request still carries the CSRF header (double submit with the CSRF cookie).
+      return unsafe ? [{ csrf: [] }] : [];
+    case 'session':
+    case 'context':
+    case 'admin':
+      return unsafe ? [{ session: [], csrf: [] }] : [{ session: [] }];
+    case 'institution':
+      return [{ institutionToken: scope ? [scope] : [] }];
+    case 'channel':
+      return [{ channelPassword: [] }];
+  }
+}
+
+/**
+ * A download route (file, export) states the media types it produces but no 2xx schema (a
+ * response schema would make Fastify serialise the file): in the document it answers 200 with a
+ * file of those types.
+ */
+function withFileAnswer(schema: FastifySchema & { produces?: readonly string[] }): unknown {
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  if (!schema.produces?.length || Object.keys(response).some((status) => status.startsWith('2'))) return schema.response;
+  const file = { schema: { type: 'string', format: 'binary' } };
+  return { 200: { description: 'The file', content: Object.fromEntries(schema.produces.map((type) => [type, file])) }, ...response };
+}
+
+/**
+ * The swagger transform: the zod schemas as JSON Schema (fastify-type-provider-zod), plus the
+ * operationId and the security requirement of the route.
+ */
+export function openApiTransform(basePath: string, securityOf: (route: RouteOptions, method: string) => SecurityRequirement[]): SwaggerTransform {
+  return (input) => {
+    const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+    const schema = result.schema as (FastifySchema & { hide?: boolean; produces?: readonly string[] }) | undefined;
+    if (!schema || schema.hide) return result;
+    const { route } = input;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+    const method = methods[0] ?? 'GET';
+    if (methods.length > 1) throw new Error(`Route ${methods.join(',')} ${route.url}: one method per route, so that each operation has its own operationId`);
+    return {
+      url: result.url,
+      schema: { ...schema, response: withFileAnswer(schema), operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
+    };
+  };
+}
+
+/** The component schemas that something in the document references (directly or through another component). */
+function usedComponents(document: { paths?: unknown; components?: { schemas?: Record<string, unknown> } }): Set<string> {
+  const schemas = document.components?.schemas ?? {};
+  const used = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const match of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = decodeURIComponent(match[1]!);
+      if (!used.has(name) && name in schemas) {
+        used.add(name);
+        visit(schemas[name]);
+      }
+    }
+  };
+  visit(document.paths ?? {});
+  return used;
+}
+
+/**
+ * The swagger transformObject: the registered zod schemas under components.schemas (as input
+ * and output variants, see fastify-type-provider-zod), keeping only those the document uses.
+ */
+export const openApiTransformObject: SwaggerTransformObject = (input) => {
+  const document = jsonSchemaTransformObject(input) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const schemas = document.components?.schemas;
+  if (!schemas) return document as ReturnType<SwaggerTransformObject>;
+  const used = usedComponents(document);
+  const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  return { ...document, components: { ...document.components, schemas: kept } } as ReturnType<SwaggerTransformObject>;
+};
