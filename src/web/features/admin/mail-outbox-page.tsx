@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { queryString } from '../access/access-api.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
+import { formatDateTime } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */

@@ -8,7 +8,7 @@ import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { SelectField, TextField } from '../../components/form-field.js';
-import { choiceOrganisationName, formatDate } from '../../components/format.js';
+import { choiceOrganisationName, formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -38,24 +38,6 @@ function queryOf(params: URLSearchParams): DeliveredMutationQuery {
 
 function draftOf(params: URLSearchParams): Record<Filter, string> {
   return { code: params.get('code') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
-}
-
-const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026-03-03T09:05:00Z` → `03/03/2026 10:05`: Belgian time, whatever the browser's zone. */
-function formatBrusselsDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(BRUSSELS.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 /** The payload as `key: value` pairs; nested values as compact JSON. */
@@ -259,7 +241,7 @@ export function ReceivedMutationsPage() {
                         <tr key={`${item.id}-${item.batchDate}`}>
                           <td className="nowrap">{formatDate(item.batchDate)}</td>
                           <td className="nowrap">
-                            <time dateTime={item.occurredAt}>{formatBrusselsDateTime(item.occurredAt)}</time>
+                            <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
                           </td>
                           <td>
                             <strong className="nowrap">{item.code}</strong>
