@@ -11,6 +11,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { queryString } from '../access/access-api.js';
 import { formatDateTime } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
+import { mailKindLabel } from './mail-kinds.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -43,6 +44,7 @@ export const mailsApi = {
 };
 
 const PAGE_SIZE = 25;
+
 const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', queued: 'demo', sending: 'demo', failed: 'warning' };
 
 /**
@@ -135,9 +137,7 @@ export function MailOutboxPage() {
                         <td className="nowrap">
                           <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>
                         </td>
-                        <td>
-                          <code>{mail.kind}</code>
-                        </td>
+                        <td>{mailKindLabel(mail.kind, t)}</td>
                         <td>{mail.toAddress}</td>
                         <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
                           <details>

@@ -12,6 +12,7 @@ import { choiceOrganisationName, formatDate, formatDateTime } from '../../compon
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { mutationDescription } from '../../../modules/configuration/mutation-catalogue.js';
 import { useSession } from '../../session.js';
 import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { configurationApi } from './configuration-api.js';
@@ -78,7 +79,7 @@ export function ReceivedMutationsPage() {
   }, [params]);
 
   const entries: CatalogueEntry[] = catalogue.state.status === 'ready' ? catalogue.state.data : [];
-  const descriptions = new Map(entries.map((entry) => [entry.code, entry.description]));
+  const descriptions = new Map(entries.map((entry) => [entry.code, mutationDescription(entry.code, language) ?? entry.description]));
   const groups = [...new Set(entries.map((entry) => entry.group).filter((group): group is string => group !== null))];
 
   function update(changes: Partial<Record<Filter | 'page', string | number | undefined>>) {
@@ -127,7 +128,7 @@ export function ReceivedMutationsPage() {
 
   const option = (entry: CatalogueEntry) => (
     <option key={entry.code} value={entry.code}>
-      {entry.code} – {entry.description}
+      {entry.code} – {descriptions.get(entry.code)}
     </option>
   );
 
