@@ -142,10 +142,12 @@ export function MailOutboxPage() {
                         <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
                           <details>
                             <summary>
-                              {mail.subject}
+                              <span data-user-content="">{mail.subject}</span>
                               <span className="visually-hidden"> – {t('mails.showBody')}</span>
                             </summary>
-                            <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{mail.bodyText}</pre>
+                            <pre data-user-content="" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                              {mail.bodyText}
+                            </pre>
                           </details>
                         </th>
                         <td>

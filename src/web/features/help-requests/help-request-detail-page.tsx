@@ -220,7 +220,8 @@ export function HelpRequestDetailPage() {
       </dl>
 
       <h2>{t('helpRequests.detail.messageTitle')}</h2>
-      <blockquote className="panel" style={{ whiteSpace: 'pre-wrap', marginLeft: 0, marginRight: 0, paddingBottom: '0.75rem' }}>
+      {/* The citizen's own words, in the language they wrote in: not translated (issue 18). */}
+      <blockquote className="panel" lang={detail.language} data-user-content="" style={{ whiteSpace: 'pre-wrap', marginLeft: 0, marginRight: 0, paddingBottom: '0.75rem' }}>
         {detail.message}
       </blockquote>
 

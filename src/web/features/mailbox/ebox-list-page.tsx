@@ -65,7 +65,11 @@ const API_FIELD: Record<string, Filter> = {
 function DocumentRow({ item, onRestore, busy }: { item: EboxDocumentData; onRestore?: (item: EboxDocumentData) => void; busy: boolean }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const title = <Link to={eboxPaths.detail(item.id)}>{item.title}</Link>;
+  const title = (
+    <Link to={eboxPaths.detail(item.id)} data-user-content="">
+      {item.title}
+    </Link>
+  );
   return (
     <tr>
       <td>
@@ -93,8 +97,9 @@ function DocumentRow({ item, onRestore, busy }: { item: EboxDocumentData; onRest
           </>
         ) : null}
       </td>
-      <td>{item.category}</td>
-      <td>{item.messageType}</td>
+      {/* The sender's own classification (free text of the publishing institution). */}
+      <td data-user-content="">{item.category}</td>
+      <td data-user-content="">{item.messageType}</td>
       <td className="nowrap">{formatDate(item.documentDate)}</td>
       <td className="nowrap">
         <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt)}</time>
