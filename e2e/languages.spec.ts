@@ -17,7 +17,7 @@ import { PASSWORD, expectNoAxeViolations, login } from './support.js';
  * application names), and Dutch words that are also German (worden, Bestand, Laden, Reden, Haar,
  * Meer, Status, Open, Type, Document, later, over).
  */
-export const DUTCH_TERMS = [
+const DUTCH_TERMS = [
   // navigation, titles and buttons
   'Startpagina', 'Welkom', 'Gebruikers', 'Gebruiker', 'Gebruikersnaam', 'Wachtwoord', 'Toegangsbeheer', 'Toegangsbeheerder',
   'Hoofdtoegangsbeheerder', 'Fusies', 'Fusie', 'Verzoeken', 'Opslaan', 'Bewaren', 'Annuleren', 'Zoeken', 'Terug', 'Volgende',
@@ -32,7 +32,8 @@ export const DUTCH_TERMS = [
   'uitgevoerd', 'bewaard', 'vanaf', 'alleen', 'minstens', 'verzonden', 'Kies', 'Vul',
 ] as const;
 
-const DUTCH = new RegExp(`(?<![\\p{L}\\d-])(${DUTCH_TERMS.join('|')})(?![\\p{L}\\d-])`, 'giu');
+// Whole words: not part of an identifier such as a username (`e2e.nieuw.x`) or an address.
+const DUTCH = new RegExp(`(?<![\\p{L}\\d._@-])(${DUTCH_TERMS.join('|')})(?![\\p{L}\\d_@-]|\\.[\\p{L}\\d])`, 'giu');
 // A catalogue key that was not found (`mails.kinds.other`, `valid.text_max`): two dots, or a dot and an underscore.
 const RAW_KEY = /(?<![\w@./:-])([a-z][a-zA-Z]*(?:\.[a-zA-Z][\w-]*){2,}|[a-z][a-zA-Z]*\.[a-z]+_[a-z_]+)(?![\w@/-])/g;
 const WEB_ADDRESS = /^(www\.|.*\.(be|com|org|eu|net|xlsx|csv|ndjson|pdf|cer|pem)$)/;

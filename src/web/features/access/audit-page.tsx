@@ -198,7 +198,7 @@ export function AuditPage() {
                       </th>
                       <td>{item.actorUsername ?? '—'}</td>
                       <td>{item.actorRole ? t(`roles.${item.actorRole}`, { defaultValue: item.actorRole }) : '—'}</td>
-                      <td>{t(`access.audit.actions.${item.action}`, { defaultValue: item.action })}</td>
+                      <td>{t(`access.audit.actions.${item.action}`, { defaultValue: t('access.audit.otherAction', { action: item.action }) })}</td>
                       <td>{item.subjectUsername ?? '—'}</td>
                       {ownDomain ? null : <td>{domainName(item.domainId)}</td>}
                       <td>
