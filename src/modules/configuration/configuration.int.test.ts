@@ -89,6 +89,19 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
     }
   });
 
+  it('describes the mutation types in the reader\'s language (R4.3, issue 18)', async () => {
+    try {
+      for (const [language, murn] of [['nl', 'Rijksregister'], ['fr', 'Registre national'], ['de', 'Nationalregister']] as const) {
+        tb.language = language;
+        const catalogue = (await tb.get('/api/v1/configuration/mutations/catalogue')).json() as { code: string; group: string | null; description: string }[];
+        expect(catalogue.find((entry) => entry.code === 'MURN')).toEqual({ code: 'MURN', group: null, description: murn });
+        expect(catalogue).toHaveLength(18);
+      }
+    } finally {
+      tb.language = 'nl';
+    }
+  });
+
   it('lets users with the OCMW-configuratie application in, not others; a new scenario-1 OCMW starts empty', async () => {
     const user = ctx.client();
     await user.loginAs('user.antwerpen');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { pick } from '../../shared/i18n.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import {
@@ -31,7 +32,8 @@ export const configurationRoutes: FastifyPluginAsyncZod<{ configuration: Configu
     schema: { tags, summary: 'The mutation types of the guide (R4.3)', response: { 200: z.array(z.object({ code: z.string(), group: z.string().nullable(), description: z.string() })), ...errors } },
   }, async (request) => {
     await configuration.view(callerOf(request));
-    return MUTATION_CATALOGUE.map((m) => ({ ...m }));
+    // R4.3 in the reader's language (issue 18); the codes are the guide's and stay as they are.
+    return MUTATION_CATALOGUE.map((m) => ({ code: m.code, group: m.group, description: pick(m.description, request.language) }));
   });
 
   app.put('/configuration/mutations', {

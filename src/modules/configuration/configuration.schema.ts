@@ -5,30 +5,10 @@
  */
 import { z } from 'zod';
 import { Email, Phone } from '../../shared/schema.js';
+import { MUTATION_CATALOGUE, type MutationCode } from './mutation-catalogue.js';
 
-/** R4.3: the catalogue as the guide lists it; MURA and MUPS are selected per sub-type. */
-export const MUTATION_CATALOGUE = [
-  { code: 'MURG', group: null, description: 'Rijksregister, Wachtregister en Verblijfsvergunningen (Vervangt de MURN, MURA en MUPS)' },
-  { code: 'MUFC', group: null, description: 'Rijksregister - informaties specifiek aan de gezinssamenstelling' },
-  { code: 'MUSE', group: null, description: 'Activiteiten van zelfstandige (Vervangt de MUIA)' },
-  { code: 'MURN', group: null, description: 'Rijksregister' },
-  { code: 'MUIA', group: null, description: 'Activiteiten van zelfstandigen' },
-  { code: 'MUPF', group: null, description: 'Personeelsbestand' },
-  { code: 'MUPK', group: null, description: 'Pensioenkadaster' },
-  { code: 'MURA-H205', group: 'MURA', description: 'Hoedanigheid van een persoon ingeschreven in het wachtregister (vluchteling, huwelijkspartner, kind) en van de datum van de aanvraag.' },
-  { code: 'MURA-H206', group: 'MURA', description: 'Situatie van een persoon ingeschreven in het wachtregister en historiek.' },
-  { code: 'MURA-H207', group: 'MURA', description: "OCMW's of opvangcentra die een persoon, ingeschreven in het wachtregister, te laste hebben." },
-  { code: 'MURA-H210', group: 'MURA', description: 'Soort register waarin een persoon ingeschreven is' },
-  { code: 'MURA-H211', group: 'MURA', description: 'Soort document gebruikt om de identiteit van een persoon op te maken voor haar inschrijving in een register.' },
-  { code: 'MURA-H212', group: 'MURA', description: 'Verblijfplaats gekozen door een persoon' },
-  { code: 'MURA-H213', group: 'MURA', description: 'Alias - andere namen en voornamen van een persoon' },
-  { code: 'MUPS-T1195', group: 'MUPS', description: 'Verblijfsvergunning van een vreemdeling - identiteitsbewijs' },
-  { code: 'MUPS-T1197', group: 'MUPS', description: 'Verblijfsvergunning van een vreemdeling - beroepskaart' },
-  { code: 'MUPS-T1198', group: 'MUPS', description: 'Verblijfsvergunning van een vreemdeling - arbeidskaart' },
-  { code: 'MUPS-T1202', group: 'MUPS', description: 'Verblijfsvergunning van een vreemdeling - speciale informaties' },
-] as const;
+export { MUTATION_CATALOGUE, mutationDescription, type MutationCode } from './mutation-catalogue.js';
 
-export type MutationCode = (typeof MUTATION_CATALOGUE)[number]['code'];
 export const MUTATION_CODES = MUTATION_CATALOGUE.map((m) => m.code) as [MutationCode, ...MutationCode[]];
 export const MutationCodeSchema = z.enum(MUTATION_CODES);
 

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { RoleChoice } from '../../modules/auth/auth.schema.js';
+import { formatDate as sharedFormatDate, formatDateTime as sharedFormatDateTime, formatNumber as sharedFormatNumber } from '../../shared/i18n.js';
+import { currentLanguage } from '../i18n/index.js';
 import type { UiLanguage } from '../i18n/index.js';
 
 export interface Names {
@@ -8,10 +10,36 @@ export interface Names {
   de: string;
 }
 
-/** `2024-12-31` → `31/12/2024`; anything that is not an ISO date is shown as it came. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+/**
+ * Dates and numbers on screen (issue 18): the one place the UI writes them, through the shared
+ * formatters (src/shared/i18n.ts) in the UI language — nl/fr 31/12/2024, de 31.12.2024,
+ * en 31 December 2024; moments in Brussels time. Without a language the current UI language is
+ * used (a component that shows them re-renders on a language change through useTranslation).
+ */
+type Moment = string | Date | null | undefined;
+
+/** A timestamp as PostgreSQL writes it (`2026-11-29 06:15:50.202+00`) in ISO form; others as they are. */
+function isoMoment(value: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(value) ? value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00') : value;
+}
+
+/** `2024-12-31` → `31/12/2024` (de `31.12.2024`, en `31 December 2024`); a moment → its day in Brussels; empty → ''. */
+export function formatDate(value: Moment, language: UiLanguage = currentLanguage()): string {
+  if (value === null || value === undefined || value === '') return '';
+  return sharedFormatDate(typeof value === 'string' ? isoMoment(value) : value, language);
+}
+
+/** `2026-03-03T09:05:00Z` → `03/03/2026 10:05` (Brussels time; de `03.03.2026 10:05`); a plain date → the date only. */
+export function formatDateTime(value: Moment, language: UiLanguage = currentLanguage()): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return sharedFormatDate(value, language);
+  if (typeof value === 'string' && Number.isNaN(new Date(isoMoment(value)).getTime())) return value;
+  return sharedFormatDateTime(typeof value === 'string' ? isoMoment(value) : value, language);
+}
+
+/** 1234 → `1.234` (nl, de), `1 234` (fr), `1,234` (en). */
+export function formatNumber(value: number, language: UiLanguage = currentLanguage()): string {
+  return sharedFormatNumber(value, language);
 }
 
 /** The name in the UI language; English has no official name, so it uses the Dutch one. */

@@ -62,7 +62,8 @@ export function displayInsz(insz: string | null | undefined): string {
 }
 
 /** A breadcrumb trail: links to the screens above this one. */
-export function Breadcrumbs({ items }: { items: { to?: string; label: string }[] }) {
+/** Crumbs to the current page; `isOthersText` marks a label written by someone else (a document's title), not translated. */
+export function Breadcrumbs({ items }: { items: { to?: string; label: string; isOthersText?: boolean }[] }) {
   const { t } = useTranslation();
   return (
     <nav aria-label={t('access.breadcrumbs')} className="breadcrumbs">
@@ -72,7 +73,9 @@ export function Breadcrumbs({ items }: { items: { to?: string; label: string }[]
             {item.to ? (
               <Link to={item.to}>{item.label}</Link>
             ) : (
-              <span aria-current="page">{item.label}</span>
+              <span aria-current="page" data-user-content={item.isOthersText ? '' : undefined}>
+                {item.label}
+              </span>
             )}
           </li>
         ))}

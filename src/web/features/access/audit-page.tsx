@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
-import { localName } from '../../components/format.js';
+import { formatDateTime, localName } from '../../components/format.js';
 import { SelectField, TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -34,14 +34,6 @@ export const AUDIT_ACTIONS = [
 const FILTERS = ['action', 'from', 'to', 'domainId'] as const;
 type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 25;
-
-/** `2025-01-31T09:05:00Z` → `31/01/2025 10:05` (local time). */
-function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
 
 /** Before/after values as "field: value" lines instead of raw JSON. */
 function Change({ value }: { value: unknown }) {
@@ -206,7 +198,7 @@ export function AuditPage() {
                       </th>
                       <td>{item.actorUsername ?? '—'}</td>
                       <td>{item.actorRole ? t(`roles.${item.actorRole}`, { defaultValue: item.actorRole }) : '—'}</td>
-                      <td>{t(`access.audit.actions.${item.action}`, { defaultValue: item.action })}</td>
+                      <td>{t(`access.audit.actions.${item.action}`, { defaultValue: t('access.audit.otherAction', { action: item.action }) })}</td>
                       <td>{item.subjectUsername ?? '—'}</td>
                       {ownDomain ? null : <td>{domainName(item.domainId)}</td>}
                       <td>

@@ -9,8 +9,9 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { queryString } from '../access/access-api.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
+import { formatDateTime } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
+import { mailKindLabel } from './mail-kinds.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -43,6 +44,7 @@ export const mailsApi = {
 };
 
 const PAGE_SIZE = 25;
+
 const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', queued: 'demo', sending: 'demo', failed: 'warning' };
 
 /**
@@ -135,17 +137,17 @@ export function MailOutboxPage() {
                         <td className="nowrap">
                           <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>
                         </td>
-                        <td>
-                          <code>{mail.kind}</code>
-                        </td>
+                        <td>{mailKindLabel(mail.kind, t)}</td>
                         <td>{mail.toAddress}</td>
                         <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
                           <details>
                             <summary>
-                              {mail.subject}
+                              <span data-user-content="">{mail.subject}</span>
                               <span className="visually-hidden"> – {t('mails.showBody')}</span>
                             </summary>
-                            <pre style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>{mail.bodyText}</pre>
+                            <pre data-user-content="" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+                              {mail.bodyText}
+                            </pre>
                           </details>
                         </th>
                         <td>

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import type { FieldLink } from '../../components/error-summary.js';
 import { landingPath } from '../../components/guards.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { validationText } from '../../i18n/validation.js';
 import { useSession } from '../../session.js';
 
 type Field = 'username' | 'password';
@@ -37,8 +38,8 @@ export function LoginPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const missing: FormErrors['fields'] = {};
-    if (username.trim() === '') missing.username = t('login.required');
-    if (password === '') missing.password = t('login.required');
+    if (username.trim() === '') missing.username = validationText('valid.required');
+    if (password === '') missing.password = validationText('valid.required');
     if (Object.keys(missing).length > 0) {
       setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: missing }));
       return;

@@ -100,10 +100,13 @@ export function CheckboxGroup({
   onChange,
   error,
   required,
+  labelOf = (option) => option,
 }: {
   id: string;
   legend: string;
   options: readonly string[];
+  /** The text of an option (a value such as "Andere" is stored in Dutch but shown in the UI language). */
+  labelOf?: (option: string) => string;
   value: readonly string[];
   onChange: (value: string[]) => void;
   error?: string;
@@ -141,7 +144,7 @@ export function CheckboxGroup({
                 onChange={(event) => onChange(event.target.checked ? options.filter((o) => o === option || value.includes(o)) : value.filter((o) => o !== option))}
               />
               <label htmlFor={optionId} className="checkbox__label">
-                {option}
+                {labelOf(option)}
               </label>
             </li>
           );

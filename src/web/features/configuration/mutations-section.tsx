@@ -5,6 +5,8 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
+import { mutationDescription } from '../../../modules/configuration/mutation-catalogue.js';
 import type { LoadState } from '../../components/use-load.js';
 import { configurationApi } from './configuration-api.js';
 import type { CatalogueEntry, MutationHistoryData } from './configuration-api.js';
@@ -16,6 +18,7 @@ const PREFIX = 'config-mutation';
 /** "Mutaties" (R4.3, R4.4): one checkbox per mutation type, MURA and MUPS per sub-type; history below. */
 export function MutationsSection(props: SectionProps) {
   const { t } = useTranslation();
+  const language = useUiLanguage();
   const catalogue = useLoad((signal) => configurationApi.catalogue(signal), 'catalogue');
   const history = useLoad((signal) => configurationApi.mutationHistory(signal), 'history');
   const form = useSectionForm<string[]>(props.view.mutations.selected, props, async (selected) => {
@@ -52,7 +55,7 @@ export function MutationsSection(props: SectionProps) {
         <td className={entry.group ? 'config-mutations__sub' : undefined}>
           <label htmlFor={id}>
             {entry.group ? <span className="visually-hidden">{entry.group}</span> : null}
-            <strong>{code}</strong> {entry.description}
+            <strong>{code}</strong> {mutationDescription(entry.code, language) ?? entry.description}
           </label>
           {props.view.mutations.since[entry.code] ? (
             <span className="form__hint config-mutations__since">

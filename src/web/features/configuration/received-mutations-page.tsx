@@ -8,10 +8,11 @@ import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { SelectField, TextField } from '../../components/form-field.js';
-import { choiceOrganisationName, formatDate } from '../../components/format.js';
+import { choiceOrganisationName, formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { mutationDescription } from '../../../modules/configuration/mutation-catalogue.js';
 import { useSession } from '../../session.js';
 import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { configurationApi } from './configuration-api.js';
@@ -38,24 +39,6 @@ function queryOf(params: URLSearchParams): DeliveredMutationQuery {
 
 function draftOf(params: URLSearchParams): Record<Filter, string> {
   return { code: params.get('code') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
-}
-
-const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Brussels',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2026-03-03T09:05:00Z` → `03/03/2026 10:05`: Belgian time, whatever the browser's zone. */
-function formatBrusselsDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(BRUSSELS.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
 
 /** The payload as `key: value` pairs; nested values as compact JSON. */
@@ -96,7 +79,7 @@ export function ReceivedMutationsPage() {
   }, [params]);
 
   const entries: CatalogueEntry[] = catalogue.state.status === 'ready' ? catalogue.state.data : [];
-  const descriptions = new Map(entries.map((entry) => [entry.code, entry.description]));
+  const descriptions = new Map(entries.map((entry) => [entry.code, mutationDescription(entry.code, language) ?? entry.description]));
   const groups = [...new Set(entries.map((entry) => entry.group).filter((group): group is string => group !== null))];
 
   function update(changes: Partial<Record<Filter | 'page', string | number | undefined>>) {
@@ -145,7 +128,7 @@ export function ReceivedMutationsPage() {
 
   const option = (entry: CatalogueEntry) => (
     <option key={entry.code} value={entry.code}>
-      {entry.code} – {entry.description}
+      {entry.code} – {descriptions.get(entry.code)}
     </option>
   );
 
@@ -259,7 +242,7 @@ export function ReceivedMutationsPage() {
                         <tr key={`${item.id}-${item.batchDate}`}>
                           <td className="nowrap">{formatDate(item.batchDate)}</td>
                           <td className="nowrap">
-                            <time dateTime={item.occurredAt}>{formatBrusselsDateTime(item.occurredAt)}</time>
+                            <time dateTime={item.occurredAt}>{formatDateTime(item.occurredAt)}</time>
                           </td>
                           <td>
                             <strong className="nowrap">{item.code}</strong>

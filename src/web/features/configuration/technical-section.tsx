@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
@@ -54,6 +55,16 @@ const trimContact = (c: ContactValue): ContactValue => ({
   phone: c.phone.trim(),
 });
 
+/**
+ * The text of a provider, vendor or programme of the guide's lists: the values are stored as the
+ * guide writes them, but "Andere" and "OCMW van Charleroi" are words, shown in the UI language.
+ */
+export function providerLabel(option: string, t: TFunction): string {
+  if (option === OTHER) return t('configuration.technical.otherOption');
+  if (option === 'OCMW van Charleroi') return t('configuration.technical.charleroi');
+  return option;
+}
+
 /** "Technische dienstverleners" (R4.5): network provider, social software vendors, programmes, two contacts. */
 export function TechnicalSection(props: SectionProps) {
   const { t } = useTranslation();
@@ -109,7 +120,7 @@ export function TechnicalSection(props: SectionProps) {
         <option value="">{t('configuration.technical.choose')}</option>
         {NETWORK_PROVIDER_LIST.map((provider) => (
           <option key={provider} value={provider}>
-            {provider}
+            {providerLabel(provider, t)}
           </option>
         ))}
       </SelectField>
@@ -131,6 +142,7 @@ export function TechnicalSection(props: SectionProps) {
         legend={t('configuration.technical.softwareVendors')}
         required
         options={SOFTWARE_VENDOR_LIST}
+        labelOf={(option) => providerLabel(option, t)}
         value={value.softwareVendors}
         onChange={(softwareVendors) => setValue({ ...value, softwareVendors: softwareVendors as SoftwareVendor[] })}
         error={fieldError(errors, 'softwareVendors')}

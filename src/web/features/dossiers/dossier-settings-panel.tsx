@@ -6,7 +6,7 @@ import { errorMessage } from '../../components/error-message.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { usePermissions } from '../access/access-common.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
+import { formatDateTime } from '../../components/format.js';
 import { dossiersApi } from './dossiers-api.js';
 import type { DossierSettingsData } from './dossiers-api.js';
 import { SETTINGS_EDIT_PERMISSION } from './dossiers-common.js';

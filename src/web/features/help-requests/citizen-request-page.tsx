@@ -6,7 +6,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { TextAreaField, TextField } from '../../components/form-field.js';
-import { formatDate } from '../../components/format.js';
+import { formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { UiLanguage } from '../../i18n/index.js';
@@ -14,7 +14,7 @@ import { useCitizenProof } from './citizen-proof.js';
 import { preloadCitizenSchema, validateCitizenRequest } from './citizen-validation.js';
 import { HELP_KIND_LIST, helpRequestsApi } from './help-requests-api.js';
 import type { CitizenReceiptData, CitizenRequestInput, CompetentOcmwData, HelpKind, OcmwLookupData } from './help-requests-api.js';
-import { ContactBlock, brusselsDate, formatDateTime, kindLabel } from './help-requests-common.js';
+import { ContactBlock, brusselsDate, kindLabel } from './help-requests-common.js';
 
 const PREFIX = 'citizen';
 const MESSAGE_MAX = 5000;

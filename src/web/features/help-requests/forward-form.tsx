@@ -8,6 +8,7 @@ import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { TextAreaField, TextField } from '../../components/form-field.js';
+import { validationText } from '../../i18n/validation.js';
 import { helpRequestsApi } from './help-requests-api.js';
 import type { ForwardTargetData, HelpRequestDetailData } from './help-requests-api.js';
 import { helpRequestPaths } from './help-requests-common.js';
@@ -78,7 +79,7 @@ export function ForwardForm({ detail, onCancel }: { detail: HelpRequestDetailDat
 
   const searchStatus =
     term.length < SEARCH_MIN
-      ? t('helpRequests.forward.searchTooShort', { count: SEARCH_MIN })
+      ? t('helpRequests.forward.searchTooShort', { min: SEARCH_MIN })
       : search.status === 'loading' || search.status === 'idle'
         ? t('helpRequests.forward.searching')
         : search.status === 'error'
@@ -90,7 +91,7 @@ export function ForwardForm({ detail, onCancel }: { detail: HelpRequestDetailDat
     const fields: Record<string, string> = {};
     if (!target) fields.organisationId = t('helpRequests.forward.chooseOcmw');
     if (reason.trim() === '') fields.reason = t('helpRequests.forward.reasonRequired');
-    else if (reason.trim().length > REASON_MAX) fields.reason = t('helpRequests.validation.tooLong', { max: REASON_MAX });
+    else if (reason.trim().length > REASON_MAX) fields.reason = validationText('valid.text_max', { max: REASON_MAX });
     if (Object.keys(fields).length > 0) {
       setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields }));
       return;

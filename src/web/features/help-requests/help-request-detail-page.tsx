@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../components/error-message.js';
-import { formatDate } from '../../components/format.js';
+import { formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -11,7 +11,7 @@ import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { ForwardForm } from './forward-form.js';
 import { helpRequestsApi } from './help-requests-api.js';
 import type { HelpRequestDetailData, HelpRequestEventData } from './help-requests-api.js';
-import { LateBadge, StatusBadge, formatDateTime, helpRequestPaths, kindLabel } from './help-requests-common.js';
+import { LateBadge, StatusBadge, helpRequestPaths, kindLabel } from './help-requests-common.js';
 
 type Action = 'read' | 'decided';
 
@@ -220,7 +220,8 @@ export function HelpRequestDetailPage() {
       </dl>
 
       <h2>{t('helpRequests.detail.messageTitle')}</h2>
-      <blockquote className="panel" style={{ whiteSpace: 'pre-wrap', marginLeft: 0, marginRight: 0, paddingBottom: '0.75rem' }}>
+      {/* The citizen's own words, in the language they wrote in: not translated (issue 18). */}
+      <blockquote className="panel" lang={detail.language} data-user-content="" style={{ whiteSpace: 'pre-wrap', marginLeft: 0, marginRight: 0, paddingBottom: '0.75rem' }}>
         {detail.message}
       </blockquote>
 

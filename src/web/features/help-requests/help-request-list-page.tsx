@@ -8,14 +8,14 @@ import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { SelectField, TextField } from '../../components/form-field.js';
-import { choiceOrganisationName, formatDate } from '../../components/format.js';
+import { choiceOrganisationName, formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 import { HELP_KIND_LIST, STATUS_FILTER_LIST, helpRequestsApi, isHelpKind, isStatusFilter } from './help-requests-api.js';
 import type { HelpRequestListQuery, HelpRequestPage, MailFailure } from './help-requests-api.js';
-import { LateBadge, StatusBadge, formatDateTime, helpRequestPaths, kindLabel } from './help-requests-common.js';
+import { LateBadge, StatusBadge, helpRequestPaths, kindLabel } from './help-requests-common.js';
 import { Pager } from '../../components/pager.js';
 
 const FILTERS = ['status', 'kind', 'from', 'to', 'reference'] as const;

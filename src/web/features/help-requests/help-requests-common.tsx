@@ -2,7 +2,6 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
-import { formatDate } from '../../components/format.js';
 import { RequirePermission, usePermissions } from '../access/access-common.js';
 import type { HelpStatus, OcmwContactData } from './help-requests-api.js';
 
@@ -29,19 +28,7 @@ const BRUSSELS = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
 });
-
-/** `2026-03-03T09:05:00Z` → `03/03/2026 10:05` (Belgian time); a plain date → `03/03/2026`. */
-export function formatDateTime(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return formatDate(iso);
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = Object.fromEntries(BRUSSELS.formatToParts(date).map((part) => [part.type, part.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
-}
 
 /** The calendar day (YYYY-MM-DD) of a moment in Belgium. */
 export function brusselsDate(iso: string): string {

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LOCALES } from '../../../shared/i18n.js';
 import { formatKbo } from '../../../shared/identifiers.js';
 import { Badge } from '../../components/badge.js';
 import type { UiLanguage } from '../../i18n/index.js';
@@ -17,7 +18,6 @@ export const EBOX_PERMISSION = 'app:ebox';
 /** "e-Box Bevoorrechte gebruiker": deletes documents, puts them back, sees the deleted ones. */
 export const EBOX_PRIVILEGED_PERMISSION = 'app:ebox-privileged';
 
-const LOCALES: Record<UiLanguage, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
 
 /** A file size as people read it: "512 bytes", "12,3 KB", "1,5 MB" (1 KB = 1024 bytes). */
 export function formatSize(bytes: number, language: UiLanguage, t: TFunction): string {

@@ -4,12 +4,11 @@ import { Link, useParams } from 'react-router-dom';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
-import { formatDate } from '../../components/format.js';
+import { formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs, usePermissions } from '../access/access-common.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
 import { eboxApi } from './ebox-api.js';
 import type { EboxDocumentDetailData } from './ebox-api.js';
 import { DeletedBadge, EBOX_PRIVILEGED_PERMISSION, displayKbo, eboxPaths, formatSize } from './ebox-common.js';
@@ -64,7 +63,7 @@ export function EboxDocumentPage() {
     }
   }
 
-  const crumbs = <Breadcrumbs items={[{ to: eboxPaths.list, label: t('ebox.list.title') }, { label: title }]} />;
+  const crumbs = <Breadcrumbs items={[{ to: eboxPaths.list, label: t('ebox.list.title') }, { label: title, isOthersText: Boolean(doc) }]} />;
 
   if (state.status === 'loading') {
     return (
@@ -97,7 +96,8 @@ export function EboxDocumentPage() {
   return (
     <>
       {crumbs}
-      <h1>{doc.title}</h1>
+      {/* The sender's title and text are the sender's words, not the portal's: not translated. */}
+      <h1 data-user-content="">{doc.title}</h1>
       {!doc.visible || doc.isRsz ? (
         <p>
           {doc.visible ? null : <DeletedBadge />}
@@ -135,9 +135,10 @@ export function EboxDocumentPage() {
           {doc.sender.kbo ? <> ({t('ebox.document.kbo', { kbo: displayKbo(doc.sender.kbo) })})</> : null}
         </dd>
         <dt>{t('ebox.list.category')}</dt>
-        <dd>{doc.category}</dd>
+        {/* The sender's own classification (free text of the publishing institution). */}
+        <dd data-user-content="">{doc.category}</dd>
         <dt>{t('ebox.list.messageType')}</dt>
-        <dd>{doc.messageType}</dd>
+        <dd data-user-content="">{doc.messageType}</dd>
         <dt>{t('ebox.documentDate')}</dt>
         <dd>{formatDate(doc.documentDate)}</dd>
         <dt>{t('ebox.receivedAt')}</dt>
@@ -149,7 +150,7 @@ export function EboxDocumentPage() {
       </dl>
 
       <h2 id="ebox-body-title">{t('ebox.document.bodyTitle')}</h2>
-      <div className="panel" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', paddingBottom: '0.75rem' }}>
+      <div className="panel" data-user-content="" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', paddingBottom: '0.75rem' }}>
         {doc.body}
       </div>
 

@@ -9,13 +9,12 @@ import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { SelectField, TextField } from '../../components/form-field.js';
-import { choiceOrganisationName, formatDate } from '../../components/format.js';
+import { choiceOrganisationName, formatDate, formatDateTime } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 import { usePermissions } from '../access/access-common.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
 import { eboxApi } from './ebox-api.js';
 import type { EboxDocumentData, EboxListQueryData, EboxPageData } from './ebox-api.js';
 import { DeletedBadge, EBOX_PRIVILEGED_PERMISSION, ReadBadge, displayKbo, eboxPaths, formatSize, nextDay, startOfBrusselsDay } from './ebox-common.js';
@@ -66,7 +65,11 @@ const API_FIELD: Record<string, Filter> = {
 function DocumentRow({ item, onRestore, busy }: { item: EboxDocumentData; onRestore?: (item: EboxDocumentData) => void; busy: boolean }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const title = <Link to={eboxPaths.detail(item.id)}>{item.title}</Link>;
+  const title = (
+    <Link to={eboxPaths.detail(item.id)} data-user-content="">
+      {item.title}
+    </Link>
+  );
   return (
     <tr>
       <td>
@@ -94,8 +97,9 @@ function DocumentRow({ item, onRestore, busy }: { item: EboxDocumentData; onRest
           </>
         ) : null}
       </td>
-      <td>{item.category}</td>
-      <td>{item.messageType}</td>
+      {/* The sender's own classification (free text of the publishing institution). */}
+      <td data-user-content="">{item.category}</td>
+      <td data-user-content="">{item.messageType}</td>
       <td className="nowrap">{formatDate(item.documentDate)}</td>
       <td className="nowrap">
         <time dateTime={item.receivedAt}>{formatDateTime(item.receivedAt)}</time>

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
-import { formatDate } from '../../components/format.js';
+import { formatDate, formatDateTime } from '../../components/format.js';
 import type { UiLanguage } from '../../i18n/index.js';
 import { applicationName, displayInsz } from '../access/access-common.js';
 import { kindLabel, subtypeLabel } from '../dossiers/dossiers-common.js';
@@ -72,19 +72,7 @@ export function ScenarioLabel({ scenario }: { scenario: number }) {
 
 /** `2026-11-29 06:15:50.202+00` (as PostgreSQL gives it) → `29/11/2026 07:15` in Brussels time. */
 export function formatTimestamp(value: unknown, language: UiLanguage): string {
-  if (typeof value !== 'string' && !(value instanceof Date)) return '';
-  const text = typeof value === 'string' ? value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00') : value;
-  const date = new Date(text);
-  if (Number.isNaN(date.getTime())) return String(value);
-  const locale = language === 'en' ? 'en-GB' : `${language}-BE`;
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'Europe/Brussels',
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return typeof value === 'string' || value instanceof Date ? formatDateTime(value, language) : '';
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -6,7 +6,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
-import { formatDateTime } from '../help-requests/help-requests-common.js';
+import { formatDateTime } from '../../components/format.js';
 import { formatAmount } from './amounts.js';
 import { LinesEditor } from './lines-editor.js';
 import { subsidyReportApi } from './subsidy-report-api.js';

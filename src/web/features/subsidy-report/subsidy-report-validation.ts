@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { subsidyMessage } from '../../../modules/subsidy-report/subsidy-report-messages.js';
 import type { UiLanguage } from '../../i18n/index.js';
+import { validationText } from '../../i18n/validation.js';
 import { centsToEuros, parseEuros } from './amounts.js';
 import type { AmountProblem } from './amounts.js';
 import { MAX_JUSTIFICATION, isSubsidyType } from './subsidy-report-api.js';
@@ -41,7 +42,7 @@ interface Issue {
   maximum?: number | bigint;
 }
 
-function issueMessage(issue: Issue, t: TFunction): string {
+function issueMessage(issue: Issue, t: TFunction, language: UiLanguage): string {
   const field = String(issue.path[issue.path.length - 1] ?? '');
   if (field === 'amountGranted' || field === 'amountUsed') {
     if (issue.code === 'too_big') return amountMessage('max', t);
@@ -50,9 +51,9 @@ function issueMessage(issue: Issue, t: TFunction): string {
     return amountMessage('format', t);
   }
   if (field === 'subsidyType') return t('subsidy.validation.typeRequired');
-  if (field === 'justification' && issue.code === 'too_big') return t('subsidy.validation.tooLong', { max: MAX_JUSTIFICATION });
+  if (field === 'justification' && issue.code === 'too_big') return validationText('valid.text_max', { max: MAX_JUSTIFICATION }, language);
   if (issue.path.length === 1 && issue.code === 'too_big') return t('subsidy.validation.tooManyLines', { max: Number(issue.maximum ?? 0) });
-  return t('subsidy.validation.invalid');
+  return validationText('valid.invalid', undefined, language);
 }
 
 /**
@@ -92,7 +93,7 @@ export async function validateLines(
   if (!result.success) {
     for (const issue of result.error.issues as unknown as Issue[]) {
       const key = issue.path.map(String).join('.') || 'lines';
-      fields[key] ??= issueMessage(issue, t);
+      fields[key] ??= issueMessage(issue, t, language);
     }
   }
   for (const problem of lineProblems(candidates)) {
