@@ -96,7 +96,7 @@ test('a social agent registers a leefloon form, is refused an overlapping one an
   await expect(page.locator('#dossier-register-startDate')).toHaveAttribute('aria-invalid', 'true');
   const overlap = page.locator('#dossier-register-startDate-error');
   await expect(overlap).toContainText('Er loopt al een formulier van deze soort');
-  await expect(overlap).toContainText('2025-02-01');
+  await expect(overlap).toContainText('01/02/2025');
   await expect(page.locator('#dossier-register-startDate')).toHaveAttribute('aria-describedby', /dossier-register-startDate-error/);
   await expect(page).toHaveURL(/\/dossiers\/nieuw/);
   await expectNoAxeViolations(page, 'the register form with the overlap error');

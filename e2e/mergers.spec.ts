@@ -161,7 +161,7 @@ test('the administrator reads a checklist and a dry run, runs a cut-over, is ref
   await expect(undoDialog).toBeHidden();
   const refusal = page.getByRole('alert');
   await expect(refusal).toHaveText(
-    'De overgang is niet ongedaan gemaakt: Ongedaan maken kan alleen vóór de ingangsdatum (2025-01-01): vanaf dan werken gebruikers en software met het fusie-OCMW.',
+    'De overgang is niet ongedaan gemaakt: Ongedaan maken kan alleen vóór de ingangsdatum (01/01/2025): vanaf dan werken gebruikers en software met het fusie-OCMW.',
   );
   await expect(page.getByRole('region', { name: 'Resultaat' })).toBeFocused();
   await expect(page.locator('dl.details').first()).toContainText('Doorgevoerd');

@@ -46,7 +46,7 @@ test('the administrator ends a disappearing OCMW’s access after its merger, it
   await endDialog.getByRole('button', { name: 'Toegang beëindigen' }).click();
   await expect(endDialog).toBeHidden();
   const refusal = page.getByRole('alert');
-  await expect(refusal).toHaveText(`De toegang van ${OCMW} is niet beëindigd: De fusie gaat pas in op 2025-01-01; tot dan werkt dit OCMW gewoon verder.`);
+  await expect(refusal).toHaveText(`De toegang van ${OCMW} is niet beëindigd: De fusie gaat pas in op 01/01/2025; tot dan werkt dit OCMW gewoon verder.`);
   await expect(refusal).toBeFocused();
   await expect(row).toContainText('Actief');
   await expectNoAxeViolations(page, 'the refusal before the effective date');

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { errorMessage } from '../../components/error-message.js';
 import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
-import { formatDateTime, localName } from '../../components/format.js';
+import { formatDate, formatDateTime, localName } from '../../components/format.js';
 import { SelectField, TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -35,11 +35,18 @@ const FILTERS = ['action', 'from', 'to', 'domainId'] as const;
 type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 25;
 
+/** A recorded value for the reader: a calendar date or an instant written the way of the UI language. */
+function shown(v: unknown): string {
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
+  return String(v);
+}
+
 /** Before/after values as "field: value" lines instead of raw JSON. */
 function Change({ value }: { value: unknown }) {
   const { t } = useTranslation();
   if (value === null || value === undefined) return <>—</>;
-  if (typeof value !== 'object' || Array.isArray(value)) return <>{Array.isArray(value) ? value.join(', ') : String(value)}</>;
+  if (typeof value !== 'object' || Array.isArray(value)) return <>{Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}</>;
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return <>—</>;
   return (
@@ -47,7 +54,7 @@ function Change({ value }: { value: unknown }) {
       {entries.map(([key, v]) => (
         <li key={key}>
           <span className="change__key">{t(`access.audit.fields.${key}`, { defaultValue: key })}</span>:{' '}
-          {v === null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : String(v)}
+          {v === null || v === '' ? '—' : Array.isArray(v) ? v.map(shown).join(', ') || '—' : shown(v)}
         </li>
       ))}
     </ul>
