@@ -17,9 +17,6 @@ import { createRegistryService } from './modules/registry/index.js';
 import { catalogue } from './messages.js';
 import { createTrustStore } from './modules/channels/index.js';
 
-/** The languages of an alert to the platform administrators while their own language is not known here. */
-const ADMIN_ALERT_LANGUAGES = ['nl', 'fr'] as const;
-
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
@@ -40,12 +37,10 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const notifications = createNotificationsService({ db, clock, config: config.mail ?? { from: 'OCMW Portaal <no-reply@ocmw-portaal.invalid>' }, render: (m, lang) => catalogue.render(m, lang) });
   const channels = createChannelsService({ db, clock, registry, audit, notifications, lockout: { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes },
     trust: createTrustStore(config.trustedCaPem),
-    // The alert is keys; the mail renderer writes it per administrator (issue 18). The access module
-    // lists the administrators' addresses only, not their languages: until it does, the alert is
-    // written in both national languages, NL then FR.
+    // The alert is keys; the mail renderer writes it to each administrator in their own language (issue 18).
     alertAdmins: async (alert) => {
-      for (const to of await access.platformAdminEmails()) {
-        await notifications.deliver(await notifications.recordMessage(db, { ...alert, to, languages: ADMIN_ALERT_LANGUAGES }));
+      for (const admin of await access.platformAdmins()) {
+        await notifications.deliver(await notifications.recordMessage(db, { ...alert, to: admin.email, languages: [admin.language] }));
       }
     },
   });

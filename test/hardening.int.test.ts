@@ -319,7 +319,9 @@ describe('6. certificate conflicts', () => {
       message: 'Dit certificaat kan niet gebruikt worden: laad een ander certificaat op.',
       fields: { certificate: 'Dit certificaat kan niet gebruikt worden: laad een ander certificaat op.' },
     });
-    // Issue 18: the service throws a key; the same refusal in the uploader's language.
+    // Issue 18: the service throws a key; the same refusal in the uploader's language. From here
+    // the administrator reads French: the next alerts are written in French only.
+    await queryRows(ctx.database.db, sql`update users set language = 'fr' where username = 'admin'`);
     for (const [language, sentence] of [
       ['fr', 'Ce certificat ne peut pas être utilisé : chargez un autre certificat.'],
       ['de', 'Dieses Zertifikat kann nicht verwendet werden: Laden Sie ein anderes Zertifikat hoch.'],
@@ -331,16 +333,23 @@ describe('6. certificate conflicts', () => {
     }
     other.language = 'nl';
 
-    // The administrators' alert is keys written by the mail renderer: NL and FR while the access
-    // module does not say each administrator's language (services.ts).
+    // The administrator's alert is keys written by the mail renderer in the administrator's own
+    // language: Dutch for the first conflict, French once the administrator reads French.
+    await queryRows(ctx.database.db, sql`update users set language = 'nl' where username = 'admin'`);
     const admin = ctx.client();
     await admin.loginAs('admin');
     const mails = (await admin.get('/api/v1/admin/mails')).json();
     const items = (Array.isArray(mails) ? mails : mails.items) as { id: string; subject: string; kind?: string }[];
-    const alert = items.find((m) => m.kind === 'admin.alert');
-    expect(alert?.subject).toBe('ChaMan-conflict: een certificaat dat al in gebruik is, werd opnieuw opgeladen / Conflit ChaMan : un certificat déjà utilisé a été chargé à nouveau');
-    const [row] = await queryRows<{ body: string }>(ctx.database.db, sql`select body_text as body from mails where id = ${alert!.id}`);
-    const [nl, fr] = row!.body.split(LANGUAGE_SEPARATOR);
+    const alerts = items.filter((m) => m.kind === 'admin.alert');
+    const dutch = alerts.find((m) => m.subject === 'ChaMan-conflict: een certificaat dat al in gebruik is, werd opnieuw opgeladen');
+    const french = alerts.find((m) => m.subject === 'Conflit ChaMan : un certificat déjà utilisé a été chargé à nouveau');
+    expect(dutch, JSON.stringify(alerts.map((a) => a.subject))).toBeDefined();
+    expect(french, JSON.stringify(alerts.map((a) => a.subject))).toBeDefined();
+    const body = async (id: string) => (await queryRows<{ body: string }>(ctx.database.db, sql`select body_text as body from mails where id = ${id}`))[0]!.body;
+    const nl = await body(dutch!.id);
+    const fr = await body(french!.id);
+    expect(nl).not.toContain(LANGUAGE_SEPARATOR);
+    expect(fr).not.toContain(LANGUAGE_SEPARATOR);
     expect(nl).toContain('Een organisatie probeerde in ChaMan een certificaat te registreren dat al actief is op een ander account.');
     expect(nl).toMatch(/\nOrganisatie: OCMW Beveren \(\d{4}\.\d{3}\.\d{3}\); gebruiker-id [0-9a-f-]{36}\.\n/);
     expect(nl).toContain(`Vingerafdruk (SHA-256): ${fingerprint.toUpperCase().match(/../g)!.join(':')}`);

@@ -86,9 +86,9 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   );
 }
 
-export async function platformAdminEmails(db: Db): Promise<string[]> {
-  const rows = await db.select({ email: users.email }).from(users).where(eq(users.isPlatformAdmin, true));
-  return rows.map((r) => r.email);
+/** The platform administrators' addresses and own languages (a mail to each is written in theirs). */
+export async function platformAdmins(db: Db): Promise<{ email: string; language: string }[]> {
+  return db.select({ email: users.email, language: users.language }).from(users).where(eq(users.isPlatformAdmin, true));
 }
 
 /** The account a login names (case-insensitive), or undefined. */

@@ -3,6 +3,7 @@ import type { Clock } from '../../domain/clock.js';
 import type { RegistryService } from '../registry/index.js';
 import { toDomainSummaryByCode } from '../registry/index.js';
 import type { Role, RoleChoice } from '../auth/auth.schema.js';
+import { isLanguage, type Language } from '../../shared/i18n.js';
 import * as repo from './access.repo.js';
 import { permissionsOf, type AuthContext } from './authorization.js';
 
@@ -24,9 +25,9 @@ export function createAccessService({ db, clock, registry }: AccessDeps) {
       return repo.findUser(db, id);
     },
 
-    /** The e-mail addresses of the platform administrators (alerts meant for them). */
-    async platformAdminEmails(): Promise<string[]> {
-      return repo.platformAdminEmails(db);
+    /** The platform administrators' addresses and own languages (alerts meant for them, each in theirs). */
+    async platformAdmins(): Promise<{ email: string; language: Language }[]> {
+      return (await repo.platformAdmins(db)).map((a) => ({ email: a.email, language: isLanguage(a.language) ? a.language : 'nl' }));
     },
 
     /** Every role the person may choose today (R2.13), sorted by organisation name; ADMIN first. */
