@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { IssueLike } from '../../../shared/validation-messages.js';
+import { validationMessages, type IssueLike } from '../../../shared/validation-messages.js';
 import { dossierMessages } from '../../../modules/dossiers/dossiers-messages.js';
 import { fieldTexts, issueText, renderMessage } from '../../i18n/messages.js';
 import type { UiLanguage } from '../../i18n/index.js';
@@ -26,7 +26,7 @@ export async function normalizeInsz(input: string, t: TFunction, language: UiLan
   const result = DossierListQuery.shape.insz.safeParse(input);
   if (result.success && result.data) return { insz: result.data };
   const issues = result.success ? [] : (result.error.issues as unknown as Issue[]);
-  return { error: issues.length > 0 ? issues.map((issue) => issueText(issue, language)).join(' ') : t('dossiers.validation.invalid') };
+  return { error: issues.length > 0 ? issues.map((issue) => issueText(issue, language)).join(' ') : renderMessage(validationMessages.msg('valid.invalid'), language) };
 }
 
 /** What the register form holds; every value as typed. */
