@@ -14,6 +14,7 @@ import { dossierMessages } from './modules/dossiers/dossiers-messages.js';
 import { mailboxMessages } from './modules/mailbox/mailbox-messages.js';
 import { mergerMessages } from './modules/merger/merger-messages.js';
 import { subsidyMessages } from './modules/subsidy-report/subsidy-report-messages.js';
+import { auditMessages } from './modules/audit/audit-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -25,6 +26,7 @@ export const catalogue = composeCatalogue(
   mailboxMessages.catalogue,
   mergerMessages.catalogue,
   subsidyMessages.catalogue,
+  auditMessages.catalogue,
 );
 
 /**

@@ -1,3 +1,4 @@
+import { auditMessages } from '../audit/index.js';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -452,6 +453,12 @@ describe('in the reader’s language (issue 18: keys inside, text at the edges)'
       expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'Name', 'Vorname', 'Benutzername', 'Typ', 'ENSS', 'Status', 'Gesicherte Anwendungen']);
       const audit = await tb.get('/api/v1/access/audit/export?format=csv');
       expect(audit.rawPayload.toString('utf8').slice(1).split('\n')[0]).toBe('Zeitpunkt;Durch;Rolle;Aktion;Betroffene Person;Domäne;Vorher;Nachher');
+      // The action as people call it, in the export's language, not the recorded code.
+      const actions = audit.rawPayload.toString('utf8').split('\n').slice(1).filter(Boolean).map((line) => line.split(';')[3]);
+      expect(actions.length).toBeGreaterThan(0);
+      for (const action of actions) expect(action).not.toMatch(/^[a-z-]+(\.[a-z-]+)+$/);
+      const german = new Set<string>(Object.values(auditMessages.catalogue).map((entry) => entry.de));
+      expect(actions.some((action) => german.has(action!))).toBe(true);
       expect((await tb.get(`/api/v1/access/domains/${mw}`)).json().domain.name).toBe('Soziales Wohlergehen');
     } finally {
       tb.language = 'nl';

@@ -7,7 +7,7 @@ import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { formatInsz, formatKbo } from '../../shared/identifiers.js';
 import { localized, type Language, type Message } from '../../shared/i18n.js';
 import { msg as sharedMsg } from '../../shared/messages.js';
-import type { AuditService } from '../audit/index.js';
+import { auditActionLabel, type AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
 import type { RoleChoice } from '../auth/auth.schema.js';
 import type {
@@ -530,7 +530,8 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
         i.at,
         i.actorUsername ?? '',
         i.actorRole ?? '',
-        i.action,
+        // The action as people call it (issue 18), in the export's language.
+        auditActionLabel(i.action),
         i.subjectUsername ?? '',
         i.domainId ?? '',
         i.before == null ? '' : JSON.stringify(i.before),

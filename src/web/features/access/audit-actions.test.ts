@@ -1,12 +1,10 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import de from '../../i18n/de.json' with { type: 'json' };
-import en from '../../i18n/en.json' with { type: 'json' };
-import fr from '../../i18n/fr.json' with { type: 'json' };
-import nl from '../../i18n/nl.json' with { type: 'json' };
+import { auditMessages } from '../../../modules/audit/audit-messages.js';
 
-const catalogues = { nl, fr, de, en };
-const labels = (lang: keyof typeof catalogues) => (catalogues[lang] as unknown as { access: { audit: { actions: Record<string, string> } } }).access.audit.actions;
+const LANGS = ['nl', 'fr', 'de', 'en'] as const;
+const labels = (lang: (typeof LANGS)[number]) =>
+  Object.fromEntries(Object.entries(auditMessages.catalogue).map(([key, entry]) => [key.slice('audit.action.'.length), entry[lang]]));
 
 // Every audit entry a service writes: `audit.record(tx, { …, action: 'x.y' })` (a ternary or a
 // template such as `config.${section}.save` included) and `audited(actor, 'x.y', …)`.
@@ -26,7 +24,7 @@ describe('the audit log names each action for people (issue 18)', () => {
     expect(recorded.some((action) => action instanceof RegExp)).toBe(true);
   });
 
-  it.each(Object.keys(catalogues) as (keyof typeof catalogues)[])('labels every recorded action in %s', (lang) => {
+  it.each(LANGS)('labels every recorded action in %s', (lang) => {
     const known = Object.keys(labels(lang));
     const missing = recorded.filter((action) => (typeof action === 'string' ? !known.includes(action) : !known.some((key) => action.test(key)))).map(String);
     expect(missing).toEqual([]);

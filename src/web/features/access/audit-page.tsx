@@ -13,6 +13,8 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { accessApi } from './access-api.js';
+import { auditActionLabel } from '../../../modules/audit/audit-messages.js';
+import { renderMessage } from '../../i18n/messages.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
 
 export const AUDIT_ACTIONS = [
@@ -65,6 +67,11 @@ function Change({ value }: { value: unknown }) {
 export function AuditPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
+  // The same labels as the audit export (modules/audit/audit-messages.ts); an unknown code is named as it is.
+  const actionLabel = (action: string) => {
+    const label = auditActionLabel(action);
+    return typeof label === 'string' ? t('access.audit.otherAction', { action: label }) : renderMessage(label, language);
+  };
   const { domainId: ownDomain } = usePermissions();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -128,7 +135,7 @@ export function AuditPage() {
             <option value="">{t('access.users.all')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
-                {t(`access.audit.actions.${a}`)}
+                {actionLabel(a)}
               </option>
             ))}
           </SelectField>
@@ -205,7 +212,7 @@ export function AuditPage() {
                       </th>
                       <td>{item.actorUsername ?? '—'}</td>
                       <td>{item.actorRole ? t(`roles.${item.actorRole}`, { defaultValue: item.actorRole }) : '—'}</td>
-                      <td>{t(`access.audit.actions.${item.action}`, { defaultValue: t('access.audit.otherAction', { action: item.action }) })}</td>
+                      <td>{actionLabel(item.action)}</td>
                       <td>{item.subjectUsername ?? '—'}</td>
                       {ownDomain ? null : <td>{domainName(item.domainId)}</td>}
                       <td>
