@@ -77,6 +77,8 @@ export interface MessageSet<C extends CatalogueShape> {
    * module's own texts (its exports, its tests). Services do not call it (lint).
    */
   text(key: keyof C & string, lang: Language, params?: Params): string;
+  /** True when the key is one of this set's (own keys only, never the prototype's). */
+  has(key: string): key is keyof C & string;
 }
 
 export function defineMessages<const C extends CatalogueShape>(catalogue: C): MessageSet<C> {
@@ -84,6 +86,7 @@ export function defineMessages<const C extends CatalogueShape>(catalogue: C): Me
     catalogue,
     msg: (key, params) => mark(params ? { key, params } : { key }),
     text: (key, lang, params = {}) => fill(catalogue[key]![lang] ?? catalogue[key]!.nl, lang, params),
+    has: (key): key is keyof C & string => Object.prototype.hasOwnProperty.call(catalogue, key),
   };
 }
 

@@ -630,12 +630,11 @@ const catalogue = {
 
 export type MessageKey = keyof typeof catalogue;
 
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
-}
 
 /** The shared messages (identifiers, HTTP, sessions, validation), for `src/messages.ts` and `msg()`. */
 export const sharedMessages = defineMessages(catalogue);
+
+export const isMessageKey = sharedMessages.has;
 
 /** A shared message (key checked at compile time), rendered at an edge. */
 export const msg = sharedMessages.msg;

@@ -330,5 +330,5 @@ export const auditMessages = defineMessages({
 /** The label of a recorded action as a Message, or the code itself when it has none. */
 export function auditActionLabel(action: string): Message | string {
   const key = `audit.action.${action}`;
-  return key in auditMessages.catalogue ? auditMessages.msg(key as keyof typeof auditMessages.catalogue) : action;
+  return auditMessages.has(key) ? auditMessages.msg(key) : action;
 }

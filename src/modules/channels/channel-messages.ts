@@ -240,11 +240,10 @@ export type ChannelMessageKey = keyof typeof catalogue;
 
 export const CHANNEL_MESSAGE_KEYS = Object.keys(catalogue) as ChannelMessageKey[];
 
-export function isChannelMessageKey(key: string): key is ChannelMessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
-}
 
 export const channelMessages = defineMessages(catalogue);
+
+export const isChannelMessageKey = channelMessages.has;
 
 /** A delegation request's state as the sentence of `chaman.delegation_not_pending` says it, per language. */
 export const DELEGATION_STATUS_WORDS: Record<string, LocalizedText> = {

@@ -29,6 +29,15 @@ export type FtpPermission = keyof typeof FTP_PERMISSIONS;
 export type RestPermission = keyof typeof REST_PERMISSIONS;
 export const FtpPermissionCode = z.enum(Object.keys(FTP_PERMISSIONS) as [FtpPermission, ...FtpPermission[]]);
 export const RestPermissionCode = z.enum(Object.keys(REST_PERMISSIONS) as [RestPermission, ...RestPermission[]]);
+
+/** The REST permissions' names in every language, as ChaMan shows them (refusals of the vendor API name the missing one). */
+export const REST_PERMISSION_NAMES: Record<RestPermission, { nl: string; fr: string; de: string; en: string }> = {
+  "ocmw-online-admin": { nl: "Administratie van het OCMW Online-systeem", fr: "Administration du système CPAS en ligne", de: "Verwaltung des Systems ÖSHZ Online", en: "Administration of the OCMW Online system" },
+  "ocmw-online-proces": { nl: "Beheer van het OCMW Online proces", fr: "Gestion du processus CPAS en ligne", de: "Verwaltung des Prozesses ÖSHZ Online", en: "Management of the OCMW Online process" },
+  "signaletiek-bewerken": { nl: "Bewerken van de signaletieke gegevens van de OCMW's", fr: "Modification des données signalétiques des CPAS", de: "Bearbeiten der Stammdaten der ÖSHZ", en: "Editing the identification data of the OCMWs" },
+  "signaletiek-raadplegen": { nl: "Raadpleging van de signaletieke gegevens van de OCMW's", fr: "Consultation des données signalétiques des CPAS", de: "Abfrage der Stammdaten der ÖSHZ", en: "Consulting the identification data of the OCMWs" },
+  "dossiers-integraties": { nl: "Beheer van de integraties en A036 van de dossiers sociaal onderzoek", fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale", de: "Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten", en: "Management of the integrations and A036 of the social investigation dossiers" },
+};
 const MAX_FTP_PERMISSIONS = Object.keys(FTP_PERMISSIONS).length;
 const MAX_REST_PERMISSIONS = Object.keys(REST_PERMISSIONS).length;
 

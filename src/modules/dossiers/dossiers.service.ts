@@ -1,11 +1,10 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
-import type { LocalizedText } from '../../shared/i18n.js';
 import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import { REST_PERMISSIONS, type RestPermission } from '../channels/channels.schema.js';
+import { REST_PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
 import type { RegistryService } from '../registry/index.js';
 import { dossierMessages } from './dossiers-messages.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
@@ -26,12 +25,6 @@ export interface DossierVendor {
  * through the vendor API (R9.2), with its label in each language for the refusal.
  */
 export const DOSSIER_REST_PERMISSION: RestPermission = 'dossiers-integraties';
-const DOSSIER_REST_PERMISSION_LABEL: LocalizedText = {
-  nl: REST_PERMISSIONS[DOSSIER_REST_PERMISSION],
-  fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale",
-  de: 'Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten',
-  en: 'Management of the integrations and A036 of the social investigation dossiers',
-};
 
 /** Who registers or stops a form: the OCMW it acts for, and how the audit log and the form name it. */
 interface Actor {
@@ -98,7 +91,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
    */
   async function vendorActor(client: DossierVendor): Promise<Actor> {
     if (!client.permissions.includes(DOSSIER_REST_PERMISSION)) {
-      throw new AppError('forbidden', msg('vendor.permission', { permission: DOSSIER_REST_PERMISSION_LABEL }));
+      throw new AppError('forbidden', msg('vendor.permission', { permission: REST_PERMISSION_NAMES[DOSSIER_REST_PERMISSION] }));
     }
     const organisation = await registry.getOrganisation(client.organisationId);
     if (organisation.kind !== 'ocmw') throw new AppError('forbidden', msg('auth.forbidden'));

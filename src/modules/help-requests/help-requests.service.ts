@@ -13,6 +13,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
 import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
+import { REST_PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
@@ -108,13 +109,6 @@ function validation(fields: Record<string, Message>): AppError {
   return new AppError('validation', msg('http.validation'), fields);
 }
 
-/** The REST permissions the vendor API checks (R6.9), named as in ChaMan. */
-const VENDOR_PERMISSION_NAMES: Record<string, LocalizedText> = {
-  'ocmw-online-proces': { nl: 'Beheer van het OCMW Online proces', fr: 'Gestion du processus CPAS Online', de: 'Verwaltung des ÖSHZ-Online-Prozesses', en: 'Management of the OCMW Online process' },
-  'signaletiek-raadplegen': { nl: "Raadpleging van de signaletieke gegevens van de OCMW's", fr: 'Consultation des données signalétiques des CPAS', de: 'Abfrage der Stammdaten der ÖSHZ', en: "Consultation of the OCMWs' contact data" },
-  'signaletiek-bewerken': { nl: "Bewerken van de signaletieke gegevens van de OCMW's", fr: 'Modification des données signalétiques des CPAS', de: 'Bearbeitung der Stammdaten der ÖSHZ', en: "Editing of the OCMWs' contact data" },
-  'ocmw-online-admin': { nl: 'Administratie van het OCMW Online-systeem', fr: 'Administration du système CPAS Online', de: 'Administration des ÖSHZ-Online-Systems', en: 'Administration of the OCMW Online system' },
-};
 
 /**
  * OCMW Online (SPEC §6): citizens file help requests; the competent OCMW (merger-aware, R6.2)
@@ -177,7 +171,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   }
 
   function requireVendor(client: VendorClient, permission: string) {
-    if (!client.permissions.includes(permission)) throw new AppError('forbidden', msg('vendor.permission', { permission: VENDOR_PERMISSION_NAMES[permission] ?? permission }));
+    if (!client.permissions.includes(permission)) throw new AppError('forbidden', msg('vendor.permission', { permission: REST_PERMISSION_NAMES[permission as RestPermission] ?? permission }));
   }
 
   /** R6.1–R6.2: the municipality (chosen when the postcode is ambiguous) and its competent OCMW on the date. */

@@ -10,7 +10,7 @@ let port: number;
 const certs: Record<string, GeneratedCertificate> = {};
 let antwerpenReference = '';
 
-const call = (method: string, path: string, cert?: GeneratedCertificate, body?: unknown) => vendor.call(method, path, cert, body);
+const call = (method: string, path: string, cert?: GeneratedCertificate, body?: unknown, language?: string) => vendor.call(method, path, cert, body, language);
 const restAccount = (ocmw: string, name: string, permissions: string[], cert: GeneratedCertificate, state: { active?: boolean; deleted?: boolean } = {}) =>
   vendor.restAccount(ocmw, name, permissions, cert, state);
 
@@ -180,6 +180,9 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const wrong = await call('GET', '/vendor/v1/help-requests', certs.contactOnly);
     expect(wrong.status).toBe(403);
     expect(wrong.json.error.message).toContain('Beheer van het OCMW Online proces');
+    // The permission is named as ChaMan names it, in the vendor's language (one list: channels.schema REST_PERMISSION_NAMES).
+    const french = await call('GET', '/vendor/v1/help-requests', certs.contactOnly, undefined, 'fr');
+    expect(french.json.error.message).toBe("Le compte REST n'a pas l'autorisation « Gestion du processus CPAS en ligne ».");
   });
 
   it("never shows another OCMW's request", async () => {

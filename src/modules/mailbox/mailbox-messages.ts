@@ -120,11 +120,10 @@ export type MailboxMessageKey = keyof typeof catalogue;
 
 export const MAILBOX_MESSAGE_KEYS = Object.keys(catalogue) as MailboxMessageKey[];
 
-export function isMailboxMessageKey(key: string): key is MailboxMessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
-}
 
 export const mailboxMessages = defineMessages(catalogue);
+
+export const isMailboxMessageKey = mailboxMessages.has;
 
 /** Legacy text in a language (issue 18: new code passes `mailboxMessages.msg(key, params)` to the edge). */
 export const mailboxMessage = mailboxMessages.text;

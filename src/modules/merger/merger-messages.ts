@@ -346,11 +346,10 @@ const catalogue = {
 
 export type MergerMessageKey = keyof typeof catalogue;
 
-export function isMergerMessageKey(key: string): key is MergerMessageKey {
-  return Object.prototype.hasOwnProperty.call(catalogue, key);
-}
 
 export const mergerMessages = defineMessages(catalogue);
+
+export const isMergerMessageKey = mergerMessages.has;
 
 /** Legacy text in a language (issue 18: new code passes `mergerMessages.msg(key, params)` to the edge). */
 export const mergerMessage = mergerMessages.text;
