@@ -225,7 +225,7 @@ async function main(argv: string[]): Promise<number> {
         }
         return withRuntime(true, async (rt) => {
           try {
-            const r = localizePayload(await rt.services.mailbox.publishFile(raw, `cli:${path.basename(file)}`), lang) as { id: string; recipient: { kbo: string; name: string }; attachment: { name: string; size: number; sha256: string } | null };
+            const r = localizePayload(await rt.services.mailbox.publishFile(raw, `cli:${path.basename(file)}`), lang);
             const extra = r.attachment ? `, attachment ${r.attachment.name} (${r.attachment.size} bytes, sha256 ${r.attachment.sha256})` : '';
             out(values.json ? JSON.stringify({ ok: true, ...r }) : `published ${r.id} to ${r.recipient.name} (${r.recipient.kbo})${extra}`);
             return 0;
@@ -285,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return withRuntime(true, async (rt) => {
         try {
-          const report = localizePayload(await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null }), lang) as { valid: boolean; dryRun: boolean; applied: number; rows: { row: number; sourceKbo: string; targetKbo: string; problems: string[]; action: string | null }[]; newAccounts: { insz: string; username: string; temporaryPassword: string }[] };
+          const report = localizePayload(await rt.services.mergers.importHtb(buffer, { dryRun: values['dry-run'], actor: null }), lang);
           if (values.json) out(JSON.stringify(report));
           else {
             for (const r of report.rows) {

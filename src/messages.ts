@@ -30,19 +30,41 @@ export const catalogue = composeCatalogue(
 );
 
 /**
+ * What the reader gets: every Message and every name in all languages becomes text. An object with
+ * a `key` and more than a Message holds (a notice `{ key, message }`) is an object, not a Message.
+ */
+export type Rendered<T> = T extends LocalizedText
+  ? string
+  : T extends Message
+    ? Exclude<keyof T, keyof Message> extends never
+      ? string
+      : { [K in keyof T]: Rendered<T[K]> }
+    : T extends Date
+      ? T
+      : T extends readonly (infer U)[]
+        ? Rendered<U>[]
+        : T extends object
+          ? { [K in keyof T]: Rendered<T[K]> }
+          : T;
+
+/**
  * A value for a reader (issue 18, the edges: HTTP answers, CLI output): every Message made by `msg`
  * and every name made by `localized` in it becomes text in the language. Copy-on-write: what
  * holds nothing to render comes back as the same object, and the input is never changed.
  */
 const MAX_DEPTH = 32;
 
-export function localizePayload(value: unknown, lang: Language, depth = 0): unknown {
+export function localizePayload<T>(value: T, lang: Language): Rendered<T> {
+  return localize(value, lang, 0) as Rendered<T>;
+}
+
+function localize(value: unknown, lang: Language, depth: number): unknown {
   if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return value;
   if (isRenderedAtEdge(value)) return isMessage(value) ? catalogue.render(value as Message, lang) : pick(value as LocalizedText, lang);
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
-      const item = localizePayload(value[i], lang, depth + 1);
+      const item = localize(value[i], lang, depth + 1);
       if (item !== value[i]) (out ??= value.slice())[i] = item;
     }
     return out ?? value;
@@ -51,7 +73,7 @@ export function localizePayload(value: unknown, lang: Language, depth = 0): unkn
   if (proto !== Object.prototype && proto !== null) return value; // Dates, Buffers, streams: as they are
   let out: Record<string, unknown> | undefined;
   for (const [key, item] of Object.entries(value)) {
-    const rendered = localizePayload(item, lang, depth + 1);
+    const rendered = localize(item, lang, depth + 1);
     if (rendered !== item) (out ??= { ...(value as Record<string, unknown>) })[key] = rendered;
   }
   return out ?? value;

@@ -13,7 +13,6 @@ import { isIsoDate } from '../domain/clock.js';
 import type { WaveReport } from '../modules/merger/index.js';
 import type { AppError } from '../shared/errors.js';
 import type { Language } from '../shared/messages.js';
-import type { Rendered } from '../http/localize.js';
 import { renderError } from './render-error.js';
 import { localizePayload } from '../messages.js';
 import { UsageError } from './usage-error.js';
@@ -218,7 +217,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
       case 'plan': {
         const m = await resolve(mergers, cmd.ref);
         // Keys and names in every language become text in --lang here, the CLI's edge (issue 18).
-        const plan = localizePayload(await cutover.plan(m.id), lang) as Rendered<Awaited<ReturnType<typeof cutover.plan>>>;
+        const plan = localizePayload(await cutover.plan(m.id), lang);
         if (json) {
           io.out(JSON.stringify(plan));
           return 0;
@@ -276,7 +275,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
             progress.end();
           }
         }
-        report = localizePayload(report, lang) as WaveReport;
+        report = localizePayload(report, lang);
         if (json) io.out(JSON.stringify(report));
         else printWave(io, report, options.dryRun);
         const { waveBlocked } = await import('../modules/merger/index.js');
@@ -289,7 +288,7 @@ export async function runMergerCommand(rt: Runtime, cmd: MergerCommand, options:
         return 0;
       }
       case 'import': {
-        const report = localizePayload(await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null } }), lang) as Rendered<Awaited<ReturnType<typeof mergers.definitions.importCsv>>>;
+        const report = localizePayload(await mergers.definitions.importCsv(cmd.text, { dryRun: options.dryRun, actor: { userId: null } }), lang);
         if (json) io.out(JSON.stringify(report));
         else {
           for (const r of report.mergers) {

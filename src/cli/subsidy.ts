@@ -49,7 +49,7 @@ export async function runSubsidyCommand(rt: Runtime, cmd: SubsidyReopenCommand, 
   if (!body.success) return refuse('invalid input', Object.fromEntries(body.error.issues.map((i) => [i.path.join('.'), i.message])));
   try {
     // The CLI is an edge (issue 18): the OCMW's name in the --lang language.
-    const r = localizePayload(await rt.services.subsidyReport.reopenWindow(cliActor(), body.data), options.lang) as { year: number; organisation: string; kbo: string; until: string };
+    const r = localizePayload(await rt.services.subsidyReport.reopenWindow(cliActor(), body.data), options.lang);
     out(options.json ? JSON.stringify({ reopened: true, ...r }) : `reopened: the Uniek verslag ${r.year} of ${r.organisation} (${r.kbo}) can be submitted until ${r.until}`);
     return 0;
   } catch (error) {

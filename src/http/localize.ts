@@ -8,35 +8,18 @@
  * is rendered once per language and the rendering kept with it.
  */
 import type { FastifyRequest } from 'fastify';
-import type { Language, LocalizedText, Message } from '../shared/i18n.js';
-import { localizePayload } from '../messages.js';
+import type { Language } from '../shared/i18n.js';
+import { localizePayload, type Rendered } from '../messages.js';
 
-export { localizePayload };
+export { localizePayload, type Rendered };
 
-/**
- * What the reader gets: every Message and every name in all languages becomes text. An object with
- * a `key` and more than a Message holds (a notice `{ key, message }`) is an object, not a Message.
- */
-export type Rendered<T> = T extends LocalizedText
-  ? string
-  : T extends Message
-    ? Exclude<keyof T, keyof Message> extends never
-      ? string
-      : { [K in keyof T]: Rendered<T[K]> }
-    : T extends Date
-      ? T
-      : T extends readonly (infer U)[]
-        ? Rendered<U>[]
-        : T extends object
-          ? { [K in keyof T]: Rendered<T[K]> }
-          : T;
 
 const renderedFrozen = new WeakMap<object, Partial<Record<Language, unknown>>>();
 
 /** The answer in the reader's language (see above). */
 export function rendered<T>(request: Pick<FastifyRequest, 'language'>, answer: T): Rendered<T> {
   const lang = request.language ?? 'nl';
-  if (typeof answer !== 'object' || answer === null || !Object.isFrozen(answer)) return localizePayload(answer, lang) as Rendered<T>;
+  if (typeof answer !== 'object' || answer === null || !Object.isFrozen(answer)) return localizePayload(answer, lang);
   let byLanguage = renderedFrozen.get(answer);
   if (!byLanguage) renderedFrozen.set(answer, (byLanguage = {}));
   if (!(lang in byLanguage)) byLanguage[lang] = Object.freeze(localizePayload(answer, lang));

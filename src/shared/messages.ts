@@ -584,12 +584,6 @@ const catalogue = {
     de: "Der Zugang dieser Organisation wurde bereits am {date} beendet.",
     en: "This organisation's access was already ended on {date}.",
   },
-  "merger.end_access_open": {
-    nl: "Dit OCMW heeft nog openstaand werk; beëindig de toegang alleen met een reden (override).",
-    fr: "Ce CPAS a encore du travail en cours ; ne clôturez l'accès qu'avec une raison (dérogation).",
-    de: "Dieses ÖSHZ hat noch offene Arbeit; beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
-    en: "This OCMW still has open work; end its access only with a reason (override).",
-  },
   "merger.end_access_open_items": {
     nl: "Dit OCMW heeft nog openstaand werk: {items} Beëindig de toegang alleen met een reden (override).",
     fr: "Ce CPAS a encore du travail en cours : {items} Ne clôturez l'accès qu'avec une raison (dérogation).",

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { localizePayload } from '../../messages.js';
 import { renderMessage } from '../../cli/render-error.js';
-import type { Rendered } from '../../http/localize.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
 import { inszFromParts } from '../../shared/identifiers.js';
@@ -56,7 +55,7 @@ describe('HTB Excel import (R1.6, R2.14)', () => {
       { ...ok, sourceKbo: paj.sources[2]!.organisation.kbo, email: 'geen-adres', surname: '' },
     ]);
     // The report carries keys; the edge (route, CLI) writes them in the reader's language.
-    const report = localizePayload(await ctx.services.mergers.importHtb(file, { dryRun: false, actor: null }), 'nl') as Rendered<Awaited<ReturnType<typeof ctx.services.mergers.importHtb>>>;
+    const report = localizePayload(await ctx.services.mergers.importHtb(file, { dryRun: false, actor: null }), 'nl');
     expect(report.valid).toBe(false);
     const problems = (row: number) => report.rows.find((r) => r.row === row)!.problems.join(' ');
     expect(problems(3)).toContain('controlegetal');

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/db.js';
 import { renderFields } from '../../cli/render-error.js';
 import { localizePayload } from '../../messages.js';
-import type { Rendered } from '../../http/localize.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import type { MergerSummary } from './merger.schema.js';
@@ -120,7 +119,7 @@ describe('merger registration rules (R1.4, R7.1)', () => {
 
 describe('ocmw merger import always checks the declared scenario (R1.4)', () => {
   const csv = readFileSync('data/mergers-2025.csv', 'utf8');
-  const importCsv = async (text: string) => localizePayload(await ctx.services.mergers.definitions.importCsv(text, { dryRun: true, actor: { userId: null } }), 'en') as Rendered<Awaited<ReturnType<typeof ctx.services.mergers.definitions.importCsv>>>;
+  const importCsv = async (text: string) => localizePayload(await ctx.services.mergers.definitions.importCsv(text, { dryRun: true, actor: { userId: null } }), 'en');
   it.each([
     ['the file as it is', csv, true],
     ['Antwerpen declared scenario 2 instead of 3', csv.replace(/^Antwerpen,3,/gm, 'Antwerpen,2,'), false],
