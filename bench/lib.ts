@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
 import path from 'node:path';
@@ -96,32 +96,73 @@ export interface BenchDatabaseOptions {
   onDisk?: boolean;
 }
 
+/** A benchmark's database: open it, drop it, or (`twin`) turn it into two identical copies. */
+export interface BenchDatabase {
+  database: Database;
+  drop: () => Promise<void>;
+  /**
+   * Closes this database and returns two open databases with the same data, byte for byte:
+   * this one reopened and a physical copy of it (`create database … template` on a server, a
+   * copy of the data directory for PGlite on disk). Both sides of a benchmark then start from
+   * the same files, built once. Not for PGlite in memory.
+   */
+  twin: () => Promise<[BenchDatabase, BenchDatabase]>;
+}
+
 /**
  * A fresh, empty database for one benchmark: PGlite (in memory, or on disk with `onDisk`), or
  * (BENCH_DATABASE_URL) a new database on that PostgreSQL server; `drop` removes it again.
  */
-export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Promise<{ database: Database; drop: () => Promise<void> }> {
+export async function openBenchDatabase(options: BenchDatabaseOptions = {}): Promise<BenchDatabase> {
   if (!process.env.BENCH_DATABASE_URL) {
-    if (!options.onDisk) return { database: await openDatabase({}), drop: async () => {} };
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
-    const database = await openDatabase({ dataDir: path.join(dir, 'db') });
-    return { database, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    if (!options.onDisk) {
+      const database = await openDatabase({});
+      return { database, drop: async () => {}, twin: () => Promise.reject(new Error('twin needs PGlite on disk (onDisk) or BENCH_DATABASE_URL')) };
+    }
+    const onDir = async (dir: string): Promise<BenchDatabase> => {
+      const database = await openDatabase({ dataDir: path.join(dir, 'db') });
+      return {
+        database,
+        drop: async () => rmSync(dir, { recursive: true, force: true }),
+        twin: async () => {
+          await database.close();
+          const copy = mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-'));
+          cpSync(path.join(dir, 'db'), path.join(copy, 'db'), { recursive: true });
+          return [await onDir(dir), await onDir(copy)];
+        },
+      };
+    };
+    return onDir(mkdtempSync(path.join(os.tmpdir(), 'ocmw-bench-')));
   }
   const pg = (await import('pg')).default;
-  const admin = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL });
-  await admin.connect();
-  const name = `ocmw_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.query(`create database ${name}`);
-  const u = new URL(process.env.BENCH_DATABASE_URL);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), poolSize: options.poolSize });
-  return {
-    database,
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
+  const server = process.env.BENCH_DATABASE_URL;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
   };
+  const onServer = async (name: string): Promise<BenchDatabase> => {
+    const u = new URL(server);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString(), poolSize: options.poolSize });
+    return {
+      database,
+      drop: () => admin(`drop database if exists ${name} with (force)`),
+      twin: async () => {
+        await database.close();
+        const copy = `${name}_twin`;
+        await admin(`create database ${copy} template ${name}`);
+        return [await onServer(name), await onServer(copy)];
+      },
+    };
+  };
+  const name = `ocmw_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  await admin(`create database ${name}`);
+  return onServer(name);
 }
 
 /** The configuration of a benchmark: production defaults, silent logs, no jobs, no SMTP (mails go to the dev outbox). */
@@ -139,36 +180,52 @@ export interface DemoBench {
   /** Time to migrate, load the reference data and seed the demo, in ms. */
   demoMs: number;
   close(): Promise<void>;
+  /** Closes this benchmark and returns two with the same data (see `BenchDatabase.twin`). */
+  twin(): Promise<[DemoBench, DemoBench]>;
 }
 
 /** A fresh database, migrated, with the reference data and the demo seed, and the services on it. */
 export async function openDemoBench(config: Config = benchConfig(), options: BenchDatabaseOptions = {}): Promise<DemoBench> {
   const t0 = performance.now();
-  const { database, drop } = await openBenchDatabase(options);
+  const opened = await openBenchDatabase(options);
+  const { database, drop } = opened;
   try {
     await migrateDatabase(database);
-    const clock = createClock({ fixedToday: config.fixedToday });
-    const services = createServices({ db: database.db, clock, config });
-    await services.registry.syncReferenceData();
-    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
-    return {
-      database,
-      kind: database.kind === 'pglite' && options.onDisk ? 'pglite on disk' : database.kind,
-      services,
-      clock,
-      config,
-      demoMs: performance.now() - t0,
-      close: async () => {
-        await services.notifications.close();
-        await database.close();
-        await drop();
-      },
-    };
+    const bench = demoBenchOn(opened, config, database.kind === 'pglite' && options.onDisk ? 'pglite on disk' : database.kind);
+    await bench.services.registry.syncReferenceData();
+    await seedDemo({ db: database.db, registry: bench.services.registry, mergers: bench.services.mergers, today: bench.clock.today() });
+    bench.demoMs = performance.now() - t0;
+    return bench;
   } catch (error) {
     await database.close();
     await drop();
     throw error;
   }
+}
+
+/** The services of a benchmark on an open database. */
+function demoBenchOn(opened: BenchDatabase, config: Config, kind: string): DemoBench {
+  const { database, drop } = opened;
+  const clock = createClock({ fixedToday: config.fixedToday });
+  const services = createServices({ db: database.db, clock, config });
+  return {
+    database,
+    kind,
+    services,
+    clock,
+    config,
+    demoMs: 0,
+    close: async () => {
+      await services.notifications.close();
+      await database.close();
+      await drop();
+    },
+    twin: async () => {
+      await services.notifications.close();
+      const [a, b] = await opened.twin();
+      return [demoBenchOn(a, config, kind), demoBenchOn(b, config, kind)];
+    },
+  };
 }
 
 /**
