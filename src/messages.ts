@@ -15,6 +15,9 @@ import { mailboxMessages } from './modules/mailbox/mailbox-messages.js';
 import { mergerMessages } from './modules/merger/merger-messages.js';
 import { subsidyMessages } from './modules/subsidy-report/subsidy-report-messages.js';
 import { auditMessages } from './modules/audit/audit-messages.js';
+import { configurationMessages } from './modules/configuration/configuration-messages.js';
+import { helpRequestMessages } from './modules/help-requests/help-requests-messages.js';
+import { mutationMessages } from './modules/mutations/mutations-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -27,6 +30,9 @@ export const catalogue = composeCatalogue(
   mergerMessages.catalogue,
   subsidyMessages.catalogue,
   auditMessages.catalogue,
+  configurationMessages.catalogue,
+  helpRequestMessages.catalogue,
+  mutationMessages.catalogue,
 );
 
 /**

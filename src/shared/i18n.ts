@@ -90,6 +90,15 @@ export function defineMessages<const C extends CatalogueShape>(catalogue: C): Me
   };
 }
 
+/**
+ * A Message for a key that one of the sets knows (the first that has it), or the text itself when
+ * none does: for problem lists that mix the keys of several catalogues (identifiers and imports).
+ */
+export function messageOf(sets: readonly Pick<MessageSet<CatalogueShape>, 'has' | 'msg'>[], key: string, params?: Params): Message | string {
+  const set = sets.find((s) => s.has(key));
+  return set ? set.msg(key, params) : key;
+}
+
 /** The locale used for formatting in each portal language (Belgian variants; EN as in Britain). */
 export const LOCALES: Record<Language, string> = { nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE', en: 'en-GB' };
 export const TIME_ZONE = 'Europe/Brussels';

@@ -1,7 +1,9 @@
 /**
- * Server-side message catalogue (isomorphic): the texts of errors and rule violations that the
- * API returns, in the four portal languages. The web UI has its own catalogue for screen texts
- * (src/web/i18n); messages that come from the server arrive already translated.
+ * The shared messages (isomorphic), in the four portal languages: what more than one module says —
+ * the identifiers (KBO, INSZ, NIS, postcode, phone), usernames and the password policy, sign-in
+ * and tokens, and the HTTP layer's refusals. Each module's own texts live in its
+ * `<module>-messages.ts`; src/messages.ts composes them all for the edges, and the web UI's
+ * i18n/messages.ts composes those its forms show before sending.
  */
 import { defineMessages, LANGUAGES, type Entry, type Language } from './i18n.js';
 
@@ -236,42 +238,6 @@ const catalogue = {
     de: 'Geben Sie ein gültiges Datum im Format JJJJ-MM-TT ein.',
     en: 'Enter a valid date as YYYY-MM-DD.',
   },
-  'merger.too_few_sources': {
-    nl: 'Een fusie heeft minstens twee fuserende OCMW\'s.',
-    fr: 'Une fusion compte au moins deux CPAS qui fusionnent.',
-    de: 'Eine Fusion hat mindestens zwei fusionierende ÖSHZ.',
-    en: 'A merger has at least two merging OCMWs.',
-  },
-  'merger.duplicate_source': {
-    nl: 'Een OCMW staat twee keer bij de fuserende OCMW\'s.',
-    fr: 'Un CPAS figure deux fois parmi les CPAS qui fusionnent.',
-    de: 'Ein ÖSHZ steht zweimal unter den fusionierenden ÖSHZ.',
-    en: 'An OCMW is listed twice among the merging OCMWs.',
-  },
-  'merger.duplicate_source_nis': {
-    nl: 'Twee fuserende OCMW\'s hebben dezelfde NIS-code.',
-    fr: 'Deux CPAS qui fusionnent ont le même code INS.',
-    de: 'Zwei fusionierende ÖSHZ haben denselben NIS-Code.',
-    en: 'Two merging OCMWs have the same NIS code.',
-  },
-  'merger.new_kbo_kept_nis': {
-    nl: 'Een nieuw KBO-nummer met een behouden NIS-code past in geen enkel scenario van de richtlijnen.',
-    fr: 'Un nouveau numéro BCE avec un code INS conservé ne correspond à aucun scénario des directives.',
-    de: 'Eine neue ZDU-Nummer mit beibehaltenem NIS-Code passt zu keinem Szenario der Richtlinien.',
-    en: 'A new KBO number with a kept NIS code fits none of the guide\'s scenarios.',
-  },
-  'merger.kept_nis_not_target': {
-    nl: 'De behouden NIS-code hoort bij een ander OCMW dan het OCMW dat zijn KBO-nummer behoudt.',
-    fr: 'Le code INS conservé appartient à un autre CPAS que celui qui conserve son numéro BCE.',
-    de: 'Der beibehaltene NIS-Code gehört zu einem anderen ÖSHZ als dem, das seine ZDU-Nummer behält.',
-    en: 'The kept NIS code belongs to another OCMW than the one that keeps its KBO number.',
-  },
-  'merger.declared_mismatch': {
-    nl: 'Opgegeven scenario {declared} klopt niet met de gegevens: die geven scenario {derived}.',
-    fr: 'Le scénario indiqué {declared} ne correspond pas aux données, qui donnent le scénario {derived}.',
-    de: 'Das angegebene Szenario {declared} passt nicht zu den Daten; diese ergeben Szenario {derived}.',
-    en: 'Declared scenario {declared} contradicts the data, which give scenario {derived}.',
-  },
   "username.length": {
     nl: "Een gebruikersnaam heeft 3 tot 64 tekens.",
     fr: "Un nom d'utilisateur compte de 3 à 64 caractères.",
@@ -326,78 +292,6 @@ const catalogue = {
     de: "Die beiden Passwörter stimmen nicht überein.",
     en: "The two passwords are not the same.",
   },
-  "bulk.applications_required": {
-    nl: "Kies minstens één beveiligde toepassing.",
-    fr: "Choisissez au moins une application sécurisée.",
-    de: "Wählen Sie mindestens eine gesicherte Anwendung.",
-    en: "Choose at least one secured application.",
-  },
-  "import.not_xlsx": {
-    nl: "Dit is geen Excel-bestand (.xlsx).",
-    fr: "Ce n'est pas un fichier Excel (.xlsx).",
-    de: "Dies ist keine Excel-Datei (.xlsx).",
-    en: "This is not an Excel file (.xlsx).",
-  },
-  "import.columns": {
-    nl: "De kolommen van het bestand kloppen niet: verwacht {columns}.",
-    fr: "Les colonnes du fichier ne sont pas correctes : attendu {columns}.",
-    de: "Die Spalten der Datei stimmen nicht: erwartet {columns}.",
-    en: "The file's columns are wrong: expected {columns}.",
-  },
-  "import.empty": {
-    nl: "Het bestand bevat geen rijen.",
-    fr: "Le fichier ne contient aucune ligne.",
-    de: "Die Datei enthält keine Zeilen.",
-    en: "The file contains no rows.",
-  },
-  "import.unknown_organisation": {
-    nl: "Onbekende organisatie {kbo}.",
-    fr: "Organisation inconnue {kbo}.",
-    de: "Unbekannte Organisation {kbo}.",
-    en: "Unknown organisation {kbo}.",
-  },
-  "import.not_merging": {
-    nl: "{kbo} is geen fuserend OCMW van een fusie naar {target}.",
-    fr: "{kbo} n'est pas un CPAS qui fusionne vers {target}.",
-    de: "{kbo} ist kein ÖSHZ, das zu {target} fusioniert.",
-    en: "{kbo} is not an OCMW merging into {target}.",
-  },
-  "import.conflicting_htb": {
-    nl: "Voor {target} worden verschillende HTB's opgegeven.",
-    fr: "Plusieurs gestionnaires principaux différents sont indiqués pour {target}.",
-    de: "Für {target} werden verschiedene Hauptzugangsverwalter angegeben.",
-    en: "Different HTBs are given for {target}.",
-  },
-  "import.email": {
-    nl: "Ongeldig e-mailadres.",
-    fr: "Adresse e-mail invalide.",
-    de: "Ungültige E-Mail-Adresse.",
-    en: "Invalid e-mail address.",
-  },
-  "import.name_required": {
-    nl: "Naam en voornaam zijn verplicht.",
-    fr: "Le nom et le prénom sont obligatoires.",
-    de: "Name und Vorname sind erforderlich.",
-    en: "Surname and first name are required.",
-  },
-  "import.name_mismatch": {
-    nl: "Dit INSZ hoort bij een gekende persoon met een andere naam ({name}).",
-    fr: "Ce NISS appartient à une personne connue sous un autre nom ({name}).",
-    de: "Diese ENSS gehört zu einer bekannten Person mit anderem Namen ({name}).",
-    en: "This national number belongs to a known person with another name ({name}).",
-  },
-  "import.too_large": {
-    nl: "Het bestand is te groot (maximaal {max}).",
-    fr: "Le fichier est trop volumineux (maximum {max}).",
-    de: "Die Datei ist zu groß (maximal {max}).",
-    en: "The file is too large (at most {max}).",
-  },
-  "import.unpacked_too_large": {
-    nl: "Het Excel-bestand pakt uit tot meer dan {unpacked} of bevat te veel onderdelen: dit is geen gewoon HTB-bestand.",
-    fr: "Le fichier Excel se décompresse en plus de {unpacked} ou contient trop d'éléments : ce n'est pas un fichier HTB normal.",
-    de: "Die Excel-Datei entpackt sich auf mehr als {unpacked} oder enthält zu viele Teile: Dies ist keine gewöhnliche HTB-Datei.",
-    en: "The Excel file unpacks to more than {unpacked} or has too many parts: this is not an ordinary HTB file.",
-  },
   "phone.code": {
     nl: "Een landcode zoals +32.",
     fr: "Un indicatif comme +32.",
@@ -410,197 +304,11 @@ const catalogue = {
     de: "Eine Telefonnummer mit 6 bis 18 Ziffern.",
     en: "A phone number of 6 to 18 digits.",
   },
-  "config.other_required": {
-    nl: "Vul in wat \"Andere\" is.",
-    fr: "Précisez ce que recouvre « Autre ».",
-    de: "Geben Sie an, was „Andere“ ist.",
-    en: "Say what \"Other\" is.",
-  },
-  "config.postcode_unknown": {
-    nl: "Deze postcode staat niet in de lijst van Belgische postcodes.",
-    fr: "Ce code postal ne figure pas dans la liste des codes postaux belges.",
-    de: "Diese Postleitzahl steht nicht in der Liste der belgischen Postleitzahlen.",
-    en: "This postcode is not in the list of Belgian postcodes.",
-  },
   "postcode.format": {
     nl: "Een postcode heeft 4 cijfers.",
     fr: "Un code postal compte 4 chiffres.",
     de: "Eine Postleitzahl hat 4 Ziffern.",
     en: "A postcode has 4 digits.",
-  },
-  "mutation.subtype_required": {
-    nl: "MURA en MUPS hebben een subtype (bv. H205, T1195).",
-    fr: "MURA et MUPS ont un sous-type (p. ex. H205, T1195).",
-    de: "MURA und MUPS haben einen Untertyp (z. B. H205, T1195).",
-    en: "MURA and MUPS have a sub-type (e.g. H205, T1195).",
-  },
-  "mutation.subtype_forbidden": {
-    nl: "Alleen MURA en MUPS hebben een subtype.",
-    fr: "Seuls MURA et MUPS ont un sous-type.",
-    de: "Nur MURA und MUPS haben einen Untertyp.",
-    en: "Only MURA and MUPS have a sub-type.",
-  },
-  "online.kind_required": {
-    nl: "Kies minstens één soort hulp.",
-    fr: "Choisissez au moins un type d'aide.",
-    de: "Wählen Sie mindestens eine Art von Hilfe.",
-    en: "Choose at least one kind of help.",
-  },
-  "online.kind_duplicate": {
-    nl: "Elke soort hulp mag maar één keer voorkomen.",
-    fr: "Chaque type d'aide ne peut figurer qu'une fois.",
-    de: "Jede Art von Hilfe darf nur einmal vorkommen.",
-    en: "Each kind of help may appear only once.",
-  },
-  "online.contact_required": {
-    nl: "Geef een e-mailadres of een telefoonnummer, zodat het OCMW u kan bereiken.",
-    fr: "Indiquez une adresse e-mail ou un numéro de téléphone, pour que le CPAS puisse vous joindre.",
-    de: "Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit das ÖSHZ Sie erreichen kann.",
-    en: "Give an e-mail address or a phone number, so that the OCMW can reach you.",
-  },
-  "online.proof_invalid": {
-    nl: "De controle tegen automatisch verzonden formulieren ontbreekt of klopt niet. Verstuur het formulier opnieuw.",
-    fr: "La vérification contre les envois automatiques manque ou est incorrecte. Envoyez à nouveau le formulaire.",
-    de: "Die Prüfung gegen automatisch gesendete Formulare fehlt oder ist nicht korrekt. Senden Sie das Formular erneut.",
-    en: "The check against automatically sent forms is missing or wrong. Please send the form again.",
-  },
-  "online.proof_expired": {
-    nl: "De controle tegen automatisch verzonden formulieren is verlopen. Verstuur het formulier opnieuw.",
-    fr: "La vérification contre les envois automatiques a expiré. Envoyez à nouveau le formulaire.",
-    de: "Die Prüfung gegen automatisch gesendete Formulare ist abgelaufen. Senden Sie das Formular erneut.",
-    en: "The check against automatically sent forms has expired. Please send the form again.",
-  },
-  "online.proof_used": {
-    nl: "Deze controle tegen automatisch verzonden formulieren werd al gebruikt. Verstuur het formulier opnieuw.",
-    fr: "Cette vérification contre les envois automatiques a déjà été utilisée. Envoyez à nouveau le formulaire.",
-    de: "Diese Prüfung gegen automatisch gesendete Formulare wurde bereits verwendet. Senden Sie das Formular erneut.",
-    en: "This check against automatically sent forms has already been used. Please send the form again.",
-  },
-  "online.postcode_unknown": {
-    nl: "Deze postcode kennen we niet. Controleer hem.",
-    fr: "Nous ne connaissons pas ce code postal. Vérifiez-le.",
-    de: "Diese Postleitzahl kennen wir nicht. Bitte prüfen Sie sie.",
-    en: "We do not know this postcode. Please check it.",
-  },
-  "online.municipality_required": {
-    nl: "Deze postcode hoort bij meer dan één gemeente: kies uw gemeente.",
-    fr: "Ce code postal couvre plusieurs communes : choisissez votre commune.",
-    de: "Diese Postleitzahl gehört zu mehreren Gemeinden: Wählen Sie Ihre Gemeinde.",
-    en: "This postcode covers more than one municipality: choose yours.",
-  },
-  "online.municipality_mismatch": {
-    nl: "Deze gemeente hoort niet bij de postcode.",
-    fr: "Cette commune ne correspond pas au code postal.",
-    de: "Diese Gemeinde gehört nicht zur Postleitzahl.",
-    en: "This municipality does not belong to the postcode.",
-  },
-  "online.no_ocmw": {
-    nl: "Voor deze gemeente is geen OCMW gekend in het portaal. Neem rechtstreeks contact op met het OCMW.",
-    fr: "Aucun CPAS n'est connu dans le portail pour cette commune. Contactez directement le CPAS.",
-    de: "Für diese Gemeinde ist im Portal kein ÖSHZ bekannt. Wenden Sie sich direkt an das ÖSHZ.",
-    en: "No OCMW is known in the portal for this municipality. Please contact the OCMW directly.",
-  },
-  "online.forward_too_late": {
-    nl: "Doorsturen kan tot 5 dagen na de ontvangstdatum (tot {date}).",
-    fr: "Le transfert est possible jusqu'à 5 jours après la date de réception (jusqu'au {date}).",
-    de: "Eine Weiterleitung ist bis 5 Tage nach dem Eingangsdatum möglich (bis {date}).",
-    en: "A request can be forwarded up to 5 days after its receipt date (until {date}).",
-  },
-  "online.forward_decided": {
-    nl: "Over deze aanvraag is al beslist; ze kan niet meer doorgestuurd worden.",
-    fr: "Cette demande a déjà fait l'objet d'une décision ; elle ne peut plus être transférée.",
-    de: "Über diesen Antrag wurde bereits entschieden; er kann nicht mehr weitergeleitet werden.",
-    en: "This request has been decided; it can no longer be forwarded.",
-  },
-  "online.forward_target": {
-    nl: "Kies een ander, actief OCMW.",
-    fr: "Choisissez un autre CPAS actif.",
-    de: "Wählen Sie ein anderes, aktives ÖSHZ.",
-    en: "Choose another, active OCMW.",
-  },
-  "mail.online_ack.subject": {
-    nl: "Uw hulpaanvraag {reference} is ontvangen",
-    fr: "Votre demande d'aide {reference} a été reçue",
-    de: "Ihr Hilfeantrag {reference} ist eingegangen",
-    en: "Your help request {reference} has been received",
-  },
-  "mail.online_ack.body": {
-    nl: "Beste,\n\nUw hulpaanvraag is geregistreerd met referentienummer {reference}.\nOntvangstdatum: {receivedOn, date}. Een aanvraag die op een zaterdag, zondag of wettelijke feestdag is ingediend, is ontvangen op de volgende werkdag.\nDe elektronische registratie geldt als uw handtekening.\n\nUw aanvraag gaat naar {ocmw}.\n{contact}\n\nHet OCMW beslist binnen 30 dagen na de ontvangstdatum. Vermeld uw referentienummer als u contact opneemt.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal.",
-    fr: "Madame, Monsieur,\n\nVotre demande d'aide est enregistrée sous la référence {reference}.\nDate de réception : {receivedOn, date}. Une demande introduite un samedi, un dimanche ou un jour férié légal est reçue le jour ouvrable suivant.\nL'enregistrement électronique vaut signature.\n\nVotre demande est adressée au {ocmw}.\n{contact}\n\nLe CPAS décide dans les 30 jours de la date de réception. Mentionnez votre référence si vous le contactez.\n\nCe courriel a été envoyé automatiquement par le portail CPAS.",
-    de: "Guten Tag,\n\nIhr Hilfeantrag ist unter der Referenz {reference} registriert.\nEingangsdatum: {receivedOn, date}. Ein an einem Samstag, Sonntag oder gesetzlichen Feiertag gestellter Antrag gilt am nächsten Werktag als eingegangen.\nDie elektronische Registrierung gilt als Ihre Unterschrift.\n\nIhr Antrag geht an das {ocmw}.\n{contact}\n\nDas ÖSHZ entscheidet innerhalb von 30 Tagen nach dem Eingangsdatum. Geben Sie Ihre Referenz an, wenn Sie Kontakt aufnehmen.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
-    en: "Hello,\n\nYour help request has been registered with reference number {reference}.\nReceipt date: {receivedOn, date}. A request filed on a Saturday, Sunday or Belgian legal holiday is received on the next working day.\nThe electronic registration counts as your signature.\n\nYour request goes to {ocmw}.\n{contact}\n\nThe OCMW decides within 30 days of the receipt date. Quote your reference number when you get in touch.\n\nThis e-mail was sent automatically by the OCMW Portal.",
-  },
-  "mail.online_notification.subject": {
-    nl: "OCMW Online: nieuwe hulpaanvraag {reference}",
-    fr: "CPAS Online : nouvelle demande d'aide {reference}",
-    de: "ÖSHZ Online: neuer Hilfeantrag {reference}",
-    en: "OCMW Online: new help request {reference}",
-  },
-  "mail.online_notification.body": {
-    nl: "Er is een hulpaanvraag voor uw OCMW: {reference} (ontvangstdatum {receivedOn, date}).\nU vindt ze in het OCMW Portaal onder OCMW Online.\n\nDeze e-mail bevat om privacyredenen geen persoonsgegevens.",
-    fr: "Une demande d'aide est adressée à votre CPAS : {reference} (date de réception {receivedOn, date}).\nVous la trouverez dans le portail CPAS, sous CPAS Online.\n\nPour protéger la vie privée, ce courriel ne contient aucune donnée personnelle.",
-    de: "Für Ihr ÖSHZ liegt ein Hilfeantrag vor: {reference} (Eingangsdatum {receivedOn, date}).\nSie finden ihn im ÖSHZ-Portal unter ÖSHZ Online.\n\nAus Datenschutzgründen enthält diese E-Mail keine personenbezogenen Daten.",
-    en: "There is a help request for your OCMW: {reference} (receipt date {receivedOn, date}).\nYou will find it in the OCMW Portal under OCMW Online.\n\nFor privacy, this e-mail contains no personal data.",
-  },
-  "mail.online_reminder.subject": {
-    nl: "OCMW Online: {count} ongelezen hulpaanvraag/-aanvragen",
-    fr: "CPAS Online : {count} demande(s) d'aide non lue(s)",
-    de: "ÖSHZ Online: {count} ungelesene(r) Hilfeantrag/-anträge",
-    en: "OCMW Online: {count} unread help request(s)",
-  },
-  "mail.online_reminder.body": {
-    nl: "Deze hulpaanvragen zijn nog niet gelezen:\n{references}\n\nOpen ze in het OCMW Portaal onder OCMW Online. Een gelezen aanvraag krijgt geen herinneringen meer.",
-    fr: "Ces demandes d'aide n'ont pas encore été lues :\n{references}\n\nOuvrez-les dans le portail CPAS, sous CPAS Online. Une demande lue ne fait plus l'objet de rappels.",
-    de: "Diese Hilfeanträge wurden noch nicht gelesen:\n{references}\n\nÖffnen Sie sie im ÖSHZ-Portal unter ÖSHZ Online. Für einen gelesenen Antrag gibt es keine Erinnerungen mehr.",
-    en: "These help requests have not been read yet:\n{references}\n\nOpen them in the OCMW Portal under OCMW Online. A request that has been read gets no more reminders.",
-  },
-  "online.cursor_invalid": {
-    nl: "Deze cursor is niet geldig: gebruik de nextCursor van een vorig antwoord.",
-    fr: "Ce curseur n'est pas valide : utilisez le nextCursor d'une réponse précédente.",
-    de: "Dieser Cursor ist ungültig: Verwenden Sie den nextCursor einer vorherigen Antwort.",
-    en: "This cursor is not valid: use the nextCursor of an earlier answer.",
-  },
-  "online.reference_format": {
-    nl: "Een referentienummer heeft de vorm OO-JJJJ-NNNNNNN-C.",
-    fr: "Une référence a la forme OO-AAAA-NNNNNNN-C.",
-    de: "Eine Referenz hat die Form OO-JJJJ-NNNNNNN-C.",
-    en: "A reference number looks like OO-YYYY-NNNNNNN-C.",
-  },
-  "merger.end_access_not_disappearing": {
-    nl: "Alleen de toegang van een verdwijnend OCMW kan beëindigd worden.",
-    fr: "Seul l'accès d'un CPAS qui disparaît peut être clôturé.",
-    de: "Nur der Zugang eines wegfallenden ÖSHZ kann beendet werden.",
-    en: "Only a disappearing OCMW's access can be ended.",
-  },
-  "merger.end_access_too_early": {
-    nl: "De fusie gaat pas in op {date}; tot dan werkt dit OCMW gewoon verder.",
-    fr: "La fusion ne prend effet que le {date} ; jusque-là ce CPAS fonctionne normalement.",
-    de: "Die Fusion wird erst am {date} wirksam; bis dahin arbeitet dieses ÖSHZ normal weiter.",
-    en: "The merger takes effect on {date}; until then this OCMW works as before.",
-  },
-  "merger.end_access_already": {
-    nl: "De toegang van deze organisatie is al beëindigd op {date}.",
-    fr: "L'accès de cette organisation a déjà été clôturé le {date}.",
-    de: "Der Zugang dieser Organisation wurde bereits am {date} beendet.",
-    en: "This organisation's access was already ended on {date}.",
-  },
-  "merger.end_access_open_items": {
-    nl: "Dit OCMW heeft nog openstaand werk: {items} Beëindig de toegang alleen met een reden (override).",
-    fr: "Ce CPAS a encore du travail en cours : {items} Ne clôturez l'accès qu'avec une raison (dérogation).",
-    de: "Dieses ÖSHZ hat noch offene Arbeit: {items} Beenden Sie den Zugang nur mit einer Begründung (Übersteuerung).",
-    en: "This OCMW still has open work: {items} End its access only with a reason (override).",
-  },
-  "merger.end_access_unfiled_report": {
-    nl: "Het Uniek verslag {year} is niet ingediend.",
-    fr: "Le rapport unique {year} n'a pas été introduit.",
-    de: "Der Einheitliche Bericht {year} wurde nicht eingereicht.",
-    en: "The Uniek verslag {year} has not been submitted.",
-  },
-  "merger.end_access_unread_ebox": {
-    nl: "Er zijn {count} ongelezen documenten in de e-Box.",
-    fr: "L'e-Box contient {count} documents non lus.",
-    de: "In der e-Box sind {count} ungelesene Dokumente.",
-    en: "The e-Box has {count} unread documents.",
   },
   "vendor.certificate_required": {
     nl: "Een clientcertificaat is vereist.",

@@ -117,6 +117,12 @@ const catalogue = {
   'col.after': { nl: 'Na', fr: 'Après', de: 'Nachher', en: 'After' },
   'status.active': { nl: 'Actief', fr: 'Actif', de: 'Aktiv', en: 'Active' },
   'status.blocked': { nl: 'Geblokkeerd', fr: 'Bloqué', de: 'Gesperrt', en: 'Blocked' },
+  "bulk.applications_required": {
+    nl: "Kies minstens één beveiligde toepassing.",
+    fr: "Choisissez au moins une application sécurisée.",
+    de: "Wählen Sie mindestens eine gesicherte Anwendung.",
+    en: "Choose at least one secured application.",
+  },
 } satisfies Record<string, Entry>;
 
 export type AccessMessageKey = keyof typeof catalogue;

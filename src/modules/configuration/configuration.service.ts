@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { msg, type Language } from '../../shared/messages.js';
+import { configurationMessages } from './configuration-messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import type { RegistryService } from '../registry/index.js';
@@ -120,7 +121,7 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
     async saveContact(caller: Caller, data: ContactData) {
       const lookup = await registry.lookupPostcode(data.postcode);
       if (lookup.municipalities.length === 0) {
-        throw new AppError('validation', msg('http.validation'), { postcode: msg('config.postcode_unknown') });
+        throw new AppError('validation', msg('http.validation'), { postcode: configurationMessages.msg('config.postcode_unknown') });
       }
       await saveSection(caller, 'contact', data);
       return service.view(caller);
@@ -143,7 +144,7 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
       if (section === 'contact') {
         const lookup = await registry.lookupPostcode((data as ContactData).postcode);
         if (lookup.municipalities.length === 0) {
-          throw new AppError('validation', msg('http.validation'), { postcode: msg('config.postcode_unknown') });
+          throw new AppError('validation', msg('http.validation'), { postcode: configurationMessages.msg('config.postcode_unknown') });
         }
       }
       const before = await repo.currentVersion(db, organisationId, section);

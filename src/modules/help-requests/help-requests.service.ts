@@ -4,6 +4,7 @@ import { formatHelpReference } from '../../domain/help-reference.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
+import { helpRequestMessages } from './help-requests-messages.js';
 import { localized, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { correspondenceLanguages } from '../../domain/correspondence.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
@@ -177,19 +178,19 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /** R6.1–R6.2: the municipality (chosen when the postcode is ambiguous) and its competent OCMW on the date. */
   async function resolve(postcode: string, nis: string | undefined, date: string, strict: boolean) {
     const { municipalities } = await registry.lookupPostcode(postcode, date);
-    if (municipalities.length === 0) throw validation({ postcode: msg('online.postcode_unknown') });
+    if (municipalities.length === 0) throw validation({ postcode: helpRequestMessages.msg('online.postcode_unknown') });
     let chosen = municipalities.length === 1 ? municipalities[0] : undefined;
     if (nis) {
       chosen = municipalities.find((m) => m.nis === nis);
-      if (!chosen) throw validation({ nis: msg('online.municipality_mismatch') });
+      if (!chosen) throw validation({ nis: helpRequestMessages.msg('online.municipality_mismatch') });
     }
     if (!chosen) {
-      if (strict) throw validation({ nis: msg('online.municipality_required') });
+      if (strict) throw validation({ nis: helpRequestMessages.msg('online.municipality_required') });
       return { municipalities, chosen: undefined, ocmw: undefined };
     }
     const ocmws = await repo.competentOcmws(db, chosen.nis, date);
     if (ocmws.length !== 1) {
-      if (strict) throw validation({ postcode: msg('online.no_ocmw') });
+      if (strict) throw validation({ postcode: helpRequestMessages.msg('online.no_ocmw') });
       return { municipalities, chosen, ocmw: undefined };
     }
     return { municipalities, chosen, ocmw: ocmws[0] };
@@ -209,8 +210,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       kind: 'online-notification',
       organisationId,
       to: settings.notificationAddress,
-      subject: msg('mail.online_notification.subject', { reference }),
-      body: msg('mail.online_notification.body', { reference, receivedOn }),
+      subject: helpRequestMessages.msg('mail.online_notification.subject', { reference }),
+      body: helpRequestMessages.msg('mail.online_notification.body', { reference, receivedOn }),
       // Issue 18: in the OCMW's correspondence language(s).
       languages: correspondenceLanguages(areas.get(organisationId) ?? []),
     });
@@ -339,7 +340,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         const tx = txh as unknown as Db;
         // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
         if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
-          throw validation({ proof: msg('online.proof_used') });
+          throw validation({ proof: helpRequestMessages.msg('online.proof_used') });
         }
         const request = await repo.insertRequest(tx, {
           reference,
@@ -369,8 +370,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
               kind: 'online-acknowledgement',
               organisationId: null,
               to: input.email,
-              subject: msg('mail.online_ack.subject', { reference }),
-              body: msg('mail.online_ack.body', { reference, receivedOn, ocmw: publicView.name, contact }),
+              subject: helpRequestMessages.msg('mail.online_ack.subject', { reference }),
+              body: helpRequestMessages.msg('mail.online_ack.body', { reference, receivedOn, ocmw: publicView.name, contact }),
               // Issue 18: in the language the citizen filed in.
               languages: [lang],
             }),
@@ -403,7 +404,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async submitFromPublicForm({ proof: solution, ...input }: CitizenSubmission) {
       const checked = await proofOfWork.check(solution);
       if (!checked.ok) {
-        throw validation({ proof: msg(checked.reason === 'expired' ? 'online.proof_expired' : 'online.proof_invalid') });
+        throw validation({ proof: helpRequestMessages.msg(checked.reason === 'expired' ? 'online.proof_expired' : 'online.proof_invalid') });
       }
       return service.submit(input, checked);
     },
@@ -458,10 +459,10 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async forward(caller: OcmwUser, id: string, body: { organisationId: string; reason: string }) {
       const organisationId = requireOcmwOnline(caller);
       const current = await detail(organisationId, { id });
-      if (current.decidedAt) throw validation({ organisationId: msg('online.forward_decided') });
-      if (!current.canForward) throw validation({ organisationId: msg('online.forward_too_late', { date: current.forwardUntil }) });
+      if (current.decidedAt) throw validation({ organisationId: helpRequestMessages.msg('online.forward_decided') });
+      if (!current.canForward) throw validation({ organisationId: helpRequestMessages.msg('online.forward_too_late', { date: current.forwardUntil }) });
       const [target] = (await repo.searchOcmwById(db, body.organisationId, clock.today())).filter((t) => t.id !== organisationId);
-      if (!target) throw validation({ organisationId: msg('online.forward_target') });
+      if (!target) throw validation({ organisationId: helpRequestMessages.msg('online.forward_target') });
       const mail = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.reassign(tx, current.id, target.id);
@@ -521,8 +522,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
               kind: 'online-reminder',
               organisationId: r.organisationId,
               to: r.to,
-              subject: msg('mail.online_reminder.subject', { count: r.references.length }),
-              body: msg('mail.online_reminder.body', { references: r.references.map((x) => `- ${x}`).join('\n') }),
+              subject: helpRequestMessages.msg('mail.online_reminder.subject', { count: r.references.length }),
+              body: helpRequestMessages.msg('mail.online_reminder.body', { references: r.references.map((x) => `- ${x}`).join('\n') }),
               // Issue 18: in the OCMW's correspondence language(s).
               languages: correspondenceLanguages(areas.get(r.organisationId) ?? []),
             });

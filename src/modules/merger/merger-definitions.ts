@@ -4,7 +4,8 @@ import { addDays, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { validateKbo, validateNis } from '../../shared/identifiers.js';
 import type { Message } from '../../shared/i18n.js';
-import { isMessageKey, msg as sharedMsg, type MessageKey } from '../../shared/messages.js';
+import { messageOf } from '../../shared/i18n.js';
+import { msg as sharedMsg, sharedMessages, type MessageKey } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo } from '../registry/index.js';
 import { forgetMergedName, recordMergedName } from './merged-name.js';
@@ -102,7 +103,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
       for (const p of derived.problems) {
         // The body calls the declared scenario declaredScenario.
         const field = p.field === 'scenario' ? 'declaredScenario' : p.field;
-        fields[field] ??= isMessageKey(p.problem) ? sharedMsg(p.problem, p.params) : p.problem;
+        fields[field] ??= messageOf([sharedMessages, mergerMessages], p.problem, p.params);
       }
     }
     const involved = [...input.sources.map((s) => s.organisationId), ...(input.newTarget ? [] : targetId ? [targetId] : [])];
@@ -304,7 +305,7 @@ export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: C
           const derived = deriveScenario({ sources, targetOrganisationId: existing.target, targetNis: input.targetNis, declaredScenario: input.declaredScenario });
           if (!derived.ok) {
             for (const p of derived.problems) {
-              problems.push(msg('merger.csv.row_field', { row: g.rows[0]!, field: p.field, problem: isMessageKey(p.problem) ? sharedMsg(p.problem, p.params) : p.problem }));
+              problems.push(msg('merger.csv.row_field', { row: g.rows[0]!, field: p.field, problem: messageOf([sharedMessages, mergerMessages], p.problem, p.params) }));
             }
           }
           const ok = problems.length === 0;

@@ -23,6 +23,7 @@ import { PageQuery } from '../../shared/schema.js';
 import type { MergerService } from './merger.service.js';
 import { AppError } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
+import { mergerMessages } from './merger-messages.js';
 
 /** HTTP ↔ merger service. */
 export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = async (app, { mergers }) => {
@@ -45,7 +46,7 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body)) {
-        throw new AppError('unsupported_media_type', msg('import.not_xlsx'), { file: msg('import.not_xlsx') });
+        throw new AppError('unsupported_media_type', mergerMessages.msg('import.not_xlsx'), { file: mergerMessages.msg('import.not_xlsx') });
       }
       return rendered(request, await mergers.importHtb(request.body, {
         dryRun: request.query.dryRun !== 'false',

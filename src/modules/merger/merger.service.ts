@@ -1,7 +1,9 @@
 import type { Db } from '../../db/db.js';
 import { addDays, type Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
-import { isMessageKey, msg, type MessageKey } from '../../shared/messages.js';
+import { messageOf } from '../../shared/i18n.js';
+import { msg, sharedMessages } from '../../shared/messages.js';
+import { mergerMessages } from './merger-messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo, type RegistryService } from '../registry/index.js';
 import type { ManagementService } from '../access/index.js';
@@ -42,13 +44,16 @@ export interface NewMerger extends MergerShape {
   effectiveDate: string;
 }
 
+/** The catalogues of an import's or a definition's problems: identifiers (shared) and the merger's own. */
+const PROBLEMS = [sharedMessages, mergerMessages];
+
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
 export function createMergerService({ db, clock, registry, management, audit, filingWindow, openWork }: MergerDeps) {
   const definitions = createMergerDefinitions({ db, clock, audit });
   const cutover = createCutoverService({ db, clock, audit, filingWindow, organisationNames: registry.organisationNames });
   function problemsToFields(problems: { field: string; problem: string; params?: Record<string, string | number> }[]): FieldMessages {
     const fields: FieldMessages = {};
-    for (const p of problems) fields[p.field] ??= isMessageKey(p.problem) ? msg(p.problem, p.params) : p.problem;
+    for (const p of problems) fields[p.field] ??= messageOf(PROBLEMS, p.problem, p.params);
     return fields;
   }
 
@@ -86,19 +91,19 @@ export function createMergerService({ db, clock, registry, management, audit, fi
       let open: OpenWork | undefined;
       if (end) {
         const status = await registryRepo.findOrganisationStatus(db, organisationId);
-        if (status?.status !== 'disappearing') throw new AppError('rule_violation', msg('merger.end_access_not_disappearing'));
+        if (status?.status !== 'disappearing') throw new AppError('rule_violation', mergerMessages.msg('merger.end_access_not_disappearing'));
         if (status.effectiveDate && today < status.effectiveDate) {
-          throw new AppError('rule_violation', msg('merger.end_access_too_early', { date: status.effectiveDate }));
+          throw new AppError('rule_violation', mergerMessages.msg('merger.end_access_too_early', { date: status.effectiveDate }));
         }
-        if (org.accessEndedOn) throw new AppError('conflict', msg('merger.end_access_already', { date: org.accessEndedOn }));
+        if (org.accessEndedOn) throw new AppError('conflict', mergerMessages.msg('merger.end_access_already', { date: org.accessEndedOn }));
         open = await openWorkOf(organisationId);
         const violations = [
-          ...(open.unfiledReportYear !== null ? [{ rule: 'merger.end_access.unfiled_report', message: msg('merger.end_access_unfiled_report', { year: open.unfiledReportYear }) }] : []),
-          ...(open.unreadDocuments > 0 ? [{ rule: 'merger.end_access.unread_ebox', message: msg('merger.end_access_unread_ebox', { count: open.unreadDocuments }) }] : []),
+          ...(open.unfiledReportYear !== null ? [{ rule: 'merger.end_access.unfiled_report', message: mergerMessages.msg('merger.end_access_unfiled_report', { year: open.unfiledReportYear }) }] : []),
+          ...(open.unreadDocuments > 0 ? [{ rule: 'merger.end_access.unread_ebox', message: mergerMessages.msg('merger.end_access_unread_ebox', { count: open.unreadDocuments }) }] : []),
         ];
         if (violations.length > 0 && !overrideReason) {
           // One sentence naming what is open (the items rendered in it); each item also as a violation with its rule.
-          const message = msg('merger.end_access_open_items', { items: violations.map((v) => v.message) });
+          const message = mergerMessages.msg('merger.end_access_open_items', { items: violations.map((v) => v.message) });
           throw new AppError('conflict', message, { overrideReason: message }, violations);
         }
       }
@@ -207,7 +212,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
     async importHtb(buffer: Buffer, options: { dryRun: boolean; actor: { userId: string; role: string } | null }) {
       const parsed = await parseHtbWorkbook(buffer);
       if (!parsed.ok) {
-        const message = msg(parsed.problem as MessageKey, {
+        const message = mergerMessages.msg(parsed.problem, {
           columns: HTB_COLUMNS.map((c) => c.header).join(', '),
           max: `${MAX_HTB_FILE_BYTES / 1024 / 1024} MB`,
           unpacked: `${MAX_HTB_UNPACKED_BYTES / 1024 / 1024} MB`,
@@ -272,7 +277,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           sourceKbo: r.sourceKbo,
           targetKbo: r.targetKbo,
           insz: r.insz,
-          problems: r.problems.map((p) => (isMessageKey(p.key) ? msg(p.key, p.params) : p.key)),
+          problems: r.problems.map((p) => messageOf(PROBLEMS, p.key, p.params)),
           action: valid ? (actions.get(r.targetId!) ?? null) : null,
         })),
         newAccounts,

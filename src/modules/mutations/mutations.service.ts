@@ -2,6 +2,7 @@ import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { isMessageKey, msg } from '../../shared/messages.js';
+import { mutationMessages } from './mutations-messages.js';
 import { issueToMessage, type IssueLike } from '../../shared/validation-messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import { MutationInput, selectionCode } from './mutations.schema.js';
@@ -29,7 +30,7 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
       records.forEach((r, i) => {
         const parsed = MutationInput.safeParse(r);
         if (parsed.success) valid.push(parsed.data);
-        else for (const issue of parsed.error.issues) fields[`${i}.${issue.path.join('.')}`] ??= issueToMessage(issue as IssueLike, isMessageKey);
+        else for (const issue of parsed.error.issues) fields[`${i}.${issue.path.join('.')}`] ??= issueToMessage(issue as IssueLike, (key) => mutationMessages.has(key) || isMessageKey(key));
       });
       if (Object.keys(fields).length) throw new AppError('validation', msg('http.validation'), fields);
       if (valid.length === 0) return { received: 0, deliveries: 0 };

@@ -6,11 +6,21 @@
 import { composeCatalogue, type Language, type Message } from '../../shared/i18n.js';
 import { sharedMessages } from '../../shared/messages.js';
 import { auditMessages } from '../../modules/audit/audit-messages.js';
+import { configurationMessages } from '../../modules/configuration/configuration-messages.js';
 import { dossierMessages } from '../../modules/dossiers/dossiers-messages.js';
+import { helpRequestMessages } from '../../modules/help-requests/help-requests-messages.js';
 import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
-// The dossier contract's refinements (dossier.subtype_kind, dossier.end_before_start) are shown before sending.
-export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue, dossierMessages.catalogue, auditMessages.catalogue);
+// The contracts' refinements are shown before sending: the dossier form's (dossier.subtype_kind,
+// dossier.end_before_start), the citizen form's (online.kind_required, …) and the configuration's.
+export const webCatalogue = composeCatalogue(
+  sharedMessages.catalogue,
+  validationMessages.catalogue,
+  dossierMessages.catalogue,
+  auditMessages.catalogue,
+  helpRequestMessages.catalogue,
+  configurationMessages.catalogue,
+);
 
 /** A message (key + parameters) in the UI language. */
 export function renderMessage(message: Message, language: Language): string {
