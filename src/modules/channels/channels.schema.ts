@@ -5,39 +5,84 @@
 import { z } from 'zod';
 import { Email, Language } from '../../shared/schema.js';
 
-/** R3.4: the secured permissions of an FTP/SFTP channel. */
+/** A permission's name in every language, as ChaMan shows it. */
+type PermissionName = Readonly<{ nl: string; fr: string; de: string; en: string }>;
+
+/** R3.4: the secured permissions of an FTP/SFTP channel, named as the guide names them. */
 export const FTP_PERMISSIONS = {
-  'novaprima-knipperlichten': 'Knipperlichten voor afwijkingen voor dossiers van NovaPrima',
-  'mutaties-rijksregister': 'Mutaties RijksRegister',
-  'mediprima-afrekening': 'MediPrima-afrekening',
-  'novaprima-waarschuwingen': 'NovaPrima: waarschuwingen naar FTP opsturen',
-} as const;
+  'novaprima-knipperlichten': {
+    nl: "Knipperlichten voor afwijkingen voor dossiers van NovaPrima",
+    fr: "Clignotants pour anomalies dans les dossiers NovaPrima",
+    de: "Warnsignale für Abweichungen in NovaPrima-Akten",
+    en: "Warning lights for anomalies in NovaPrima files",
+  },
+  'mutaties-rijksregister': {
+    nl: "Mutaties RijksRegister",
+    fr: "Mutations Registre national",
+    de: "Mutationen Nationalregister",
+    en: "National Register mutations",
+  },
+  'mediprima-afrekening': {
+    nl: "MediPrima-afrekening",
+    fr: "Décompte MediPrima",
+    de: "MediPrima-Abrechnung",
+    en: "MediPrima settlement",
+  },
+  'novaprima-waarschuwingen': {
+    nl: "NovaPrima: waarschuwingen naar FTP opsturen",
+    fr: "NovaPrima : envoyer les avertissements vers FTP",
+    de: "NovaPrima: Warnungen an FTP senden",
+    en: "NovaPrima: send warnings to FTP",
+  },
+} as const satisfies Record<string, PermissionName>;
 
 /**
  * R3.7: the secured permissions of a REST account (OCMW Online, R6.9), and [choice] one for the
  * dossiers' forms that the social software registers through the vendor API (R9.2).
  */
 export const REST_PERMISSIONS = {
-  'ocmw-online-admin': 'Administratie van het OCMW Online-systeem',
-  'ocmw-online-proces': 'Beheer van het OCMW Online proces',
-  'signaletiek-bewerken': "Bewerken van de signaletieke gegevens van de OCMW's",
-  'signaletiek-raadplegen': "Raadpleging van de signaletieke gegevens van de OCMW's",
-  'dossiers-integraties': 'Beheer van de integraties en A036 van de dossiers sociaal onderzoek',
-} as const;
+  'ocmw-online-admin': {
+    nl: "Administratie van het OCMW Online-systeem",
+    fr: "Administration du système CPAS en ligne",
+    de: "Verwaltung des Systems ÖSHZ Online",
+    en: "Administration of the OCMW Online system",
+  },
+  'ocmw-online-proces': {
+    nl: "Beheer van het OCMW Online proces",
+    fr: "Gestion du processus CPAS en ligne",
+    de: "Verwaltung des Prozesses ÖSHZ Online",
+    en: "Management of the OCMW Online process",
+  },
+  'signaletiek-bewerken': {
+    nl: "Bewerken van de signaletieke gegevens van de OCMW's",
+    fr: "Modification des données signalétiques des CPAS",
+    de: "Bearbeiten der Stammdaten der ÖSHZ",
+    en: "Editing the identification data of the OCMWs",
+  },
+  'signaletiek-raadplegen': {
+    nl: "Raadpleging van de signaletieke gegevens van de OCMW's",
+    fr: "Consultation des données signalétiques des CPAS",
+    de: "Abfrage der Stammdaten der ÖSHZ",
+    en: "Consulting the identification data of the OCMWs",
+  },
+  'dossiers-integraties': {
+    nl: "Beheer van de integraties en A036 van de dossiers sociaal onderzoek",
+    fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale",
+    de: "Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten",
+    en: "Management of the integrations and A036 of the social investigation dossiers",
+  },
+} as const satisfies Record<string, PermissionName>;
 
 export type FtpPermission = keyof typeof FTP_PERMISSIONS;
 export type RestPermission = keyof typeof REST_PERMISSIONS;
 export const FtpPermissionCode = z.enum(Object.keys(FTP_PERMISSIONS) as [FtpPermission, ...FtpPermission[]]);
 export const RestPermissionCode = z.enum(Object.keys(REST_PERMISSIONS) as [RestPermission, ...RestPermission[]]);
 
-/** The REST permissions' names in every language, as ChaMan shows them (refusals of the vendor API name the missing one). */
-export const REST_PERMISSION_NAMES: Record<RestPermission, { nl: string; fr: string; de: string; en: string }> = {
-  "ocmw-online-admin": { nl: "Administratie van het OCMW Online-systeem", fr: "Administration du système CPAS en ligne", de: "Verwaltung des Systems ÖSHZ Online", en: "Administration of the OCMW Online system" },
-  "ocmw-online-proces": { nl: "Beheer van het OCMW Online proces", fr: "Gestion du processus CPAS en ligne", de: "Verwaltung des Prozesses ÖSHZ Online", en: "Management of the OCMW Online process" },
-  "signaletiek-bewerken": { nl: "Bewerken van de signaletieke gegevens van de OCMW's", fr: "Modification des données signalétiques des CPAS", de: "Bearbeiten der Stammdaten der ÖSHZ", en: "Editing the identification data of the OCMWs" },
-  "signaletiek-raadplegen": { nl: "Raadpleging van de signaletieke gegevens van de OCMW's", fr: "Consultation des données signalétiques des CPAS", de: "Abfrage der Stammdaten der ÖSHZ", en: "Consulting the identification data of the OCMWs" },
-  "dossiers-integraties": { nl: "Beheer van de integraties en A036 van de dossiers sociaal onderzoek", fr: "Gestion des intégrations et A036 des dossiers d'enquête sociale", de: "Verwaltung der Integrationen und A036 der Sozialuntersuchungsakten", en: "Management of the integrations and A036 of the social investigation dossiers" },
-};
+/**
+ * Every permission's name in every language (one list: ChaMan's screens, and the vendor API's
+ * refusals that name the missing permission).
+ */
+export const PERMISSION_NAMES: Readonly<Record<FtpPermission | RestPermission, PermissionName>> = { ...FTP_PERMISSIONS, ...REST_PERMISSIONS };
 const MAX_FTP_PERMISSIONS = Object.keys(FTP_PERMISSIONS).length;
 const MAX_REST_PERMISSIONS = Object.keys(REST_PERMISSIONS).length;
 

@@ -4,7 +4,7 @@ import { AppError, type FieldMessages } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import { REST_PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
+import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
 import type { RegistryService } from '../registry/index.js';
 import { dossierMessages } from './dossiers-messages.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
@@ -91,7 +91,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
    */
   async function vendorActor(client: DossierVendor): Promise<Actor> {
     if (!client.permissions.includes(DOSSIER_REST_PERMISSION)) {
-      throw new AppError('forbidden', msg('vendor.permission', { permission: REST_PERMISSION_NAMES[DOSSIER_REST_PERMISSION] }));
+      throw new AppError('forbidden', msg('vendor.permission', { permission: PERMISSION_NAMES[DOSSIER_REST_PERMISSION] }));
     }
     const organisation = await registry.getOrganisation(client.organisationId);
     if (organisation.kind !== 'ocmw') throw new AppError('forbidden', msg('auth.forbidden'));

@@ -14,7 +14,7 @@ import type { NotificationsService } from '../notifications/index.js';
 import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
 import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
-import { REST_PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
+import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
@@ -172,7 +172,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   }
 
   function requireVendor(client: VendorClient, permission: string) {
-    if (!client.permissions.includes(permission)) throw new AppError('forbidden', msg('vendor.permission', { permission: REST_PERMISSION_NAMES[permission as RestPermission] ?? permission }));
+    if (!client.permissions.includes(permission)) throw new AppError('forbidden', msg('vendor.permission', { permission: PERMISSION_NAMES[permission as RestPermission] ?? permission }));
   }
 
   /** R6.1–R6.2: the municipality (chosen when the postcode is ambiguous) and its competent OCMW on the date. */

@@ -180,7 +180,7 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const wrong = await call('GET', '/vendor/v1/help-requests', certs.contactOnly);
     expect(wrong.status).toBe(403);
     expect(wrong.json.error.message).toContain('Beheer van het OCMW Online proces');
-    // The permission is named as ChaMan names it, in the vendor's language (one list: channels.schema REST_PERMISSION_NAMES).
+    // The permission is named as ChaMan names it, in the vendor's language (one list: channels.schema PERMISSION_NAMES).
     const french = await call('GET', '/vendor/v1/help-requests', certs.contactOnly, undefined, 'fr');
     expect(french.json.error.message).toBe("Le compte REST n'a pas l'autorisation « Gestion du processus CPAS en ligne ».");
   });

@@ -144,3 +144,24 @@ describe('the web catalogue has no placeholder left on screen (issue 18)', () =>
     expect(single).toEqual([]);
   });
 });
+
+describe('numbers in the reader’s locale (issue 18)', async () => {
+  const { i18n } = await import('./index.js');
+  // A count of 12,345 as each language writes it; years ({{year}}) are never grouped.
+  it.each([
+    ['nl', '12.345'],
+    ['fr', '12\u202f345'],
+    ['de', '12.345'],
+    ['en', '12,345'],
+  ] as const)('%s groups thousands in counts', (lang, written) => {
+    const t = i18n.getFixedT(lang);
+    expect(t('access.home.countsValue', { total: 12345, active: 12000, blocked: 345 })).toContain(written);
+  });
+
+  it('every count-like placeholder is formatted as a number in every language', () => {
+    const numeric = /\{\{\s*(count|total|active|blocked|ready|already|done|failed|max|page|pages)\s*\}\}/;
+    for (const lang of Object.keys(texts) as Lang[]) {
+      for (const [key, text] of texts[lang]) expect(numeric.test(text), `${lang} ${key}: ${text}`).toBe(false);
+    }
+  });
+});

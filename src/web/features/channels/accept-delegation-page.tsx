@@ -90,7 +90,7 @@ function AcceptForm({ delegation }: { delegation: DelegationData }) {
         <dd>
           <ul className="plain-list">
             {delegation.permissions.map((p) => (
-              <li key={p}>{permissionLabel(p, t)}</li>
+              <li key={p}>{permissionLabel(p)}</li>
             ))}
           </ul>
         </dd>

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
@@ -6,6 +5,8 @@ import { fieldError, fieldErrorList } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { FileField, TextField } from '../../components/form-field.js';
 import { formatDate } from '../../components/format.js';
+import { PERMISSION_NAMES } from '../../../modules/channels/channels.schema.js';
+import { currentLanguage } from '../../i18n/index.js';
 import type { AccountData } from './chaman-api.js';
 
 /** Paths of the ChaMan screens. */
@@ -87,7 +88,7 @@ export function PermissionCheckboxes({
                 onChange={(event) => onChange(event.target.checked ? [...value, code] : value.filter((c) => c !== code))}
               />
               <label htmlFor={id} className="checkbox__label">
-                {permissionLabel(code, t)}
+                {permissionLabel(code)}
               </label>
             </li>
           );
@@ -97,9 +98,9 @@ export function PermissionCheckboxes({
   );
 }
 
-/** The label of an FTP or REST permission code; unknown codes as they are. */
-export function permissionLabel(code: string, t: TFunction): string {
-  return t(`chaman.permissionLabels.${code}`, { defaultValue: code });
+/** The name of an FTP or REST permission in the UI language (the schema's one list); unknown codes as they are. */
+export function permissionLabel(code: string): string {
+  return Object.hasOwn(PERMISSION_NAMES, code) ? PERMISSION_NAMES[code as keyof typeof PERMISSION_NAMES][currentLanguage()] : code;
 }
 
 /** "Certificaat" (the .cer file, with every broken rule listed) and "Certificaatnaam". */

@@ -261,7 +261,7 @@ function ChamanSections({
                       <td>
                         <ul className="plain-list">
                           {d.permissions.map((p) => (
-                            <li key={p}>{permissionLabel(p, t)}</li>
+                            <li key={p}>{permissionLabel(p)}</li>
                           ))}
                         </ul>
                       </td>

@@ -19,6 +19,7 @@ import { configurationApi } from './configuration-api.js';
 import type { CatalogueEntry, DeliveredMutationPage, DeliveredMutationQuery } from './configuration-api.js';
 import { configurationPaths } from './configuration-common.js';
 import { Pager } from '../../components/pager.js';
+import { permissionLabel } from '../channels/chaman-common.js';
 
 const FILTERS = ['code', 'from', 'to'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -138,7 +139,7 @@ export function ReceivedMutationsPage() {
       <h1>{title}</h1>
       {context?.organisation ? <p className="lead">{t('configuration.received.organisation', { name: choiceOrganisationName(context, t, language) })}</p> : null}
       <p>{t('configuration.received.intro')}</p>
-      <p>{t('configuration.received.channel', { permission: t('chaman.permissionLabels.mutaties-rijksregister') })}</p>
+      <p>{t('configuration.received.channel', { permission: permissionLabel('mutaties-rijksregister') })}</p>
       <p>
         {t('configuration.received.https')} <code>{HTTPS_ENDPOINT}</code>
       </p>
