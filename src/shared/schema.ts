@@ -6,6 +6,17 @@ import { z } from 'zod';
 import { validateInsz, validateKbo, validateNis } from './identifiers.js';
 import { LANGUAGES } from './messages.js';
 
+/**
+ * Options for a cross-field rule (`.superRefine(rule, EVERY_PROBLEM)`): it runs even when a field
+ * already failed (an INSZ that does not parse, a missing object), so a form and an API client get
+ * every problem in one answer instead of two rounds (issue 18). It runs only on an object (never
+ * on null, a string or an array sent in its place); its fields may still be missing or of the
+ * wrong type, so the rule checks what it uses.
+ */
+export const EVERY_PROBLEM = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+} as const;
+
 // The format names the identifier in the OpenAPI documents (a transform is invisible there), so
 // API clients and the fuzz test (test/fuzz) know the field holds a KBO, INSZ or NIS.
 function identifier(validate: typeof validateKbo, format: 'kbo' | 'insz' | 'nis') {

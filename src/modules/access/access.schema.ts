@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { APPLICATION_CODES } from '../../shared/applications.js';
-import { Email, Insz, IsoDate, Language, PageQuery, pageOf } from '../../shared/schema.js';
+import { Email, EVERY_PROBLEM, Insz, IsoDate, Language, PageQuery, pageOf } from '../../shared/schema.js';
 
 export const MEMBERSHIP_TYPES = ['TB', 'CO_TB', 'USER'] as const;
 export const MEMBERSHIP_STATUSES = ['active', 'blocked'] as const;
@@ -135,10 +135,11 @@ export const BulkBody = z
     userIds: z.array(z.uuid()).min(1).max(500),
     applications: z.array(ApplicationCode).max(APPLICATION_CODES.length).optional(),
   })
-  .refine((b) => !b.action.endsWith('Applications') || (b.applications?.length ?? 0) > 0, {
+  .refine((b) => typeof b.action !== 'string' || !b.action.endsWith('Applications') || (Array.isArray(b.applications) && b.applications.length > 0), {
     path: ['applications'],
     message: 'bulk.applications_required',
     params: { messageKey: 'bulk.applications_required' },
+    ...EVERY_PROBLEM,
   });
 export const BulkResult = z.object({
   results: z.array(z.object({ userId: z.string(), outcome: z.enum(['done', 'refused', 'unchanged']), reason: z.string().optional() })),

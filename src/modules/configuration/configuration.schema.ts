@@ -4,7 +4,7 @@
  * validation. Isomorphic: the web UI uses the same rules.
  */
 import { z } from 'zod';
-import { Email, Phone } from '../../shared/schema.js';
+import { Email, EVERY_PROBLEM, Phone } from '../../shared/schema.js';
 import { MUTATION_CATALOGUE, type MutationCode } from './mutation-catalogue.js';
 
 export { MUTATION_CATALOGUE, mutationDescription, type MutationCode } from './mutation-catalogue.js';
@@ -44,10 +44,10 @@ export const TechnicalBody = z
     if (v.networkProvider === 'Andere' && !v.networkProviderOther) {
       ctx.addIssue({ code: 'custom', path: ['networkProviderOther'], message: 'config.other_required', params: { messageKey: 'config.other_required' } });
     }
-    if (v.softwareVendors.includes('Andere') && !v.softwareVendorOther) {
+    if (Array.isArray(v.softwareVendors) && v.softwareVendors.includes('Andere') && !v.softwareVendorOther) {
       ctx.addIssue({ code: 'custom', path: ['softwareVendorOther'], message: 'config.other_required', params: { messageKey: 'config.other_required' } });
     }
-  });
+  }, EVERY_PROBLEM);
 export type TechnicalData = z.infer<typeof TechnicalBody>;
 
 /** R4.6: street and city in the three languages; number, box, postcode, reception phone/e-mail. */
@@ -87,7 +87,7 @@ export const OnlineSettingsBody = z
       if (v.reminderDelayDays === undefined) required('reminderDelayDays');
       if (v.reminderFrequencyDays === undefined) required('reminderFrequencyDays');
     }
-  });
+  }, EVERY_PROBLEM);
 export type OnlineSettingsData = z.infer<typeof OnlineSettingsBody>;
 
 export const SECTIONS = ['mutations', 'technical', 'contact', 'online'] as const;

@@ -3,7 +3,7 @@
  * multifunctional certificates. Isomorphic: the web UI validates with the same rules.
  */
 import { z } from 'zod';
-import { Insz, IsoDate, PageQuery } from '../../shared/schema.js';
+import { EVERY_PROBLEM, Insz, IsoDate, PageQuery } from '../../shared/schema.js';
 
 /** R9.1: the form kinds and, per kind, the types a social software package registers. */
 export const FORM_TYPES = {
@@ -24,13 +24,14 @@ export const RegisterFormBody = z
     endDate: IsoDate.optional(),
   })
   .superRefine((v, ctx) => {
-    if (!(FORM_TYPES[v.kind] as readonly string[]).includes(v.subtype)) {
+    const types: readonly string[] | undefined = Object.hasOwn(FORM_TYPES, v.kind) ? FORM_TYPES[v.kind] : undefined;
+    if (types && typeof v.subtype === 'string' && (ALL_TYPES as readonly string[]).includes(v.subtype) && !types.includes(v.subtype)) {
       ctx.addIssue({ code: 'custom', path: ['subtype'], message: 'dossier.subtype_kind', params: { messageKey: 'dossier.subtype_kind' } });
     }
-    if (v.endDate && v.endDate < v.startDate) {
+    if (typeof v.endDate === 'string' && typeof v.startDate === 'string' && v.endDate < v.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'dossier.end_before_start', params: { messageKey: 'dossier.end_before_start' } });
     }
-  });
+  }, EVERY_PROBLEM);
 export type RegisterFormInput = z.infer<typeof RegisterFormBody>;
 
 export const StopFormBody = z.strictObject({ endDate: IsoDate });

@@ -3,7 +3,7 @@
  * vendor API's shapes. Isomorphic: the web UI validates the citizen form with the same rules.
  */
 import { z } from 'zod';
-import { Email, Insz, IsoDate, Language, PageQuery, Phone } from '../../shared/schema.js';
+import { Email, EVERY_PROBLEM, Insz, IsoDate, Language, PageQuery, Phone } from '../../shared/schema.js';
 import { decodeCursor } from './vendor-cursor.js';
 
 /** R6.1: the kinds of help a citizen can ask for. */
@@ -34,7 +34,7 @@ const citizenFields = {
   message: Text(5000).min(1, { message: 'field.required' }),
 };
 function citizenRules(v: { kinds: string[]; email?: string; phone?: string }, ctx: z.RefinementCtx) {
-  if (new Set(v.kinds).size !== v.kinds.length) {
+  if (Array.isArray(v.kinds) && new Set(v.kinds).size !== v.kinds.length) {
     ctx.addIssue({ code: 'custom', path: ['kinds'], message: 'online.kind_duplicate', params: { messageKey: 'online.kind_duplicate' } });
   }
   if (!v.email && !v.phone) {
@@ -44,7 +44,7 @@ function citizenRules(v: { kinds: string[]; email?: string; phone?: string }, ct
   }
 }
 /** The form as the citizen fills it in (the web UI validates it before sending). */
-export const CitizenRequestBody = z.strictObject(citizenFields).superRefine(citizenRules);
+export const CitizenRequestBody = z.strictObject(citizenFields).superRefine(citizenRules, EVERY_PROBLEM);
 export type CitizenRequestInput = z.input<typeof CitizenRequestBody>;
 export type CitizenRequest = z.infer<typeof CitizenRequestBody>;
 
@@ -76,7 +76,7 @@ export const ProofSolution = z.strictObject({
 export type ProofSolutionData = z.infer<typeof ProofSolution>;
 
 /** What the form sends: the citizen's request and the solved challenge. */
-export const CitizenSubmissionBody = z.strictObject({ ...citizenFields, proof: ProofSolution }).superRefine(citizenRules);
+export const CitizenSubmissionBody = z.strictObject({ ...citizenFields, proof: ProofSolution }).superRefine(citizenRules, EVERY_PROBLEM);
 export type CitizenSubmission = z.infer<typeof CitizenSubmissionBody>;
 
 /** R4.6 as the citizen sees it: the OCMW's address in their language. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Names, OrganisationSummary } from '../registry/registry.schema.js';
+import { EVERY_PROBLEM } from '../../shared/schema.js';
 
 export const MergerSource = z.object({
   organisation: OrganisationSummary,
@@ -59,6 +60,7 @@ export const MergerBody = z
   .refine((b) => Boolean(b.targetOrganisationId) !== Boolean(b.newTarget), {
     message: 'give either targetOrganisationId (a source keeps its KBO) or newTarget (a new organisation)',
     path: ['targetOrganisationId'],
+    ...EVERY_PROBLEM,
   });
 
 export const MergerCreated = z.object({ id: z.number().int(), scenario: z.number().int() });
