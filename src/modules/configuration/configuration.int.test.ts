@@ -97,6 +97,11 @@ describe('OCMW-configuratie (R4.1–R4.8)', () => {
         expect(catalogue.find((entry) => entry.code === 'MURN')).toEqual({ code: 'MURN', group: null, description: murn });
         expect(catalogue).toHaveLength(18);
       }
+      // The OCMW's own name in the reader's language too (the service names it in every language).
+      for (const [language, name] of [['nl', 'OCMW Antwerpen'], ['fr', 'CPAS Anvers'], ['en', 'OCMW Antwerpen']] as const) {
+        tb.language = language;
+        expect((await tb.get('/api/v1/configuration')).json().organisation.name).toBe(name);
+      }
     } finally {
       tb.language = 'nl';
     }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { rendered } from '../../http/localize.js';
 import { pick } from '../../shared/i18n.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
@@ -25,7 +26,7 @@ export const configurationRoutes: FastifyPluginAsyncZod<{ configuration: Configu
   app.get('/configuration', {
     config,
     schema: { tags, summary: 'The four sections of the OCMW, as last saved', response: { 200: ConfigurationView, ...errors } },
-  }, async (request) => configuration.view(callerOf(request)));
+  }, async (request) => rendered(request, await configuration.view(callerOf(request))));
 
   app.get('/configuration/mutations/catalogue', {
     config,
@@ -39,7 +40,7 @@ export const configurationRoutes: FastifyPluginAsyncZod<{ configuration: Configu
   app.put('/configuration/mutations', {
     config,
     schema: { tags, summary: '"Bewaren" of the mutation selection (history kept, R4.4)', body: MutationSelectionBody, response: { 200: ConfigurationView, ...errors } },
-  }, async (request) => configuration.saveMutations(callerOf(request), request.body.selected));
+  }, async (request) => rendered(request, await configuration.saveMutations(callerOf(request), request.body.selected)));
 
   app.get('/configuration/mutations/history', {
     config,
@@ -49,17 +50,17 @@ export const configurationRoutes: FastifyPluginAsyncZod<{ configuration: Configu
   app.put('/configuration/technical', {
     config,
     schema: { tags, summary: 'Technische dienstverleners (R4.5)', body: TechnicalBody, response: { 200: ConfigurationView, ...errors } },
-  }, async (request) => configuration.saveTechnical(callerOf(request), request.body));
+  }, async (request) => rendered(request, await configuration.saveTechnical(callerOf(request), request.body)));
 
   app.put('/configuration/contact', {
     config,
     schema: { tags, summary: 'Contactgegevens (R4.6)', body: ContactBody, response: { 200: ConfigurationView, ...errors } },
-  }, async (request) => configuration.saveContact(callerOf(request), request.body));
+  }, async (request) => rendered(request, await configuration.saveContact(callerOf(request), request.body)));
 
   app.put('/configuration/online', {
     config,
     schema: { tags, summary: 'OCMW Online: notifications and reminders (R4.7)', body: OnlineSettingsBody, response: { 200: ConfigurationView, ...errors } },
-  }, async (request) => configuration.saveOnlineSettings(callerOf(request), request.body));
+  }, async (request) => rendered(request, await configuration.saveOnlineSettings(callerOf(request), request.body)));
 
   app.get('/configuration/:section/history', {
     config,

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { msg, type Language } from '../../shared/messages.js';
+import { localized } from '../../shared/i18n.js';
+import { msg } from '../../shared/messages.js';
 import { configurationMessages } from './configuration-messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -59,14 +60,13 @@ export function createConfigurationService({ db, clock, registry, audit }: Confi
     /** The four sections of the caller's OCMW, as last saved. */
     async view(caller: Caller) {
       const organisationId = requireConfig(caller);
-      const lang: Language = caller.language;
       const org = await registry.getOrganisation(organisationId);
       const open = await repo.openSelections(db, organisationId);
       const [technical, contact, online] = await Promise.all(
         (['technical', 'contact', 'online'] as const).map((s) => repo.currentVersion(db, organisationId, s)),
       );
       return {
-        organisation: { id: org.id, name: lang === 'en' ? org.name.nl : org.name[lang], kbo: org.kbo },
+        organisation: { id: org.id, name: localized(org.name), kbo: org.kbo },
         mutations: {
           selected: MUTATION_CODES.filter((c) => open.some((o) => o.mutationType === c)),
           since: Object.fromEntries(open.map((o) => [o.mutationType, o.validFrom])),
