@@ -74,13 +74,51 @@ function withFileAnswer(schema: FastifySchema & { produces?: readonly string[] }
   return { 200: { description: 'The file', content: Object.fromEntries(schema.produces.map((type) => [type, file])) }, ...response };
 }
 
+/** What each status means, in the documents (an error's body is always an ErrorResponse, SPEC §12). */
+const STATUS_DESCRIPTIONS: Record<string, string> = {
+  '200': 'Done: the answer is in the body.',
+  '201': 'Created: the body describes what was created.',
+  '202': 'Accepted: the work goes on in the background.',
+  '204': 'Done: no body.',
+  '400': 'The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed.',
+  '401': 'Not signed in, or the session, token or certificate is missing or no longer valid.',
+  '403': 'Signed in, but this role, organisation, scope or permission may not do this.',
+  '404': 'There is no such resource, or it belongs to another organisation.',
+  '409': 'The request conflicts with the current state (e.g. it was done already or is no longer possible).',
+  '413': 'The body or file is larger than allowed.',
+  '415': 'The body has a media type this operation does not take.',
+  '422': 'The request is well-formed but breaks a business rule: `error.violations` lists the rules.',
+  '429': 'Too many requests from this address: wait (the Retry-After header says how many seconds).',
+};
+
+/** Each answer with its description (the route schemas give the body only). */
+function describedAnswers(response: unknown): unknown {
+  if (!response || typeof response !== 'object') return response;
+  return Object.fromEntries(
+    Object.entries(response as Record<string, Record<string, unknown>>).map(([status, answer]) => [
+      status,
+      STATUS_DESCRIPTIONS[status] && answer && typeof answer === 'object' && !answer.description ? { ...answer, description: STATUS_DESCRIPTIONS[status] } : answer,
+    ]),
+  );
+}
+
 /**
  * The swagger transform: the zod schemas as JSON Schema (fastify-type-provider-zod), plus the
  * operationId and the security requirement of the route.
  */
-export function openApiTransform(basePath: string, securityOf: (route: RouteOptions, method: string) => SecurityRequirement[]): SwaggerTransform {
+export function openApiTransform(
+  basePath: string,
+  securityOf: (route: RouteOptions, method: string) => SecurityRequirement[],
+  options: { everyOperation?: Record<number, unknown> } = {},
+): SwaggerTransform {
   return (input) => {
-    const result = jsonSchemaTransform(input as Parameters<typeof jsonSchemaTransform>[0]);
+    const every = options.everyOperation;
+    // Answers every operation can give (the portal's rate limiter: 429), beside the route's own.
+    const withEvery =
+      every && input.schema && !(input.schema as { hide?: boolean }).hide
+        ? { ...input, schema: { ...input.schema, response: { ...every, ...((input.schema.response as object | undefined) ?? {}) } } }
+        : input;
+    const result = jsonSchemaTransform(withEvery as Parameters<typeof jsonSchemaTransform>[0]);
     const schema = result.schema as (FastifySchema & { hide?: boolean; produces?: readonly string[] }) | undefined;
     if (!schema || schema.hide) return result;
     const { route } = input;
@@ -89,7 +127,7 @@ export function openApiTransform(basePath: string, securityOf: (route: RouteOpti
     if (methods.length > 1) throw new Error(`Route ${methods.join(',')} ${route.url}: one method per route, so that each operation has its own operationId`);
     return {
       url: result.url,
-      schema: { ...schema, response: withFileAnswer(schema), operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
+      schema: { ...schema, response: describedAnswers(withFileAnswer(schema)), operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
     };
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { ErrorResponse } from '../shared/schema.js';
 import { openApiTransform, openApiTransformObject, portalSecurity, portalSecuritySchemes } from './openapi-document.js';
 
 /** OpenAPI document generated from the route schemas, served at /api/v1/openapi.json, UI at /api/docs. */
@@ -18,7 +19,10 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: portalSecuritySchemes },
     },
     // operationId and security requirement of every operation, from its method, path and access rule.
-    transform: openApiTransform('/api/v1', (route, method) => portalSecurity(route.config?.access ?? 'admin', method, route.config?.scope)),
+    // Every portal operation can answer 429 (the global rate limiter, rendered as an ErrorResponse by the error handler).
+    transform: openApiTransform('/api/v1', (route, method) => portalSecurity(route.config?.access ?? 'admin', method, route.config?.scope), {
+      everyOperation: { 429: ErrorResponse },
+    }),
     transformObject: openApiTransformObject,
     // Only the portal API belongs in this document (the vendor API has its own).
     hideUntagged: true,
