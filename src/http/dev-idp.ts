@@ -56,6 +56,18 @@ function sameText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** oidc-provider's loadExistingGrant for a first-party client: the scopes granted without a consent page. */
+export function firstPartyGrant(scopes: string): NonNullable<Configuration['loadExistingGrant']> {
+  return async (ctx) => {
+    const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+    if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+    const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
+    grant.addOIDCScope(scopes);
+    await grant.save();
+    return grant;
+  };
+}
+
 /** Reads a small urlencoded form from the raw request (this scope parses no bodies itself). */
 async function readForm(request: FastifyRequest): Promise<URLSearchParams> {
   let size = 0;
@@ -100,6 +112,7 @@ export async function registerDevIdp(app: FastifyInstance, options: DevIdpOption
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     claims: { openid: ['sub'], profile: ['name', 'family_name', 'given_name', 'locale', 'insz'], email: ['email'] },
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 8 * 3600, Grant: 8 * 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 600 },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
@@ -123,14 +136,7 @@ export async function registerDevIdp(app: FastifyInstance, options: DevIdpOption
       },
     },
     // The portal is the provider's own first-party client: no consent page.
-    loadExistingGrant: async (ctx) => {
-      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId });
-      grant.addOIDCScope('openid profile email');
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: firstPartyGrant('openid profile email'),
     findAccount: async (_ctx, sub) => {
       const claims = await accountOf(sub);
       return claims ? { accountId: sub, claims: () => claims as { sub: string } } : undefined;

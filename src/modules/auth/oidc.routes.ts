@@ -22,6 +22,8 @@ const OIDC_COOKIE_PATH = '/api/v1/session/oidc';
 export const PROBLEM_PAGE = '/login/probleem';
 
 const ProviderParams = z.strictObject({ providerId: z.string().min(1).max(32) });
+const param = z.string().max(4096).optional();
+const CallbackQuery = z.object({ code: param, state: param, iss: param, error: param, error_description: param, session_state: param });
 const Redirect = z.null().describe('A redirect (Location): to the identity provider, back to the portal, or to the page that explains a refusal');
 
 /**
@@ -89,8 +91,8 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRouteDeps> = async (app, deps
         tags: ['Sessie'],
         summary: 'The identity provider’s answer (redirect URI): checks it, opens a session with a new id and redirects to the role choice; a refusal redirects to the problem page',
         params: ProviderParams,
-        // The provider's parameters (code, state, iss, error, …) are read from the URL as a whole.
-        querystring: z.record(z.string(), z.unknown()),
+        // The provider's answer (RFC 6749 §4.1.2, RFC 9207); read from the URL as a whole, other parameters ignored.
+        querystring: CallbackQuery,
         response: { 303: Redirect, 404: ErrorResponse, 429: ErrorResponse },
       },
     },

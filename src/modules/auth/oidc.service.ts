@@ -78,6 +78,17 @@ async function signingKey(pem: string): Promise<webcrypto.CryptoKey> {
   return webcrypto.subtle.importKey('pkcs8', der, algorithm, false, ['sign']);
 }
 
+/** What the library said went wrong, down its chain of causes (for the log, never for the person). */
+function reasonOf(error: unknown): string {
+  const parts: string[] = [];
+  let e = error as { code?: string; name?: string; message?: string; error?: string; error_description?: string; cause?: unknown } | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    parts.push([e.code ?? e.name, e.message, e.error, e.error_description].filter(Boolean).join(': '));
+    e = e.cause as typeof e;
+  }
+  return parts.join(' ← ').slice(0, 500);
+}
+
 function isNetworkFailure(error: unknown): boolean {
   const e = error as { code?: string; name?: string; cause?: unknown } | undefined;
   if (!e) return false;
@@ -138,7 +149,7 @@ export function createOidcService({ db, clock, auth, providers, publicUrl, allow
     try {
       return await entry.config;
     } catch (error) {
-      throw unavailable(p, `discovery failed: ${(error as Error).message}`);
+      throw unavailable(p, `discovery failed: ${reasonOf(error)}`);
     }
   }
 
@@ -227,8 +238,7 @@ export function createOidcService({ db, clock, auth, providers, publicUrl, allow
           idTokenExpected: true,
         });
       } catch (e) {
-        const reason = `${(e as { code?: string }).code ?? (e as Error).name}: ${(e as Error).message}`;
-        throw isNetworkFailure(e) ? unavailable(p, reason) : failed(p, reason);
+        throw isNetworkFailure(e) ? unavailable(p, reasonOf(e)) : failed(p, reasonOf(e));
       }
       const claims = tokens.claims();
       if (!claims || !tokens.id_token) throw failed(p, 'no ID token');
@@ -237,7 +247,7 @@ export function createOidcService({ db, clock, auth, providers, publicUrl, allow
         try {
           insz = claimAt(await client.fetchUserInfo(config, tokens.access_token, claims.sub), p.inszClaim);
         } catch (e) {
-          throw isNetworkFailure(e) ? unavailable(p, `userinfo: ${(e as Error).message}`) : failed(p, `userinfo: ${(e as Error).message}`);
+          throw isNetworkFailure(e) ? unavailable(p, `userinfo: ${reasonOf(e)}`) : failed(p, `userinfo: ${reasonOf(e)}`);
         }
       }
       const userId = await personOf(p, claims.sub, insz);
