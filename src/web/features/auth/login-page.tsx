@@ -71,46 +71,75 @@ export function LoginPage() {
     return message ? [{ inputId: inputId(field), message: `${t(`login.${field}`)}: ${message}` }] : [];
   });
 
+  // Issue 21: one button per identity provider (a link: the browser goes to the provider and back).
+  const providers = session?.providers ?? [];
+  const localLogin = session?.localLogin ?? true;
+  const form = (
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {FIELDS.map((field) => {
+        const id = inputId(field);
+        const message = errors?.fields[field];
+        return (
+          <div key={field} className={message ? 'form__group form__group--error' : 'form__group'}>
+            <label htmlFor={id} className="form__label">
+              {t(`login.${field}`)}
+            </label>
+            {message ? (
+              <p id={`${id}-error`} className="form__error">
+                {message}
+              </p>
+            ) : null}
+            <input
+              id={id}
+              name={field}
+              className="form__input"
+              type={field === 'password' ? 'password' : 'text'}
+              autoComplete={field === 'password' ? 'current-password' : 'username'}
+              autoCapitalize={field === 'username' ? 'none' : undefined}
+              spellCheck={false}
+              required
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `${id}-error` : undefined}
+              value={field === 'username' ? username : password}
+              onChange={(event) => (field === 'username' ? setUsername : setPassword)(event.target.value)}
+            />
+          </div>
+        );
+      })}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {isSubmitting ? t('login.submitting') : t('login.submit')}
+      </button>
+    </form>
+  );
+
   return (
     <div className="narrow">
       <h1>{t('login.title')}</h1>
-      <p>{t('login.intro')}</p>
+      {providers.length > 0 ? (
+        <section aria-labelledby="login-providers">
+          <h2 id="login-providers">{t('login.providers')}</h2>
+          <ul className="login-providers">
+            {providers.map((provider) => (
+              <li key={provider.id}>
+                <a className="button button--primary" href={provider.loginUrl}>
+                  {t('login.withProvider', { name: provider.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {localLogin ? <p>{providers.length > 0 ? t('login.withPassword') : t('login.intro')}</p> : null}
       {errors ? <ErrorSummary key={errors.attempt} title={t('login.errorSummary')} message={errors.message} fields={fieldLinks} /> : null}
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        {FIELDS.map((field) => {
-          const id = inputId(field);
-          const message = errors?.fields[field];
-          return (
-            <div key={field} className={message ? 'form__group form__group--error' : 'form__group'}>
-              <label htmlFor={id} className="form__label">
-                {t(`login.${field}`)}
-              </label>
-              {message ? (
-                <p id={`${id}-error`} className="form__error">
-                  {message}
-                </p>
-              ) : null}
-              <input
-                id={id}
-                name={field}
-                className="form__input"
-                type={field === 'password' ? 'password' : 'text'}
-                autoComplete={field === 'password' ? 'current-password' : 'username'}
-                autoCapitalize={field === 'username' ? 'none' : undefined}
-                spellCheck={false}
-                required
-                aria-invalid={message ? true : undefined}
-                aria-describedby={message ? `${id}-error` : undefined}
-                value={field === 'username' ? username : password}
-                onChange={(event) => (field === 'username' ? setUsername : setPassword)(event.target.value)}
-              />
-            </div>
-          );
-        })}
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('login.submitting') : t('login.submit')}
-        </button>
-      </form>
+      {localLogin ? (
+        form
+      ) : (
+        // OCMW_LOCAL_LOGIN=off: the password is the platform administrators' break-glass only.
+        <details className="login-break-glass" open={errors !== undefined}>
+          <summary>{t('login.breakGlass')}</summary>
+          {form}
+        </details>
+      )}
     </div>
   );
 }
