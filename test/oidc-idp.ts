@@ -31,6 +31,8 @@ export interface TestIdpOptions {
   postLogoutRedirectUri: string;
   /** Claims in the ID token (default) or only through userinfo (like the development provider). */
   claimsInIdToken?: boolean;
+  /** The client authenticates with private_key_jwt and this public key (instead of its secret). */
+  clientPublicJwk?: Record<string, unknown>;
 }
 
 /** Starts the provider on a free port of 127.0.0.1. */
@@ -62,7 +64,9 @@ export async function startTestIdp(options: TestIdpOptions): Promise<TestIdp> {
     clients: [
       {
         client_id: idp.clientId,
-        client_secret: idp.clientSecret,
+        ...(options.clientPublicJwk
+          ? { token_endpoint_auth_method: 'private_key_jwt', jwks: { keys: [options.clientPublicJwk as never] } }
+          : { client_secret: idp.clientSecret }),
         redirect_uris: [options.redirectUri],
         post_logout_redirect_uris: [options.postLogoutRedirectUri],
         response_types: ['code'],

@@ -8,7 +8,11 @@
  * Every refusal: a redirect to the web UI's problem page naming the message key, no session,
  * nothing created, never a 5xx.
  */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +28,8 @@ let idp: TestIdp;
 let userinfoIdp: TestIdp;
 /** Stopped by a test between the authorization and the callback. */
 let flakyIdp: TestIdp;
+/** Knows the portal by its public key (private_key_jwt), not by a secret. */
+let keyedIdp: TestIdp;
 const insz = new Map<string, string>();
 /** The portal's security events (JSON log lines with `security`). */
 const events: { security: string; reason?: string; provider?: string; method?: string; username?: string }[] = [];
@@ -47,6 +53,10 @@ beforeAll(async () => {
   // Like many real providers (and the development provider): the ID token holds `sub`, the claims come from userinfo.
   userinfoIdp = await startTestIdp({ ...endpoints('linked'), claimsInIdToken: false });
   flakyIdp = await startTestIdp(endpoints('flaky'));
+  const clientKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'ocmw-oidc-')), 'client.pem');
+  writeFileSync(keyFile, clientKey.privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  keyedIdp = await startTestIdp({ ...endpoints('keyed'), clientPublicJwk: { ...clientKey.publicKey.export({ format: 'jwk' }), kid: 'portal-1', alg: 'ES256', use: 'sig' } });
   const log = new PassThrough();
   log.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -59,11 +69,16 @@ beforeAll(async () => {
     env: {
       LOG_LEVEL: 'info',
       OCMW_PUBLIC_URL: PUBLIC,
-      OIDC_PROVIDERS: 'test,linked,down,flaky',
+      OIDC_PROVIDERS: 'test,linked,down,flaky,keyed',
       ...providerEnv('test', idp.issuer, { OIDC_TEST_NAME: 'Test-IdP', OIDC_TEST_NAME_FR: 'IdP de test' }),
       ...providerEnv('linked', userinfoIdp.issuer, { OIDC_LINKED_LINK_SUBJECT: 'on', OIDC_LINKED_INSZ_CLAIM: 'attributes.insz' }),
       ...providerEnv('down', `http://127.0.0.1:${await closedPort()}`, { OIDC_DOWN_NAME: 'Offline-IdP' }),
       ...providerEnv('flaky', flakyIdp.issuer, { OIDC_FLAKY_NAME: 'Flaky-IdP' }),
+      OIDC_KEYED_ISSUER: keyedIdp.issuer,
+      OIDC_KEYED_CLIENT_ID: keyedIdp.clientId,
+      OIDC_KEYED_PRIVATE_KEY_FILE: keyFile,
+      OIDC_KEYED_PRIVATE_KEY_ID: 'portal-1',
+      OIDC_KEYED_NAME: 'Keyed-IdP',
     },
   });
   for (const row of await queryRows<{ username: string; insz: string }>(ctx.database.db, sql`select username, insz from users where insz is not null`)) insz.set(row.username, row.insz);
@@ -74,6 +89,7 @@ afterAll(async () => {
   await idp?.close();
   await userinfoIdp?.close();
   await flakyIdp?.close();
+  await keyedIdp?.close();
 });
 
 /** Starts a sign-in in the browser; returns the provider's authorization URL. */
@@ -128,6 +144,7 @@ describe('sign-in through an identity provider', () => {
       { id: 'linked', name: new URL(userinfoIdp.issuer).host, loginUrl: '/api/v1/session/oidc/linked/login' },
       { id: 'down', name: 'Offline-IdP', loginUrl: '/api/v1/session/oidc/down/login' },
       { id: 'flaky', name: 'Flaky-IdP', loginUrl: '/api/v1/session/oidc/flaky/login' },
+      { id: 'keyed', name: 'Keyed-IdP', loginUrl: '/api/v1/session/oidc/keyed/login' },
     ]);
     expect(session.localLogin).toBe(true);
   });
@@ -176,6 +193,11 @@ describe('sign-in through an identity provider', () => {
     const atProvider = await fetch(end, { redirect: 'manual' });
     expect(atProvider.status).toBe(200);
     expect(await atProvider.text()).toContain('logout');
+  });
+
+  it('authenticates to the provider with private_key_jwt (OIDC_<ID>_PRIVATE_KEY_FILE), the provider knowing no secret', async () => {
+    const browser = ctx.client();
+    await expectSignedIn(browser, (await signIn(browser, 'sub-user', person('user.antwerpen'), keyedIdp, 'keyed')).answer, 'user.antwerpen');
   });
 
   it('renews the session id at sign-in: a session the browser held before ends', async () => {

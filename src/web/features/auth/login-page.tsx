@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import type { FieldLink } from '../../components/error-summary.js';
 import { landingPath } from '../../components/guards.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
 import { validationText } from '../../i18n/validation.js';
 import { useSession } from '../../session.js';
 
@@ -24,7 +25,15 @@ interface FormErrors {
 /** Username + password login (SPEC R2); server errors are shown at the field and in a summary. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { session, login } = useSession();
+  const { session, login, refresh } = useSession();
+  // The identity providers' names come with the session in the language it was asked in: ask again when the reader switches.
+  const language = useUiLanguage();
+  const askedIn = useRef(language);
+  useEffect(() => {
+    if (askedIn.current === language) return;
+    askedIn.current = language;
+    void refresh();
+  }, [language, refresh]);
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
