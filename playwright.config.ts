@@ -67,6 +67,10 @@ export default defineConfig({
       OCMW_VENDOR_PORT: '0',
       // R3.9′: the journeys' FTP certificates are issued by this committed test-only CA.
       OCMW_TRUSTED_CA_FILE: 'e2e/fixtures/test-ca.pem',
+      // Issue 21: the development identity provider (/dev-idp) for e2e/oidc.spec.ts; its issuer and
+      // the portal's redirect URI are built from the public URL, which is the address the browser uses.
+      OCMW_DEV_IDP: 'on',
+      OCMW_PUBLIC_URL: baseURL,
     },
     reuseExistingServer: false,
     timeout: 120_000,

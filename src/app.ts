@@ -19,7 +19,7 @@ import { registerJsonBodyParser } from './http/json-body.js';
 import { REQUEST_ID, loggerOptions, registerSecurityLog } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import { accessRoutes } from './modules/access/index.js';
-import { authRoutes } from './modules/auth/index.js';
+import { authRoutes, devProviderConfig, oidcRoutes } from './modules/auth/index.js';
 import { channelsRoutes } from './modules/channels/index.js';
 import { configurationRoutes } from './modules/configuration/index.js';
 import { dossiersRoutes } from './modules/dossiers/index.js';
@@ -171,7 +171,33 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
     access: services.access,
     clock,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    oidc: services.oidc,
+    localLogin: config.oidc.localLogin,
   });
+  await app.register(oidcRoutes, {
+    prefix: '/api/v1',
+    auth: services.auth,
+    oidc: services.oidc,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    secureCookie: (request) => (config.secureCookies === 'always' ? true : config.secureCookies === 'never' ? false : request.protocol === 'https'),
+  });
+  // Issue 21: the development identity provider, only with OCMW_DEV_IDP=on (refused in production by config.ts).
+  if (config.oidc.devIdp && config.env !== 'production') {
+    const [{ registerDevIdp }, { accessRepo }, { DEMO_PASSWORD }] = await Promise.all([
+      import('./http/dev-idp.js'),
+      import('./modules/access/index.js'),
+      import('./seed/demo.js'),
+    ]);
+    await registerDevIdp(app, {
+      provider: devProviderConfig(config.publicUrl),
+      publicUrl: config.publicUrl,
+      password: DEMO_PASSWORD,
+      findPerson: async (username) => {
+        const user = await accessRepo.findUserByUsername(database.db, username);
+        return user?.insz ? { ...user, insz: user.insz } : undefined;
+      },
+    });
+  }
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });
   await app.register(accessRoutes, { prefix: '/api/v1', management: services.management });
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });

@@ -4,6 +4,7 @@ import { DEFAULT_FILING_WINDOW, parseFilingWindow, type FilingWindow } from './m
 import { readTrustedCaFile } from './modules/channels/certificate-trust.js';
 import { GUIDE_HELPDESK, type Helpdesk } from './modules/help/index.js';
 import { DEFAULT_POW_MAX_NUMBER, PROOF_TTL_MS } from './modules/help-requests/citizen-proof.js';
+import { parseOidcSettings, type OidcSettings } from './modules/auth/oidc-config.js';
 
 /**
  * Configuration from the environment, parsed once at boot with zod. A wrong value stops the
@@ -138,6 +139,8 @@ export interface Config {
   helpdesk: Helpdesk;
   /** R3.9′: the PEM text of OCMW_TRUSTED_CA_FILE, trusted for FTP certificates besides the runtime's roots. */
   trustedCaPem?: string;
+  /** Issue 21: identity providers (OIDC_*), the local login (OCMW_LOCAL_LOGIN) and the development provider (OCMW_DEV_IDP). */
+  oidc: OidcSettings;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true';
@@ -156,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  OCMW_JOBS_EVERY_MINUTE: only in test mode (NODE_ENV=test or OCMW_TEST_MODE=1): it rewrites the daily schedules shared by every instance on the database',
     );
   }
+  const oidc = parseOidcSettings(env, e.NODE_ENV === 'production');
+  if (!oidc.ok) throw new Error(`Invalid configuration:\n${oidc.problems.map((p) => `  ${p}`).join('\n')}`);
   if (e.NODE_ENV === 'production' && e.OCMW_SEED_DEMO === 'on') {
     throw new Error('Invalid configuration:\n  OCMW_SEED_DEMO: "on" is refused with NODE_ENV=production: demo accounts have published passwords');
   }
@@ -199,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
     subsidyWindow: e.OCMW_SUBSIDY_WINDOW,
     trustedCaPem: e.OCMW_TRUSTED_CA_FILE,
+    oidc: oidc.settings,
     helpdesk: { name: e.OCMW_HELPDESK_NAME, email: e.OCMW_HELPDESK_EMAIL, phoneNl: e.OCMW_HELPDESK_PHONE_NL, phoneFr: e.OCMW_HELPDESK_PHONE_FR, hours: e.OCMW_HELPDESK_HOURS },
   };
 }

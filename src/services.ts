@@ -11,7 +11,7 @@ import { createMailboxService } from './modules/mailbox/index.js';
 import { createMutationsService } from './modules/mutations/index.js';
 import { createSubsidyReportService } from './modules/subsidy-report/index.js';
 import { createNotificationsService, type MailConfig } from './modules/notifications/index.js';
-import { createAuthService, createFirstStartService } from './modules/auth/index.js';
+import { allProviders, createAuthService, createFirstStartService, createOidcService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
 import { catalogue } from './messages.js';
@@ -20,7 +20,7 @@ import { createTrustStore } from './modules/channels/index.js';
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem'>> & { mail?: MailConfig };
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem' | 'oidc' | 'publicUrl' | 'env'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -29,7 +29,17 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const audit = createAuditService({ db });
   const access = createAccessService({ db, clock, registry });
   const management = createManagementService({ db, clock, registry, audit, inszLookupsPerHour: config.inszLookupsPerHour });
-  const auth = createAuthService({ db, clock, access, management, config });
+  const auth = createAuthService({ db, clock, access, management, config: { ...config, localLogin: config.oidc?.localLogin ?? true } });
+  // Issue 21: sign-in through identity providers (none configured: the list is empty).
+  const publicUrl = config.publicUrl ?? 'http://localhost:3000';
+  const oidc = createOidcService({
+    db,
+    clock,
+    auth,
+    providers: config.oidc ? allProviders(config.oidc, publicUrl) : [],
+    publicUrl,
+    allowHttp: config.env !== 'production',
+  });
   // R8.3′: the merger service asks the Uniek verslag and the e-Box what a disappearing OCMW still has open.
   const openWork = { reportSubmitted: (id: string, year: number) => subsidyReport.isSubmitted(id, year), unreadDocuments: (id: string) => mailbox.unreadCount(id) };
   const mergers = createMergerService({ db, clock, registry, management, audit, filingWindow: config.subsidyWindow, openWork });
@@ -51,7 +61,7 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
   const firstStart = createFirstStartService({ db, clock });
-  return { registry, audit, access, management, auth, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
+  return { registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

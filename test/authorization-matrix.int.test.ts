@@ -144,6 +144,9 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/session/setup-password': { allow: 'declared-only', why: 'public by nature (the one-time link of ocmw admin create); covered by first-start.int.test.ts' },
   'POST /api/v1/session/context': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
   'POST /api/v1/session/logout': { allow: 'declared-only', why: 'any session; covered by auth.int.test.ts' },
+  // Issue 21: browser navigations of an anonymous person (they answer redirects, never data).
+  'GET /api/v1/session/oidc/:providerId/login': { allow: 'declared-only', why: 'public by nature (starts a sign-in at an identity provider); covered by test/oidc.int.test.ts' },
+  'GET /api/v1/session/oidc/:providerId/callback': { allow: 'declared-only', why: 'public by nature (the identity provider’s answer, checked: state, browser, nonce, ID token); covered by test/oidc.int.test.ts' },
   'GET /api/v1/postcodes/:postcode/municipalities': { allow: 'public', request: () => ({ url: '/api/v1/postcodes/9120/municipalities' }) },
   // The merger list is public reference data (names and KBO numbers are public in the KBO).
   'POST /api/v1/admin/htb-import': {

@@ -440,6 +440,27 @@ describe('CSRF on every state-changing route', () => {
     expect((await inject(app, 'PUT', '/api/v1/me', { cookie: sessions[1]!.cookie, token: sessions[1]!.token, payload: me })).statusCode).toBe(200);
   });
 
+  it('with the development identity provider on, only its own routes under /dev-idp go without the token (issue 21)', async () => {
+    const devApp = await appWith({ OCMW_DEV_IDP: 'on' });
+    try {
+      const unsafe = devApp.routeTable.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.access !== 'institution' && r.access !== 'channel');
+      const [own, others] = [unsafe.filter((r) => r.url.startsWith('/dev-idp/')), unsafe.filter((r) => !r.url.startsWith('/dev-idp/'))];
+      expect(own.length).toBeGreaterThan(2);
+      expect(others.length).toBe(app.routeTable.filter((r) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.access !== 'institution' && r.access !== 'channel').length);
+      for (const r of others) {
+        const res = await inject(devApp, r.method, concrete(r.url), { payload: {} });
+        expect(res.statusCode, `${r.method} ${r.url}`).toBe(403);
+        expectErrorShape(res, 403, 'csrf');
+      }
+      // The provider's token endpoint is for OAuth clients: it checks the client itself (a wrong secret: invalid_client).
+      const token = await devApp.inject({ method: 'POST', url: '/dev-idp/token', payload: 'grant_type=authorization_code&code=x', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('ocmw-portal-dev:wrong').toString('base64')}` } });
+      expect(token.statusCode, token.body).toBe(401);
+      expect(token.json()).toMatchObject({ error: 'invalid_client' });
+    } finally {
+      await devApp.close();
+    }
+  });
+
   it('machine routes (institution bearer token, FTP channel) never take the browser session as credential', async () => {
     const machine = app.routeTable.filter((r) => r.access === 'institution' || r.access === 'channel');
     expect(machine.length).toBeGreaterThan(1);

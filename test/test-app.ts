@@ -32,6 +32,8 @@ export interface TestOptions {
   env?: Record<string, string>;
   /** Adds routes before the app is sealed (tests of the platform itself). */
   beforeReady?: (app: FastifyInstance) => void | Promise<void>;
+  /** Where the app's JSON log goes (set LOG_LEVEL in env too: the default is silent). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Opens a private copy of the migrated, seeded template database (PGlite or the PostgreSQL server). */
@@ -86,7 +88,7 @@ export async function createTestContext(options: TestOptions = {}): Promise<Test
   const clock = createClock({ fixedToday: config.fixedToday, now: options.now });
   const { database, drop } = await openTestDatabase();
   const services = createServices({ db: database.db, clock, config });
-  const app = await buildApp({ config, database, services, clock });
+  const app = await buildApp({ config, database, services, clock, logStream: options.logStream });
   try {
     await options.beforeReady?.(app);
     await app.ready();

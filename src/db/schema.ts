@@ -468,8 +468,41 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Issue 21: the identity provider of a session opened through OpenID Connect, and its ID token (the logout hint). */
+    oidcProvider: text(),
+    oidcIdToken: text(),
   },
   (t) => [index('sessions_user').on(t.userId), index('sessions_expires').on(t.expiresAt)],
+);
+
+/** Issue 21: a sign-in through an identity provider in progress (state SHA-256, single use; bound to the browser). */
+export const oidcTransactions = pgTable(
+  'oidc_transactions',
+  {
+    stateHash: text().primaryKey(),
+    browserHash: text().notNull(),
+    providerId: text().notNull(),
+    nonce: text().notNull(),
+    codeVerifier: text().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_transactions_expires').on(t.expiresAt)],
+);
+
+/** Issue 21: a provider's subject linked to a person after a sign-in with their INSZ. */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    providerId: text().notNull(),
+    subject: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    linkedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'oidc_identities_pk', columns: [t.providerId, t.subject] }), index('oidc_identities_user').on(t.userId)],
 );
 
 // ── channels: ChaMan — senders, technical channel accounts, certificates, delegations (R3) ──

@@ -26,6 +26,11 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Institution routes: the token scope they need (SPEC §13). */
     scope?: string;
+    /**
+     * Issue 21: false only on the development identity provider's public routes (/dev-idp): its
+     * token endpoint is called by OAuth clients and its forms carry the provider's own checks.
+     */
+    csrf?: false;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -120,7 +125,7 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     if (request.actor) request.language = pickLanguage(request.headers['accept-language'], request.actor.language);
     const lang = request.language;
 
-    if (UNSAFE.has(request.method)) {
+    if (UNSAFE.has(request.method) && !(request.routeOptions.config.csrf === false && request.routeOptions.config.access === 'public')) {
       const header = request.headers[CSRF_HEADER];
       const sent = typeof header === 'string' ? header : undefined;
       const expected = request.actor ? request.actor.csrfToken : request.cookies[CSRF_COOKIE];

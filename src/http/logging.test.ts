@@ -13,6 +13,8 @@ describe('sanitizeUrl: what of a URL may be logged', () => {
     ['/api/v1/postcodes/9120/municipalities', '/api/v1/postcodes/9120/municipalities'],
     ['/api/v1/x?postcode=2000&year=2025', '/api/v1/x?postcode=2000&year=2025'],
     ['/api/v1/x?filter=12345678901', '/api/v1/x?filter=[insz]'],
+    // Issue 21: an identity provider's answer at the callback.
+    ['/api/v1/session/oidc/dev/callback?code=abc&state=def&iss=https%3A%2F%2Fidp', '/api/v1/session/oidc/dev/callback?code=[redacted]&state=[redacted]&iss=https%3A%2F%2Fidp'],
   ])('%s → %s', (url, logged) => {
     expect(sanitizeUrl(url)).toBe(logged);
   });

@@ -6,7 +6,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
  */
 const INSZ = /(?<!\d)(\d{2}[.]?\d{2}[.]?\d{2}[-]?\d{3}[.]?\d{2})(?!\d)/g;
 const EMAIL = /[^\s/?&=#:;,]+(@|%40)[^\s/?&=#;,]+/gi;
-const SENSITIVE_PARAM = /^(insz|e-?mail|.*pass.*|.*token.*|.*secret.*|session.*|key|q|search|query|name|surname|firstname)$/i;
+// `code` and `state`: an identity provider's answer at the OIDC callback (issue 21).
+const SENSITIVE_PARAM = /^(insz|e-?mail|.*pass.*|.*token.*|.*secret.*|session.*|key|q|search|query|name|surname|firstname|code|state)$/i;
 
 /** A URL as it may be logged: sensitive query values replaced, INSZ and e-mail shapes masked. */
 export function sanitizeUrl(url: string): string {

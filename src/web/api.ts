@@ -132,8 +132,10 @@ export const api = {
   async setupPassword(body: { token: string; newPassword: string; newPasswordConfirm: string }): Promise<void> {
     await request<void>('/session/setup-password', { method: 'POST', body });
   },
-  async logout(): Promise<void> {
-    await request<void>('/session/logout', { method: 'POST', quietUnauthenticated: true });
+  /** Ends the session; after a sign-in through an identity provider, where the browser ends that one too (issue 21). */
+  async logout(): Promise<string | undefined> {
+    const answer = await request<{ endSessionUrl: string } | undefined>('/session/logout', { method: 'POST', quietUnauthenticated: true });
+    return answer?.endSessionUrl;
   },
   listMergers(signal?: AbortSignal): Promise<MergerListResponse> {
     return request<MergerListResponse>('/mergers', { signal });

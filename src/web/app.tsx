@@ -7,6 +7,7 @@ import { NotFoundPage } from './components/not-found-page.js';
 import { RequirePermission } from './features/access/access-common.js';
 import { chamanPaths } from './features/channels/chaman-common.js';
 import { LoginPage } from './features/auth/login-page.js';
+import { SignInProblemPage } from './features/auth/sign-in-problem-page.js';
 import { ORGANISATION_ACCESS_PATH, OrganisationAccessPage } from './features/admin/organisation-access-page.js';
 import { DOSSIER_PERMISSION, SETTINGS_READ_PERMISSIONS, dossierPaths } from './features/dossiers/dossiers-common.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
@@ -107,6 +108,8 @@ function AppRoutes() {
     <Suspense fallback={loading}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        {/* Issue 21: a sign-in through an identity provider that did not succeed. */}
+        <Route path="/login/probleem" element={<SignInProblemPage />} />
         {/* Issue 16: the setup link of `ocmw admin create`, and the forced change of a temporary password. */}
         <Route path={PASSWORD_SETUP_PATH} element={<SetupPasswordPage />} />
         <Route path={PASSWORD_REQUIRED_PATH} element={<PasswordRequiredPage />} />

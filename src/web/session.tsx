@@ -61,7 +61,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const logout = useCallback(async () => {
     setLoggedOut(true);
     try {
-      await api.logout();
+      const endSessionUrl = await api.logout();
+      // Issue 21: RP-initiated logout: the identity provider ends its session too, then sends the browser back.
+      if (endSessionUrl) {
+        window.location.assign(endSessionUrl);
+        return;
+      }
     } finally {
       // A fresh anonymous session brings a new CSRF token for the next login.
       await refresh();

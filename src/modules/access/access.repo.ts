@@ -92,9 +92,9 @@ export async function platformAdmins(db: Db): Promise<{ email: string; language:
 }
 
 /** The account a login names (case-insensitive), or undefined. */
-export async function findLoginUser(db: Db, username: string): Promise<{ id: string; passwordHash: string } | undefined> {
+export async function findLoginUser(db: Db, username: string): Promise<{ id: string; passwordHash: string; isPlatformAdmin: boolean } | undefined> {
   const [row] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, passwordHash: users.passwordHash, isPlatformAdmin: users.isPlatformAdmin })
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username})`);
   return row;

@@ -4,7 +4,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Clock } from '../../domain/clock.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import type { AccessService } from '../access/index.js';
-import { ChooseBody, LoginBody, SessionResponse, SetupPasswordBody } from './auth.schema.js';
+import { rendered } from '../../http/localize.js';
+import { ChooseBody, LoginBody, LogoutResponse, SessionResponse, SetupPasswordBody } from './auth.schema.js';
+import type { OidcService } from './oidc.service.js';
 import { PasswordBody } from '../access/access.schema.js';
 import type { AuthService } from './auth.service.js';
 import type { FirstStartService } from './first-start.service.js';
@@ -15,6 +17,9 @@ export interface AuthRouteDeps {
   access: AccessService;
   clock: Clock;
   loginRateLimitPerMinute: number;
+  /** Issue 21: the identity providers (their buttons, the RP-initiated logout). */
+  oidc: OidcService;
+  localLogin: boolean;
 }
 
 /** HTTP ↔ auth service: the session, login, organisation choice (R2.13) and logout. */
@@ -27,7 +32,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
       if (actor) request.actor = actor;
     }
     const actor = request.actor;
-    const base = { today: clock.today(), realToday: clock.realToday() };
+    const base = { today: clock.today(), realToday: clock.realToday(), providers: rendered(request, deps.oidc.list()), localLogin: deps.localLogin };
     if (!actor) {
       return { ...base, authenticated: false, csrfToken: reply.anonymousCsrfToken(), user: null, context: null, choices: [], mustChangePassword: false };
     }
@@ -141,11 +146,17 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRouteDeps> = async (app, deps
     '/session/logout',
     {
       config: { access: 'session' },
-      schema: { tags: ['Sessie'], summary: 'End the session on the server', response: { 204: z.null(), 401: ErrorResponse } },
+      schema: {
+        tags: ['Sessie'],
+        summary: 'End the session on the server; after a sign-in through an identity provider, also where the browser ends that session (RP-initiated logout)',
+        response: { 200: LogoutResponse, 204: z.null(), 401: ErrorResponse },
+      },
     },
     async (request, reply) => {
-      await auth.logout(request.actor!);
+      const origin = await auth.logout(request.actor!);
       reply.clearSessionCookie();
+      const endSessionUrl = origin ? await deps.oidc.endSessionUrl(origin) : undefined;
+      if (endSessionUrl) return { endSessionUrl };
       return reply.status(204).send(null);
     },
   );

@@ -44,7 +44,14 @@ export const SessionResponse = z.object({
   choices: z.array(RoleChoice),
   /** A temporary password: the UI sends the person to the password change first (issue 16). */
   mustChangePassword: z.boolean(),
+  /** Issue 21: the identity providers, one sign-in button each (the name in the reader's language). */
+  providers: z.array(z.object({ id: z.string(), name: z.string(), loginUrl: z.string() })),
+  /** Issue 21: false with OCMW_LOCAL_LOGIN=off: the password form is the platform administrators' break-glass only. */
+  localLogin: z.boolean(),
 });
+
+/** POST /session/logout after a sign-in through an identity provider: where the browser ends that session too. */
+export const LogoutResponse = z.object({ endSessionUrl: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** POST /session/setup-password: the one-time link of `ocmw admin create` (its token) and the new password. */

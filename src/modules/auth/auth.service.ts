@@ -7,6 +7,7 @@ import { accessRepo, burnVerification, verifyPassword, type AccessService, type 
 import type { Role, RoleChoice } from './auth.schema.js';
 import { authMessages } from './auth-messages.js';
 import * as repo from './sessions.repo.js';
+import * as oidcRepo from './oidc.repo.js';
 import { clearAttempts, purgeQuietThrottles, reserveAttempt, throttleKey } from '../../db/lockout.js';
 
 export interface AuthConfig {
@@ -18,6 +19,14 @@ export interface AuthConfig {
   loginLockMinutes: number;
   /** The first delay after loginMaxFailures wrong passwords from one source; it doubles each time. */
   loginDelaySeconds?: number;
+  /** Issue 21: false (OCMW_LOCAL_LOGIN=off): passwords only for platform administrators (break-glass). */
+  localLogin?: boolean;
+}
+
+/** A session opened through an identity provider (issue 21): the provider and the ID token (logout hint). */
+export interface OidcOrigin {
+  providerId: string;
+  idToken: string;
 }
 
 export interface AuthDeps {
@@ -42,6 +51,8 @@ export interface Actor {
   mustChangePassword: boolean;
   /** When the person logged in: the session ends sessionMaxHours later, whatever its use. */
   loggedInAt: Date;
+  /** Issue 21: the identity provider the person signed in through; null after a password login. */
+  signedInWith: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -61,7 +72,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
   const expiryOf = (now: Date, loggedInAt: Date) => new Date(Math.min(now.getTime() + ttlMs, loggedInAt.getTime() + maxMs));
   const throttle = { maxFailures: config.loginMaxFailures, delaySeconds: config.loginDelaySeconds ?? 30, maxDelayMinutes: config.loginLockMinutes };
 
-  async function createSession(userId: string, context: RoleChoice | null, loggedInAt?: Date): Promise<{ token: string; csrfToken: string }> {
+  async function createSession(userId: string, context: RoleChoice | null, loggedInAt?: Date, oidc?: OidcOrigin | null): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
     const csrfToken = newToken();
     const now = clock.now();
@@ -77,8 +88,19 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       createdAt: startedAt,
       lastSeenAt: now,
       expiresAt: expiryOf(now, startedAt),
+      oidcProvider: oidc?.providerId ?? null,
+      oidcIdToken: oidc?.idToken ?? null,
     });
     return { token, csrfToken };
+  }
+
+  /** After the person is known (password or identity provider): no active role → refused; one role → chosen. */
+  async function open(userId: string, oidc?: OidcOrigin) {
+    const choices = await access.listRoleChoices(userId);
+    if (choices.length === 0) throw new AppError('account_blocked', msg('auth.no_active_role'));
+    const context = choices.length === 1 ? choices[0]! : null;
+    const session = await createSession(userId, context, undefined, oidc);
+    return { ...session, userId };
   }
 
   return {
@@ -94,6 +116,12 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       const wait = await reserveAttempt(db, key, clock.now(), throttle);
       if (wait > 0) throw new AppError('rate_limited', msg('auth.throttled', { seconds: wait }));
       const attempt = await accessRepo.findLoginUser(db, username);
+      // Issue 21: with OCMW_LOCAL_LOGIN=off only platform administrators have a password (break-glass);
+      // everyone else hears so whatever the password, after the same work as a wrong one.
+      if (config.localLogin === false && !attempt?.isPlatformAdmin) {
+        await burnVerification(password);
+        throw new AppError('forbidden', msg('auth.local_login_off'));
+      }
       if (!attempt) {
         await burnVerification(password);
         throw new AppError('unauthenticated', msg('auth.invalid_credentials'));
@@ -102,11 +130,15 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         throw new AppError('unauthenticated', msg('auth.invalid_credentials'));
       }
       await clearAttempts(db, key);
-      const choices = await access.listRoleChoices(attempt.id);
-      if (choices.length === 0) throw new AppError('account_blocked', msg('auth.no_active_role'));
-      const context = choices.length === 1 ? choices[0]! : null;
-      const session = await createSession(attempt.id, context);
-      return { ...session, userId: attempt.id };
+      return open(attempt.id);
+    },
+
+    /**
+     * Issue 21: opens a session for a person an identity provider signed in (the OIDC service
+     * found them); refused like a password login when no role is active (blocked, ended organisation).
+     */
+    async signIn(userId: string, oidc: OidcOrigin) {
+      return open(userId, oidc);
     },
 
     /** The actor behind a session token, or undefined when the session is unknown or expired. */
@@ -138,6 +170,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         context,
         mustChangePassword: user.mustChangePassword,
         loggedInAt: session.createdAt,
+        signedInWith: session.oidcProvider,
       };
     },
 
@@ -145,8 +178,8 @@ export function createAuthService({ db, clock, access, management, config }: Aut
     async choose(actor: Actor, choiceIdValue: string) {
       const choice = (await access.listRoleChoices(actor.userId)).find((c) => c.id === choiceIdValue);
       if (!choice) throw new AppError('forbidden', msg('auth.choice_unknown'));
-      await repo.deleteSession(db, actor.sessionIdHash);
-      return createSession(actor.userId, choice, actor.loggedInAt);
+      const old = await repo.deleteSession(db, actor.sessionIdHash);
+      return createSession(actor.userId, choice, actor.loggedInAt, old);
     },
 
     /**
@@ -158,8 +191,9 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       await repo.deleteSessionsOfUser(db, actor.userId, actor.sessionIdHash);
     },
 
-    async logout(actor: Actor): Promise<void> {
-      await repo.deleteSession(db, actor.sessionIdHash);
+    /** Ends the session; says which identity provider (and ID token) it came from, for the RP-initiated logout. */
+    async logout(actor: Actor): Promise<OidcOrigin | null> {
+      return repo.deleteSession(db, actor.sessionIdHash);
     },
 
     async listChoices(userId: string): Promise<RoleChoice[]> {
@@ -169,6 +203,7 @@ export function createAuthService({ db, clock, access, management, config }: Aut
     /** Housekeeping: deletes expired sessions and login throttles quiet for a day; returns the sessions deleted. */
     async purgeExpired(): Promise<number> {
       await purgeQuietThrottles(db, clock.now());
+      await oidcRepo.deleteExpiredTransactions(db, clock.now());
       return repo.deleteExpiredSessions(db, clock.now());
     },
   };

@@ -18,8 +18,13 @@ export async function findLiveSession(db: Db, idHash: string, now: Date): Promis
   return row;
 }
 
-export async function deleteSession(db: Db, idHash: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, idHash));
+/** Deletes a session; returns the identity provider it was opened through (issue 21), if any. */
+export async function deleteSession(db: Db, idHash: string): Promise<{ providerId: string; idToken: string } | null> {
+  const [row] = await db
+    .delete(sessions)
+    .where(eq(sessions.idHash, idHash))
+    .returning({ providerId: sessions.oidcProvider, idToken: sessions.oidcIdToken });
+  return row?.providerId && row.idToken ? { providerId: row.providerId, idToken: row.idToken } : null;
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string, exceptIdHash?: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import type { FieldLink } from '../../components/error-summary.js';
 import { landingPath } from '../../components/guards.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
+import { useUiLanguage } from '../../components/use-ui-language.js';
 import { validationText } from '../../i18n/validation.js';
 import { useSession } from '../../session.js';
 
@@ -24,7 +25,15 @@ interface FormErrors {
 /** Username + password login (SPEC R2); server errors are shown at the field and in a summary. */
 export function LoginPage() {
   const { t } = useTranslation();
-  const { session, login } = useSession();
+  const { session, login, refresh } = useSession();
+  // The identity providers' names come with the session in the language it was asked in: ask again when the reader switches.
+  const language = useUiLanguage();
+  const askedIn = useRef(language);
+  useEffect(() => {
+    if (askedIn.current === language) return;
+    askedIn.current = language;
+    void refresh();
+  }, [language, refresh]);
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -71,46 +80,75 @@ export function LoginPage() {
     return message ? [{ inputId: inputId(field), message: `${t(`login.${field}`)}: ${message}` }] : [];
   });
 
+  // Issue 21: one button per identity provider (a link: the browser goes to the provider and back).
+  const providers = session?.providers ?? [];
+  const localLogin = session?.localLogin ?? true;
+  const form = (
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+      {FIELDS.map((field) => {
+        const id = inputId(field);
+        const message = errors?.fields[field];
+        return (
+          <div key={field} className={message ? 'form__group form__group--error' : 'form__group'}>
+            <label htmlFor={id} className="form__label">
+              {t(`login.${field}`)}
+            </label>
+            {message ? (
+              <p id={`${id}-error`} className="form__error">
+                {message}
+              </p>
+            ) : null}
+            <input
+              id={id}
+              name={field}
+              className="form__input"
+              type={field === 'password' ? 'password' : 'text'}
+              autoComplete={field === 'password' ? 'current-password' : 'username'}
+              autoCapitalize={field === 'username' ? 'none' : undefined}
+              spellCheck={false}
+              required
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? `${id}-error` : undefined}
+              value={field === 'username' ? username : password}
+              onChange={(event) => (field === 'username' ? setUsername : setPassword)(event.target.value)}
+            />
+          </div>
+        );
+      })}
+      <button type="submit" className="button button--primary" disabled={isSubmitting}>
+        {isSubmitting ? t('login.submitting') : t('login.submit')}
+      </button>
+    </form>
+  );
+
   return (
     <div className="narrow">
       <h1>{t('login.title')}</h1>
-      <p>{t('login.intro')}</p>
+      {providers.length > 0 ? (
+        <section aria-labelledby="login-providers">
+          <h2 id="login-providers">{t('login.providers')}</h2>
+          <ul className="login-providers">
+            {providers.map((provider) => (
+              <li key={provider.id}>
+                <a className="button button--primary" href={provider.loginUrl}>
+                  {t('login.withProvider', { name: provider.name })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {localLogin ? <p>{providers.length > 0 ? t('login.withPassword') : t('login.intro')}</p> : null}
       {errors ? <ErrorSummary key={errors.attempt} title={t('login.errorSummary')} message={errors.message} fields={fieldLinks} /> : null}
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        {FIELDS.map((field) => {
-          const id = inputId(field);
-          const message = errors?.fields[field];
-          return (
-            <div key={field} className={message ? 'form__group form__group--error' : 'form__group'}>
-              <label htmlFor={id} className="form__label">
-                {t(`login.${field}`)}
-              </label>
-              {message ? (
-                <p id={`${id}-error`} className="form__error">
-                  {message}
-                </p>
-              ) : null}
-              <input
-                id={id}
-                name={field}
-                className="form__input"
-                type={field === 'password' ? 'password' : 'text'}
-                autoComplete={field === 'password' ? 'current-password' : 'username'}
-                autoCapitalize={field === 'username' ? 'none' : undefined}
-                spellCheck={false}
-                required
-                aria-invalid={message ? true : undefined}
-                aria-describedby={message ? `${id}-error` : undefined}
-                value={field === 'username' ? username : password}
-                onChange={(event) => (field === 'username' ? setUsername : setPassword)(event.target.value)}
-              />
-            </div>
-          );
-        })}
-        <button type="submit" className="button button--primary" disabled={isSubmitting}>
-          {isSubmitting ? t('login.submitting') : t('login.submit')}
-        </button>
-      </form>
+      {localLogin ? (
+        form
+      ) : (
+        // OCMW_LOCAL_LOGIN=off: the password is the platform administrators' break-glass only.
+        <details className="login-break-glass" open={errors !== undefined}>
+          <summary>{t('login.breakGlass')}</summary>
+          {form}
+        </details>
+      )}
     </div>
   );
 }
