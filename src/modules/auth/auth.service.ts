@@ -103,7 +103,11 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       }
       await clearAttempts(db, key);
       const choices = await access.listRoleChoices(attempt.id);
-      if (choices.length === 0) throw new AppError('account_blocked', msg('auth.no_active_role'));
+      if (choices.length === 0) {
+        // Issue 19: the HTB of a merger's new OCMW is imported before the OCMW exists.
+        const startsOn = await access.firstUpcomingStart(attempt.id);
+        throw new AppError('account_blocked', startsOn ? msg('auth.not_yet_active', { date: startsOn }) : msg('auth.no_active_role'));
+      }
       const context = choices.length === 1 ? choices[0]! : null;
       const session = await createSession(attempt.id, context);
       return { ...session, userId: attempt.id };
