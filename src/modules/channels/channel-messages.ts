@@ -173,6 +173,12 @@ const catalogue = {
     de: "Dieses Konto existiert nicht (mehr).",
     en: "This account does not exist (any more).",
   },
+  "chaman.password_ftp_only": {
+    nl: "Alleen een FTP- of SFTP-account heeft een wachtwoord; dit is een {kind}-account.",
+    fr: "Seul un compte FTP ou SFTP a un mot de passe ; ceci est un compte {kind}.",
+    de: "Nur ein FTP- oder SFTP-Konto hat ein Passwort; dies ist ein {kind}-Konto.",
+    en: "Only an FTP or SFTP account has a password; this is a {kind} account.",
+  },
   "chaman.delegation_not_found": {
     nl: "Dit delegatieverzoek bestaat niet.",
     fr: "Cette demande de délégation n'existe pas.",
