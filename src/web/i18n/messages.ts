@@ -7,10 +7,12 @@ import { composeCatalogue, type Language, type Message } from '../../shared/i18n
 import { sharedMessages } from '../../shared/messages.js';
 import { auditMessages } from '../../modules/audit/audit-messages.js';
 import { dossierMessages } from '../../modules/dossiers/dossiers-messages.js';
+import { mergerMessages } from '../../modules/merger/merger-messages.js';
 import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
-// The dossier contract's refinements (dossier.subtype_kind, dossier.end_before_start) are shown before sending.
-export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue, dossierMessages.catalogue, auditMessages.catalogue);
+// The dossier contract's refinements (dossier.subtype_kind, dossier.end_before_start) are shown before sending;
+// the merger's refusals (cutover-rules.ts) beside a button that cannot work.
+export const webCatalogue = composeCatalogue(sharedMessages.catalogue, validationMessages.catalogue, dossierMessages.catalogue, auditMessages.catalogue, mergerMessages.catalogue);
 
 /** A message (key + parameters) in the UI language. */
 export function renderMessage(message: Message, language: Language): string {
