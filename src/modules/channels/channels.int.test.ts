@@ -145,6 +145,13 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect((await vendor.post(`/api/v1/chaman/accounts/${ftp.id}/password`, {})).statusCode).toBe(404);
   });
 
+  it('names the SOAP account, not FTP, when it refuses a self-signed certificate (issue 19)', async () => {
+    const res = await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'eigen', certificate: await cert({ selfSigned: true }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.certificate).toContain('een SOAP-account heeft een certificaat van een certificaatautoriteit nodig');
+    expect(JSON.stringify(res.json())).not.toContain('FTP');
+  });
+
   it('refuses a certificate that is already active on another account (R3.10)', async () => {
     const c = await cert();
     expect((await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'soap', certificate: c })).statusCode).toBe(201);

@@ -135,11 +135,11 @@ export function createChannelsService({ db, clock, registry, audit, notification
   }
 
   /** Decodes and checks an uploaded certificate (R3.9); throws validation listing every violated rule. */
-  function verifyCertificate(input: CertificateInput, use: CertificateUse, field = 'certificate') {
+  function verifyCertificate(input: CertificateInput, use: CertificateUse, field = 'certificate', kind?: string) {
     const bytes = Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64');
     if (bytes.length === 0) throw new AppError('validation', channelMsg('cert.refused'), { [field]: channelMsg('cert.base64') });
     if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', channelMsg('cert.too_large'), { [field]: channelMsg('cert.too_large') });
-    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust });
+    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust, ...(kind ? { kind } : {}) });
     const violations = ruleMessages(report.violations);
     if (!report.readable || !report.accepted) {
       throw new AppError('validation', channelMsg('cert.refused'), { [field]: violations.map((v) => v.message as Message) }, violations);
@@ -389,7 +389,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = channelMsg('chaman.one_per_kind', { kind: body.kind });
       let checked: ReturnType<typeof verifyCertificate> | undefined;
       try {
-        checked = verifyCertificate(body.certificate, 'ftp');
+        checked = verifyCertificate(body.certificate, 'ftp', 'certificate', body.kind);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         Object.assign(fields, error.fieldMessages);
@@ -422,7 +422,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       }
       const checked = verifyCertificate(body.certificate, 'rest');
       if (checked.report.readable && checked.report.selfSigned) {
-        const message = channelMsg('cert.self_signed_ftp');
+        const message = channelMsg('cert.self_signed_ftp', { kind: 'SOAP' });
         throw new AppError('validation', channelMsg('cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
       }
       await refuseCertificateInUse(checked, caller, organisation.id);
@@ -502,7 +502,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
     async replaceCertificate(caller: Caller, accountId: string, body: { certificateName: string; certificate: CertificateInput }) {
       // Issue 19: also the vendor that accepted an OCMW's REST account renews its certificate.
       const { organisation, account, auditAt } = await certificateAccount(caller, accountId);
-      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp');
+      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', 'certificate', account.kind);
       await refuseCertificateInUse(checked, caller, organisation.id);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
