@@ -159,7 +159,7 @@ test('the administrator reads a checklist and a dry run, runs a cut-over, is ref
   await expect(undoButton).toHaveAccessibleDescription(
     'Ongedaan maken kan alleen vóór de ingangsdatum (01/01/2025): vanaf dan werken gebruikers en software met het fusie-OCMW.',
   );
-  await undoButton.click();
+  await undoButton.click({ force: true });
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.locator('dl.details').first()).toContainText('Doorgevoerd');
   await expectNoAxeViolations(page, 'the refused undo');
