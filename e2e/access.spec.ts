@@ -129,10 +129,10 @@ test('the TB adds a user from the INSZ, finds, blocks and exports them, and read
   await expectNoAxeViolations(page, 'Mijn gegevens');
 });
 
-test('a user without a manager role gets no working Toegangsbeheer tile', async ({ page }) => {
+test('a user without a manager role gets no Toegangsbeheer tile', async ({ page }) => {
   await login(page, 'user.antwerpen');
-  const tile = page.getByRole('group', { name: 'Toegangsbeheer' });
-  await expect(tile).toHaveAttribute('aria-disabled', 'true');
+  // Issue 19: a role that can never use a service does not see it at all.
+  await expect(page.getByRole('main').getByRole('group', { name: 'Toegangsbeheer' })).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('link', { name: /Toegangsbeheer/ })).toHaveCount(0);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Toegangsbeheer' })).toHaveCount(0);
   await page.goto('/toegangsbeheer');

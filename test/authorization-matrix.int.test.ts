@@ -95,6 +95,8 @@ interface Helpers {
   newInsz(): string;
   /** A fresh REST account of the Antwerpen domain (internal, with a certificate). */
   freshRestAccount(): Promise<string>;
+  /** The domain's one FTP account (made once; a password reset leaves it in place). */
+  ftpAccount(): Promise<string>;
   /** A fresh pending delegation of the Antwerpen domain to Cevi. */
   freshDelegation(): Promise<string>;
   certificate(selfSigned?: boolean): Promise<{ fileName: string; contentBase64: string }>;
@@ -267,6 +269,10 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/chaman/accounts/:accountId/certificate': {
     allow: CHAMAN_HERE,
     request: async (h) => ({ url: `/api/v1/chaman/accounts/${await h.freshRestAccount()}/certificate`, payload: { certificateName: 'n', certificate: await h.certificate(true) } }),
+  },
+  'POST /api/v1/chaman/accounts/:accountId/password': {
+    allow: CHAMAN_HERE,
+    request: async (h) => ({ url: `/api/v1/chaman/accounts/${await h.ftpAccount()}/password`, payload: {} }),
   },
   'DELETE /api/v1/chaman/accounts/:accountId': {
     allow: CHAMAN_HERE,
@@ -578,6 +584,20 @@ beforeAll(async () => {
         certificate: await helpers.certificate(true),
       });
       return r.account!.id;
+    },
+    ftpAccount: async () => {
+      // The FTP route of this matrix may have made the domain's FTP account already.
+      const [existing] = await queryRows<{ id: string }>(
+        ctx.database.db,
+        sql`select id from channel_accounts where domain_id = ${domain!.id} and kind = 'FTP' and deleted_at is null`,
+      );
+      if (existing) return existing.id;
+      const [created] = await queryRows<{ id: string }>(
+        ctx.database.db,
+        sql`insert into channel_accounts (domain_id, kind, name, permissions, username, password_hash)
+            values (${domain!.id}, 'FTP', 'Matrix FTP', '{}', 'matrixftp', 'not-a-hash') returning id`,
+      );
+      return created!.id;
     },
     freshDelegation: async () => {
       const r = await ctx.services.channels.createRestAccount(tbCaller, {

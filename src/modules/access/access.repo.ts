@@ -86,6 +86,24 @@ export async function listRoleChoices(db: Db, userId: string, today: string): Pr
   );
 }
 
+/**
+ * The first day one of the person's roles starts, when every role is in an organisation that does
+ * not exist yet on `today` (the new OCMW of a merger, R7.4′): the login says when it becomes active.
+ */
+export async function firstUpcomingStart(db: Db, userId: string, today: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ validFrom: string | null }>(
+    db,
+    sql`
+      select min(o.valid_from)::text as "validFrom"
+      from organisations o
+      where o.valid_from > ${today}
+        and (o.id in (select organisation_id from organisation_managers where user_id = ${userId})
+             or o.id in (select d.organisation_id from memberships m join domains d on d.id = m.domain_id
+                         where m.user_id = ${userId} and m.status = 'active'))`,
+  );
+  return row?.validFrom ?? undefined;
+}
+
 /** The platform administrators' addresses and own languages (a mail to each is written in theirs). */
 export async function platformAdmins(db: Db): Promise<{ email: string; language: string }[]> {
   return db.select({ email: users.email, language: users.language }).from(users).where(eq(users.isPlatformAdmin, true));

@@ -30,6 +30,11 @@ export function createAccessService({ db, clock, registry }: AccessDeps) {
       return (await repo.platformAdmins(db)).map((a) => ({ email: a.email, language: isLanguage(a.language) ? a.language : 'nl' }));
     },
 
+    /** The day the person's first role starts, when none has started yet (a merger's new OCMW); else undefined. */
+    async firstUpcomingStart(userId: string): Promise<string | undefined> {
+      return repo.firstUpcomingStart(db, userId, clock.today());
+    },
+
     /** Every role the person may choose today (R2.13), sorted by organisation name; ADMIN first. */
     async listRoleChoices(userId: string): Promise<RoleChoice[]> {
       const user = await repo.findUser(db, userId);

@@ -133,6 +133,12 @@ export const auditMessages = defineMessages({
     de: "Zertifikat ersetzt",
     en: "Certificate replaced",
   },
+  "audit.action.chaman.account.password_reset": {
+    nl: "FTP-wachtwoord opnieuw ingesteld",
+    fr: "Mot de passe FTP réinitialisé",
+    de: "FTP-Passwort zurückgesetzt",
+    en: "FTP password reset",
+  },
   "audit.action.chaman.delegation.pending": {
     nl: "Delegatieverzoek ontvangen",
     fr: "Demande de délégation reçue",

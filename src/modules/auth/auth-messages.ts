@@ -19,6 +19,12 @@ const catalogue = {
     de: 'Sie haben keinen aktiven Zugang: Alle Ihre Rollen sind gesperrt oder beendet. Wenden Sie sich an Ihren Zugangsverwalter.',
     en: 'You have no active access: all your roles are blocked or ended. Contact your access manager.',
   },
+  'auth.not_yet_active': {
+    nl: 'Uw OCMW wordt actief op {date, date}. Vanaf die dag kunt u zich aanmelden en aan de slag gaan.',
+    fr: 'Votre CPAS devient actif le {date, date}. À partir de ce jour, vous pourrez vous connecter et commencer.',
+    de: 'Ihr ÖSHZ wird am {date, date} aktiv. Ab diesem Tag können Sie sich anmelden und loslegen.',
+    en: 'Your OCMW becomes active on {date, date}. From that day on you can log in and get started.',
+  },
   'auth.choice_unknown': {
     nl: 'Deze keuze is niet (meer) beschikbaar. Kies een organisatie en rol uit de lijst.',
     fr: "Ce choix n'est pas (plus) disponible. Choisissez une organisation et un rôle dans la liste.",

@@ -112,6 +112,38 @@ describe('session and login (R2.13)', () => {
     await setMembershipStatus('tb.herne', 'OCMW Herne', 'active');
     expect((await ctx.client().login('tb.herne')).statusCode).toBe(200);
   });
+
+  it('tells the imported HTB of a new OCMW when it becomes active, not that her roles ended (issue 19)', async () => {
+    // tb.herne's only live role is blocked; a co-HTB role in OCMW Pajottegem (scenario 1) starts on 2025-01-01.
+    await setMembershipStatus('tb.herne', 'OCMW Herne', 'blocked');
+    const grant = sql`insert into organisation_managers (organisation_id, user_id, role)
+        select o.id, u.id, 'CO_HTB' from organisations o, users u
+        where o.name_nl = 'OCMW Pajottegem' and u.username = 'tb.herne'`;
+    await queryRows(ctx.database.db, grant);
+    try {
+      for (const [language, text] of [
+        ['nl', 'Uw OCMW wordt actief op 01/01/2025. Vanaf die dag kunt u zich aanmelden en aan de slag gaan.'],
+        ['de', 'Ihr ÖSHZ wird am 01.01.2025 aktiv. Ab diesem Tag können Sie sich anmelden und loslegen.'],
+      ] as const) {
+        const before = ctx.client();
+        before.today = '2024-12-31';
+        before.language = language;
+        const res = await before.login('tb.herne');
+        expect(res.statusCode).toBe(403);
+        expect(res.json().error).toEqual({ code: 'account_blocked', message: text });
+      }
+      const after = ctx.client();
+      after.today = '2025-01-01';
+      expect((await after.login('tb.herne')).json().context).toMatchObject({ role: 'CO_HTB', organisation: { name: { nl: 'OCMW Pajottegem' } } });
+    } finally {
+      await queryRows(
+        ctx.database.db,
+        sql`delete from organisation_managers om using organisations o, users u
+            where om.organisation_id = o.id and om.user_id = u.id and o.name_nl = 'OCMW Pajottegem' and u.username = 'tb.herne'`,
+      );
+      await setMembershipStatus('tb.herne', 'OCMW Herne', 'active');
+    }
+  });
 });
 
 describe('organisation choice and switch (R2.13)', () => {

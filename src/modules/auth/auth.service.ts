@@ -97,7 +97,11 @@ export function createAuthService({ db, clock, access, management, config }: Aut
   /** After the person is known (password or identity provider): no active role → refused; one role → chosen. */
   async function open(userId: string, oidc?: OidcOrigin) {
     const choices = await access.listRoleChoices(userId);
-    if (choices.length === 0) throw new AppError('account_blocked', msg('auth.no_active_role'));
+    if (choices.length === 0) {
+      // Issue 19: the HTB of a merger's new OCMW is imported before the OCMW exists.
+      const startsOn = await access.firstUpcomingStart(userId);
+      throw new AppError('account_blocked', startsOn ? msg('auth.not_yet_active', { date: startsOn }) : msg('auth.no_active_role'));
+    }
     const context = choices.length === 1 ? choices[0]! : null;
     const session = await createSession(userId, context, undefined, oidc);
     return { ...session, userId };

@@ -308,7 +308,7 @@ describe('fingerprint and details (R3.10)', () => {
 
 describe('messages', () => {
   it.each(RULE_IDS.flatMap((rule) => LANGUAGES.map((lang) => [rule, lang] as const)))('%s has a %s text', (rule, lang) => {
-    const params = { key: 'RSA-1024', signature: 'sha1WithRSAEncryption', notAfter: '2025-01-01', notBefore: '2027-01-01', days: 900, max: 825, extension: '.crt', issuer: 'CN=Onbekende CA' };
+    const params = { key: 'RSA-1024', signature: 'sha1WithRSAEncryption', notAfter: '2025-01-01', notBefore: '2027-01-01', days: 900, max: 825, extension: '.crt', issuer: 'CN=Onbekende CA', kind: 'FTP' };
     const text = channelMessage(rule, lang, params);
     expect(text.length).toBeGreaterThan(20);
     expect(text).not.toMatch(/\{\w+\}/);
@@ -365,7 +365,7 @@ describe('ocmw cert check (§12)', () => {
     expect(json).toMatchObject({ accepted: false, key: 'EC-P-256', selfSigned: true });
     expect(json.violations).toEqual([
       { rule: 'cert.key', message: channelMessage('cert.key', 'fr', { key: 'EC-P-256' }) },
-      { rule: 'cert.self_signed_ftp', message: channelMessage('cert.self_signed_ftp', 'fr') },
+      { rule: 'cert.self_signed_ftp', message: channelMessage('cert.self_signed_ftp', 'fr', { kind: 'FTP' }) },
     ]);
   });
 
@@ -453,7 +453,7 @@ describe('a CA-issued FTP certificate must chain to a trusted CA (R3.9′)', () 
   it('does not trust a forged certificate that names a trusted CA as issuer but is signed by another key', async () => {
     const forged = await makeCertificate({ key: 'RSA-2048', issuer: { ...stranger, name: root.name }, notBefore: before(1), notAfter: after(300) });
     const report = checkCertificate({ name: 'vendor.cer', bytes: forged.der }, { for: 'ftp', now: NOW, trust: createTrustStore(root.pem) });
-    expect(report.violations).toEqual([{ rule: 'cert.untrusted_ca', params: { issuer: root.name } }]);
+    expect(report.violations).toEqual([{ rule: 'cert.untrusted_ca', params: { issuer: root.name, kind: 'FTP' } }]);
     expect(channelMessage('cert.untrusted_ca', 'en', { issuer: root.name })).toContain('cannot be built to a trusted certificate authority');
   });
 

@@ -322,7 +322,12 @@ function readDetails(bytes: Uint8Array): CertificateDetails | undefined {
  * R3.9′: an FTP certificate that is not self-signed must chain to a CA of `trust` (default: the
  * runtime's root store only; the app passes the one with OCMW_TRUSTED_CA_FILE).
  */
-export function checkCertificate(file: { name: string; bytes: Uint8Array }, options: { for: CertificateUse; now: Date; trust?: TrustStore }): CertificateReport {
+export function checkCertificate(
+  file: { name: string; bytes: Uint8Array },
+  /** `kind`: the account kind the messages name (FTP, SFTP or SOAP under the FTP rules; issue 19). */
+  options: { for: CertificateUse; now: Date; trust?: TrustStore; kind?: string },
+): CertificateReport {
+  const kind = options.kind ?? (options.for === 'rest' ? 'REST' : 'FTP');
   const extension = extensionOf(file.name);
   const violations: CertificateViolation[] = [];
   const details = readDetails(file.bytes);
@@ -340,9 +345,9 @@ export function checkCertificate(file: { name: string; bytes: Uint8Array }, opti
   if (!(ALLOWED_SIGNATURES as readonly string[]).includes(details.signature)) {
     violations.push({ rule: 'cert.signature', params: { signature: details.signature } });
   }
-  if (details.selfSigned && options.for === 'ftp') violations.push({ rule: 'cert.self_signed_ftp' });
+  if (details.selfSigned && options.for === 'ftp') violations.push({ rule: 'cert.self_signed_ftp', params: { kind } });
   if (!details.selfSigned && options.for === 'ftp' && !chainsToTrustedCa(certificateDer(file.bytes)!, options.trust ?? createTrustStore(), options.now)) {
-    violations.push({ rule: 'cert.untrusted_ca', params: { issuer: details.issuer } });
+    violations.push({ rule: 'cert.untrusted_ca', params: { issuer: details.issuer, kind } });
   }
   if (details.selfSigned && !details.keyUsage.includes('digitalSignature')) violations.push({ rule: 'cert.self_signed_key_usage' });
   const notBefore = new Date(details.notBefore);

@@ -41,16 +41,16 @@ const catalogue = {
     en: 'The signature must use SHA-256, SHA-384 or SHA-512 with RSA or ECDSA (this certificate: {signature}).',
   },
   'cert.untrusted_ca': {
-    nl: 'De keten van dit certificaat kan niet worden opgebouwd tot een vertrouwde certificeringsautoriteit (uitgever: {issuer}). Een FTP-certificaat moet ondertekend zijn door een vertrouwde CA.',
-    fr: "La chaîne de ce certificat ne peut pas être construite jusqu'à une autorité de certification de confiance (émetteur : {issuer}). Un certificat FTP doit être signé par une AC de confiance.",
-    de: 'Die Kette dieses Zertifikats lässt sich nicht bis zu einer vertrauenswürdigen Zertifizierungsstelle aufbauen (Aussteller: {issuer}). Ein FTP-Zertifikat muss von einer vertrauenswürdigen CA signiert sein.',
-    en: 'The chain of this certificate cannot be built to a trusted certificate authority (issuer: {issuer}). An FTP certificate must be signed by a trusted CA.',
+    nl: 'De keten van dit certificaat kan niet worden opgebouwd tot een vertrouwde certificeringsautoriteit (uitgever: {issuer}). Een {kind}-certificaat moet ondertekend zijn door een vertrouwde CA.',
+    fr: "La chaîne de ce certificat ne peut pas être construite jusqu'à une autorité de certification de confiance (émetteur : {issuer}). Un certificat {kind} doit être signé par une AC de confiance.",
+    de: 'Die Kette dieses Zertifikats lässt sich nicht bis zu einer vertrauenswürdigen Zertifizierungsstelle aufbauen (Aussteller: {issuer}). Ein {kind}-Zertifikat muss von einer vertrauenswürdigen CA signiert sein.',
+    en: 'The chain of this certificate cannot be built to a trusted certificate authority (issuer: {issuer}). A {kind} certificate must be signed by a trusted CA.',
   },
   'cert.self_signed_ftp': {
-    nl: 'Een zelfondertekend certificaat mag alleen voor een REST-account; voor FTP is een certificaat van een certificaatautoriteit nodig.',
-    fr: "Un certificat auto-signé n'est admis que pour un compte REST ; pour FTP, il faut un certificat émis par une autorité de certification.",
-    de: 'Ein selbstsigniertes Zertifikat ist nur für ein REST-Konto erlaubt; für FTP ist ein Zertifikat einer Zertifizierungsstelle nötig.',
-    en: 'A self-signed certificate is only allowed for a REST account; FTP needs a certificate issued by a certificate authority.',
+    nl: 'Een zelfondertekend certificaat mag alleen voor een REST-account; een {kind}-account heeft een certificaat van een certificaatautoriteit nodig.',
+    fr: "Un certificat auto-signé n'est admis que pour un compte REST ; un compte {kind} requiert un certificat émis par une autorité de certification.",
+    de: 'Ein selbstsigniertes Zertifikat ist nur für ein REST-Konto erlaubt; ein {kind}-Konto braucht ein Zertifikat einer Zertifizierungsstelle.',
+    en: 'A self-signed certificate is only allowed for a REST account; a {kind} account needs a certificate issued by a certificate authority.',
   },
   'cert.self_signed_key_usage': {
     nl: 'Een zelfondertekend certificaat moet het sleutelgebruik "digitale handtekening" (digitalSignature) hebben.',
@@ -172,6 +172,12 @@ const catalogue = {
     fr: "Ce compte n'existe pas (plus).",
     de: "Dieses Konto existiert nicht (mehr).",
     en: "This account does not exist (any more).",
+  },
+  "chaman.password_ftp_only": {
+    nl: "Alleen een FTP- of SFTP-account heeft een wachtwoord; dit is een {kind}-account.",
+    fr: "Seul un compte FTP ou SFTP a un mot de passe ; ceci est un compte {kind}.",
+    de: "Nur ein FTP- oder SFTP-Konto hat ein Passwort; dies ist ein {kind}-Konto.",
+    en: "Only an FTP or SFTP account has a password; this is a {kind} account.",
   },
   "chaman.delegation_not_found": {
     nl: "Dit delegatieverzoek bestaat niet.",

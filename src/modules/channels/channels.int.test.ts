@@ -121,6 +121,37 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect(sftp.json().password).toBe('Ab,;Cd12345');
   });
 
+  it('gives the FTP account a new password once, checks R3.6, audits it without the password (issue 19)', async () => {
+    const ftp = (await tb.get('/api/v1/chaman')).json().accounts.find((a: { kind: string }) => a.kind === 'FTP');
+    const [before] = await queryRows<{ h: string }>(ctx.database.db, sql`select password_hash as h from channel_accounts where id = ${ftp.id}`);
+    const bad = await tb.post(`/api/v1/chaman/accounts/${ftp.id}/password`, { password: 'geen tekens' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['password']);
+    const [unchanged] = await queryRows<{ h: string }>(ctx.database.db, sql`select password_hash as h from channel_accounts where id = ${ftp.id}`);
+    expect(unchanged!.h).toBe(before!.h);
+
+    const res = await tb.post(`/api/v1/chaman/accounts/${ftp.id}/password`, {});
+    expect(res.statusCode).toBe(200);
+    const { password, account } = res.json();
+    expect(account.id).toBe(ftp.id);
+    expect(password).toMatch(/^\S{1,15}$/);
+    const [after] = await queryRows<{ h: string }>(ctx.database.db, sql`select password_hash as h from channel_accounts where id = ${ftp.id}`);
+    expect(after!.h).not.toBe(before!.h);
+    expect((await ctx.services.channels.authenticateChannel('ocmwant1', password)) ?? null).not.toBeNull();
+    const entry = (await tb.get('/api/v1/access/audit?pageSize=100')).json().items.find((i: { action: string }) => i.action === 'chaman.account.password_reset');
+    expect(entry).toBeDefined();
+    expect(JSON.stringify(entry)).not.toContain(password);
+    // Another OCMW's ChaMan user and a vendor do not reach it.
+    expect((await vendor.post(`/api/v1/chaman/accounts/${ftp.id}/password`, {})).statusCode).toBe(404);
+  });
+
+  it('names the SOAP account, not FTP, when it refuses a self-signed certificate (issue 19)', async () => {
+    const res = await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'eigen', certificate: await cert({ selfSigned: true }) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.certificate).toContain('een SOAP-account heeft een certificaat van een certificaatautoriteit nodig');
+    expect(JSON.stringify(res.json())).not.toContain('FTP');
+  });
+
   it('refuses a certificate that is already active on another account (R3.10)', async () => {
     const c = await cert();
     expect((await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'soap', certificate: c })).statusCode).toBe(201);
@@ -186,6 +217,15 @@ describe('REST accounts and delegation to a software vendor (R3.7, R3.8)', () =>
     const after = (await tb.get('/api/v1/chaman')).json();
     const account = after.accounts.find((a: { name: string }) => a.name === 'OCMW Online');
     expect(account).toMatchObject({ management: 'external', intermediary: { name: 'Cevi - Logins' }, certificate: { name: 'cevi-ocmw-online' } });
+    // Issue 19: the vendor sees the account it accepted and renews its certificate; the OCMW sees the new one.
+    const managed = (await vendor.get('/api/v1/chaman')).json().managed;
+    expect(managed).toEqual(expect.arrayContaining([expect.objectContaining({ owner: expect.objectContaining({ kbo: '0212235604' }), account: expect.objectContaining({ id: account.id }) })]));
+    const renewed = await vendor.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${account.id}/certificate`, payload: { certificateName: 'cevi-2026', certificate: await cert({ selfSigned: true }) } });
+    expect(renewed.statusCode).toBe(200);
+    expect((await tb.get('/api/v1/chaman')).json().accounts.find((a: { id: string }) => a.id === account.id).certificate.name).toBe('cevi-2026');
+    // Renewing is all the vendor may do: the name, permissions and the account stay the OCMW's.
+    expect((await vendor.request({ method: 'PATCH', url: `/api/v1/chaman/accounts/${account.id}`, payload: { name: 'Van Cevi' } })).statusCode).toBe(404);
+    expect((await vendor.request({ method: 'DELETE', url: `/api/v1/chaman/accounts/${account.id}` })).statusCode).toBe(404);
     // The OCMW edits and deletes it.
     const edited = await tb.request({ method: 'PATCH', url: `/api/v1/chaman/accounts/${account.id}`, payload: { name: 'OCMW Online (Cevi)', permissions: ['ocmw-online-proces'] } });
     expect(edited.json()).toMatchObject({ name: 'OCMW Online (Cevi)', permissions: ['ocmw-online-proces'] });

@@ -34,6 +34,15 @@ export async function listAccounts(db: Db, domainId: string): Promise<AccountRow
     .orderBy(channelAccounts.kind, channelAccounts.name);
 }
 
+/** The REST accounts of other organisations that an intermediary manages (it accepted their delegation, R3.8). */
+export async function listManagedAccounts(db: Db, intermediaryOrganisationId: string): Promise<AccountRow[]> {
+  return db
+    .select()
+    .from(channelAccounts)
+    .where(and(eq(channelAccounts.intermediaryOrganisationId, intermediaryOrganisationId), eq(channelAccounts.management, 'external'), isNull(channelAccounts.deletedAt)))
+    .orderBy(channelAccounts.name);
+}
+
 export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
   const [row] = await db
     .select()

@@ -13,6 +13,8 @@ import {
   Intermediary,
   RefuseDelegationBody,
   ReplaceCertificateBody,
+  ResetPasswordAnswer,
+  ResetPasswordBody,
   RestAccountBody,
   SenderBody,
   SoapAccountBody,
@@ -71,8 +73,13 @@ export const channelsRoutes: FastifyPluginAsyncZod<{ channels: ChannelsService }
 
   app.put('/chaman/accounts/:accountId/certificate', {
     config,
-    schema: { tags, summary: "Replace an account's certificate (R3.10)", params: AccountParams, body: ReplaceCertificateBody, response: { 200: AccountSummary, ...errors } },
+    schema: { tags, summary: "Replace an account's certificate (R3.10); also by the vendor that accepted the REST account", params: AccountParams, body: ReplaceCertificateBody, response: { 200: AccountSummary, ...errors } },
   }, async (request) => rendered(request, await channels.replaceCertificate(callerOf(request), request.params.accountId, request.body)));
+
+  app.post('/chaman/accounts/:accountId/password', {
+    config,
+    schema: { tags, summary: 'A new password for the FTP or SFTP account (R3.6); returned once', params: AccountParams, body: ResetPasswordBody, response: { 200: ResetPasswordAnswer, ...errors } },
+  }, async (request) => rendered(request, await channels.resetFtpPassword(callerOf(request), request.params.accountId, request.body)));
 
   app.delete('/chaman/accounts/:accountId', {
     config,

@@ -144,6 +144,10 @@ export const UpdateAccountBody = z.strictObject({
   permissions: z.array(z.union([FtpPermissionCode, RestPermissionCode])).min(1).max(Math.max(MAX_FTP_PERMISSIONS, MAX_REST_PERMISSIONS)).optional(),
 });
 
+/** Issue 19: a new FTP/SFTP password; omitted, the system generates a compliant one. Shown once either way. */
+export const ResetPasswordBody = z.strictObject({ password: z.string().max(50).optional() });
+export const ResetPasswordAnswer = z.object({ account: z.lazy(() => AccountSummary), password: z.string() });
+
 export const ReplaceCertificateBody = z.strictObject({ certificateName: z.string().trim().min(1).max(100), certificate: CertificateFile });
 export const AcceptDelegationBody = ReplaceCertificateBody;
 export const RefuseDelegationBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
@@ -209,6 +213,8 @@ export const ChamanHome = z.object({
   delegations: z.array(DelegationSummary),
   /** The vendor's view: delegation requests addressed to this organisation (R3.1, R3.8). */
   incoming: z.array(DelegationSummary),
+  /** For a vendor (R3.8): the REST accounts of other organisations it accepted and keeps the certificate of. */
+  managed: z.array(z.object({ owner: z.object({ organisationName: z.string(), kbo: z.string(), domain: z.string() }), account: AccountSummary })),
 });
 
 export const DelegationQuery = z.strictObject({ status: z.enum(DELEGATION_STATUSES).optional() });

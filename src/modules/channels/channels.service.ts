@@ -135,11 +135,11 @@ export function createChannelsService({ db, clock, registry, audit, notification
   }
 
   /** Decodes and checks an uploaded certificate (R3.9); throws validation listing every violated rule. */
-  function verifyCertificate(input: CertificateInput, use: CertificateUse, field = 'certificate') {
+  function verifyCertificate(input: CertificateInput, use: CertificateUse, field = 'certificate', kind?: string) {
     const bytes = Buffer.from(input.contentBase64.replace(/\s+/g, ''), 'base64');
     if (bytes.length === 0) throw new AppError('validation', channelMsg('cert.refused'), { [field]: channelMsg('cert.base64') });
     if (bytes.length > MAX_CERTIFICATE_BYTES) throw new AppError('payload_too_large', channelMsg('cert.too_large'), { [field]: channelMsg('cert.too_large') });
-    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust });
+    const report = checkCertificate({ name: input.fileName, bytes }, { for: use, now: businessNow(), trust, ...(kind ? { kind } : {}) });
     const violations = ruleMessages(report.violations);
     if (!report.readable || !report.accepted) {
       throw new AppError('validation', channelMsg('cert.refused'), { [field]: violations.map((v) => v.message as Message) }, violations);
@@ -279,6 +279,39 @@ export function createChannelsService({ db, clock, registry, audit, notification
     return { domain, organisation, account };
   }
 
+  /**
+   * Issue 19: an account whose certificate the caller keeps: its own domain's, or a REST account of
+   * another organisation that the caller's vendor accepted (R3.8). Answers where to audit it.
+   */
+  async function certificateAccount(caller: Caller, accountId: string) {
+    const { domain, organisation } = await requireChaman(caller);
+    const account = await repo.findAccount(db, accountId);
+    if (account && account.domainId === domain.id) return { organisation, account, auditAt: [{ organisationId: organisation.id, domainId: domain.id }] };
+    if (account && account.management === 'external' && account.intermediaryOrganisationId === organisation.id) {
+      const owner = await registry.findDomain(account.domainId);
+      return {
+        organisation,
+        account,
+        auditAt: [{ organisationId: organisation.id, domainId: null }, ...(owner ? [{ organisationId: owner.organisationId, domainId: owner.id }] : [])],
+      };
+    }
+    throw new AppError('not_found', channelMsg('chaman.account_not_found'));
+  }
+
+  /** The accounts a vendor manages for others, each with the organisation and domain it belongs to. */
+  async function managedAccounts(organisationId: string) {
+    const rows = await repo.listManagedAccounts(db, organisationId);
+    if (rows.length === 0) return [];
+    const domains = new Map(await Promise.all([...new Set(rows.map((r) => r.domainId))].map(async (id) => [id, await registry.findDomain(id)] as const)));
+    const orgs = await registry.listOrganisationsByIds([...domains.values()].map((d) => d?.organisationId).filter((x): x is string => !!x));
+    const summaries = await summarizeAccounts(rows);
+    return rows.flatMap((r, i) => {
+      const d = domains.get(r.domainId);
+      const owner = d ? orgs.get(d.organisationId) : undefined;
+      return d && owner ? [{ owner: { organisationName: localized(owner.name), kbo: owner.kbo, domain: localized(d.name) }, account: summaries[i]! }] : [];
+    });
+  }
+
   /** A delegation request decided already: the refusal says how (in words, not the stored code). */
   function notPending(status: string) {
     return new AppError('conflict', channelMsg('chaman.delegation_not_pending', { status: DELEGATION_STATUS_WORDS[status] ?? status }));
@@ -304,6 +337,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
           organisation.kind === 'vendor'
             ? await summarizeDelegations(await repo.listDelegations(db, { intermediaryId: organisation.id, status }))
             : [],
+        managed: organisation.kind === 'vendor' ? await managedAccounts(organisation.id) : [],
       };
     },
 
@@ -355,7 +389,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = channelMsg('chaman.one_per_kind', { kind: body.kind });
       let checked: ReturnType<typeof verifyCertificate> | undefined;
       try {
-        checked = verifyCertificate(body.certificate, 'ftp');
+        checked = verifyCertificate(body.certificate, 'ftp', 'certificate', body.kind);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         Object.assign(fields, error.fieldMessages);
@@ -388,7 +422,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       }
       const checked = verifyCertificate(body.certificate, 'rest');
       if (checked.report.readable && checked.report.selfSigned) {
-        const message = channelMsg('cert.self_signed_ftp');
+        const message = channelMsg('cert.self_signed_ftp', { kind: 'SOAP' });
         throw new AppError('validation', channelMsg('cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
       }
       await refuseCertificateInUse(checked, caller, organisation.id);
@@ -466,18 +500,44 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
     /** R3.10: a new certificate for an account; the account stays, the old certificate is retired. */
     async replaceCertificate(caller: Caller, accountId: string, body: { certificateName: string; certificate: CertificateInput }) {
-      const { domain, organisation, account } = await ownAccount(caller, accountId);
-      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp');
+      // Issue 19: also the vendor that accepted an OCMW's REST account renews its certificate.
+      const { organisation, account, auditAt } = await certificateAccount(caller, accountId);
+      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', 'certificate', account.kind);
       await refuseCertificateInUse(checked, caller, organisation.id);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         await repo.deactivateCertificates(tx, account.id);
         await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id);
-        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.certificate.replace', after: { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null } });
+        const after = { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null };
+        await audit.record(tx, auditAt.map((at) => ({ ...auditBase(caller, at.organisationId, at.domainId), action: 'chaman.certificate.replace', after })));
       });
       forgetCertificates();
       const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
       return summary!;
+    },
+
+    /**
+     * Issue 19: a new password for the domain's FTP or SFTP account (R3.6 rules), entered or
+     * generated, returned this once and stored only as a hash; audited without the password.
+     */
+    async resetFtpPassword(caller: Caller, accountId: string, body: { password?: string }) {
+      const { domain, organisation, account } = await ownAccount(caller, accountId);
+      if (account.kind !== 'FTP' && account.kind !== 'SFTP') throw new AppError('conflict', channelMsg('chaman.password_ftp_only', { kind: account.kind }));
+      const password = body.password && body.password.length > 0 ? body.password : generateFtpPassword();
+      const rules = checkFtpPassword(password);
+      if (rules.length) {
+        const list = ruleMessages(rules.map((rule) => ({ rule })));
+        throw new AppError('validation', msg('http.validation'), { password: list.map((v) => v.message as Message) }, list);
+      }
+      const passwordHash = await hashPassword(password);
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        // A new password also lifts a lock that wrong passwords caused (N5).
+        await repo.updateAccount(tx, account.id, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: clock.now() });
+        await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.password_reset', after: { id: account.id, kind: account.kind, username: account.username } });
+      });
+      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
+      return { account: summary!, password };
     },
 
     async deleteAccount(caller: Caller, accountId: string): Promise<void> {

@@ -168,3 +168,23 @@ export function mutationDescription(code: string, lang: Language): string | unde
   const description = byCode.get(code);
   return description ? pick(description, lang) : undefined;
 }
+
+/**
+ * Issue 19: the guide's "Vervangt": MURG replaces MURN, MURA and MUPS (each sub-type), MUSE
+ * replaces MUIA. An OCMW that ticks both receives the same facts twice.
+ */
+export const MUTATION_REPLACEMENTS: Readonly<Record<string, readonly string[]>> = {
+  MURG: ['MURN', 'MURA', 'MUPS'],
+  MUSE: ['MUIA'],
+};
+
+/** The selected types that a selected replacing type covers: `[{ code: 'MURG', replaced: ['MURN', 'MURA-H205'] }]`. */
+export function replacedTogether(selected: readonly string[]): { code: string; replaced: string[] }[] {
+  const overlaps: { code: string; replaced: string[] }[] = [];
+  for (const [code, covers] of Object.entries(MUTATION_REPLACEMENTS)) {
+    if (!selected.includes(code)) continue;
+    const replaced = selected.filter((other) => other !== code && covers.some((c) => other === c || other.startsWith(`${c}-`)));
+    if (replaced.length > 0) overlaps.push({ code, replaced });
+  }
+  return overlaps;
+}

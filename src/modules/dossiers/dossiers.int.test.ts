@@ -23,6 +23,8 @@ describe('dossier forms (R9.1, R9.2)', () => {
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ insz, kind: 'integration', status: 'running', endDate: null, createdBy: 'user.antwerpen' });
     const a036 = await register({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2025-01-15', endDate: '2025-12-31' });
+    // Read on a business date within the A036's period: after its end it reads "ended" (next test).
+    agent.today = '2025-07-01';
     expect(a036.json().dossierId).toBe(first.json().dossierId);
     const list = (await agent.get(`/api/v1/dossiers?insz=${insz}`)).json();
     expect(list.items).toEqual([expect.objectContaining({ insz, openedOn: '2025-01-15', runningForms: 2, forms: 2 })]);
@@ -31,7 +33,26 @@ describe('dossier forms (R9.1, R9.2)', () => {
     expect((await agent.post(`/api/v1/dossiers/forms/${first.json().id}/stop`, { endDate: '2025-07-30' })).statusCode).toBe(409);
     const detail = (await agent.get(`/api/v1/dossiers/${first.json().dossierId}`)).json();
     expect(detail.formList.map((f: { kind: string; status: string }) => `${f.kind}:${f.status}`)).toEqual(['a036:running', 'integration:stopped']);
-    expect((await agent.get('/api/v1/dossiers?status=running&kind=a036&pageSize=100')).json().items.map((d: { insz: string }) => d.insz)).toContain(insz);
+    expect((await agent.get(`/api/v1/dossiers?status=running&kind=a036&insz=${insz}`)).json().items.map((d: { insz: string }) => d.insz)).toContain(insz);
+    delete agent.today;
+  });
+
+  it('shows a running form whose end date has passed as ended, by the business date (issue 19)', async () => {
+    const insz = person();
+    const a036 = (await register({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2025-01-01', endDate: '2025-06-30' })).json();
+    const on = (today: string) => {
+      const c = ctx.client();
+      c.cookies = agent.cookies;
+      c.today = today;
+      return c;
+    };
+    const during = (await on('2025-06-30').get(`/api/v1/dossiers/${a036.dossierId}`)).json();
+    expect(during).toMatchObject({ runningForms: 1, formList: [expect.objectContaining({ status: 'running' })] });
+    const later = (await on('2026-03-01').get(`/api/v1/dossiers/${a036.dossierId}`)).json();
+    expect(later).toMatchObject({ runningForms: 0, formList: [expect.objectContaining({ status: 'ended', endDate: '2025-06-30' })] });
+    const ended = (await on('2026-03-01').get(`/api/v1/dossiers?status=ended&insz=${insz}`)).json();
+    expect(ended.total).toBe(1);
+    expect((await on('2026-03-01').get(`/api/v1/dossiers?status=running&insz=${insz}`)).json().total).toBe(0);
   });
 
   it('refuses an overlapping running form of the same kind, and accepts one after the stop date', async () => {

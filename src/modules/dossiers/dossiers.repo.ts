@@ -41,16 +41,27 @@ export interface FormRow {
   subtype: string;
   startDate: string;
   endDate: string | null;
-  status: 'running' | 'stopped' | 'cancelled';
+  status: 'running' | 'stopped' | 'cancelled' | 'ended';
   predecessorId: string | null;
   createdBy: string | null;
   stoppedBy: string | null;
   organisationId: string;
 }
 
-const formColumns = sql`f.id, f.dossier_id as "dossierId", f.insz, f.kind, f.subtype, f.start_date::text as "startDate",
-  f.end_date::text as "endDate", f.status, f.predecessor_id as "predecessorId", f.created_by as "createdBy",
+const formColumnsWith = (status: SQL) => sql`f.id, f.dossier_id as "dossierId", f.insz, f.kind, f.subtype, f.start_date::text as "startDate",
+  f.end_date::text as "endDate", ${status} as status, f.predecessor_id as "predecessorId", f.created_by as "createdBy",
   f.stopped_by as "stoppedBy", f.organisation_id as "organisationId"`;
+/** The stored status: what the rules (overlap, stopping) work on. */
+const formColumns = formColumnsWith(sql`f.status`);
+
+/**
+ * Issue 19: the status a person reads on `today`: a running form whose end date has passed has
+ * ended (an A036 that ended 30/06/2025 is not "Lopend" in 2026). The stored status stays
+ * running/stopped/cancelled; the overlap rule works on the dates.
+ */
+const statusOn = (alias: string, today: string) =>
+  sql`(case when ${sql.raw(alias)}.status = 'running' and ${sql.raw(alias)}.end_date < ${today}::date then 'ended' else ${sql.raw(alias)}.status end)`;
+const formColumnsOn = (today: string) => formColumnsWith(statusOn('f', today));
 
 export async function formsOfPerson(db: Db, organisationId: string, insz: string): Promise<FormRow[]> {
   return queryRows<FormRow>(db, sql`select ${formColumns} from dossier_forms f where f.organisation_id = ${organisationId}::uuid and f.insz = ${insz}`);
@@ -71,32 +82,32 @@ export async function stopForm(db: Db, id: string, endDate: string, by: string, 
 }
 
 /** One page of an OCMW's forms (optionally of one person, status, kind), newest start first, with the total. */
-export async function listForms(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number) {
+export async function listForms(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number, today: string) {
   const conditions: SQL[] = [sql`f.organisation_id = ${organisationId}::uuid`];
   if (f.insz) conditions.push(sql`f.insz = ${f.insz}`);
-  if (f.status) conditions.push(sql`f.status = ${f.status}`);
+  if (f.status) conditions.push(sql`${statusOn('f', today)} = ${f.status}`);
   if (f.kind) conditions.push(sql`f.kind = ${f.kind}`);
   const where = sql.join(conditions, sql` and `);
   const rows = await queryRows<FormRow>(
     db,
-    sql`select ${formColumns} from dossier_forms f where ${where} order by f.start_date desc, f.created_at desc, f.id limit ${limit} offset ${offset}`,
+    sql`select ${formColumnsOn(today)} from dossier_forms f where ${where} order by f.start_date desc, f.created_at desc, f.id limit ${limit} offset ${offset}`,
   );
   const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from dossier_forms f where ${where}`);
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function listDossiers(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number) {
+export async function listDossiers(db: Db, organisationId: string, f: { insz?: string; status?: string; kind?: string }, offset: number, limit: number, today: string) {
   const conditions: SQL[] = [sql`d.organisation_id = ${organisationId}::uuid`];
   if (f.insz) conditions.push(sql`d.insz = ${f.insz}`);
   if (f.status || f.kind) {
     conditions.push(sql`exists (select 1 from dossier_forms x where x.dossier_id = d.id
-      ${f.status ? sql`and x.status = ${f.status}` : sql``} ${f.kind ? sql`and x.kind = ${f.kind}` : sql``})`);
+      ${f.status ? sql`and ${statusOn('x', today)} = ${f.status}` : sql``} ${f.kind ? sql`and x.kind = ${f.kind}` : sql``})`);
   }
   const where = sql.join(conditions, sql` and `);
   const rows = await queryRows<{ id: string; insz: string; openedOn: string; closedOn: string | null; runningForms: number; forms: number }>(
     db,
     sql`select d.id, d.insz, d.opened_on::text as "openedOn", d.closed_on::text as "closedOn",
-               (select count(*)::int from dossier_forms x where x.dossier_id = d.id and x.status = 'running') as "runningForms",
+               (select count(*)::int from dossier_forms x where x.dossier_id = d.id and ${statusOn('x', today)} = 'running') as "runningForms",
                (select count(*)::int from dossier_forms x where x.dossier_id = d.id) as forms
         from dossiers d where ${where}
         order by d.opened_on desc, d.id limit ${limit} offset ${offset}`,
@@ -105,19 +116,19 @@ export async function listDossiers(db: Db, organisationId: string, f: { insz?: s
   return { rows, total: count?.n ?? 0 };
 }
 
-export async function findDossier(db: Db, organisationId: string, id: string) {
+export async function findDossier(db: Db, organisationId: string, id: string, today: string) {
   const [row] = await queryRows<{ id: string; insz: string; openedOn: string; closedOn: string | null; runningForms: number; forms: number }>(
     db,
     sql`select d.id, d.insz, d.opened_on::text as "openedOn", d.closed_on::text as "closedOn",
-               (select count(*)::int from dossier_forms x where x.dossier_id = d.id and x.status = 'running') as "runningForms",
+               (select count(*)::int from dossier_forms x where x.dossier_id = d.id and ${statusOn('x', today)} = 'running') as "runningForms",
                (select count(*)::int from dossier_forms x where x.dossier_id = d.id) as forms
         from dossiers d where d.id = ${id}::uuid and d.organisation_id = ${organisationId}::uuid`,
   );
   return row;
 }
 
-export async function formsOfDossier(db: Db, dossierId: string): Promise<FormRow[]> {
-  return queryRows<FormRow>(db, sql`select ${formColumns} from dossier_forms f where f.dossier_id = ${dossierId}::uuid order by f.start_date, f.created_at`);
+export async function formsOfDossier(db: Db, dossierId: string, today: string): Promise<FormRow[]> {
+  return queryRows<FormRow>(db, sql`select ${formColumnsOn(today)} from dossier_forms f where f.dossier_id = ${dossierId}::uuid order by f.start_date, f.created_at`);
 }
 
 export async function findSettings(db: Db, organisationId: string) {

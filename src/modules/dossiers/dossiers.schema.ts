@@ -38,7 +38,8 @@ export const StopFormBody = z.strictObject({ endDate: IsoDate });
 
 export const DossierListQuery = PageQuery.extend({
   insz: Insz.optional(),
-  status: z.enum(['running', 'stopped', 'cancelled']).optional(),
+  /** `ended`: running with an end date before the business date (issue 19). */
+  status: z.enum(['running', 'stopped', 'cancelled', 'ended']).optional(),
   kind: FormKind.optional(),
 });
 
@@ -53,7 +54,7 @@ export const Form = z.object({
   subtype: z.string(),
   startDate: z.string(),
   endDate: z.string().nullable(),
-  status: z.enum(['running', 'stopped', 'cancelled']),
+  status: z.enum(['running', 'stopped', 'cancelled', 'ended']),
   predecessorId: z.string().nullable(),
   createdBy: z.string().nullable(),
   stoppedBy: z.string().nullable(),

@@ -41,7 +41,7 @@ export interface FormListFilter {
   page: number;
   pageSize: number;
   insz?: string;
-  status?: 'running' | 'stopped' | 'cancelled';
+  status?: 'running' | 'stopped' | 'cancelled' | 'ended';
   kind?: 'integration' | 'a036';
 }
 
@@ -110,7 +110,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
   });
 
   async function listForms(organisationId: string, q: FormListFilter) {
-    const { rows, total } = await repo.listForms(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize);
+    const { rows, total } = await repo.listForms(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize, clock.today());
     return { items: rows.map(({ organisationId: _o, ...f }) => f), total, page: q.page, pageSize: q.pageSize };
   }
 
@@ -184,15 +184,15 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
   const service = {
     async list(caller: Caller, q: { page: number; pageSize: number; insz?: string; status?: string; kind?: string }) {
       const organisationId = requireAgent(caller);
-      const { rows, total } = await repo.listDossiers(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize);
+      const { rows, total } = await repo.listDossiers(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize, clock.today());
       return { items: rows, total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(caller: Caller, id: string) {
       const organisationId = requireAgent(caller);
-      const dossier = await repo.findDossier(db, organisationId, id);
+      const dossier = await repo.findDossier(db, organisationId, id, clock.today());
       if (!dossier) throw new AppError('not_found', msg('http.not_found'));
-      return { ...dossier, formList: (await repo.formsOfDossier(db, id)).map(({ organisationId: _o, ...f }) => f) };
+      return { ...dossier, formList: (await repo.formsOfDossier(db, id, clock.today())).map(({ organisationId: _o, ...f }) => f) };
     },
 
     /** R9.1–R9.2: registers a form for the user's OCMW; throws validation (with the field) for an overlap. */

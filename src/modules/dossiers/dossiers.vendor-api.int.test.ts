@@ -42,9 +42,10 @@ afterAll(async () => {
 describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
   it('registers, lists and stops the forms of the OCMW of the certificate, named after its REST account and audited', async () => {
     const insz = newInsz();
-    const created = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, { insz: formatInsz(insz), kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2026-07-31' });
+    // An end date well after any business date the test runs on: the form reads as running (issue 19: after its end it reads ended).
+    const created = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, { insz: formatInsz(insz), kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2099-07-31' });
     expect(created.status, JSON.stringify(created.json)).toBe(201);
-    expect(created.json).toMatchObject({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2026-07-31', status: 'running', createdBy: 'rest:Sociale software' });
+    expect(created.json).toMatchObject({ insz, kind: 'a036', subtype: 'medische-kosten', startDate: '2026-02-01', endDate: '2099-07-31', status: 'running', createdBy: 'rest:Sociale software' });
     const id = created.json.id as string;
 
     const list = await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen);

@@ -47,7 +47,8 @@ export function summaryLinks(errors: FormErrors | undefined, known: Record<strin
     if (match) {
       if (seen.has(match)) continue;
       seen.add(match);
-      links.push({ inputId: known[match]!.id, message: `${known[match]!.label}: ${message}` });
+      // A label that ends in a colon ("Andere:") gets no second one (issue 19: "Andere::").
+      links.push({ inputId: known[match]!.id, message: `${known[match]!.label.replace(/\s*:\s*$/, '')}: ${message}` });
     } else {
       links.push({ message });
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { CITIZEN_FORM_PATH, navigationFor } from '../portal-services.js';
 import { useSession } from '../session.js';
 import { Badge } from './badge.js';
 import { choiceOrganisationName, choiceRoleLabel, formatDate } from './format.js';
@@ -90,30 +91,30 @@ export function PortalHeader() {
                 {t('header.navHome')}
               </NavLink>
             </li>
-            {context.permissions.includes('access.read') ? (
-              <li>
-                <NavLink to="/toegangsbeheer" className="portal-nav__link">
-                  {t('header.navAccess')}
+            {/* Issue 19: the services this role may use, from the same list as the home tiles. */}
+            {navigationFor(context).map((item) => (
+              <li key={item.key}>
+                <NavLink to={item.to} className="portal-nav__link">
+                  {t(item.label)}
                 </NavLink>
               </li>
-            ) : null}
-            {context.permissions.includes('app:chaman') ? (
-              <li>
-                <NavLink to="/chaman" className="portal-nav__link">
-                  {t('header.navChaman')}
-                </NavLink>
-              </li>
-            ) : null}
-            {context.permissions.includes('app:ocmw-configuratie') ? (
-              <li>
-                <NavLink to="/configuratie" className="portal-nav__link">
-                  {t('header.navConfiguration')}
-                </NavLink>
-              </li>
-            ) : null}
+            ))}
             <li>
-              <NavLink to="/fusies" className="portal-nav__link">
-                {t('header.navMergers')}
+              <NavLink to="/help" className="portal-nav__link">
+                {t('header.navHelp')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
+
+      {session && !session.authenticated ? (
+        // A citizen needs no login: the form and the helpdesk are one click away on every page.
+        <nav className="portal-nav" aria-label={t('header.nav')}>
+          <ul className="portal-nav__list">
+            <li>
+              <NavLink to={CITIZEN_FORM_PATH} className="portal-nav__link">
+                {t('header.navCitizenForm')}
               </NavLink>
             </li>
             <li>
@@ -121,13 +122,11 @@ export function PortalHeader() {
                 {t('header.navHelp')}
               </NavLink>
             </li>
-            {context.permissions.includes('platform.admin') ? (
-              <li>
-                <NavLink to="/beheer/htb-import" className="portal-nav__link">
-                  {t('header.navHtbImport')}
-                </NavLink>
-              </li>
-            ) : null}
+            <li>
+              <NavLink to="/login" className="portal-nav__link">
+                {t('header.navLogin')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       ) : null}

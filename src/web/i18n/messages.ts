@@ -9,10 +9,12 @@ import { auditMessages } from '../../modules/audit/audit-messages.js';
 import { configurationMessages } from '../../modules/configuration/configuration-messages.js';
 import { dossierMessages } from '../../modules/dossiers/dossiers-messages.js';
 import { helpRequestMessages } from '../../modules/help-requests/help-requests-messages.js';
+import { mergerMessages } from '../../modules/merger/merger-messages.js';
 import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
 // The contracts' refinements are shown before sending: the dossier form's (dossier.subtype_kind,
-// dossier.end_before_start), the citizen form's (online.kind_required, …) and the configuration's.
+// dossier.end_before_start), the citizen form's (online.kind_required, …) and the configuration's;
+// the merger's refusals (cutover-rules.ts) beside a button that cannot work.
 export const webCatalogue = composeCatalogue(
   sharedMessages.catalogue,
   validationMessages.catalogue,
@@ -20,6 +22,7 @@ export const webCatalogue = composeCatalogue(
   auditMessages.catalogue,
   helpRequestMessages.catalogue,
   configurationMessages.catalogue,
+  mergerMessages.catalogue,
 );
 
 /** A message (key + parameters) in the UI language. */

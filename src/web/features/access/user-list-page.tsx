@@ -328,7 +328,7 @@ export function UserListPage() {
           ) : (
             <form noValidate onSubmit={onExecute} aria-labelledby="users-caption">
               <div className="table-scroll" role="region" aria-labelledby="users-caption" tabIndex={0}>
-                <table className="table">
+                <table className="table table--stack">
                   <caption id="users-caption">{t('access.users.caption', { page, pages: totalPages })}</caption>
                   <thead>
                     <tr>
@@ -380,12 +380,12 @@ export function UserListPage() {
                               }}
                             />
                           </td>
-                          <th scope="row">{item.surname}</th>
-                          <td>{item.firstName}</td>
-                          <td>{item.username}</td>
-                          <td>{t(`access.typeLabels.${item.type}`)}</td>
-                          <td className="nowrap">{displayInsz(item.insz)}</td>
-                          <td>{t(`access.status.${item.status}`)}</td>
+                          <th scope="row" data-label={t('person.surname')}>{item.surname}</th>
+                          <td data-label={t('person.firstName')}>{item.firstName}</td>
+                          <td data-label={t('person.username')}>{item.username}</td>
+                          <td data-label={t('access.type')}>{t(`access.typeLabels.${item.type}`)}</td>
+                          <td className="nowrap" data-label={t('person.insz')}>{displayInsz(item.insz)}</td>
+                          <td data-label={t('person.status')}>{t(`access.status.${item.status}`)}</td>
                           <td>
                             <Link to={accessPaths.user(domainId, item.userId)}>
                               {t('access.users.details')}

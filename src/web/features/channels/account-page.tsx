@@ -14,8 +14,8 @@ import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
-import type { AccountData } from './chaman-api.js';
-import { CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
+import type { AccountData, ChamanHomeData } from './chaman-api.js';
+import { CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
 
 const PREFIX = 'chaman-account';
 
@@ -28,8 +28,11 @@ export function AccountPage() {
   // ChaMan has no single-account endpoint: the home lists every account of the domain.
   const { state } = useLoad((signal) => chamanApi.home(undefined, signal), `${accountId}|${language}`);
   const [account, setAccount] = useState<AccountData | undefined>();
+  // Issue 19: a vendor opens the REST account of another organisation that it accepted.
+  const owner = state.status === 'ready' ? state.data.managed.find((m) => m.account.id === accountId)?.owner : undefined;
   useEffect(() => {
-    if (state.status === 'ready') setAccount(state.data.accounts.find((a) => a.id === accountId));
+    if (state.status !== 'ready') return;
+    setAccount(state.data.accounts.find((a) => a.id === accountId) ?? state.data.managed.find((m) => m.account.id === accountId)?.account);
   }, [state, accountId]);
   const title = account ? t('chaman.account.title', { name: account.name }) : t('chaman.account.titleLoading');
   useDocumentTitle(title);
@@ -51,6 +54,7 @@ export function AccountPage() {
       ) : (
         <AccountDetails
           account={account}
+          owner={owner}
           onChange={setAccount}
           onDeleted={() => navigate(chamanPaths.home, { state: { notice: t('chaman.account.deleted', { name: account.name }) } })}
         />
@@ -62,7 +66,20 @@ export function AccountPage() {
   );
 }
 
-function AccountDetails({ account, onChange, onDeleted }: { account: AccountData; onChange: (a: AccountData) => void; onDeleted: () => void }) {
+type Owner = ChamanHomeData['managed'][number]['owner'];
+
+function AccountDetails({
+  account,
+  owner,
+  onChange,
+  onDeleted,
+}: {
+  account: AccountData;
+  /** Set when the account is another organisation's that this vendor manages: only its certificate is the vendor's. */
+  owner?: Owner | undefined;
+  onChange: (a: AccountData) => void;
+  onDeleted: () => void;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState(account.name);
   const [permissions, setPermissions] = useState(account.permissions);
@@ -74,8 +91,9 @@ function AccountDetails({ account, onChange, onDeleted }: { account: AccountData
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const [isBusy, setBusy] = useState(false);
   const codes = account.kind === 'REST' ? REST_PERMISSION_CODES : account.kind === 'SOAP' ? [] : FTP_PERMISSION_CODES;
-  // An externally managed REST certificate is the vendor's to load.
-  const canReplaceCertificate = account.management !== 'external';
+  // An externally managed REST certificate is the vendor's to load: the vendor does, the OCMW does not.
+  const canReplaceCertificate = owner !== undefined || account.management !== 'external';
+  const hasPassword = owner === undefined && (account.kind === 'FTP' || account.kind === 'SFTP');
   const certificate = account.certificate;
 
   async function onSave(event: FormEvent<HTMLFormElement>) {
@@ -132,6 +150,14 @@ function AccountDetails({ account, onChange, onDeleted }: { account: AccountData
         </p>
       ) : null}
       <dl className="details">
+        {owner ? (
+          <>
+            <dt>{t('chaman.account.owner')}</dt>
+            <dd>
+              {owner.organisationName} ({t('header.kbo', { kbo: displayKbo(owner.kbo) })}) - {owner.domain}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('chaman.type')}</dt>
         <dd>{account.kind}</dd>
         {account.username ? (
@@ -182,43 +208,47 @@ function AccountDetails({ account, onChange, onDeleted }: { account: AccountData
         <p>{t('chaman.noCertificate')}</p>
       )}
 
-      <form className="form" noValidate onSubmit={(event) => void onSave(event)} aria-labelledby={`${PREFIX}-edit-title`}>
-        <h2 id={`${PREFIX}-edit-title`}>{t('chaman.account.editTitle')}</h2>
-        {errors ? (
-          <ErrorSummary
-            key={errors.attempt}
-            title={t('form.errorSummary')}
-            message={errors.message}
-            fields={summaryLinks(errors, {
-              name: { id: `${PREFIX}-name`, label: t('chaman.accountName') },
-              permissions: { id: `${PREFIX}-permissions`, label: t('chaman.permissions') },
-            })}
+      {owner ? null : (
+        <form className="form" noValidate onSubmit={(event) => void onSave(event)} aria-labelledby={`${PREFIX}-edit-title`}>
+          <h2 id={`${PREFIX}-edit-title`}>{t('chaman.account.editTitle')}</h2>
+          {errors ? (
+            <ErrorSummary
+              key={errors.attempt}
+              title={t('form.errorSummary')}
+              message={errors.message}
+              fields={summaryLinks(errors, {
+                name: { id: `${PREFIX}-name`, label: t('chaman.accountName') },
+                permissions: { id: `${PREFIX}-permissions`, label: t('chaman.permissions') },
+              })}
+            />
+          ) : null}
+          <TextField
+            id={`${PREFIX}-name`}
+            label={t('chaman.accountName')}
+            required
+            maxLength={100}
+            autoComplete="off"
+            error={fieldError(errors, 'name')}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
           />
-        ) : null}
-        <TextField
-          id={`${PREFIX}-name`}
-          label={t('chaman.accountName')}
-          required
-          maxLength={100}
-          autoComplete="off"
-          error={fieldError(errors, 'name')}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        {codes.length > 0 ? (
-          <PermissionCheckboxes
-            prefix={PREFIX}
-            kind={account.kind === 'REST' ? 'rest' : 'ftp'}
-            codes={codes}
-            value={permissions}
-            onChange={setPermissions}
-            error={fieldError(errors, 'permissions')}
-          />
-        ) : null}
-        <button type="submit" className="button button--primary" disabled={isBusy}>
-          {t('form.keep')}
-        </button>
-      </form>
+          {codes.length > 0 ? (
+            <PermissionCheckboxes
+              prefix={PREFIX}
+              kind={account.kind === 'REST' ? 'rest' : 'ftp'}
+              codes={codes}
+              value={permissions}
+              onChange={setPermissions}
+              error={fieldError(errors, 'permissions')}
+            />
+          ) : null}
+          <button type="submit" className="button button--primary" disabled={isBusy}>
+            {t('form.keep')}
+          </button>
+        </form>
+      )}
+
+      {hasPassword ? <PasswordReset account={account} onChange={onChange} /> : null}
 
       {canReplaceCertificate ? (
         <form className="form" noValidate onSubmit={(event) => void onReplace(event)} aria-labelledby={`${PREFIX}-cert-title`}>
@@ -245,12 +275,14 @@ function AccountDetails({ account, onChange, onDeleted }: { account: AccountData
         </form>
       ) : null}
 
-      <section aria-labelledby={`${PREFIX}-delete-title`}>
-        <h2 id={`${PREFIX}-delete-title`}>{t('chaman.account.deleteTitle')}</h2>
-        <button type="button" className="button button--danger" onClick={() => setDeleteOpen(true)}>
-          {t('chaman.account.delete')}
-        </button>
-      </section>
+      {owner ? null : (
+        <section aria-labelledby={`${PREFIX}-delete-title`}>
+          <h2 id={`${PREFIX}-delete-title`}>{t('chaman.account.deleteTitle')}</h2>
+          <button type="button" className="button button--danger" onClick={() => setDeleteOpen(true)}>
+            {t('chaman.account.delete')}
+          </button>
+        </section>
+      )}
 
       <ConfirmDialog
         open={isDeleteOpen}
@@ -264,5 +296,67 @@ function AccountDetails({ account, onChange, onDeleted }: { account: AccountData
         <p>{t('chaman.account.deleteBody', { name: account.name, kind: account.kind })}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/**
+ * Issue 19: a new password for the FTP/SFTP account (R3.6), entered or generated by the server,
+ * shown this once; the old one stops working at once.
+ */
+function PasswordReset({ account, onChange }: { account: AccountData; onChange: (a: AccountData) => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<FormErrors | undefined>();
+  const [newPassword, setNewPassword] = useState<string | undefined>();
+  const [isBusy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setNewPassword(undefined);
+    try {
+      const answer = await chamanApi.resetPassword(account.id, password === '' ? {} : { password });
+      onChange(answer.account);
+      setErrors(undefined);
+      setPassword('');
+      setNewPassword(answer.password);
+    } catch (error) {
+      setErrors((previous) => formErrorsOf(error, t, previous));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${PREFIX}-password-title`}>
+      <h2 id={`${PREFIX}-password-title`}>{t('chaman.account.passwordTitle')}</h2>
+      <p>{t('chaman.account.passwordIntro')}</p>
+      {errors ? (
+        <ErrorSummary
+          key={errors.attempt}
+          title={t('form.errorSummary')}
+          message={errors.message}
+          fields={summaryLinks(errors, { password: { id: `${PREFIX}-password`, label: t('chaman.account.newPassword') } })}
+        />
+      ) : null}
+      {newPassword ? (
+        <div role="status">
+          <SecretBox prefix={`${PREFIX}-new`} username={account.username ?? ''} password={newPassword} />
+        </div>
+      ) : null}
+      <TextField
+        id={`${PREFIX}-password`}
+        label={t('chaman.account.newPassword')}
+        hint={t('chaman.account.newPasswordHint')}
+        autoComplete="new-password"
+        maxLength={50}
+        error={fieldError(errors, 'password')}
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+      />
+      <button type="submit" className="button button--primary" disabled={isBusy}>
+        {t('chaman.account.passwordReset')}
+      </button>
+    </form>
   );
 }

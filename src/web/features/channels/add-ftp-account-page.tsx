@@ -10,7 +10,7 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES } from './chaman-api.js';
 import type { CreatedAccountData } from './chaman-api.js';
-import { CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
+import { CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes, SecretBox } from './chaman-common.js';
 
 const PREFIX = 'chaman-ftp';
 
@@ -85,27 +85,7 @@ export function AddFtpAccountPage() {
           <h2 id={`${PREFIX}-done-title`} ref={doneRef} tabIndex={-1}>
             {t('chaman.ftp.created', { name: created.account?.name ?? name, kind: created.account?.kind ?? kind })}
           </h2>
-          {created.password ? (
-            <section className="secret-box" aria-labelledby={`${PREFIX}-secret-title`}>
-              <h3 id={`${PREFIX}-secret-title`} className="secret-box__title">
-                {t('chaman.ftp.passwordTitle')}
-              </h3>
-              <p>{t('chaman.ftp.passwordOnce')}</p>
-              <dl className="details">
-                <dt>{t('chaman.username')}</dt>
-                <dd>{created.account?.username ?? username}</dd>
-                <dt>{t('chaman.password')}</dt>
-                <dd>
-                  <code className="secret-box__password" data-testid="ftp-password">
-                    {created.password}
-                  </code>
-                </dd>
-              </dl>
-              <p>
-                <strong>{t('chaman.ftp.passwordWarning')}</strong>
-              </p>
-            </section>
-          ) : null}
+          {created.password ? <SecretBox prefix={PREFIX} username={created.account?.username ?? username} password={created.password} /> : null}
           <p>
             <Link to={chamanPaths.home}>{t('chaman.backToHome')}</Link>
           </p>

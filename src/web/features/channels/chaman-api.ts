@@ -95,6 +95,8 @@ export const chamanApi = {
     request<AccountData>(accountPath(accountId), { method: 'PATCH', body }),
   replaceCertificate: (accountId: string, body: { certificateName: string; certificate: CertificateInput }) =>
     request<AccountData>(`${accountPath(accountId)}/certificate`, { method: 'PUT', body }),
+  resetPassword: (accountId: string, body: { password?: string }) =>
+    request<{ account: AccountData; password: string }>(`${accountPath(accountId)}/password`, { method: 'POST', body }),
   deleteAccount: (accountId: string) => request<void>(accountPath(accountId), { method: 'DELETE' }),
   cancelDelegation: (delegationId: string) => request<ChamanHomeData>(delegationPath(delegationId, 'cancel'), { method: 'POST' }),
   acceptDelegation: (delegationId: string, body: { certificateName: string; certificate: CertificateInput }) =>

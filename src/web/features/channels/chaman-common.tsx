@@ -6,6 +6,7 @@ import type { FormErrors } from '../../components/form-errors.js';
 import { FileField, TextField } from '../../components/form-field.js';
 import { formatDate } from '../../components/format.js';
 import { PERMISSION_NAMES } from '../../../modules/channels/channels.schema.js';
+import { formatKbo } from '../../../shared/identifiers.js';
 import { currentLanguage } from '../../i18n/index.js';
 import type { AccountData } from './chaman-api.js';
 
@@ -17,6 +18,37 @@ export const chamanPaths = {
   account: (accountId: string) => `/chaman/accounts/${accountId}`,
   accept: (delegationId: string) => `/chaman/delegatieverzoeken/${delegationId}/aanvaarden`,
 };
+
+/** `0212235604` → `0212.235.604`; anything else as it came. */
+export function displayKbo(kbo: string): string {
+  return /^\d{10}$/.test(kbo) ? formatKbo(kbo) : kbo;
+}
+
+/** An FTP password shown this once (R3.6): after creating the account or giving it a new password. */
+export function SecretBox({ prefix, username, password }: { prefix: string; username: string; password: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="secret-box" aria-labelledby={`${prefix}-secret-title`}>
+      <h3 id={`${prefix}-secret-title`} className="secret-box__title">
+        {t('chaman.ftp.passwordTitle')}
+      </h3>
+      <p>{t('chaman.ftp.passwordOnce')}</p>
+      <dl className="details">
+        <dt>{t('chaman.username')}</dt>
+        <dd>{username}</dd>
+        <dt>{t('chaman.password')}</dt>
+        <dd>
+          <code className="secret-box__password" data-testid="ftp-password">
+            {password}
+          </code>
+        </dd>
+      </dl>
+      <p>
+        <strong>{t('chaman.ftp.passwordWarning')}</strong>
+      </p>
+    </section>
+  );
+}
 
 /** The certificate's end date with a text badge when it expires soon or has expired (not colour alone). */
 export function CertificateExpiry({ certificate }: { certificate: AccountData['certificate'] }) {

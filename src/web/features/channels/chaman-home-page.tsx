@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { formatKbo } from '../../../shared/identifiers.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
 import { formatDate } from '../../components/format.js';
@@ -11,7 +10,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { chamanApi, STATUS_FILTERS } from './chaman-api.js';
 import type { AccountData, ChamanHomeData, DelegationData, DelegationStatus } from './chaman-api.js';
-import { CertificateExpiry, chamanPaths, permissionLabel } from './chaman-common.js';
+import { CertificateExpiry, chamanPaths, displayKbo, permissionLabel } from './chaman-common.js';
 import { ContactForm } from './contact-form.js';
 
 const ALL = 'all';
@@ -21,11 +20,6 @@ function statusFilterOf(value: string | null): StatusFilter {
   // The guide's filter starts on "In afwachting".
   if (value === ALL) return ALL;
   return (STATUS_FILTERS as string[]).includes(value ?? '') ? (value as DelegationStatus) : 'pending';
-}
-
-/** `0212235604` → `0212.235.604`; anything else as it came. */
-function displayKbo(kbo: string): string {
-  return /^\d{10}$/.test(kbo) ? formatKbo(kbo) : kbo;
 }
 
 /**
@@ -124,6 +118,7 @@ function ChamanSections({
   const [isBusy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | undefined>();
   const isVendor = home.organisation.kind === 'vendor';
+  const managedIds = new Set(home.managed.map((m) => m.account.id));
 
   async function onConfirm() {
     if (!dialog) return;
@@ -286,6 +281,12 @@ function ChamanSections({
                               <span className="visually-hidden"> {d.accountName} ({d.requester.organisationName})</span>
                             </button>
                           </div>
+                        ) : d.accountId && managedIds.has(d.accountId) ? (
+                          // Issue 19: the vendor keeps the certificate of the account it accepted.
+                          <Link to={chamanPaths.account(d.accountId)}>
+                            {t('chaman.incoming.manage')}
+                            <span className="visually-hidden"> {d.accountName} ({d.requester.organisationName})</span>
+                          </Link>
                         ) : null}
                       </td>
                     </tr>

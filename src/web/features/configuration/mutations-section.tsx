@@ -6,7 +6,7 @@ import { fieldError, summaryLinks } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { mutationDescription } from '../../../modules/configuration/mutation-catalogue.js';
+import { mutationDescription, replacedTogether } from '../../../modules/configuration/mutation-catalogue.js';
 import type { LoadState } from '../../components/use-load.js';
 import { configurationApi } from './configuration-api.js';
 import type { CatalogueEntry, MutationHistoryData } from './configuration-api.js';
@@ -28,6 +28,8 @@ export function MutationsSection(props: SectionProps) {
   });
   const { value, setValue, baseline, errors } = form;
   const unselected = baseline.filter((code) => !value.includes(code));
+  // Issue 19: a type and the one that replaces it (the guide's "Vervangt") deliver the same facts twice.
+  const overlaps = replacedTogether(value);
 
   if (catalogue.state.status === 'loading') {
     return (
@@ -119,6 +121,13 @@ export function MutationsSection(props: SectionProps) {
       {unselected.length > 0 ? (
         <div className="notice notice--warning" role="note">
           <p>{t('configuration.mutations.unselectWarning', { codes: unselected.join(', ') })}</p>
+        </div>
+      ) : null}
+      {overlaps.length > 0 ? (
+        <div className="notice notice--warning" role="note" aria-live="polite">
+          {overlaps.map((overlap) => (
+            <p key={overlap.code}>{t('configuration.mutations.replacedWarning', { code: overlap.code, replaced: overlap.replaced.join(', ') })}</p>
+          ))}
         </div>
       ) : null}
       <p className="form__hint">{t('configuration.mutations.later')}</p>

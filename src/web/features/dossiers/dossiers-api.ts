@@ -4,7 +4,7 @@ import { request } from '../../api.js';
 import { queryString } from '../access/access-api.js';
 
 export type FormKindValue = FormKind;
-export type FormStatus = 'running' | 'stopped' | 'cancelled';
+export type FormStatus = 'running' | 'ended' | 'stopped' | 'cancelled';
 export type IntegrationType = (typeof FORM_TYPES)['integration'][number];
 export type A036Type = (typeof FORM_TYPES)['a036'][number];
 export type FormType = IntegrationType | A036Type;
@@ -31,7 +31,7 @@ const A036_SET: Record<A036Type, true> = {
   'ambulante-zorg': true,
 };
 const KIND_SET: Record<FormKindValue, true> = { integration: true, a036: true };
-const STATUS_SET: Record<FormStatus, true> = { running: true, stopped: true, cancelled: true };
+const STATUS_SET: Record<FormStatus, true> = { running: true, ended: true, stopped: true, cancelled: true };
 
 export const FORM_KIND_LIST = Object.keys(KIND_SET) as FormKindValue[];
 export const FORM_STATUS_LIST = Object.keys(STATUS_SET) as FormStatus[];

@@ -1,58 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { choiceOrganisationName, choiceRoleLabel } from '../../components/format.js';
+import { choiceOrganisationName, choiceRoleLabel, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { CITIZEN_FORM_PATH, servicesFor } from '../../portal-services.js';
 import { useSession } from '../../session.js';
-import { ORGANISATION_ACCESS_PATH } from '../admin/organisation-access-page.js';
 import { EboxMergerNotice, eboxTileStatus, useEboxSummary } from '../mailbox/ebox-home.js';
 import { MyMergerChecklists } from '../mergers/my-merger-checklists.js';
-
-interface Service {
-  key: 'access' | 'chaman' | 'configuration' | 'online' | 'dossiers' | 'ebox' | 'report' | 'mergers' | 'htbImport' | 'orgAccess' | 'mails';
-  /** Where the service lives; undefined while it is not built yet. */
-  to?: string;
-  /** The permission the role needs for the service (one of them, for a list); without it the tile is not a link. */
-  permission?: string | readonly string[];
-  /** Another entrance for roles without `permission` (the dossiers' R9.4 setting for OCMW-configuratie). */
-  fallback?: { to: string; permission: string };
-  /** Where the tile's title and description are in the catalogue; `tiles.<key>` unless given. */
-  texts?: string;
-  /** Who sees the tile: an OCMW's roles, the platform administrator, or both. */
-  audience: 'organisation' | 'admin' | 'all';
-}
-
-const ADMIN_PERMISSION = 'platform.admin';
-
-// The portal's services in the order socialsecurity.be shows them; the administrator's own after.
-const SERVICES: Service[] = [
-  { key: 'access', to: '/toegangsbeheer', permission: 'access.read', audience: 'organisation' },
-  { key: 'chaman', to: '/chaman', permission: 'app:chaman', audience: 'organisation' },
-  { key: 'configuration', to: '/configuratie', permission: 'app:ocmw-configuratie', audience: 'organisation' },
-  { key: 'online', to: '/ocmw-online', permission: ['app:ocmw-online', 'app:sociale-agent'], audience: 'organisation' },
-  {
-    key: 'dossiers',
-    to: '/dossiers',
-    permission: 'app:sociale-agent',
-    fallback: { to: '/dossiers/instellingen', permission: 'app:ocmw-configuratie' },
-    texts: 'dossiers.tile',
-    audience: 'organisation',
-  },
-  { key: 'ebox', to: '/e-box', permission: 'app:ebox', audience: 'organisation' },
-  { key: 'report', to: '/uniek-verslag', permission: 'app:uniek-verslag', audience: 'organisation' },
-  { key: 'mergers', to: '/fusies', audience: 'all' },
-  { key: 'htbImport', to: '/beheer/htb-import', permission: ADMIN_PERMISSION, audience: 'admin' },
-  { key: 'orgAccess', to: ORGANISATION_ACCESS_PATH, permission: ADMIN_PERMISSION, audience: 'admin' },
-  { key: 'mails', to: '/beheer/e-mails', permission: ADMIN_PERMISSION, audience: 'admin' },
-];
-
-/** The citizen's form of OCMW Online (SPEC §6), open to everyone without login. */
-const CITIZEN_FORM = '/hulpaanvraag';
-
-function isAllowedFor(permission: Service['permission'], permissions: readonly string[]): boolean {
-  if (permission === undefined) return true;
-  return typeof permission === 'string' ? permissions.includes(permission) : permission.some((p) => permissions.includes(p));
-}
 
 /** Start page: greeting, the disappearing-OCMW notice and one tile per service. */
 export function HomePage() {
@@ -63,9 +17,14 @@ export function HomePage() {
   const context = session?.context;
   const organisation = context?.organisation ?? null;
   const permissions = context?.permissions ?? [];
-  // The administrator works for no OCMW: the OCMW services mean nothing to them.
-  const isAdmin = permissions.includes(ADMIN_PERMISSION);
-  const services = SERVICES.filter((service) => service.audience === 'all' || service.audience === (isAdmin ? 'admin' : 'organisation'));
+  const isAdmin = context?.role === 'ADMIN';
+  // Issue 19: the same list as the header; what the role can never use is not there at all.
+  const services = servicesFor(context);
+  const isManager = context?.role === 'HTB' || context?.role === 'CO_HTB';
+  const grantParams = {
+    organisation: context ? choiceOrganisationName(context, t, language) : '',
+    domain: context?.domain ? localName(context.domain.name, language) : '',
+  };
   const title = user ? t('home.title', { name: user.firstName }) : t('home.titleAnonymous');
   useDocumentTitle(title);
   // R8.2: unread e-Box documents on the tile, and the warning of an OCMW that disappeared in a merger.
@@ -101,18 +60,18 @@ export function HomePage() {
       {organisation && !isAdmin ? <MyMergerChecklists /> : null}
 
       <h2>{t('home.services')}</h2>
+      {isManager && organisation?.kind === 'ocmw' ? <p>{t('home.managerApplications')}</p> : null}
       <ul className="tiles">
-        {services.map((service) => {
+        {services.map((state) => {
+          const { service } = state;
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
-          const isAllowed = isAllowedFor(service.permission, permissions);
-          const texts = service.texts ?? `tiles.${service.key}`;
-          const to = isAllowed ? service.to : service.fallback && permissions.includes(service.fallback.permission) ? service.fallback.to : undefined;
-          if (to) {
+          const texts = service.texts;
+          if (state.open) {
             const status = service.key === 'ebox' ? eboxStatus : undefined;
             return (
               <li key={service.key} className="tiles__item">
-                <Link to={to} className="tile tile--active" aria-describedby={descriptionId}>
+                <Link to={state.to} className="tile tile--active" aria-describedby={descriptionId}>
                   <span className="tile__title" id={titleId}>
                     {t(`${texts}.title`)}
                   </span>
@@ -134,7 +93,6 @@ export function HomePage() {
               <div
                 className="tile tile--unavailable"
                 role="group"
-                aria-disabled="true"
                 aria-labelledby={titleId}
                 aria-describedby={`${descriptionId} ${statusId}`}
               >
@@ -145,7 +103,7 @@ export function HomePage() {
                   {t(`${texts}.description`)}
                 </span>
                 <span className="tile__status" id={statusId}>
-                  {t('home.unavailable')}
+                  {t(`home.grant.${state.grant}`, grantParams)}
                 </span>
               </div>
             </li>
@@ -156,7 +114,7 @@ export function HomePage() {
       <section aria-labelledby="home-citizens-title">
         <h2 id="home-citizens-title">{t('home.citizensTitle')}</h2>
         <p>
-          {t('home.citizensIntro')} <Link to={CITIZEN_FORM}>{t('home.citizensLink')}</Link>
+          {t('home.citizensIntro')} <Link to={CITIZEN_FORM_PATH}>{t('home.citizensLink')}</Link>
         </p>
       </section>
     </>

@@ -7,7 +7,10 @@ import { formatDate } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
+import { ReasonButton } from '../../components/reason-button.js';
+import { renderMessage } from '../../i18n/messages.js';
 import { useSession } from '../../session.js';
+import { runRefusal, undoRefusal } from '../../../modules/merger/cutover-rules.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
 import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
@@ -151,6 +154,8 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
 
   const writes = plan.state.status === 'ready' ? plan.state.data.actions.filter((a) => a.writes && a.count > 0) : [];
   const blockers = plan.state.status === 'ready' ? plan.state.data.blockers : [];
+  const runBlocker = runRefusal(blockers);
+  const undoBlocker = today ? undoRefusal(merger, today) : undefined;
 
   return (
     <>
@@ -181,14 +186,27 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
         </div>
       ) : null}
 
+      {/* Issue 19: what the server would refuse is disabled here, with the same reason. */}
       <div className="actions">
-        <button type="button" className="button button--primary" disabled={isBusy} onClick={() => setDialog('run')}>
+        <ReasonButton
+          id="cutover-run"
+          className="button button--primary"
+          busy={isBusy}
+          disabledReason={runBlocker ? t('mergers.cutover.runBlocked', { reason: runBlocker }) : undefined}
+          onClick={() => setDialog('run')}
+        >
           {t(isApplied ? 'mergers.cutover.runAgain' : 'mergers.cutover.run')}
-        </button>
+        </ReasonButton>
         {isApplied ? (
-          <button type="button" className="button button--danger" disabled={isBusy} onClick={() => setDialog('undo')}>
+          <ReasonButton
+            id="cutover-undo"
+            className="button button--danger"
+            busy={isBusy}
+            disabledReason={undoBlocker ? renderMessage(undoBlocker, language) : undefined}
+            onClick={() => setDialog('undo')}
+          >
             {t('mergers.cutover.undo')}
-          </button>
+          </ReasonButton>
         ) : null}
       </div>
 

@@ -1,9 +1,11 @@
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../components/format.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
 import { ChecklistView } from './merger-checklist.js';
+import { MergerFirstSteps } from './merger-first-steps.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerChecklistData } from './mergers-api.js';
 import { HelpdeskLink } from '../help/help-page.js';
@@ -40,29 +42,33 @@ export function MyMergerChecklists() {
       {lists.map((list) => {
         const titleId = `home-merger-${list.merger.id}-title`;
         return (
-          <section key={list.merger.id} className="home-merger" aria-labelledby={titleId}>
-            <h2 id={titleId}>{t('mergers.home.title', { name: list.merger.name })}</h2>
-            <p>
-              {t(list.merger.status === 'applied' ? 'mergers.home.introApplied' : 'mergers.home.intro', {
-                date: formatDate(list.merger.effectiveDate),
-                scenario: list.merger.scenario,
-                scenarioName: t(`mergers.scenario${list.merger.scenario}`),
-              })}
-            </p>
-            <p className="checklist__summary">
-              <ProgressBar value={list.progress} label={t('mergers.progressOf', { name: list.merger.name })} />
-            </p>
-            <ChecklistView
-              checklist={list}
-              canTick={(id) => isManager && id === organisationId}
-              onTick={(_organisationId, item, ticked) => mergersApi.tickMine(list.merger.id, item, ticked)}
-              onChange={replace}
-              headingLevel={3}
-              idPrefix={`home-merger-${list.merger.id}`}
-              compact
-            />
-            <HelpdeskLink />
-          </section>
+          <Fragment key={list.merger.id}>
+            {/* Issue 19: the new OCMW's first steps, per role, before the full checklist. */}
+            {context ? <MergerFirstSteps checklist={list} context={context} /> : null}
+            <section className="home-merger" aria-labelledby={titleId}>
+              <h2 id={titleId}>{t('mergers.home.title', { name: list.merger.name })}</h2>
+              <p>
+                {t(list.merger.status === 'applied' ? 'mergers.home.introApplied' : 'mergers.home.intro', {
+                  date: formatDate(list.merger.effectiveDate),
+                  scenario: list.merger.scenario,
+                  scenarioName: t(`mergers.scenario${list.merger.scenario}`),
+                })}
+              </p>
+              <p className="checklist__summary">
+                <ProgressBar value={list.progress} label={t('mergers.progressOf', { name: list.merger.name })} />
+              </p>
+              <ChecklistView
+                checklist={list}
+                canTick={(id) => isManager && id === organisationId}
+                onTick={(_organisationId, item, ticked) => mergersApi.tickMine(list.merger.id, item, ticked)}
+                onChange={replace}
+                headingLevel={3}
+                idPrefix={`home-merger-${list.merger.id}`}
+                compact
+              />
+              <HelpdeskLink />
+            </section>
+          </Fragment>
         );
       })}
     </>

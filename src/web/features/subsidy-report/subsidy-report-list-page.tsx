@@ -21,6 +21,11 @@ interface CreateError {
   attempt: number;
 }
 
+/** Whether the year offers "Opstellen": allowed, no report yet, and its window not over. */
+function canCreate(item: FileableYearData): boolean {
+  return item.allowed && !item.reportId && item.windowState !== 'closed';
+}
+
 /** What the row of a year offers: open its report, draft it, or say why not. */
 function YearAction({
   item,
@@ -44,7 +49,8 @@ function YearAction({
   if (!item.allowed) {
     return (
       <p style={{ margin: 0 }}>
-        <strong>{t('subsidy.list.notAllowed')}</strong> {item.reason}
+        {/* Issue 19: a year not over yet is this OCMW's to file, later: not "not by your OCMW". */}
+        <strong>{t(item.reasonKey === 'subsidy.year.not_closed' ? 'subsidy.list.notYet' : 'subsidy.list.notAllowed')}</strong> {item.reason}
       </p>
     );
   }
@@ -169,7 +175,7 @@ export function SubsidyReportListPage() {
           <section aria-labelledby="subsidy-reports-title">
             <h2 id="subsidy-reports-title">{t('subsidy.list.reportsTitle')}</h2>
             {data.reports.length === 0 ? (
-              <p className="notice">{t('subsidy.list.empty')}</p>
+              <p className="notice">{t(data.fileable.some(canCreate) ? 'subsidy.list.empty' : 'subsidy.list.emptyNoYear')}</p>
             ) : (
               <ReportsTable reports={data.reports} />
             )}
