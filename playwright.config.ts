@@ -67,6 +67,9 @@ export default defineConfig({
       OCMW_VENDOR_PORT: '0',
       // R3.9′: the journeys' FTP certificates are issued by this committed test-only CA.
       OCMW_TRUSTED_CA_FILE: 'e2e/fixtures/test-ca.pem',
+      // Issue 19: the journeys walk through the 2025 wave themselves (x-ocmw-today), so the demo
+      // is seeded as before it; without this it would carry out every merger dated up to today.
+      OCMW_DEMO_UNTIL: '2024-12-31',
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, queryRows, type Database, type Db } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock, type Clock } from '../src/domain/clock.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { PRE_MERGER_DATE, seedDemo } from '../src/seed/demo.js';
 import { createServices, type Services } from '../src/services.js';
 
 /** Runs fn `runs` times after `warmup` runs and returns latency percentiles in ms. */
@@ -150,7 +150,7 @@ export async function openDemoBench(config: Config = benchConfig(), options: Ben
     const clock = createClock({ fixedToday: config.fixedToday });
     const services = createServices({ db: database.db, clock, config });
     await services.registry.syncReferenceData();
-    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
+    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), until: PRE_MERGER_DATE });
     return {
       database,
       kind: database.kind === 'pglite' && options.onDisk ? 'pglite on disk' : database.kind,

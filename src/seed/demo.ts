@@ -5,10 +5,12 @@ import { accessRepo, hashPassword } from '../modules/access/index.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { readSeedMergers, registryRepo, type RegistryService } from '../modules/registry/index.js';
 import { seedEboxData } from './demo-ebox.js';
+import { seedDatedDemo } from './demo-merged.js';
 import { seedOnlineData } from './demo-online.js';
 import { seedServiceData, slugify } from './demo-services.js';
 
 export { slugify };
+export { PRE_MERGER_DATE } from './demo-merged.js';
 
 /**
  * Demo data (N1, `ocmw db seed --demo`): every OCMW of the 13 mergers of 2025 before the
@@ -67,6 +69,12 @@ export interface SeedDeps {
   today: string;
   /** Where to write the demo vendor's client certificate and key (README: curl example). */
   demoFilesDir?: string;
+  /**
+   * Issue 19: the mergers dated on or before it are carried out by the cut-over service, and a
+   * rehearsal merger is planned on the next 1 January (demo-merged.ts). Default: `today`.
+   * PRE_MERGER_DATE keeps the demo as it was before the mergers of 2025.
+   */
+  until?: string;
 }
 
 /** True when the database already holds organisations (seeding is then skipped). */
@@ -76,7 +84,14 @@ export async function hasData(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data in one transaction. Reference data must be loaded first. */
-export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
+export async function seedDemo(deps: SeedDeps): Promise<{ organisations: number; users: number; mergers: number; carriedOut: number; rehearsal: boolean }> {
+  const { passwordHash, ...base } = await seedBase(deps);
+  const dated = await seedDatedDemo({ db: deps.db, mergers: deps.mergers, until: deps.until ?? deps.today, passwordHash });
+  return { ...base, mergers: base.mergers + (dated.rehearsal ? 1 : 0), ...dated };
+}
+
+/** The demo before the mergers of 2025, in one transaction. */
+async function seedBase({ db, registry, mergers, today, demoFilesDir }: SeedDeps) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seedMergers = readSeedMergers();
   let demoCounter = 0;
@@ -256,6 +271,6 @@ export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: S
     const institutionOrg = (i: number) => ({ id: orgId(seedMergers.length + newTargets.length + VENDORS.length + i), name: INSTITUTIONS[i]!.nl });
     await seedEboxData(tx, { today, antwerpenId: antwerpen, borsbeekId: borsbeek, rsz: institutionOrg(0), podMi: institutionOrg(1) });
 
-    return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size };
+    return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size, passwordHash };
   });
 }

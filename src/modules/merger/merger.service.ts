@@ -40,6 +40,8 @@ export interface NewMerger extends MergerShape {
   code: string;
   name: string;
   effectiveDate: string;
+  /** Issue 19: a rehearsal merger of the demo (marked as such wherever it is listed). */
+  rehearsal?: boolean;
 }
 
 /** Mergers as data (R1, R7.1): their scenario is always derived (R1.4). */
@@ -142,6 +144,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           targetOrganisationId: input.targetOrganisationId,
           targetNis: input.targetNis,
           declaredScenario: input.declaredScenario ?? null,
+          rehearsal: input.rehearsal ?? false,
         },
         input.sources.map((s) => ({ organisationId: s.organisationId, nis: s.nis })),
       );
@@ -178,6 +181,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           htbDeadline: m.htbDeadline ?? addDays(m.effectiveDate, -47),
           status: m.status as 'planned' | 'applied',
           scheduled: m.scheduled,
+          rehearsal: m.rehearsal,
           sources: own
             .map((s) => ({
               organisation: orgs.get(s.organisationId)!,
