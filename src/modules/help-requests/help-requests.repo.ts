@@ -457,12 +457,12 @@ export async function areaNisByOrganisation(db: Db, organisationIds: string[], o
  */
 function hasReader(organisationId: SQL, date: string): SQL {
   return sql`exists (
-    select 1 from memberships m
-    join domains d on d.id = m.domain_id
-    join organisations o on o.id = d.organisation_id
-    join membership_applications a on a.membership_id = m.id and a.application in ('ocmw-online', 'sociale-agent')
-    where d.organisation_id = ${organisationId} and m.status = 'active'
-      and o.valid_from <= ${date}::date and (o.access_ended_on is null or o.access_ended_on > ${date}::date))`;
+    select 1 from memberships rm
+    join domains rd on rd.id = rm.domain_id
+    join organisations ro on ro.id = rd.organisation_id
+    join membership_applications ra on ra.membership_id = rm.id and ra.application in ('ocmw-online', 'sociale-agent')
+    where rd.organisation_id = ${organisationId} and rm.status = 'active'
+      and ro.valid_from <= ${date}::date and (ro.access_ended_on is null or ro.access_ended_on > ${date}::date))`;
 }
 
 /** Of these OCMWs, the ones nobody can read help requests of on the date. */
