@@ -17,6 +17,8 @@ export { PRE_MERGER_DATE } from './demo-merged.js';
  * cut-over, the new organisations of scenario 1, the six technical intermediaries of the guide,
  * two institutions, and people in every role. Only OCMW Antwerpen has its real KBO number (it
  * is in the guide); every other KBO number is a valid demo number (prefix 0999) marked is_demo.
+ * Issue 19: then brought to its date by demo-merged.ts (the mergers dated up to `until` carried
+ * out by the cut-over service, a rehearsal merger on the next 1 January).
  */
 export const DEMO_PASSWORD = 'Demo-Portaal-2025!';
 
