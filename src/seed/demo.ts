@@ -38,6 +38,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'user.antwerpen', description: 'Gebruiker met Sociale Agent, OCMW Online en e-Box, OCMW Antwerpen' },
   { username: 'tb.beveren', description: 'TB van OCMW Beveren (scenario 1); zo ook tb.<gemeente> voor elk fuserend OCMW' },
   { username: 'htb.beveren', description: 'HTB van OCMW Beveren; zo ook htb.<gemeente>' },
+  { username: 'user.beveren-kruibeke-zwijndrecht', description: 'Vanaf 1/1/2025: gebruiker met OCMW Online van het fusie-OCMW; zo ook htb.<fusie>, tb.<fusie>' },
+  { username: 'htb.heers', description: 'HTB van OCMW Heers in de oefenfusie Heers-Herstappe (volgende 1 januari); zo ook tb./user.heers en .herstappe' },
   { username: 'vendor.cevi', description: 'Gebruiker van softwareleverancier Cevi - Logins (technische tussenpersoon)' },
 ];
 
