@@ -71,6 +71,9 @@ export default defineConfig({
       // the portal's redirect URI are built from the public URL, which is the address the browser uses.
       OCMW_DEV_IDP: 'on',
       OCMW_PUBLIC_URL: baseURL,
+      // Issue 19: the journeys walk through the 2025 wave themselves (x-ocmw-today), so the demo
+      // is seeded as before it; without this it would carry out every merger dated up to today.
+      OCMW_DEMO_UNTIL: '2024-12-31',
     },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock } from '../src/domain/clock.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { PRE_MERGER_DATE, seedDemo } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 import type { Caller } from '../src/modules/access/index.js';
 import { backendOf, fmt, machine, measure, openBenchDatabase, type BenchLog, type BenchSummaryRow } from './lib.js';
@@ -23,7 +23,7 @@ export async function runAccessListBench(log: BenchLog = console.log): Promise<B
   await migrateDatabase(database);
   const services = createServices({ db, clock: createClock(), config: { sessionHours: 8, loginMaxFailures: 5, loginLockMinutes: 15 } });
   await services.registry.syncReferenceData();
-  await seedDemo({ db, registry: services.registry, mergers: services.mergers, today: createClock().today() });
+  await seedDemo({ db, registry: services.registry, mergers: services.mergers, today: createClock().today(), until: PRE_MERGER_DATE });
 
   const [domain] = await queryRows<{ id: string }>(db, sql`select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604' and d.code = 'MW'`);
   const domainId = domain!.id;

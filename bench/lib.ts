@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../src/config.js';
 import { openDatabase, queryRows, type Database, type Db } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock, type Clock } from '../src/domain/clock.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { PRE_MERGER_DATE, seedDemo } from '../src/seed/demo.js';
 import { createServices, type Services } from '../src/services.js';
 
 /** Runs fn `runs` times after `warmup` runs and returns latency percentiles in ms. */
@@ -193,7 +193,7 @@ export async function openDemoBench(config: Config = benchConfig(), options: Ben
     await migrateDatabase(database);
     const bench = demoBenchOn(opened, config, database.kind === 'pglite' && options.onDisk ? 'pglite on disk' : database.kind);
     await bench.services.registry.syncReferenceData();
-    await seedDemo({ db: database.db, registry: bench.services.registry, mergers: bench.services.mergers, today: bench.clock.today() });
+    await seedDemo({ db: database.db, registry: bench.services.registry, mergers: bench.services.mergers, today: bench.clock.today(), until: PRE_MERGER_DATE });
     bench.demoMs = performance.now() - t0;
     return bench;
   } catch (error) {

@@ -5,7 +5,7 @@ import { openDatabase } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock } from '../src/domain/clock.js';
 import { buildHtbWorkbook } from '../src/modules/merger/htb-import.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { PRE_MERGER_DATE, seedDemo } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 import { inszFromParts } from '../src/shared/identifiers.js';
 
@@ -13,7 +13,7 @@ const database = await openDatabase({});
 await migrateDatabase(database);
 const services = createServices({ db: database.db, clock: createClock(), config: { sessionHours: 8, loginMaxFailures: 5, loginLockMinutes: 15 } });
 await services.registry.syncReferenceData();
-await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: createClock().today() });
+await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: createClock().today(), until: PRE_MERGER_DATE });
 const mergers = await services.mergers.listMergers();
 const pajottegem = mergers.find((m) => m.name === 'Pajottegem')!;
 const antwerpen = mergers.find((m) => m.name === 'Antwerpen')!;

@@ -47,7 +47,7 @@ export async function bootstrap(config: Config, options: { seed?: boolean } = {}
       // Loaded only when demo data may be loaded: a production process never imports it.
       const { hasData, seedDemo } = await import('./seed/demo.js');
       if (await hasData(database.db)) return false;
-      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), demoFilesDir: demoFilesDir(config) });
+      await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), until: config.demoUntil, demoFilesDir: demoFilesDir(config) });
       return true;
     });
     return { config, clock, database, services, seeded };

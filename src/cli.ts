@@ -129,8 +129,8 @@ async function main(argv: string[]): Promise<number> {
             return 1;
           }
           const { demoFilesDir } = await import('./bootstrap.js');
-          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers, today: rt.clock.today(), demoFilesDir: demoFilesDir(rt.config) });
-          out(`demo data loaded: ${r.organisations} organisations, ${r.users} people, ${r.mergers} mergers`);
+          const r = await seedDemo({ db: rt.database.db, registry: rt.services.registry, mergers: rt.services.mergers, today: rt.clock.today(), until: rt.config.demoUntil, demoFilesDir: demoFilesDir(rt.config) });
+          out(`demo data loaded: ${r.organisations} organisations, ${r.users} people, ${r.mergers} mergers (${r.carriedOut} carried out${r.rehearsal ? ', one rehearsal merger' : ''})`);
           return 0;
         });
       }

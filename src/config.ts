@@ -25,6 +25,11 @@ const Env = z.object({
   OCMW_TEST_MODE: z.enum(['0', '1', 'true', 'false']).optional(),
   // Demo data: auto = outside production only; never is the old spelling of off.
   OCMW_SEED_DEMO: z.enum(['auto', 'on', 'off', 'never']).default('auto'),
+  // Issue 19: the demo carries out the mergers dated up to this date (default: the business date).
+  OCMW_DEMO_UNTIL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || isIsoDate(v), 'must be a date written YYYY-MM-DD'),
   OCMW_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 7).default(8),
   OCMW_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   OCMW_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('false'),
@@ -102,6 +107,8 @@ export interface Config {
   testMode: boolean;
   /** Load the demo data into an empty database at start (OCMW_SEED_DEMO resolved; never in production). */
   seedDemo: boolean;
+  /** Issue 19: the demo seed carries out the mergers dated up to this date (OCMW_DEMO_UNTIL; default the business date). */
+  demoUntil?: string;
   sessionHours: number;
   secureCookies: 'auto' | 'always' | 'never';
   trustProxy: boolean;
@@ -174,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fixedToday: e.OCMW_TODAY || undefined,
     testMode,
     seedDemo: e.OCMW_SEED_DEMO === 'on' || (e.OCMW_SEED_DEMO === 'auto' && e.NODE_ENV !== 'production'),
+    demoUntil: e.OCMW_DEMO_UNTIL || undefined,
     sessionHours: e.OCMW_SESSION_HOURS,
     secureCookies: e.OCMW_SECURE_COOKIES,
     trustProxy: truthy(e.OCMW_TRUST_PROXY),

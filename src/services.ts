@@ -56,7 +56,9 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   });
   const configuration = createConfigurationService({ db, clock, registry, audit });
   const mutations = createMutationsService({ db, clock });
-  const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit, mailsPerAddressPerDay: config.citizen?.mailsPerAddressPerDay, proof: config.citizen?.proof });
+  const helpRequests = createHelpRequestsService({ db, clock, registry, notifications, audit, mailsPerAddressPerDay: config.citizen?.mailsPerAddressPerDay, proof: config.citizen?.proof,
+    // Issue 19: warned when requests reach an OCMW nobody can read.
+    platformAdmins: () => access.platformAdmins() });
   const dossiers = createDossiersService({ db, clock, audit, registry });
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from './test-app.js';
 import type { Database } from '../src/db/db.js';
+import { PRE_MERGER_DATE } from '../src/seed/demo.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/ocmw.js');
@@ -82,7 +83,8 @@ describe('ocmw merger list and db commands', () => {
       env = { DATABASE_URL: pgDb.database.url! };
       await pgDb.database.close();
     } else {
-      env = { OCMW_DATA_DIR: path.join(dir, 'db') };
+      // These commands are tried on the demo before the mergers of 2025 (issue 19: explicitly).
+      env = { OCMW_DATA_DIR: path.join(dir, 'db'), OCMW_DEMO_UNTIL: PRE_MERGER_DATE };
     }
   });
   afterAll(async () => {

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/db.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createClock } from '../src/domain/clock.js';
-import { seedDemo } from '../src/seed/demo.js';
+import { PRE_MERGER_DATE, seedDemo } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 
 declare module 'vitest' {
@@ -19,7 +19,8 @@ declare module 'vitest' {
 /**
  * Migrates and seeds one template database per run; every test file clones it (PGlite: a
  * dumped data directory; PostgreSQL: CREATE DATABASE … TEMPLATE). Cloning costs ≈ 0.3 s
- * instead of a fresh migrate + seed per file.
+ * instead of a fresh migrate + seed per file. The template is the demo before the mergers of
+ * 2025 (PRE_MERGER_DATE, issue 19): the tests run the engine on it themselves.
  */
 export default async function setup(project: TestProject) {
   const url = process.env.TEST_DATABASE_URL;
@@ -36,7 +37,7 @@ export default async function setup(project: TestProject) {
     await migrateDatabase(database);
     const services = createServices({ db: database.db, clock, config });
     await services.registry.syncReferenceData();
-    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
+    await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), until: PRE_MERGER_DATE });
     await database.close();
     project.provide('pgTemplate', name);
     project.provide('pgliteTemplate', '');
@@ -55,7 +56,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(database);
   const services = createServices({ db: database.db, clock, config });
   await services.registry.syncReferenceData();
-  await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today() });
+  await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), until: PRE_MERGER_DATE });
   const dump = await database.pglite!.dumpDataDir('none');
   const file = path.join(dir, 'template.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

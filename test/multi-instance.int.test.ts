@@ -28,7 +28,7 @@ import { MIGRATIONS_FOLDER } from '../src/db/migrate.js';
 import { addDays, createClock } from '../src/domain/clock.js';
 import { JOBS } from '../src/jobs/runner.js';
 import type { Caller } from '../src/modules/access/index.js';
-import { DEMO_PASSWORD } from '../src/seed/demo.js';
+import { DEMO_PASSWORD, PRE_MERGER_DATE } from '../src/seed/demo.js';
 import { createServices } from '../src/services.js';
 import { makeCa, makeCertificate, trustedTestCaFile } from './certificates.js';
 import { withDatabase } from './global-setup.js';
@@ -148,6 +148,8 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
         OCMW_VENDOR_PORT: String(vendorPort),
         OCMW_DATA_DIR: path.join(dir, name, 'db'),
         OCMW_TODAY: TODAY,
+        // The demo as before the mergers of 2025 (issue 19: explicitly; the jobs below are counted on it).
+        OCMW_DEMO_UNTIL: PRE_MERGER_DATE,
         OCMW_TEST_MODE: '1',
         OCMW_RATE_LIMIT_PER_MINUTE: '100000',
         OCMW_LOGIN_RATE_LIMIT_PER_MINUTE: '100000',

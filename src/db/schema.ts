@@ -174,6 +174,8 @@ export const mergers = pgTable(
     status: text().notNull().default('planned'),
     /** The cut-over runs on its own on the effective date (pg-boss) when scheduled. */
     scheduled: boolean().notNull().default(false),
+    /** Issue 19: a rehearsal merger of the demo ("oefenfusie"), to try the engine on; never scheduled. */
+    rehearsal: boolean().notNull().default(false),
     appliedAt: timestamp({ withTimezone: true }),
     appliedBy: text(),
     createdAt: createdAt(),

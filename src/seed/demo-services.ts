@@ -58,58 +58,16 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
 
   const configured = input.merging.filter((m) => m.nis !== UNCONFIGURED_NIS);
   // ── OCMW-configuratie: contact data for every OCMW; settings, providers and mutations for the merging ones ──
-  const contact = (name: { nl: string; fr: string; de: string }, postcode: string | null, i: number) => ({
-    streetNl: 'Sociaal Huis, Kerkstraat',
-    streetFr: 'Maison sociale, rue de l’Église',
-    streetDe: 'Sozialhaus, Kirchstraße',
-    cityNl: name.nl,
-    cityFr: name.fr,
-    cityDe: name.de,
-    number: String(1 + (i % 90)),
-    postcode: postcode ?? '1000',
-    receptionPhone: `+32 2 555 ${String(1000 + i).slice(-4, -2)} ${String(1000 + i).slice(-2)}`,
-    receptionEmail: `onthaal@${slugify(name.nl)}.ocmw.demo.example`,
-  });
   await configurationRepo.insertVersions(tx, [
     ...others.map((m, i) => ({
       organisationId: inserted[i]!.id,
       section: 'contact',
-      data: contact({ nl: m.nameNl, fr: m.nameFr, de: m.nameDe }, m.postcode, i),
+      data: demoContact({ nl: m.nameNl, fr: m.nameFr, de: m.nameDe }, m.postcode, i),
       savedBy: null,
     })),
-    ...configured.flatMap((m, i) => [
-      { organisationId: m.organisationId, section: 'contact', data: contact(m.name, postcodeOf.get(m.nis) ?? null, others.length + i), savedBy: m.tbUserId },
-      {
-        organisationId: m.organisationId,
-        section: 'online',
-        data: {
-          notificationsEnabled: true,
-          notificationAddress: `ocmw.${m.slug}@demo.example`,
-          remindersEnabled: true,
-          reminderAddress: `ocmw.${m.slug}@demo.example`,
-          reminderDelayDays: 2,
-          reminderFrequencyDays: 1,
-        },
-        savedBy: m.tbUserId,
-      },
-      {
-        organisationId: m.organisationId,
-        section: 'technical',
-        data: {
-          networkProvider: 'Cipal',
-          softwareVendors: ['Cevi - Logins'],
-          programmes: ['NewHorizon (NH)'],
-          technicalContact: { surname: 'Wouters', firstName: 'Kris', email: `ict@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 10' },
-          testContact: { surname: 'Aerts', firstName: 'Lies', email: `test@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 11' },
-        },
-        savedBy: m.tbUserId,
-      },
-    ]),
+    ...configured.flatMap((m, i) => readyConfiguration({ ...m, postcode: postcodeOf.get(m.nis) ?? null, n: others.length + i, savedBy: m.tbUserId })),
   ]);
-  await configurationRepo.insertSelections(
-    tx,
-    configured.flatMap((m) => SELECTED.map((code) => ({ organisationId: m.organisationId, mutationType: code, validFrom: '2024-01-01', selectedBy: m.tbUserId }))),
-  );
+  await configurationRepo.insertSelections(tx, configured.flatMap((m) => demoSelections(m.organisationId, m.tbUserId)));
 
   // ── dossiers: 20 people followed by Antwerpen, 8 by Borsbeek (two of them by both), 3 by every other merging OCMW ──
   const person = (n: number) => inszFromParts(`${String(50 + (n % 45)).padStart(2, '0')}${String(1 + (n % 12)).padStart(2, '0')}${String(1 + ((n * 3) % 28)).padStart(2, '0')}`, 100 + n);
@@ -162,6 +120,62 @@ export async function seedServiceData(tx: Db, input: ServiceSeedInput): Promise<
     deliveries += await mutationsRepo.routeMutations(tx, await mutationsRepo.insertMutations(tx, rows), day);
   }
   return { ocmws: others.length, dossiers: dossierRows.length, deliveries };
+}
+
+/** An OCMW's contact data in the three languages of its address (the n-th demo OCMW's phone number). */
+export function demoContact(name: { nl: string; fr: string; de: string }, postcode: string | null, n: number) {
+  return {
+    streetNl: 'Sociaal Huis, Kerkstraat',
+    streetFr: 'Maison sociale, rue de l’Église',
+    streetDe: 'Sozialhaus, Kirchstraße',
+    cityNl: name.nl,
+    cityFr: name.fr,
+    cityDe: name.de,
+    number: String(1 + (n % 90)),
+    postcode: postcode ?? '1000',
+    receptionPhone: `+32 2 555 ${String(1000 + n).slice(-4, -2)} ${String(1000 + n).slice(-2)}`,
+    receptionEmail: `onthaal@${slugify(name.nl)}.ocmw.demo.example`,
+  };
+}
+
+/**
+ * The OCMW-configuratie an OCMW fills in before it works in the portal: contact data, OCMW
+ * Online notifications and reminders, technical providers (the checklist's sections).
+ */
+export function readyConfiguration(m: { organisationId: string; slug: string; name: { nl: string; fr: string; de: string }; postcode: string | null; n: number; savedBy: string | null }) {
+  return [
+    { organisationId: m.organisationId, section: 'contact', data: demoContact(m.name, m.postcode, m.n), savedBy: m.savedBy },
+    {
+      organisationId: m.organisationId,
+      section: 'online',
+      data: {
+        notificationsEnabled: true,
+        notificationAddress: `ocmw.${m.slug}@demo.example`,
+        remindersEnabled: true,
+        reminderAddress: `ocmw.${m.slug}@demo.example`,
+        reminderDelayDays: 2,
+        reminderFrequencyDays: 1,
+      },
+      savedBy: m.savedBy,
+    },
+    {
+      organisationId: m.organisationId,
+      section: 'technical',
+      data: {
+        networkProvider: 'Cipal',
+        softwareVendors: ['Cevi - Logins'],
+        programmes: ['NewHorizon (NH)'],
+        technicalContact: { surname: 'Wouters', firstName: 'Kris', email: `ict@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 10' },
+        testContact: { surname: 'Aerts', firstName: 'Lies', email: `test@${m.slug}.ocmw.demo.example`, phone: '+32 3 555 10 11' },
+      },
+      savedBy: m.savedBy,
+    },
+  ];
+}
+
+/** The mutations an OCMW of the demo selected (the configuration's fourth section). */
+export function demoSelections(organisationId: string, selectedBy: string | null, validFrom = '2024-01-01') {
+  return SELECTED.map((code) => ({ organisationId, mutationType: code, validFrom, selectedBy }));
 }
 
 /** ASCII slug of a name, for demo user names and addresses. */

@@ -5,16 +5,20 @@ import { accessRepo, hashPassword } from '../modules/access/index.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { readSeedMergers, registryRepo, type RegistryService } from '../modules/registry/index.js';
 import { seedEboxData } from './demo-ebox.js';
+import { seedDatedDemo } from './demo-merged.js';
 import { seedOnlineData } from './demo-online.js';
 import { seedServiceData, slugify } from './demo-services.js';
 
 export { slugify };
+export { PRE_MERGER_DATE } from './demo-merged.js';
 
 /**
  * Demo data (N1, `ocmw db seed --demo`): every OCMW of the 13 mergers of 2025 before the
  * cut-over, the new organisations of scenario 1, the six technical intermediaries of the guide,
  * two institutions, and people in every role. Only OCMW Antwerpen has its real KBO number (it
  * is in the guide); every other KBO number is a valid demo number (prefix 0999) marked is_demo.
+ * Issue 19: then brought to its date by demo-merged.ts (the mergers dated up to `until` carried
+ * out by the cut-over service, a rehearsal merger on the next 1 January).
  */
 export const DEMO_PASSWORD = 'Demo-Portaal-2025!';
 
@@ -34,6 +38,8 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'user.antwerpen', description: 'Gebruiker met Sociale Agent, OCMW Online en e-Box, OCMW Antwerpen' },
   { username: 'tb.beveren', description: 'TB van OCMW Beveren (scenario 1); zo ook tb.<gemeente> voor elk fuserend OCMW' },
   { username: 'htb.beveren', description: 'HTB van OCMW Beveren; zo ook htb.<gemeente>' },
+  { username: 'user.beveren-kruibeke-zwijndrecht', description: 'Vanaf 1/1/2025: gebruiker met OCMW Online van het fusie-OCMW; zo ook htb.<fusie>, tb.<fusie>' },
+  { username: 'htb.heers', description: 'HTB van OCMW Heers in de oefenfusie Heers-Herstappe (volgende 1 januari); zo ook tb./user.heers en .herstappe' },
   { username: 'vendor.cevi', description: 'Gebruiker van softwareleverancier Cevi - Logins (technische tussenpersoon)' },
 ];
 
@@ -67,6 +73,12 @@ export interface SeedDeps {
   today: string;
   /** Where to write the demo vendor's client certificate and key (README: curl example). */
   demoFilesDir?: string;
+  /**
+   * Issue 19: the mergers dated on or before it are carried out by the cut-over service, and a
+   * rehearsal merger is planned on the next 1 January (demo-merged.ts). Default: `today`.
+   * PRE_MERGER_DATE keeps the demo as it was before the mergers of 2025.
+   */
+  until?: string;
 }
 
 /** True when the database already holds organisations (seeding is then skipped). */
@@ -76,7 +88,14 @@ export async function hasData(db: Db): Promise<boolean> {
 }
 
 /** Loads the demo data in one transaction. Reference data must be loaded first. */
-export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: SeedDeps): Promise<{ organisations: number; users: number; mergers: number }> {
+export async function seedDemo(deps: SeedDeps): Promise<{ organisations: number; users: number; mergers: number; carriedOut: number; rehearsal: boolean }> {
+  const { passwordHash, ...base } = await seedBase(deps);
+  const dated = await seedDatedDemo({ db: deps.db, mergers: deps.mergers, until: deps.until ?? deps.today, passwordHash });
+  return { ...base, mergers: base.mergers + (dated.rehearsal ? 1 : 0), ...dated };
+}
+
+/** The demo before the mergers of 2025, in one transaction. */
+async function seedBase({ db, registry, mergers, today, demoFilesDir }: SeedDeps) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const seedMergers = readSeedMergers();
   let demoCounter = 0;
@@ -256,6 +275,6 @@ export async function seedDemo({ db, registry, mergers, today, demoFilesDir }: S
     const institutionOrg = (i: number) => ({ id: orgId(seedMergers.length + newTargets.length + VENDORS.length + i), name: INSTITUTIONS[i]!.nl });
     await seedEboxData(tx, { today, antwerpenId: antwerpen, borsbeekId: borsbeek, rsz: institutionOrg(0), podMi: institutionOrg(1) });
 
-    return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size };
+    return { organisations: inserted.length + services.ocmws, users: users.length, mergers: byMerger.size, passwordHash };
   });
 }

@@ -134,6 +134,19 @@ const catalogue = {
     de: "Eine Referenz hat die Form OO-JJJJ-NNNNNNN-C.",
     en: "A reference number looks like OO-YYYY-NNNNNNN-C.",
   },
+  // Issue 19: help requests reach an OCMW that nobody can read (to the platform administrators).
+  "mail.admin.unreadable_ocmw.subject": {
+    nl: "OCMW Online: hulpaanvragen voor {ocmw} die niemand kan lezen",
+    fr: "CPAS Online : des demandes d'aide pour le {ocmw} que personne ne peut lire",
+    de: "ÖSHZ Online: Hilfeanträge für das {ocmw}, die niemand lesen kann",
+    en: "OCMW Online: help requests for {ocmw} that nobody can read",
+  },
+  "mail.admin.unreadable_ocmw.body": {
+    nl: "Hulpaanvraag {reference} (ontvangstdatum {receivedOn, date}) is bij {ocmw} ({kbo}) terechtgekomen, maar niemand kan er OCMW Online lezen: geen actieve gebruiker met OCMW Online of Sociale Agent.\n\nZorg dat het OCMW een toegangsbeheerder heeft die gebruikers aanstelt. De pagina Verdwijnende OCMW's toont welke OCMW's aanvragen hebben zonder lezer. Het OCMW moet binnen 30 dagen na de ontvangstdatum beslissen.\n\nU krijgt dit bericht hoogstens eens per dag per OCMW.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal.",
+    fr: "La demande d'aide {reference} (date de réception {receivedOn, date}) est arrivée au {ocmw} ({kbo}), mais personne ne peut y lire CPAS Online : aucun utilisateur actif avec CPAS Online ou Agent social.\n\nVeillez à ce que le CPAS ait un gestionnaire d'accès qui désigne des utilisateurs. La page CPAS qui disparaissent montre quels CPAS ont des demandes sans lecteur. Le CPAS doit décider dans les 30 jours de la date de réception.\n\nVous recevez ce message au plus une fois par jour et par CPAS.\n\nCe courriel a été envoyé automatiquement par le portail CPAS.",
+    de: "Hilfeantrag {reference} (Eingangsdatum {receivedOn, date}) ist beim {ocmw} ({kbo}) eingegangen, aber dort kann niemand ÖSHZ Online lesen: kein aktiver Benutzer mit ÖSHZ Online oder Sozialagent.\n\nSorgen Sie dafür, dass das ÖSHZ einen Zugangsverwalter hat, der Benutzer ernennt. Die Seite Verschwindende ÖSHZ zeigt, welche ÖSHZ Anträge ohne Leser haben. Das ÖSHZ muss innerhalb von 30 Tagen nach dem Eingangsdatum entscheiden.\n\nSie erhalten diese Nachricht höchstens einmal pro Tag und ÖSHZ.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
+    en: "Help request {reference} (receipt date {receivedOn, date}) reached {ocmw} ({kbo}), but nobody there can read OCMW Online: no active user with OCMW Online or Social agent.\n\nMake sure the OCMW has an access manager who appoints users. The Disappearing OCMWs page shows which OCMWs have requests without a reader. The OCMW must decide within 30 days of the receipt date.\n\nYou get this message at most once a day per OCMW.\n\nThis e-mail was sent automatically by the OCMW Portal.",
+  },
 } satisfies Record<string, Entry>;
 
 export type HelpRequestMessageKey = keyof typeof catalogue;

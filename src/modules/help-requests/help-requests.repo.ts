@@ -447,3 +447,74 @@ export async function areaNisByOrganisation(db: Db, organisationIds: string[], o
   for (const r of rows) byOrganisation.get(r.organisationId)?.push(r.nis);
   return byOrganisation;
 }
+
+// ── issue 19: requests that nobody can read ──
+
+/**
+ * Whether someone can read an OCMW's help requests on a date (R6.8): an active membership with
+ * OCMW Online or Sociale Agent in a domain of the OCMW, whose portal access has not ended. An
+ * (co-)HTB or a TB without these applications cannot (src/modules/access/authorization.ts).
+ */
+function hasReader(organisationId: SQL, date: string): SQL {
+  return sql`exists (
+    select 1 from memberships rm
+    join domains rd on rd.id = rm.domain_id
+    join organisations ro on ro.id = rd.organisation_id
+    join membership_applications ra on ra.membership_id = rm.id and ra.application in ('ocmw-online', 'sociale-agent')
+    where rd.organisation_id = ${organisationId} and rm.status = 'active'
+      and ro.valid_from <= ${date}::date and (ro.access_ended_on is null or ro.access_ended_on > ${date}::date))`;
+}
+
+/** Of these OCMWs, the ones nobody can read help requests of on the date. */
+export async function withoutReader(db: Db, organisationIds: string[], date: string): Promise<string[]> {
+  if (organisationIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select o.id from organisations o
+        where o.id in (${sql.join(organisationIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          and not ${hasReader(sql`o.id`, date)}`,
+  );
+  return rows.map((r) => r.id);
+}
+
+export interface UnreadableOcmwRow {
+  organisationId: string;
+  kbo: string;
+  nameNl: string;
+  nameFr: string;
+  nameDe: string;
+  /** Requests not read nor decided that this OCMW has on the date (R6.7: also its sources'). */
+  unread: number;
+  oldestReceivedOn: string;
+}
+
+/**
+ * Issue 19: the OCMWs that have unread help requests on the date (their own and, R6.7, those of
+ * the OCMWs merged into them) and nobody who can read them. From the partial index of open
+ * requests; only a merger source can have another successor than itself (as in the reminders).
+ */
+export async function unreadableOcmws(db: Db, date: string): Promise<UnreadableOcmwRow[]> {
+  return queryRows<UnreadableOcmwRow>(
+    db,
+    sql`
+      with open as (
+        select r.organisation_id, count(*)::int as n, min(r.received_on) as oldest
+        from help_requests r
+        where r.read_at is null and r.decided_at is null and r.received_on <= ${date}::date
+        group by r.organisation_id
+      ), owned as (
+        select case when exists (select 1 from merger_sources s where s.organisation_id = o.organisation_id)
+                    then ocmw_successor(o.organisation_id, ${date}::date) else o.organisation_id end as owner, o.n, o.oldest
+        from open o
+      ), owners as (
+        select owner, sum(n)::int as unread, min(oldest) as oldest from owned group by owner
+      )
+      select w.owner as "organisationId", org.kbo, n.name_nl as "nameNl", n.name_fr as "nameFr", n.name_de as "nameDe",
+             w.unread, w.oldest::text as "oldestReceivedOn"
+      from owners w
+      join organisations org on org.id = w.owner
+      cross join lateral organisation_name_on(org.id, ${date}::date) n
+      where not ${hasReader(sql`w.owner`, date)}
+      order by w.unread desc, n.name_nl`,
+  );
+}

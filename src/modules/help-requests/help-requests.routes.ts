@@ -15,6 +15,7 @@ import {
   OcmwLookup,
   OcmwLookupQuery,
   ProofChallenge,
+  UnreadableOcmws,
 } from './help-requests.schema.js';
 import type { HelpRequestsService } from './help-requests.service.js';
 
@@ -60,6 +61,15 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
     request.language = request.body.language;
     return reply.status(201).send(rendered(request, await helpRequests.submitFromPublicForm(request.body)));
   });
+
+  app.get('/admin/help-requests/unreadable', {
+    config: { access: 'admin' },
+    schema: {
+      tags: ['OCMW Online'],
+      summary: 'Issue 19: the OCMWs with unread help requests on the business date and nobody who can read them (no active user with OCMW Online or Sociale Agent)',
+      response: { 200: UnreadableOcmws, 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => rendered(request, await helpRequests.unreadableOcmws()));
 
   app.get('/help-requests', {
     config: { access: 'context' },

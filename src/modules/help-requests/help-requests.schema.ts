@@ -191,3 +191,18 @@ export const VendorListPage = z.object({
   page: z.number().int().optional(),
   total: z.number().int().optional(),
 });
+
+/** Issue 19: the OCMWs that have unread help requests and nobody who can read them (platform administrators). */
+export const UnreadableOcmws = z.object({
+  date: z.string(),
+  items: z.array(
+    z.object({
+      organisationId: z.string(),
+      name: z.string(),
+      kbo: z.string(),
+      unread: z.number().int(),
+      oldestReceivedOn: z.string(),
+    }),
+  ),
+});
+export type UnreadableOcmws = z.infer<typeof UnreadableOcmws>;

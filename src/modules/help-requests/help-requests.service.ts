@@ -1,11 +1,12 @@
 import type { Db } from '../../db/db.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
+import { formatKbo } from '../../shared/identifiers.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
 import { helpRequestMessages } from './help-requests-messages.js';
-import { localized, type LocalizedText, type Message } from '../../shared/i18n.js';
+import { localized, type Language, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { correspondenceLanguages } from '../../domain/correspondence.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
@@ -35,7 +36,15 @@ export interface HelpRequestsDeps {
    * long a challenge is accepted (OCMW_POW_TTL_MINUTES).
    */
   proof?: { secret?: string; maxNumber?: number; ttlMs?: number };
+  /**
+   * Issue 19: the platform administrators (address and own language), warned when a request
+   * reaches an OCMW nobody can read; by default nobody.
+   */
+  platformAdmins?: () => Promise<{ email: string; language: Language }[]>;
 }
+
+/** Issue 19: the administrators' mail when requests reach an OCMW nobody can read (one a day per OCMW). */
+export const UNREADABLE_OCMW_MAIL = 'admin-unreadable-ocmw';
 
 /** A portal user acting for an OCMW (R6.8). */
 export type OcmwUser = Caller & { username: string };
@@ -117,7 +126,7 @@ function validation(fields: Record<string, Message>): AppError {
  * notification and reminder mails (R6.4, R6.5). Which OCMW sees a request on a date follows
  * from the mergers (R6.7): nothing is rewritten at a cut-over.
  */
-export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS, mailsPerAddressPerDay = 3, proof = {} }: HelpRequestsDeps) {
+export function createHelpRequestsService({ db, clock, registry, notifications, audit, vendorListCacheMs = VENDOR_LIST_CACHE_MS, mailsPerAddressPerDay = 3, proof = {}, platformAdmins = async () => [] }: HelpRequestsDeps) {
   const proofOfWork = createProofOfWork({
     secret: async () => proof.secret ?? (await repo.proofSecret(db, newProofSecret())),
     maxNumber: proof.maxNumber ?? DEFAULT_POW_MAX_NUMBER,
@@ -169,6 +178,35 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       throw new AppError('forbidden', msg('auth.forbidden'));
     }
     return ctx.organisationId;
+  }
+
+  /**
+   * Issue 19: a request reached an OCMW where nobody can read OCMW Online (no active member with
+   * OCMW Online or Sociale Agent): each platform administrator is told, in their own language,
+   * at most once a day per OCMW. One query when the OCMW has a reader (the usual case).
+   */
+  async function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string) {
+    if ((await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
+    if ((await notifications.countAbout(UNREADABLE_OCMW_MAIL, organisationId, new Date(clock.now().getTime() - 86_400_000))) > 0) return;
+    const admins = await platformAdmins();
+    if (admins.length === 0) return;
+    // R1.6: named as on the date (OCMW Bilzen-Hoeselt from 2025), in each administrator's language.
+    const ocmw = await registry.getOrganisation(organisationId, { on: clock.today() });
+    const params = { ocmw: localized(ocmw.name), kbo: ocmw.kboFormatted, reference, receivedOn };
+    const mails = [];
+    for (const admin of admins) {
+      mails.push(
+        await notifications.recordMessage(db, {
+          kind: UNREADABLE_OCMW_MAIL,
+          organisationId,
+          to: admin.email,
+          subject: helpRequestMessages.msg('mail.admin.unreadable_ocmw.subject', params),
+          body: helpRequestMessages.msg('mail.admin.unreadable_ocmw.body', params),
+          languages: [admin.language],
+        }),
+      );
+    }
+    notifications.deliverLater(mails);
   }
 
   function requireVendor(client: VendorClient, permission: string) {
@@ -382,6 +420,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       changed();
       // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
       notifications.deliverLater(mails);
+      await warnIfUnreadable(ocmw!.id, request.reference, receivedOn);
       const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
       return {
         reference: request.reference,
@@ -389,6 +428,18 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         receivedOn,
         ocmw: publicView,
         acknowledgementTo: acknowledged ? input.email || null : null,
+      };
+    },
+
+    /**
+     * Issue 19 (platform administrators): the OCMWs that have unread help requests on the
+     * business date (R6.7: also those of OCMWs merged into them) and nobody who can read them.
+     */
+    async unreadableOcmws() {
+      const rows = await repo.unreadableOcmws(db, clock.today());
+      return {
+        date: clock.today(),
+        items: rows.map((r) => ({ organisationId: r.organisationId, name: namesOf(r), kbo: formatKbo(r.kbo), unread: r.unread, oldestReceivedOn: r.oldestReceivedOn })),
       };
     },
 
@@ -488,6 +539,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       });
       changed();
       if (mail) await notifications.deliver(mail);
+      await warnIfUnreadable(target.id, current.reference, current.receivedOn);
       return { reference: current.reference, forwardedTo: { id: target.id, name: namesOf(target) } };
     },
 

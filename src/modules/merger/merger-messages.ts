@@ -7,6 +7,12 @@ import { defineMessages, type Entry } from '../../shared/i18n.js';
 
 
 const catalogue = {
+  'merger.rehearsal': {
+    nl: 'Oefenfusie: probeer hier checklist, proefrun, omschakeling en ongedaan maken. Geen echte fusie.',
+    fr: "Fusion d'exercice : essayez ici la liste de contrôle, la simulation, le basculement et son annulation. Ce n'est pas une vraie fusion.",
+    de: 'Übungsfusion: Checkliste, Probelauf, Umstellung und Rückgängigmachen hier ausprobieren. Keine echte Fusion.',
+    en: 'Rehearsal merger: try the checklist, dry run, cut-over and undo here. Not a real merger.',
+  },
   'merger.not_found': { nl: 'Deze fusie bestaat niet.', fr: "Cette fusion n'existe pas.", de: 'Diese Fusion gibt es nicht.', en: 'This merger does not exist.' },
   'merger.blocker.no_htb': {
     nl: 'Het fusie-OCMW heeft nog geen hoofdtoegangsbeheerder (HTB). Importeer eerst het HTB-bestand van Vlaanderen.',

@@ -21,9 +21,9 @@ import {
 } from './merger.schema.js';
 import { PageQuery } from '../../shared/schema.js';
 import type { MergerService } from './merger.service.js';
+import { mergerMessages } from './merger-messages.js';
 import { AppError } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
-import { mergerMessages } from './merger-messages.js';
 
 /** HTTP ↔ merger service. */
 export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = async (app, { mergers }) => {
@@ -65,9 +65,10 @@ export const mergerRoutes: FastifyPluginAsyncZod<{ mergers: MergerService }> = a
         response: { 200: MergerList, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
-    async () => {
+    async (request) => {
       const items = await mergers.listMergers();
-      return { items, total: items.length };
+      const note = rendered(request, mergerMessages.msg('merger.rehearsal'));
+      return { items: items.map((m) => ({ ...m, rehearsalNote: m.rehearsal ? note : null })), total: items.length };
     },
   );
 

@@ -19,6 +19,8 @@ export const MergerSummary = z.object({
   /** planned, or applied by a cut-over (R7.4). */
   status: z.enum(['planned', 'applied']),
   scheduled: z.boolean(),
+  /** Issue 19: a rehearsal merger of the demo ("oefenfusie"), never a real one. */
+  rehearsal: z.boolean(),
   sources: z.array(MergerSource),
   target: z.object({
     organisation: OrganisationSummary,
@@ -30,7 +32,11 @@ export const MergerSummary = z.object({
 });
 export type MergerSummary = z.infer<typeof MergerSummary>;
 
-export const MergerList = z.object({ items: z.array(MergerSummary), total: z.number().int() });
+/** A listed merger; a rehearsal one says what it is for in the reader's language (issue 19). */
+export const MergerListItem = MergerSummary.extend({ rehearsalNote: z.string().nullable() });
+export type MergerListItem = z.infer<typeof MergerListItem>;
+
+export const MergerList = z.object({ items: z.array(MergerListItem), total: z.number().int() });
 
 // ── the merger engine's API (R7.1–R7.4) ──
 

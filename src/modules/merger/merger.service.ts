@@ -42,6 +42,8 @@ export interface NewMerger extends MergerShape {
   code: string;
   name: string;
   effectiveDate: string;
+  /** Issue 19: a rehearsal merger of the demo (marked as such wherever it is listed). */
+  rehearsal?: boolean;
 }
 
 /** The catalogues of an import's or a definition's problems: identifiers (shared) and the merger's own. */
@@ -147,6 +149,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           targetOrganisationId: input.targetOrganisationId,
           targetNis: input.targetNis,
           declaredScenario: input.declaredScenario ?? null,
+          rehearsal: input.rehearsal ?? false,
         },
         input.sources.map((s) => ({ organisationId: s.organisationId, nis: s.nis })),
       );
@@ -183,6 +186,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
           htbDeadline: m.htbDeadline ?? addDays(m.effectiveDate, -47),
           status: m.status as 'planned' | 'applied',
           scheduled: m.scheduled,
+          rehearsal: m.rehearsal,
           sources: own
             .map((s) => ({
               organisation: orgs.get(s.organisationId)!,

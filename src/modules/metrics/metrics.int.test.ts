@@ -77,6 +77,12 @@ describe('GET /metrics (Prometheus, OCMW_METRICS_TOKEN)', () => {
     expect(open).toBeGreaterThan(0);
     expect(series(await scrape({ 'x-ocmw-today': '2000-01-01' }), 'ocmw_help_requests_past_decision_date')).toBe(0);
     expect(series(await scrape({ 'x-ocmw-today': '2099-01-01' }), 'ocmw_help_requests_past_decision_date')).toBe(open);
+    // Issue 19: OCMWs with unread requests that nobody can read (the demo's OCMW Antwerpen has readers).
+    const unreadable = (await ctx.services.helpRequests.unreadableOcmws()).items.length;
+    expect(series(await scrape(), 'ocmw_help_requests_unreadable_ocmws')).toBe(unreadable);
+    await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '9120', surname: 'Metriek', firstName: 'Test', phone: '03 123 45 67', message: 'Issue 19' });
+    expect(series(await scrape(), 'ocmw_help_requests_unreadable_ocmws')).toBe((await ctx.services.helpRequests.unreadableOcmws()).items.length);
+    expect((await ctx.services.helpRequests.unreadableOcmws()).items.length).toBeGreaterThan(0);
 
     const [{ n }] = (await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mergers where status = 'planned'`)) as [{ n: number }];
     await ctx.database.db.execute(sql`update mergers set scheduled = true where id = (select min(id) from mergers where status = 'planned')`);

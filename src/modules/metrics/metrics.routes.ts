@@ -33,6 +33,7 @@ async function metricsPlugin(app: FastifyInstance, opts: { token: string; metric
   const oldestUnsent = gauge('ocmw_mail_oldest_unsent_seconds', 'Age of the oldest mail not yet sent (queued or sending); 0 when none');
   const certificates = gauge('ocmw_certificates_expiring_30d', 'Active channel certificates that expire within 30 days (or have expired)');
   const overdue = gauge('ocmw_help_requests_past_decision_date', 'Help requests not decided 30 days after receipt (R6.11), on the business date');
+  const unreadable = gauge('ocmw_help_requests_unreadable_ocmws', 'OCMWs with unread help requests and nobody who can read them (no active user with OCMW Online or Sociale Agent), on the business date');
   const cutovers = gauge('ocmw_cutovers', 'Mergers by cut-over status (planned, scheduled, applied)', ['status']);
   const queueDepth = gauge('ocmw_job_queue_depth', 'Jobs waiting in a pg-boss queue', ['queue']);
   const lastSuccess = gauge('ocmw_job_last_success_timestamp_seconds', 'When a queue last completed a job (Unix time)', ['queue']);
@@ -59,6 +60,7 @@ async function metricsPlugin(app: FastifyInstance, opts: { token: string; metric
     oldestUnsent.set(state.oldestUnsentSeconds);
     certificates.set(state.certificatesExpiring);
     overdue.set(state.helpRequestsOverdue);
+    unreadable.set(state.unreadableOcmws);
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 }

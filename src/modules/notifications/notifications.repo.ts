@@ -20,6 +20,15 @@ export async function countMailsTo(db: Db, kind: string, to: string, since: Date
   return Number(row?.n ?? 0);
 }
 
+/** Mails of a kind recorded about an organisation since an instant (issue 19: one alert a day). */
+export async function countMailsAbout(db: Db, kind: string, organisationId: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mails)
+    .where(and(eq(mails.kind, kind), eq(mails.organisationId, organisationId), gte(mails.createdAt, since)));
+  return Number(row?.n ?? 0);
+}
+
 export async function updateMail(db: Db, id: string, fields: Partial<typeof mails.$inferInsert>): Promise<void> {
   await db.update(mails).set(fields).where(eq(mails.id, id));
 }

@@ -212,6 +212,11 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       return repo.countMailsTo(db, kind, to, since);
     },
 
+    /** Issue 19: how many mails of a kind were recorded about an organisation since an instant. */
+    countAbout(kind: string, organisationId: string, since: Date): Promise<number> {
+      return repo.countMailsAbout(db, kind, organisationId, since);
+    },
+
     async record(tx: Db, mail: OutgoingMail) {
       return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text, status: recordedStatus });
     },

@@ -12,6 +12,7 @@ import { queryString } from '../access/access-api.js';
 import { formatDateTime } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
 import { mailKindLabel } from './mail-kinds.js';
+import { UnreadableOcmwsNotice } from './unreadable-ocmws-notice.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -91,6 +92,7 @@ export function MailOutboxPage() {
   return (
     <>
       <h1>{title}</h1>
+      <UnreadableOcmwsNotice />
       <p>{t('mails.intro')}</p>
       {resendError ? (
         <p role="alert" className="notice notice--error">

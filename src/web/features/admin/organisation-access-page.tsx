@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
 import { TextAreaField } from '../../components/form-field.js';
 import { ReopenReportDialog } from './reopen-report-dialog.js';
+import { UnreadableOcmwsNotice } from './unreadable-ocmws-notice.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -141,6 +142,7 @@ export function OrganisationAccessPage() {
       <h1>{title}</h1>
       <p>{t('orgAccess.intro')}</p>
       <p>{t('orgAccess.rules')}</p>
+      <UnreadableOcmwsNotice />
       {today ? <p>{t('orgAccess.today', { today: formatDate(today) })}</p> : null}
 
       {notice ? (
