@@ -10,6 +10,7 @@ import type { AuditService } from '../audit/index.js';
 import { DEFAULT_FILING_WINDOW, filingWindow, type FilingWindow } from '../subsidy-report/index.js';
 import { buildChecklist, formMovingSources, MANUAL_ITEMS, progressOf, rolesOf, type ChecklistItem, type ChecklistItemKey } from './checklist.js';
 import * as cut from './cutover.repo.js';
+import { undoRefusal } from './cutover-rules.js';
 import { deriveScenario, type Scenario } from './scenario.js';
 import { createWave } from './wave.js';
 
@@ -187,8 +188,9 @@ export function createCutoverService({ db, clock, audit, filingWindow: window = 
     return db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
       const m = await load(tx, mergerId, true);
-      if (today >= m.effectiveDate) throw new AppError('rule_violation', msg('merger.undo_too_late', { date: m.effectiveDate }));
-      if (m.status !== 'applied') throw new AppError('conflict', msg('merger.undo_not_applied'));
+      // The one rule the merger page also disables its button with (cutover-rules.ts).
+      const refusal = undoRefusal(m, today);
+      if (refusal) throw new AppError(refusal.key === 'merger.undo_not_applied' ? 'conflict' : 'rule_violation', refusal);
       const runs = await cut.runsToUndo(tx, m.id);
       const undoId = await cut.startRun(tx, { mergerId: m.id, kind: 'undo', actor: actor.username, businessDate: today, undoesRunId: runs[0] ?? null });
       const summary = new Map<string, number>();

@@ -115,7 +115,16 @@ export function MergersPage() {
                 const progress = state.data.progress?.get(merger.id);
                 return (
                   <tr key={merger.id}>
-                    <th scope="row">{isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}</th>
+                    <th scope="row">
+                      {isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}
+                      {/* Issue 19: the demo's rehearsal merger, to try checklist, dry run, cut-over and undo on. */}
+                      {merger.rehearsal ? (
+                        <>
+                          {' '}
+                          <Badge tone="demo">{t('mergers.rehearsal')}</Badge>
+                        </>
+                      ) : null}
+                    </th>
                     <td>
                       <ScenarioLabel scenario={merger.scenario} />
                     </td>
