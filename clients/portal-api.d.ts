@@ -264,6 +264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/help-requests/unreadable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issue 19: the OCMWs with unread help requests on the business date and nobody who can read them (no active user with OCMW Online or Sociale Agent) */
+        get: operations["getAdminHelpRequestsUnreadable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/htb-import": {
         parameters: {
             query?: never;
@@ -684,9 +701,26 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an account's certificate (R3.10) */
+        /** Replace an account's certificate (R3.10); also by the vendor that accepted the REST account */
         put: operations["putChamanAccountsByAccountIdCertificate"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chaman/accounts/{accountId}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new password for the FTP or SFTP account (R3.6); returned once */
+        post: operations["postChamanAccountsByAccountIdPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3775,6 +3809,62 @@ export interface operations {
             };
         };
     };
+    getAdminHelpRequestsUnreadable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        items: {
+                            kbo: string;
+                            name: string;
+                            oldestReceivedOn: string;
+                            organisationId: string;
+                            unread: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     postAdminHtbImport: {
         parameters: {
             query?: {
@@ -6375,6 +6465,44 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "refused" | "cancelled";
                         }[];
+                        managed: {
+                            account: {
+                                certificate: {
+                                    daysLeft: number;
+                                    /** @enum {string} */
+                                    expiry: "ok" | "expiring" | "expired";
+                                    fingerprint: string;
+                                    id: string;
+                                    issuer: string;
+                                    keyType: string;
+                                    name: string;
+                                    notAfter: string;
+                                    notBefore: string;
+                                    selfSigned: boolean;
+                                    signature: string;
+                                    subject: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                intermediary: {
+                                    id: string;
+                                    kbo: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                                management: ("internal" | "external") | null;
+                                name: string;
+                                permissions: string[];
+                                updatedAt: string | null;
+                                username: string | null;
+                            };
+                            owner: {
+                                domain: string;
+                                kbo: string;
+                                organisationName: string;
+                            };
+                        }[];
                         organisation: {
                             id: string;
                             kbo: string;
@@ -6719,6 +6847,130 @@ export interface operations {
                         permissions: string[];
                         updatedAt: string | null;
                         username: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description There is no such resource, or it belongs to another organisation. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The body or file is larger than allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    postChamanAccountsByAccountIdPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account: {
+                            certificate: {
+                                daysLeft: number;
+                                /** @enum {string} */
+                                expiry: "ok" | "expiring" | "expired";
+                                fingerprint: string;
+                                id: string;
+                                issuer: string;
+                                keyType: string;
+                                name: string;
+                                notAfter: string;
+                                notBefore: string;
+                                selfSigned: boolean;
+                                signature: string;
+                                subject: string;
+                            } | null;
+                            createdAt: string;
+                            id: string;
+                            intermediary: {
+                                id: string;
+                                kbo: string;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                            management: ("internal" | "external") | null;
+                            name: string;
+                            permissions: string[];
+                            updatedAt: string | null;
+                            username: string | null;
+                        };
+                        password: string;
                     };
                 };
             };
@@ -7352,6 +7604,44 @@ export interface operations {
                             /** @enum {string} */
                             status: "pending" | "accepted" | "refused" | "cancelled";
                         }[];
+                        managed: {
+                            account: {
+                                certificate: {
+                                    daysLeft: number;
+                                    /** @enum {string} */
+                                    expiry: "ok" | "expiring" | "expired";
+                                    fingerprint: string;
+                                    id: string;
+                                    issuer: string;
+                                    keyType: string;
+                                    name: string;
+                                    notAfter: string;
+                                    notBefore: string;
+                                    selfSigned: boolean;
+                                    signature: string;
+                                    subject: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                intermediary: {
+                                    id: string;
+                                    kbo: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                                management: ("internal" | "external") | null;
+                                name: string;
+                                permissions: string[];
+                                updatedAt: string | null;
+                                username: string | null;
+                            };
+                            owner: {
+                                domain: string;
+                                kbo: string;
+                                organisationName: string;
+                            };
+                        }[];
                         organisation: {
                             id: string;
                             kbo: string;
@@ -7529,6 +7819,44 @@ export interface operations {
                             };
                             /** @enum {string} */
                             status: "pending" | "accepted" | "refused" | "cancelled";
+                        }[];
+                        managed: {
+                            account: {
+                                certificate: {
+                                    daysLeft: number;
+                                    /** @enum {string} */
+                                    expiry: "ok" | "expiring" | "expired";
+                                    fingerprint: string;
+                                    id: string;
+                                    issuer: string;
+                                    keyType: string;
+                                    name: string;
+                                    notAfter: string;
+                                    notBefore: string;
+                                    selfSigned: boolean;
+                                    signature: string;
+                                    subject: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                intermediary: {
+                                    id: string;
+                                    kbo: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                                management: ("internal" | "external") | null;
+                                name: string;
+                                permissions: string[];
+                                updatedAt: string | null;
+                                username: string | null;
+                            };
+                            owner: {
+                                domain: string;
+                                kbo: string;
+                                organisationName: string;
+                            };
                         }[];
                         organisation: {
                             id: string;
@@ -7713,6 +8041,44 @@ export interface operations {
                             };
                             /** @enum {string} */
                             status: "pending" | "accepted" | "refused" | "cancelled";
+                        }[];
+                        managed: {
+                            account: {
+                                certificate: {
+                                    daysLeft: number;
+                                    /** @enum {string} */
+                                    expiry: "ok" | "expiring" | "expired";
+                                    fingerprint: string;
+                                    id: string;
+                                    issuer: string;
+                                    keyType: string;
+                                    name: string;
+                                    notAfter: string;
+                                    notBefore: string;
+                                    selfSigned: boolean;
+                                    signature: string;
+                                    subject: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                intermediary: {
+                                    id: string;
+                                    kbo: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                                management: ("internal" | "external") | null;
+                                name: string;
+                                permissions: string[];
+                                updatedAt: string | null;
+                                username: string | null;
+                            };
+                            owner: {
+                                domain: string;
+                                kbo: string;
+                                organisationName: string;
+                            };
                         }[];
                         organisation: {
                             id: string;
@@ -7990,6 +8356,44 @@ export interface operations {
                             };
                             /** @enum {string} */
                             status: "pending" | "accepted" | "refused" | "cancelled";
+                        }[];
+                        managed: {
+                            account: {
+                                certificate: {
+                                    daysLeft: number;
+                                    /** @enum {string} */
+                                    expiry: "ok" | "expiring" | "expired";
+                                    fingerprint: string;
+                                    id: string;
+                                    issuer: string;
+                                    keyType: string;
+                                    name: string;
+                                    notAfter: string;
+                                    notBefore: string;
+                                    selfSigned: boolean;
+                                    signature: string;
+                                    subject: string;
+                                } | null;
+                                createdAt: string;
+                                id: string;
+                                intermediary: {
+                                    id: string;
+                                    kbo: string;
+                                    name: string;
+                                } | null;
+                                /** @enum {string} */
+                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
+                                management: ("internal" | "external") | null;
+                                name: string;
+                                permissions: string[];
+                                updatedAt: string | null;
+                                username: string | null;
+                            };
+                            owner: {
+                                domain: string;
+                                kbo: string;
+                                organisationName: string;
+                            };
                         }[];
                         organisation: {
                             id: string;
@@ -8901,7 +9305,7 @@ export interface operations {
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
-                status?: "running" | "stopped" | "cancelled";
+                status?: "running" | "stopped" | "cancelled" | "ended";
             };
             header?: never;
             path?: never;
@@ -8998,7 +9402,7 @@ export interface operations {
                             predecessorId: string | null;
                             startDate: string;
                             /** @enum {string} */
-                            status: "running" | "stopped" | "cancelled";
+                            status: "running" | "stopped" | "cancelled" | "ended";
                             stoppedBy: string | null;
                             subtype: string;
                         }[];
@@ -9098,7 +9502,7 @@ export interface operations {
                         predecessorId: string | null;
                         startDate: string;
                         /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled";
+                        status: "running" | "stopped" | "cancelled" | "ended";
                         stoppedBy: string | null;
                         subtype: string;
                     };
@@ -9186,7 +9590,7 @@ export interface operations {
                         predecessorId: string | null;
                         startDate: string;
                         /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled";
+                        status: "running" | "stopped" | "cancelled" | "ended";
                         stoppedBy: string | null;
                         subtype: string;
                     };
@@ -10866,6 +11270,8 @@ export interface operations {
                             htbDeadline: string;
                             id: number;
                             name: string;
+                            rehearsal: boolean;
+                            rehearsalNote: string | null;
                             scenario: 1 | 2 | 3;
                             scheduled: boolean;
                             sources: {

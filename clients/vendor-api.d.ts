@@ -304,7 +304,7 @@ export interface operations {
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
-                status?: "running" | "stopped" | "cancelled";
+                status?: "running" | "stopped" | "cancelled" | "ended";
             };
             header?: never;
             path?: never;
@@ -330,7 +330,7 @@ export interface operations {
                             predecessorId: string | null;
                             startDate: string;
                             /** @enum {string} */
-                            status: "running" | "stopped" | "cancelled";
+                            status: "running" | "stopped" | "cancelled" | "ended";
                             stoppedBy: string | null;
                             subtype: string;
                         }[];
@@ -410,7 +410,7 @@ export interface operations {
                         predecessorId: string | null;
                         startDate: string;
                         /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled";
+                        status: "running" | "stopped" | "cancelled" | "ended";
                         stoppedBy: string | null;
                         subtype: string;
                     };
@@ -489,7 +489,7 @@ export interface operations {
                         predecessorId: string | null;
                         startDate: string;
                         /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled";
+                        status: "running" | "stopped" | "cancelled" | "ended";
                         stoppedBy: string | null;
                         subtype: string;
                     };

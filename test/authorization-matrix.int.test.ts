@@ -160,6 +160,8 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'GET /api/v1/admin/mails': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/mails' }) },
+  // Issue 19: the OCMWs that received help requests nobody can read.
+  'GET /api/v1/admin/help-requests/unreadable': { allow: ['admin'], request: () => ({ url: '/api/v1/admin/help-requests/unreadable' }) },
   // The id names no failed mail: an administrator gets 404 (the resend itself: notifications.int.test.ts).
   'POST /api/v1/admin/mails/:id/resend': { allow: ['admin'], ok: [404], request: () => ({ url: '/api/v1/admin/mails/00000000-0000-4000-8000-000000000001/resend' }) },
   'GET /api/v1/mergers': { allow: WITH_CONTEXT, shared: true, request: () => ({ url: '/api/v1/mergers' }) },
