@@ -195,6 +195,22 @@ describe('sign-in through an identity provider', () => {
     expect(await atProvider.text()).toContain('logout');
   });
 
+  it('does not hold a person with a temporary password (an imported HTB) at the password change: there is no local password to change', async () => {
+    await ctx.database.db.execute(sql`update users set must_change_password = true where username = 'user.antwerpen'`);
+    try {
+      const browser = ctx.client();
+      const session = await expectSignedIn(browser, (await signIn(browser, 'sub-temp', person('user.antwerpen'))).answer, 'user.antwerpen');
+      expect(session.mustChangePassword).toBe(false);
+      expect((await browser.get('/api/v1/help-requests')).statusCode).toBe(200);
+      // A password sign-in of the same person still must change it first.
+      const local = ctx.client();
+      await local.login('user.antwerpen');
+      expect((await local.get('/api/v1/help-requests')).json().error.code).toBe('password_change_required');
+    } finally {
+      await ctx.database.db.execute(sql`update users set must_change_password = false where username = 'user.antwerpen'`);
+    }
+  });
+
   it('authenticates to the provider with private_key_jwt (OIDC_<ID>_PRIVATE_KEY_FILE), the provider knowing no secret', async () => {
     const browser = ctx.client();
     await expectSignedIn(browser, (await signIn(browser, 'sub-user', person('user.antwerpen'), keyedIdp, 'keyed')).answer, 'user.antwerpen');

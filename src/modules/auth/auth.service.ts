@@ -172,7 +172,9 @@ export function createAuthService({ db, clock, access, management, config }: Aut
         sessionIdHash: idHash,
         csrfToken: session.csrfToken,
         context,
-        mustChangePassword: user.mustChangePassword,
+        // A temporary password binds only a password sign-in: through an identity provider there is no
+        // local password to change (the HTB import's temporary one was never meant for it).
+        mustChangePassword: user.mustChangePassword && !session.oidcProvider,
         loggedInAt: session.createdAt,
         signedInWith: session.oidcProvider,
       };

@@ -532,7 +532,8 @@ export function createChannelsService({ db, clock, registry, audit, notification
       const passwordHash = await hashPassword(password);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
-        // A new password also lifts a lock that wrong passwords caused (N5).
+        // The channel's sign-in delays (login_throttles, per username and source) run their course: a
+        // new password does not lift them (the account columns failed_attempts/locked_until are unused).
         await repo.updateAccount(tx, account.id, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.password_reset', after: { id: account.id, kind: account.kind, username: account.username } });
       });

@@ -420,7 +420,10 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       changed();
       // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
       notifications.deliverLater(mails);
-      await warnIfUnreadable(ocmw!.id, request.reference, receivedOn);
+      // Best effort, after the request's own work is committed: a failure here must not answer an
+      // error for a request that was filed (the citizen would file it again). The admin page and the
+      // gauge read the unreadable OCMWs themselves, so the warning is not lost.
+      await warnIfUnreadable(ocmw!.id, request.reference, receivedOn).catch(() => undefined);
       const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
       return {
         reference: request.reference,
@@ -539,7 +542,10 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       });
       changed();
       if (mail) await notifications.deliver(mail);
-      await warnIfUnreadable(target.id, current.reference, current.receivedOn);
+      // Best effort, after the request's own work is committed: a failure here must not answer an
+      // error for a request that was filed (the citizen would file it again). The admin page and the
+      // gauge read the unreadable OCMWs themselves, so the warning is not lost.
+      await warnIfUnreadable(target.id, current.reference, current.receivedOn).catch(() => undefined);
       return { reference: current.reference, forwardedTo: { id: target.id, name: namesOf(target) } };
     },
 
