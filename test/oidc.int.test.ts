@@ -440,6 +440,11 @@ describe('OCMW_LOCAL_LOGIN=off', () => {
     const admin = off.client();
     expect((await admin.login('admin')).statusCode).toBe(200);
     expect((await admin.get('/api/v1/session')).json()).toMatchObject({ authenticated: true, localLogin: false, user: { username: 'admin' } });
-    expect((await off.client().login('admin', 'wrong-password')).statusCode).toBe(401);
+    // An administrator's wrong password gets the same answer as anyone's: the answer does not say
+    // which names are administrators (only a right administrator password signs in).
+    const wrong = await off.client().login('admin', 'wrong-password');
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().error.message).toBe('Aanmelden met een wachtwoord is uitgeschakeld. Meld u aan via uw identiteitsprovider (de knoppen op deze pagina).');
+    expect((await off.client().login('bestaat.niet', 'wrong-password')).statusCode).toBe(403);
   });
 });

@@ -120,11 +120,12 @@ export function createAuthService({ db, clock, access, management, config }: Aut
       const wait = await reserveAttempt(db, key, clock.now(), throttle);
       if (wait > 0) throw new AppError('rate_limited', msg('auth.throttled', { seconds: wait }));
       const attempt = await accessRepo.findLoginUser(db, username);
-      // Issue 21: with OCMW_LOCAL_LOGIN=off only platform administrators have a password (break-glass);
-      // everyone else hears so whatever the password, after the same work as a wrong one.
-      if (config.localLogin === false && !attempt?.isPlatformAdmin) {
-        await burnVerification(password);
-        throw new AppError('forbidden', msg('auth.local_login_off'));
+      // Issue 21: with OCMW_LOCAL_LOGIN=off only platform administrators have a password (break-glass).
+      // Every refusal is the same answer after the same work — an unknown name, a wrong password, a
+      // person who is no administrator — so the answer tells no one which names are administrators.
+      if (config.localLogin === false) {
+        const verified = attempt ? await verifyPassword(attempt.passwordHash, password) : (await burnVerification(password), false);
+        if (!verified || !attempt?.isPlatformAdmin) throw new AppError('forbidden', msg('auth.local_login_off'));
       }
       if (!attempt) {
         await burnVerification(password);
