@@ -1,8 +1,7 @@
 /**
  * Issue 19: when a cut-over action cannot work, and why — pure and isomorphic, so the merger page
  * disables the button with the reason the server gives when it refuses (cutover.service.ts:
- * `undo` refuses from the effective date on and when nothing was applied; `run` refuses while
- * the dry run lists blockers).
+ * `undo` refuses from the effective date on and when nothing was applied).
  */
 import type { Message } from '../../shared/i18n.js';
 import { mergerMessages } from './merger-messages.js';
@@ -12,9 +11,4 @@ export function undoRefusal(merger: { effectiveDate: string; status: string }, t
   if (today >= merger.effectiveDate) return mergerMessages.msg('merger.undo_too_late', { date: merger.effectiveDate });
   if (merger.status !== 'applied') return mergerMessages.msg('merger.undo_not_applied');
   return undefined;
-}
-
-/** Why the run is refused: the dry run's first blocker (the server refuses with the same one). */
-export function runRefusal<T>(blockers: readonly T[]): T | undefined {
-  return blockers[0];
 }

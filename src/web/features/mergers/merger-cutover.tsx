@@ -10,7 +10,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { ReasonButton } from '../../components/reason-button.js';
 import { renderMessage } from '../../i18n/messages.js';
 import { useSession } from '../../session.js';
-import { runRefusal, undoRefusal } from '../../../modules/merger/cutover-rules.js';
+import { undoRefusal } from '../../../modules/merger/cutover-rules.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
 import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
@@ -154,7 +154,8 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
 
   const writes = plan.state.status === 'ready' ? plan.state.data.actions.filter((a) => a.writes && a.count > 0) : [];
   const blockers = plan.state.status === 'ready' ? plan.state.data.blockers : [];
-  const runBlocker = runRefusal(blockers);
+  // The run is refused with the dry run's first blocker (the server refuses with the same one).
+  const runBlocker = blockers[0];
   const undoBlocker = today ? undoRefusal(merger, today) : undefined;
 
   return (
