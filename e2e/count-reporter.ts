@@ -38,9 +38,17 @@ export class CountReporter implements Reporter {
 
   onEnd(_result: FullResult): void {
     const counts = { passed: 0, failed: this.outsideErrors, skipped: 0 };
-    for (const [test, results] of this.results) counts[verdictOf(test, results)] += 1;
+    const failures: string[] = [];
+    for (const [test, results] of this.results) {
+      const verdict = verdictOf(test, results);
+      counts[verdict] += 1;
+      if (verdict === 'failed') {
+        const message = results.at(-1)?.error?.message ?? results.at(-1)?.status ?? 'no result';
+        failures.push(`${test.location.file.split('/').slice(-2).join('/')} › ${test.title}: ${message.split('\n')[0]!.slice(0, 300)}`);
+      }
+    }
     const file = process.env.OCMW_COUNT_FILE;
-    if (file) appendFileSync(file, `${JSON.stringify({ suite: 'playwright', ...counts })}\n`);
+    if (file) appendFileSync(file, `${JSON.stringify({ suite: 'playwright', ...counts, failures })}\n`);
   }
 
   printsToStdio(): boolean {

@@ -44,16 +44,20 @@ if (existsSync('playwright.config.ts')) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const failures = [];
 if (existsSync(countFile)) {
   for (const line of readFileSync(countFile, 'utf8').split('\n').filter(Boolean)) {
     const c = JSON.parse(line);
     passed += c.passed;
     failed += c.failed;
     skipped += c.skipped;
+    for (const f of c.failures ?? []) failures.push(`${c.suite}: ${f}`);
   }
 }
 rmSync(dir, { recursive: true, force: true });
 // A step that failed without reporting a failed test (a crash, a build error) is a failure too.
 if (stepFailed && failed === 0) failed = 1;
+// The failed tests again, just above the last line: a CI log is often read from its end only.
+if (failures.length > 0) process.stdout.write(`\nfailed tests:\n${failures.map((f) => `  - ${f.replace(/\x1b\[[0-9;]*m/g, '')}`).join('\n')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(failed > 0 || stepFailed ? 1 : 0);

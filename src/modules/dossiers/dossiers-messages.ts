@@ -36,6 +36,18 @@ const catalogue = {
     de: 'Dieses Formular ist bereits beendet; ein beendetes Formular kann nicht noch einmal beendet werden.',
     en: 'This form has already been stopped; a stopped form cannot be stopped again.',
   },
+  'dossier.already_ended': {
+    nl: 'Dit formulier is al afgelopen op zijn einddatum; een afgelopen formulier kan niet meer worden stopgezet. Registreer een nieuw formulier voor een nieuwe periode.',
+    fr: 'Ce formulaire a déjà pris fin à sa date de fin ; un formulaire terminé ne peut plus être arrêté. Enregistrez un nouveau formulaire pour une nouvelle période.',
+    de: 'Dieses Formular ist an seinem Enddatum bereits abgelaufen; ein abgelaufenes Formular kann nicht mehr beendet werden. Registrieren Sie ein neues Formular für einen neuen Zeitraum.',
+    en: 'This form has already ended on its end date; an ended form can no longer be stopped. Register a new form for a new period.',
+  },
+  'dossier.stop_after_end': {
+    nl: 'Stopzetten kan een formulier alleen inkorten: kies een einddatum op of vóór de huidige einddatum, {end, date}. Voor een langere periode registreert u een nieuw formulier.',
+    fr: "Arrêter un formulaire ne peut que le raccourcir : choisissez une date de fin égale ou antérieure à la date de fin actuelle, le {end, date}. Pour une période plus longue, enregistrez un nouveau formulaire.",
+    de: 'Das Beenden kann ein Formular nur verkürzen: Wählen Sie ein Enddatum am oder vor dem jetzigen Enddatum, dem {end, date}. Für einen längeren Zeitraum registrieren Sie ein neues Formular.',
+    en: 'Stopping can only shorten a form: choose an end date on or before its current end date, {end, date}. For a longer period, register a new form.',
+  },
   'dossier.merged_away': {
     nl: 'Uw OCMW is op {date, date} opgegaan in {ocmw}: registreer formulieren voor een periode vanaf die datum bij {ocmw}.',
     fr: 'Votre CPAS a fusionné le {date, date} dans {ocmw} : enregistrez les formulaires pour une période à partir de cette date auprès de {ocmw}.',

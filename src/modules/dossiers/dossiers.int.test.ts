@@ -43,6 +43,7 @@ describe('dossier forms (R9.1, R9.2)', () => {
     const on = (today: string) => {
       const c = ctx.client();
       c.cookies = agent.cookies;
+      c.csrfToken = agent.csrfToken;
       c.today = today;
       return c;
     };
@@ -53,6 +54,22 @@ describe('dossier forms (R9.1, R9.2)', () => {
     const ended = (await on('2026-03-01').get(`/api/v1/dossiers?status=ended&insz=${insz}`)).json();
     expect(ended.total).toBe(1);
     expect((await on('2026-03-01').get(`/api/v1/dossiers?status=running&insz=${insz}`)).json().total).toBe(0);
+
+    // A stop shortens a form, never lengthens it: not past its end date while it runs, and not at
+    // all once it has ended (a later end date would skip the overlap rule). The answer of a stop
+    // reads the status as the list does.
+    const afterEnd = await on('2025-03-01').post(`/api/v1/dossiers/forms/${a036.id}/stop`, { endDate: '2025-09-30' });
+    expect(afterEnd.statusCode).toBe(400);
+    expect(afterEnd.json().error.fields.endDate).toBe(
+      'Stopzetten kan een formulier alleen inkorten: kies een einddatum op of vóór de huidige einddatum, 30/06/2025. Voor een langere periode registreert u een nieuw formulier.',
+    );
+    const afterEnded = await on('2026-03-01').post(`/api/v1/dossiers/forms/${a036.id}/stop`, { endDate: '2025-06-01' });
+    expect(afterEnded.statusCode).toBe(409);
+    expect(afterEnded.json().error.message).toContain('al afgelopen');
+    expect((await on('2026-03-01').get(`/api/v1/dossiers/${a036.dossierId}`)).json().formList[0]).toMatchObject({ status: 'ended', endDate: '2025-06-30' });
+    const shortened = await on('2025-03-01').post(`/api/v1/dossiers/forms/${a036.id}/stop`, { endDate: '2025-04-30' });
+    expect(shortened.statusCode).toBe(200);
+    expect(shortened.json()).toMatchObject({ status: 'stopped', endDate: '2025-04-30' });
   });
 
   it('refuses an overlapping running form of the same kind, and accepts one after the stop date', async () => {

@@ -72,8 +72,15 @@ export async function insertForm(db: Db, row: typeof dossierForms.$inferInsert):
   return r!.id;
 }
 
-export async function findForm(db: Db, organisationId: string, id: string): Promise<FormRow | undefined> {
-  const [row] = await queryRows<FormRow>(db, sql`select ${formColumns} from dossier_forms f where f.id = ${id}::uuid and f.organisation_id = ${organisationId}::uuid`);
+/**
+ * One form of the OCMW with the status a person reads on `today` (a running form past its end
+ * date has ended). `lock` takes the row for a change, so two stops of one form run one after the other.
+ */
+export async function findForm(db: Db, organisationId: string, id: string, today: string, lock = false): Promise<FormRow | undefined> {
+  const [row] = await queryRows<FormRow>(
+    db,
+    sql`select ${formColumnsOn(today)} from dossier_forms f where f.id = ${id}::uuid and f.organisation_id = ${organisationId}::uuid ${lock ? sql`for update` : sql``}`,
+  );
   return row;
 }
 

@@ -8,7 +8,7 @@ import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.sche
 import type { RegistryService } from '../registry/index.js';
 import { dossierMessages } from './dossiers-messages.js';
 import type { RegisterFormInput } from './dossiers.schema.js';
-import { findOverlap } from './form-rules.js';
+import { findOverlap, stopRefusal } from './form-rules.js';
 import * as repo from './dossiers.repo.js';
 
 export type DossierUser = Caller & { username: string };
@@ -157,7 +157,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
       await audit.record(tx, audited(actor, 'dossier.form.register', { id, ...input }));
       return id;
     });
-    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId))!;
+    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId, clock.today()))!;
     return rest;
   }
 
@@ -166,14 +166,15 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
     const { organisationId } = actor;
     await db.transaction(async (txh) => {
       const tx = txh as unknown as Db;
-      const form = await repo.findForm(tx, organisationId, formId);
+      const form = await repo.findForm(tx, organisationId, formId, clock.today(), true);
       if (!form) throw new AppError('not_found', msg('http.not_found'));
-      if (form.status !== 'running') throw new AppError('conflict', dossierMsg('dossier.already_stopped'));
-      if (endDate < form.startDate) throw validation({ endDate: dossierMsg('dossier.end_before_start') });
+      const refusal = stopRefusal(form, endDate, clock.today());
+      if (refusal?.field) throw validation({ [refusal.field]: dossierMsg(refusal.key, { end: form.endDate }) });
+      if (refusal) throw new AppError('conflict', dossierMsg(refusal.key));
       await repo.stopForm(tx, form.id, endDate, actor.by, clock.now());
       await audit.record(tx, audited(actor, 'dossier.form.stop', { id: form.id, endDate }, { status: form.status, endDate: form.endDate }));
     });
-    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId))!;
+    const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId, clock.today()))!;
     return rest;
   }
 

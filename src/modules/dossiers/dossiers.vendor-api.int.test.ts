@@ -146,12 +146,12 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen)).json.total).toBe(0);
 
     // The overlap rule: a second running form of the same kind over the same days.
-    const first = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, startDate: '2026-01-01', endDate: '2026-06-30' }));
+    const first = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, startDate: '2026-01-01', endDate: '2099-06-30' }));
     expect(first.status).toBe(201);
     const overlap = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, subtype: 'gpmi', startDate: '2026-06-01' }));
     expect(overlap.status).toBe(400);
     expect(overlap.json.error.fields.startDate).toBe(
-      'Er loopt al een formulier van deze soort voor deze persoon in uw OCMW van 01/01/2026 tot 30/06/2026. Kies een periode die daar niet mee overlapt, of stop eerst dat formulier.',
+      'Er loopt al een formulier van deze soort voor deze persoon in uw OCMW van 01/01/2026 tot 30/06/2099. Kies een periode die daar niet mee overlapt, of stop eerst dat formulier.',
     );
     expect((await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, kind: 'a036', subtype: 'ziekenhuisopname', startDate: '2026-06-01' }))).status).toBe(201);
 

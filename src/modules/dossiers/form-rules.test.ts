@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOverlap, periodsOverlap } from './form-rules.js';
+import { findOverlap, periodsOverlap, stopRefusal } from './form-rules.js';
 
 const p = (startDate: string, endDate: string | null = null) => ({ startDate, endDate });
 
@@ -34,5 +34,24 @@ describe('findOverlap (R9.1: no overlapping running forms of the same kind)', ()
     [{ kind: 'a036', ...p('2024-01-01', '2024-12-31') }, undefined],
   ])('a new %j meets %s', (candidate, id) => {
     expect(findOverlap(existing, candidate)?.id).toBe(id);
+  });
+});
+
+describe('stopRefusal (a stop shortens a running form, never lengthens it)', () => {
+  const running = (endDate: string | null) => ({ status: 'running', ...p('2025-01-01', endDate) });
+  it.each([
+    [running(null), '2025-06-30', '2025-03-01', null],
+    [running('2025-12-31'), '2025-06-30', '2025-03-01', null],
+    [running('2025-12-31'), '2025-12-31', '2025-03-01', null],
+    [running('2025-12-31'), '2025-01-01', '2025-03-01', null],
+    [running('2025-12-31'), '2026-03-31', '2025-03-01', 'dossier.stop_after_end'],
+    [running('2025-12-31'), '2024-12-31', '2025-03-01', 'dossier.end_before_start'],
+    [running('2025-06-30'), '2025-06-01', '2026-01-10', 'dossier.already_ended'],
+    [running('2025-06-30'), '2025-06-30', '2025-06-30', null],
+    [{ status: 'stopped', ...p('2025-01-01', '2025-03-31') }, '2025-02-01', '2025-03-01', 'dossier.already_stopped'],
+    [{ status: 'cancelled', ...p('2025-01-01') }, '2025-02-01', '2025-03-01', 'dossier.already_stopped'],
+    [{ status: 'ended', ...p('2025-01-01', '2025-06-30') }, '2025-06-01', '2026-01-10', 'dossier.already_ended'],
+  ] as const)('%j stopped on %s, today %s: %s', (form, endDate, today, key) => {
+    expect(stopRefusal(form, endDate, today)?.key ?? null).toBe(key);
   });
 });
