@@ -107,6 +107,9 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data, sessions and one-time passwords: no browser or proxy keeps
+    // them, unless a route says otherwise (a download that sets its own cache-control).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(helmet, {

@@ -173,6 +173,12 @@ const catalogue = {
     de: "Dieses Konto existiert nicht (mehr).",
     en: "This account does not exist (any more).",
   },
+  "chaman.certificate_of_vendor": {
+    nl: "Het certificaat van dit REST-account beheert uw softwareleverancier, {intermediary}: vraag hem het certificaat te vernieuwen. Hij ziet het account onder ChaMan, bij de accounts die hij beheert.",
+    fr: "Le certificat de ce compte REST est géré par votre fournisseur de logiciels, {intermediary} : demandez-lui de le renouveler. Il voit le compte dans ChaMan, parmi les comptes qu'il gère.",
+    de: "Das Zertifikat dieses REST-Kontos verwaltet Ihr Softwareanbieter, {intermediary}: Bitten Sie ihn, das Zertifikat zu erneuern. Er sieht das Konto in ChaMan unter den Konten, die er verwaltet.",
+    en: "The certificate of this REST account is managed by your software vendor, {intermediary}: ask them to renew it. They see the account in ChaMan, among the accounts they manage.",
+  },
   "chaman.password_ftp_only": {
     nl: "Alleen een FTP- of SFTP-account heeft een wachtwoord; dit is een {kind}-account.",
     fr: "Seul un compte FTP ou SFTP a un mot de passe ; ceci est un compte {kind}.",

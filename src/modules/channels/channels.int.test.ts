@@ -143,6 +143,24 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect(JSON.stringify(entry)).not.toContain(password);
     // Another OCMW's ChaMan user and a vendor do not reach it.
     expect((await vendor.post(`/api/v1/chaman/accounts/${ftp.id}/password`, {})).statusCode).toBe(404);
+    // The answer holds a password: no browser or proxy keeps it.
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers 404, never 500, when the account is deleted while its password or certificate is being changed', async () => {
+    const sftp = (await tb.get('/api/v1/chaman')).json().accounts.find((a: { kind: string }) => a.kind === 'SFTP');
+    const renewal = { certificateName: 'sftp-2026', certificate: await cert() };
+    const [reset, renewed, deleted] = await Promise.all([
+      tb.post(`/api/v1/chaman/accounts/${sftp.id}/password`, {}),
+      tb.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${sftp.id}/certificate`, payload: renewal }),
+      tb.request({ method: 'DELETE', url: `/api/v1/chaman/accounts/${sftp.id}` }),
+    ]);
+    expect(deleted.statusCode).toBe(204);
+    expect([200, 404]).toContain(reset.statusCode);
+    expect([200, 404]).toContain(renewed.statusCode);
+    expect((await tb.post(`/api/v1/chaman/accounts/${sftp.id}/password`, {})).statusCode).toBe(404);
+    const [counted] = await queryRows<{ active: number }>(ctx.database.db, sql`select count(*)::int as active from certificates where account_id = ${sftp.id} and is_active`);
+    expect(counted!.active).toBe(0);
   });
 
   it('names the SOAP account, not FTP, when it refuses a self-signed certificate (issue 19)', async () => {
@@ -150,6 +168,13 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields.certificate).toContain('een SOAP-account heeft een certificaat van een certificaatautoriteit nodig');
     expect(JSON.stringify(res.json())).not.toContain('FTP');
+    // The renewal of a SOAP certificate follows the same policy as its creation.
+    const soap = await tb.post('/api/v1/chaman/accounts/soap', { name: 'SOAP', certificateName: 'ca', certificate: await cert() });
+    expect(soap.statusCode).toBe(201);
+    const renewal = await tb.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${soap.json().account.id}/certificate`, payload: { certificateName: 'eigen', certificate: await cert({ selfSigned: true }) } });
+    expect(renewal.statusCode).toBe(400);
+    expect(renewal.json().error.fields.certificate).toContain('een SOAP-account heeft een certificaat van een certificaatautoriteit nodig');
+    expect((await tb.request({ method: 'DELETE', url: `/api/v1/chaman/accounts/${soap.json().account.id}` })).statusCode).toBe(204);
   });
 
   it('refuses a certificate that is already active on another account (R3.10)', async () => {
@@ -222,6 +247,11 @@ describe('REST accounts and delegation to a software vendor (R3.7, R3.8)', () =>
     expect(managed).toEqual(expect.arrayContaining([expect.objectContaining({ owner: expect.objectContaining({ kbo: '0212235604' }), account: expect.objectContaining({ id: account.id }) })]));
     const renewed = await vendor.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${account.id}/certificate`, payload: { certificateName: 'cevi-2026', certificate: await cert({ selfSigned: true }) } });
     expect(renewed.statusCode).toBe(200);
+    expect((await tb.get('/api/v1/chaman')).json().accounts.find((a: { id: string }) => a.id === account.id).certificate.name).toBe('cevi-2026');
+    // The OCMW does not load the certificate its vendor keeps: the server refuses, naming the vendor.
+    const byOcmw = await tb.request({ method: 'PUT', url: `/api/v1/chaman/accounts/${account.id}/certificate`, payload: { certificateName: 'eigen', certificate: await cert({ selfSigned: true }) } });
+    expect(byOcmw.statusCode).toBe(409);
+    expect(byOcmw.json().error.message).toContain('Cevi - Logins');
     expect((await tb.get('/api/v1/chaman')).json().accounts.find((a: { id: string }) => a.id === account.id).certificate.name).toBe('cevi-2026');
     // Renewing is all the vendor may do: the name, permissions and the account stay the OCMW's.
     expect((await vendor.request({ method: 'PATCH', url: `/api/v1/chaman/accounts/${account.id}`, payload: { name: 'Van Cevi' } })).statusCode).toBe(404);

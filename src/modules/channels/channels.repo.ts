@@ -43,6 +43,12 @@ export async function listManagedAccounts(db: Db, intermediaryOrganisationId: st
     .orderBy(channelAccounts.name);
 }
 
+/** Locks a live (not deleted) account's row until the transaction ends; false when there is none. */
+export async function lockLiveAccount(db: Db, id: string): Promise<boolean> {
+  const rows = await db.select({ id: channelAccounts.id }).from(channelAccounts).where(and(eq(channelAccounts.id, id), isNull(channelAccounts.deletedAt))).for('update');
+  return rows.length > 0;
+}
+
 export async function findAccount(db: Db, id: string): Promise<AccountRow | undefined> {
   const [row] = await db
     .select()

@@ -147,6 +147,21 @@ export function createChannelsService({ db, clock, registry, audit, notification
     return { report, der: Buffer.from(bytes) };
   }
 
+  /**
+   * The certificate policy of an account's kind, the same at creation and at renewal: REST the
+   * REST rules (self-signed allowed); SOAP the REST rules but issued by a certificate authority
+   * [choice: FTP's rules, without the lifetime limit]; FTP and SFTP the FTP rules.
+   */
+  function verifyAccountCertificate(input: CertificateInput, kind: string) {
+    if (kind === 'FTP' || kind === 'SFTP') return verifyCertificate(input, 'ftp', 'certificate', kind);
+    const checked = verifyCertificate(input, 'rest');
+    if (kind === 'SOAP' && checked.report.readable && checked.report.selfSigned) {
+      const message = channelMsg('cert.self_signed_ftp', { kind });
+      throw new AppError('validation', channelMsg('cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
+    }
+    return checked;
+  }
+
   /** A certificate that is active elsewhere: the uploader learns only that it cannot be used. */
   const unusable = () => {
     const message = channelMsg('chaman.fingerprint_in_use');
@@ -272,6 +287,21 @@ export function createChannelsService({ db, clock, registry, audit, notification
     return d ? await registry.findDomain(d.domainId) : undefined;
   }
 
+  /**
+   * Takes the account's row for a change inside `tx`; an account deleted meanwhile (another
+   * session, a merger) is "not found", never an error of the server.
+   */
+  async function lockLiveAccount(tx: Db, accountId: string) {
+    if (!(await repo.lockLiveAccount(tx, accountId))) throw new AppError('not_found', channelMsg('chaman.account_not_found'));
+  }
+
+  /** The account's summary after a change; gone meanwhile is "not found". */
+  async function summaryAfterChange(accountId: string) {
+    const row = await repo.findAccount(db, accountId);
+    if (!row) throw new AppError('not_found', channelMsg('chaman.account_not_found'));
+    return (await summarizeAccounts([row]))[0]!;
+  }
+
   async function ownAccount(caller: Caller, accountId: string) {
     const { domain, organisation } = await requireChaman(caller);
     const account = await repo.findAccount(db, accountId);
@@ -286,7 +316,14 @@ export function createChannelsService({ db, clock, registry, audit, notification
   async function certificateAccount(caller: Caller, accountId: string) {
     const { domain, organisation } = await requireChaman(caller);
     const account = await repo.findAccount(db, accountId);
-    if (account && account.domainId === domain.id) return { organisation, account, auditAt: [{ organisationId: organisation.id, domainId: domain.id }] };
+    if (account && account.domainId === domain.id) {
+      // R3.8: an externally managed REST account's certificate is the vendor's to load, not the OCMW's.
+      if (account.management === 'external') {
+        const vendor = account.intermediaryOrganisationId ? (await registry.listOrganisationsByIds([account.intermediaryOrganisationId])).get(account.intermediaryOrganisationId) : undefined;
+        throw new AppError('conflict', channelMsg('chaman.certificate_of_vendor', { intermediary: vendor ? localized(vendor.name) : '' }));
+      }
+      return { organisation, account, auditAt: [{ organisationId: organisation.id, domainId: domain.id }] };
+    }
     if (account && account.management === 'external' && account.intermediaryOrganisationId === organisation.id) {
       const owner = await registry.findDomain(account.domainId);
       return {
@@ -420,11 +457,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       if (await repo.findAccountOfKind(db, domain.id, 'SOAP')) {
         throw new AppError('validation', msg('http.validation'), { kind: channelMsg('chaman.one_per_kind', { kind: 'SOAP' }) });
       }
-      const checked = verifyCertificate(body.certificate, 'rest');
-      if (checked.report.readable && checked.report.selfSigned) {
-        const message = channelMsg('cert.self_signed_ftp', { kind: 'SOAP' });
-        throw new AppError('validation', channelMsg('cert.refused'), { certificate: message }, [{ rule: 'cert.self_signed_ftp', message }]);
-      }
+      const checked = verifyAccountCertificate(body.certificate, 'SOAP');
       await refuseCertificateInUse(checked, caller, organisation.id);
       const account = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
@@ -490,30 +523,30 @@ export function createChannelsService({ db, clock, registry, audit, notification
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const fields = { ...(body.name ? { name: body.name } : {}), ...(body.permissions ? { permissions: [...new Set(body.permissions)] } : {}), updatedAt: clock.now() };
+        await lockLiveAccount(tx, account.id);
         await repo.updateAccount(tx, account.id, fields);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.update', before: { name: account.name, permissions: account.permissions }, after: fields });
       });
       forgetCertificates();
-      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
-      return summary!;
+      return summaryAfterChange(account.id);
     },
 
     /** R3.10: a new certificate for an account; the account stays, the old certificate is retired. */
     async replaceCertificate(caller: Caller, accountId: string, body: { certificateName: string; certificate: CertificateInput }) {
       // Issue 19: also the vendor that accepted an OCMW's REST account renews its certificate.
       const { organisation, account, auditAt } = await certificateAccount(caller, accountId);
-      const checked = verifyCertificate(body.certificate, account.kind === 'REST' ? 'rest' : 'ftp', 'certificate', account.kind);
+      const checked = verifyAccountCertificate(body.certificate, account.kind);
       await refuseCertificateInUse(checked, caller, organisation.id);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        await lockLiveAccount(tx, account.id);
         await repo.deactivateCertificates(tx, account.id);
         await storeCertificate(tx, account.id, body.certificateName, checked, caller, organisation.id);
         const after = { accountId: account.id, fingerprint: checked.report.readable ? checked.report.fingerprintHex : null };
         await audit.record(tx, auditAt.map((at) => ({ ...auditBase(caller, at.organisationId, at.domainId), action: 'chaman.certificate.replace', after })));
       });
       forgetCertificates();
-      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
-      return summary!;
+      return summaryAfterChange(account.id);
     },
 
     /**
@@ -534,17 +567,18 @@ export function createChannelsService({ db, clock, registry, audit, notification
         const tx = txh as unknown as Db;
         // The channel's sign-in delays (login_throttles, per username and source) run their course: a
         // new password does not lift them (the account columns failed_attempts/locked_until are unused).
+        await lockLiveAccount(tx, account.id);
         await repo.updateAccount(tx, account.id, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.password_reset', after: { id: account.id, kind: account.kind, username: account.username } });
       });
-      const [summary] = await summarizeAccounts([(await repo.findAccount(db, account.id))!]);
-      return { account: summary!, password };
+      return { account: await summaryAfterChange(account.id), password };
     },
 
     async deleteAccount(caller: Caller, accountId: string): Promise<void> {
       const { domain, organisation, account } = await ownAccount(caller, accountId);
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        await lockLiveAccount(tx, account.id);
         await repo.updateAccount(tx, account.id, { deletedAt: clock.now() });
         await repo.deactivateCertificates(tx, account.id);
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.delete', before: { id: account.id, kind: account.kind, name: account.name } });
