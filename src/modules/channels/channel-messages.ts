@@ -233,6 +233,19 @@ const catalogue = {
     de: "Das Zertifikat „{certificate}“ des {kind}-Kontos „{account}“ läuft in {days} Tagen ab, am {date, date}.\nFingerabdruck (SHA-256): {fingerprint}\n\nLaden Sie rechtzeitig ein neues Zertifikat in ChaMan hoch, sonst funktioniert der Kanal nicht mehr. Verwaltet ein Softwareanbieter das Zertifikat, benachrichtigen Sie ihn.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet.",
     en: "Certificate \"{certificate}\" of {kind} account \"{account}\" expires in {days} days, on {date, date}.\nFingerprint (SHA-256): {fingerprint}\n\nUpload a new certificate in ChaMan (technical channel management) in time, or the channel will stop working. If a software vendor manages the certificate, let them know.\n\nThis e-mail was sent automatically by the OCMW Portal.",
   },
+  // ── the sender contact's notice of a new FTP/SFTP password ──
+  'mail.ftp_password_reset.subject': {
+    nl: 'ChaMan: nieuw wachtwoord voor het {kind}-account {account}',
+    fr: 'ChaMan : nouveau mot de passe pour le compte {kind} {account}',
+    de: 'ChaMan: neues Passwort für das {kind}-Konto {account}',
+    en: 'ChaMan: new password for {kind} account {account}',
+  },
+  'mail.ftp_password_reset.body': {
+    nl: 'Het {kind}-account "{account}" (gebruikersnaam {username}) heeft op {date, date} in ChaMan een nieuw wachtwoord gekregen. Het oude wachtwoord werkt niet meer; wie het kanaal gebruikt, heeft het nieuwe nodig.\n\nWist u hier niets van? Kijk in het auditlogboek van Toegangsbeheer wie het wachtwoord wijzigde, en geef het account in ChaMan opnieuw een nieuw wachtwoord.\n\nDeze e-mail is automatisch verstuurd door het OCMW Portaal. Het wachtwoord zelf staat er nooit in.',
+    fr: "Le compte {kind} « {account} » (nom d'utilisateur {username}) a reçu un nouveau mot de passe dans ChaMan le {date, date}. L'ancien mot de passe ne fonctionne plus ; qui utilise le canal a besoin du nouveau.\n\nVous n'étiez pas au courant ? Consultez le journal d'audit de la gestion des accès pour savoir qui l'a modifié, et donnez à nouveau un nouveau mot de passe au compte dans ChaMan.\n\nCe courriel a été envoyé automatiquement par le portail CPAS. Il ne contient jamais le mot de passe.",
+    de: 'Das {kind}-Konto „{account}“ (Benutzername {username}) hat am {date, date} in ChaMan ein neues Passwort erhalten. Das alte Passwort funktioniert nicht mehr; wer den Kanal nutzt, braucht das neue.\n\nWussten Sie nichts davon? Sehen Sie im Prüfprotokoll der Zugriffsverwaltung nach, wer das Passwort geändert hat, und geben Sie dem Konto in ChaMan erneut ein neues Passwort.\n\nDiese E-Mail wurde automatisch vom ÖSHZ-Portal gesendet. Das Passwort selbst steht nie darin.',
+    en: '{kind} account "{account}" (username {username}) was given a new password in ChaMan on {date, date}. The old password no longer works; whoever uses the channel needs the new one.\n\nDid you not know about this? Look in the access management audit log to see who changed the password, and give the account a new password again in ChaMan.\n\nThis e-mail was sent automatically by the OCMW Portal. It never contains the password itself.',
+  },
   // ── the platform administrators' alert on a certificate conflict (R3.10, issue 17) ──
   'mail.admin.cert_conflict.subject': {
     nl: 'ChaMan-conflict: een certificaat dat al in gebruik is, werd opnieuw opgeladen',

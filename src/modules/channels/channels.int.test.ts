@@ -145,6 +145,14 @@ describe('FTP/SFTP accounts (R3.3–R3.6)', () => {
     expect((await vendor.post(`/api/v1/chaman/accounts/${ftp.id}/password`, {})).statusCode).toBe(404);
     // The answer holds a password: no browser or proxy keeps it.
     expect(res.headers['cache-control']).toBe('no-store');
+    // The domain's sender contact is told, in its language, without the password.
+    const [notice] = await queryRows<{ to: string; subject: string; body: string }>(
+      ctx.database.db,
+      sql`select to_address as "to", subject, body_text as body from mails where kind = 'ftp-password-reset' order by created_at desc limit 1`,
+    );
+    expect(notice).toMatchObject({ to: 'ict@antwerpen.demo.example', subject: 'ChaMan: nieuw wachtwoord voor het FTP-account Mutaties' });
+    expect(notice!.body).toContain('(gebruikersnaam ocmwant1)');
+    expect(notice!.body).not.toContain(password);
   });
 
   it('answers 404, never 500, when the account is deleted while its password or certificate is being changed', async () => {

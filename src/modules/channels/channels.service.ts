@@ -551,7 +551,8 @@ export function createChannelsService({ db, clock, registry, audit, notification
 
     /**
      * Issue 19: a new password for the domain's FTP or SFTP account (R3.6 rules), entered or
-     * generated, returned this once and stored only as a hash; audited without the password.
+     * generated, returned this once and stored only as a hash; audited without the password, and
+     * told to the domain's sender contact by mail (without the password).
      */
     async resetFtpPassword(caller: Caller, accountId: string, body: { password?: string }) {
       const { domain, organisation, account } = await ownAccount(caller, accountId);
@@ -563,14 +564,28 @@ export function createChannelsService({ db, clock, registry, audit, notification
         throw new AppError('validation', msg('http.validation'), { password: list.map((v) => v.message as Message) }, list);
       }
       const passwordHash = await hashPassword(password);
-      await db.transaction(async (txh) => {
+      const sender = await repo.findSender(db, domain.id);
+      const notice = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         // The channel's sign-in delays (login_throttles, per username and source) run their course: a
         // new password does not lift them (the account columns failed_attempts/locked_until are unused).
         await lockLiveAccount(tx, account.id);
         await repo.updateAccount(tx, account.id, { passwordHash, failedAttempts: 0, lockedUntil: null, updatedAt: clock.now() });
         await audit.record(tx, { ...auditBase(caller, organisation.id, domain.id), action: 'chaman.account.password_reset', after: { id: account.id, kind: account.kind, username: account.username } });
+        // The domain's sender contact learns of it (without the password), as of an expiring
+        // certificate: a reset nobody expected is the first sign of misuse.
+        if (!sender?.email) return undefined;
+        const params = { kind: account.kind, account: account.name, username: account.username ?? '', date: clock.today() };
+        return notifications.recordMessage(tx, {
+          kind: 'ftp-password-reset',
+          organisationId: organisation.id,
+          to: sender.email,
+          subject: channelMsg('mail.ftp_password_reset.subject', params),
+          body: channelMsg('mail.ftp_password_reset.body', params),
+          languages: [isLanguage(sender.language) ? sender.language : 'nl'],
+        });
       });
+      if (notice) notifications.deliverLater([notice]);
       return { account: await summaryAfterChange(account.id), password };
     },
 
