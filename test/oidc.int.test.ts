@@ -117,11 +117,11 @@ async function expectSignedIn(browser: TestClient, answer: { statusCode: number;
 }
 
 /** A refusal: a redirect to the problem page with the key, no session in this browser. */
-async function expectRefused(browser: TestClient, answer: { statusCode: number; headers: Record<string, unknown> }, key: string, providerId = 'test') {
+async function expectRefused(browser: TestClient, answer: { statusCode: number; headers: Record<string, unknown> }, key: string, providerId = 'test', extra: Record<string, string> = {}) {
   expect(answer.statusCode).toBe(303);
   const location = new URL(answer.headers.location as string, PUBLIC);
   expect(location.pathname).toBe('/login/probleem');
-  expect(Object.fromEntries(location.searchParams)).toEqual({ melding: key, aanbieder: providerId });
+  expect(Object.fromEntries(location.searchParams)).toEqual({ melding: key, aanbieder: providerId, ...extra });
   expect(browser.cookies.has('ocmw_session')).toBe(false);
   expect((await browser.get('/api/v1/session')).json().authenticated).toBe(false);
 }
@@ -387,6 +387,14 @@ describe('who the identity is', () => {
     const browser = ctx.client();
     await expectRefused(browser, (await signIn(browser, 'sub-blocked', person('cotb.antwerpen'))).answer, 'auth.no_active_role');
     expect((await ctx.client().login('cotb.antwerpen')).json().error.code).toBe('account_blocked');
+  });
+
+  it('a person of an OCMW that starts later is told the date, as with a password (issue 19)', async () => {
+    const browser = ctx.client();
+    // The demo OCMWs exist from 1 January 1977 (the organic law of 1976): the day before, none is active yet.
+    browser.today = '1976-12-31';
+    const answer = (await signIn(browser, 'sub-early', person('user.antwerpen'))).answer;
+    await expectRefused(browser, answer, 'auth.not_yet_active', 'test', { datum: '1977-01-01' });
   });
 
   it('a person whose organisation’s access has ended is refused as with a password', async () => {

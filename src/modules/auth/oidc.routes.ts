@@ -23,6 +23,7 @@ export const PROBLEM_PAGE = '/login/probleem';
 
 const ProviderParams = z.strictObject({ providerId: z.string().min(1).max(32) });
 const param = z.string().max(4096).optional();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CallbackQuery = z.object({ code: param, state: param, iss: param, error: param, error_description: param, session_state: param });
 const Redirect = z.null().describe('A redirect (Location): to the identity provider, back to the portal, or to the page that explains a refusal');
 
@@ -43,6 +44,9 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRouteDeps> = async (app, deps
     );
     if (!(error instanceof AppError)) request.log.error({ err: error }, 'sign-in through an identity provider failed unexpectedly');
     const target = new URLSearchParams({ melding: key, aanbieder: providerId });
+    // A date the message needs ("your OCMW becomes active on …"): an ISO date, nothing else.
+    const date = error instanceof AppError && typeof error.detail === 'object' ? error.detail.params?.date : undefined;
+    if (typeof date === 'string' && ISO_DATE.test(date)) target.set('datum', date);
     return reply.header('cache-control', 'no-store').redirect(`${PROBLEM_PAGE}?${target}`, 303);
   }
 

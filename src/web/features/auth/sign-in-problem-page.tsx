@@ -24,8 +24,10 @@ export function SignInProblemPage() {
   const key = params.get('melding') ?? '';
   const providerId = params.get('aanbieder');
   const provider = session?.providers.find((p) => p.id === providerId)?.name ?? t('login.unknownProvider');
+  // The date a message names (auth.not_yet_active): only an ISO date passes.
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get('datum') ?? '') ? params.get('datum')! : undefined;
   // Only the auth module's own keys: the URL can be changed by anyone, the text cannot.
-  const text = key.startsWith('auth.') && authMessages.has(key) ? authMessages.text(key as Parameters<typeof authMessages.text>[0], language, { provider }) : t('login.problemUnknown');
+  const text = key.startsWith('auth.') && authMessages.has(key) ? authMessages.text(key as Parameters<typeof authMessages.text>[0], language, { provider, ...(date ? { date } : {}) }) : t('login.problemUnknown');
 
   return (
     <div className="narrow">
