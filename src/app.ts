@@ -186,7 +186,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   // Issue 21: the development identity provider, only with OCMW_DEV_IDP=on (refused in production by config.ts).
   if (config.oidc.devIdp && config.env !== 'production') {
-    const [{ registerDevIdp }, { accessRepo }, { DEMO_PASSWORD }] = await Promise.all([
+    const [{ registerDevIdp }, { accessRepo, verifyPassword }, { DEMO_PASSWORD }] = await Promise.all([
       import('./http/dev-idp.js'),
       import('./modules/access/index.js'),
       import('./seed/demo.js'),
@@ -195,10 +195,8 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
       provider: devProviderConfig(config.publicUrl),
       publicUrl: config.publicUrl,
       password: DEMO_PASSWORD,
-      findPerson: async (username) => {
-        const user = await accessRepo.findUserByUsername(database.db, username);
-        return user?.insz ? { ...user, insz: user.insz } : undefined;
-      },
+      // Only people whose own password is the demo password: never a real person in the same database.
+      findPerson: (username) => accessRepo.findPersonWithPassword(database.db, username, DEMO_PASSWORD, verifyPassword),
     });
   }
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });

@@ -1,7 +1,8 @@
 /**
  * Issue 21: the development identity provider (oidc-provider), mounted in the portal under
  * /dev-idp only with OCMW_DEV_IDP=on (config.ts refuses it with NODE_ENV=production). Its
- * accounts are the people of the database who have an INSZ, with the demo password, and one
+ * accounts are the people of the database who have an INSZ and whose own password is the demo
+ * password (never a real person in the same database), with that password, and one
  * person the portal does not know ("onbekend.persoon"), so that `npm start` shows the whole
  * flow: the portal's login page → this provider → back to the portal, and the RP-initiated logout.
  * The INSZ is released through the userinfo endpoint (the ID token holds `sub` only), like many
