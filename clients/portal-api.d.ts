@@ -1790,6 +1790,119 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets. */
+        AccountSummary: {
+            certificate: components["schemas"]["CertificateSummary"] | null;
+            createdAt: string;
+            id: string;
+            intermediary: {
+                id: string;
+                kbo: string;
+                name: string;
+            } | null;
+            /** @enum {string} */
+            kind: "FTP" | "SFTP" | "SOAP" | "REST";
+            management: ("internal" | "external") | null;
+            name: string;
+            permissions: string[];
+            updatedAt: string | null;
+            username: string | null;
+        };
+        /** @description A certificate of a ChaMan account: what was read from it, and how long it is still valid on the business date. */
+        CertificateSummary: {
+            daysLeft: number;
+            /** @enum {string} */
+            expiry: "ok" | "expiring" | "expired";
+            fingerprint: string;
+            id: string;
+            issuer: string;
+            keyType: string;
+            name: string;
+            notAfter: string;
+            notBefore: string;
+            selfSigned: boolean;
+            signature: string;
+            subject: string;
+        };
+        /** @description ChaMan as the caller sees it: the domain's sender, accounts and delegation requests; for a vendor, also the requests addressed to it and the accounts it manages. */
+        ChamanHome: {
+            accounts: components["schemas"]["AccountSummary"][];
+            delegations: components["schemas"]["DelegationSummary"][];
+            domain: {
+                code: string;
+                id: string;
+                name: string;
+            };
+            incoming: components["schemas"]["DelegationSummary"][];
+            managed: {
+                account: components["schemas"]["AccountSummary"];
+                owner: {
+                    domain: string;
+                    kbo: string;
+                    organisationName: string;
+                };
+            }[];
+            organisation: {
+                id: string;
+                kbo: string;
+                kind: string;
+                name: string;
+            };
+            sender: components["schemas"]["Sender"] | null;
+        };
+        /** @description A request to a software vendor to manage a REST account (R3.7–R3.8). */
+        DelegationSummary: {
+            accountId: string | null;
+            accountName: string;
+            decidedAt: string | null;
+            id: string;
+            intermediary: {
+                id: string;
+                kbo: string;
+                name: string;
+            };
+            permissions: string[];
+            reason: string | null;
+            requestedAt: string;
+            requester: {
+                domain: string;
+                kbo: string;
+                organisationName: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "accepted" | "refused" | "cancelled";
+        };
+        /**
+         * @description A form of a dossier; `status` is read on the business date (a running form past its end date has ended).
+         * @example {
+         *       "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+         *       "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+         *       "insz": "85073003328",
+         *       "kind": "a036",
+         *       "subtype": "medische-kosten",
+         *       "startDate": "2025-02-01",
+         *       "endDate": "2025-07-31",
+         *       "status": "running",
+         *       "predecessorId": null,
+         *       "createdBy": "rest:Sociale software",
+         *       "stoppedBy": null
+         *     }
+         */
+        DossierForm: {
+            createdBy: string | null;
+            dossierId: string;
+            endDate: string | null;
+            id: string;
+            insz: string;
+            /** @enum {string} */
+            kind: "integration" | "a036";
+            predecessorId: string | null;
+            startDate: string;
+            /** @enum {string} */
+            status: "running" | "stopped" | "cancelled" | "ended";
+            stoppedBy: string | null;
+            subtype: string;
+        };
         ErrorResponse: {
             error: {
                 code: string;
@@ -1803,8 +1916,142 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * Format: insz
+         * @description A national number (INSZ/NISS, R0.2): 11 digits with a valid check number, with or without dots and a dash; the answer writes it as 11 digits.
+         * @example 85.07.30-033.28
+         */
+        Insz: string;
+        /**
+         * Format: date
+         * @description A calendar date that exists, written YYYY-MM-DD.
+         * @example 2025-01-01
+         */
+        IsoDate: string;
+        /**
+         * Format: kbo
+         * @description A KBO/BCE enterprise number (R0.1): 10 digits, with or without dots and a leading BE; the answer writes it as 10 digits.
+         * @example 0212.235.604
+         */
+        Kbo: string;
+        /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
+        RegisterFormBody: {
+            endDate?: components["schemas"]["IsoDate"];
+            insz: components["schemas"]["Insz"];
+            /** @enum {string} */
+            kind: "integration" | "a036";
+            startDate: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
+        };
+        /** @description The contact data of a sender (R3.2), with the sender number the portal assigned. */
+        Sender: {
+            contactName: string;
+            email: string;
+            language: string;
+            phoneCode: string;
+            phoneNumber: string;
+            senderNumber: number;
+        };
+        /**
+         * @description The day the form stops: from its start date up to its current end date (a stop shortens, never lengthens).
+         * @example {
+         *       "endDate": "2025-04-30"
+         *     }
+         */
+        StopFormBody: {
+            endDate: components["schemas"]["IsoDate"];
+        };
+        /**
+         * Format: uuid
+         * @description The identifier the portal gave the object (a UUID).
+         * @example 3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13
+         */
+        Uuid: string;
     };
-    responses: never;
+    responses: {
+        /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but this role, organisation, scope or permission may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description There is no such resource, or it belongs to another organisation. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body or file is larger than allowed. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
+        RuleViolation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
+        TooManyRequests: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body has a media type this operation does not take. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1817,10 +2064,10 @@ export interface operations {
             query?: {
                 action?: string;
                 domainId?: string;
-                from?: string;
+                from?: components["schemas"]["IsoDate"];
                 page?: number;
                 pageSize?: number;
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path?: never;
@@ -1852,60 +2099,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessAuditExport: {
@@ -1914,9 +2113,9 @@ export interface operations {
                 action?: string;
                 domainId?: string;
                 format: "csv" | "xlsx";
-                from?: string;
+                from?: components["schemas"]["IsoDate"];
                 lang?: "nl" | "fr" | "de" | "en";
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path?: never;
@@ -1934,66 +2133,12 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomains: {
@@ -2023,60 +2168,12 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomainsByDomainId: {
@@ -2124,60 +2221,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     patchAccessDomainsByDomainId: {
@@ -2232,66 +2281,18 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomainsByDomainIdPersons: {
         parameters: {
             query: {
-                insz: string;
+                insz: components["schemas"]["Insz"];
             };
             header?: never;
             path: {
@@ -2316,60 +2317,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putAccessDomainsByDomainIdTb: {
@@ -2384,8 +2337,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
                         /** Format: email */
@@ -2430,60 +2382,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessDomainsByDomainIdTbValidate: {
@@ -2498,8 +2402,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
                         /** Format: email */
@@ -2544,60 +2447,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomainsByDomainIdUsers: {
@@ -2605,7 +2460,7 @@ export interface operations {
             query?: {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
-                insz?: string;
+                insz?: components["schemas"]["Insz"];
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
@@ -2658,60 +2513,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessDomainsByDomainIdUsers: {
@@ -2728,8 +2535,7 @@ export interface operations {
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
                         /** Format: email */
@@ -2782,60 +2588,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomainsByDomainIdUsersByUserId: {
@@ -2882,60 +2640,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteAccessDomainsByDomainIdUsersByUserId: {
@@ -2957,60 +2667,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     patchAccessDomainsByDomainIdUsersByUserId: {
@@ -3066,60 +2728,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessDomainsByDomainIdUsersBulk: {
@@ -3160,60 +2774,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessDomainsByDomainIdUsersExport: {
@@ -3222,7 +2788,7 @@ export interface operations {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 format: "csv" | "xlsx";
-                insz?: string;
+                insz?: components["schemas"]["Insz"];
                 lang?: "nl" | "fr" | "de" | "en";
                 order?: "asc" | "desc";
                 sort?: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
@@ -3249,66 +2815,12 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponse"];
-                    "text/csv": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessDomainsByDomainIdUsersValidate: {
@@ -3325,8 +2837,7 @@ export interface operations {
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
                         /** Format: email */
@@ -3379,60 +2890,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAccessManagers: {
@@ -3461,60 +2924,12 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessManagers: {
@@ -3527,8 +2942,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     person?: {
                         /** Format: email */
                         email: string;
@@ -3570,60 +2984,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteAccessManagersByUserId: {
@@ -3644,60 +3010,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAccessManagersValidate: {
@@ -3710,8 +3028,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** Format: insz */
-                    insz: string;
+                    insz: components["schemas"]["Insz"];
                     person?: {
                         /** Format: email */
                         email: string;
@@ -3753,60 +3070,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminHelpRequestsUnreadable: {
@@ -3836,33 +3105,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminHtbImport: {
@@ -3902,60 +3147,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body has a media type this operation does not take. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMails: {
@@ -3996,42 +3193,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMailsByIdResend: {
@@ -4066,51 +3231,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMergers: {
@@ -4158,69 +3283,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putAdminMergersById: {
@@ -4270,69 +3339,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteAdminMergersById: {
@@ -4353,69 +3366,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersByIdChecklist: {
@@ -4473,69 +3430,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putAdminMergersByIdChecklistByOrganisationIdByItem: {
@@ -4545,7 +3446,7 @@ export interface operations {
             path: {
                 id: number;
                 item: string;
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -4595,69 +3496,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteAdminMergersByIdChecklistByOrganisationIdByItem: {
@@ -4667,7 +3512,7 @@ export interface operations {
             path: {
                 id: number;
                 item: string;
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -4717,69 +3562,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersByIdPlan: {
@@ -4831,69 +3620,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersByIdPlanByKind: {
@@ -4928,69 +3661,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMergersByIdRun: {
@@ -5031,69 +3708,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersByIdRuns: {
@@ -5128,69 +3749,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersByIdRunsByRunIdJournal: {
@@ -5230,69 +3795,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putAdminMergersByIdSchedule: {
@@ -5324,69 +3833,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMergersByIdUndo: {
@@ -5427,69 +3880,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMergersImport: {
@@ -5524,87 +3921,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body has a media type this operation does not take. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminMergersProgress: {
@@ -5631,69 +3956,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminMergersWave: {
@@ -5736,69 +4005,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminOrganisationsByOrganisationIdEndAccess: {
@@ -5806,7 +4019,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -5846,69 +4059,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminOrganisationsByOrganisationIdOpenWork: {
@@ -5916,7 +4073,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -5934,51 +4091,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminOrganisationsByOrganisationIdRestoreAccess: {
@@ -5986,7 +4103,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -6025,69 +4142,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getAdminSubsidyReportsReopenings: {
@@ -6119,69 +4180,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postAdminSubsidyReportsReopenings: {
@@ -6197,8 +4202,7 @@ export interface operations {
                     /** Format: uuid */
                     organisationId: string;
                     reason: string;
-                    /** Format: date */
-                    until: string;
+                    until: components["schemas"]["IsoDate"];
                     year: number;
                 };
             };
@@ -6222,69 +4226,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getApplications: {
@@ -6313,60 +4261,12 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getChaman: {
@@ -6386,203 +4286,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accounts: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        }[];
-                        delegations: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        domain: {
-                            code: string;
-                            id: string;
-                            name: string;
-                        };
-                        incoming: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        managed: {
-                            account: {
-                                certificate: {
-                                    daysLeft: number;
-                                    /** @enum {string} */
-                                    expiry: "ok" | "expiring" | "expired";
-                                    fingerprint: string;
-                                    id: string;
-                                    issuer: string;
-                                    keyType: string;
-                                    name: string;
-                                    notAfter: string;
-                                    notBefore: string;
-                                    selfSigned: boolean;
-                                    signature: string;
-                                    subject: string;
-                                } | null;
-                                createdAt: string;
-                                id: string;
-                                intermediary: {
-                                    id: string;
-                                    kbo: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                                management: ("internal" | "external") | null;
-                                name: string;
-                                permissions: string[];
-                                updatedAt: string | null;
-                                username: string | null;
-                            };
-                            owner: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                        }[];
-                        organisation: {
-                            id: string;
-                            kbo: string;
-                            kind: string;
-                            name: string;
-                        };
-                        sender: {
-                            contactName: string;
-                            email: string;
-                            language: string;
-                            phoneCode: string;
-                            phoneNumber: string;
-                            senderNumber: number;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ChamanHome"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteChamanAccountsByAccountId: {
@@ -6603,69 +4316,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     patchChamanAccountsByAccountId: {
@@ -6692,102 +4349,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        certificate: {
-                            daysLeft: number;
-                            /** @enum {string} */
-                            expiry: "ok" | "expiring" | "expired";
-                            fingerprint: string;
-                            id: string;
-                            issuer: string;
-                            keyType: string;
-                            name: string;
-                            notAfter: string;
-                            notBefore: string;
-                            selfSigned: boolean;
-                            signature: string;
-                            subject: string;
-                        } | null;
-                        createdAt: string;
-                        id: string;
-                        intermediary: {
-                            id: string;
-                            kbo: string;
-                            name: string;
-                        } | null;
-                        /** @enum {string} */
-                        kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                        management: ("internal" | "external") | null;
-                        name: string;
-                        permissions: string[];
-                        updatedAt: string | null;
-                        username: string | null;
-                    };
+                    "application/json": components["schemas"]["AccountSummary"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putChamanAccountsByAccountIdCertificate: {
@@ -6817,102 +4388,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        certificate: {
-                            daysLeft: number;
-                            /** @enum {string} */
-                            expiry: "ok" | "expiring" | "expired";
-                            fingerprint: string;
-                            id: string;
-                            issuer: string;
-                            keyType: string;
-                            name: string;
-                            notAfter: string;
-                            notBefore: string;
-                            selfSigned: boolean;
-                            signature: string;
-                            subject: string;
-                        } | null;
-                        createdAt: string;
-                        id: string;
-                        intermediary: {
-                            id: string;
-                            kbo: string;
-                            name: string;
-                        } | null;
-                        /** @enum {string} */
-                        kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                        management: ("internal" | "external") | null;
-                        name: string;
-                        permissions: string[];
-                        updatedAt: string | null;
-                        username: string | null;
-                    };
+                    "application/json": components["schemas"]["AccountSummary"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanAccountsByAccountIdPassword: {
@@ -6939,104 +4424,18 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        };
+                        account: components["schemas"]["AccountSummary"];
                         password: string;
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanAccountsFtp: {
@@ -7071,125 +4470,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        } | null;
-                        delegation: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        } | null;
+                        account: components["schemas"]["AccountSummary"] | null;
+                        delegation: components["schemas"]["DelegationSummary"] | null;
                         password: string | null;
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanAccountsRest: {
@@ -7229,125 +4522,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        } | null;
-                        delegation: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        } | null;
+                        account: components["schemas"]["AccountSummary"] | null;
+                        delegation: components["schemas"]["DelegationSummary"] | null;
                         password: string | null;
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanAccountsSoap: {
@@ -7377,125 +4564,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        account: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        } | null;
-                        delegation: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        } | null;
+                        account: components["schemas"]["AccountSummary"] | null;
+                        delegation: components["schemas"]["DelegationSummary"] | null;
                         password: string | null;
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanDelegationsByDelegationIdAccept: {
@@ -7525,203 +4606,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accounts: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        }[];
-                        delegations: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        domain: {
-                            code: string;
-                            id: string;
-                            name: string;
-                        };
-                        incoming: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        managed: {
-                            account: {
-                                certificate: {
-                                    daysLeft: number;
-                                    /** @enum {string} */
-                                    expiry: "ok" | "expiring" | "expired";
-                                    fingerprint: string;
-                                    id: string;
-                                    issuer: string;
-                                    keyType: string;
-                                    name: string;
-                                    notAfter: string;
-                                    notBefore: string;
-                                    selfSigned: boolean;
-                                    signature: string;
-                                    subject: string;
-                                } | null;
-                                createdAt: string;
-                                id: string;
-                                intermediary: {
-                                    id: string;
-                                    kbo: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                                management: ("internal" | "external") | null;
-                                name: string;
-                                permissions: string[];
-                                updatedAt: string | null;
-                                username: string | null;
-                            };
-                            owner: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                        }[];
-                        organisation: {
-                            id: string;
-                            kbo: string;
-                            kind: string;
-                            name: string;
-                        };
-                        sender: {
-                            contactName: string;
-                            email: string;
-                            language: string;
-                            phoneCode: string;
-                            phoneNumber: string;
-                            senderNumber: number;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ChamanHome"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanDelegationsByDelegationIdCancel: {
@@ -7741,203 +4635,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accounts: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        }[];
-                        delegations: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        domain: {
-                            code: string;
-                            id: string;
-                            name: string;
-                        };
-                        incoming: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        managed: {
-                            account: {
-                                certificate: {
-                                    daysLeft: number;
-                                    /** @enum {string} */
-                                    expiry: "ok" | "expiring" | "expired";
-                                    fingerprint: string;
-                                    id: string;
-                                    issuer: string;
-                                    keyType: string;
-                                    name: string;
-                                    notAfter: string;
-                                    notBefore: string;
-                                    selfSigned: boolean;
-                                    signature: string;
-                                    subject: string;
-                                } | null;
-                                createdAt: string;
-                                id: string;
-                                intermediary: {
-                                    id: string;
-                                    kbo: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                                management: ("internal" | "external") | null;
-                                name: string;
-                                permissions: string[];
-                                updatedAt: string | null;
-                                username: string | null;
-                            };
-                            owner: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                        }[];
-                        organisation: {
-                            id: string;
-                            kbo: string;
-                            kind: string;
-                            name: string;
-                        };
-                        sender: {
-                            contactName: string;
-                            email: string;
-                            language: string;
-                            phoneCode: string;
-                            phoneNumber: string;
-                            senderNumber: number;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ChamanHome"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postChamanDelegationsByDelegationIdRefuse: {
@@ -7963,203 +4670,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accounts: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        }[];
-                        delegations: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        domain: {
-                            code: string;
-                            id: string;
-                            name: string;
-                        };
-                        incoming: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        managed: {
-                            account: {
-                                certificate: {
-                                    daysLeft: number;
-                                    /** @enum {string} */
-                                    expiry: "ok" | "expiring" | "expired";
-                                    fingerprint: string;
-                                    id: string;
-                                    issuer: string;
-                                    keyType: string;
-                                    name: string;
-                                    notAfter: string;
-                                    notBefore: string;
-                                    selfSigned: boolean;
-                                    signature: string;
-                                    subject: string;
-                                } | null;
-                                createdAt: string;
-                                id: string;
-                                intermediary: {
-                                    id: string;
-                                    kbo: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                                management: ("internal" | "external") | null;
-                                name: string;
-                                permissions: string[];
-                                updatedAt: string | null;
-                                username: string | null;
-                            };
-                            owner: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                        }[];
-                        organisation: {
-                            id: string;
-                            kbo: string;
-                            kind: string;
-                            name: string;
-                        };
-                        sender: {
-                            contactName: string;
-                            email: string;
-                            language: string;
-                            phoneCode: string;
-                            phoneNumber: string;
-                            senderNumber: number;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ChamanHome"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getChamanIntermediaries: {
@@ -8185,69 +4705,13 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putChamanSender: {
@@ -8278,203 +4742,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accounts: {
-                            certificate: {
-                                daysLeft: number;
-                                /** @enum {string} */
-                                expiry: "ok" | "expiring" | "expired";
-                                fingerprint: string;
-                                id: string;
-                                issuer: string;
-                                keyType: string;
-                                name: string;
-                                notAfter: string;
-                                notBefore: string;
-                                selfSigned: boolean;
-                                signature: string;
-                                subject: string;
-                            } | null;
-                            createdAt: string;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            } | null;
-                            /** @enum {string} */
-                            kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                            management: ("internal" | "external") | null;
-                            name: string;
-                            permissions: string[];
-                            updatedAt: string | null;
-                            username: string | null;
-                        }[];
-                        delegations: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        domain: {
-                            code: string;
-                            id: string;
-                            name: string;
-                        };
-                        incoming: {
-                            accountId: string | null;
-                            accountName: string;
-                            decidedAt: string | null;
-                            id: string;
-                            intermediary: {
-                                id: string;
-                                kbo: string;
-                                name: string;
-                            };
-                            permissions: string[];
-                            reason: string | null;
-                            requestedAt: string;
-                            requester: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                            /** @enum {string} */
-                            status: "pending" | "accepted" | "refused" | "cancelled";
-                        }[];
-                        managed: {
-                            account: {
-                                certificate: {
-                                    daysLeft: number;
-                                    /** @enum {string} */
-                                    expiry: "ok" | "expiring" | "expired";
-                                    fingerprint: string;
-                                    id: string;
-                                    issuer: string;
-                                    keyType: string;
-                                    name: string;
-                                    notAfter: string;
-                                    notBefore: string;
-                                    selfSigned: boolean;
-                                    signature: string;
-                                    subject: string;
-                                } | null;
-                                createdAt: string;
-                                id: string;
-                                intermediary: {
-                                    id: string;
-                                    kbo: string;
-                                    name: string;
-                                } | null;
-                                /** @enum {string} */
-                                kind: "FTP" | "SFTP" | "SOAP" | "REST";
-                                management: ("internal" | "external") | null;
-                                name: string;
-                                permissions: string[];
-                                updatedAt: string | null;
-                                username: string | null;
-                            };
-                            owner: {
-                                domain: string;
-                                kbo: string;
-                                organisationName: string;
-                            };
-                        }[];
-                        organisation: {
-                            id: string;
-                            kbo: string;
-                            kind: string;
-                            name: string;
-                        };
-                        sender: {
-                            contactName: string;
-                            email: string;
-                            language: string;
-                            phoneCode: string;
-                            phoneNumber: string;
-                            senderNumber: number;
-                        } | null;
-                    };
+                    "application/json": components["schemas"]["ChamanHome"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getChannelMutationFiles: {
@@ -8499,33 +4776,9 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getChannelMutationFilesByDate: {
@@ -8533,7 +4786,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                date: string;
+                date: components["schemas"]["IsoDate"];
             };
             cookie?: never;
         };
@@ -8548,51 +4801,11 @@ export interface operations {
                     "application/x-ndjson": string;
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/x-ndjson": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getConfiguration: {
@@ -8634,51 +4847,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getConfigurationBySectionHistory: {
@@ -8706,51 +4879,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putConfigurationContact: {
@@ -8808,51 +4941,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putConfigurationMutations: {
@@ -8900,51 +4993,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getConfigurationMutationsCatalogue: {
@@ -8969,51 +5022,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getConfigurationMutationsHistory: {
@@ -9040,51 +5053,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putConfigurationOnline: {
@@ -9137,51 +5110,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putConfigurationTechnical: {
@@ -9251,57 +5184,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getDossiers: {
         parameters: {
             query?: {
-                insz?: string;
+                insz?: components["schemas"]["Insz"];
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
@@ -9334,42 +5227,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getDossiersById: {
@@ -9391,21 +5252,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         closedOn: string | null;
-                        formList: {
-                            createdBy: string | null;
-                            dossierId: string;
-                            endDate: string | null;
-                            id: string;
-                            insz: string;
-                            /** @enum {string} */
-                            kind: "integration" | "a036";
-                            predecessorId: string | null;
-                            startDate: string;
-                            /** @enum {string} */
-                            status: "running" | "stopped" | "cancelled" | "ended";
-                            stoppedBy: string | null;
-                            subtype: string;
-                        }[];
+                        formList: components["schemas"]["DossierForm"][];
                         forms: number;
                         id: string;
                         insz: string;
@@ -9414,51 +5261,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postDossiersForms: {
@@ -9470,18 +5277,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date */
-                    endDate?: string;
-                    /** Format: insz */
-                    insz: string;
-                    /** @enum {string} */
-                    kind: "integration" | "a036";
-                    /** Format: date */
-                    startDate: string;
-                    /** @enum {string} */
-                    subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
-                };
+                "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
         responses: {
@@ -9491,68 +5287,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdBy: string | null;
-                        dossierId: string;
-                        endDate: string | null;
-                        id: string;
-                        insz: string;
-                        /** @enum {string} */
-                        kind: "integration" | "a036";
-                        predecessorId: string | null;
-                        startDate: string;
-                        /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled" | "ended";
-                        stoppedBy: string | null;
-                        subtype: string;
-                    };
+                    "application/json": components["schemas"]["DossierForm"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postDossiersFormsByFormIdStop: {
@@ -9566,10 +5308,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date */
-                    endDate: string;
-                };
+                "application/json": components["schemas"]["StopFormBody"];
             };
         };
         responses: {
@@ -9579,77 +5318,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdBy: string | null;
-                        dossierId: string;
-                        endDate: string | null;
-                        id: string;
-                        insz: string;
-                        /** @enum {string} */
-                        kind: "integration" | "a036";
-                        predecessorId: string | null;
-                        startDate: string;
-                        /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled" | "ended";
-                        stoppedBy: string | null;
-                        subtype: string;
-                    };
+                    "application/json": components["schemas"]["DossierForm"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getDossiersSettings: {
@@ -9674,33 +5351,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putDossiersSettings: {
@@ -9731,42 +5384,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEboxDocuments: {
@@ -9823,42 +5444,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEboxDocumentsById: {
@@ -9906,51 +5495,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEboxDocumentsByIdAttachment: {
@@ -9973,51 +5522,11 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postEboxDocumentsByIdHide: {
@@ -10060,51 +5569,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postEboxDocumentsByIdRestore: {
@@ -10147,51 +5616,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getEboxSummary: {
@@ -10218,33 +5647,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHelp: {
@@ -10271,27 +5676,19 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHelpRequests: {
         parameters: {
             query?: {
-                from?: string;
+                from?: components["schemas"]["IsoDate"];
                 kind?: "leefloon" | "medische-kosten" | "huisvesting" | "energie" | "schuldhulp" | "andere";
                 page?: number;
                 pageSize?: number;
                 reference?: string;
                 status?: "unread" | "read" | "decided" | "late";
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path?: never;
@@ -10326,42 +5723,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHelpRequestsById: {
@@ -10417,51 +5782,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postHelpRequestsByIdDecided: {
@@ -10517,51 +5842,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postHelpRequestsByIdForward: {
@@ -10598,51 +5883,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postHelpRequestsByIdRead: {
@@ -10698,51 +5943,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHelpRequestsForwardTargets: {
@@ -10768,42 +5973,10 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getHelpRequestsMailFailures: {
@@ -10831,33 +6004,9 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postInstitutionEboxDocuments: {
@@ -10878,11 +6027,9 @@ export interface operations {
                     };
                     body: string;
                     category: string;
-                    /** Format: date */
-                    documentDate: string;
+                    documentDate: components["schemas"]["IsoDate"];
                     messageType: string;
-                    /** Format: kbo */
-                    recipientKbo: string;
+                    recipientKbo: components["schemas"]["Kbo"];
                     /** @default false */
                     rsz?: boolean;
                     title: string;
@@ -10912,42 +6059,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The body or file is larger than allowed. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postInstitutionMutations: {
@@ -10977,33 +6092,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getMe: {
@@ -11034,60 +6125,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putMe: {
@@ -11130,60 +6173,12 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postMePassword: {
@@ -11210,42 +6205,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getMergers: {
@@ -11336,33 +6299,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getMergersMineChecklists: {
@@ -11420,69 +6359,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putMergersMineChecklistsByIdByItem: {
@@ -11541,69 +6424,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     deleteMergersMineChecklistsByIdByItem: {
@@ -11662,79 +6489,23 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getMutations: {
         parameters: {
             query?: {
                 code?: string;
-                from?: string;
+                from?: components["schemas"]["IsoDate"];
                 page?: number;
                 pageSize?: number;
-                to?: string;
+                to?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path?: never;
@@ -11765,42 +6536,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getOrganisations: {
@@ -11848,42 +6587,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getOrganisationsByOrganisationId: {
@@ -11891,7 +6598,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                organisationId: string;
+                organisationId: components["schemas"]["Uuid"];
             };
             cookie?: never;
         };
@@ -11933,57 +6640,17 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPostcodesByPostcodeMunicipalities: {
         parameters: {
             query?: {
-                date?: string;
+                date?: components["schemas"]["IsoDate"];
             };
             header?: never;
             path: {
@@ -12015,24 +6682,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postPublicHelpRequests: {
@@ -12047,7 +6698,7 @@ export interface operations {
                 "application/json": {
                     email?: string | "";
                     firstName: string;
-                    insz?: string | "";
+                    insz?: components["schemas"]["Insz"] | "";
                     kinds: ("leefloon" | "medische-kosten" | "huisvesting" | "energie" | "schuldhulp" | "andere")[];
                     /** @enum {string} */
                     language: "nl" | "fr" | "de" | "en";
@@ -12095,33 +6746,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPublicHelpRequestsChallenge: {
@@ -12150,15 +6777,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getPublicOcmwLookup: {
@@ -12203,24 +6822,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSession: {
@@ -12331,15 +6934,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSessionContext: {
@@ -12456,42 +7051,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSessionLogin: {
@@ -12609,33 +7172,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             /** @description Default Response */
             423: {
                 headers: {
@@ -12645,15 +7184,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSessionLogout: {
@@ -12683,24 +7214,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSessionOidcByProviderIdCallback: {
@@ -12728,24 +7243,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSessionOidcByProviderIdLogin: {
@@ -12766,24 +7265,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSessionSetupPassword: {
@@ -12810,24 +7293,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSubsidyReports: {
@@ -12892,69 +7359,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSubsidyReports: {
@@ -13030,69 +7441,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSubsidyReportsById: {
@@ -13164,69 +7519,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     putSubsidyReportsById: {
@@ -13311,69 +7610,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSubsidyReportsByIdExport: {
@@ -13390,69 +7633,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postSubsidyReportsByIdSubmit: {
@@ -13524,69 +7711,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Too many requests from this address: wait (the Retry-After header says how many seconds). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolation"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

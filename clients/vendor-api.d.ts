@@ -150,6 +150,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A form of a dossier; `status` is read on the business date (a running form past its end date has ended).
+         * @example {
+         *       "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+         *       "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+         *       "insz": "85073003328",
+         *       "kind": "a036",
+         *       "subtype": "medische-kosten",
+         *       "startDate": "2025-02-01",
+         *       "endDate": "2025-07-31",
+         *       "status": "running",
+         *       "predecessorId": null,
+         *       "createdBy": "rest:Sociale software",
+         *       "stoppedBy": null
+         *     }
+         */
+        DossierForm: {
+            createdBy: string | null;
+            dossierId: string;
+            endDate: string | null;
+            id: string;
+            insz: string;
+            /** @enum {string} */
+            kind: "integration" | "a036";
+            predecessorId: string | null;
+            startDate: string;
+            /** @enum {string} */
+            status: "running" | "stopped" | "cancelled" | "ended";
+            stoppedBy: string | null;
+            subtype: string;
+        };
         ErrorResponse: {
             error: {
                 code: string;
@@ -163,8 +194,94 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * Format: insz
+         * @description A national number (INSZ/NISS, R0.2): 11 digits with a valid check number, with or without dots and a dash; the answer writes it as 11 digits.
+         * @example 85.07.30-033.28
+         */
+        Insz: string;
+        /**
+         * Format: date
+         * @description A calendar date that exists, written YYYY-MM-DD.
+         * @example 2025-01-01
+         */
+        IsoDate: string;
+        /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
+        RegisterFormBody: {
+            endDate?: components["schemas"]["IsoDate"];
+            insz: components["schemas"]["Insz"];
+            /** @enum {string} */
+            kind: "integration" | "a036";
+            startDate: components["schemas"]["IsoDate"];
+            /** @enum {string} */
+            subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
+        };
+        /**
+         * @description The day the form stops: from its start date up to its current end date (a stop shortens, never lengthens).
+         * @example {
+         *       "endDate": "2025-04-30"
+         *     }
+         */
+        StopFormBody: {
+            endDate: components["schemas"]["IsoDate"];
+        };
     };
-    responses: never;
+    responses: {
+        /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Signed in, but this role, organisation, scope or permission may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description There is no such resource, or it belongs to another organisation. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
+        RuleViolation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -202,24 +319,8 @@ export interface operations {
                     } | null;
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     putContact: {
@@ -268,39 +369,15 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getDossiersForms: {
         parameters: {
             query?: {
-                insz?: string;
+                insz?: components["schemas"]["Insz"];
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
@@ -319,54 +396,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            createdBy: string | null;
-                            dossierId: string;
-                            endDate: string | null;
-                            id: string;
-                            insz: string;
-                            /** @enum {string} */
-                            kind: "integration" | "a036";
-                            predecessorId: string | null;
-                            startDate: string;
-                            /** @enum {string} */
-                            status: "running" | "stopped" | "cancelled" | "ended";
-                            stoppedBy: string | null;
-                            subtype: string;
-                        }[];
+                        items: components["schemas"]["DossierForm"][];
                         page: number;
                         pageSize: number;
                         total: number;
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     postDossiersForms: {
@@ -378,18 +417,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date */
-                    endDate?: string;
-                    /** Format: insz */
-                    insz: string;
-                    /** @enum {string} */
-                    kind: "integration" | "a036";
-                    /** Format: date */
-                    startDate: string;
-                    /** @enum {string} */
-                    subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
-                };
+                "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
         responses: {
@@ -399,59 +427,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdBy: string | null;
-                        dossierId: string;
-                        endDate: string | null;
-                        id: string;
-                        insz: string;
-                        /** @enum {string} */
-                        kind: "integration" | "a036";
-                        predecessorId: string | null;
-                        startDate: string;
-                        /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled" | "ended";
-                        stoppedBy: string | null;
-                        subtype: string;
-                    };
+                    "application/json": components["schemas"]["DossierForm"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request is well-formed but breaks a business rule: `error.violations` lists the rules. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["RuleViolation"];
         };
     };
     postDossiersFormsByFormIdStop: {
@@ -465,10 +447,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: date */
-                    endDate: string;
-                };
+                "application/json": components["schemas"]["StopFormBody"];
             };
         };
         responses: {
@@ -478,68 +457,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdBy: string | null;
-                        dossierId: string;
-                        endDate: string | null;
-                        id: string;
-                        insz: string;
-                        /** @enum {string} */
-                        kind: "integration" | "a036";
-                        predecessorId: string | null;
-                        startDate: string;
-                        /** @enum {string} */
-                        status: "running" | "stopped" | "cancelled" | "ended";
-                        stoppedBy: string | null;
-                        subtype: string;
-                    };
+                    "application/json": components["schemas"]["DossierForm"];
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description The request conflicts with the current state (e.g. it was done already or is no longer possible). */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     getDossiersSettings: {
@@ -564,24 +489,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getHelpRequests: {
@@ -637,33 +546,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getHelpRequestsByReference: {
@@ -719,42 +604,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     postHelpRequestsByReferenceRead: {
@@ -810,42 +663,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description There is no such resource, or it belongs to another organisation. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     getSettings: {
@@ -873,24 +694,8 @@ export interface operations {
                     } | null;
                 };
             };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     putSettings: {
@@ -929,33 +734,9 @@ export interface operations {
                     };
                 };
             };
-            /** @description The request is not valid: `error.fields` names each field and what is wrong with it; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Not signed in, or the session, token or certificate is missing or no longer valid. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            /** @description Signed in, but this role, organisation, scope or permission may not do this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

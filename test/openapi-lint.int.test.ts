@@ -92,10 +92,17 @@ describe.each(['portal', 'vendor'] as const)('the %s OpenAPI document', (name) =
     }
   });
 
-  it('references the one ErrorResponse component instead of repeating the error schema', () => {
-    const text = JSON.stringify(documents[name].paths);
-    expect(text).toContain('"#/components/schemas/ErrorResponse"');
+  it('references the one ErrorResponse component instead of repeating the error schema, and the standard error answers once', () => {
+    const document = documents[name] as { paths: unknown; components: { responses: Record<string, unknown> } };
+    const text = JSON.stringify(document.paths);
     expect(text).not.toContain('"violations"');
+    // Each standard error answer is one shared answer (components.responses), referenced.
+    expect(text).toContain('"#/components/responses/Unauthenticated"');
+    expect(text).not.toContain('"Not signed in, or the session');
+    expect(JSON.stringify(document.components.responses)).toContain('"#/components/schemas/ErrorResponse"');
+    // The shared identifiers and dates are components too, named without the type provider's suffix.
+    expect(JSON.stringify(document)).toContain('"#/components/schemas/IsoDate"');
+    expect(text).not.toMatch(/#\/components\/schemas\/\w+Input"/);
   });
 
   it('lints with Redocly recommended: no errors, no warnings', async () => {

@@ -4,8 +4,12 @@
  * - every operation's operationId, derived from its method and path (verb first, camelCase:
  *   `GET /api/v1/dossiers/:id` → `getDossiersById`) unless the route's schema names one;
  * - every operation's security requirement, from the route's access rule;
- * - the shared schemas (those with a zod `.meta({ id })`, e.g. ErrorResponse) once under
- *   components.schemas, referenced by `$ref`; components no operation uses are left out.
+ * - the shared schemas (those with a zod `.meta({ id })`: ErrorResponse, the identifiers Kbo,
+ *   Insz, Nis, Uuid and IsoDate with an example each, and the larger bodies such as ChamanHome or
+ *   DossierForm) once under components.schemas, referenced by `$ref`; components no operation
+ *   uses are left out; a schema used only in requests keeps its plain name (no `Input` suffix);
+ * - the standard error answers (their status's description, an ErrorResponse body, in JSON even
+ *   for a file download) once under components.responses (BadRequest, Unauthenticated, …).
  */
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import type { FastifySchema, RouteOptions } from 'fastify';
@@ -132,8 +136,8 @@ export function openApiTransform(
   };
 }
 
-/** The component schemas that something in the document references (directly or through another component). */
-function usedComponents(document: { paths?: unknown; components?: { schemas?: Record<string, unknown> } }): Set<string> {
+/** The component schemas that something in the document references (an operation or a shared answer, directly or through another component). */
+function usedComponents(document: { paths?: unknown; components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> } }): Set<string> {
   const schemas = document.components?.schemas ?? {};
   const used = new Set<string>();
   const visit = (value: unknown) => {
@@ -146,6 +150,7 @@ function usedComponents(document: { paths?: unknown; components?: { schemas?: Re
     }
   };
   visit(document.paths ?? {});
+  visit(document.components?.responses ?? {});
   return used;
 }
 
@@ -154,10 +159,83 @@ function usedComponents(document: { paths?: unknown; components?: { schemas?: Re
  * and output variants, see fastify-type-provider-zod), keeping only those the document uses.
  */
 export const openApiTransformObject: SwaggerTransformObject = (input) => {
-  const document = jsonSchemaTransformObject(input) as { paths?: unknown; components?: { schemas?: Record<string, unknown> } };
+  const document = sharedErrorAnswers(jsonSchemaTransformObject(input) as OpenApiDocument);
   const schemas = document.components?.schemas;
   if (!schemas) return document as ReturnType<SwaggerTransformObject>;
   const used = usedComponents(document);
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
-  return { ...document, components: { ...document.components, schemas: kept } } as ReturnType<SwaggerTransformObject>;
+  return withPlainInputNames({ ...document, components: { ...document.components, schemas: kept } }) as ReturnType<SwaggerTransformObject>;
 };
+
+/**
+ * A schema used only in requests is named as it was registered (`Insz`, not the type provider's
+ * `InszInput`); the suffix stays where the same schema is also an answer with another shape.
+ */
+function withPlainInputNames(document: OpenApiDocument): OpenApiDocument {
+  const names = Object.keys(document.components?.schemas ?? {});
+  const renames = names.filter((name) => name.endsWith('Input') && !names.includes(name.slice(0, -'Input'.length)));
+  if (renames.length === 0) return document;
+  let text = JSON.stringify(document);
+  for (const name of renames) text = text.replaceAll(`"#/components/schemas/${name}"`, `"#/components/schemas/${name.slice(0, -'Input'.length)}"`);
+  const renamed = JSON.parse(text) as OpenApiDocument;
+  const schemas = Object.fromEntries(Object.entries(renamed.components!.schemas!).map(([name, schema]) => [renames.includes(name) ? name.slice(0, -'Input'.length) : name, schema]));
+  return { ...renamed, components: { ...renamed.components, schemas } };
+}
+
+type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> } };
+
+/** The name of the shared answer of an error status under components.responses (issue 22). */
+const ERROR_ANSWER_NAMES: Record<string, string> = {
+  '400': 'BadRequest',
+  '401': 'Unauthenticated',
+  '403': 'Forbidden',
+  '404': 'NotFound',
+  '409': 'Conflict',
+  '413': 'PayloadTooLarge',
+  '415': 'UnsupportedMediaType',
+  '422': 'RuleViolation',
+  '429': 'TooManyRequests',
+};
+
+/**
+ * Issue 22: an error answer that is the standard one (its status's description and the
+ * ErrorResponse body) is written once under components.responses and referenced from each
+ * operation, instead of repeated in every one.
+ */
+function sharedErrorAnswers(document: OpenApiDocument): OpenApiDocument {
+  const shared: Record<string, unknown> = {};
+  const standard = (status: string) => ({ description: STATUS_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
+  const paths = Object.fromEntries(
+    Object.entries(document.paths ?? {}).map(([url, operations]) => [
+      url,
+      Object.fromEntries(
+        Object.entries(operations).map(([method, operation]) => {
+          if (!operation?.responses) return [method, operation];
+          const responses = Object.fromEntries(
+            Object.entries(operation.responses).map(([status, answer]) => {
+              const name = ERROR_ANSWER_NAMES[status];
+              if (!name || !isStandardError(status, answer)) return [status, answer];
+              shared[name] = standard(status);
+              return [status, { $ref: `#/components/responses/${name}` }];
+            }),
+          );
+          return [method, { ...operation, responses }];
+        }),
+      ),
+    ]),
+  );
+  const responses = Object.fromEntries(Object.entries(shared).sort(([a], [b]) => a.localeCompare(b)));
+  return { ...document, paths, components: { ...document.components, ...(Object.keys(responses).length ? { responses } : {}) } };
+}
+
+/**
+ * An error answer as every operation gives it: the status's description and an ErrorResponse
+ * body. A file download's errors are listed under its file types by the swagger plugin, but the
+ * error handler answers JSON: the shared answer says so.
+ */
+function isStandardError(status: string, answer: unknown): boolean {
+  const { description, content, ...rest } = (answer ?? {}) as { description?: string; content?: Record<string, { schema?: unknown }> };
+  if (description !== STATUS_DESCRIPTIONS[status] || Object.keys(rest).length > 0 || !content) return false;
+  const bodies = Object.values(content);
+  return bodies.length > 0 && bodies.every((body) => JSON.stringify(body) === JSON.stringify({ schema: { $ref: '#/components/schemas/ErrorResponse' } }));
+}

@@ -17,10 +17,30 @@ export const EVERY_PROBLEM = {
   when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 } as const;
 
+/**
+ * Issue 22: each identifier is one component of the OpenAPI documents (`#/components/schemas/Kbo`
+ * …), with its format, what it accepts and an example, referenced wherever it is used.
+ */
+const IDENTIFIER_META = {
+  kbo: {
+    id: 'Kbo',
+    format: 'kbo',
+    description: 'A KBO/BCE enterprise number (R0.1): 10 digits, with or without dots and a leading BE; the answer writes it as 10 digits.',
+    examples: ['0212.235.604'],
+  },
+  insz: {
+    id: 'Insz',
+    format: 'insz',
+    description: 'A national number (INSZ/NISS, R0.2): 11 digits with a valid check number, with or without dots and a dash; the answer writes it as 11 digits.',
+    examples: ['85.07.30-033.28'],
+  },
+  nis: { id: 'Nis', format: 'nis', description: 'A municipality NIS code (R0.3): 5 digits.', examples: ['11002'] },
+} as const;
+
 // The format names the identifier in the OpenAPI documents (a transform is invisible there), so
 // API clients and the fuzz test (test/fuzz) know the field holds a KBO, INSZ or NIS.
 function identifier(validate: typeof validateKbo, format: 'kbo' | 'insz' | 'nis') {
-  return z.string().meta({ format }).transform((value, ctx) => {
+  return z.string().meta(IDENTIFIER_META[format]).transform((value, ctx) => {
     const r = validate(value);
     if (!r.valid) {
       for (const e of r.errors) ctx.addIssue({ code: 'custom', message: e, params: { messageKey: e } });
@@ -38,7 +58,7 @@ export const Insz = identifier(validateInsz, 'insz');
 export const Nis = identifier(validateNis, 'nis');
 
 /** A calendar date written YYYY-MM-DD that exists ("format: date" in the OpenAPI documents). */
-export const IsoDate = z.string().meta({ format: 'date' }).refine(
+export const IsoDate = z.string().meta({ id: 'IsoDate', format: 'date', description: 'A calendar date that exists, written YYYY-MM-DD.', examples: ['2025-01-01'] }).refine(
   (s) => {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     if (!m) return false;
@@ -55,7 +75,7 @@ export const Email = z.email().max(254);
 /** A Belgian or international phone number as people write it: digits, spaces and . / ( ) -, optional leading +. */
 export const Phone = z.string().trim().regex(/^\+?[\d ./()-]{6,20}$/, { message: 'phone.number' });
 
-export const Uuid = z.uuid();
+export const Uuid = z.uuid().meta({ id: 'Uuid', description: 'The identifier the portal gave the object (a UUID).', examples: ['3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13'] });
 
 /** Paging query parameters: page is 1-based; page size defaults to 10 (the portal's default). */
 export const PageQuery = z.strictObject({

@@ -35,8 +35,31 @@ export interface Operation {
 
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 
+/**
+ * The document with every `#/components/schemas/…` reference replaced by the schema it names
+ * (issue 22 moved identifiers, dates and bodies into components): the fuzzer reads schemas
+ * inline, and an unresolved reference would make it treat anything as valid.
+ */
+export function dereferenced<T>(doc: T): T {
+  const schemas = ((doc as { components?: { schemas?: Record<string, unknown> } }).components?.schemas ?? {}) as Record<string, unknown>;
+  const resolve = (value: unknown, seen: string[]): unknown => {
+    if (Array.isArray(value)) return value.map((v) => resolve(v, seen));
+    if (!value || typeof value !== 'object') return value;
+    const ref = (value as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+      const name = decodeURIComponent(ref.slice('#/components/schemas/'.length));
+      if (!(name in schemas)) throw new Error(`fuzz: unresolved reference ${ref}`);
+      if (seen.includes(name)) throw new Error(`fuzz: recursive schema ${seen.join(' → ')} → ${name}`);
+      return resolve(schemas[name], [...seen, name]);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, seen)]));
+  };
+  return { ...doc, paths: resolve((doc as { paths: unknown }).paths, []) };
+}
+
 /** Every operation of the document, with the server prefix applied to its path. */
-export function operationsOf(doc: OpenApiDocument): Operation[] {
+export function operationsOf(document: OpenApiDocument): Operation[] {
+  const doc = dereferenced(document);
   const prefix = (doc.servers?.[0]?.url ?? '').replace(/\/$/, '');
   const out: Operation[] = [];
   for (const [path, item] of Object.entries(doc.paths)) {

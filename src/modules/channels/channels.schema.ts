@@ -166,7 +166,7 @@ export const CertificateSummary = z.object({
   /** ok, expiring (≤ 30 days) or expired, on the business date. */
   expiry: z.enum(['ok', 'expiring', 'expired']),
   daysLeft: z.number().int(),
-});
+}).meta({ id: 'CertificateSummary', description: 'A certificate of a ChaMan account: what was read from it, and how long it is still valid on the business date.' });
 
 export const AccountSummary = z.object({
   id: z.string(),
@@ -179,7 +179,7 @@ export const AccountSummary = z.object({
   certificate: CertificateSummary.nullable(),
   createdAt: z.string(),
   updatedAt: z.string().nullable(),
-});
+}).meta({ id: 'AccountSummary', description: 'A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets.' });
 
 export const DelegationSummary = z.object({
   id: z.string(),
@@ -193,7 +193,7 @@ export const DelegationSummary = z.object({
   decidedAt: z.string().nullable(),
   reason: z.string().nullable(),
   accountId: z.string().nullable(),
-});
+}).meta({ id: 'DelegationSummary', description: 'A request to a software vendor to manage a REST account (R3.7–R3.8).' });
 
 export const Sender = z.object({
   senderNumber: z.number().int(),
@@ -202,7 +202,7 @@ export const Sender = z.object({
   phoneNumber: z.string(),
   email: z.string(),
   language: z.string(),
-});
+}).meta({ id: 'Sender', description: 'The contact data of a sender (R3.2), with the sender number the portal assigned.' });
 
 export const ChamanHome = z.object({
   organisation: z.object({ id: z.string(), name: z.string(), kbo: z.string(), kind: z.string() }),
@@ -215,7 +215,7 @@ export const ChamanHome = z.object({
   incoming: z.array(DelegationSummary),
   /** For a vendor (R3.8): the REST accounts of other organisations it accepted and keeps the certificate of. */
   managed: z.array(z.object({ owner: z.object({ organisationName: z.string(), kbo: z.string(), domain: z.string() }), account: AccountSummary })),
-});
+}).meta({ id: 'ChamanHome', description: "ChaMan as the caller sees it: the domain's sender, accounts and delegation requests; for a vendor, also the requests addressed to it and the accounts it manages." });
 
 export const DelegationQuery = z.strictObject({ status: z.enum(DELEGATION_STATUSES).optional() });
 

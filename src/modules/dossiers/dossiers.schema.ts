@@ -31,10 +31,15 @@ export const RegisterFormBody = z
     if (typeof v.endDate === 'string' && typeof v.startDate === 'string' && v.endDate < v.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'dossier.end_before_start', params: { messageKey: 'dossier.end_before_start' } });
     }
-  }, EVERY_PROBLEM);
+  }, EVERY_PROBLEM)
+  .meta({
+    id: 'RegisterFormBody',
+    description: 'A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended).',
+    examples: [{ insz: '85.07.30-033.28', kind: 'integration', subtype: 'leefloon', startDate: '2025-02-01' }, { insz: '85073003328', kind: 'a036', subtype: 'medische-kosten', startDate: '2025-02-01', endDate: '2025-07-31' }],
+  });
 export type RegisterFormInput = z.infer<typeof RegisterFormBody>;
 
-export const StopFormBody = z.strictObject({ endDate: IsoDate });
+export const StopFormBody = z.strictObject({ endDate: IsoDate }).meta({ id: 'StopFormBody', description: 'The day the form stops: from its start date up to its current end date (a stop shortens, never lengthens).', examples: [{ endDate: '2025-04-30' }] });
 
 export const DossierListQuery = PageQuery.extend({
   insz: Insz.optional(),
@@ -58,6 +63,24 @@ export const Form = z.object({
   predecessorId: z.string().nullable(),
   createdBy: z.string().nullable(),
   stoppedBy: z.string().nullable(),
+}).meta({
+  id: 'DossierForm',
+  description: 'A form of a dossier; `status` is read on the business date (a running form past its end date has ended).',
+  examples: [
+    {
+      id: '0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35',
+      dossierId: '7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43',
+      insz: '85073003328',
+      kind: 'a036',
+      subtype: 'medische-kosten',
+      startDate: '2025-02-01',
+      endDate: '2025-07-31',
+      status: 'running',
+      predecessorId: null,
+      createdBy: 'rest:Sociale software',
+      stoppedBy: null,
+    },
+  ],
 });
 
 export const DossierSummary = z.object({
