@@ -72,6 +72,76 @@ export async function nextSequence(db: Db, year: number): Promise<number> {
 }
 
 /**
+ * R6.3, issue 20: `count` numbers of a receipt year in one statement (a batch of submissions):
+ * each from the sequence, like nextSequence, so other callers may take numbers in between.
+ */
+export async function nextSequences(db: Db, year: number, count: number): Promise<number[]> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select nextval(x.s)::int as n
+        from (select coalesce(to_regclass(${`help_reference_${year}`}), help_reference_sequence(${year})) as s) x
+        cross join generate_series(1, ${count}::int)`,
+  );
+  return rows.map((r) => r.n);
+}
+
+/** A citizen's request to file, with the solved challenge it spends (issue 17) when it came through the form. */
+export type NewSubmission = Omit<typeof helpRequests.$inferInsert, 'filedAt'> & { filedAt: Date; proof?: { signature: string; expiresAt: Date } };
+
+/**
+ * R6.3, issue 17, issue 20: files a batch of requests in one statement: each spends its solved
+ * challenge (a replay, also within the batch, is not filed), and each filed request gets its
+ * "filed" event. Returns the references filed with their ids; the caller refuses the rest.
+ */
+export async function insertSubmissions(db: Db, rows: NewSubmission[]): Promise<{ reference: string; id: string }[]> {
+  if (rows.length === 0) return [];
+  const input = JSON.stringify(
+    rows.map((r) => ({
+      reference: r.reference,
+      organisation_id: r.organisationId,
+      filed_at: r.filedAt.toISOString(),
+      received_on: r.receivedOn,
+      language: r.language,
+      kinds: r.kinds,
+      postcode: r.postcode,
+      nis: r.nis,
+      surname: r.surname,
+      first_name: r.firstName,
+      insz: r.insz ?? null,
+      email: r.email ?? null,
+      phone: r.phone ?? null,
+      message: r.message,
+      signature: r.proof?.signature ?? null,
+      expires_at: r.proof?.expiresAt.toISOString() ?? null,
+    })),
+  );
+  return queryRows(
+    db,
+    sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb) as x(
+          reference text, organisation_id uuid, filed_at timestamptz, received_on date, language text, kinds text[],
+          postcode text, nis text, surname text, first_name text, insz text, email text, phone text, message text,
+          signature text, expires_at timestamptz)
+      ), spent as (
+        insert into citizen_proofs_spent (signature, expires_at)
+        select signature, expires_at from input where signature is not null
+        on conflict (signature) do nothing
+        returning signature
+      ), filed as (
+        insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, insz, email, phone, message)
+        select reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, insz, email, phone, message
+        from input i where i.signature is null or i.signature in (select signature from spent)
+        returning id, reference, organisation_id, filed_at
+      ), events as (
+        insert into help_request_events (request_id, kind, at, to_organisation_id)
+        select id, 'filed', filed_at, organisation_id from filed
+      )
+      select reference, id from filed`,
+  );
+}
+
+/**
  * Takes `count` consecutive numbers of a receipt year at once and returns the first: for bulk
  * loads (benchmarks, imports) while no citizen submits, since the step is not atomic.
  */

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/db.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
-import { formatHelpReference } from '../../domain/help-reference.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
@@ -19,6 +18,7 @@ import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.sche
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
+import { createSubmissionFiler, notificationMail } from './citizen-submissions.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -183,10 +183,11 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /**
    * Issue 19: a request reached an OCMW where nobody can read OCMW Online (no active member with
    * OCMW Online or Sociale Agent): each platform administrator is told, in their own language,
-   * at most once a day per OCMW. One query when the OCMW has a reader (the usual case).
+   * at most once a day per OCMW. One query when the OCMW has a reader (the usual case); none when
+   * the caller checked already (`known`: a batch of submissions checks each OCMW once).
    */
-  async function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string) {
-    if ((await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
+  async function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string, known = false) {
+    if (!known && (await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
     if ((await notifications.countAbout(UNREADABLE_OCMW_MAIL, organisationId, new Date(clock.now().getTime() - 86_400_000))) > 0) return;
     const admins = await platformAdmins();
     if (admins.length === 0) return;
@@ -239,21 +240,38 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     return { view: { id: o.id, name: namesOf(o), contact: contactOf(contact) }, contactBlock: contactBlock(contact) };
   }
 
-  /** Records the notification mail for the OCMW when it has them on (R6.4): the reference only. */
-  async function recordNotification(tx: Db, organisationId: string, reference: string, receivedOn: string) {
+  /** R6.4: where the OCMW's notifications go, in its correspondence language(s) on the date; undefined when it has them off. */
+  async function notifyOf(tx: Db, organisationId: string, receivedOn: string) {
     const settings = await repo.currentSection<OnlineSettingsData>(tx, organisationId, 'online');
     if (!settings?.notificationsEnabled || !settings.notificationAddress) return undefined;
     const areas = await repo.areaNisByOrganisation(tx, [organisationId], receivedOn);
-    return notifications.recordMessage(tx, {
-      kind: 'online-notification',
-      organisationId,
-      to: settings.notificationAddress,
-      subject: helpRequestMessages.msg('mail.online_notification.subject', { reference }),
-      body: helpRequestMessages.msg('mail.online_notification.body', { reference, receivedOn }),
-      // Issue 18: in the OCMW's correspondence language(s).
-      languages: correspondenceLanguages(areas.get(organisationId) ?? []),
-    });
+    // Issue 18: in the OCMW's correspondence language(s).
+    return { to: settings.notificationAddress, languages: correspondenceLanguages(areas.get(organisationId) ?? []) };
   }
+
+  /** Records the notification mail for the OCMW when it has them on (R6.4): the reference only. */
+  async function recordNotification(tx: Db, organisationId: string, reference: string, receivedOn: string) {
+    const notify = await notifyOf(tx, organisationId, receivedOn);
+    return notify && notifications.recordMessage(tx, notificationMail(organisationId, notify, reference, receivedOn));
+  }
+
+  // Issue 20: submissions are filed in batches (citizen-submissions.ts).
+  const fileSubmission = createSubmissionFiler({
+    db,
+    clock,
+    notifications,
+    mailsPerAddressPerDay,
+    async resolve(postcode, nis, date) {
+      const { chosen, ocmw } = await resolve(postcode, nis, date, true);
+      return { nis: chosen!.nis, ocmw: ocmw! };
+    },
+    async ocmwForCitizens(ocmw, receivedOn) {
+      const [{ view, contactBlock }, notify] = await Promise.all([publicOcmw(ocmw as { id: string } & OrgNames), notifyOf(db, ocmw.id, receivedOn)]);
+      return { id: ocmw.id, view, contactBlock, notify };
+    },
+    withoutReader: (organisationIds, date) => repo.withoutReader(db, organisationIds, date),
+    changed,
+  });
 
   // A page's rows share few receipt dates: their deadlines are computed once.
   const deadlines = new Map<string, string>();
@@ -363,74 +381,20 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      * after the answer; failures are recorded).
      */
     async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
-      const lang = input.language;
       const at = businessNow(clock);
-      const receivedOn = receiptDate(clock.today());
-      const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, true);
-      const { view: publicView, contactBlock: contact } = await publicOcmw(ocmw!);
-      const mayAcknowledge = input.email
-        ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
-        : false;
-      // Issue 20: from the year's sequence, before the transaction: no submission waits for another.
-      const year = Number(receivedOn.slice(0, 4));
-      const reference = formatHelpReference(year, await repo.nextSequence(db, year));
-      const { request, mails } = await db.transaction(async (txh) => {
-        const tx = txh as unknown as Db;
-        // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
-        if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
-          throw validation({ proof: helpRequestMessages.msg('online.proof_used') });
-        }
-        const request = await repo.insertRequest(tx, {
-          reference,
-          organisationId: ocmw!.id,
-          filedAt: at,
-          receivedOn,
-          language: lang,
-          kinds: input.kinds,
-          postcode: input.postcode,
-          nis: chosen!.nis,
-          surname: input.surname,
-          firstName: input.firstName,
-          insz: input.insz || null,
-          email: input.email || null,
-          phone: input.phone || null,
-          message: input.message,
-        });
-        await repo.insertEvent(tx, { requestId: request.id, kind: 'filed', at, toOrganisationId: ocmw!.id });
-        const mails = [];
-        const notification = await recordNotification(tx, ocmw!.id, reference, receivedOn);
-        if (notification) mails.push(notification);
-        // Issue 17: the address is not proven, so the mail carries no text of the citizen's and
-        // at most mailsPerAddressPerDay of them reach one address.
-        if (input.email && mayAcknowledge) {
-          mails.push(
-            await notifications.recordMessage(tx, {
-              kind: 'online-acknowledgement',
-              organisationId: null,
-              to: input.email,
-              subject: helpRequestMessages.msg('mail.online_ack.subject', { reference }),
-              body: helpRequestMessages.msg('mail.online_ack.body', { reference, receivedOn, ocmw: publicView.name, contact }),
-              // Issue 18: in the language the citizen filed in.
-              languages: [lang],
-            }),
-          );
-        }
-        return { request, mails };
-      });
-      changed();
-      // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
-      notifications.deliverLater(mails);
+      const today = clock.today();
+      const receivedOn = receiptDate(today);
+      const filed = await fileSubmission({ input, spend, at, receivedOn, today });
       // Best effort, after the request's own work is committed: a failure here must not answer an
       // error for a request that was filed (the citizen would file it again). The admin page and the
       // gauge read the unreadable OCMWs themselves, so the warning is not lost.
-      await warnIfUnreadable(ocmw!.id, request.reference, receivedOn).catch(() => undefined);
-      const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
+      if (filed.unreadable) await warnIfUnreadable(filed.ocmw.id, filed.reference, receivedOn, true).catch(() => undefined);
       return {
-        reference: request.reference,
+        reference: filed.reference,
         filedAt: at.toISOString(),
         receivedOn,
-        ocmw: publicView,
-        acknowledgementTo: acknowledged ? input.email || null : null,
+        ocmw: filed.ocmw,
+        acknowledgementTo: filed.acknowledged ? input.email || null : null,
       };
     },
 

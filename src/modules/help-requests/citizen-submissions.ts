@@ -1,0 +1,277 @@
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import { formatHelpReference } from '../../domain/help-reference.js';
+import { AppError } from '../../shared/errors.js';
+import { msg } from '../../shared/messages.js';
+import type { LocalizedText } from '../../shared/i18n.js';
+import type { MessageMail, NotificationsService } from '../notifications/index.js';
+import type { CitizenRequest } from './help-requests.schema.js';
+import { helpRequestMessages } from './help-requests-messages.js';
+import * as repo from './help-requests.repo.js';
+
+/**
+ * Issue 20: citizens' submissions are filed in batches (group commit). A submission waits at most
+ * for the batch before it; the batch resolves each distinct postcode and OCMW once, takes its
+ * reference numbers in one statement, files every request with its proof and event in one
+ * statement and records every mail in one more (one transaction), then checks once per OCMW
+ * whether anybody reads it (issue 19). So 1,000 submissions at once cost tens of statements, not
+ * 15,000, and no submission holds a lock another waits for.
+ */
+
+/** A submission as the service hands it over: its instant and dates taken in the citizen's own request. */
+export interface Submission {
+  input: CitizenRequest;
+  spend?: { signature: string; expiresAt: Date };
+  at: Date;
+  receivedOn: string;
+  /** The business date of the request (SPEC intro: per request in tests). */
+  today: string;
+}
+
+/** The OCMW as the citizen's receipt shows it: its name, address and contact data. */
+export type OcmwView = { id: string; name: LocalizedText };
+
+/** What the citizen's form needs to know of the OCMW on the receipt date. */
+export interface OcmwForCitizens<V extends OcmwView = OcmwView> {
+  id: string;
+  view: V;
+  /** The address block of the acknowledgement, in each language. */
+  contactBlock: LocalizedText | string;
+  /** R6.4: where its notification goes and in which languages; undefined when it has them off. */
+  notify?: { to: string; languages: MessageMail['languages'] };
+}
+
+export interface Filed<V extends OcmwView = OcmwView> {
+  reference: string;
+  ocmw: V;
+  acknowledged: boolean;
+  /** Issue 19: nobody can read this OCMW's requests (checked after the commit). */
+  unreadable: boolean;
+}
+
+export interface SubmissionDeps<V extends OcmwView> {
+  db: Db;
+  clock: Clock;
+  notifications: NotificationsService;
+  mailsPerAddressPerDay: number;
+  /** R6.1–R6.2: the municipality and competent OCMW of a postcode on the receipt date (throws a validation error). */
+  resolve(postcode: string, nis: string | undefined, date: string): Promise<{ nis: string; ocmw: { id: string } & Record<string, unknown> }>;
+  /** The OCMW as the citizen's receipt and mails need it on the receipt date. */
+  ocmwForCitizens(ocmw: { id: string } & Record<string, unknown>, receivedOn: string): Promise<OcmwForCitizens<V>>;
+  /** Issue 19: which of these OCMWs nobody can read on the date. */
+  withoutReader(organisationIds: string[], date: string): Promise<string[]>;
+  /** Called after every committed batch (the vendor list's pages are dropped). */
+  changed(): void;
+}
+
+/** Submissions in one batch at most (the statement's JSON stays a few hundred kB). */
+const BATCH_MAX = 500;
+/** Batches at the database at once: one fills while another is filed. */
+const BATCHES_IN_FLIGHT = 2;
+
+/** The citizen's acknowledgement and the OCMW's notification (R6.4) of one filed request. */
+function mailsOf(s: Submission, ocmw: OcmwForCitizens, reference: string, acknowledge: boolean): MessageMail[] {
+  const mails: MessageMail[] = [];
+  if (ocmw.notify) mails.push(notificationMail(ocmw.id, ocmw.notify, reference, s.receivedOn));
+  // Issue 17: the address is not proven, so the mail carries no text of the citizen's.
+  if (acknowledge) {
+    mails.push({
+      kind: 'online-acknowledgement',
+      organisationId: null,
+      to: s.input.email!,
+      subject: helpRequestMessages.msg('mail.online_ack.subject', { reference }),
+      body: helpRequestMessages.msg('mail.online_ack.body', { reference, receivedOn: s.receivedOn, ocmw: ocmw.view.name, contact: ocmw.contactBlock }),
+      // Issue 18: in the language the citizen filed in.
+      languages: [s.input.language],
+    });
+  }
+  return mails;
+}
+
+/** R6.4: the OCMW's notification of a new (or forwarded) request: the reference only, in its correspondence language(s). */
+export function notificationMail(organisationId: string, notify: NonNullable<OcmwForCitizens['notify']>, reference: string, receivedOn: string): MessageMail {
+  return {
+    kind: 'online-notification',
+    organisationId,
+    to: notify.to,
+    subject: helpRequestMessages.msg('mail.online_notification.subject', { reference }),
+    body: helpRequestMessages.msg('mail.online_notification.body', { reference, receivedOn }),
+    languages: notify.languages,
+  };
+}
+
+/**
+ * Runs `run` over the items added, in batches: an item added while BATCHES_IN_FLIGHT batches are
+ * running waits for one to end and goes with every other item waiting then. `run` settles each
+ * item of its batch, in order.
+ */
+export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<R>[]>, max = BATCH_MAX, inFlight = BATCHES_IN_FLIGHT) {
+  const waiting: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+  let running = 0;
+  let scheduled = false;
+  function schedule() {
+    if (scheduled || waiting.length === 0 || running >= inFlight) return;
+    scheduled = true;
+    // After the current turn: every request parsed in it joins the batch.
+    setImmediate(flush);
+  }
+  async function flush() {
+    scheduled = false;
+    if (running >= inFlight || waiting.length === 0) return;
+    const batch = waiting.splice(0, max);
+    running++;
+    schedule();
+    try {
+      const results = await run(batch.map((b) => b.item));
+      batch.forEach((b, i) => {
+        const r = results[i]!;
+        if (r.status === 'fulfilled') b.resolve(r.value);
+        else b.reject(r.reason);
+      });
+    } catch (error) {
+      for (const b of batch) b.reject(error);
+    } finally {
+      running--;
+      schedule();
+    }
+  }
+  return (item: T) => new Promise<R>((resolve, reject) => {
+    waiting.push({ item, resolve, reject });
+    schedule();
+  });
+}
+
+const proofUsed = () => new AppError('validation', msg('http.validation'), { proof: helpRequestMessages.msg('online.proof_used') });
+
+/** Files citizens' submissions in batches (see above); resolves each with its reference, or rejects it with its refusal. */
+export function createSubmissionFiler<V extends OcmwView>(deps: SubmissionDeps<V>) {
+  const { db, clock, notifications, mailsPerAddressPerDay } = deps;
+
+  async function fileBatch(items: Submission[]): Promise<PromiseSettledResult<Filed<V>>[]> {
+    // Each distinct postcode and OCMW once per batch (not longer: a change of settings counts at once).
+    const memo = new Map<string, Promise<unknown>>();
+    const once = <V>(key: string, f: () => Promise<V>): Promise<V> => {
+      let p = memo.get(key) as Promise<V> | undefined;
+      if (!p) memo.set(key, (p = f()));
+      return p;
+    };
+    const results: PromiseSettledResult<Filed<V>>[] = items.map(() => ({ status: 'rejected', reason: undefined }));
+    const prepared = await Promise.allSettled(
+      items.map(async (s) => {
+        const { nis, ocmw } = await once(`r|${s.input.postcode}|${s.input.nis ?? ''}|${s.receivedOn}`, () => deps.resolve(s.input.postcode, s.input.nis, s.receivedOn));
+        return { nis, ocmw: await once(`o|${ocmw.id}|${s.receivedOn}`, () => deps.ocmwForCitizens(ocmw, s.receivedOn)) };
+      }),
+    );
+    // Issue 17: a solution counts once; a second use within the batch is refused here, across batches by the statement.
+    const signatures = new Set<string>();
+    const ready: number[] = [];
+    const places: { nis: string; ocmw: OcmwForCitizens<V> }[] = [];
+    prepared.forEach((p, i) => {
+      const signature = items[i]!.spend?.signature;
+      if (p.status === 'rejected') results[i] = p;
+      else if (signature !== undefined && signatures.has(signature)) results[i] = { status: 'rejected', reason: proofUsed() };
+      else {
+        if (signature !== undefined) signatures.add(signature);
+        places[i] = p.value;
+        ready.push(i);
+      }
+    });
+    if (ready.length === 0) return results;
+
+    // R6.3: the numbers, per receipt year, in one statement each: unique, not gapless.
+    const references = new Map<number, string>();
+    const byYear = new Map<number, number[]>();
+    for (const i of ready) {
+      const year = Number(items[i]!.receivedOn.slice(0, 4));
+      byYear.set(year, [...(byYear.get(year) ?? []), i]);
+    }
+    for (const [year, of] of byYear) {
+      const numbers = await repo.nextSequences(db, year, of.length);
+      of.forEach((i, k) => references.set(i, formatHelpReference(year, numbers[k]!)));
+    }
+    // Issue 17: at most mailsPerAddressPerDay acknowledgements to one address in 24 hours.
+    const emails = ready.map((i) => items[i]!.input.email).filter((e): e is string => Boolean(e));
+    const sent = await notifications.countSentToEach('online-acknowledgement', emails, new Date(clock.now().getTime() - 86_400_000));
+
+    let filed: Set<string>;
+    const acknowledged = new Set<number>();
+    try {
+      const mailRows = await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        const rows = await repo.insertSubmissions(
+          tx,
+          ready.map((i) => {
+            const { input, spend, at, receivedOn } = items[i]!;
+            const { nis, ocmw } = places[i]!;
+            return {
+              reference: references.get(i)!,
+              organisationId: ocmw.id,
+              filedAt: at,
+              receivedOn,
+              language: input.language,
+              kinds: input.kinds,
+              postcode: input.postcode,
+              nis,
+              surname: input.surname,
+              firstName: input.firstName,
+              insz: input.insz || null,
+              email: input.email || null,
+              phone: input.phone || null,
+              message: input.message,
+              proof: spend,
+            };
+          }),
+        );
+        filed = new Set(rows.map((r) => r.reference));
+        const mails: MessageMail[] = [];
+        for (const i of ready) {
+          const reference = references.get(i)!;
+          if (!filed.has(reference)) continue;
+          const s = items[i]!;
+          const address = s.input.email?.toLowerCase();
+          const acknowledge = address !== undefined && address !== '' && (sent.get(address) ?? 0) < mailsPerAddressPerDay;
+          if (acknowledge) {
+            sent.set(address, (sent.get(address) ?? 0) + 1);
+            acknowledged.add(i);
+          }
+          mails.push(...mailsOf(s, places[i]!.ocmw, reference, acknowledge));
+        }
+        return notifications.recordMessages(tx, mails);
+      });
+      deps.changed();
+      // Sent after the answer; the housekeeping job sends what this process does not.
+      notifications.deliverLater(mailRows);
+    } catch (error) {
+      // One bad submission must not cost the others theirs: each alone (with new numbers).
+      if (ready.length === 1) {
+        results[ready[0]!] = { status: 'rejected', reason: error };
+        return results;
+      }
+      for (const i of ready) results[i] = (await fileBatch([items[i]!]))[0]!;
+      return results;
+    }
+
+    // Issue 19: once per OCMW and date; the warning itself is the caller's (best effort).
+    const unreadable = new Set<string>();
+    try {
+      const orgsByDay = new Map<string, Set<string>>();
+      for (const i of ready) {
+        const id = places[i]!.ocmw.id;
+        orgsByDay.set(items[i]!.today, (orgsByDay.get(items[i]!.today) ?? new Set()).add(id));
+      }
+      for (const [day, ids] of orgsByDay) for (const id of await deps.withoutReader([...ids], day)) unreadable.add(`${day}|${id}`);
+    } catch {
+      // Best effort: the requests are filed; the admin page reads the unreadable OCMWs itself.
+    }
+    for (const i of ready) {
+      const reference = references.get(i)!;
+      const { ocmw } = places[i]!;
+      results[i] = filed!.has(reference)
+        ? { status: 'fulfilled', value: { reference, ocmw: ocmw.view, acknowledged: acknowledged.has(i), unreadable: unreadable.has(`${items[i]!.today}|${ocmw.id}`) } }
+        : { status: 'rejected', reason: proofUsed() };
+    }
+    return results;
+  }
+
+  return batcher(fileBatch);
+}
