@@ -45,21 +45,21 @@ export interface Filed<V extends OcmwView = OcmwView> {
   reference: string;
   ocmw: V;
   acknowledged: boolean;
-  /** Issue 19: nobody can read this OCMW's requests (checked after the commit). */
-  unreadable: boolean;
 }
 
-export interface SubmissionDeps<V extends OcmwView> {
+export interface SubmissionDeps<V extends OcmwView, O extends { id: string }> {
   db: Db;
   clock: Clock;
   notifications: NotificationsService;
   mailsPerAddressPerDay: number;
   /** R6.1–R6.2: the municipality and competent OCMW of a postcode on the receipt date (throws a validation error). */
-  resolve(postcode: string, nis: string | undefined, date: string): Promise<{ nis: string; ocmw: { id: string } & Record<string, unknown> }>;
-  /** The OCMW as the citizen's receipt and mails need it on the receipt date. */
-  ocmwForCitizens(ocmw: { id: string } & Record<string, unknown>, receivedOn: string): Promise<OcmwForCitizens<V>>;
+  resolve(postcode: string, nis: string | undefined, date: string): Promise<{ nis: string; ocmw: O }>;
+  /** The OCMWs as the citizen's receipt and mails need them on the receipt date (one batch's, at once). */
+  ocmwsForCitizens(ocmws: O[], receivedOn: string): Promise<Map<string, OcmwForCitizens<V>>>;
   /** Issue 19: which of these OCMWs nobody can read on the date. */
   withoutReader(organisationIds: string[], date: string): Promise<string[]>;
+  /** Issue 19: tells the administrators that a request reached an OCMW nobody reads (at most once a day per OCMW). */
+  warnUnreadable(organisationId: string, reference: string, receivedOn: string): Promise<void>;
   /** Called after every committed batch (the vendor list's pages are dropped). */
   changed(): void;
 }
@@ -67,7 +67,7 @@ export interface SubmissionDeps<V extends OcmwView> {
 /** Submissions in one batch at most (the statement's JSON stays a few hundred kB). */
 const BATCH_MAX = 500;
 /** Batches at the database at once: one fills while another is filed. */
-const BATCHES_IN_FLIGHT = 2;
+const BATCHES_IN_FLIGHT = 1;
 
 /** The citizen's acknowledgement and the OCMW's notification (R6.4) of one filed request. */
 function mailsOf(s: Submission, ocmw: OcmwForCitizens, reference: string, acknowledge: boolean): MessageMail[] {
@@ -144,7 +144,7 @@ export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<
 const proofUsed = () => new AppError('validation', msg('http.validation'), { proof: helpRequestMessages.msg('online.proof_used') });
 
 /** Files citizens' submissions in batches (see above); resolves each with its reference, or rejects it with its refusal. */
-export function createSubmissionFiler<V extends OcmwView>(deps: SubmissionDeps<V>) {
+export function createSubmissionFiler<V extends OcmwView, O extends { id: string }>(deps: SubmissionDeps<V, O>) {
   const { db, clock, notifications, mailsPerAddressPerDay } = deps;
 
   async function fileBatch(items: Submission[]): Promise<PromiseSettledResult<Filed<V>>[]> {
@@ -156,11 +156,29 @@ export function createSubmissionFiler<V extends OcmwView>(deps: SubmissionDeps<V
       return p;
     };
     const results: PromiseSettledResult<Filed<V>>[] = items.map(() => ({ status: 'rejected', reason: undefined }));
-    const prepared = await Promise.allSettled(
-      items.map(async (s) => {
-        const { nis, ocmw } = await once(`r|${s.input.postcode}|${s.input.nis ?? ''}|${s.receivedOn}`, () => deps.resolve(s.input.postcode, s.input.nis, s.receivedOn));
-        return { nis, ocmw: await once(`o|${ocmw.id}|${s.receivedOn}`, () => deps.ocmwForCitizens(ocmw, s.receivedOn)) };
-      }),
+    const resolved = await Promise.allSettled(
+      items.map((s) => once(`${s.input.postcode}|${s.input.nis ?? ''}|${s.receivedOn}`, () => deps.resolve(s.input.postcode, s.input.nis, s.receivedOn))),
+    );
+    // The OCMWs of the batch, per receipt date, in one go.
+    const ocmwsOn = new Map<string, Map<string, O>>();
+    resolved.forEach((r, i) => {
+      if (r.status === 'fulfilled') ocmwsOn.set(items[i]!.receivedOn, (ocmwsOn.get(items[i]!.receivedOn) ?? new Map()).set(r.value.ocmw.id, r.value.ocmw));
+    });
+    const known = new Map<string, Map<string, OcmwForCitizens<V>>>();
+    let lookupError: unknown;
+    for (const [day, ocmws] of ocmwsOn) {
+      try {
+        known.set(day, await deps.ocmwsForCitizens([...ocmws.values()], day));
+      } catch (error) {
+        lookupError = error;
+      }
+    }
+    const prepared: PromiseSettledResult<{ nis: string; ocmw: OcmwForCitizens<V> }>[] = resolved.map((r, i) =>
+      r.status === 'rejected'
+        ? r
+        : known.has(items[i]!.receivedOn)
+          ? { status: 'fulfilled', value: { nis: r.value.nis, ocmw: known.get(items[i]!.receivedOn)!.get(r.value.ocmw.id)! } }
+          : { status: 'rejected', reason: lookupError },
     );
     // Issue 17: a solution counts once; a second use within the batch is refused here, across batches by the statement.
     const signatures = new Set<string>();
@@ -251,24 +269,25 @@ export function createSubmissionFiler<V extends OcmwView>(deps: SubmissionDeps<V
       return results;
     }
 
-    // Issue 19: once per OCMW and date; the warning itself is the caller's (best effort).
-    const unreadable = new Set<string>();
-    try {
-      const orgsByDay = new Map<string, Set<string>>();
-      for (const i of ready) {
-        const id = places[i]!.ocmw.id;
-        orgsByDay.set(items[i]!.today, (orgsByDay.get(items[i]!.today) ?? new Set()).add(id));
-      }
-      for (const [day, ids] of orgsByDay) for (const id of await deps.withoutReader([...ids], day)) unreadable.add(`${day}|${id}`);
-    } catch {
-      // Best effort: the requests are filed; the admin page reads the unreadable OCMWs itself.
-    }
     for (const i of ready) {
       const reference = references.get(i)!;
-      const { ocmw } = places[i]!;
       results[i] = filed!.has(reference)
-        ? { status: 'fulfilled', value: { reference, ocmw: ocmw.view, acknowledged: acknowledged.has(i), unreadable: unreadable.has(`${items[i]!.today}|${ocmw.id}`) } }
+        ? { status: 'fulfilled', value: { reference, ocmw: places[i]!.ocmw.view, acknowledged: acknowledged.has(i) } }
         : { status: 'rejected', reason: proofUsed() };
+    }
+    // Issue 19: checked once per OCMW and date of the batch, and the administrators warned once per
+    // OCMW. Best effort, after the commit: a failure here must not answer an error for a request that
+    // was filed (the citizen would file it again); the admin page and the gauge read the state themselves.
+    const firstOf = new Map<string, number>();
+    for (const i of ready) if (filed!.has(references.get(i)!)) firstOf.set(`${items[i]!.today}|${places[i]!.ocmw.id}`, firstOf.get(`${items[i]!.today}|${places[i]!.ocmw.id}`) ?? i);
+    const days = new Set(items.map((s) => s.today));
+    for (const day of days) {
+      const ids = [...firstOf.keys()].filter((k) => k.startsWith(`${day}|`)).map((k) => k.slice(day.length + 1));
+      const unreadable = await deps.withoutReader(ids, day).catch(() => []);
+      for (const id of unreadable) {
+        const i = firstOf.get(`${day}|${id}`)!;
+        await clock.runWithToday(day, () => deps.warnUnreadable(id, references.get(i)!, items[i]!.receivedOn)).catch(() => undefined);
+      }
     }
     return results;
   }

@@ -356,6 +356,17 @@ export async function currentSection<T>(db: Db, organisationId: string, section:
   return row?.data;
 }
 
+/** currentSection for several organisations in one statement (issue 20: a batch of submissions). */
+export async function currentSections<T>(db: Db, organisationIds: string[], section: 'contact' | 'online'): Promise<Map<string, T>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await queryRows<{ organisationId: string; data: T }>(
+    db,
+    sql`select organisation_id as "organisationId", data from current_configuration
+        where organisation_id = any(${`{${organisationIds.join(',')}}`}::uuid[]) and section = ${section}`,
+  );
+  return new Map(rows.map((r) => [r.organisationId, r.data]));
+}
+
 export interface DueReminder {
   organisationId: string;
   kbo: string;

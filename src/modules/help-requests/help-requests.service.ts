@@ -186,9 +186,26 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
    * at most once a day per OCMW. One query when the OCMW has a reader (the usual case); none when
    * the caller checked already (`known`: a batch of submissions checks each OCMW once).
    */
-  async function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string, known = false) {
+  // Per OCMW, until when its last warning counts (24 hours after it).
+  const warnedUntil = new Map<string, number>();
+  // Warnings under way, per OCMW: concurrent ones in this process share one (one mail a day, not one per request).
+  const warnings = new Map<string, Promise<void>>();
+  function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string, known = false): Promise<void> {
+    const running = warnings.get(organisationId);
+    if (running) return running;
+    const warning = warnUnreadable(organisationId, reference, receivedOn, known).finally(() => warnings.delete(organisationId));
+    warnings.set(organisationId, warning);
+    return warning;
+  }
+  async function warnUnreadable(organisationId: string, reference: string, receivedOn: string, known: boolean) {
     if (!known && (await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
-    if ((await notifications.countAbout(UNREADABLE_OCMW_MAIL, organisationId, new Date(clock.now().getTime() - 86_400_000))) > 0) return;
+    // The newest warning's day is remembered: no query until it is over (issue 20: a burst of submissions).
+    if ((warnedUntil.get(organisationId) ?? 0) > clock.now().getTime()) return;
+    const last = await notifications.lastAbout(UNREADABLE_OCMW_MAIL, organisationId);
+    if (last && last.getTime() + 86_400_000 > clock.now().getTime()) {
+      warnedUntil.set(organisationId, last.getTime() + 86_400_000);
+      return;
+    }
     const admins = await platformAdmins();
     if (admins.length === 0) return;
     // R1.6: named as on the date (OCMW Bilzen-Hoeselt from 2025), in each administrator's language.
@@ -207,6 +224,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         }),
       );
     }
+    warnedUntil.set(organisationId, clock.now().getTime() + 86_400_000);
     notifications.deliverLater(mails);
   }
 
@@ -235,10 +253,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     return { municipalities, chosen, ocmw: ocmws[0] };
   }
 
-  async function publicOcmw(o: { id: string } & OrgNames) {
-    const contact = await repo.currentSection<ContactData>(db, o.id, 'contact');
-    return { view: { id: o.id, name: namesOf(o), contact: contactOf(contact) }, contactBlock: contactBlock(contact) };
-  }
+  const publicView = (o: { id: string } & OrgNames, contact: ContactData | undefined) => ({ id: o.id, name: namesOf(o), contact: contactOf(contact) });
 
   /** R6.4: where the OCMW's notifications go, in its correspondence language(s) on the date; undefined when it has them off. */
   async function notifyOf(tx: Db, organisationId: string, receivedOn: string) {
@@ -265,13 +280,34 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const { chosen, ocmw } = await resolve(postcode, nis, date, true);
       return { nis: chosen!.nis, ocmw: ocmw! };
     },
-    async ocmwForCitizens(ocmw, receivedOn) {
-      const [{ view, contactBlock }, notify] = await Promise.all([publicOcmw(ocmw as { id: string } & OrgNames), notifyOf(db, ocmw.id, receivedOn)]);
-      return { id: ocmw.id, view, contactBlock, notify };
+    async ocmwsForCitizens(ocmws, receivedOn) {
+      const ids = ocmws.map((o) => o.id);
+      const [contacts, settings] = await Promise.all([repo.currentSections<ContactData>(db, ids, 'contact'), repo.currentSections<OnlineSettingsData>(db, ids, 'online')]);
+      const notified = ids.filter((id) => settings.get(id)?.notificationsEnabled && settings.get(id)?.notificationAddress);
+      const areas = await repo.areaNisByOrganisation(db, notified, receivedOn);
+      return new Map(
+        ocmws.map((o) => {
+          const contact = contacts.get(o.id);
+          const to = notified.includes(o.id) ? settings.get(o.id)!.notificationAddress : undefined;
+          return [o.id, { id: o.id, view: publicView(o, contact), contactBlock: contactBlock(contact), notify: to ? { to, languages: correspondenceLanguages(areas.get(o.id) ?? []) } : undefined }];
+        }),
+      );
     },
     withoutReader: (organisationIds, date) => repo.withoutReader(db, organisationIds, date),
+    warnUnreadable: (organisationId, reference, receivedOn) => warnIfUnreadable(organisationId, reference, receivedOn, true),
     changed,
   });
+
+  // R6.10: the receipt date of a filing date, worked out once per date (the holidays of its year are computed).
+  const receiptDates = new Map<string, string>();
+  function receiptDateOf(filedOn: string) {
+    let date = receiptDates.get(filedOn);
+    if (date === undefined) {
+      if (receiptDates.size >= 64) receiptDates.clear();
+      receiptDates.set(filedOn, (date = receiptDate(filedOn)));
+    }
+    return date;
+  }
 
   // A page's rows share few receipt dates: their deadlines are computed once.
   const deadlines = new Map<string, string>();
@@ -371,7 +407,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         postcode: q.postcode,
         receiptDate: date,
         municipalities: r.municipalities.map((m) => ({ nis: m.nis, name: localized(m.name) })),
-        ocmw: r.ocmw ? (await publicOcmw(r.ocmw)).view : null,
+        ocmw: r.ocmw ? publicView(r.ocmw, await repo.currentSection<ContactData>(db, r.ocmw.id, 'contact')) : null,
       };
     },
 
@@ -383,12 +419,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
       const at = businessNow(clock);
       const today = clock.today();
-      const receivedOn = receiptDate(today);
+      const receivedOn = receiptDateOf(today);
       const filed = await fileSubmission({ input, spend, at, receivedOn, today });
-      // Best effort, after the request's own work is committed: a failure here must not answer an
-      // error for a request that was filed (the citizen would file it again). The admin page and the
-      // gauge read the unreadable OCMWs themselves, so the warning is not lost.
-      if (filed.unreadable) await warnIfUnreadable(filed.ocmw.id, filed.reference, receivedOn, true).catch(() => undefined);
       return {
         reference: filed.reference,
         filedAt: at.toISOString(),

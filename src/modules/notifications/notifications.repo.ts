@@ -39,13 +39,13 @@ export async function countMailsToEach(db: Db, kind: string, addresses: string[]
   return counts;
 }
 
-/** Mails of a kind recorded about an organisation since an instant (issue 19: one alert a day). */
-export async function countMailsAbout(db: Db, kind: string, organisationId: string, since: Date): Promise<number> {
+/** When the newest mail of a kind about an organisation was recorded (issue 19: one alert a day); undefined: never. */
+export async function lastMailAbout(db: Db, kind: string, organisationId: string): Promise<Date | undefined> {
   const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ at: sql<string | null>`max(${mails.createdAt})::text` })
     .from(mails)
-    .where(and(eq(mails.kind, kind), eq(mails.organisationId, organisationId), gte(mails.createdAt, since)));
-  return Number(row?.n ?? 0);
+    .where(and(eq(mails.kind, kind), eq(mails.organisationId, organisationId)));
+  return row?.at ? new Date(row.at) : undefined;
 }
 
 export async function updateMail(db: Db, id: string, fields: Partial<typeof mails.$inferInsert>): Promise<void> {

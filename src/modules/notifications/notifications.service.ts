@@ -221,9 +221,9 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       return repo.countMailsToEach(db, kind, to, since);
     },
 
-    /** Issue 19: how many mails of a kind were recorded about an organisation since an instant. */
-    countAbout(kind: string, organisationId: string, since: Date): Promise<number> {
-      return repo.countMailsAbout(db, kind, organisationId, since);
+    /** Issue 19: when the newest mail of a kind about an organisation was recorded (undefined: never). */
+    lastAbout(kind: string, organisationId: string): Promise<Date | undefined> {
+      return repo.lastMailAbout(db, kind, organisationId);
     },
 
     async record(tx: Db, mail: OutgoingMail) {
