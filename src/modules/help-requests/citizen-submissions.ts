@@ -66,8 +66,10 @@ export interface SubmissionDeps<V extends OcmwView, O extends { id: string }> {
 
 /** Submissions in one batch at most (the statement's JSON stays a few hundred kB). */
 const BATCH_MAX = 500;
-/** Batches at the database at once: one fills while another is filed. */
+/** Batches at the database at once: the next fills while one is filed. */
 const BATCHES_IN_FLIGHT = 1;
+/** How long a batch waits for more submissions after its first (ms). */
+const GATHER_MS = 10;
 
 /** The citizen's acknowledgement and the OCMW's notification (R6.4) of one filed request. */
 function mailsOf(s: Submission, ocmw: OcmwForCitizens, reference: string, acknowledge: boolean): MessageMail[] {
@@ -112,8 +114,9 @@ export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<
   function schedule() {
     if (scheduled || waiting.length === 0 || running >= inFlight) return;
     scheduled = true;
-    // After the current turn: every request parsed in it joins the batch.
-    setImmediate(flush);
+    // A moment later: every request read meanwhile joins the batch. On PGlite a batch holds the
+    // event loop (its WASM runs in this thread), so without the pause each batch would be one request.
+    setTimeout(flush, GATHER_MS);
   }
   async function flush() {
     scheduled = false;
@@ -139,6 +142,24 @@ export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<
     waiting.push({ item, resolve, reject });
     schedule();
   });
+}
+
+/**
+ * A value per key kept for `ms` (a promise: concurrent askers share one query; a failed one is
+ * not kept). Bounded: at 1,000 keys everything is dropped.
+ */
+export function shortLived<T>(now: () => number, ms: number) {
+  const known = new Map<string, { until: number; value: Promise<T> }>();
+  return (key: string, make: () => Promise<T>): Promise<T> => {
+    const t = now();
+    const hit = known.get(key);
+    if (hit && hit.until > t) return hit.value;
+    if (known.size >= 1_000) known.clear();
+    const value = make();
+    known.set(key, { until: t + ms, value });
+    value.catch(() => known.get(key)?.value === value && known.delete(key));
+    return value;
+  };
 }
 
 const proofUsed = () => new AppError('validation', msg('http.validation'), { proof: helpRequestMessages.msg('online.proof_used') });

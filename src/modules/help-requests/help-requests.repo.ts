@@ -301,6 +301,16 @@ export async function findVisibleRequest(db: Db, organisationId: string, today: 
   return row;
 }
 
+/**
+ * Issue 20: the newest history event's id ('0' when none): every change a list shows (filed,
+ * forwarded, read, decided) records one, so an unchanged stamp means an unchanged list. One probe
+ * of the primary key.
+ */
+export async function lastEventId(db: Db): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(db, sql`select coalesce(max(id), 0)::text as id from help_request_events`);
+  return row!.id;
+}
+
 export async function listEvents(db: Db, requestId: string) {
   return queryRows<{ kind: string; at: string; by: string | null; fromOrganisation: string | null; toOrganisation: string | null; reason: string | null }>(
     db,

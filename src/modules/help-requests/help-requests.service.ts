@@ -18,7 +18,7 @@ import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.sche
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
-import { createSubmissionFiler, notificationMail } from './citizen-submissions.js';
+import { createSubmissionFiler, notificationMail, shortLived } from './citizen-submissions.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -87,6 +87,8 @@ const VENDOR_LIST_CACHE_ENTRIES = 256;
  * the date is in the key): the vendor list reuses them this long, like the certificate cache.
  */
 const VISIBLE_SET_MS = 5_000;
+/** Issue 20: how long a submission reuses the competent OCMW of a postcode and date (see VISIBLE_SET_MS). */
+const COMPETENCE_MS = 1_000;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -150,9 +152,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
     if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q);
-    // One instant written in several ways (Z, +00:00, fractions) is one page.
-    const since = q.since ? new Date(q.since).toISOString() : '';
-    const key = `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
+    const key = pageKey(organisationId, today, q);
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
@@ -169,6 +169,12 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       if (vendorPages.get(key)?.page === page) vendorPages.delete(key);
       throw error;
     }
+  }
+
+  /** A page of the vendor list: one instant written in several ways (Z, +00:00, fractions) is one page. */
+  function pageKey(organisationId: string, today: string, q: VendorListQuery) {
+    const since = q.since ? new Date(q.since).toISOString() : '';
+    return `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
   }
 
   function requireOcmwOnline(caller: Caller): string {
@@ -270,16 +276,20 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     return notify && notifications.recordMessage(tx, notificationMail(organisationId, notify, reference, receivedOn));
   }
 
+  // Issue 20: the competent OCMW of a postcode on a date follows from reference data and mergers
+  // (planned ahead; the date is in the key): submissions reuse it for COMPETENCE_MS.
+  const competence = shortLived<{ nis: string; ocmw: { id: string } & OrgNames }>(() => clock.now().getTime(), COMPETENCE_MS);
+
   // Issue 20: submissions are filed in batches (citizen-submissions.ts).
   const fileSubmission = createSubmissionFiler({
     db,
     clock,
     notifications,
     mailsPerAddressPerDay,
-    async resolve(postcode, nis, date) {
+    resolve: (postcode, nis, date) => competence(`${postcode}|${nis ?? ''}|${date}`, async () => {
       const { chosen, ocmw } = await resolve(postcode, nis, date, true);
       return { nis: chosen!.nis, ocmw: ocmw! };
-    },
+    }),
     async ocmwsForCitizens(ocmws, receivedOn) {
       const ids = ocmws.map((o) => o.id);
       const [contacts, settings] = await Promise.all([repo.currentSections<ContactData>(db, ids, 'contact'), repo.currentSections<OnlineSettingsData>(db, ids, 'online')]);
@@ -599,6 +609,16 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async vendorList(client: VendorClient, q: VendorListQuery): Promise<VendorListPage> {
       requireVendor(client, 'ocmw-online-proces');
       return vendorPage(client.organisationId, clock.today(), q);
+    },
+
+    /**
+     * Issue 20: what a conditional poll of the list needs before reading it: the page's key (the
+     * OCMW, business date and query) and the lists' stamp (repo.lastEventId). The route answers
+     * 304 without reading the page when the tag it gave for this key was made at this stamp.
+     */
+    async vendorListStamp(client: VendorClient, q: VendorListQuery): Promise<{ key: string; stamp: string }> {
+      requireVendor(client, 'ocmw-online-proces');
+      return { key: pageKey(client.organisationId, clock.today(), q), stamp: await repo.lastEventId(db) };
     },
 
     async vendorGet(client: VendorClient, reference: string) {
