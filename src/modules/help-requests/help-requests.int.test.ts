@@ -146,6 +146,29 @@ describe('the citizen form (R6.1–R6.3, R6.10)', () => {
     expect(new Set(refs).size).toBe(200);
   });
 
+  it('files concurrent submissions in batches: a solution used twice at once counts once, a refused form costs the others nothing, each filed one has its event and acknowledgement (issue 20)', async () => {
+    const proven = await citizen.proven(request({ email: '', phone: '03 123 45 67' }));
+    const twice = await Promise.all([0, 1].map(() => citizen.post('/api/v1/public/help-requests', proven)));
+    expect(twice.map((r) => r.statusCode).sort()).toEqual([201, 400]);
+    expect(twice.find((r) => r.statusCode === 400)!.json().error.fields).toHaveProperty('proof');
+
+    const email = `batch.${Date.now()}@burger.example`;
+    const forms = await Promise.all(Array.from({ length: 8 }, (_, i) => citizen.proven(request({ email, postcode: i === 3 ? '9999' : '2000' }))));
+    const results = await Promise.all(forms.map((f) => citizen.post('/api/v1/public/help-requests', f)));
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201, 400, 201, 201, 201, 201]);
+    expect(results[3]!.json().error.fields).toHaveProperty('postcode');
+    const filed = results.filter((r) => r.statusCode === 201).map((r) => r.json());
+    expect(new Set(filed.map((r) => r.reference)).size).toBe(7);
+    expect(filed.filter((r) => r.acknowledgementTo === email)).toHaveLength(7);
+    const [acks] = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mails where kind = 'online-acknowledgement' and to_address = ${email}`);
+    expect(acks!.n).toBe(7);
+    const [events] = await queryRows<{ n: number }>(
+      ctx.database.db,
+      sql`select count(*)::int as n from help_request_events e join help_requests r on r.id = e.request_id where e.kind = 'filed' and r.reference = any(${`{${filed.map((r) => r.reference).join(',')}}`}::text[])`,
+    );
+    expect(events!.n).toBe(7);
+  });
+
   it('numbers a new receipt year from its own sequence, after the references of that year already stored (issue 20)', async () => {
     const db = ctx.database.db;
     // A request of 2031 loaded before the year's sequence exists (an import, an earlier release's counter).

@@ -72,6 +72,76 @@ export async function nextSequence(db: Db, year: number): Promise<number> {
 }
 
 /**
+ * R6.3, issue 20: `count` numbers of a receipt year in one statement (a batch of submissions):
+ * each from the sequence, like nextSequence, so other callers may take numbers in between.
+ */
+export async function nextSequences(db: Db, year: number, count: number): Promise<number[]> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select nextval(x.s)::int as n
+        from (select coalesce(to_regclass(${`help_reference_${year}`}), help_reference_sequence(${year})) as s) x
+        cross join generate_series(1, ${count}::int)`,
+  );
+  return rows.map((r) => r.n);
+}
+
+/** A citizen's request to file, with the solved challenge it spends (issue 17) when it came through the form. */
+export type NewSubmission = Omit<typeof helpRequests.$inferInsert, 'filedAt'> & { filedAt: Date; proof?: { signature: string; expiresAt: Date } };
+
+/**
+ * R6.3, issue 17, issue 20: files a batch of requests in one statement: each spends its solved
+ * challenge (a replay, also within the batch, is not filed), and each filed request gets its
+ * "filed" event. Returns the references filed with their ids; the caller refuses the rest.
+ */
+export async function insertSubmissions(db: Db, rows: NewSubmission[]): Promise<{ reference: string; id: string }[]> {
+  if (rows.length === 0) return [];
+  const input = JSON.stringify(
+    rows.map((r) => ({
+      reference: r.reference,
+      organisation_id: r.organisationId,
+      filed_at: r.filedAt.toISOString(),
+      received_on: r.receivedOn,
+      language: r.language,
+      kinds: r.kinds,
+      postcode: r.postcode,
+      nis: r.nis,
+      surname: r.surname,
+      first_name: r.firstName,
+      insz: r.insz ?? null,
+      email: r.email ?? null,
+      phone: r.phone ?? null,
+      message: r.message,
+      signature: r.proof?.signature ?? null,
+      expires_at: r.proof?.expiresAt.toISOString() ?? null,
+    })),
+  );
+  return queryRows(
+    db,
+    sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb) as x(
+          reference text, organisation_id uuid, filed_at timestamptz, received_on date, language text, kinds text[],
+          postcode text, nis text, surname text, first_name text, insz text, email text, phone text, message text,
+          signature text, expires_at timestamptz)
+      ), spent as (
+        insert into citizen_proofs_spent (signature, expires_at)
+        select signature, expires_at from input where signature is not null
+        on conflict (signature) do nothing
+        returning signature
+      ), filed as (
+        insert into help_requests (reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, insz, email, phone, message)
+        select reference, organisation_id, filed_at, received_on, language, kinds, postcode, nis, surname, first_name, insz, email, phone, message
+        from input i where i.signature is null or i.signature in (select signature from spent)
+        returning id, reference, organisation_id, filed_at
+      ), events as (
+        insert into help_request_events (request_id, kind, at, to_organisation_id)
+        select id, 'filed', filed_at, organisation_id from filed
+      )
+      select reference, id from filed`,
+  );
+}
+
+/**
  * Takes `count` consecutive numbers of a receipt year at once and returns the first: for bulk
  * loads (benchmarks, imports) while no citizen submits, since the step is not atomic.
  */
@@ -231,6 +301,16 @@ export async function findVisibleRequest(db: Db, organisationId: string, today: 
   return row;
 }
 
+/**
+ * Issue 20: the newest history event's id ('0' when none): every change a list shows (filed,
+ * forwarded, read, decided) records one, so an unchanged stamp means an unchanged list. One probe
+ * of the primary key.
+ */
+export async function lastEventId(db: Db): Promise<string> {
+  const [row] = await queryRows<{ id: string }>(db, sql`select coalesce(max(id), 0)::text as id from help_request_events`);
+  return row!.id;
+}
+
 export async function listEvents(db: Db, requestId: string) {
   return queryRows<{ kind: string; at: string; by: string | null; fromOrganisation: string | null; toOrganisation: string | null; reason: string | null }>(
     db,
@@ -284,6 +364,17 @@ export async function searchOcmws(db: Db, q: string, date: string, excludeId: st
 export async function currentSection<T>(db: Db, organisationId: string, section: 'contact' | 'online'): Promise<T | undefined> {
   const [row] = await queryRows<{ data: T }>(db, sql`select data from current_configuration where organisation_id = ${organisationId}::uuid and section = ${section}`);
   return row?.data;
+}
+
+/** currentSection for several organisations in one statement (issue 20: a batch of submissions). */
+export async function currentSections<T>(db: Db, organisationIds: string[], section: 'contact' | 'online'): Promise<Map<string, T>> {
+  if (organisationIds.length === 0) return new Map();
+  const rows = await queryRows<{ organisationId: string; data: T }>(
+    db,
+    sql`select organisation_id as "organisationId", data from current_configuration
+        where organisation_id = any(${`{${organisationIds.join(',')}}`}::uuid[]) and section = ${section}`,
+  );
+  return new Map(rows.map((r) => [r.organisationId, r.data]));
 }
 
 export interface DueReminder {

@@ -1,6 +1,5 @@
 import type { Db } from '../../db/db.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
-import { formatHelpReference } from '../../domain/help-reference.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { receiptDate } from '../../domain/holidays.js';
 import { AppError } from '../../shared/errors.js';
@@ -19,6 +18,7 @@ import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.sche
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
+import { createSubmissionFiler, notificationMail, shortLived } from './citizen-submissions.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -87,6 +87,8 @@ const VENDOR_LIST_CACHE_ENTRIES = 256;
  * the date is in the key): the vendor list reuses them this long, like the certificate cache.
  */
 const VISIBLE_SET_MS = 5_000;
+/** Issue 20: how long a submission reuses the competent OCMW of a postcode and date (see VISIBLE_SET_MS). */
+const COMPETENCE_MS = 1_000;
 /** Municipality names are reference data (loaded at start); the lists reuse them this long. */
 const MUNICIPALITY_NAMES_MS = 10 * 60_000;
 
@@ -150,9 +152,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
     if (vendorListCacheMs <= 0) return readVendorPage(organisationId, today, q);
-    // One instant written in several ways (Z, +00:00, fractions) is one page.
-    const since = q.since ? new Date(q.since).toISOString() : '';
-    const key = `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
+    const key = pageKey(organisationId, today, q);
     const now = clock.now().getTime();
     const cached = vendorPages.get(key);
     if (cached && cached.until > now) return cached.page;
@@ -171,6 +171,12 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     }
   }
 
+  /** A page of the vendor list: one instant written in several ways (Z, +00:00, fractions) is one page. */
+  function pageKey(organisationId: string, today: string, q: VendorListQuery) {
+    const since = q.since ? new Date(q.since).toISOString() : '';
+    return `${organisationId}|${today}|${q.unread ? 'unread' : ''}|${since}|${q.cursor ?? q.page}|${q.pageSize}`;
+  }
+
   function requireOcmwOnline(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
@@ -183,11 +189,29 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   /**
    * Issue 19: a request reached an OCMW where nobody can read OCMW Online (no active member with
    * OCMW Online or Sociale Agent): each platform administrator is told, in their own language,
-   * at most once a day per OCMW. One query when the OCMW has a reader (the usual case).
+   * at most once a day per OCMW. One query when the OCMW has a reader (the usual case); none when
+   * the caller checked already (`known`: a batch of submissions checks each OCMW once).
    */
-  async function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string) {
-    if ((await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
-    if ((await notifications.countAbout(UNREADABLE_OCMW_MAIL, organisationId, new Date(clock.now().getTime() - 86_400_000))) > 0) return;
+  // Per OCMW, until when its last warning counts (24 hours after it).
+  const warnedUntil = new Map<string, number>();
+  // Warnings under way, per OCMW: concurrent ones in this process share one (one mail a day, not one per request).
+  const warnings = new Map<string, Promise<void>>();
+  function warnIfUnreadable(organisationId: string, reference: string, receivedOn: string, known = false): Promise<void> {
+    const running = warnings.get(organisationId);
+    if (running) return running;
+    const warning = warnUnreadable(organisationId, reference, receivedOn, known).finally(() => warnings.delete(organisationId));
+    warnings.set(organisationId, warning);
+    return warning;
+  }
+  async function warnUnreadable(organisationId: string, reference: string, receivedOn: string, known: boolean) {
+    if (!known && (await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
+    // The newest warning's day is remembered: no query until it is over (issue 20: a burst of submissions).
+    if ((warnedUntil.get(organisationId) ?? 0) > clock.now().getTime()) return;
+    const last = await notifications.lastAbout(UNREADABLE_OCMW_MAIL, organisationId);
+    if (last && last.getTime() + 86_400_000 > clock.now().getTime()) {
+      warnedUntil.set(organisationId, last.getTime() + 86_400_000);
+      return;
+    }
     const admins = await platformAdmins();
     if (admins.length === 0) return;
     // R1.6: named as on the date (OCMW Bilzen-Hoeselt from 2025), in each administrator's language.
@@ -206,6 +230,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         }),
       );
     }
+    warnedUntil.set(organisationId, clock.now().getTime() + 86_400_000);
     notifications.deliverLater(mails);
   }
 
@@ -234,25 +259,64 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     return { municipalities, chosen, ocmw: ocmws[0] };
   }
 
-  async function publicOcmw(o: { id: string } & OrgNames) {
-    const contact = await repo.currentSection<ContactData>(db, o.id, 'contact');
-    return { view: { id: o.id, name: namesOf(o), contact: contactOf(contact) }, contactBlock: contactBlock(contact) };
+  const publicView = (o: { id: string } & OrgNames, contact: ContactData | undefined) => ({ id: o.id, name: namesOf(o), contact: contactOf(contact) });
+
+  /** R6.4: where the OCMW's notifications go, in its correspondence language(s) on the date; undefined when it has them off. */
+  async function notifyOf(tx: Db, organisationId: string, receivedOn: string) {
+    const settings = await repo.currentSection<OnlineSettingsData>(tx, organisationId, 'online');
+    if (!settings?.notificationsEnabled || !settings.notificationAddress) return undefined;
+    const areas = await repo.areaNisByOrganisation(tx, [organisationId], receivedOn);
+    // Issue 18: in the OCMW's correspondence language(s).
+    return { to: settings.notificationAddress, languages: correspondenceLanguages(areas.get(organisationId) ?? []) };
   }
 
   /** Records the notification mail for the OCMW when it has them on (R6.4): the reference only. */
   async function recordNotification(tx: Db, organisationId: string, reference: string, receivedOn: string) {
-    const settings = await repo.currentSection<OnlineSettingsData>(tx, organisationId, 'online');
-    if (!settings?.notificationsEnabled || !settings.notificationAddress) return undefined;
-    const areas = await repo.areaNisByOrganisation(tx, [organisationId], receivedOn);
-    return notifications.recordMessage(tx, {
-      kind: 'online-notification',
-      organisationId,
-      to: settings.notificationAddress,
-      subject: helpRequestMessages.msg('mail.online_notification.subject', { reference }),
-      body: helpRequestMessages.msg('mail.online_notification.body', { reference, receivedOn }),
-      // Issue 18: in the OCMW's correspondence language(s).
-      languages: correspondenceLanguages(areas.get(organisationId) ?? []),
-    });
+    const notify = await notifyOf(tx, organisationId, receivedOn);
+    return notify && notifications.recordMessage(tx, notificationMail(organisationId, notify, reference, receivedOn));
+  }
+
+  // Issue 20: the competent OCMW of a postcode on a date follows from reference data and mergers
+  // (planned ahead; the date is in the key): submissions reuse it for COMPETENCE_MS.
+  const competence = shortLived<{ nis: string; ocmw: { id: string } & OrgNames }>(() => clock.now().getTime(), COMPETENCE_MS);
+
+  // Issue 20: submissions are filed in batches (citizen-submissions.ts).
+  const fileSubmission = createSubmissionFiler({
+    db,
+    clock,
+    notifications,
+    mailsPerAddressPerDay,
+    resolve: (postcode, nis, date) => competence(`${postcode}|${nis ?? ''}|${date}`, async () => {
+      const { chosen, ocmw } = await resolve(postcode, nis, date, true);
+      return { nis: chosen!.nis, ocmw: ocmw! };
+    }),
+    async ocmwsForCitizens(ocmws, receivedOn) {
+      const ids = ocmws.map((o) => o.id);
+      const [contacts, settings] = await Promise.all([repo.currentSections<ContactData>(db, ids, 'contact'), repo.currentSections<OnlineSettingsData>(db, ids, 'online')]);
+      const notified = ids.filter((id) => settings.get(id)?.notificationsEnabled && settings.get(id)?.notificationAddress);
+      const areas = await repo.areaNisByOrganisation(db, notified, receivedOn);
+      return new Map(
+        ocmws.map((o) => {
+          const contact = contacts.get(o.id);
+          const to = notified.includes(o.id) ? settings.get(o.id)!.notificationAddress : undefined;
+          return [o.id, { id: o.id, view: publicView(o, contact), contactBlock: contactBlock(contact), notify: to ? { to, languages: correspondenceLanguages(areas.get(o.id) ?? []) } : undefined }];
+        }),
+      );
+    },
+    withoutReader: (organisationIds, date) => repo.withoutReader(db, organisationIds, date),
+    warnUnreadable: (organisationId, reference, receivedOn) => warnIfUnreadable(organisationId, reference, receivedOn, true),
+    changed,
+  });
+
+  // R6.10: the receipt date of a filing date, worked out once per date (the holidays of its year are computed).
+  const receiptDates = new Map<string, string>();
+  function receiptDateOf(filedOn: string) {
+    let date = receiptDates.get(filedOn);
+    if (date === undefined) {
+      if (receiptDates.size >= 64) receiptDates.clear();
+      receiptDates.set(filedOn, (date = receiptDate(filedOn)));
+    }
+    return date;
   }
 
   // A page's rows share few receipt dates: their deadlines are computed once.
@@ -353,7 +417,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
         postcode: q.postcode,
         receiptDate: date,
         municipalities: r.municipalities.map((m) => ({ nis: m.nis, name: localized(m.name) })),
-        ocmw: r.ocmw ? (await publicOcmw(r.ocmw)).view : null,
+        ocmw: r.ocmw ? publicView(r.ocmw, await repo.currentSection<ContactData>(db, r.ocmw.id, 'contact')) : null,
       };
     },
 
@@ -363,74 +427,16 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      * after the answer; failures are recorded).
      */
     async submit(input: CitizenRequest, spend?: { signature: string; expiresAt: Date }) {
-      const lang = input.language;
       const at = businessNow(clock);
-      const receivedOn = receiptDate(clock.today());
-      const { chosen, ocmw } = await resolve(input.postcode, input.nis, receivedOn, true);
-      const { view: publicView, contactBlock: contact } = await publicOcmw(ocmw!);
-      const mayAcknowledge = input.email
-        ? (await notifications.countSentTo('online-acknowledgement', input.email, new Date(clock.now().getTime() - 86_400_000))) < mailsPerAddressPerDay
-        : false;
-      // Issue 20: from the year's sequence, before the transaction: no submission waits for another.
-      const year = Number(receivedOn.slice(0, 4));
-      const reference = formatHelpReference(year, await repo.nextSequence(db, year));
-      const { request, mails } = await db.transaction(async (txh) => {
-        const tx = txh as unknown as Db;
-        // Issue 17: a solution counts once, on every instance; a replay rolls everything back.
-        if (spend && !(await repo.spendProof(tx, spend.signature, spend.expiresAt))) {
-          throw validation({ proof: helpRequestMessages.msg('online.proof_used') });
-        }
-        const request = await repo.insertRequest(tx, {
-          reference,
-          organisationId: ocmw!.id,
-          filedAt: at,
-          receivedOn,
-          language: lang,
-          kinds: input.kinds,
-          postcode: input.postcode,
-          nis: chosen!.nis,
-          surname: input.surname,
-          firstName: input.firstName,
-          insz: input.insz || null,
-          email: input.email || null,
-          phone: input.phone || null,
-          message: input.message,
-        });
-        await repo.insertEvent(tx, { requestId: request.id, kind: 'filed', at, toOrganisationId: ocmw!.id });
-        const mails = [];
-        const notification = await recordNotification(tx, ocmw!.id, reference, receivedOn);
-        if (notification) mails.push(notification);
-        // Issue 17: the address is not proven, so the mail carries no text of the citizen's and
-        // at most mailsPerAddressPerDay of them reach one address.
-        if (input.email && mayAcknowledge) {
-          mails.push(
-            await notifications.recordMessage(tx, {
-              kind: 'online-acknowledgement',
-              organisationId: null,
-              to: input.email,
-              subject: helpRequestMessages.msg('mail.online_ack.subject', { reference }),
-              body: helpRequestMessages.msg('mail.online_ack.body', { reference, receivedOn, ocmw: publicView.name, contact }),
-              // Issue 18: in the language the citizen filed in.
-              languages: [lang],
-            }),
-          );
-        }
-        return { request, mails };
-      });
-      changed();
-      // Issue 20: sent after the answer; the housekeeping job sends what this process does not.
-      notifications.deliverLater(mails);
-      // Best effort, after the request's own work is committed: a failure here must not answer an
-      // error for a request that was filed (the citizen would file it again). The admin page and the
-      // gauge read the unreadable OCMWs themselves, so the warning is not lost.
-      await warnIfUnreadable(ocmw!.id, request.reference, receivedOn).catch(() => undefined);
-      const acknowledged = mails.some((m) => m.kind === 'online-acknowledgement');
+      const today = clock.today();
+      const receivedOn = receiptDateOf(today);
+      const filed = await fileSubmission({ input, spend, at, receivedOn, today });
       return {
-        reference: request.reference,
+        reference: filed.reference,
         filedAt: at.toISOString(),
         receivedOn,
-        ocmw: publicView,
-        acknowledgementTo: acknowledged ? input.email || null : null,
+        ocmw: filed.ocmw,
+        acknowledgementTo: filed.acknowledged ? input.email || null : null,
       };
     },
 
@@ -603,6 +609,16 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async vendorList(client: VendorClient, q: VendorListQuery): Promise<VendorListPage> {
       requireVendor(client, 'ocmw-online-proces');
       return vendorPage(client.organisationId, clock.today(), q);
+    },
+
+    /**
+     * Issue 20: what a conditional poll of the list needs before reading it: the page's key (the
+     * OCMW, business date and query) and the lists' stamp (repo.lastEventId). The route answers
+     * 304 without reading the page when the tag it gave for this key was made at this stamp.
+     */
+    async vendorListStamp(client: VendorClient, q: VendorListQuery): Promise<{ key: string; stamp: string }> {
+      requireVendor(client, 'ocmw-online-proces');
+      return { key: pageKey(client.organisationId, clock.today(), q), stamp: await repo.lastEventId(db) };
     },
 
     async vendorGet(client: VendorClient, reference: string) {

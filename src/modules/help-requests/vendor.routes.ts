@@ -47,9 +47,24 @@ const listSerializer: typeof serializerCompiler = (routeSchema) => {
   return (data) => (typeof data === 'object' && data !== null && encodedPages.has(data) ? encodedPages.get(data)!.json : encode(data));
 };
 
+/**
+ * Issue 20: how long a page's tag is trusted at an unchanged stamp without reading the page: a
+ * change committed after a later one took its event id (the stamp passed over a transaction still
+ * running), or a page this instance reused while another changed it, shows within this time (as
+ * with VENDOR_LIST_CACHE_MS).
+ */
+const TAG_STAMP_MS = 1_000;
+
 /** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
 export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; configuration: ConfigurationService }> = async (app, { helpRequests, configuration }) => {
   const need = (client: VendorClient, p: keyof typeof PERMISSION) => helpRequests.requireVendor(client, PERMISSION[p]);
+  // The tag each page (key and language) had at the lists' stamp taken before it was read: a poll
+  // with that tag at the same stamp gets 304 without the page being read.
+  const tagsMade = new Map<string, { etag: string; stamp: string; until: number }>();
+  const rememberTag = (key: string, tag: { etag: string; stamp: string; until: number }) => {
+    if (tagsMade.size >= 10_000) tagsMade.clear();
+    tagsMade.set(key, tag);
+  };
 
   app.get('/help-requests', {
     schema: {
@@ -66,14 +81,28 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     // The route-level option is typed for the whole route schema; the zod compiler gets each response schema.
     serializerCompiler: listSerializer as never,
   }, async (request, reply) => {
+    const ifNoneMatch = request.headers['if-none-match'];
+    // A page depends on the language (municipality names) and is the vendor's own: no shared cache keeps it.
+    const tagged = (etag: string) => reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Language');
+    // No payload at all (send(null) would announce the 4 bytes of `null` that a 304 never carries).
+    const notModified = () => reply.code(304).send(undefined as never);
+    // Issue 20: a conditional poll first asks whether anything changed since this page's tag was made.
+    const stamped = ifNoneMatch ? await helpRequests.vendorListStamp(request.vendor!, request.query) : undefined;
+    const key = stamped && `${stamped.key}|${request.language ?? 'nl'}`;
+    if (key && stamped) {
+      const known = tagsMade.get(key);
+      if (known && known.stamp === stamped.stamp && known.until > Date.now() && noneMatch(ifNoneMatch, known.etag)) {
+        tagged(known.etag);
+        return notModified();
+      }
+    }
     // The page in the reader's language: one frozen object per page and language (issue 18), so
     // its JSON and ETag are made once (encodedPage).
     const page = rendered(request, await helpRequests.vendorList(request.vendor!, request.query));
     const { etag } = encodedPage(page);
-    // A page depends on the language (municipality names) and is the vendor's own: no shared cache keeps it.
-    reply.header('etag', etag).header('cache-control', 'private, no-cache').header('vary', 'Accept-Language');
-    // No payload at all (send(null) would announce the 4 bytes of `null` that a 304 never carries).
-    if (noneMatch(request.headers['if-none-match'], etag)) return reply.code(304).send(undefined as never);
+    if (key && stamped) rememberTag(key, { etag, stamp: stamped.stamp, until: Date.now() + TAG_STAMP_MS });
+    tagged(etag);
+    if (noneMatch(ifNoneMatch, etag)) return notModified();
     return page;
   });
 

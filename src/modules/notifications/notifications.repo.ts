@@ -11,6 +11,11 @@ export async function insertMail(db: Db, row: typeof mails.$inferInsert): Promis
   return r!;
 }
 
+/** Issue 20: several mails in one statement (a batch of citizen submissions); rows in the order given. */
+export async function insertMails(db: Db, rows: (typeof mails.$inferInsert)[]): Promise<MailRow[]> {
+  return rows.length ? db.insert(mails).values(rows).returning() : [];
+}
+
 /** How many mails of a kind went to an address (case-insensitive) since a moment. */
 export async function countMailsTo(db: Db, kind: string, to: string, since: Date): Promise<number> {
   const [row] = await db
@@ -20,13 +25,27 @@ export async function countMailsTo(db: Db, kind: string, to: string, since: Date
   return Number(row?.n ?? 0);
 }
 
-/** Mails of a kind recorded about an organisation since an instant (issue 19: one alert a day). */
-export async function countMailsAbout(db: Db, kind: string, organisationId: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
+/** Issue 20: countMailsTo for several addresses in one statement; keyed by the lower-case address. */
+export async function countMailsToEach(db: Db, kind: string, addresses: string[], since: Date): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (addresses.length === 0) return counts;
+  const lowered = [...new Set(addresses.map((a) => a.toLowerCase()))];
+  const rows = await db
+    .select({ to: sql<string>`lower(${mails.toAddress})`, n: sql<number>`count(*)::int` })
     .from(mails)
-    .where(and(eq(mails.kind, kind), eq(mails.organisationId, organisationId), gte(mails.createdAt, since)));
-  return Number(row?.n ?? 0);
+    .where(and(eq(mails.kind, kind), inArray(sql`lower(${mails.toAddress})`, lowered), gte(mails.createdAt, since)))
+    .groupBy(sql`lower(${mails.toAddress})`);
+  for (const r of rows) counts.set(r.to, Number(r.n));
+  return counts;
+}
+
+/** When the newest mail of a kind about an organisation was recorded (issue 19: one alert a day); undefined: never. */
+export async function lastMailAbout(db: Db, kind: string, organisationId: string): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: sql<string | null>`max(${mails.createdAt})::text` })
+    .from(mails)
+    .where(and(eq(mails.kind, kind), eq(mails.organisationId, organisationId)));
+  return row?.at ? new Date(row.at) : undefined;
 }
 
 export async function updateMail(db: Db, id: string, fields: Partial<typeof mails.$inferInsert>): Promise<void> {

@@ -148,6 +148,10 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
   // Without an SMTP server a mail is recorded in the dev outbox at once: delivering it would only set that.
   const recordedStatus = transport ? 'queued' : 'outbox';
   const later = backgroundSender((row) => deliver(row));
+  function rowOf(mail: MessageMail) {
+    const m = renderMail(mail, renderText);
+    return { kind: m.kind, organisationId: m.organisationId ?? null, toAddress: m.to, subject: m.subject, bodyText: m.text, status: recordedStatus };
+  }
 
   function isTransient(error: unknown): boolean {
     const e = error as { responseCode?: number; code?: string };
@@ -212,9 +216,14 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       return repo.countMailsTo(db, kind, to, since);
     },
 
-    /** Issue 19: how many mails of a kind were recorded about an organisation since an instant. */
-    countAbout(kind: string, organisationId: string, since: Date): Promise<number> {
-      return repo.countMailsAbout(db, kind, organisationId, since);
+    /** Issue 20: countSentTo for several addresses at once, keyed by the lower-case address (absent: none). */
+    countSentToEach(kind: string, to: string[], since: Date): Promise<Map<string, number>> {
+      return repo.countMailsToEach(db, kind, to, since);
+    },
+
+    /** Issue 19: when the newest mail of a kind about an organisation was recorded (undefined: never). */
+    lastAbout(kind: string, organisationId: string): Promise<Date | undefined> {
+      return repo.lastMailAbout(db, kind, organisationId);
     },
 
     async record(tx: Db, mail: OutgoingMail) {
@@ -223,8 +232,12 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
 
     /** Records a mail given as keys, written in the recipient's language(s) (issue 18). */
     async recordMessage(tx: Db, mail: MessageMail) {
-      const m = renderMail(mail, renderText);
-      return repo.insertMail(tx, { kind: m.kind, organisationId: m.organisationId ?? null, toAddress: m.to, subject: m.subject, bodyText: m.text, status: recordedStatus });
+      return repo.insertMail(tx, rowOf(mail));
+    },
+
+    /** Issue 20: recordMessage for several mails in one statement; rows in the order given. */
+    recordMessages(tx: Db, list: MessageMail[]) {
+      return repo.insertMails(tx, list.map(rowOf));
     },
 
     /** Sends a recorded mail (or leaves it in the dev outbox); never throws for SMTP trouble. */
