@@ -60,6 +60,7 @@ export function FilterPanel({
  * table, and the pager; the region is busy while a new page loads over the old one.
  */
 export function ListResults<T>({
+  id,
   list,
   found,
   empty,
@@ -67,11 +68,13 @@ export function ListResults<T>({
   pageOf,
   children,
 }: {
+  /** The results region's id; by default `${prefix}-results`. */
+  id?: string;
   list: ListQuery<string, { page: number }, ListPage<T>>;
   /** "12 gevonden" for the count. */
   found: (count: number) => string;
-  /** The text when there is nothing (to show), filtered or not. */
-  empty: string;
+  /** The text when there is nothing (to show), filtered or not; a node is shown as it is. */
+  empty: ReactNode;
   /** The pager's label and "page x of y". */
   paging: string;
   pageOf: (page: number, pages: number) => string;
@@ -80,7 +83,7 @@ export function ListResults<T>({
   const { t } = useTranslation();
   const { data, page, totalPages } = list;
   return (
-    <div id={`${list.prefix}-results`} aria-busy={list.isBusy ? true : undefined}>
+    <div id={id ?? `${list.prefix}-results`} aria-busy={list.isBusy ? true : undefined}>
       {list.isBusy && !data ? (
         <p role="status" className="loading">
           {t('app.loading')}
@@ -95,7 +98,7 @@ export function ListResults<T>({
           <p role="status" className="result-count">
             {found(data.total)}
           </p>
-          {data.items.length === 0 ? <p className="notice">{empty}</p> : children(data.items)}
+          {data.items.length === 0 ? typeof empty === 'string' ? <p className="notice">{empty}</p> : empty : children(data.items)}
           <Pager
             label={paging}
             status={pageOf(page, totalPages)}
