@@ -25,6 +25,8 @@ export interface Form {
    * summary. `work` answers false when a check of its own failed (it called `fail`).
    */
   submit(work: () => Promise<void | false>): (event: FormEvent<HTMLFormElement>) => void;
+  /** The same without a form event (a confirmation dialog's "confirm"). */
+  run(work: () => Promise<void | false>): Promise<void>;
   /** The error summary above the form (nothing while there is no error). */
   summary: ReactNode;
 }
@@ -39,6 +41,16 @@ export function useForm({ prefix, labels, known, summaryTitle }: { prefix: strin
   const [errors, setErrors] = useState<FormErrors | undefined>();
   const [isBusy, setBusy] = useState(false);
   const id = (field: string) => `${prefix}-${field}`;
+  const run = async (work: () => Promise<void | false>) => {
+    setBusy(true);
+    try {
+      if ((await work()) !== false) setErrors(undefined);
+    } catch (error) {
+      setErrors((previous) => formErrorsOf(error, t, previous));
+    } finally {
+      setBusy(false);
+    }
+  };
   const links: Record<string, KnownField> = {
     ...Object.fromEntries(Object.entries(labels).map(([field, label]) => [field, { id: id(field), label }])),
     ...known,
@@ -53,14 +65,9 @@ export function useForm({ prefix, labels, known, summaryTitle }: { prefix: strin
     clear: () => setErrors(undefined),
     submit: (work) => (event) => {
       event.preventDefault();
-      setBusy(true);
-      work()
-        .then((result) => {
-          if (result !== false) setErrors(undefined);
-        })
-        .catch((error: unknown) => setErrors((previous) => formErrorsOf(error, t, previous)))
-        .finally(() => setBusy(false));
+      void run(work);
     },
+    run,
     summary: errors ? (
       <ErrorSummary key={errors.attempt} title={summaryTitle ?? t('form.errorSummary')} message={errors.message} fields={summaryLinks(errors, links)} />
     ) : null,

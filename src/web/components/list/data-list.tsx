@@ -117,7 +117,7 @@ export interface Column<T> {
   key: string;
   header: ReactNode;
   cell: (row: T) => ReactNode;
-  /** The column name shown before the value when the table stacks on a phone; by default the header. */
+  /** The column name shown before the value when the table stacks on a phone; by default the header; '' for none. */
   label?: string;
   /** The row's name for screen readers (a `th scope="row"`). */
   isRowHeader?: boolean;
@@ -175,7 +175,7 @@ export function DataTable<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((column) => {
-                const label = column.label ?? (typeof column.header === 'string' ? column.header : undefined);
+                const label = (column.label ?? (typeof column.header === 'string' ? column.header : undefined)) || undefined;
                 return column.isRowHeader ? (
                   <th key={column.key} scope="row" className={column.className} data-label={label}>
                     {column.cell(row)}
