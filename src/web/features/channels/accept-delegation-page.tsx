@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { LoadStatus } from '../../components/load-status.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -109,14 +110,7 @@ function AcceptForm({ delegation }: { delegation: DelegationData }) {
           errors={errors}
           selfSignedAllowed
         />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('chaman.incoming.accept')}
-          </button>
-          <button type="button" className="button" onClick={() => navigate(chamanPaths.home)} disabled={isBusy}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('chaman.incoming.accept')} isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />
       </form>
     </>
   );

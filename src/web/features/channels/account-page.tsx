@@ -15,7 +15,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
 import type { AccountData, ChamanHomeData } from './chaman-api.js';
-import { CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
+import { AccountNameField, CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
 
 const PREFIX = 'chaman-account';
 
@@ -220,16 +220,7 @@ function AccountDetails({
               })}
             />
           ) : null}
-          <TextField
-            id={`${PREFIX}-name`}
-            label={t('chaman.accountName')}
-            required
-            maxLength={100}
-            autoComplete="off"
-            error={fieldError(errors, 'name')}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
+          <AccountNameField prefix={PREFIX} error={fieldError(errors, 'name')} value={name} onChange={setName} />
           {codes.length > 0 ? (
             <PermissionCheckboxes
               prefix={PREFIX}
