@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Route, RouterProvider, Routes, createBrowserRouter } from 'react-router-dom';
 import { RequireAuthentication, RequireContext } from './components/guards.js';
 import { Layout } from './components/layout.js';
@@ -79,6 +80,42 @@ const CHAMAN_ROUTES = [
   { path: chamanPaths.accept(':delegationId'), element: <AcceptDelegationPage /> },
 ];
 
+/**
+ * Every screen behind a context, with the permission it needs (one, or any of a list); the server
+ * checks again. The static merger paths win over /fusies/:id by react-router's ranking.
+ */
+const GUARDED_ROUTES: { path: string; permission?: string | readonly string[]; element: ReactNode }[] = [
+  { path: '/', element: <HomePage /> },
+  { path: '/fusies', element: <MergersPage /> },
+  // The merger engine (R7): the administrator's pages.
+  { path: mergerPaths.create, permission: 'platform.admin', element: <MergerFormPage /> },
+  { path: mergerPaths.import, permission: 'platform.admin', element: <MergerImportPage /> },
+  { path: mergerPaths.detail(':id'), permission: 'platform.admin', element: <MergerDetailPage section="checklist" /> },
+  { path: mergerPaths.plan(':id'), permission: 'platform.admin', element: <MergerDetailPage section="plan" /> },
+  { path: mergerPaths.cutover(':id'), permission: 'platform.admin', element: <MergerDetailPage section="cutover" /> },
+  { path: mergerPaths.edit(':id'), permission: 'platform.admin', element: <MergerFormPage /> },
+  { path: '/beheer/htb-import', permission: 'platform.admin', element: <HtbImportPage /> },
+  { path: ORGANISATION_ACCESS_PATH, permission: 'platform.admin', element: <OrganisationAccessPage /> },
+  { path: '/beheer/e-mails', permission: 'platform.admin', element: <MailOutboxPage /> },
+  { path: helpRequestPaths.list, permission: OCMW_ONLINE_PERMISSIONS, element: <HelpRequestListPage /> },
+  { path: `${helpRequestPaths.list}/:id`, permission: OCMW_ONLINE_PERMISSIONS, element: <HelpRequestDetailPage /> },
+  // Dossiers (SPEC §9): the forms are for "Sociale Agent"; the R9.4 setting also for OCMW-configuratie.
+  { path: dossierPaths.list, permission: DOSSIER_PERMISSION, element: <DossierListPage /> },
+  { path: dossierPaths.register, permission: DOSSIER_PERMISSION, element: <RegisterFormPage /> },
+  { path: `${dossierPaths.list}/:id`, permission: DOSSIER_PERMISSION, element: <DossierDetailPage /> },
+  { path: dossierPaths.settings, permission: SETTINGS_READ_PERMISSIONS, element: <DossierSettingsPage /> },
+  // e-Box (SPEC R10.1) and Uniek verslag (R10.2), each behind its application.
+  { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
+  { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
+  { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
+  { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
+  ...ACCESS_ROUTES,
+  ...CHAMAN_ROUTES.map((route) => ({ ...route, permission: 'app:chaman' })),
+  { path: '/configuratie/ontvangen-mutaties', permission: 'app:ocmw-configuratie', element: <ReceivedMutationsPage /> },
+  { path: '/configuratie', permission: 'app:ocmw-configuratie', element: <ConfigurationPage /> },
+  { path: '/configuratie/:section', permission: 'app:ocmw-configuratie', element: <ConfigurationPage /> },
+];
+
 /** The routes; guards send anonymous users to /login and users without a context to /kiezen. */
 function AppRoutes() {
   const { t } = useTranslation();
@@ -125,169 +162,19 @@ function AppRoutes() {
             </RequireAuthentication>
           }
         />
-        <Route
-          path="/"
-          element={
-            <RequireContext>
-              <HomePage />
-            </RequireContext>
-          }
-        />
-        <Route
-          path="/fusies"
-          element={
-            <RequireContext>
-              <MergersPage />
-            </RequireContext>
-          }
-        />
-        {/* The merger engine (R7): the administrator's pages; the static paths win over /fusies/:id. */}
-        {[
-          { path: mergerPaths.create, element: <MergerFormPage /> },
-          { path: mergerPaths.import, element: <MergerImportPage /> },
-          { path: mergerPaths.detail(':id'), element: <MergerDetailPage section="checklist" /> },
-          { path: mergerPaths.plan(':id'), element: <MergerDetailPage section="plan" /> },
-          { path: mergerPaths.cutover(':id'), element: <MergerDetailPage section="cutover" /> },
-          { path: mergerPaths.edit(':id'), element: <MergerFormPage /> },
-        ].map(({ path, element }) => (
+        {GUARDED_ROUTES.map(({ path, permission, element }) => (
           <Route
             key={path}
             path={path}
             element={
               <RequireContext>
-                <RequirePermission permission="platform.admin">{element}</RequirePermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        <Route
-          path="/beheer/htb-import"
-          element={
-            <RequireContext>
-              <RequirePermission permission="platform.admin">
-                <HtbImportPage />
-              </RequirePermission>
-            </RequireContext>
-          }
-        />
-        <Route
-          path={ORGANISATION_ACCESS_PATH}
-          element={
-            <RequireContext>
-              <RequirePermission permission="platform.admin">
-                <OrganisationAccessPage />
-              </RequirePermission>
-            </RequireContext>
-          }
-        />
-        <Route
-          path="/beheer/e-mails"
-          element={
-            <RequireContext>
-              <RequirePermission permission="platform.admin">
-                <MailOutboxPage />
-              </RequirePermission>
-            </RequireContext>
-          }
-        />
-        {[
-          { path: helpRequestPaths.list, element: <HelpRequestListPage /> },
-          { path: `${helpRequestPaths.list}/:id`, element: <HelpRequestDetailPage /> },
-        ].map(({ path, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequireAnyPermission permissions={OCMW_ONLINE_PERMISSIONS}>{element}</RequireAnyPermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        {/* Dossiers (SPEC §9): the forms are for "Sociale Agent"; the R9.4 setting also for OCMW-configuratie. */}
-        {[
-          { path: dossierPaths.list, element: <DossierListPage /> },
-          { path: dossierPaths.register, element: <RegisterFormPage /> },
-          { path: `${dossierPaths.list}/:id`, element: <DossierDetailPage /> },
-        ].map(({ path, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequirePermission permission={DOSSIER_PERMISSION}>{element}</RequirePermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        <Route
-          path={dossierPaths.settings}
-          element={
-            <RequireContext>
-              <RequireAnyPermission permissions={SETTINGS_READ_PERMISSIONS}>
-                <DossierSettingsPage />
-              </RequireAnyPermission>
-            </RequireContext>
-          }
-        />
-        {/* e-Box (SPEC R10.1) and Uniek verslag (R10.2), each behind its application. */}
-        {[
-          { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
-          { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
-          { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
-          { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
-        ].map(({ path, permission, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequirePermission permission={permission}>{element}</RequirePermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        {ACCESS_ROUTES.map(({ path, permission, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequirePermission permission={permission}>{element}</RequirePermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        {CHAMAN_ROUTES.map(({ path, element }) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequirePermission permission="app:chaman">{element}</RequirePermission>
-              </RequireContext>
-            }
-          />
-        ))}
-        <Route
-          path="/configuratie/ontvangen-mutaties"
-          element={
-            <RequireContext>
-              <RequirePermission permission="app:ocmw-configuratie">
-                <ReceivedMutationsPage />
-              </RequirePermission>
-            </RequireContext>
-          }
-        />
-        {['/configuratie', '/configuratie/:section'].map((path) => (
-          <Route
-            key={path}
-            path={path}
-            element={
-              <RequireContext>
-                <RequirePermission permission="app:ocmw-configuratie">
-                  <ConfigurationPage />
-                </RequirePermission>
+                {permission === undefined ? (
+                  element
+                ) : typeof permission === 'string' ? (
+                  <RequirePermission permission={permission}>{element}</RequirePermission>
+                ) : (
+                  <RequireAnyPermission permissions={permission}>{element}</RequireAnyPermission>
+                )}
               </RequireContext>
             }
           />

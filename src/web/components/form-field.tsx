@@ -19,6 +19,16 @@ function hasError(error: string | string[] | undefined): boolean {
   return Array.isArray(error) ? error.length > 0 : Boolean(error);
 }
 
+/** The control's own attributes: its id, and required/invalid/described-by for assistive technology. */
+function controlProps({ id, error, hint, required }: FieldProps) {
+  return {
+    id,
+    'aria-required': required ? true : undefined,
+    'aria-invalid': hasError(error) ? true : undefined,
+    'aria-describedby': describedBy(id, error, hint),
+  } as const;
+}
+
 function FieldFrame({ id, label, error, hint, required, children }: FieldProps & { children: ReactNode }) {
   const { t } = useTranslation();
   return (
@@ -66,12 +76,9 @@ export function TextField({
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
       <input
-        id={id}
+        {...controlProps({ id, label, error, hint, required })}
         className="form__input"
         type="text"
-        aria-required={required ? true : undefined}
-        aria-invalid={hasError(error) ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
     </FieldFrame>
@@ -91,11 +98,8 @@ export function SelectField({
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
       <select
-        id={id}
+        {...controlProps({ id, label, error, hint, required })}
         className="form__input"
-        aria-required={required ? true : undefined}
-        aria-invalid={hasError(error) ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         {...select}
       >
         {children}
@@ -116,12 +120,9 @@ export function FileField({
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
       <input
-        id={id}
+        {...controlProps({ id, label, error, hint, required })}
         className="form__input form__input--file"
         type="file"
-        aria-required={required ? true : undefined}
-        aria-invalid={hasError(error) ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         {...input}
       />
     </FieldFrame>
@@ -140,11 +141,8 @@ export function TextAreaField({
   return (
     <FieldFrame id={id} label={label} error={error} hint={hint} required={required}>
       <textarea
-        id={id}
+        {...controlProps({ id, label, error, hint, required })}
         className="form__input form__textarea"
-        aria-required={required ? true : undefined}
-        aria-invalid={hasError(error) ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         {...textarea}
       />
     </FieldFrame>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { errorMessage } from './error-message.js';
 import type { LoadState } from './use-load.js';
 
@@ -21,4 +22,37 @@ export function LoadStatus<T>({ state, children }: { state: LoadState<T>; childr
     );
   }
   return <>{children(state.data)}</>;
+}
+
+/** Only "loading…" or the error of a load, nothing once it is there (the page shows the data itself). */
+export function LoadNotice({ state }: { state: LoadState<unknown> }) {
+  return <LoadStatus state={state}>{() => null}</LoadStatus>;
+}
+
+/**
+ * A detail page whose record is not there (yet): its crumbs and title, then "loading…", or the
+ * error with the way back to the list.
+ */
+export function DetailPending({ crumbs, title, state, back }: { crumbs: ReactNode; title: string; state: LoadState<unknown>; back: { to: string; label: string } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {crumbs}
+      <h1>{title}</h1>
+      {state.status === 'loading' ? (
+        <p role="status" className="loading">
+          {t('app.loading')}
+        </p>
+      ) : (
+        <>
+          <p role="alert" className="notice notice--error">
+            {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
+          </p>
+          <p>
+            <Link to={back.to}>{back.label}</Link>
+          </p>
+        </>
+      )}
+    </>
+  );
 }

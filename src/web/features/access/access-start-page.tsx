@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, Navigate } from 'react-router-dom';
-import { errorMessage } from '../../components/error-message.js';
 import { localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -22,23 +22,21 @@ export function AccessStartPage() {
       <h1>{t('access.title')}</h1>
       <p>{t('access.start.intro')}</p>
       <h2>{t('access.start.domains')}</h2>
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : state.data.length === 0 ? (
-        <p className="notice">{t('access.start.noDomains')}</p>
-      ) : (
-        <ul className="link-list">
-          {state.data.map((domain) => (
-            <li key={domain.id}>
-              <Link to={accessPaths.domain(domain.id)}>{localName(domain.name, language)}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          data.length === 0 ? (
+            <p className="notice">{t('access.start.noDomains')}</p>
+          ) : (
+            <ul className="link-list">
+              {data.map((domain) => (
+                <li key={domain.id}>
+                  <Link to={accessPaths.domain(domain.id)}>{localName(domain.name, language)}</Link>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </LoadStatus>
       <h2>{t('access.start.more')}</h2>
       <ul className="link-list">
         {has('access.manage-co-htb') ? (

@@ -1,14 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../api.js';
-import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
-import { fieldError, summaryLinks } from '../../components/form-errors.js';
-import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate, formatDateTime, localName } from '../../components/format.js';
 import { SelectField, TextField } from '../../components/form-field.js';
+import { DataTable, FilterPanel, ListResults } from '../../components/list/data-list.js';
+import { pageOf, useListQuery } from '../../components/list/use-list-query.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -34,8 +28,12 @@ export const AUDIT_ACTIONS = [
   'co-htb.remove',
 ] as const;
 const FILTERS = ['action', 'from', 'to', 'domainId'] as const;
-type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 25;
+
+/** The filters and page of the URL, as the API takes them. */
+function queryOf(params: URLSearchParams) {
+  return { ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || undefined])), page: pageOf(params), pageSize: PAGE_SIZE };
+}
 
 /** A recorded value for the reader: a calendar date or an instant written the way of the UI language. */
 function shown(v: unknown): string {
@@ -73,47 +71,21 @@ export function AuditPage() {
     return typeof label === 'string' ? t('access.audit.otherAction', { action: label }) : renderMessage(label, language);
   };
   const { domainId: ownDomain } = usePermissions();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])) as Record<Filter, string | undefined>;
-  const query = { ...filters, page, pageSize: PAGE_SIZE };
-  const { state } = useLoad((signal) => accessApi.listAudit(query, signal), `${JSON.stringify(query)}|${language}`);
+  const list = useListQuery({
+    prefix: 'audit',
+    filters: FILTERS,
+    labels: { action: t('access.audit.action'), from: t('access.audit.from'), to: t('access.audit.to'), domainId: t('access.home.domain') },
+    queryOf,
+    load: (query, signal) => accessApi.listAudit(query, signal),
+    key: language,
+  });
   const domains = useLoad((signal) => (ownDomain ? Promise.resolve([]) : accessApi.listDomains(signal)), `domains|${ownDomain ?? ''}`);
-  const [draft, setDraft] = useState<Record<Filter, string>>(() => Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>);
   useDocumentTitle(t('access.audit.title'));
-
-  useEffect(() => {
-    setDraft(Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ''])) as Record<Filter, string>);
-  }, [params]);
-
-  function onFilter(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    for (const f of FILTERS) if (draft[f]) next.set(f, draft[f]);
-    setParams(next);
-  }
-
-  function goTo(p: number) {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    setParams(next);
-  }
-
-  const error = state.status === 'error' ? state.error : undefined;
-  const filterErrors: FormErrors | undefined =
-    error instanceof ApiError && Object.keys(error.fields).length > 0 ? { attempt: 1, message: error.message, fields: error.fields } : undefined;
-  const data = state.status === 'ready' ? state.data : undefined;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const filters = { ...list.query, page: undefined, pageSize: undefined };
   const domainName = (id: string | null) => {
     if (!id) return '—';
     const found = domains.state.status === 'ready' ? domains.state.data.find((d) => d.id === id) : undefined;
     return found ? localName(found.name, language) : '';
-  };
-  const labels: Record<Filter, string> = {
-    action: t('access.audit.action'),
-    from: t('access.audit.from'),
-    to: t('access.audit.to'),
-    domainId: t('access.home.domain'),
   };
 
   return (
@@ -121,46 +93,28 @@ export function AuditPage() {
       <Breadcrumbs items={[{ to: accessPaths.start, label: t('access.title') }, { label: t('access.audit.title') }]} />
       <h1>{t('access.audit.title')}</h1>
       <p>{t('access.audit.intro')}</p>
-      <section aria-labelledby="audit-filter-title" className="panel">
-        <h2 id="audit-filter-title">{t('access.audit.filterTitle')}</h2>
-        {filterErrors ? (
-          <ErrorSummary
-            title={t('form.errorSummary')}
-            message={filterErrors.message}
-            fields={summaryLinks(filterErrors, Object.fromEntries(FILTERS.map((f) => [f, { id: `audit-${f}`, label: labels[f] }])))}
-          />
-        ) : null}
-        <form className="form form--grid" noValidate onSubmit={onFilter} role="search" aria-labelledby="audit-filter-title">
-          <SelectField id="audit-action" label={labels.action} value={draft.action} onChange={(event) => setDraft({ ...draft, action: event.target.value })}>
+      <FilterPanel list={list} title={t('access.audit.filterTitle')} submitLabel={t('access.users.search')} resetLabel={t('access.users.clear')}>
+        <SelectField {...list.fieldProps('action')}>
+          <option value="">{t('access.users.all')}</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {actionLabel(a)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField type="date" {...list.fieldProps('from')} />
+        <TextField type="date" {...list.fieldProps('to')} />
+        {!ownDomain && domains.state.status === 'ready' ? (
+          <SelectField {...list.fieldProps('domainId')}>
             <option value="">{t('access.users.all')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {actionLabel(a)}
+            {domains.state.data.map((d) => (
+              <option key={d.id} value={d.id}>
+                {localName(d.name, language)}
               </option>
             ))}
           </SelectField>
-          <TextField id="audit-from" label={labels.from} type="date" error={fieldError(filterErrors, 'from')} value={draft.from} onChange={(event) => setDraft({ ...draft, from: event.target.value })} />
-          <TextField id="audit-to" label={labels.to} type="date" error={fieldError(filterErrors, 'to')} value={draft.to} onChange={(event) => setDraft({ ...draft, to: event.target.value })} />
-          {!ownDomain && domains.state.status === 'ready' ? (
-            <SelectField id="audit-domainId" label={labels.domainId} value={draft.domainId} onChange={(event) => setDraft({ ...draft, domainId: event.target.value })}>
-              <option value="">{t('access.users.all')}</option>
-              {domains.state.data.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {localName(d.name, language)}
-                </option>
-              ))}
-            </SelectField>
-          ) : null}
-          <div className="actions form--grid__full">
-            <button type="submit" className="button button--primary">
-              {t('access.users.search')}
-            </button>
-            <button type="button" className="button" onClick={() => setParams(new URLSearchParams())}>
-              {t('access.users.clear')}
-            </button>
-          </div>
-        </form>
-      </section>
+        ) : null}
+      </FilterPanel>
 
       <div className="toolbar">
         <div className="toolbar__item toolbar__exports">
@@ -174,70 +128,36 @@ export function AuditPage() {
         </div>
       </div>
 
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : error && !filterErrors ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(error, t)}
-        </p>
-      ) : null}
-      {data ? (
-        <>
-          <p role="status" className="result-count">
-            {t('access.users.found', { count: data.total })}
-          </p>
-          {data.items.length === 0 ? (
-            <p className="notice">{t('access.audit.empty')}</p>
-          ) : (
-            <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-              <table className="table">
-                <caption id="audit-caption">{t('access.audit.caption', { page, pages })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('access.audit.at')}</th>
-                    <th scope="col">{t('access.audit.actor')}</th>
-                    <th scope="col">{t('access.audit.role')}</th>
-                    <th scope="col">{t('access.audit.action')}</th>
-                    <th scope="col">{t('access.audit.subject')}</th>
-                    {ownDomain ? null : <th scope="col">{t('access.home.domain')}</th>}
-                    <th scope="col">{t('access.audit.before')}</th>
-                    <th scope="col">{t('access.audit.after')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row" className="nowrap">
-                        {formatDateTime(item.at)}
-                      </th>
-                      <td>{item.actorUsername ?? '—'}</td>
-                      <td>{item.actorRole ? t(`roles.${item.actorRole}`, { defaultValue: item.actorRole }) : '—'}</td>
-                      <td>{actionLabel(item.action)}</td>
-                      <td>{item.subjectUsername ?? '—'}</td>
-                      {ownDomain ? null : <td>{domainName(item.domainId)}</td>}
-                      <td>
-                        <Change value={item.before} />
-                      </td>
-                      <td>
-                        <Change value={item.after} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <nav className="pager" aria-label={t('access.users.paging')}>
-            <button type="button" className="button" disabled={page <= 1} onClick={() => goTo(page - 1)}>
-              {t('access.users.previous')}
-            </button>
-            <span className="pager__status">{t('access.users.pageOf', { page, pages })}</span>
-            <button type="button" className="button" disabled={page >= pages} onClick={() => goTo(page + 1)}>
-              {t('access.users.next')}
-            </button>
-          </nav>
-        </>
-      ) : null}
+      <ListResults
+        list={list}
+        found={(count) => t('access.users.found', { count })}
+        empty={t('access.audit.empty')}
+        paging={t('access.users.paging')}
+        pageOf={(page, pages) => t('access.users.pageOf', { page, pages })}
+      >
+        {(rows) => (
+          <DataTable
+            id="audit"
+            caption={t('access.audit.caption', { page: list.page, pages: list.totalPages })}
+            rows={rows}
+            rowKey={(item) => String(item.id)}
+            columns={[
+              { key: 'at', header: t('access.audit.at'), isRowHeader: true, className: 'nowrap', cell: (item) => formatDateTime(item.at) },
+              { key: 'actor', header: t('access.audit.actor'), cell: (item) => item.actorUsername ?? '—' },
+              {
+                key: 'role',
+                header: t('access.audit.role'),
+                cell: (item) => (item.actorRole ? t(`roles.${item.actorRole}`, { defaultValue: item.actorRole }) : '—'),
+              },
+              { key: 'action', header: t('access.audit.action'), cell: (item) => actionLabel(item.action) },
+              { key: 'subject', header: t('access.audit.subject'), cell: (item) => item.subjectUsername ?? '—' },
+              ...(ownDomain ? [] : [{ key: 'domain', header: t('access.home.domain'), cell: (item: (typeof rows)[number]) => domainName(item.domainId) }]),
+              { key: 'before', header: t('access.audit.before'), cell: (item) => <Change value={item.before} /> },
+              { key: 'after', header: t('access.audit.after'), cell: (item) => <Change value={item.after} /> },
+            ]}
+          />
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
@@ -28,15 +28,13 @@ export function DomainHomePage() {
     <>
       {ownDomain ? null : <Breadcrumbs items={[{ to: accessPaths.start, label: t('access.title') }, { label: t('access.home.title') }]} />}
       <h1>{t('access.home.title')}</h1>
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : (
-        <DomainHome home={state.data} onChange={setData} />
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          (
+            <DomainHome home={data} onChange={setData} />
+          )
+        }
+      </LoadStatus>
     </>
   );
 }

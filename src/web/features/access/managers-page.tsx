@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { ApiError } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -135,48 +136,46 @@ export function ManagersPage() {
         </p>
       ) : null}
 
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="managers-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="managers-caption">{t('access.managers.caption', { count: state.data.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('person.surname')}</th>
-                <th scope="col">{t('person.firstName')}</th>
-                <th scope="col">{t('person.username')}</th>
-                <th scope="col">{t('access.managers.role')}</th>
-                <th scope="col">{t('access.managers.since')}</th>
-                <th scope="col">{t('access.users.action')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.map((m) => (
-                <tr key={m.userId}>
-                  <th scope="row">{m.surname}</th>
-                  <td>{m.firstName}</td>
-                  <td>{m.username}</td>
-                  <td>{t(`roles.${m.role}`)}</td>
-                  <td>{formatDate(m.since)}</td>
-                  <td>
-                    {m.role === 'CO_HTB' && m.userId !== session?.user?.id ? (
-                      <button type="button" className="button button--small" onClick={() => setRemoving(m)}>
-                        {t('access.managers.remove')}
-                        <span className="visually-hidden"> {`${m.firstName} ${m.surname}`}</span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          (
+            <div className="table-scroll" role="region" aria-labelledby="managers-caption" tabIndex={0}>
+              <table className="table">
+                <caption id="managers-caption">{t('access.managers.caption', { count: data.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('person.surname')}</th>
+                    <th scope="col">{t('person.firstName')}</th>
+                    <th scope="col">{t('person.username')}</th>
+                    <th scope="col">{t('access.managers.role')}</th>
+                    <th scope="col">{t('access.managers.since')}</th>
+                    <th scope="col">{t('access.users.action')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((m) => (
+                    <tr key={m.userId}>
+                      <th scope="row">{m.surname}</th>
+                      <td>{m.firstName}</td>
+                      <td>{m.username}</td>
+                      <td>{t(`roles.${m.role}`)}</td>
+                      <td>{formatDate(m.since)}</td>
+                      <td>
+                        {m.role === 'CO_HTB' && m.userId !== session?.user?.id ? (
+                          <button type="button" className="button button--small" onClick={() => setRemoving(m)}>
+                            {t('access.managers.remove')}
+                            <span className="visually-hidden"> {`${m.firstName} ${m.surname}`}</span>
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </LoadStatus>
 
       {step === 'list' ? (
         <p>

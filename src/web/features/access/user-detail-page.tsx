@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
@@ -40,20 +40,18 @@ export function UserDetailPage() {
       />
       <h1>{title}</h1>
       <DomainBanner domainId={domainId} />
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : (
-        <MemberDetails
-          member={state.data}
-          domainId={domainId}
-          onChange={setData}
-          onRemoved={() => navigate(accessPaths.users(domainId), { state: { removed: state.data.username } })}
-        />
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          (
+            <MemberDetails
+              member={data}
+              domainId={domainId}
+              onChange={setData}
+              onRemoved={() => navigate(accessPaths.users(domainId), { state: { removed: data.username } })}
+            />
+          )
+        }
+      </LoadStatus>
       <p>
         <Link to={accessPaths.users(domainId)}>{t('access.users.backToList')}</Link>
       </p>

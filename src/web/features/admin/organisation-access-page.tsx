@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
 import { api, request } from '../../api.js';
@@ -156,100 +157,96 @@ export function OrganisationAccessPage() {
         </p>
       ) : null}
 
-      {state.status === 'loading' ? (
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : rows.length === 0 ? (
-        <p className="notice">{t('orgAccess.empty')}</p>
-      ) : (
-        <>
-          <p className="result-count">{t('orgAccess.count', { count: rows.length, ended: endedCount })}</p>
-          <div className="table-scroll" role="region" aria-labelledby="org-access-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="org-access-caption">{t('orgAccess.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('orgAccess.colOrganisation')}</th>
-                  <th scope="col">{t('orgAccess.colMerger')}</th>
-                  <th scope="col">{t('orgAccess.colEffectiveDate')}</th>
-                  <th scope="col">{t('orgAccess.colAccess')}</th>
-                  <th scope="col">{t('orgAccess.colAction')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => {
-                  const { organisation, merger } = row;
-                  const name = nameOf(organisation);
-                  const isEnded = organisation.accessEndedOn !== null;
-                  return (
-                    <tr key={organisation.id}>
-                      <th scope="row">
-                        {name}
-                        {organisation.isDemo ? (
-                          <>
-                            {' '}
-                            <Badge tone="demo" title={t('choice.demoLong')}>
-                              {t('choice.demo')}
-                            </Badge>
-                          </>
-                        ) : null}
-                        <br />
-                        <span className="nowrap">{t('mergers.kbo', { kbo: organisation.kboFormatted })}</span>
-                      </th>
-                      <td>
-                        {merger.name}
-                        <br />
-                        {t('orgAccess.mergesInto', { target: nameOf(merger.target.organisation) })}
-                      </td>
-                      <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
-                      <td>
-                        {isEnded ? (
-                          <Badge tone="warning">{t('orgAccess.stateEnded', { date: formatDate(organisation.accessEndedOn!) })}</Badge>
-                        ) : (
-                          <Badge tone="new">{t('orgAccess.stateActive')}</Badge>
-                        )}
-                        {!isEnded && today && today < merger.effectiveDate ? (
-                          <>
-                            <br />
-                            {t('orgAccess.notYet', { date: formatDate(merger.effectiveDate) })}
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className={isEnded ? 'button' : 'button button--danger'}
-                          onClick={() => ask({ action: isEnded ? 'restore' : 'end', row })}
-                          disabled={isBusy}
-                        >
-                          {isEnded ? t('orgAccess.restore') : t('orgAccess.end')}
-                          <span className="visually-hidden"> – {name}</span>
-                        </button>
-                        {today >= merger.effectiveDate ? (
-                          <button
-                            type="button"
-                            className="button"
-                            onClick={() => setReopening({ organisationId: organisation.id, name, year: Number(merger.effectiveDate.slice(0, 4)) - 1 })}
-                            disabled={isBusy}
-                          >
-                            {t('orgAccess.reopen')}
-                            <span className="visually-hidden"> – {name}</span>
-                          </button>
-                        ) : null}
-                      </td>
+      <LoadStatus state={state}>
+        {() =>
+          rows.length === 0 ? (
+            <p className="notice">{t('orgAccess.empty')}</p>
+          ) : (
+            <>
+              <p className="result-count">{t('orgAccess.count', { count: rows.length, ended: endedCount })}</p>
+              <div className="table-scroll" role="region" aria-labelledby="org-access-caption" tabIndex={0}>
+                <table className="table">
+                  <caption id="org-access-caption">{t('orgAccess.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('orgAccess.colOrganisation')}</th>
+                      <th scope="col">{t('orgAccess.colMerger')}</th>
+                      <th scope="col">{t('orgAccess.colEffectiveDate')}</th>
+                      <th scope="col">{t('orgAccess.colAccess')}</th>
+                      <th scope="col">{t('orgAccess.colAction')}</th>
                     </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {rows.map((row) => {
+                      const { organisation, merger } = row;
+                      const name = nameOf(organisation);
+                      const isEnded = organisation.accessEndedOn !== null;
+                      return (
+                        <tr key={organisation.id}>
+                          <th scope="row">
+                            {name}
+                            {organisation.isDemo ? (
+                              <>
+                                {' '}
+                                <Badge tone="demo" title={t('choice.demoLong')}>
+                                  {t('choice.demo')}
+                                </Badge>
+                              </>
+                            ) : null}
+                            <br />
+                            <span className="nowrap">{t('mergers.kbo', { kbo: organisation.kboFormatted })}</span>
+                          </th>
+                          <td>
+                            {merger.name}
+                            <br />
+                            {t('orgAccess.mergesInto', { target: nameOf(merger.target.organisation) })}
+                          </td>
+                          <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
+                          <td>
+                            {isEnded ? (
+                              <Badge tone="warning">{t('orgAccess.stateEnded', { date: formatDate(organisation.accessEndedOn!) })}</Badge>
+                            ) : (
+                              <Badge tone="new">{t('orgAccess.stateActive')}</Badge>
+                            )}
+                            {!isEnded && today && today < merger.effectiveDate ? (
+                              <>
+                                <br />
+                                {t('orgAccess.notYet', { date: formatDate(merger.effectiveDate) })}
+                              </>
+                            ) : null}
+                          </td>
+                          <td>
+                            <button
+                              type="button"
+                              className={isEnded ? 'button' : 'button button--danger'}
+                              onClick={() => ask({ action: isEnded ? 'restore' : 'end', row })}
+                              disabled={isBusy}
+                            >
+                              {isEnded ? t('orgAccess.restore') : t('orgAccess.end')}
+                              <span className="visually-hidden"> – {name}</span>
+                            </button>
+                            {today >= merger.effectiveDate ? (
+                              <button
+                                type="button"
+                                className="button"
+                                onClick={() => setReopening({ organisationId: organisation.id, name, year: Number(merger.effectiveDate.slice(0, 4)) - 1 })}
+                                disabled={isBusy}
+                              >
+                                {t('orgAccess.reopen')}
+                                <span className="visually-hidden"> – {name}</span>
+                              </button>
+                            ) : null}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        }
+      </LoadStatus>
 
       <ReopenReportDialog
         target={reopening}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
 import { formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
@@ -31,19 +32,17 @@ export function AcceptDelegationPage() {
     <>
       <Breadcrumbs items={[{ to: chamanPaths.home, label: t('chaman.short') }, { label: title }]} />
       <h1>{title}</h1>
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : !delegation ? (
-        <p role="alert" className="notice notice--error">
-          {t('chaman.accept.notFound')}
-        </p>
-      ) : (
-        <AcceptForm delegation={delegation} />
-      )}
+      <LoadStatus state={state}>
+        {() =>
+          !delegation ? (
+            <p role="alert" className="notice notice--error">
+              {t('chaman.accept.notFound')}
+            </p>
+          ) : (
+            <AcceptForm delegation={delegation} />
+          )
+        }
+      </LoadStatus>
       <p>
         <Link to={chamanPaths.home}>{t('chaman.backToHome')}</Link>
       </p>
@@ -111,14 +110,7 @@ function AcceptForm({ delegation }: { delegation: DelegationData }) {
           errors={errors}
           selfSignedAllowed
         />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('chaman.incoming.accept')}
-          </button>
-          <button type="button" className="button" onClick={() => navigate(chamanPaths.home)} disabled={isBusy}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('chaman.incoming.accept')} isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />
       </form>
     </>
   );

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
@@ -15,7 +15,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
 import type { AccountData, ChamanHomeData } from './chaman-api.js';
-import { CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
+import { AccountNameField, CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
 
 const PREFIX = 'chaman-account';
 
@@ -41,24 +41,22 @@ export function AccountPage() {
     <>
       <Breadcrumbs items={[{ to: chamanPaths.home, label: t('chaman.short') }, { label: account?.name ?? t('chaman.account.titleLoading') }]} />
       <h1>{title}</h1>
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : !account ? (
-        <p role="alert" className="notice notice--error">
-          {t('chaman.account.notFound')}
-        </p>
-      ) : (
-        <AccountDetails
-          account={account}
-          owner={owner}
-          onChange={setAccount}
-          onDeleted={() => navigate(chamanPaths.home, { state: { notice: t('chaman.account.deleted', { name: account.name }) } })}
-        />
-      )}
+      <LoadStatus state={state}>
+        {() =>
+          !account ? (
+            <p role="alert" className="notice notice--error">
+              {t('chaman.account.notFound')}
+            </p>
+          ) : (
+            <AccountDetails
+              account={account}
+              owner={owner}
+              onChange={setAccount}
+              onDeleted={() => navigate(chamanPaths.home, { state: { notice: t('chaman.account.deleted', { name: account.name }) } })}
+            />
+          )
+        }
+      </LoadStatus>
       <p>
         <Link to={chamanPaths.home}>{t('chaman.backToHome')}</Link>
       </p>
@@ -222,16 +220,7 @@ function AccountDetails({
               })}
             />
           ) : null}
-          <TextField
-            id={`${PREFIX}-name`}
-            label={t('chaman.accountName')}
-            required
-            maxLength={100}
-            autoComplete="off"
-            error={fieldError(errors, 'name')}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
+          <AccountNameField prefix={PREFIX} error={fieldError(errors, 'name')} value={name} onChange={setName} />
           {codes.length > 0 ? (
             <PermissionCheckboxes
               prefix={PREFIX}

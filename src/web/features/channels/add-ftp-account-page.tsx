@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { Link, useNavigate } from 'react-router-dom';
 import { Breadcrumbs } from '../access/access-common.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -10,7 +11,7 @@ import { SelectField, TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES } from './chaman-api.js';
 import type { CreatedAccountData } from './chaman-api.js';
-import { CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes, SecretBox } from './chaman-common.js';
+import { AccountNameField, CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes, SecretBox } from './chaman-common.js';
 
 const PREFIX = 'chaman-ftp';
 
@@ -105,16 +106,7 @@ export function AddFtpAccountPage() {
             <option value="FTP">FTP</option>
             <option value="SFTP">SFTP</option>
           </SelectField>
-          <TextField
-            id={`${PREFIX}-name`}
-            label={t('chaman.accountName')}
-            required
-            maxLength={100}
-            autoComplete="off"
-            error={fieldError(errors, 'name')}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
+          <AccountNameField prefix={PREFIX} error={fieldError(errors, 'name')} value={name} onChange={setName} />
           <PermissionCheckboxes
             prefix={PREFIX}
             kind="ftp"
@@ -186,14 +178,7 @@ export function AddFtpAccountPage() {
           <p>
             <strong>{t('chaman.ftp.passwordWarning')}</strong>
           </p>
-          <div className="actions">
-            <button type="submit" className="button button--primary" disabled={isBusy}>
-              {t('form.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => navigate(chamanPaths.home)} disabled={isBusy}>
-              {t('form.cancel')}
-            </button>
-          </div>
+          <FormActions isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />
         </form>
       )}
     </>

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
-import { SelectField, TextField } from '../../components/form-field.js';
+import { SelectField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, REST_PERMISSION_CODES } from './chaman-api.js';
-import { CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
+import { AccountNameField, CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
 
 const PREFIX = 'chaman-web';
 type Kind = '' | 'SOAP' | 'REST';
@@ -104,17 +105,7 @@ export function AddWebserviceAccountPage() {
         </SelectField>
         {kind === '' ? null : (
           <>
-            <TextField
-              id={`${PREFIX}-name`}
-              label={t('chaman.accountName')}
-              hint={kind === 'REST' ? t('chaman.web.nameHint') : undefined}
-              required
-              maxLength={100}
-              autoComplete="off"
-              error={fieldError(errors, 'name')}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
+            <AccountNameField prefix={PREFIX} hint={kind === 'REST' ? t('chaman.web.nameHint') : undefined} error={fieldError(errors, 'name')} value={name} onChange={setName} />
             {kind === 'REST' ? (
               <>
                 <PermissionCheckboxes
@@ -180,14 +171,7 @@ export function AddWebserviceAccountPage() {
             )}
           </>
         )}
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('form.confirm')}
-          </button>
-          <button type="button" className="button" onClick={() => navigate(chamanPaths.home)} disabled={isBusy}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />
       </form>
     </>
   );

@@ -194,3 +194,33 @@ export function certificateLabels(prefix: string, t: (key: string) => string) {
     certificateName: { id: `${prefix}-certificateName`, label: t('chaman.certificateName') },
   };
 }
+
+/** The account's name (R3.3, R3.7): the one field every ChaMan account form has. */
+export function AccountNameField({
+  prefix,
+  hint,
+  error,
+  value,
+  onChange,
+}: {
+  prefix: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      id={`${prefix}-name`}
+      label={t('chaman.accountName')}
+      hint={hint}
+      required
+      maxLength={100}
+      autoComplete="off"
+      error={error}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
@@ -60,39 +61,37 @@ export function ChamanHomePage() {
           {notice}
         </p>
       ) : null}
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : state.data.sender === null || isEditingContact ? (
-        <ContactForm
-          organisationName={state.data.organisation.name}
-          initial={state.data.sender}
-          onSaved={(saved) => {
-            setEditingContact(false);
-            setNotice(t('chaman.contact.saved', { number: saved.sender?.senderNumber ?? '' }));
-            reload();
-          }}
-          onCancel={() => (state.data.sender === null ? navigate('/') : setEditingContact(false))}
-        />
-      ) : (
-        <ChamanSections
-          home={state.data}
-          status={status}
-          onStatusChange={(next) => setSearchParams(next === 'pending' ? {} : { statuut: next })}
-          onChanged={(message, updated) => {
-            setNotice(message);
-            if (updated) setData(updated);
-            reload();
-          }}
-          onEditContact={() => {
-            setNotice(undefined);
-            setEditingContact(true);
-          }}
-        />
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          data.sender === null || isEditingContact ? (
+            <ContactForm
+              organisationName={data.organisation.name}
+              initial={data.sender}
+              onSaved={(saved) => {
+                setEditingContact(false);
+                setNotice(t('chaman.contact.saved', { number: saved.sender?.senderNumber ?? '' }));
+                reload();
+              }}
+              onCancel={() => (data.sender === null ? navigate('/') : setEditingContact(false))}
+            />
+          ) : (
+            <ChamanSections
+              home={data}
+              status={status}
+              onStatusChange={(next) => setSearchParams(next === 'pending' ? {} : { statuut: next })}
+              onChanged={(message, updated) => {
+                setNotice(message);
+                if (updated) setData(updated);
+                reload();
+              }}
+              onEditContact={() => {
+                setNotice(undefined);
+                setEditingContact(true);
+              }}
+            />
+          )
+        }
+      </LoadStatus>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { LANGUAGES } from '../../../shared/messages.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
@@ -93,14 +94,7 @@ export function ContactForm({
           </option>
         ))}
       </SelectField>
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={isBusy}>
-          {t('form.confirm')}
-        </button>
-        <button type="button" className="button" onClick={onCancel} disabled={isBusy}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions isBusy={isBusy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Navigate, NavLink, useBlocker, useParams } from 'react-router-dom';
 import type { Section } from '../../../modules/configuration/configuration.schema.js';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { errorMessage } from '../../components/error-message.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { configurationApi } from './configuration-api.js';
@@ -84,17 +84,13 @@ export function ConfigurationPage() {
           </ul>
         </nav>
         <div className="config__section">
-          {state.status === 'loading' ? (
-            <p role="status" className="loading">
-              {t('app.loading')}
-            </p>
-          ) : state.status === 'error' ? (
-            <p role="alert" className="notice notice--error">
-              {errorMessage(state.error, t)}
-            </p>
-          ) : (
-            <SectionForm key={section} view={state.data} onSaved={setData} onDirtyChange={setDirty} />
-          )}
+          <LoadStatus state={state}>
+            {(data) =>
+              (
+                <SectionForm key={section} view={data} onSaved={setData} onDirtyChange={setDirty} />
+              )
+            }
+          </LoadStatus>
         </div>
       </div>
       <ConfirmDialog

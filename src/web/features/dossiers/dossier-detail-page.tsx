@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailPending } from '../../components/load-status.js';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { errorMessage } from '../../components/error-message.js';
 import { formatDate } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -64,30 +64,8 @@ export function DossierDetailPage() {
 
   const crumbs = <Breadcrumbs items={[{ to: dossierPaths.list, label: t('dossiers.list.title') }, { label: title }]} />;
 
-  if (state.status === 'loading') {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      </>
-    );
-  }
-  if (state.status === 'error' || !detail) {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="alert" className="notice notice--error">
-          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-        </p>
-        <p>
-          <Link to={dossierPaths.list}>{t('dossiers.detail.backToList')}</Link>
-        </p>
-      </>
-    );
+  if (state.status !== 'ready' || !detail) {
+    return <DetailPending crumbs={crumbs} title={title} state={state} back={{ to: dossierPaths.list, label: t('dossiers.detail.backToList') }} />;
   }
 
   const stoppingForm = stopping ? detail.formList.find((f) => f.id === stopping && f.status === 'running') : undefined;

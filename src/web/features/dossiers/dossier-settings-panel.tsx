@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadNotice } from '../../components/load-status.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
 import { useLoad } from '../../components/use-load.js';
@@ -88,15 +89,7 @@ export function DossierSettingsPanel() {
     <section className="panel" aria-labelledby={`${PREFIX}-title`}>
       <h2 id={`${PREFIX}-title`}>{t('dossiers.settings.title')}</h2>
       <p>{t('dossiers.settings.intro')}</p>
-      {state.status === 'loading' ? (
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : null}
+      <LoadNotice state={state} />
 
       {outcome ? (
         <p

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
@@ -82,14 +83,7 @@ export function StopForm({ form, onStopped, onCancel }: { form: FormData; onStop
           value={endDate}
           onChange={(event) => setEndDate(event.target.value)}
         />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('dossiers.stop.submit')}
-          </button>
-          <button type="button" className="button" onClick={onCancel} disabled={isBusy}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('dossiers.stop.submit')} isBusy={isBusy} onCancel={onCancel} />
       </form>
 
       <ConfirmDialog

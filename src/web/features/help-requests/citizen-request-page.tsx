@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, RefObject } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { TextAreaField, TextField } from '../../components/form-field.js';
-import { formatDate, formatDateTime } from '../../components/format.js';
+import { formatDate } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { UiLanguage } from '../../i18n/index.js';
@@ -14,7 +14,8 @@ import { useCitizenProof } from './citizen-proof.js';
 import { preloadCitizenSchema, validateCitizenRequest } from './citizen-validation.js';
 import { HELP_KIND_LIST, helpRequestsApi } from './help-requests-api.js';
 import type { CitizenReceiptData, CitizenRequestInput, CompetentOcmwData, HelpKind, OcmwLookupData } from './help-requests-api.js';
-import { ContactBlock, brusselsDate, kindLabel } from './help-requests-common.js';
+import { kindLabel } from './help-requests-common.js';
+import { CitizenReceipt } from './citizen-receipt.js';
 
 const PREFIX = 'citizen';
 const MESSAGE_MAX = 5000;
@@ -555,64 +556,5 @@ export function CitizenRequestPage() {
         </div>
       </form>
     </>
-  );
-}
-
-/** After "Indienen": the reference, the receipt date, the competent OCMW and the acknowledgement. */
-function CitizenReceipt({
-  receipt,
-  headingRef,
-  onNewRequest,
-}: {
-  receipt: CitizenReceiptData;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  onNewRequest: () => void;
-}) {
-  const { t } = useTranslation();
-  const filedOn = brusselsDate(receipt.filedAt);
-  return (
-    <section aria-labelledby={`${PREFIX}-done-title`}>
-      <div className="notice notice--success">
-        <h2 id={`${PREFIX}-done-title`} ref={headingRef} tabIndex={-1} className="notice__title step-heading">
-          {t('helpRequests.citizen.doneTitle')}
-        </h2>
-        <p>
-          {t('helpRequests.citizen.reference')}: <strong style={{ fontSize: '1.5rem', letterSpacing: '0.03em' }}>{receipt.reference}</strong>
-        </p>
-        <p>{t('helpRequests.citizen.referenceHint')}</p>
-      </div>
-      <dl className="details">
-        <dt>{t('helpRequests.citizen.filedAt')}</dt>
-        <dd>{formatDateTime(receipt.filedAt)}</dd>
-        <dt>{t('helpRequests.citizen.receivedOn')}</dt>
-        <dd>{formatDate(receipt.receivedOn)}</dd>
-      </dl>
-      <p>
-        {filedOn !== receipt.receivedOn
-          ? t('helpRequests.citizen.receiptDateMoved', { date: formatDate(receipt.receivedOn) })
-          : null}{' '}
-        {t('helpRequests.citizen.receiptDateRule')}
-      </p>
-
-      <h3>{t('helpRequests.citizen.ocmwTitle')}</h3>
-      <p>
-        <strong>{receipt.ocmw.name}</strong>
-      </p>
-      {receipt.ocmw.contact ? <ContactBlock contact={receipt.ocmw.contact} /> : <p>{t('helpRequests.citizen.noContact')}</p>}
-      <p>{t('helpRequests.citizen.deadline')}</p>
-
-      <h3>{t('helpRequests.citizen.acknowledgementTitle')}</h3>
-      <p>
-        {receipt.acknowledgementTo
-          ? t('helpRequests.citizen.acknowledgementSent', { email: receipt.acknowledgementTo })
-          : t('helpRequests.citizen.acknowledgementNone')}
-      </p>
-
-      <p>
-        <button type="button" className="button" onClick={onNewRequest}>
-          {t('helpRequests.citizen.newRequest')}
-        </button>
-      </p>
-    </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../components/form-actions.js';
 import { useNavigate } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorSummary } from '../../components/error-summary.js';
@@ -191,14 +192,7 @@ export function ForwardForm({ detail, onCancel }: { detail: HelpRequestDetailDat
           value={reason}
           onChange={(event) => setReason(event.target.value)}
         />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('helpRequests.forward.submit')}
-          </button>
-          <button type="button" className="button" onClick={onCancel} disabled={isBusy}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('helpRequests.forward.submit')} isBusy={isBusy} onCancel={onCancel} />
       </form>
 
       <ConfirmDialog

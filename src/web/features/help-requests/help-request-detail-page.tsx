@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailPending } from '../../components/load-status.js';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../../components/error-message.js';
 import { formatDate, formatDateTime } from '../../components/format.js';
@@ -82,30 +83,8 @@ export function HelpRequestDetailPage() {
 
   const crumbs = <Breadcrumbs items={[{ to: helpRequestPaths.list, label: t('helpRequests.list.title') }, { label: detail?.reference ?? t('helpRequests.detail.titleLoading') }]} />;
 
-  if (state.status === 'loading') {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      </>
-    );
-  }
-  if (state.status === 'error' || !detail) {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="alert" className="notice notice--error">
-          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-        </p>
-        <p>
-          <Link to={helpRequestPaths.list}>{t('helpRequests.detail.backToList')}</Link>
-        </p>
-      </>
-    );
+  if (state.status !== 'ready' || !detail) {
+    return <DetailPending crumbs={crumbs} title={title} state={state} back={{ to: helpRequestPaths.list, label: t('helpRequests.detail.backToList') }} />;
   }
 
   const forwardExpired = today !== undefined && today > detail.forwardUntil;

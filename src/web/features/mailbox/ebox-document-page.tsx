@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailPending } from '../../components/load-status.js';
 import { Link, useParams } from 'react-router-dom';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
@@ -65,30 +66,8 @@ export function EboxDocumentPage() {
 
   const crumbs = <Breadcrumbs items={[{ to: eboxPaths.list, label: t('ebox.list.title') }, { label: title, isOthersText: Boolean(doc) }]} />;
 
-  if (state.status === 'loading') {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      </>
-    );
-  }
-  if (state.status === 'error' || !doc) {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="alert" className="notice notice--error">
-          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-        </p>
-        <p>
-          <Link to={eboxPaths.list}>{t('ebox.document.backToList')}</Link>
-        </p>
-      </>
-    );
+  if (state.status !== 'ready' || !doc) {
+    return <DetailPending crumbs={crumbs} title={title} state={state} back={{ to: eboxPaths.list, label: t('ebox.document.backToList') }} />;
   }
 
   const attachment = doc.attachment;

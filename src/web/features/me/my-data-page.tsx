@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { LANGUAGES } from '../../../shared/messages.js';
 import type { Language } from '../../../shared/messages.js';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/password-policy.js';
 import { ErrorSummary } from '../../components/error-summary.js';
-import { errorMessage } from '../../components/error-message.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { SelectField, TextField } from '../../components/form-field.js';
@@ -24,15 +24,13 @@ export function MyDataPage() {
   return (
     <>
       <h1>{t('me.title')}</h1>
-      {state.status === 'loading' ? (
-        <p role="status">{t('app.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : (
-        <PersonalDataForm me={state.data} onSaved={setData} />
-      )}
+      <LoadStatus state={state}>
+        {(data) =>
+          (
+            <PersonalDataForm me={data} onSaved={setData} />
+          )
+        }
+      </LoadStatus>
       <PasswordForm />
     </>
   );

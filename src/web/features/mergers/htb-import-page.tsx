@@ -1,19 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ChangeEvent, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileImportForm, useFileImport } from '../../components/file-import.js';
 import { formatInsz, formatKbo } from '../../../shared/identifiers.js';
-import { api, ApiError } from '../../api.js';
+import { api } from '../../api.js';
 import type { HtbImportReportData } from '../../api.js';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { ErrorSummary } from '../../components/error-summary.js';
-import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
-import type { FormErrors } from '../../components/form-errors.js';
-import { FileField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 
 const PREFIX = 'htb-import';
-const FILE_ID = `${PREFIX}-file`;
 /** The server refuses larger files (MAX_HTB_FILE_BYTES); checking here saves the upload. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -46,74 +40,15 @@ function displayInsz(insz: string): string {
  */
 export function HtbImportPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | undefined>();
-  const [errors, setErrors] = useState<FormErrors | undefined>();
-  const [report, setReport] = useState<HtbImportReportData | undefined>();
-  const [isBusy, setBusy] = useState(false);
-  const [isConfirmOpen, setConfirmOpen] = useState(false);
-  const reportHeadingRef = useRef<HTMLHeadingElement>(null);
+  const upload = useFileImport({
+    prefix: PREFIX,
+    maxBytes: MAX_FILE_BYTES,
+    required: t('htbImport.fileRequired'),
+    tooLarge: t('htbImport.fileTooLarge'),
+    send: (file, dryRun) => api.importHtb(file, dryRun),
+  });
+  const { report } = upload;
   useDocumentTitle(t('htbImport.title'));
-
-  useEffect(() => {
-    // A new report replaces the old one below the form: take keyboard and screen-reader users there.
-    if (report) reportHeadingRef.current?.focus();
-  }, [report]);
-
-  function fail(error: unknown) {
-    setErrors((previous) => {
-      const next = formErrorsOf(error, t, previous);
-      // Size and type refusals come without a field, but they are about the file.
-      if (error instanceof ApiError && (error.status === 413 || error.status === 415) && !next.fields.file && next.message) {
-        next.fields = { ...next.fields, file: next.message };
-      }
-      return next;
-    });
-  }
-
-  function onFileChange(event: ChangeEvent<HTMLInputElement>) {
-    setFile(event.target.files?.[0]);
-    setReport(undefined);
-    setErrors(undefined);
-  }
-
-  async function onCheck(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const problem = !file ? t('htbImport.fileRequired') : file.size > MAX_FILE_BYTES ? t('htbImport.fileTooLarge') : undefined;
-    if (!file || problem !== undefined) {
-      setReport(undefined);
-      setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { file: problem ?? t('htbImport.fileRequired') } }));
-      return;
-    }
-    setBusy(true);
-    try {
-      const checked = await api.importHtb(file, true);
-      setErrors(undefined);
-      setReport(checked);
-    } catch (error) {
-      setReport(undefined);
-      fail(error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function onImport() {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const imported = await api.importHtb(file, false);
-      setErrors(undefined);
-      setReport(imported);
-    } catch (error) {
-      setReport(undefined);
-      fail(error);
-    } finally {
-      setBusy(false);
-      setConfirmOpen(false);
-    }
-  }
-
-  const known = { file: { id: FILE_ID, label: t('htbImport.file') } };
   const invalidRows = report ? report.rows.filter((row) => row.problems.length > 0).length : 0;
   const isImported = report !== undefined && !report.dryRun && report.valid;
 
@@ -149,29 +84,17 @@ export function HtbImportPage() {
       <p>{t('htbImport.rules')}</p>
       <p>{t('htbImport.replaceNote')}</p>
 
-      <form className="form" noValidate onSubmit={(event) => void onCheck(event)}>
-        {errors ? (
-          <ErrorSummary key={errors.attempt} title={t('form.errorSummary')} message={errors.fields.file ? undefined : errors.message} fields={summaryLinks(errors, known)} />
-        ) : null}
-        <FileField
-          id={FILE_ID}
-          label={t('htbImport.file')}
-          hint={t('htbImport.fileHint')}
-          required
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          error={fieldError(errors, 'file')}
-          onChange={onFileChange}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('htbImport.check')}
-          </button>
-        </div>
-      </form>
+      <FileImportForm
+        upload={upload}
+        label={t('htbImport.file')}
+        hint={t('htbImport.fileHint')}
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        checkLabel={t('htbImport.check')}
+      />
 
       {report ? (
         <section aria-labelledby={`${PREFIX}-report-title`}>
-          <h2 id={`${PREFIX}-report-title`} ref={reportHeadingRef} tabIndex={-1} className="step-heading">
+          <h2 id={`${PREFIX}-report-title`} ref={upload.reportHeadingRef} tabIndex={-1} className="step-heading">
             {isImported ? t('htbImport.importTitle') : t('htbImport.checkTitle')}
           </h2>
           <p role="status" className={report.valid ? 'notice notice--success' : 'notice notice--error'}>
@@ -242,7 +165,7 @@ export function HtbImportPage() {
 
           {report.valid && report.dryRun ? (
             <div className="actions">
-              <button type="button" className="button button--primary" disabled={isBusy} onClick={() => setConfirmOpen(true)}>
+              <button type="button" className="button button--primary" disabled={upload.isBusy} onClick={() => upload.setConfirmOpen(true)}>
                 {t('htbImport.import')}
               </button>
             </div>
@@ -251,15 +174,15 @@ export function HtbImportPage() {
       ) : null}
 
       <ConfirmDialog
-        open={isConfirmOpen}
+        open={upload.isConfirmOpen}
         title={t('htbImport.confirmTitle')}
         confirmLabel={t('htbImport.import')}
         cancelLabel={t('form.cancel')}
-        onConfirm={() => void onImport()}
-        onCancel={() => setConfirmOpen(false)}
-        isBusy={isBusy}
+        onConfirm={upload.onImport}
+        onCancel={() => upload.setConfirmOpen(false)}
+        isBusy={upload.isBusy}
       >
-        <p>{t('htbImport.confirmBody', { file: file?.name ?? '' })}</p>
+        <p>{t('htbImport.confirmBody', { file: upload.file?.name ?? '' })}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,21 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ChangeEvent, FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileImportForm, useFileImport } from '../../components/file-import.js';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../../api.js';
 import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { ErrorSummary } from '../../components/error-summary.js';
-import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
-import type { FormErrors } from '../../components/form-errors.js';
-import { FileField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { mergerPaths, mergersApi } from './mergers-api.js';
 import type { MergerImportReportData } from './mergers-api.js';
 import { ScenarioLabel } from './mergers-common.js';
 
 const PREFIX = 'merger-import';
-const FILE_ID = `${PREFIX}-file`;
 /** The server refuses larger files; checking here saves the upload. */
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -31,63 +24,16 @@ type Entry = MergerImportReportData['mergers'][number];
  */
 export function MergerImportPage() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | undefined>();
-  const [errors, setErrors] = useState<FormErrors | undefined>();
-  const [report, setReport] = useState<MergerImportReportData | undefined>();
-  const [isBusy, setBusy] = useState(false);
-  const [isConfirmOpen, setConfirmOpen] = useState(false);
-  const reportHeadingRef = useRef<HTMLHeadingElement>(null);
+  const upload = useFileImport({
+    prefix: PREFIX,
+    maxBytes: MAX_FILE_BYTES,
+    required: t('mergers.import.fileRequired'),
+    tooLarge: t('mergers.import.fileTooLarge'),
+    send: (file, dryRun) => mergersApi.importCsv(file, dryRun),
+  });
+  const { report } = upload;
   const title = t('mergers.import.title');
   useDocumentTitle(title);
-
-  useEffect(() => {
-    if (report) reportHeadingRef.current?.focus();
-  }, [report]);
-
-  function fail(error: unknown) {
-    setErrors((previous) => {
-      const next = formErrorsOf(error, t, previous);
-      if (error instanceof ApiError && (error.status === 413 || error.status === 415) && !next.fields.file && next.message) {
-        next.fields = { ...next.fields, file: next.message };
-      }
-      return next;
-    });
-  }
-
-  function onFileChange(event: ChangeEvent<HTMLInputElement>) {
-    setFile(event.target.files?.[0]);
-    setReport(undefined);
-    setErrors(undefined);
-  }
-
-  async function send(dryRun: boolean) {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const answer = await mergersApi.importCsv(file, dryRun);
-      setErrors(undefined);
-      setReport(answer);
-    } catch (error) {
-      setReport(undefined);
-      fail(error);
-    } finally {
-      setBusy(false);
-      setConfirmOpen(false);
-    }
-  }
-
-  async function onCheck(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const problem = !file ? t('mergers.import.fileRequired') : file.size > MAX_FILE_BYTES ? t('mergers.import.fileTooLarge') : undefined;
-    if (problem !== undefined) {
-      setReport(undefined);
-      setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { file: problem } }));
-      return;
-    }
-    await send(true);
-  }
-
-  const known = { file: { id: FILE_ID, label: t('mergers.import.file') } };
   const invalid = report ? report.mergers.filter((m) => m.problems.length > 0).length : 0;
   const toCreate = report ? report.mergers.filter((m) => m.action === 'create').length : 0;
   const isImported = report !== undefined && !report.dryRun && report.valid;
@@ -131,29 +77,11 @@ export function MergerImportPage() {
       </ul>
       <p>{t('mergers.import.rules')}</p>
 
-      <form className="form" noValidate onSubmit={(event) => void onCheck(event)}>
-        {errors ? (
-          <ErrorSummary key={errors.attempt} title={t('form.errorSummary')} message={errors.fields.file ? undefined : errors.message} fields={summaryLinks(errors, known)} />
-        ) : null}
-        <FileField
-          id={FILE_ID}
-          label={t('mergers.import.file')}
-          hint={t('mergers.import.fileHint')}
-          required
-          accept=".csv,text/csv"
-          error={fieldError(errors, 'file')}
-          onChange={onFileChange}
-        />
-        <div className="actions">
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('mergers.import.check')}
-          </button>
-        </div>
-      </form>
+      <FileImportForm upload={upload} label={t('mergers.import.file')} hint={t('mergers.import.fileHint')} accept=".csv,text/csv" checkLabel={t('mergers.import.check')} />
 
       {report ? (
         <section aria-labelledby={`${PREFIX}-report-title`}>
-          <h2 id={`${PREFIX}-report-title`} ref={reportHeadingRef} tabIndex={-1} className="step-heading">
+          <h2 id={`${PREFIX}-report-title`} ref={upload.reportHeadingRef} tabIndex={-1} className="step-heading">
             {isImported ? t('mergers.import.importTitle') : t('mergers.import.checkTitle')}
           </h2>
           <p role="status" className={report.valid ? 'notice notice--success' : 'notice notice--error'}>
@@ -192,7 +120,7 @@ export function MergerImportPage() {
           </div>
           {report.valid && report.dryRun && toCreate > 0 ? (
             <div className="actions">
-              <button type="button" className="button button--primary" disabled={isBusy} onClick={() => setConfirmOpen(true)}>
+              <button type="button" className="button button--primary" disabled={upload.isBusy} onClick={() => upload.setConfirmOpen(true)}>
                 {t('mergers.import.import')}
               </button>
             </div>
@@ -206,15 +134,15 @@ export function MergerImportPage() {
       ) : null}
 
       <ConfirmDialog
-        open={isConfirmOpen}
+        open={upload.isConfirmOpen}
         title={t('mergers.import.confirmTitle')}
         confirmLabel={t('mergers.import.import')}
         cancelLabel={t('form.cancel')}
-        onConfirm={() => void send(false)}
-        onCancel={() => setConfirmOpen(false)}
-        isBusy={isBusy}
+        onConfirm={upload.onImport}
+        onCancel={() => upload.setConfirmOpen(false)}
+        isBusy={upload.isBusy}
       >
-        <p>{t('mergers.import.confirmBody', { file: file?.name ?? '', count: toCreate })}</p>
+        <p>{t('mergers.import.confirmBody', { file: upload.file?.name ?? '', count: toCreate })}</p>
       </ConfirmDialog>
     </>
   );

@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadStatus } from '../../components/load-status.js';
 import { Link, useLocation } from 'react-router-dom';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
 import { api } from '../../api.js';
 import { Badge } from '../../components/badge.js';
-import { errorMessage } from '../../components/error-message.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -87,101 +87,99 @@ export function MergersPage() {
           </Link>
         </div>
       ) : null}
-      {state.status === 'loading' ? (
-        <p role="status">{t('mergers.loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : state.data.items.length === 0 ? (
-        <p className="notice">{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="mergers-caption">{t('mergers.caption', { count: state.data.total })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mergers.colName')}</th>
-                <th scope="col">{t('mergers.colScenario')}</th>
-                <th scope="col">{t('mergers.colSources')}</th>
-                <th scope="col">{t('mergers.colTarget')}</th>
-                <th scope="col">{t('mergers.colEffectiveDate')}</th>
-                <th scope="col">{t('mergers.colStatus')}</th>
-                {state.data.progress ? <th scope="col">{t('mergers.colProgress')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((merger) => {
-                const progress = state.data.progress?.get(merger.id);
-                return (
-                  <tr key={merger.id}>
-                    <th scope="row">
-                      {isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}
-                      {/* Issue 19: the demo's rehearsal merger, to try checklist, dry run, cut-over and undo on. */}
-                      {merger.rehearsal ? (
-                        <>
-                          {' '}
-                          <Badge tone="demo">{t('mergers.rehearsal')}</Badge>
-                        </>
-                      ) : null}
-                    </th>
-                    <td>
-                      <ScenarioLabel scenario={merger.scenario} />
-                    </td>
-                    <td>
-                      <ul className="plain-list">
-                        {merger.sources.map((source) => (
-                          <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <div>
-                        {organisationLine(merger.target.organisation)}
-                        {merger.target.isNewOrganisation ? (
-                          <>
-                            {' '}
-                            <Badge tone="new">{t('mergers.new')}</Badge>
-                          </>
-                        ) : null}
-                      </div>
-                      <div className="merger__nis">
-                        {t('mergers.nis', { nis: merger.target.nis })}
-                        {merger.target.isNewNis ? (
-                          <>
-                            {' '}
-                            <Badge tone="new">{t('mergers.new')}</Badge>
-                          </>
-                        ) : null}
-                      </div>
-                    </td>
-                    <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
-                    <td>
-                      <MergerStatus status={merger.status} scheduled={merger.scheduled} />
-                    </td>
-                    {state.data.progress ? (
-                      <td>
-                        {progress ? (
-                          <>
-                            <ProgressBar value={progress.progress} label={t('mergers.progressOf', { name: merger.name })} />
-                            {progress.overdue > 0 ? (
-                              <div>
-                                <Badge tone="warning">{t('mergers.checklist.overdueCount', { count: progress.overdue })}</Badge>
-                              </div>
-                            ) : null}
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    ) : null}
+      <LoadStatus state={state}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="notice">{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</p>
+          ) : (
+            <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
+              <table className="table">
+                <caption id="mergers-caption">{t('mergers.caption', { count: data.total })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('mergers.colName')}</th>
+                    <th scope="col">{t('mergers.colScenario')}</th>
+                    <th scope="col">{t('mergers.colSources')}</th>
+                    <th scope="col">{t('mergers.colTarget')}</th>
+                    <th scope="col">{t('mergers.colEffectiveDate')}</th>
+                    <th scope="col">{t('mergers.colStatus')}</th>
+                    {data.progress ? <th scope="col">{t('mergers.colProgress')}</th> : null}
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+                </thead>
+                <tbody>
+                  {data.items.map((merger) => {
+                    const progress = data.progress?.get(merger.id);
+                    return (
+                      <tr key={merger.id}>
+                        <th scope="row">
+                          {isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}
+                          {/* Issue 19: the demo's rehearsal merger, to try checklist, dry run, cut-over and undo on. */}
+                          {merger.rehearsal ? (
+                            <>
+                              {' '}
+                              <Badge tone="demo">{t('mergers.rehearsal')}</Badge>
+                            </>
+                          ) : null}
+                        </th>
+                        <td>
+                          <ScenarioLabel scenario={merger.scenario} />
+                        </td>
+                        <td>
+                          <ul className="plain-list">
+                            {merger.sources.map((source) => (
+                              <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
+                            ))}
+                          </ul>
+                        </td>
+                        <td>
+                          <div>
+                            {organisationLine(merger.target.organisation)}
+                            {merger.target.isNewOrganisation ? (
+                              <>
+                                {' '}
+                                <Badge tone="new">{t('mergers.new')}</Badge>
+                              </>
+                            ) : null}
+                          </div>
+                          <div className="merger__nis">
+                            {t('mergers.nis', { nis: merger.target.nis })}
+                            {merger.target.isNewNis ? (
+                              <>
+                                {' '}
+                                <Badge tone="new">{t('mergers.new')}</Badge>
+                              </>
+                            ) : null}
+                          </div>
+                        </td>
+                        <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
+                        <td>
+                          <MergerStatus status={merger.status} scheduled={merger.scheduled} />
+                        </td>
+                        {data.progress ? (
+                          <td>
+                            {progress ? (
+                              <>
+                                <ProgressBar value={progress.progress} label={t('mergers.progressOf', { name: merger.name })} />
+                                {progress.overdue > 0 ? (
+                                  <div>
+                                    <Badge tone="warning">{t('mergers.checklist.overdueCount', { count: progress.overdue })}</Badge>
+                                  </div>
+                                ) : null}
+                              </>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        ) : null}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </LoadStatus>
       {isAdmin && state.status === 'ready' && state.data.items.length > 0 ? <WaveSection mergers={state.data.items} onChanged={reload} /> : null}
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LoadNotice } from '../../components/load-status.js';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api.js';
 import { errorMessage } from '../../components/error-message.js';
@@ -126,15 +127,7 @@ export function SubsidyReportListPage() {
         </div>
       ) : null}
 
-      {state.status === 'loading' ? (
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(state.error, t)}
-        </p>
-      ) : null}
+      <LoadNotice state={state} />
 
       {data ? (
         <>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailPending } from '../../components/load-status.js';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { errorMessage } from '../../components/error-message.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
@@ -105,30 +105,8 @@ export function SubsidyReportPage() {
 
   const crumbs = <Breadcrumbs items={[{ to: subsidyPaths.list, label: t('subsidy.list.title') }, { label: title }]} />;
 
-  if (state.status === 'loading') {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="status" className="loading">
-          {t('app.loading')}
-        </p>
-      </>
-    );
-  }
-  if (state.status === 'error' || !report) {
-    return (
-      <>
-        {crumbs}
-        <h1>{title}</h1>
-        <p role="alert" className="notice notice--error">
-          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-        </p>
-        <p>
-          <Link to={subsidyPaths.list}>{t('subsidy.report.backToList')}</Link>
-        </p>
-      </>
-    );
+  if (state.status !== 'ready' || !report) {
+    return <DetailPending crumbs={crumbs} title={title} state={state} back={{ to: subsidyPaths.list, label: t('subsidy.report.backToList') }} />;
   }
 
   return (
