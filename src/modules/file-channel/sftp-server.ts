@@ -339,6 +339,8 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
       sftp.on('READLINK', notSupported);
       sftp.on('EXTENDED', notSupported);
       sftp.on('error', (error: Error) => log.warn({ err: error.message }, 'sftp channel error'));
+      // The client is done (end of its batch, `bye`): close our side too, or it waits for us.
+      sftp.on('end', () => sftp.end());
     }
   });
 
