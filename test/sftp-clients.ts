@@ -3,7 +3,8 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
+const { utils } = ssh2;
 
 /**
  * The real file-transfer clients of the file channel's tests (issue 23): OpenSSH's `sftp` (the

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { utils } from 'ssh2';
+import ssh2 from 'ssh2';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
@@ -11,6 +11,7 @@ import type { RegistryService } from '../registry/index.js';
 import { ackFileName, ackText, type Folder } from './file-channel-paths.js';
 import { fileChannelMessages } from './file-channel-messages.js';
 import * as repo from './file-channel.repo.js';
+const { utils } = ssh2;
 
 /** An SFTP session's account, as the channel login gave it (re-read at each file operation). */
 export interface ChannelSession {

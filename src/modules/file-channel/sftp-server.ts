@@ -2,12 +2,13 @@ import { mkdtemp, open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Server, utils, type Attributes, type Connection, type FileEntry as SftpName, type SFTPWrapper } from 'ssh2';
+import ssh2, { type Attributes, type Connection, type FileEntry as SftpName, type SFTPWrapper } from 'ssh2';
 import { AppError } from '../../shared/errors.js';
 import type { Message } from '../../shared/i18n.js';
 import { fileChannelMessages } from './file-channel-messages.js';
 import { normalisePath, placeOf, uploadName, FOLDERS, type Folder } from './file-channel-paths.js';
 import type { ChannelSession, FileChannelService, FileEntry } from './file-channel.service.js';
+const { Server, utils } = ssh2;
 
 const { OPEN_MODE, STATUS_CODE } = utils.sftp;
 const WRITING = OPEN_MODE.WRITE | OPEN_MODE.CREAT | OPEN_MODE.TRUNC | OPEN_MODE.APPEND;

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { Client } from 'ssh2';
+import ssh2, { type SFTPWrapper } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { throttleKey } from '../../db/lockout.js';
 import { queryRows } from '../../db/db.js';
@@ -13,6 +13,7 @@ import type { Caller } from '../access/index.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { realClients } from '../../../test/sftp-clients.js';
 import { startSftpServer, type SftpServer } from './index.js';
+const { Client } = ssh2;
 
 /**
  * Issue 23 with the real clients: OpenSSH's sftp and curl's sftp:// against the SFTP server of the
@@ -192,7 +193,7 @@ describe('the SFTP file channel with OpenSSH sftp and curl (issue 23)', () => {
       conn.on('ready', resolve).on('error', reject);
       conn.connect({ host: '127.0.0.1', port: server.port, username: accounts.antwerpen.username, password: accounts.antwerpen.password, hostVerifier: () => true });
     });
-    const sftp = await new Promise<import('ssh2').SFTPWrapper>((resolve, reject) => conn.sftp((err, s) => (err ? reject(err) : resolve(s))));
+    const sftp = await new Promise<SFTPWrapper>((resolve, reject) => conn.sftp((err, s) => (err ? reject(err) : resolve(s))));
     const handle = await new Promise<Buffer>((resolve, reject) => sftp.open(`/in/${rsz.kbo}_afgebroken.xml`, 'w', (err, h) => (err ? reject(err) : resolve(h))));
     await new Promise<void>((resolve, reject) => sftp.write(handle, Buffer.alloc(512 * 1024, 1), 0, 512 * 1024, 0, (err) => (err ? reject(err) : resolve())));
     conn.end();
