@@ -89,7 +89,8 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
     }));
   }
 
-  const eboxSince = () => new Date(clock.now().getTime() - eboxRetentionDays * 86_400_000);
+  // On the business date, as the e-Box stamps its documents (a fixed OCMW_TODAY keeps its files).
+  const eboxSince = () => new Date(Date.parse(`${clock.today()}T00:00:00Z`) - eboxRetentionDays * 86_400_000);
   const eboxName = (d: { id: string; attachmentName: string | null }) => `${d.id.slice(0, 8)}-${d.attachmentName ?? 'bijlage'}`;
 
   return {

@@ -128,6 +128,26 @@ describe('the SFTP file channel with OpenSSH sftp and curl (issue 23)', () => {
     expect(file.stdout).toBe(mutationFile.body);
   });
 
+  it('offers in /ebox/ the e-Box attachments an institution published for channel delivery, and only those', async () => {
+    const antwerpen = await organisation('OCMW Antwerpen');
+    const pdf = Buffer.from('%PDF-1.7\n% maandafrekening NovaPRIMA\n%%EOF\n');
+    const publish = (title: string, channelDelivery: boolean) =>
+      ctx.services.mailbox.publishAs({ organisationId: rsz.id, name: 'RSZ' }, {
+        recipientKbo: antwerpen.kbo, title, category: 'NovaPRIMA', messageType: 'Maandafrekening', rsz: false, documentDate: '2026-03-10', body: 'Zie bijlage.',
+        attachment: { fileName: `${title}.pdf`, mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }, channelDelivery,
+      });
+    await publish('afrekening-kanaal', true);
+    await publish('afrekening-portaal', false);
+    const listing = await clients.curl(accounts.antwerpen.username, accounts.antwerpen.password, '/ebox/');
+    expect(listing.stdout).toContain('afrekening-kanaal.pdf');
+    expect(listing.stdout).not.toContain('afrekening-portaal.pdf');
+    const name = listing.stdout.trim().split('\n').map((l) => l.split(' ').pop()!).find((n) => n.endsWith('afrekening-kanaal.pdf'))!;
+    const file = await clients.curl(accounts.antwerpen.username, accounts.antwerpen.password, `/ebox/${name}`);
+    expect(file.stdout).toBe(pdf.toString());
+    // Read-only like /mutaties/.
+    expect((await clients.sftp(accounts.antwerpen.username, accounts.antwerpen.password, [`put ${path.join(clients.dir, 'mutaties.jsonl')} /ebox/x.pdf`])).stderr).toMatch(/Permission denied/);
+  });
+
   it('takes a batch file in /in/, acknowledges it in /ack/, and the addressed institution fetches it with channel:read', async () => {
     const before = await uploads();
     const batch = Buffer.from(`<batch ocmw="antwerpen">${'x'.repeat(100_000)}</batch>\n`);
