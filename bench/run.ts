@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
 import { runCliStartBench } from './cli-start.bench.js';
 import { runColdStartBench } from './cold-start.bench.js';
+import { runFileChannelBench } from './file-channel.bench.js';
 import { runMergerBench } from './merger.bench.js';
 import { runMergerWaveBench } from './merger-wave.bench.js';
 import { runMutationsBench } from './mutations.bench.js';
@@ -31,6 +32,7 @@ const BENCHES: [string, BenchRun][] = [
   ['submissions', runSubmissionsBench],
   ['merger', runMergerBench],
   ['merger-wave', runMergerWaveBench],
+  ['file-channel', runFileChannelBench],
 ];
 const RESULTS = process.env.BENCH_RESULTS ?? new URL('./RESULTS.md', import.meta.url).pathname;
 

@@ -863,6 +863,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chaman/sftp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SFTP file channel's port and SSH host key fingerprint (SHA256:…), to check at the first connection */
+        get: operations["getChamanSftp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel/in/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload a batch file for an institution over HTTPS (HTTP Basic with the FTP/SFTP channel credentials; the same name rule and acknowledgement as /in/ over SFTP) */
+        put: operations["putChannelInByName"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/channel/mutation-files": {
         parameters: {
             query?: never;
@@ -1349,6 +1383,40 @@ export interface paths {
         };
         /** Mails to the OCMW that could not be delivered */
         get: operations["getHelpRequestsMailFailures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institution/channel/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The batch files OCMWs sent to the institution over their file channel (SFTP /in/), newest first */
+        get: operations["getInstitutionChannelFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institution/channel/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One batch file addressed to the institution (its SHA-256 in x-checksum-sha256, its reference in x-reference) */
+        get: operations["getInstitutionChannelFilesById"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4754,6 +4822,75 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getChamanSftp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enabled: boolean;
+                        fingerprint: string | null;
+                        port: number | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    putChannelInByName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: boolean;
+                        reference: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description Created: the body describes what was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        duplicate: boolean;
+                        reference: string;
+                        sha256: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     getChannelMutationFiles: {
         parameters: {
             query?: never;
@@ -6009,6 +6146,75 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getInstitutionChannelFiles: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            fetchedAt: string | null;
+                            fileName: string;
+                            /** Format: uuid */
+                            id: string;
+                            receivedAt: string;
+                            reference: string;
+                            senderKbo: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getInstitutionChannelFilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     postInstitutionEboxDocuments: {
         parameters: {
             query?: never;
@@ -6027,6 +6233,7 @@ export interface operations {
                     };
                     body: string;
                     category: string;
+                    channelDelivery?: boolean;
                     documentDate: components["schemas"]["IsoDate"];
                     messageType: string;
                     recipientKbo: components["schemas"]["Kbo"];

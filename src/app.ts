@@ -30,6 +30,7 @@ import { mergerRoutes } from './modules/merger/index.js';
 import { createMetricsService, metricsRoutes } from './modules/metrics/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
+import { fileChannelRoutes } from './modules/file-channel/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
 import type { Services } from './services.js';
@@ -153,7 +154,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   // After authentication (also a preValidation hook): refused callers learn nothing about their input.
   registerInputGuard(app);
   registerSecurityLog(app);
-  if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock) });
+  if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock), fileChannel: services.fileChannel.stats });
 
   const Health = z.object({ status: z.string() });
   app.get('/health', { config: { access: 'public' }, schema: { response: { 200: Health } } }, async () => ({ status: 'ok' }));
@@ -204,6 +205,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(channelsRoutes, { prefix: '/api/v1', channels: services.channels });
   await app.register(configurationRoutes, { prefix: '/api/v1', configuration: services.configuration });
   await app.register(mutationsRoutes, { prefix: '/api/v1', mutations: services.mutations });
+  await app.register(fileChannelRoutes, { prefix: '/api/v1', fileChannel: services.fileChannel, sftpPort: config.sftp.port, maxUploadBytes: config.sftp.maxUploadBytes });
   await app.register(helpRequestsRoutes, { prefix: '/api/v1', helpRequests: services.helpRequests, submissionsPerHour: config.citizen.submissionsPerHour });
   await app.register(dossiersRoutes, { prefix: '/api/v1', dossiers: services.dossiers });
   await app.register(mailboxRoutes, { prefix: '/api/v1', mailbox: services.mailbox });

@@ -48,6 +48,7 @@ export async function bootstrap(config: Config, options: { seed?: boolean } = {}
       const { hasData, seedDemo } = await import('./seed/demo.js');
       if (await hasData(database.db)) return false;
       await seedDemo({ db: database.db, registry: services.registry, mergers: services.mergers, today: clock.today(), until: config.demoUntil, demoFilesDir: demoFilesDir(config) });
+      await (await import('./seed/demo-file-channel.js')).seedDemoFileChannel(database.db);
       return true;
     });
     return { config, clock, database, services, seeded };

@@ -61,6 +61,12 @@ const Env = z.object({
   OCMW_VENDOR_PORT: z.coerce.number().int().min(0).max(65535).default(3443),
   VENDOR_TLS_CERT: z.string().optional(),
   VENDOR_TLS_KEY: z.string().optional(),
+  // Issue 23: the SFTP file channel in the portal process; `off` disables it, 0 takes a free port (tests).
+  OCMW_SFTP_PORT: z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], { error: 'must be a port number (0–65535) or off' })
+    .default(2222),
+  OCMW_SFTP_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(100),
+  OCMW_SFTP_EBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   // GET /metrics (Prometheus) exists only with this token, sent as `Authorization: Bearer …`.
   OCMW_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional().or(z.literal('').transform(() => undefined)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -140,6 +146,8 @@ export interface Config {
   jobsEveryMinute: boolean;
   /** The vendor API (R6.9): its own HTTPS port with mutual TLS; PEM files of the server certificate. */
   vendor: { enabled: boolean; port: number; certFile?: string; keyFile?: string };
+  /** Issue 23: the SFTP file channel (port null: off), the largest batch file, how long e-Box files stay in /ebox/. */
+  sftp: { port: number | null; maxUploadBytes: number; eboxRetentionDays: number };
   /** R10.2: the filing window of the Uniek verslag (default 1 February to the end of February of the next year). */
   subsidyWindow: FilingWindow;
   /** R12.1: the helpdesk contacts (OCMW_HELPDESK_*; default the guide's). */
@@ -210,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.OCMW_JOBS === 'on',
     jobsEveryMinute: truthy(e.OCMW_JOBS_EVERY_MINUTE),
     vendor: { enabled: e.OCMW_VENDOR_API === 'on', port: e.OCMW_VENDOR_PORT, certFile: e.VENDOR_TLS_CERT || undefined, keyFile: e.VENDOR_TLS_KEY || undefined },
+    sftp: { port: e.OCMW_SFTP_PORT === 'off' ? null : e.OCMW_SFTP_PORT, maxUploadBytes: e.OCMW_SFTP_MAX_UPLOAD_MB * 1_048_576, eboxRetentionDays: e.OCMW_SFTP_EBOX_RETENTION_DAYS },
     subsidyWindow: e.OCMW_SUBSIDY_WINDOW,
     trustedCaPem: e.OCMW_TRUSTED_CA_FILE,
     oidc: oidc.settings,

@@ -5,10 +5,18 @@ import { bootstrap } from './bootstrap.js';
 import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
 import { nodeVersionWarning } from './shared/runtime.js';
+import { startSftpServer } from './modules/file-channel/index.js';
+import { catalogue } from './messages.js';
 
 async function demoLoginLines(): Promise<string[]> {
   const { DEMO_LOGINS, DEMO_PASSWORD } = await import('./seed/demo.js');
-  return [`Demo logins (password for all: ${DEMO_PASSWORD}):`, ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(18)} ${l.description}`), ''];
+  const { DEMO_SFTP } = await import('./seed/demo-file-channel.js');
+  return [
+    `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+    ...DEMO_LOGINS.map((l) => `  ${l.username.padEnd(18)} ${l.description}`),
+    `Demo SFTP account of OCMW Antwerpen: ${DEMO_SFTP.username} / ${DEMO_SFTP.password}`,
+    '',
+  ];
 }
 
 /** config → db → migrate → seed → buildApp → listen. */
@@ -28,6 +36,18 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const vendorApp = config.vendor.enabled ? await buildVendorApp({ ...runtime, tls: await vendorServerTls(config) }) : undefined;
   await vendorApp?.listen({ port: config.vendor.port, host: config.host });
+  // Issue 23: the SFTP file channel, in this process (status texts in the portal's default language).
+  const sftp =
+    config.sftp.port === null
+      ? undefined
+      : await startSftpServer({
+          service: runtime.services.fileChannel,
+          port: config.sftp.port,
+          host: config.host,
+          maxUploadBytes: config.sftp.maxUploadBytes,
+          render: (m) => catalogue.render(m, 'nl'),
+          log: app.log,
+        });
   const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log, { everyMinute: config.jobsEveryMinute }) : undefined;
 
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -41,6 +61,7 @@ async function main(): Promise<void> {
     vendorApp
       ? `  vendor API (mutual TLS): https://${shownHost}:${(vendorApp.server.address() as { port: number }).port}/vendor/v1  (OpenAPI: /vendor/v1/openapi.json)`
       : '  vendor API: off',
+    sftp ? `  SFTP file channel: sftp://${shownHost}:${sftp.port}  (host key ${sftp.fingerprint})` : '  SFTP file channel: off',
     `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? `on (pg-boss)${config.jobsEveryMinute ? ', every minute (test mode)' : ''}` : 'off'}`,
     `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
     '',
@@ -57,6 +78,7 @@ async function main(): Promise<void> {
     await jobs?.stop().catch(() => {});
     await app.close();
     await vendorApp?.close();
+    await sftp?.close();
     await runtime.services.notifications.close();
     await runtime.database.close();
     process.exit(0);

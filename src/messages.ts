@@ -18,6 +18,7 @@ import { auditMessages } from './modules/audit/audit-messages.js';
 import { configurationMessages } from './modules/configuration/configuration-messages.js';
 import { helpRequestMessages } from './modules/help-requests/help-requests-messages.js';
 import { mutationMessages } from './modules/mutations/mutations-messages.js';
+import { fileChannelMessages } from './modules/file-channel/file-channel-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -33,6 +34,7 @@ export const catalogue = composeCatalogue(
   configurationMessages.catalogue,
   helpRequestMessages.catalogue,
   mutationMessages.catalogue,
+  fileChannelMessages.catalogue,
 );
 
 /**

@@ -14,13 +14,14 @@ import { createNotificationsService, type MailConfig } from './modules/notificat
 import { allProviders, createAuthService, createFirstStartService, createOidcService } from './modules/auth/index.js';
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
+import { createFileChannelService } from './modules/file-channel/index.js';
 import { catalogue } from './messages.js';
 import { createTrustStore } from './modules/channels/index.js';
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem' | 'oidc' | 'publicUrl' | 'env'>> & { mail?: MailConfig };
+  config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem' | 'oidc' | 'publicUrl' | 'env' | 'sftp'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
@@ -63,7 +64,9 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const mailbox = createMailboxService({ db, clock, registry, notifications, audit });
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
   const firstStart = createFirstStartService({ db, clock });
-  return { registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
+  // Issue 23: the file channel (SFTP server and the institutions' side of its uploads).
+  const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays });
+  return { fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

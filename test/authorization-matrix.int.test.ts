@@ -318,6 +318,14 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/channel/mutation-files': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files' }) },
   'GET /api/v1/channel/mutation-files/:date': { allow: [], request: () => ({ url: '/api/v1/channel/mutation-files/2026-03-12' }) },
   'GET /api/v1/mutations': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/mutations' }) },
+  // Issue 23: the file channel. The HTTPS upload twin of /in/ takes channel credentials only (its
+  // allowed case is in src/modules/file-channel/sftp.int.test.ts and the benchmark); institutions
+  // read the files addressed to them with channel:read (no such file here: 404 for the allowed one).
+  'PUT /api/v1/channel/in/:name': { allow: [], request: () => ({ url: '/api/v1/channel/in/0206731645_x.xml', payload: Buffer.from('x'), headers: { 'content-type': 'application/octet-stream' } }) },
+  'GET /api/v1/institution/channel/files': { allow: ['institution'], request: () => ({ url: '/api/v1/institution/channel/files' }) },
+  'GET /api/v1/institution/channel/files/:id': { allow: ['institution'], ok: [404], request: () => ({ url: '/api/v1/institution/channel/files/00000000-0000-4000-8000-000000000001' }) },
+  // The SFTP server's host key fingerprint is what every client is shown at its first connection: any session reads it.
+  'GET /api/v1/chaman/sftp': { allow: LOGGED_IN, shared: true, request: () => ({ url: '/api/v1/chaman/sftp' }) },
   // e-Box (R10.1): institutions publish with their machine credential; "e-Box van de instelling"
   // reads (userWithApp). No actor here holds "e-Box Bevoorrechte gebruiker", so hide and restore
   // are refused to all; their allowed cases, RSZ documents and another OCMW's 404 are in

@@ -997,6 +997,8 @@ export const eboxDocuments = pgTable(
     visible: boolean().notNull().default(true),
     hiddenAt: timestamp({ withTimezone: true }),
     hiddenBy: text(),
+    /** Issue 23: also offered in /ebox/ of the OCMW's SFTP file channel. */
+    channelDelivery: boolean().notNull().default(false),
   },
   (t) => [
     index('ebox_documents_org').on(t.organisationId, t.receivedAt),
@@ -1017,6 +1019,48 @@ export const eboxNotifications = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.night] })],
+);
+
+// ── file-channel: the SFTP server of the FTP/SFTP channel accounts (issue 23) ──────────────────
+
+/** The SSH host key (one row): every instance on one database presents the same fingerprint. */
+export const sftpHostKeys = pgTable(
+  'sftp_host_keys',
+  {
+    id: integer().primaryKey(),
+    privateKey: text().notNull(),
+    fingerprint: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('sftp_host_keys_one_row', sql`${t.id} = 1`)],
+);
+
+/** A batch file an OCMW put in /in/ for an institution, kept once its upload closed cleanly. */
+export const channelUploads = pgTable(
+  'channel_uploads',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reference: text().notNull().unique(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    accountId: uuid()
+      .notNull()
+      .references(() => channelAccounts.id),
+    institutionId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    fileName: text().notNull(),
+    size: integer().notNull(),
+    sha256: text().notNull(),
+    content: bytea().notNull(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    fetchedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('channel_uploads_same_file').on(t.organisationId, t.institutionId, t.sha256),
+    index('channel_uploads_institution').on(t.institutionId, t.receivedAt),
+  ],
 );
 
 // ── subsidy-report: the Uniek verslag per OCMW per subsidy year (R10.2) ─────────────────────

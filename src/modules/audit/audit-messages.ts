@@ -133,6 +133,30 @@ export const auditMessages = defineMessages({
     de: "Zertifikat ersetzt",
     en: "Certificate replaced",
   },
+  "audit.action.file_channel.login": {
+    nl: "Aangemeld op het bestandskanaal (SFTP)",
+    fr: "Connexion au canal de fichiers (SFTP)",
+    de: "Am Dateikanal (SFTP) angemeldet",
+    en: "Signed in to the file channel (SFTP)",
+  },
+  "audit.action.file_channel.download": {
+    nl: "Bestand afgehaald via het bestandskanaal",
+    fr: "Fichier téléchargé via le canal de fichiers",
+    de: "Datei über den Dateikanal abgeholt",
+    en: "File downloaded over the file channel",
+  },
+  "audit.action.file_channel.upload": {
+    nl: "Batchbestand opgeladen voor een instelling",
+    fr: "Fichier batch déposé pour une institution",
+    de: "Batchdatei für eine Einrichtung hochgeladen",
+    en: "Batch file uploaded for an institution",
+  },
+  "audit.action.file_channel.upload_duplicate": {
+    nl: "Hetzelfde batchbestand opnieuw opgeladen (herkend, niet opnieuw bewaard)",
+    fr: "Même fichier batch redéposé (reconnu, pas enregistré à nouveau)",
+    de: "Dieselbe Batchdatei erneut hochgeladen (erkannt, nicht erneut gespeichert)",
+    en: "The same batch file uploaded again (recognised, not stored again)",
+  },
   "audit.action.chaman.account.password_reset": {
     nl: "FTP-wachtwoord opnieuw ingesteld",
     fr: "Mot de passe FTP réinitialisé",

@@ -349,6 +349,18 @@ export function createChannelsService({ db, clock, registry, audit, notification
     });
   }
 
+  /**
+   * The one rule of an open FTP/SFTP channel (HTTPS download and SFTP alike): the account's
+   * organisation still has access. R3.12/R8.4: a disappearing OCMW keeps its channels after the
+   * merger's effective date; R8.3: once an administrator ended its access, they close with it.
+   */
+  async function openChannel(account: repo.AccountRow) {
+    const domain = await registry.findDomain(account.domainId);
+    const organisation = domain && (await registry.listOrganisationsByIds([domain.organisationId])).get(domain.organisationId);
+    if (!organisation || (organisation.accessEndedOn !== null && organisation.accessEndedOn <= clock.today())) return undefined;
+    return { accountId: account.id, organisationId: organisation.id, permissions: account.permissions, username: account.username! };
+  }
+
   /** A delegation request decided already: the refusal says how (in words, not the stored code). */
   function notPending(status: string) {
     return new AppError('conflict', channelMsg('chaman.delegation_not_pending', { status: DELEGATION_STATUS_WORDS[status] ?? status }));
@@ -723,11 +735,6 @@ export function createChannelsService({ db, clock, registry, audit, notification
     },
 
     /**
-     * The FTP/SFTP channel behind a username and password (R5.2: mutation files are fetched with
-     * the channel's credentials). Undefined when unknown or wrong; an unknown name costs as much
-     * as a wrong password.
-     */
-    /**
      * R6.9: the REST account behind a client certificate (SHA-256 fingerprint, lowercase hex).
      * Refused when the certificate is unknown, replaced, expired or not yet valid, or its account
      * is deleted or not a REST account. What was read is reused for CERTIFICATE_CACHE_MS (a
@@ -763,8 +770,17 @@ export function createChannelsService({ db, clock, registry, audit, notification
       }
       if (!(await verifyPassword(account.passwordHash, password))) return undefined;
       await clearAttempts(db, key);
-      const domain = await registry.findDomain(account.domainId);
-      return domain ? { accountId: account.id, organisationId: domain.organisationId, permissions: account.permissions, username: account.username! } : undefined;
+      return openChannel(account);
+    },
+
+    /**
+     * Issue 23: the FTP/SFTP account as it stands now, for a file-channel session that is already
+     * open (a deleted account, a changed permission or ended access takes effect at the next
+     * request). Undefined when the channel is no longer open.
+     */
+    async findOpenChannel(accountId: string) {
+      const account = await repo.findAccount(db, accountId);
+      return account && (account.kind === 'FTP' || account.kind === 'SFTP') ? openChannel(account) : undefined;
     },
 
   };

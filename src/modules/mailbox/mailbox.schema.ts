@@ -48,6 +48,8 @@ export const PublishDocumentBody = z.strictObject({
     .max(EBOX_BODY_MAX_CHARS)
     .refine((s) => s.trim().length > 0, { message: 'field.required', params: { messageKey: 'field.required' } }),
   attachment: PublishAttachment.optional(),
+  /** Issue 23: the attachment is also offered in /ebox/ of the OCMW's SFTP file channel. */
+  channelDelivery: z.boolean().optional(),
 });
 export type PublishDocumentInput = z.input<typeof PublishDocumentBody>;
 export type PublishDocument = z.infer<typeof PublishDocumentBody>;

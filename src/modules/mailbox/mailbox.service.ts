@@ -199,6 +199,7 @@ export function createMailboxService({ db, clock, registry, notifications, audit
           attachmentBase64: attachment?.base64 ?? null,
           attachmentSha256: attachment?.sha256 ?? null,
           attachmentSize: attachment?.size ?? null,
+          channelDelivery: input.channelDelivery ?? false,
           receivedAt,
         });
         await audit.record(tx, {

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { FileChannelStats } from '../file-channel/index.js';
 import { AppError } from '../../shared/errors.js';
 import { translate } from '../../shared/messages.js';
 import type { MetricsService } from './metrics.service.js';
@@ -18,7 +19,7 @@ export function bearerMatches(header: string | undefined, token: string): boolea
  * `GET /metrics` (Prometheus text format) behind `OCMW_METRICS_TOKEN`; without the token the
  * route does not exist (404). Not encapsulated: the latency histogram sees every route.
  */
-async function metricsPlugin(app: FastifyInstance, opts: { token: string; metrics: MetricsService }) {
+async function metricsPlugin(app: FastifyInstance, opts: { token: string; metrics: MetricsService; fileChannel?: FileChannelStats }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ocmw_process_' });
   const httpDuration = new Histogram({
@@ -37,6 +38,25 @@ async function metricsPlugin(app: FastifyInstance, opts: { token: string; metric
   const cutovers = gauge('ocmw_cutovers', 'Mergers by cut-over status (planned, scheduled, applied)', ['status']);
   const queueDepth = gauge('ocmw_job_queue_depth', 'Jobs waiting in a pg-boss queue', ['queue']);
   const lastSuccess = gauge('ocmw_job_last_success_timestamp_seconds', 'When a queue last completed a job (Unix time)', ['queue']);
+  // Issue 23: the SFTP file channel, counted in this process since it started.
+  const files = opts.fileChannel;
+  if (files) {
+    const counter = (name: string, help: string, labelNames: string[], read: () => [Record<string, string>, number][]) =>
+      new Counter({
+        name,
+        help,
+        labelNames,
+        registers: [registry],
+        collect() {
+          this.reset();
+          for (const [labels, value] of read()) this.inc(labels, value);
+        },
+      });
+    counter('ocmw_file_channel_logins_total', 'SFTP logins by result (accepted, refused)', ['result'], () => [[{ result: 'accepted' }, files.logins.accepted], [{ result: 'refused' }, files.logins.refused]]);
+    counter('ocmw_file_channel_downloads_total', 'Files downloaded over the file channel', [], () => [[{}, files.downloads]]);
+    counter('ocmw_file_channel_uploads_total', 'Batch files uploaded by result (accepted, duplicate, refused)', ['result'], () => Object.entries(files.uploads).map(([result, n]) => [{ result }, n]));
+    counter('ocmw_file_channel_bytes_total', 'Bytes over the file channel by direction (sent, received)', ['direction'], () => Object.entries(files.bytes).map(([direction, n]) => [{ direction }, n]));
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     if (request.url === '/metrics') return;

@@ -73,6 +73,8 @@ const delegationPath = (delegationId: string, action: string) => `/chaman/delega
 export const chamanApi = {
   home: (status: DelegationStatus | undefined, signal?: AbortSignal) =>
     request<ChamanHomeData>(`/chaman${status ? `?status=${status}` : ''}`, { signal }),
+  /** Issue 23: the SFTP file channel's port and host key fingerprint. */
+  sftpServer: (signal?: AbortSignal) => request<{ enabled: boolean; port: number | null; fingerprint: string | null }>('/chaman/sftp', { signal }),
   saveSender: (body: SenderInput) => request<ChamanHomeData>('/chaman/sender', { method: 'PUT', body }),
   listIntermediaries: (signal?: AbortSignal) => request<IntermediaryData[]>('/chaman/intermediaries', { signal }),
   createFtp: (body: {

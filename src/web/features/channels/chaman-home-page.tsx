@@ -23,6 +23,19 @@ function statusFilterOf(value: string | null): StatusFilter {
   return (STATUS_FILTERS as string[]).includes(value ?? '') ? (value as DelegationStatus) : 'pending';
 }
 
+/** Issue 23: where the FTP/SFTP accounts connect, and the host key fingerprint to check the first time. */
+function SftpServerNote() {
+  const { t } = useTranslation();
+  const { state } = useLoad((signal) => chamanApi.sftpServer(signal), 'sftp');
+  if (state.status !== 'ready') return null;
+  if (!state.data.enabled) return <p className="chaman__sftp">{t('chaman.ftp.sftpOff')}</p>;
+  return (
+    <p className="chaman__sftp">
+      {t('chaman.ftp.sftpServer', { port: state.data.port })} <code data-testid="sftp-fingerprint">{state.data.fingerprint}</code>
+    </p>
+  );
+}
+
 /**
  * "ChaMan - Beheer van technische kanalen" (SPEC §3): the contact data at first use, then the
  * FTP/SFTP channels with the sender number, the web-service accounts and the delegation requests;
@@ -150,6 +163,7 @@ function ChamanSections({
       <section aria-labelledby="chaman-ftp-title">
         <h2 id="chaman-ftp-title">{t('chaman.ftp.title')}</h2>
         <p className="chaman__sender">{t('chaman.senderNumber', { number: home.sender?.senderNumber ?? '' })}</p>
+        <SftpServerNote />
         <p>
           <button type="button" className="button button--link" onClick={onEditContact}>
             {t('chaman.contact.edit')}

@@ -1,0 +1,30 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/db.js';
+import { domains, organisations } from '../db/schema.js';
+import { hashPassword } from '../modules/access/index.js';
+import { channelsRepo } from '../modules/channels/index.js';
+
+/** Issue 23: the demo's SFTP account of OCMW Antwerpen (README: fetching its daily files with sftp and curl). */
+export const DEMO_SFTP = { username: 'antwsftp', password: 'Sftp-Demo-25!' } as const;
+
+/**
+ * Gives OCMW Antwerpen's Maatschappelijk Welzijn domain an SFTP account with "Mutaties
+ * RijksRegister", so the demo's daily mutation files can be fetched at once. Only at a real demo
+ * start (bootstrap), never in the tests' template database, whose tests create their own accounts.
+ */
+export async function seedDemoFileChannel(db: Db): Promise<void> {
+  const [domain] = await db
+    .select({ id: domains.id })
+    .from(domains)
+    .innerJoin(organisations, eq(organisations.id, domains.organisationId))
+    .where(and(eq(domains.code, 'MW'), sql`${organisations.nameNl} = 'OCMW Antwerpen'`));
+  if (!domain) return;
+  await channelsRepo.insertAccount(db, {
+    domainId: domain.id,
+    kind: 'SFTP',
+    name: 'Bestandskanaal demo',
+    permissions: ['mutaties-rijksregister'],
+    username: DEMO_SFTP.username,
+    passwordHash: await hashPassword(DEMO_SFTP.password),
+  });
+}
