@@ -3,10 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestDatabase } from './test-app.js';
 import type { Database } from '../src/db/db.js';
 import { PRE_MERGER_DATE } from '../src/seed/demo.js';
+
+// Every test here starts CLI processes that open the database cold (seconds each, tens of seconds
+// on a loaded CI machine): room for that, as the three-process test below already has.
+vi.setConfig({ testTimeout: 240_000 });
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/ocmw.js');

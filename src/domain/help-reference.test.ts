@@ -167,9 +167,13 @@ describe('error detection of the check digit', () => {
     );
   });
 
+  // One assertion over the whole range (not 240,000), and room for a loaded machine: the work is
+  // about a second on a quiet one, and CI shares its two cores.
   it('catches every adjacent transposition over 20,000 consecutive references', () => {
+    const missed: string[] = [];
     for (let sequence = 1; sequence <= 20_000; sequence++) {
-      for (const w of transpositions(formatHelpReference(2025, sequence))) expect(isValidHelpReference(w)).toBe(false);
+      for (const w of transpositions(formatHelpReference(2025, sequence))) if (isValidHelpReference(w)) missed.push(w);
     }
-  });
+    expect(missed).toEqual([]);
+  }, 30_000);
 });
