@@ -65,6 +65,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // The vendor API's port is not used by the journeys; a free one avoids clashes.
       OCMW_VENDOR_PORT: '0',
+      // A free SFTP port: the journeys must not clash with a portal already running here on 2222.
+      OCMW_SFTP_PORT: '0',
       // R3.9′: the journeys' FTP certificates are issued by this committed test-only CA.
       OCMW_TRUSTED_CA_FILE: 'e2e/fixtures/test-ca.pem',
       // Issue 21: the development identity provider (/dev-idp) for e2e/oidc.spec.ts; its issuer and

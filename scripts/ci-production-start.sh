@@ -32,7 +32,7 @@ start() {
   local label="$1"; shift
   local port=3990
   local t0; t0=$(date +%s%N)
-  env "$@" NODE_ENV=production PORT=$port OCMW_VENDOR_API=off OCMW_JOBS=off LOG_LEVEL=warn node build/main.js >"$work/$label.log" 2>&1 &
+  env "$@" NODE_ENV=production PORT=$port OCMW_VENDOR_API=off OCMW_SFTP_PORT=0 OCMW_JOBS=off LOG_LEVEL=warn node build/main.js >"$work/$label.log" 2>&1 &
   server=$!
   for _ in $(seq 1 600); do
     if curl -sf "http://127.0.0.1:$port/ready" >/dev/null; then break; fi

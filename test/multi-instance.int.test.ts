@@ -146,6 +146,8 @@ describe.skipIf(!ADMIN_URL)('several instances on one PostgreSQL database (N6, r
         HOST: '127.0.0.1',
         PORT: String(port),
         OCMW_VENDOR_PORT: String(vendorPort),
+        // Two instances on one machine: each its own SFTP port (the default 2222 is taken by the first).
+        OCMW_SFTP_PORT: '0',
         OCMW_DATA_DIR: path.join(dir, name, 'db'),
         OCMW_TODAY: TODAY,
         // The demo as before the mergers of 2025 (issue 19: explicitly; the jobs below are counted on it).
