@@ -195,6 +195,121 @@ export interface components {
             };
         };
         /**
+         * @description A help request whole, with its history (R6.6–R6.9).
+         * @example {
+         *       "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
+         *       "reference": "OO-2025-0001234-9",
+         *       "filedAt": "2025-03-10T09:41:12.000Z",
+         *       "receivedOn": "2025-03-10",
+         *       "kinds": [
+         *         "leefloon",
+         *         "huisvesting"
+         *       ],
+         *       "municipality": "Antwerpen",
+         *       "surname": "Peeters",
+         *       "firstName": "An",
+         *       "status": "read",
+         *       "deadline": "2025-04-09",
+         *       "isLate": false,
+         *       "language": "nl",
+         *       "postcode": "2000",
+         *       "nis": "11002",
+         *       "insz": "85073003328",
+         *       "email": "an.peeters@example.org",
+         *       "phone": null,
+         *       "message": "Ik zoek hulp bij het betalen van mijn huur.",
+         *       "readAt": "2025-03-11T08:15:00.000Z",
+         *       "decidedAt": null,
+         *       "forwardUntil": "2025-03-15",
+         *       "canForward": true,
+         *       "history": [
+         *         {
+         *           "kind": "filed",
+         *           "at": "2025-03-10T09:41:12.000Z",
+         *           "by": null,
+         *           "fromOrganisation": null,
+         *           "toOrganisation": "OCMW Antwerpen",
+         *           "reason": null
+         *         },
+         *         {
+         *           "kind": "read",
+         *           "at": "2025-03-11T08:15:00.000Z",
+         *           "by": "rest:Sociale software",
+         *           "fromOrganisation": null,
+         *           "toOrganisation": null,
+         *           "reason": null
+         *         }
+         *       ]
+         *     }
+         */
+        HelpRequestDetail: {
+            canForward: boolean;
+            deadline: string;
+            decidedAt: string | null;
+            email: string | null;
+            filedAt: string;
+            firstName: string;
+            forwardUntil: string;
+            history: {
+                at: string;
+                by: string | null;
+                fromOrganisation: string | null;
+                /** @enum {string} */
+                kind: "filed" | "forwarded" | "read" | "decided" | "relinked";
+                reason: string | null;
+                toOrganisation: string | null;
+            }[];
+            id: string;
+            insz: string | null;
+            isLate: boolean;
+            kinds: string[];
+            language: string;
+            message: string;
+            municipality: string;
+            nis: string;
+            phone: string | null;
+            postcode: string;
+            readAt: string | null;
+            receivedOn: string;
+            reference: string;
+            /** @enum {string} */
+            status: "unread" | "read" | "decided";
+            surname: string;
+        };
+        /**
+         * @description A help request as a list shows it (R6.5, R6.9).
+         * @example {
+         *       "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
+         *       "reference": "OO-2025-0001234-9",
+         *       "filedAt": "2025-03-10T09:41:12.000Z",
+         *       "receivedOn": "2025-03-10",
+         *       "kinds": [
+         *         "leefloon",
+         *         "huisvesting"
+         *       ],
+         *       "municipality": "Antwerpen",
+         *       "surname": "Peeters",
+         *       "firstName": "An",
+         *       "status": "unread",
+         *       "deadline": "2025-04-09",
+         *       "isLate": false
+         *     }
+         */
+        HelpRequestSummary: {
+            deadline: string;
+            filedAt: string;
+            firstName: string;
+            id: string;
+            isLate: boolean;
+            kinds: string[];
+            municipality: string;
+            receivedOn: string;
+            reference: string;
+            /** @enum {string} */
+            status: "unread" | "read" | "decided";
+            surname: string;
+        };
+        /**
          * Format: insz
          * @description A national number (INSZ/NISS, R0.2): 11 digits with a valid check number, with or without dots and a dash; the answer writes it as 11 digits.
          * @example 85.07.30-033.28
@@ -206,6 +321,100 @@ export interface components {
          * @example 2025-01-01
          */
         IsoDate: string;
+        /**
+         * @description The OCMW’s contact data for citizens (R4.6): street and city in Dutch, French and German.
+         * @example {
+         *       "streetNl": "Lange Gasthuisstraat",
+         *       "streetFr": "Lange Gasthuisstraat",
+         *       "streetDe": "Lange Gasthuisstraat",
+         *       "cityNl": "Antwerpen",
+         *       "cityFr": "Anvers",
+         *       "cityDe": "Antwerpen",
+         *       "number": "39",
+         *       "postcode": "2000",
+         *       "receptionPhone": "+32 3 338 70 00",
+         *       "receptionEmail": "onthaal@ocmw.antwerpen.example"
+         *     }
+         */
+        OcmwContact: {
+            box?: string;
+            cityDe: string;
+            cityFr: string;
+            cityNl: string;
+            number: string;
+            postcode: string;
+            receptionEmail?: string | "";
+            receptionPhone: string;
+            streetDe: string;
+            streetFr: string;
+            streetNl: string;
+        };
+        /**
+         * @description The OCMW’s contact data for citizens (R4.6): street and city in Dutch, French and German.
+         * @example {
+         *       "streetNl": "Lange Gasthuisstraat",
+         *       "streetFr": "Lange Gasthuisstraat",
+         *       "streetDe": "Lange Gasthuisstraat",
+         *       "cityNl": "Antwerpen",
+         *       "cityFr": "Anvers",
+         *       "cityDe": "Antwerpen",
+         *       "number": "39",
+         *       "postcode": "2000",
+         *       "receptionPhone": "+32 3 338 70 00",
+         *       "receptionEmail": "onthaal@ocmw.antwerpen.example"
+         *     }
+         */
+        OcmwContactInput: {
+            box?: string;
+            cityDe: string;
+            cityFr: string;
+            cityNl: string;
+            number: string;
+            postcode: string;
+            receptionEmail?: string | "";
+            receptionPhone: string;
+            streetDe: string;
+            streetFr: string;
+            streetNl: string;
+        };
+        /**
+         * @description OCMW Online’s notification and reminder mails (R4.7); each address and number is required when its switch is on.
+         * @example {
+         *       "notificationsEnabled": true,
+         *       "notificationAddress": "online@ocmw.antwerpen.example",
+         *       "remindersEnabled": true,
+         *       "reminderAddress": "online@ocmw.antwerpen.example",
+         *       "reminderDelayDays": 5,
+         *       "reminderFrequencyDays": 2
+         *     }
+         */
+        OnlineSettings: {
+            notificationAddress?: string | "";
+            notificationsEnabled: boolean;
+            reminderAddress?: string | "";
+            reminderDelayDays?: number;
+            reminderFrequencyDays?: number;
+            remindersEnabled: boolean;
+        };
+        /**
+         * @description OCMW Online’s notification and reminder mails (R4.7); each address and number is required when its switch is on.
+         * @example {
+         *       "notificationsEnabled": true,
+         *       "notificationAddress": "online@ocmw.antwerpen.example",
+         *       "remindersEnabled": true,
+         *       "reminderAddress": "online@ocmw.antwerpen.example",
+         *       "reminderDelayDays": 5,
+         *       "reminderFrequencyDays": 2
+         *     }
+         */
+        OnlineSettingsInput: {
+            notificationAddress?: string | "";
+            notificationsEnabled: boolean;
+            reminderAddress?: string | "";
+            reminderDelayDays?: number;
+            reminderFrequencyDays?: number;
+            remindersEnabled: boolean;
+        };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
             endDate?: components["schemas"]["IsoDate"];
@@ -224,6 +433,38 @@ export interface components {
          */
         StopFormBody: {
             endDate: components["schemas"]["IsoDate"];
+        };
+        /**
+         * @description A page of the OCMW’s help requests; `nextCursor` continues after its last row (null: no more).
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
+         *           "reference": "OO-2025-0001234-9",
+         *           "filedAt": "2025-03-10T09:41:12.000Z",
+         *           "receivedOn": "2025-03-10",
+         *           "kinds": [
+         *             "leefloon",
+         *             "huisvesting"
+         *           ],
+         *           "municipality": "Antwerpen",
+         *           "surname": "Peeters",
+         *           "firstName": "An",
+         *           "status": "unread",
+         *           "deadline": "2025-04-09",
+         *           "isLate": false
+         *         }
+         *       ],
+         *       "pageSize": 10,
+         *       "nextCursor": null
+         *     }
+         */
+        VendorHelpRequestPage: {
+            items: components["schemas"]["HelpRequestSummary"][];
+            nextCursor: string | null;
+            page?: number;
+            pageSize: number;
+            total?: number;
         };
     };
     responses: {
@@ -304,19 +545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        box?: string;
-                        cityDe: string;
-                        cityFr: string;
-                        cityNl: string;
-                        number: string;
-                        postcode: string;
-                        receptionEmail?: string | "";
-                        receptionPhone: string;
-                        streetDe: string;
-                        streetFr: string;
-                        streetNl: string;
-                    } | null;
+                    "application/json": components["schemas"]["OcmwContact"] | null;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -332,19 +561,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    box?: string;
-                    cityDe: string;
-                    cityFr: string;
-                    cityNl: string;
-                    number: string;
-                    postcode: string;
-                    receptionEmail?: string | "";
-                    receptionPhone: string;
-                    streetDe: string;
-                    streetFr: string;
-                    streetNl: string;
-                };
+                "application/json": components["schemas"]["OcmwContactInput"];
             };
         };
         responses: {
@@ -354,19 +571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        box?: string;
-                        cityDe: string;
-                        cityFr: string;
-                        cityNl: string;
-                        number: string;
-                        postcode: string;
-                        receptionEmail?: string | "";
-                        receptionPhone: string;
-                        streetDe: string;
-                        streetFr: string;
-                        streetNl: string;
-                    };
+                    "application/json": components["schemas"]["OcmwContact"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -517,26 +722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            deadline: string;
-                            filedAt: string;
-                            firstName: string;
-                            id: string;
-                            isLate: boolean;
-                            kinds: string[];
-                            municipality: string;
-                            receivedOn: string;
-                            reference: string;
-                            /** @enum {string} */
-                            status: "unread" | "read" | "decided";
-                            surname: string;
-                        }[];
-                        nextCursor: string | null;
-                        page?: number;
-                        pageSize: number;
-                        total?: number;
-                    };
+                    "application/json": components["schemas"]["VendorHelpRequestPage"];
                 };
             };
             /** @description Not modified: the page is the one of the ETag given */
@@ -568,40 +754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        canForward: boolean;
-                        deadline: string;
-                        decidedAt: string | null;
-                        email: string | null;
-                        filedAt: string;
-                        firstName: string;
-                        forwardUntil: string;
-                        history: {
-                            at: string;
-                            by: string | null;
-                            fromOrganisation: string | null;
-                            /** @enum {string} */
-                            kind: "filed" | "forwarded" | "read" | "decided" | "relinked";
-                            reason: string | null;
-                            toOrganisation: string | null;
-                        }[];
-                        id: string;
-                        insz: string | null;
-                        isLate: boolean;
-                        kinds: string[];
-                        language: string;
-                        message: string;
-                        municipality: string;
-                        nis: string;
-                        phone: string | null;
-                        postcode: string;
-                        readAt: string | null;
-                        receivedOn: string;
-                        reference: string;
-                        /** @enum {string} */
-                        status: "unread" | "read" | "decided";
-                        surname: string;
-                    };
+                    "application/json": components["schemas"]["HelpRequestDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -627,40 +780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        canForward: boolean;
-                        deadline: string;
-                        decidedAt: string | null;
-                        email: string | null;
-                        filedAt: string;
-                        firstName: string;
-                        forwardUntil: string;
-                        history: {
-                            at: string;
-                            by: string | null;
-                            fromOrganisation: string | null;
-                            /** @enum {string} */
-                            kind: "filed" | "forwarded" | "read" | "decided" | "relinked";
-                            reason: string | null;
-                            toOrganisation: string | null;
-                        }[];
-                        id: string;
-                        insz: string | null;
-                        isLate: boolean;
-                        kinds: string[];
-                        language: string;
-                        message: string;
-                        municipality: string;
-                        nis: string;
-                        phone: string | null;
-                        postcode: string;
-                        readAt: string | null;
-                        receivedOn: string;
-                        reference: string;
-                        /** @enum {string} */
-                        status: "unread" | "read" | "decided";
-                        surname: string;
-                    };
+                    "application/json": components["schemas"]["HelpRequestDetail"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -684,14 +804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        notificationAddress?: string | "";
-                        notificationsEnabled: boolean;
-                        reminderAddress?: string | "";
-                        reminderDelayDays?: number;
-                        reminderFrequencyDays?: number;
-                        remindersEnabled: boolean;
-                    } | null;
+                    "application/json": components["schemas"]["OnlineSettings"] | null;
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -707,14 +820,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    notificationAddress?: string | "";
-                    notificationsEnabled: boolean;
-                    reminderAddress?: string | "";
-                    reminderDelayDays?: number;
-                    reminderFrequencyDays?: number;
-                    remindersEnabled: boolean;
-                };
+                "application/json": components["schemas"]["OnlineSettingsInput"];
             };
         };
         responses: {
@@ -724,14 +830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        notificationAddress?: string | "";
-                        notificationsEnabled: boolean;
-                        reminderAddress?: string | "";
-                        reminderDelayDays?: number;
-                        reminderFrequencyDays?: number;
-                        remindersEnabled: boolean;
-                    };
+                    "application/json": components["schemas"]["OnlineSettings"];
                 };
             };
             400: components["responses"]["BadRequest"];

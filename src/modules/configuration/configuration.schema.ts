@@ -63,6 +63,23 @@ export const ContactBody = z.strictObject({
   postcode: z.string().trim().regex(/^\d{4}$/, { message: 'postcode.format' }),
   receptionPhone: Phone,
   receptionEmail: z.union([Email, z.literal('')]).optional(),
+}).meta({
+  id: 'OcmwContact',
+  description: 'The OCMW’s contact data for citizens (R4.6): street and city in Dutch, French and German.',
+  examples: [
+    {
+      streetNl: 'Lange Gasthuisstraat',
+      streetFr: 'Lange Gasthuisstraat',
+      streetDe: 'Lange Gasthuisstraat',
+      cityNl: 'Antwerpen',
+      cityFr: 'Anvers',
+      cityDe: 'Antwerpen',
+      number: '39',
+      postcode: '2000',
+      receptionPhone: '+32 3 338 70 00',
+      receptionEmail: 'onthaal@ocmw.antwerpen.example',
+    },
+  ],
 });
 export type ContactData = z.infer<typeof ContactBody>;
 
@@ -87,7 +104,12 @@ export const OnlineSettingsBody = z
       if (v.reminderDelayDays === undefined) required('reminderDelayDays');
       if (v.reminderFrequencyDays === undefined) required('reminderFrequencyDays');
     }
-  }, EVERY_PROBLEM);
+  }, EVERY_PROBLEM)
+  .meta({
+    id: 'OnlineSettings',
+    description: 'OCMW Online’s notification and reminder mails (R4.7); each address and number is required when its switch is on.',
+    examples: [{ notificationsEnabled: true, notificationAddress: 'online@ocmw.antwerpen.example', remindersEnabled: true, reminderAddress: 'online@ocmw.antwerpen.example', reminderDelayDays: 5, reminderFrequencyDays: 2 }],
+  });
 export type OnlineSettingsData = z.infer<typeof OnlineSettingsBody>;
 
 export const SECTIONS = ['mutations', 'technical', 'contact', 'online'] as const;

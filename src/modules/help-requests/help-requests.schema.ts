@@ -127,6 +127,21 @@ export const HelpRequestListQuery = PageQuery.extend({
 });
 export type HelpRequestListFilter = z.infer<typeof HelpRequestListQuery>;
 
+/** Issue 22: one help request as the API documents show it in their examples. */
+const HELP_REQUEST_EXAMPLE = {
+  id: '5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60',
+  reference: 'OO-2025-0001234-9',
+  filedAt: '2025-03-10T09:41:12.000Z',
+  receivedOn: '2025-03-10',
+  kinds: ['leefloon', 'huisvesting'],
+  municipality: 'Antwerpen',
+  surname: 'Peeters',
+  firstName: 'An',
+  status: 'unread',
+  deadline: '2025-04-09',
+  isLate: false,
+} as const;
+
 export const HelpRequestSummary = z.object({
   id: z.string(),
   reference: z.string(),
@@ -140,7 +155,7 @@ export const HelpRequestSummary = z.object({
   /** R6.11: receipt date + 30 days. */
   deadline: z.string(),
   isLate: z.boolean(),
-});
+}).meta({ id: 'HelpRequestSummary', description: 'A help request as a list shows it (R6.5, R6.9).', examples: [HELP_REQUEST_EXAMPLE] });
 
 export const HelpRequestEvent = z.object({
   kind: z.enum(['filed', 'forwarded', 'read', 'decided', 'relinked']),
@@ -165,6 +180,30 @@ export const HelpRequestDetail = HelpRequestSummary.extend({
   forwardUntil: z.string(),
   canForward: z.boolean(),
   history: z.array(HelpRequestEvent),
+}).meta({
+  id: 'HelpRequestDetail',
+  description: 'A help request whole, with its history (R6.6–R6.9).',
+  examples: [
+    {
+      ...HELP_REQUEST_EXAMPLE,
+      status: 'read',
+      language: 'nl',
+      postcode: '2000',
+      nis: '11002',
+      insz: '85073003328',
+      email: 'an.peeters@example.org',
+      phone: null,
+      message: 'Ik zoek hulp bij het betalen van mijn huur.',
+      readAt: '2025-03-11T08:15:00.000Z',
+      decidedAt: null,
+      forwardUntil: '2025-03-15',
+      canForward: true,
+      history: [
+        { kind: 'filed', at: '2025-03-10T09:41:12.000Z', by: null, fromOrganisation: null, toOrganisation: 'OCMW Antwerpen', reason: null },
+        { kind: 'read', at: '2025-03-11T08:15:00.000Z', by: 'rest:Sociale software', fromOrganisation: null, toOrganisation: null, reason: null },
+      ],
+    },
+  ],
 });
 
 export const ForwardBody = z.strictObject({
@@ -190,6 +229,10 @@ export const VendorListPage = z.object({
   nextCursor: z.string().nullable(),
   page: z.number().int().optional(),
   total: z.number().int().optional(),
+}).meta({
+  id: 'VendorHelpRequestPage',
+  description: 'A page of the OCMW’s help requests; `nextCursor` continues after its last row (null: no more).',
+  examples: [{ items: [HELP_REQUEST_EXAMPLE], pageSize: 10, nextCursor: null }],
 });
 
 /** Issue 19: the OCMWs that have unread help requests and nobody who can read them (platform administrators). */
