@@ -1995,15 +1995,15 @@ export interface components {
          *         "leefloon",
          *         "huisvesting"
          *       ],
-         *       "municipality": "Antwerpen",
+         *       "municipality": "Brugge",
          *       "surname": "Peeters",
          *       "firstName": "An",
          *       "status": "read",
          *       "deadline": "2025-04-09",
          *       "isLate": false,
          *       "language": "nl",
-         *       "postcode": "2000",
-         *       "nis": "11002",
+         *       "postcode": "8000",
+         *       "nis": "31005",
          *       "insz": "85073003328",
          *       "email": "an.peeters@example.org",
          *       "phone": null,
@@ -2018,7 +2018,7 @@ export interface components {
          *           "at": "2025-03-10T09:41:12.000Z",
          *           "by": null,
          *           "fromOrganisation": null,
-         *           "toOrganisation": "OCMW Antwerpen",
+         *           "toOrganisation": "OCMW Brugge",
          *           "reason": null
          *         },
          *         {
@@ -2077,7 +2077,7 @@ export interface components {
          *         "leefloon",
          *         "huisvesting"
          *       ],
-         *       "municipality": "Antwerpen",
+         *       "municipality": "Brugge",
          *       "surname": "Peeters",
          *       "firstName": "An",
          *       "status": "unread",
@@ -2120,16 +2120,16 @@ export interface components {
         /**
          * @description The OCMW’s contact data for citizens (R4.6): street and city in Dutch, French and German.
          * @example {
-         *       "streetNl": "Lange Gasthuisstraat",
-         *       "streetFr": "Lange Gasthuisstraat",
-         *       "streetDe": "Lange Gasthuisstraat",
-         *       "cityNl": "Antwerpen",
-         *       "cityFr": "Anvers",
-         *       "cityDe": "Antwerpen",
-         *       "number": "39",
-         *       "postcode": "2000",
-         *       "receptionPhone": "+32 3 338 70 00",
-         *       "receptionEmail": "onthaal@ocmw.antwerpen.example"
+         *       "streetNl": "Kartuizerinnenstraat",
+         *       "streetFr": "Kartuizerinnenstraat",
+         *       "streetDe": "Kartuizerinnenstraat",
+         *       "cityNl": "Brugge",
+         *       "cityFr": "Bruges",
+         *       "cityDe": "Brügge",
+         *       "number": "4",
+         *       "postcode": "8000",
+         *       "receptionPhone": "+32 50 32 44 11",
+         *       "receptionEmail": "onthaal@ocmw.brugge.example"
          *     }
          */
         OcmwContact: {
@@ -2149,9 +2149,9 @@ export interface components {
          * @description OCMW Online’s notification and reminder mails (R4.7); each address and number is required when its switch is on.
          * @example {
          *       "notificationsEnabled": true,
-         *       "notificationAddress": "online@ocmw.antwerpen.example",
+         *       "notificationAddress": "online@ocmw.brugge.example",
          *       "remindersEnabled": true,
-         *       "reminderAddress": "online@ocmw.antwerpen.example",
+         *       "reminderAddress": "online@ocmw.brugge.example",
          *       "reminderDelayDays": 5,
          *       "reminderFrequencyDays": 2
          *     }

@@ -103,7 +103,7 @@ describe.each(['portal', 'vendor'] as const)('the %s OpenAPI document', (name) =
     // The shared identifiers and dates are components too, named without the type provider's suffix.
     expect(JSON.stringify(document)).toContain('"#/components/schemas/IsoDate"');
     // (`…Input` only where the same schema is also an answer, with another shape.)
-    const names = Object.keys((documents[name] as { components: { schemas: Record<string, unknown> } }).components.schemas);
+    const names = Object.keys((documents[name] as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas);
     for (const input of names.filter((n) => n.endsWith('Input'))) expect(names, input).toContain(input.slice(0, -'Input'.length));
   });
 

@@ -95,7 +95,15 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     opts.clock.runWithToday(override, () => done());
   });
 
-  app.addHook('preValidation', async (request, reply) => {
+  // Machine credentials (an institution's token, a channel's username and password) are checked
+  // before the body is read: an upload route takes up to OCMW_SFTP_MAX_UPLOAD_MB, and nobody
+  // unknown may make the portal read that much.
+  app.addHook('preParsing', async (request, reply, payload) => {
+    await authenticateMachine(request, reply);
+    return payload;
+  });
+
+  async function authenticateMachine(request: FastifyRequest, reply: FastifyReply) {
     if (request.routeOptions.config.access === 'institution') {
       const header = request.headers.authorization;
       const bearer = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : '';
@@ -116,8 +124,11 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
         throw new AppError('unauthenticated', translate('auth.required', request.language));
       }
       request.channel = channel;
-      return;
     }
+  }
+
+  app.addHook('preValidation', async (request, reply) => {
+    if (request.routeOptions.config.access === 'institution' || request.routeOptions.config.access === 'channel') return;
     const token = request.cookies[SESSION_COOKIE];
     request.actor = token ? ((await opts.auth.resolve(token)) ?? null) : null;
     if (token && !request.actor) clearSessionCookie(reply);

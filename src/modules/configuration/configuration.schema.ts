@@ -68,16 +68,16 @@ export const ContactBody = z.strictObject({
   description: 'The OCMW’s contact data for citizens (R4.6): street and city in Dutch, French and German.',
   examples: [
     {
-      streetNl: 'Lange Gasthuisstraat',
-      streetFr: 'Lange Gasthuisstraat',
-      streetDe: 'Lange Gasthuisstraat',
-      cityNl: 'Antwerpen',
-      cityFr: 'Anvers',
-      cityDe: 'Antwerpen',
-      number: '39',
-      postcode: '2000',
-      receptionPhone: '+32 3 338 70 00',
-      receptionEmail: 'onthaal@ocmw.antwerpen.example',
+      streetNl: 'Kartuizerinnenstraat',
+      streetFr: 'Kartuizerinnenstraat',
+      streetDe: 'Kartuizerinnenstraat',
+      cityNl: 'Brugge',
+      cityFr: 'Bruges',
+      cityDe: 'Brügge',
+      number: '4',
+      postcode: '8000',
+      receptionPhone: '+32 50 32 44 11',
+      receptionEmail: 'onthaal@ocmw.brugge.example',
     },
   ],
 });
@@ -108,7 +108,7 @@ export const OnlineSettingsBody = z
   .meta({
     id: 'OnlineSettings',
     description: 'OCMW Online’s notification and reminder mails (R4.7); each address and number is required when its switch is on.',
-    examples: [{ notificationsEnabled: true, notificationAddress: 'online@ocmw.antwerpen.example', remindersEnabled: true, reminderAddress: 'online@ocmw.antwerpen.example', reminderDelayDays: 5, reminderFrequencyDays: 2 }],
+    examples: [{ notificationsEnabled: true, notificationAddress: 'online@ocmw.brugge.example', remindersEnabled: true, reminderAddress: 'online@ocmw.brugge.example', reminderDelayDays: 5, reminderFrequencyDays: 2 }],
   });
 export type OnlineSettingsData = z.infer<typeof OnlineSettingsBody>;
 
