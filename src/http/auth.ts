@@ -38,7 +38,7 @@ declare module 'fastify' {
     /** Set on institution routes: the organisation behind the bearer token. */
     institution: { clientId: string; organisationId: string; name: string; scopes: string[] } | null;
     /** Set on channel routes: the FTP/SFTP account behind the Basic credentials. */
-    channel: { accountId: string; organisationId: string; permissions: string[]; username: string } | null;
+    channel: { accountId: string; organisationId: string; permissions: string[]; username: string; credential: string } | null;
   }
 }
 
@@ -61,7 +61,7 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 export interface AuthPluginOptions {
   auth: AuthService;
   resolveApiClient: (token: string, use: { method: string; route: string }) => Promise<{ id: string; organisationId: string; name: string; scopes: string[] } | undefined>;
-  authenticateChannel: (username: string, password: string, source: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string } | undefined>;
+  authenticateChannel: (username: string, password: string, source: string) => Promise<{ accountId: string; organisationId: string; permissions: string[]; username: string; credential: string } | undefined>;
   clock: Clock;
   testMode: boolean;
   sessionHours: number;

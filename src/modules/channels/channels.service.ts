@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { clearAttempts, reserveAttempt, throttleKey, type ThrottlePolicy } from '../../db/lockout.js';
 import type { Db } from '../../db/db.js';
@@ -358,7 +359,9 @@ export function createChannelsService({ db, clock, registry, audit, notification
     const domain = await registry.findDomain(account.domainId);
     const organisation = domain && (await registry.listOrganisationsByIds([domain.organisationId])).get(domain.organisationId);
     if (!organisation || (organisation.accessEndedOn !== null && organisation.accessEndedOn <= clock.today())) return undefined;
-    return { accountId: account.id, organisationId: organisation.id, permissions: account.permissions, username: account.username! };
+    // `credential` changes with the password: an SFTP session opened with the old one ends at its next request.
+    const credential = createHash('sha256').update(account.passwordHash ?? '').digest('hex').slice(0, 16);
+    return { accountId: account.id, organisationId: organisation.id, permissions: account.permissions, username: account.username!, credential };
   }
 
   /** A delegation request decided already: the refusal says how (in words, not the stored code). */

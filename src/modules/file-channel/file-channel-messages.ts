@@ -35,6 +35,18 @@ const catalogue = {
     de: 'Die Datei ist größer als {max} MiB.',
     en: 'The file is larger than {max} MiB.',
   },
+  'file_channel.too_many_open': {
+    nl: 'Te veel open bestanden op deze verbinding: sluit er eerst enkele.',
+    fr: 'Trop de fichiers ouverts sur cette connexion : fermez-en d’abord quelques-uns.',
+    de: 'Zu viele offene Dateien auf dieser Verbindung: Schließen Sie zuerst einige.',
+    en: 'Too many open files on this connection: close some first.',
+  },
+  'file_channel.not_sequential': {
+    nl: 'Een bestand wordt van voor naar achter geschreven, zonder gaten: dit stuk begint na het einde van wat al kwam.',
+    fr: 'Un fichier s’écrit du début à la fin, sans trous : ce morceau commence après la fin de ce qui est déjà arrivé.',
+    de: 'Eine Datei wird von vorne nach hinten geschrieben, ohne Lücken: Dieses Stück beginnt nach dem Ende des bereits Empfangenen.',
+    en: 'A file is written from start to end, without holes: this part starts after the end of what has arrived.',
+  },
   'file_channel.empty': {
     nl: 'Het bestand is leeg.',
     fr: 'Le fichier est vide.',

@@ -19,6 +19,8 @@ export interface ChannelSession {
   organisationId: string;
   permissions: string[];
   username: string;
+  /** Changes when the account's password changes (a reset ends the sessions opened with the old one). */
+  credential: string;
 }
 
 export interface FileEntry {
@@ -118,8 +120,10 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
     },
 
     /** The session's account as it stands now; undefined once it was deleted or its organisation's access ended. */
+    /** The session as the account stands now; undefined when deleted, ended, or its password changed since the login. */
     async refresh(session: ChannelSession): Promise<ChannelSession | undefined> {
-      return channels.findOpenChannel(session.accountId);
+      const now = await channels.findOpenChannel(session.accountId);
+      return now && now.credential === session.credential ? now : undefined;
     },
 
     /** The files of a folder (nothing in /in/: it only takes files). Throws forbidden for /mutaties/ without the permission. */

@@ -39,7 +39,7 @@ export interface SftpServer {
 type Handle =
   | { kind: 'dir'; entries: SftpName[]; done: boolean }
   | { kind: 'read'; content: Buffer }
-  | { kind: 'write'; name: string; file: FileHandle; tmp: string; institution?: { id: string; kbo: string }; size: number; refused?: Message; queue: Promise<void> };
+  | { kind: 'write'; name: string; file: FileHandle; tmp: string; institution?: { id: string; kbo: string }; size: number; reserved: number; refused?: Message; queue: Promise<void> };
 
 /** A refusal the client gets as an SFTP status (never a crash, never a stack trace). */
 class Refusal extends Error {
@@ -77,6 +77,16 @@ function longname(name: string, attrs: Attributes): string {
 
 const folderMode = (folder: Folder) => (folder === 'in' ? DIR_MODE.in : DIR_MODE.other);
 
+/** Connections at once (the whole server): more are closed at once. */
+const MAX_CONNECTIONS = 512;
+/** Seconds a connection may take to log in. */
+const LOGIN_TIMEOUT_MS = 30_000;
+/** Failed logins on one connection before it is closed (the per-name lockout applies as well). */
+const MAX_FAILED_LOGINS = 6;
+/** Open files per connection, and the most one READ returns (what OpenSSH asks is far less). */
+const MAX_HANDLES = 64;
+const MAX_READ_BYTES = 256 * 1024;
+
 /**
  * The SFTP server of the file channel (issue 23), inside the portal process: password login with
  * the ChaMan FTP/SFTP account (and its lockout), one virtual tree per account's organisation, no
@@ -90,20 +100,40 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
   let nextTemp = 0;
 
   const server = new Server({ hostKeys: [privateKey], ident: 'OCMW-Portaal', algorithms: { cipher: CIPHERS } }, (client, info) => {
-    connections.add(client);
     let session: ChannelSession | undefined;
     const source = info.ip;
     const handles = new Map<number, Handle>();
     // Uploads closed under a staging name (…/x.part), waiting for their rename.
     const staged = new Map<string, { tmp: string; size: number }>();
     let nextHandle = 0;
+    let closed = false;
+    let failedLogins = 0;
+    const dropQuietly = (tmp: string) => void rm(tmp, { force: true }).catch((error: Error) => log.warn({ err: error.message }, 'sftp spool file not removed'));
 
     client.on('error', (error) => log.warn({ err: error.message, source }, 'sftp connection error'));
+    if (connections.size >= MAX_CONNECTIONS) {
+      log.warn({ source, connections: connections.size }, 'sftp connection refused: too many connections');
+      client.end();
+      return;
+    }
+    connections.add(client);
+    // A connection that does not log in within the time is closed.
+    const loginTimer = setTimeout(() => client.end(), LOGIN_TIMEOUT_MS);
+    loginTimer.unref();
     client.on('close', () => {
+      closed = true;
+      clearTimeout(loginTimer);
       connections.delete(client);
       // An upload that never closed cleanly never counts: its bytes are dropped.
-      for (const h of handles.values()) if (h.kind === 'write') void h.file.close().catch(() => {}).then(() => rm(h.tmp, { force: true }));
-      for (const s of staged.values()) void rm(s.tmp, { force: true });
+      for (const h of handles.values()) {
+        if (h.kind === 'write') {
+          void h.file
+            .close()
+            .catch(() => {})
+            .then(() => dropQuietly(h.tmp));
+        }
+      }
+      for (const s of staged.values()) dropQuietly(s.tmp);
       handles.clear();
       staged.clear();
     });
@@ -114,7 +144,11 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
           (found) => {
             if (found) {
               session = found;
+              clearTimeout(loginTimer);
               ctx.accept();
+            } else if (++failedLogins >= MAX_FAILED_LOGINS) {
+              ctx.reject();
+              client.end();
             } else ctx.reject(['password', 'keyboard-interactive']);
           },
           (error: unknown) => {
@@ -140,6 +174,7 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
 
     function serve(sftp: SFTPWrapper) {
       const newHandle = (h: Handle) => {
+        if (handles.size >= MAX_HANDLES) throw new Refusal(STATUS_CODE.FAILURE, fileChannelMessages.msg('file_channel.too_many_open'));
         const id = nextHandle++;
         handles.set(id, h);
         const buf = Buffer.alloc(4);
@@ -228,6 +263,7 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
 
       sftp.on('OPEN', (reqId, raw, flags) =>
         answer(reqId, async () => {
+          if (handles.size >= MAX_HANDLES) throw new Refusal(STATUS_CODE.FAILURE, fileChannelMessages.msg('file_channel.too_many_open'));
           const place = placeOf(resolve(raw));
           const writing = (flags & WRITING) !== 0;
           if (place.kind !== 'file') throw place.kind === 'none' ? (writing ? denied(fileChannelMessages.msg('file_channel.read_only')) : noSuchFile()) : denied();
@@ -244,7 +280,7 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
           const institution = name.kind === 'batch' ? await service.institutionFor(name.institutionKbo) : undefined;
           const tmp = path.join(spool, `${process.pid}-${nextTemp++}.upload`);
           const file = await open(tmp, 'w', 0o600);
-          sftp.handle(reqId, newHandle({ kind: 'write', name: place.name, file, tmp, institution, size: 0, queue: Promise.resolve() }));
+          sftp.handle(reqId, newHandle({ kind: 'write', name: place.name, file, tmp, institution, size: 0, reserved: 0, queue: Promise.resolve() }));
         }),
       );
 
@@ -253,7 +289,7 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
           const h = handleOf(buf);
           if (h?.kind !== 'read') throw denied(fileChannelMessages.msg('file_channel.write_only'));
           if (offset >= h.content.length) return sftp.status(reqId, STATUS_CODE.EOF);
-          sftp.data(reqId, h.content.subarray(offset, Math.min(h.content.length, offset + length)));
+          sftp.data(reqId, h.content.subarray(offset, Math.min(h.content.length, offset + Math.min(length, MAX_READ_BYTES))));
         }),
       );
 
@@ -262,7 +298,11 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
           const h = handleOf(buf);
           if (h?.kind !== 'write') throw denied(fileChannelMessages.msg('file_channel.read_only'));
           if (offset + data.length > opts.maxUploadBytes) h.refused = fileChannelMessages.msg('file_channel.too_large', { max: Math.floor(opts.maxUploadBytes / 1_048_576) });
+          // A write continues the file (or rewrites a part of it): no holes, so a few bytes sent
+          // never make a large file. Checked as the writes arrive, in order, before they land.
+          if (offset > h.reserved) h.refused = fileChannelMessages.msg('file_channel.not_sequential');
           if (h.refused) throw new Refusal(STATUS_CODE.FAILURE, h.refused);
+          h.reserved = Math.max(h.reserved, offset + data.length);
           // Writes at their offsets: the order in which pipelined writes land does not matter.
           h.queue = h.queue.then(async () => {
             await h.file.write(data, 0, data.length, offset);
@@ -306,6 +346,11 @@ export async function startSftpServer(opts: SftpServerOptions): Promise<SftpServ
               throw new Refusal(STATUS_CODE.FAILURE, h.refused);
             }
             if (!h.institution) {
+              // The connection ended meanwhile: nobody can rename it any more.
+              if (closed) throw new Refusal(STATUS_CODE.FAILURE);
+              // The same staging name again: the newer upload replaces the older one.
+              const older = staged.get(h.name);
+              if (older) dropQuietly(older.tmp);
               staged.set(h.name, { tmp: h.tmp, size: h.size });
               return sftp.status(reqId, STATUS_CODE.OK);
             }

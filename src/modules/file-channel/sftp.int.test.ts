@@ -312,6 +312,41 @@ describe('the SFTP file channel with OpenSSH sftp and curl (issue 23)', () => {
     expect((await clients.sftp(a.username, a.password, ['ls /'])).code).not.toBe(0);
   });
 
+  it('ends a session opened with a password that was reset meanwhile (review)', async () => {
+    const a = await sftpAccount('tb.kruibeke', 'kruisftp1');
+    const session = clients.interactive(a.username, a.password);
+    expect((await session.send('ls /')).stdout).toContain('mutaties');
+    const reset = await ctx.services.channels.resetFtpPassword(a.caller, a.id, {});
+    const next = await session.send('ls /mutaties');
+    expect(next.stderr).toMatch(/Permission denied|Connection closed|Couldn't/i);
+    expect(await session.close()).not.toBe(0);
+    expect((await clients.sftp(a.username, a.password, ['ls /'])).code).not.toBe(0);
+    expect((await clients.sftp(a.username, reset.password, ['ls /'])).code).toBe(0);
+  });
+
+  it('refuses a write that would leave a hole (a few bytes making a large file), and keeps serving (review)', async () => {
+    const before = await uploads();
+    const conn = new Client();
+    await new Promise<void>((resolve, reject) => {
+      conn.on('ready', resolve).on('error', reject);
+      conn.connect({ host: '127.0.0.1', port: server.port, username: accounts.antwerpen.username, password: accounts.antwerpen.password, hostVerifier: () => true });
+    });
+    try {
+      const sftp = await new Promise<SFTPWrapper>((resolve, reject) => conn.sftp((err, s) => (err ? reject(err) : resolve(s))));
+      const handle = await new Promise<Buffer>((resolve, reject) => sftp.open(`/in/${rsz.kbo}_gat.xml`, 'w', (err, h) => (err ? reject(err) : resolve(h))));
+      const far = await new Promise<Error | undefined>((resolve) => sftp.write(handle, Buffer.from('x'), 0, 1, 1_000_000, (err) => resolve(err ?? undefined)));
+      expect(far?.message).toMatch(/zonder gaten|without holes|Failure/i);
+      const closed = await new Promise<Error | undefined>((resolve) => sftp.close(handle, (err) => resolve(err ?? undefined)));
+      expect(closed).toBeDefined();
+      // The connection still serves.
+      const names = await new Promise<string[]>((resolve, reject) => sftp.readdir('/', (err, list) => (err ? reject(err) : resolve(list.map((e) => e.filename)))));
+      expect(names).toEqual(expect.arrayContaining(['mutaties', 'in']));
+    } finally {
+      conn.end();
+    }
+    expect(await uploads()).toBe(before);
+  });
+
   it('audits logins, downloads and uploads, and counts them in /metrics', async () => {
     const actions = await queryRows<{ action: string; n: number }>(ctx.database.db, sql`select action, count(*)::int as n from audit_log where action like 'file_channel.%' group by action`);
     const n = Object.fromEntries(actions.map((a) => [a.action, a.n]));
