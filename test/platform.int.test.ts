@@ -69,6 +69,14 @@ describe('HTTP platform', () => {
     expect(many.body.length).toBeLessThan(5_000);
   });
 
+  it('refuses half a character (a lone surrogate) naming the field: text PostgreSQL could not store (review, issue 20)', async () => {
+    const client = ctx.client();
+    await client.get('/api/v1/session');
+    const res = await client.request({ method: 'POST', url: '/api/v1/public/help-requests', payload: { surname: 'Pee\ud800ters', message: 'dank u 😀' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({ surname: expect.stringContaining('half teken') });
+  });
+
   it('answers a too long path parameter with its own 4xx in the error shape', async () => {
     const res = await ctx.app.inject(`/api/v1/help-requests/${'a'.repeat(200)}`);
     expect(res.statusCode).toBe(414);

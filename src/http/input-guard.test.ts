@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nulCharacterPaths } from './input-guard.js';
+import { unstorableTextPaths } from './input-guard.js';
+
+const nulCharacterPaths = (value: unknown) => unstorableTextPaths(value).map((p) => p.path);
 
 describe('nulCharacterPaths (N3: PostgreSQL refuses U+0000 in text and jsonb)', () => {
   it.each<[string, unknown, string[]]>([
@@ -23,5 +25,16 @@ describe('nulCharacterPaths (N3: PostgreSQL refuses U+0000 in text and jsonb)', 
     let shallow: Record<string, unknown> = { leaf: '\u0000' };
     for (let i = 0; i < 10; i++) shallow = { d: shallow };
     expect(nulCharacterPaths(shallow)).toEqual([`${'d.'.repeat(10)}leaf`]);
+  });
+});
+
+describe('unstorableTextPaths (text PostgreSQL cannot store: NUL, lone surrogates)', () => {
+  it.each<[string, unknown, { path: string; problem: string }[]]>([
+    ['a lone high surrogate', { message: 'huur \ud800 betalen' }, [{ path: 'message', problem: 'surrogate' }]],
+    ['a lone low surrogate in a key', { ['a\udc00']: 'x' }, [{ path: 'a\udc00', problem: 'surrogate' }]],
+    ['a whole pair is fine (an emoji)', { message: 'dank u 😀' }, []],
+    ['both problems, each named', { a: '\u0000', b: '\udfff' }, [{ path: 'a', problem: 'nul' }, { path: 'b', problem: 'surrogate' }]],
+  ])('%s', (_name, value, expected) => {
+    expect(unstorableTextPaths(value)).toEqual(expected);
   });
 });

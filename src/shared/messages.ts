@@ -208,6 +208,12 @@ const catalogue = {
     de: 'Dieses Feld enthält ein ungültiges Zeichen (NUL, \\u0000).',
     en: 'This field contains an invalid character (NUL, \\u0000).',
   },
+  'field.lone_surrogate': {
+    nl: 'Dit veld bevat een half teken (een losse UTF-16-surrogaat) dat niet kan worden bewaard: typ de tekst opnieuw of laat het teken weg.',
+    fr: 'Ce champ contient un demi-caractère (un substitut UTF-16 isolé) qui ne peut pas être enregistré : retapez le texte ou supprimez ce caractère.',
+    de: 'Dieses Feld enthält ein halbes Zeichen (ein einzelnes UTF-16-Surrogat), das nicht gespeichert werden kann: Geben Sie den Text erneut ein oder lassen Sie das Zeichen weg.',
+    en: 'This field contains half a character (a lone UTF-16 surrogate) that cannot be stored: type the text again or leave the character out.',
+  },
   'field.too_deep': {
     nl: 'De inhoud is te diep genest (hoogstens {max} niveaus).',
     fr: 'Le contenu est trop imbriqué (au plus {max} niveaux).',

@@ -4,7 +4,7 @@
  * identifiers, missing and unknown fields, NUL characters, huge and exotic strings).
  */
 import fc from 'fast-check';
-import { acceptsType, branches, isValid, jsonTypeOf, typesOf, type JsonSchema } from './json-schema.js';
+import { acceptsType, branches, hasUnstorableText, isValid, jsonTypeOf, typesOf, type JsonSchema } from './json-schema.js';
 
 export type Location = 'body' | 'query' | 'path';
 
@@ -220,15 +220,9 @@ function arrayMutations(s: JsonSchema, opts: ArbOptions, depth: number): fc.Arbi
   return out;
 }
 
-/** Invalid for the schema, or refused by a rule that holds for every route (NUL characters, unknown fields). */
+/** Invalid for the schema, or refused by a rule that holds for every route (text PostgreSQL cannot store, unknown fields). */
 export function certainlyInvalid(s: JsonSchema, v: unknown): boolean {
-  return !isValid(s, v) || hasNulDeep(v) || hasUnknownKey(s, v);
-}
-
-function hasNulDeep(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNulDeep(x));
-  return false;
+  return !isValid(s, v) || hasUnstorableText(v) || hasUnknownKey(s, v);
 }
 
 /** An object key that no alternative of the schema declares (objects with declared properties only). */

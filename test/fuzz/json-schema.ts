@@ -182,9 +182,13 @@ function isValidExact(s: JsonSchema, v: unknown, depth: number): boolean {
   }
 }
 
-/** Whether any string (or object key) in v holds a NUL character: refused for every route (src/http/input-guard.ts). */
-export function hasNul(v: unknown): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => k.includes('\u0000') || hasNul(x));
+/**
+ * Whether any string (or object key) in v holds text PostgreSQL cannot store — a NUL character or
+ * a lone surrogate: refused for every route (src/http/input-guard.ts).
+ */
+export function hasUnstorableText(v: unknown): boolean {
+  const unstorable = (text: string) => text.includes('\u0000') || !text.isWellFormed();
+  if (typeof v === 'string') return unstorable(v);
+  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => unstorable(k) || hasUnstorableText(x));
   return false;
 }
