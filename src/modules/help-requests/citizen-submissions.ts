@@ -233,9 +233,10 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
     const sent = await notifications.countSentToEach('online-acknowledgement', emails, new Date(clock.now().getTime() - 86_400_000));
 
     let filed: Set<string>;
+    let mailRows: Awaited<ReturnType<NotificationsService['recordMessages']>>;
     const acknowledged = new Set<number>();
     try {
-      const mailRows = await db.transaction(async (txh) => {
+      mailRows = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
         const rows = await repo.insertSubmissions(
           tx,
@@ -277,9 +278,6 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
         }
         return notifications.recordMessages(tx, mails);
       });
-      deps.changed();
-      // Sent after the answer; the housekeeping job sends what this process does not.
-      notifications.deliverLater(mailRows);
     } catch (error) {
       // One bad submission must not cost the others theirs: each alone (with new numbers).
       if (ready.length === 1) {
@@ -288,6 +286,15 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
       }
       for (const i of ready) results[i] = (await fileBatch([items[i]!]))[0]!;
       return results;
+    }
+    // After the commit, outside the try above: nothing here may file the committed batch a second
+    // time. Both only touch this process's memory (the vendor list's cache, the send queue); were
+    // one to fail, the housekeeping job still sends the recorded mails.
+    try {
+      deps.changed();
+      notifications.deliverLater(mailRows);
+    } catch {
+      // The requests are filed: their answers stand.
     }
 
     for (const i of ready) {

@@ -202,7 +202,9 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const list = doc.json.paths['/help-requests'].get;
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'cursor', 'if-none-match']));
     expect(Object.keys(list.responses)).toEqual(expect.arrayContaining(['200', '304']));
-    expect(JSON.stringify(list.responses['200'])).toContain('nextCursor');
+    // The page is a component (issue 22): its schema names the cursor.
+    expect(JSON.stringify(list.responses['200'])).toContain('#/components/schemas/VendorHelpRequestPage');
+    expect(JSON.stringify(doc.json.components.schemas.VendorHelpRequestPage)).toContain('nextCursor');
     const plain = await new Promise<string>((resolve) => {
       const req = httpRequest({ host: '127.0.0.1', port, path: '/vendor/v1/help-requests' }, (res) => resolve(`status ${res.statusCode}`));
       req.on('error', (e) => resolve(`error ${(e as NodeJS.ErrnoException).code ?? e.message}`));
