@@ -127,6 +127,12 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
     request.vendor = result.client;
   });
 
+  // Answers carry citizens' data: no cache keeps them, unless a route says otherwise (the list's
+  // `private, no-cache` with its ETag), as on the portal port.
+  app.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
   // The business date per request, in test mode only (as on the portal port).
   app.addHook('preHandler', (request, _reply, done) => {
     const override = request.headers[TODAY_HEADER];

@@ -197,6 +197,8 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const doc = await call('GET', '/vendor/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.json.servers).toEqual([{ url: '/vendor/v1' }]);
+    // No cache keeps an answer with citizens' data (review): the default is no-store.
+    expect(doc.headers['cache-control']).toBe('no-store');
     expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/help-requests', '/help-requests/{reference}', '/contact', '/settings']));
     // Issue 20: the cursor, the If-None-Match header and the 304 are part of the contract.
     const list = doc.json.paths['/help-requests'].get;
