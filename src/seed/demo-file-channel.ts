@@ -23,7 +23,7 @@ export async function seedDemoFileChannel(db: Db): Promise<void> {
     domainId: domain.id,
     kind: 'SFTP',
     name: 'Bestandskanaal demo',
-    permissions: ['mutaties-rijksregister'],
+    permissions: ['mutaties-rijksregister', 'mediprima-afrekening', 'novaprima-waarschuwingen'],
     username: DEMO_SFTP.username,
     passwordHash: await hashPassword(DEMO_SFTP.password),
   });

@@ -65,6 +65,12 @@ const catalogue = {
     de: 'Dieser Kanal hat die Berechtigung „Mutationen Nationalregister“ nicht.',
     en: 'This channel does not have the permission "Mutaties RijksRegister".',
   },
+  'file_channel.no_ebox': {
+    nl: 'Dit kanaal heeft geen toelating voor de bestanden in /ebox/ (NovaPRIMA of MediPrima): uw ChaMan-beheerder kan ze toevoegen.',
+    fr: 'Ce canal n’a pas d’autorisation pour les fichiers de /ebox/ (NovaPRIMA ou MediPrima) : votre gestionnaire ChaMan peut l’ajouter.',
+    de: 'Dieser Kanal hat keine Berechtigung für die Dateien in /ebox/ (NovaPRIMA oder MediPrima): Ihr ChaMan-Verwalter kann sie hinzufügen.',
+    en: 'This channel has no permission for the files in /ebox/ (NovaPRIMA or MediPrima): your ChaMan manager can add one.',
+  },
   'file_channel.not_supported': {
     nl: 'Deze bewerking is niet mogelijk op het bestandskanaal.',
     fr: 'Cette opération n’est pas possible sur le canal de fichiers.',

@@ -84,7 +84,8 @@ export async function listEboxFiles(db: Db, organisationId: string, since: Date)
   return db
     .select({ id: eboxDocuments.id, attachmentName: eboxDocuments.attachmentName, size: eboxDocuments.attachmentSize, receivedAt: eboxDocuments.receivedAt })
     .from(eboxDocuments)
-    .where(and(eq(eboxDocuments.organisationId, organisationId), eq(eboxDocuments.channelDelivery, true), eq(eboxDocuments.visible, true), isNotNull(eboxDocuments.attachment), gte(eboxDocuments.receivedAt, since)))
+    // Never RSZ documents: in the portal they need "Documenten RSZ in e-Box", which no channel carries.
+    .where(and(eq(eboxDocuments.organisationId, organisationId), eq(eboxDocuments.channelDelivery, true), eq(eboxDocuments.isRsz, false), eq(eboxDocuments.visible, true), isNotNull(eboxDocuments.attachment), gte(eboxDocuments.receivedAt, since)))
     .orderBy(desc(eboxDocuments.receivedAt))
     .limit(1000);
 }

@@ -64,6 +64,9 @@ export function sshFingerprint(privateKey: string): string {
  * their acknowledgements — and the institutions' side of those uploads. Transport-free: the SFTP
  * server (sftp-server.ts) and the HTTP routes call it.
  */
+/** The channel permissions whose files an institution may deliver through /ebox/ (NovaPRIMA, MediPrima). */
+export const EBOX_DELIVERY_PERMISSIONS = ['novaprima-knipperlichten', 'novaprima-waarschuwingen', 'mediprima-afrekening'] as const;
+
 export function createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays = 90 }: FileChannelDeps) {
   const stats: FileChannelStats = { logins: { accepted: 0, refused: 0 }, downloads: 0, uploads: { accepted: 0, duplicate: 0, refused: 0 }, bytes: { sent: 0, received: 0 } };
   let hostKey: Promise<{ privateKey: string; fingerprint: string }> | undefined;
@@ -81,6 +84,18 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
   async function mutationFiles(session: ChannelSession): Promise<{ name: string; date: string }[]> {
     if (!session.permissions.includes('mutaties-rijksregister')) throw new AppError('forbidden', fileChannelMessages.msg('file_channel.no_mutations'));
     return mutations.listFiles(session);
+  }
+
+  /**
+   * /ebox/ (review): the publications for channel delivery — NovaPRIMA lists, MediPrima statements —
+   * reach an account that carries one of those channels' permissions, never RSZ documents (which
+   * need "Documenten RSZ in e-Box" in the portal; the repository leaves them out).
+   */
+  async function eboxFiles(session: ChannelSession) {
+    if (!session.permissions.some((p) => (EBOX_DELIVERY_PERMISSIONS as readonly string[]).includes(p))) {
+      throw new AppError('forbidden', fileChannelMessages.msg('file_channel.no_ebox'));
+    }
+    return repo.listEboxFiles(db, session.organisationId, eboxSince());
   }
 
   async function acks(session: ChannelSession) {
@@ -126,12 +141,12 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
       return now && now.credential === session.credential ? now : undefined;
     },
 
-    /** The files of a folder (nothing in /in/: it only takes files). Throws forbidden for /mutaties/ without the permission. */
+    /** The files of a folder (nothing in /in/: it only takes files). Throws forbidden for /mutaties/ and /ebox/ without their permissions. */
     async listFolder(session: ChannelSession, folder: Folder): Promise<FileEntry[]> {
       if (folder === 'in') return [];
       if (folder === 'ack') return (await acks(session)).map(({ name, content, modifiedAt }) => ({ name, size: content.length, modifiedAt }));
       if (folder === 'ebox') {
-        return (await repo.listEboxFiles(db, session.organisationId, eboxSince())).map((d) => ({ name: eboxName(d), size: d.size ?? 0, modifiedAt: d.receivedAt }));
+        return (await eboxFiles(session)).map((d) => ({ name: eboxName(d), size: d.size ?? 0, modifiedAt: d.receivedAt }));
       }
       const files = await mutationFiles(session);
       return Promise.all(
@@ -144,7 +159,7 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
       let content: Buffer | undefined;
       if (folder === 'ack') content = (await acks(session)).find((a) => a.name === name)?.content;
       else if (folder === 'ebox') {
-        const doc = (await repo.listEboxFiles(db, session.organisationId, eboxSince())).find((d) => eboxName(d) === name);
+        const doc = (await eboxFiles(session)).find((d) => eboxName(d) === name);
         content = doc && (await repo.eboxAttachment(db, session.organisationId, doc.id));
       } else if (folder === 'mutaties') {
         const file = (await mutationFiles(session)).find((f) => f.name === name);

@@ -1,3 +1,4 @@
+import type { FtpPermission } from '../channels/channels.schema.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -40,7 +41,7 @@ async function organisation(name: string) {
   return r!;
 }
 
-async function sftpAccount(tb: string, username: string) {
+async function sftpAccount(tb: string, username: string, permissions: FtpPermission[] = ['mutaties-rijksregister']) {
   const { makeCa, makeCertificate } = await import('../../../test/certificates.js');
   const ca = await makeCa({ key: 'RSA-2048' });
   const now = Date.now();
@@ -51,7 +52,7 @@ async function sftpAccount(tb: string, username: string) {
   const created = await ctx.services.channels.createFtpAccount(caller, {
     kind: 'SFTP',
     name: 'Bestanden',
-    permissions: ['mutaties-rijksregister'],
+    permissions,
     certificateName: 'sftp',
     certificate: { fileName: 'sftp.cer', contentBase64: Buffer.from(c.der).toString('base64') },
     username,
@@ -73,7 +74,7 @@ beforeAll(async () => {
     log: { info() {}, warn() {}, error() {} },
   });
   clients = await realClients({ port: server.port, privateKey: (await ctx.services.fileChannel.hostKey()).privateKey });
-  const a = await sftpAccount('tb.antwerpen', 'antwsftp1');
+  const a = await sftpAccount('tb.antwerpen', 'antwsftp1', ['mutaties-rijksregister', 'mediprima-afrekening']);
   accounts.antwerpen = a;
   const b = await sftpAccount('tb.borsbeek', 'borssftp1');
   accounts.borsbeek = b;
@@ -146,6 +147,16 @@ describe('the SFTP file channel with OpenSSH sftp and curl (issue 23)', () => {
     expect(file.stdout).toBe(pdf.toString());
     // Read-only like /mutaties/.
     expect((await clients.sftp(accounts.antwerpen.username, accounts.antwerpen.password, [`put ${path.join(clients.dir, 'mutaties.jsonl')} /ebox/x.pdf`])).stderr).toMatch(/Permission denied/);
+    // Review: never an RSZ document (it needs "Documenten RSZ in e-Box" in the portal), and only for
+    // an account with a NovaPRIMA or MediPrima permission.
+    await ctx.services.mailbox.publishAs({ organisationId: rsz.id, name: 'RSZ' }, {
+      recipientKbo: antwerpen.kbo, title: 'rsz-kanaal', category: 'RSZ', messageType: 'Aangifte', rsz: true, documentDate: '2026-03-10', body: 'Zie bijlage.',
+      attachment: { fileName: 'rsz-kanaal.pdf', mimeType: 'application/pdf', contentBase64: pdf.toString('base64') }, channelDelivery: true,
+    });
+    expect((await clients.curl(accounts.antwerpen.username, accounts.antwerpen.password, '/ebox/')).stdout).not.toContain('rsz-kanaal.pdf');
+    const mutationsOnly = await sftpAccount('tb.zwijndrecht', 'zwijsftp1');
+    const refused = await clients.sftp(mutationsOnly.username, mutationsOnly.password, ['ls /ebox']);
+    expect(refused.stderr).toMatch(/Permission denied|toelating/i);
   });
 
   it('takes a batch file in /in/, acknowledges it in /ack/, and the addressed institution fetches it with channel:read', async () => {
