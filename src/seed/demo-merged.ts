@@ -9,7 +9,8 @@ import { buildHtbWorkbook } from '../modules/merger/htb-import.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { registryRepo } from '../modules/registry/index.js';
 import { inszFromParts } from '../shared/identifiers.js';
-import { demoSelections, readyConfiguration, slugify } from './demo-services.js';
+import { slugify } from '../shared/slug.js';
+import { demoSelections, readyConfiguration } from './demo-services.js';
 
 /**
  * Issue 19: the demo on its date. The base seed (demo.ts) is the state before the mergers of

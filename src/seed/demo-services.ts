@@ -6,6 +6,7 @@ import { configurationRepo } from '../modules/configuration/index.js';
 import { dossiersRepo } from '../modules/dossiers/index.js';
 import { mutationsRepo, selectionCode } from '../modules/mutations/index.js';
 import { registryRepo } from '../modules/registry/index.js';
+import { slugify } from '../shared/slug.js';
 
 /**
  * Demo data for the OCMW services (N1): every other Belgian OCMW (so a citizen of any
@@ -178,12 +179,3 @@ export function demoSelections(organisationId: string, selectedBy: string | null
   return SELECTED.map((code) => ({ organisationId, mutationType: code, validFrom, selectedBy }));
 }
 
-/** ASCII slug of a name, for demo user names and addresses. */
-export function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}

@@ -7,9 +7,9 @@ import { readSeedMergers, registryRepo, type RegistryService } from '../modules/
 import { seedEboxData } from './demo-ebox.js';
 import { seedDatedDemo } from './demo-merged.js';
 import { seedOnlineData } from './demo-online.js';
-import { seedServiceData, slugify } from './demo-services.js';
+import { slugify } from '../shared/slug.js';
+import { seedServiceData } from './demo-services.js';
 
-export { slugify };
 export { PRE_MERGER_DATE } from './demo-merged.js';
 
 /**

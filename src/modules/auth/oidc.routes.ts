@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isIsoDate } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { authMessages } from './auth-messages.js';
@@ -23,7 +24,6 @@ export const PROBLEM_PAGE = '/login/probleem';
 
 const ProviderParams = z.strictObject({ providerId: z.string().min(1).max(32) });
 const param = z.string().max(4096).optional();
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CallbackQuery = z.object({ code: param, state: param, iss: param, error: param, error_description: param, session_state: param });
 const Redirect = z.null().describe('A redirect (Location): to the identity provider, back to the portal, or to the page that explains a refusal');
 
@@ -46,7 +46,7 @@ export const oidcRoutes: FastifyPluginAsyncZod<OidcRouteDeps> = async (app, deps
     const target = new URLSearchParams({ melding: key, aanbieder: providerId });
     // A date the message needs ("your OCMW becomes active on …"): an ISO date, nothing else.
     const date = error instanceof AppError && typeof error.detail === 'object' ? error.detail.params?.date : undefined;
-    if (typeof date === 'string' && ISO_DATE.test(date)) target.set('datum', date);
+    if (typeof date === 'string' && isIsoDate(date)) target.set('datum', date);
     return reply.header('cache-control', 'no-store').redirect(`${PROBLEM_PAGE}?${target}`, 303);
   }
 

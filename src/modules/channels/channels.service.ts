@@ -441,7 +441,7 @@ export function createChannelsService({ db, clock, registry, audit, notification
       if (await repo.findAccountOfKind(db, domain.id, body.kind)) fields.kind = channelMsg('chaman.one_per_kind', { kind: body.kind });
       let checked: ReturnType<typeof verifyCertificate> | undefined;
       try {
-        checked = verifyCertificate(body.certificate, 'ftp', 'certificate', body.kind);
+        checked = verifyAccountCertificate(body.certificate, body.kind);
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'validation') throw error;
         Object.assign(fields, error.fieldMessages);

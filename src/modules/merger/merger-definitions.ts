@@ -14,6 +14,7 @@ import { mergerMessages } from './merger-messages.js';
 const msg = mergerMessages.msg;
 import * as repo from './merger.repo.js';
 import { deriveScenario, type Scenario } from './scenario.js';
+import { slugify } from '../../shared/slug.js';
 
 /**
  * Mergers as data (R7.1, R1.4): create, edit and remove a merger before its effective date, and
@@ -40,14 +41,6 @@ const MAX_CSV_BYTES = 1024 * 1024;
 
 /** A date as the portal shows it: 31/12/2024. */
 
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function createMergerDefinitions({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   /** Checks an input against the data; returns field errors (empty when valid) and the derived scenario. */

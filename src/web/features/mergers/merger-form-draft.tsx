@@ -11,6 +11,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import type { UiLanguage } from '../../i18n/index.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerBodyData, MergerSummaryData } from './mergers-api.js';
+import { slugify } from '../../../shared/slug.js';
 
 // The merger form's draft, the browser's checks and the search for a source OCMW (R7.1).
 export const PREFIX = 'merger-form';
@@ -75,15 +76,6 @@ export const EMPTY: Draft = {
   declaredScenario: '',
 };
 
-/** As the server derives a code from a name (merger-definitions.ts slugify). */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-}
 
 export function suggestedCode(name: string, effectiveDate: string): string {
   const slug = slugify(name);
