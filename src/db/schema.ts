@@ -444,6 +444,45 @@ export const auditLog = pgTable(
   ],
 );
 
+/**
+ * Access log (issue 24): one row per read of a citizen's data — who, when, what, which INSZ,
+ * which channel. Append-only (migration 0025): a trigger refuses UPDATE and TRUNCATE always,
+ * and DELETE outside the retention purge (`SET LOCAL ocmw.retention_purge = 'on'`). The one
+ * place that holds a national number next to who looked at it; readable only by the OCMW's
+ * privacy officer (application `privacy-officer`). Owned by the privacy module.
+ */
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    businessDate: date({ mode: 'string' }).notNull(),
+    /** The OCMW whose data was read. */
+    organisationId: uuid().notNull(),
+    actorUserId: uuid(),
+    actorRole: text(),
+    /** A machine actor: the vendor's API client, a channel account, or the CLI's operator name. */
+    actorAccount: text(),
+    channel: text().notNull(),
+    /** What was done, e.g. `help-request.read`, `dossier.read`, `users.export`. */
+    action: text().notNull(),
+    objectKind: text().notNull(),
+    objectId: text(),
+    insz: char({ length: 11 }),
+  },
+  (t) => [
+    index('access_log_org_insz_at').on(t.organisationId, t.insz, t.at),
+    index('access_log_org_at').on(t.organisationId, t.at),
+    index('access_log_org_actor_at').on(t.organisationId, t.actorUserId, t.at),
+    index('access_log_business_date').on(t.businessDate),
+    check('access_log_channel_check', sql`${t.channel} in ('portal', 'vendor-api', 'institution-api', 'cli', 'sftp')`),
+    check(
+      'access_log_actor_check',
+      sql`${t.actorUserId} is not null or ${t.actorAccount} is not null or ${t.channel} = 'cli'`,
+    ),
+  ],
+);
+
 // ── platform (src/db/lockout.ts): login throttling per account name and source (issue 17) ──
 export const loginThrottles = pgTable('login_throttles', {
   /** SHA-256 of kind, lower-cased name and source address. */

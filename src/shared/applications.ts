@@ -105,6 +105,21 @@ export const APPLICATIONS = [
     },
   },
   {
+    code: 'privacy-officer',
+    name: {
+      nl: 'Functionaris voor gegevensbescherming en informatieveiligheid',
+      fr: "Délégué à la protection des données et conseiller en sécurité de l'information",
+      de: 'Datenschutzbeauftragter und Berater für Informationssicherheit',
+      en: 'Data protection officer and information security adviser',
+    },
+    description: {
+      nl: 'Het toegangslogboek van het OCMW doorzoeken en exporteren, de bewaartermijnen opvolgen en de verzoeken van burgers over hun gegevens behandelen.',
+      fr: "Rechercher et exporter le journal des accès du CPAS, suivre les délais de conservation et traiter les demandes des citoyens relatives à leurs données.",
+      de: 'Das Zugriffsprotokoll des ÖSHZ durchsuchen und exportieren, die Aufbewahrungsfristen verfolgen und die Anfragen der Bürger zu ihren Daten bearbeiten.',
+      en: 'Search and export the OCMW’s access log, follow the retention periods and handle citizens’ requests about their data.',
+    },
+  },
+  {
     code: 'sociale-agent',
     name: { nl: 'Sociale Agent (Sociale Agent van het OCMW)', fr: 'Agent social (agent social du CPAS)', de: 'Sozialagent (Sozialagent des ÖSHZ)', en: 'Social agent (the OCMW’s social agent)' },
     description: {
