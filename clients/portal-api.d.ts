@@ -1973,11 +1973,18 @@ export interface components {
         };
         ErrorResponse: {
             error: {
-                code: string;
+                /**
+                 * @description What went wrong, for programs: stable across languages and versions; each code has one HTTP status.
+                 * @enum {string}
+                 */
+                code: "validation" | "bad_request" | "unauthenticated" | "csrf" | "forbidden" | "context_required" | "account_blocked" | "password_change_required" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rule_violation" | "locked" | "rate_limited" | "internal" | "unavailable";
+                /** @description Per field (dotted path for nested fields, e.g. `contact.email`): what is wrong with it. */
                 fields?: {
                     [key: string]: string;
                 };
+                /** @description What went wrong, for people, in the language the request asked for (Accept-Language or the person’s choice). */
                 message: string;
+                /** @description The business rules the request breaks, each with its stable id. */
                 violations?: {
                     message: string;
                     rule: string;
@@ -2140,6 +2147,7 @@ export interface components {
             number: string;
             postcode: string;
             receptionEmail?: string | "";
+            /** @example +32 50 32 44 00 */
             receptionPhone: string;
             streetDe: string;
             streetFr: string;
@@ -2163,6 +2171,21 @@ export interface components {
             reminderDelayDays?: number;
             reminderFrequencyDays?: number;
             remindersEnabled: boolean;
+        };
+        /**
+         * @example {
+         *       "total": 42,
+         *       "page": 1,
+         *       "pageSize": 10
+         *     }
+         */
+        Paging: {
+            /** @description This page, counted from 1. */
+            page: number;
+            /** @description At most this many items per page. */
+            pageSize: number;
+            /** @description How many items the whole list holds (with the filters applied). */
+            total: number;
         };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
@@ -2206,6 +2229,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation",
+                 *         "message": "Some fields are not filled in correctly.",
+                 *         "fields": {
+                 *           "insz": "The check digits of the national number are wrong (modulo 97)."
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2215,6 +2249,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "conflict",
+                 *         "message": "This conflicts with existing data."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2224,6 +2266,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "You have no access to these data with the chosen role."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2233,6 +2283,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "Not found."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2242,6 +2300,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "payload_too_large",
+                 *         "message": "The request is too large."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2251,6 +2317,20 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rule_violation",
+                 *         "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first.",
+                 *         "violations": [
+                 *           {
+                 *             "rule": "merger.blocker.no_htb",
+                 *             "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first."
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2260,6 +2340,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rate_limited",
+                 *         "message": "Too many requests. Wait a moment and try again."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2269,6 +2357,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthenticated",
+                 *         "message": "Please log in first."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2278,6 +2374,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unsupported_media_type",
+                 *         "message": "This content type is not supported."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2311,6 +2415,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "at": "2025-01-01T09:30:00.000Z",
+                     *           "actorUsername": "tekst",
+                     *           "actorRole": "tekst",
+                     *           "domainId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "action": "tekst",
+                     *           "subjectUsername": "tekst",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             action: string;
@@ -2323,10 +2447,7 @@ export interface operations {
                             id: number;
                             subjectUsername: string | null;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2386,10 +2507,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "MW",
+                     *         "name": {
+                     *           "nl": "OCMW Brugge",
+                     *           "fr": "CPAS de Bruges",
+                     *           "de": "ÖSHZ Brügge"
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         /** @enum {string} */
                         code: "MW" | "RSZ" | "PPL" | "OZP";
                         id: string;
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -2423,6 +2565,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "tb": {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An"
+                     *       },
+                     *       "counts": {
+                     *         "total": 1,
+                     *         "active": 1,
+                     *         "blocked": 1
+                     *       },
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2470,6 +2642,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactEmail": "maatschappelijk.werk@ocmw-brugge.be"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     contactEmail: string;
@@ -2483,6 +2660,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "tb": {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An"
+                     *       },
+                     *       "counts": {
+                     *         "total": 1,
+                     *         "active": 1,
+                     *         "blocked": 1
+                     *       },
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2538,6 +2745,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "insz": "85073003328",
+                     *       "exists": true,
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "isMember": true
+                     *     }
+                     */
                     "application/json": {
                         exists: boolean;
                         firstName: string | null;
@@ -2566,6 +2782,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -2595,6 +2828,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -2631,6 +2881,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -2660,6 +2927,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -2688,7 +2972,7 @@ export interface operations {
     getAccessDomainsByDomainIdUsers: {
         parameters: {
             query?: {
-                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 insz?: components["schemas"]["Insz"];
                 order?: "asc" | "desc";
@@ -2714,6 +2998,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "username": "an.peeters",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "insz": "85073003328",
+                     *           "type": "TB",
+                     *           "typeLabel": "tekst",
+                     *           "status": "active",
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "allowed": {
+                     *             "edit": true,
+                     *             "block": true,
+                     *             "remove": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             allowed: {
@@ -2737,10 +3052,7 @@ export interface operations {
                             userId: string;
                             username: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2762,9 +3074,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "type": "CO_TB",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [],
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @default [] */
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
@@ -2798,6 +3129,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "type": "CO_TB",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -2844,6 +3196,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "username": "an.peeters",
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "insz": "85073003328",
+                     *       "type": "TB",
+                     *       "typeLabel": "tekst",
+                     *       "status": "active",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "allowed": {
+                     *         "edit": true,
+                     *         "block": true,
+                     *         "remove": true
+                     *       },
+                     *       "title": "tekst",
+                     *       "language": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -2917,8 +3295,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [
+                 *         "afzender-administratie"
+                 *       ],
+                 *       "status": "active"
+                 *     }
+                 */
                 "application/json": {
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     localEmail?: string | "" | null;
                     /** @enum {string} */
                     status?: "active" | "blocked";
@@ -2932,6 +3319,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "username": "an.peeters",
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "insz": "85073003328",
+                     *       "type": "TB",
+                     *       "typeLabel": "tekst",
+                     *       "status": "active",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "allowed": {
+                     *         "edit": true,
+                     *         "block": true,
+                     *         "remove": true
+                     *       },
+                     *       "title": "tekst",
+                     *       "language": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -2977,10 +3390,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "remove",
+                 *       "userIds": [
+                 *         "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                 *       ],
+                 *       "applications": [
+                 *         "afzender-administratie"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     action: "remove" | "block" | "unblock" | "addApplications" | "removeApplications";
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     userIds: string[];
                 };
             };
@@ -2992,6 +3416,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "outcome": "done",
+                     *           "reason": "tekst"
+                     *         }
+                     *       ],
+                     *       "done": 1,
+                     *       "refused": 1
+                     *     }
+                     */
                     "application/json": {
                         done: number;
                         refused: number;
@@ -3015,7 +3452,7 @@ export interface operations {
     getAccessDomainsByDomainIdUsersExport: {
         parameters: {
             query: {
-                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 format: "csv" | "xlsx";
                 insz?: components["schemas"]["Insz"];
@@ -3064,9 +3501,28 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "type": "CO_TB",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [],
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @default [] */
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
@@ -3100,6 +3556,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "type": "CO_TB",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -3143,6 +3620,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "username": "an.peeters",
+                     *         "role": "HTB",
+                     *         "since": "2025-01-01"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         firstName: string;
                         /** @enum {string} */
@@ -3171,6 +3660,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3199,6 +3704,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3257,6 +3777,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3285,6 +3821,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3323,6 +3874,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2025-01-01",
+                     *       "items": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "unread": 1,
+                     *           "oldestReceivedOn": "2025-01-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         items: {
@@ -3357,6 +3922,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "dryRun": true,
+                     *       "rows": [
+                     *         {
+                     *           "row": 1,
+                     *           "sourceKbo": "tekst",
+                     *           "targetKbo": "tekst",
+                     *           "insz": "85073003328",
+                     *           "problems": [
+                     *             "tekst"
+                     *           ],
+                     *           "action": "appoint"
+                     *         }
+                     *       ],
+                     *       "applied": 1,
+                     *       "newAccounts": [
+                     *         {
+                     *           "insz": "85073003328",
+                     *           "username": "an.peeters",
+                     *           "temporaryPassword": "tekst"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         applied: number;
                         dryRun: boolean;
@@ -3403,6 +3994,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "tekst",
+                     *           "toAddress": "tekst",
+                     *           "subject": "tekst",
+                     *           "bodyText": "tekst",
+                     *           "status": "tekst",
+                     *           "attempts": 1,
+                     *           "lastError": "tekst",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "sentAt": "2025-01-01T09:30:00.000Z",
+                     *           "nextAttemptAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             attempts: number;
@@ -3417,10 +4030,7 @@ export interface operations {
                             subject: string;
                             toAddress: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3446,6 +4056,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "tekst",
+                     *       "toAddress": "tekst",
+                     *       "subject": "tekst",
+                     *       "bodyText": "tekst",
+                     *       "status": "tekst",
+                     *       "attempts": 1,
+                     *       "lastError": "tekst",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "sentAt": "2025-01-01T09:30:00.000Z",
+                     *       "nextAttemptAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         attempts: number;
                         bodyText: string;
@@ -3477,11 +4102,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "tekst",
+                 *       "name": "tekst",
+                 *       "effectiveDate": "2025-01-01",
+                 *       "htbDeadline": "2025-01-01",
+                 *       "sources": [
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         },
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         }
+                 *       ],
+                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "newTarget": {
+                 *         "kbo": "0212235604",
+                 *         "nameNl": "tekst",
+                 *         "nameFr": "tekst",
+                 *         "nameDe": "tekst"
+                 *       },
+                 *       "targetNis": "31005",
+                 *       "declaredScenario": 1
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: string;
-                    htbDeadline?: string | null;
+                    effectiveDate: components["schemas"]["IsoDate"];
+                    htbDeadline?: components["schemas"]["IsoDate"] | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -3490,10 +4142,12 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
+                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
+                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -3507,6 +4161,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scenario": 1
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -3533,11 +4193,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "tekst",
+                 *       "name": "tekst",
+                 *       "effectiveDate": "2025-01-01",
+                 *       "htbDeadline": "2025-01-01",
+                 *       "sources": [
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         },
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         }
+                 *       ],
+                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "newTarget": {
+                 *         "kbo": "0212235604",
+                 *         "nameNl": "tekst",
+                 *         "nameFr": "tekst",
+                 *         "nameDe": "tekst"
+                 *       },
+                 *       "targetNis": "31005",
+                 *       "declaredScenario": 1
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: string;
-                    htbDeadline?: string | null;
+                    effectiveDate: components["schemas"]["IsoDate"];
+                    htbDeadline?: components["schemas"]["IsoDate"] | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -3546,10 +4233,12 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
+                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
+                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -3563,6 +4252,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scenario": 1
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -3622,6 +4317,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3688,6 +4420,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3754,6 +4523,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3818,6 +4624,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "status": "tekst"
+                     *       },
+                     *       "scenario": 1,
+                     *       "businessDate": "2025-01-01",
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1,
+                     *           "writes": true,
+                     *           "byOrganisation": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "deduplicated": 1,
+                     *           "coTbs": 1
+                     *         }
+                     *       ],
+                     *       "untouched": {
+                     *         "channelAccounts": 1,
+                     *         "configurationSections": 1,
+                     *         "eboxDocuments": 1
+                     *       },
+                     *       "blockers": [
+                     *         "tekst"
+                     *       ],
+                     *       "changes": 1
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             byOrganisation?: {
@@ -3880,6 +4724,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "tekst",
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "total": 1,
+                     *       "items": [
+                     *         {}
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             [key: string]: unknown;
@@ -3911,6 +4766,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -3924,6 +4784,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mergerId": 1,
+                     *       "runId": 1,
+                     *       "scenario": 1,
+                     *       "changes": 1,
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "status": "planned"
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -3964,6 +4839,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "tekst",
+                     *           "actor": "tekst",
+                     *           "businessDate": "2025-01-01",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "changes": 1,
+                     *           "summary": null,
+                     *           "undoesRunId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             actor: string;
@@ -4009,6 +4901,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "total": 1,
+                     *       "items": [
+                     *         {
+                     *           "step": 1,
+                     *           "kind": "tekst",
+                     *           "table": "tekst",
+                     *           "op": "tekst",
+                     *           "rowId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "key": null,
+                     *           "before": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             before: unknown;
@@ -4045,6 +4955,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "scheduled": true
+                 *     }
+                 */
                 "application/json": {
                     scheduled: boolean;
                 };
@@ -4057,6 +4972,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scheduled": true
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scheduled: boolean;
@@ -4083,6 +5004,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4096,6 +5022,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mergerId": 1,
+                     *       "runId": 1,
+                     *       "scenario": 1,
+                     *       "changes": 1,
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "status": "planned"
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -4136,6 +5077,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "dryRun": true,
+                     *       "created": 1,
+                     *       "mergers": [
+                     *         {
+                     *           "merger": "tekst",
+                     *           "code": "tekst",
+                     *           "rows": [
+                     *             1
+                     *           ],
+                     *           "scenario": 1,
+                     *           "action": "create",
+                     *           "problems": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         created: number;
                         dryRun: boolean;
@@ -4177,6 +5139,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "progress": 1,
+                     *           "overdue": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: number;
@@ -4204,8 +5177,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2025-01-01",
+                 *       "dryRun": false
+                 *     }
+                 */
                 "application/json": {
-                    date: string;
+                    date: components["schemas"]["IsoDate"];
                     /** @default false */
                     dryRun?: boolean;
                 };
@@ -4218,6 +5197,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2025-01-01",
+                     *       "mergers": [
+                     *         {
+                     *           "code": "tekst",
+                     *           "scenario": 1,
+                     *           "status": "planned",
+                     *           "actions": [
+                     *             {
+                     *               "kind": "tekst",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "changes": 1,
+                     *           "blockers": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         mergers: {
@@ -4255,6 +5256,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true,
+                 *       "overrideReason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4269,6 +5276,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01"
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -4277,6 +5302,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -4315,6 +5348,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "unfiledReportYear": 1,
+                     *       "unreadDocuments": 1
+                     *     }
+                     */
                     "application/json": {
                         unfiledReportYear: number | null;
                         unreadDocuments: number;
@@ -4339,6 +5378,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4352,6 +5396,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01"
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -4360,6 +5422,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -4396,6 +5466,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "organisation": "tekst",
+                     *           "year": 1,
+                     *           "until": "2025-01-01",
+                     *           "reason": "tekst",
+                     *           "reopenedBy": "tekst",
+                     *           "reopenedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             kbo: string;
@@ -4428,6 +5514,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "year": 2000,
+                 *       "until": "2025-01-01",
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -4444,6 +5538,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "organisation": "tekst",
+                     *       "year": 1,
+                     *       "until": "2025-01-01",
+                     *       "reason": "tekst",
+                     *       "reopenedBy": "tekst",
+                     *       "reopenedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         kbo: string;
                         organisation: string;
@@ -4480,6 +5586,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "tekst",
+                     *         "name": {},
+                     *         "description": {}
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         code: string;
                         description: {
@@ -4516,6 +5631,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4566,6 +5825,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "novaprima-knipperlichten"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     permissions?: (("novaprima-knipperlichten" | "mutaties-rijksregister" | "mediprima-afrekening" | "novaprima-waarschuwingen") | ("ocmw-online-admin" | "ocmw-online-proces" | "signaletiek-bewerken" | "signaletiek-raadplegen" | "dossiers-integraties"))[];
@@ -4579,6 +5846,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "FTP",
+                     *       "name": "tekst",
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ],
+                     *       "username": "an.peeters",
+                     *       "management": "internal",
+                     *       "intermediary": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "certificate": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "fingerprint": "tekst",
+                     *         "subject": "tekst",
+                     *         "issuer": "tekst",
+                     *         "keyType": "tekst",
+                     *         "signature": "tekst",
+                     *         "selfSigned": true,
+                     *         "notBefore": "tekst",
+                     *         "notAfter": "tekst",
+                     *         "expiry": "ok",
+                     *         "daysLeft": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -4602,6 +5902,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4618,6 +5927,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "FTP",
+                     *       "name": "tekst",
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ],
+                     *       "username": "an.peeters",
+                     *       "management": "internal",
+                     *       "intermediary": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "certificate": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "fingerprint": "tekst",
+                     *         "subject": "tekst",
+                     *         "issuer": "tekst",
+                     *         "keyType": "tekst",
+                     *         "signature": "tekst",
+                     *         "selfSigned": true,
+                     *         "notBefore": "tekst",
+                     *         "notAfter": "tekst",
+                     *         "expiry": "ok",
+                     *         "daysLeft": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -4641,6 +5983,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     password?: string;
                 };
@@ -4653,6 +6000,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"];
                         password: string;
@@ -4677,6 +6060,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "FTP",
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "novaprima-knipperlichten"
+                 *       ],
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       },
+                 *       "username": "an.peeters",
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4699,6 +6098,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4724,6 +6181,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "management": "internal",
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "ocmw-online-admin"
+                 *       ],
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4751,6 +6222,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4776,6 +6305,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "tekst",
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4793,6 +6332,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4820,6 +6417,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4836,6 +6442,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4865,6 +6615,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4888,6 +6782,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     reason?: string;
                 };
@@ -4900,6 +6799,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4927,6 +6970,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         id: string;
                         kbo: string;
@@ -4953,6 +7006,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactName": "tekst",
+                 *       "phoneCode": "+32",
+                 *       "phoneNumber": "050 32 44 00",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "language": "nl"
+                 *     }
+                 */
                 "application/json": {
                     contactName: string;
                     /** Format: email */
@@ -4961,6 +7023,7 @@ export interface operations {
                     language: "nl" | "fr" | "de" | "en";
                     /** @default +32 */
                     phoneCode?: string;
+                    /** @example 050 32 44 00 */
                     phoneNumber: string;
                 };
             };
@@ -4972,6 +7035,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4999,6 +7206,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "port": 1,
+                     *       "fingerprint": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         enabled: boolean;
                         fingerprint: string | null;
@@ -5027,6 +7241,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "sha256": "tekst",
+                     *       "duplicate": true
+                     *     }
+                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -5040,6 +7261,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "sha256": "tekst",
+                     *       "duplicate": true
+                     *     }
+                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -5068,6 +7296,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2025-01-01",
+                     *         "count": 1,
+                     *         "name": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         count: number;
                         date: string;
@@ -5122,6 +7359,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5170,6 +7431,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "savedAt": "2025-01-01T09:30:00.000Z",
+                     *         "savedBy": "tekst",
+                     *         "data": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         data: unknown;
                         id: number;
@@ -5204,6 +7475,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5244,6 +7539,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "selected": [
+                 *         "MURG"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     selected: ("MURG" | "MUFC" | "MUSE" | "MURN" | "MUIA" | "MUPF" | "MUPK" | "MURA-H205" | "MURA-H206" | "MURA-H207" | "MURA-H210" | "MURA-H211" | "MURA-H212" | "MURA-H213" | "MUPS-T1195" | "MUPS-T1197" | "MUPS-T1198" | "MUPS-T1202")[];
                 };
@@ -5256,6 +7558,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5302,6 +7628,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "tekst",
+                     *         "group": "tekst",
+                     *         "description": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         code: string;
                         description: string;
@@ -5331,6 +7666,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "mutationType": "tekst",
+                     *         "validFrom": "2025-01-01",
+                     *         "validTo": "2025-01-01",
+                     *         "selectedBy": "tekst",
+                     *         "unselectedBy": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         mutationType: string;
                         selectedBy: string | null;
@@ -5366,6 +7712,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5406,6 +7776,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "networkProvider": "Cipal",
+                 *       "networkProviderOther": "tekst",
+                 *       "softwareVendors": [
+                 *         "Cevi - Logins"
+                 *       ],
+                 *       "softwareVendorOther": "tekst",
+                 *       "programmes": [],
+                 *       "programmeMapping": "tekst",
+                 *       "technicalContact": {
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *         "phone": "+32 50 32 44 00"
+                 *       },
+                 *       "testContact": {
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *         "phone": "+32 50 32 44 00"
+                 *       },
+                 *       "remarks": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     networkProvider: "Cipal" | "Irisnet" | "Publilink" | "Publiwin" | "Schaubroeck" | "Telenet" | "Vera" | "Win" | "Andere";
@@ -5420,6 +7815,7 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
+                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -5427,6 +7823,7 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
+                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -5440,6 +7837,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5492,6 +7913,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328",
+                     *           "openedOn": "2025-01-01",
+                     *           "closedOn": "2025-01-01",
+                     *           "runningForms": 1,
+                     *           "forms": 1
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             closedOn: string | null;
@@ -5501,10 +7939,7 @@ export interface operations {
                             openedOn: string;
                             runningForms: number;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5530,6 +7965,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "insz": "85073003328",
+                     *       "openedOn": "2025-01-01",
+                     *       "closedOn": "2025-01-01",
+                     *       "runningForms": 1,
+                     *       "forms": 1,
+                     *       "formList": [
+                     *         {
+                     *           "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+                     *           "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+                     *           "insz": "85073003328",
+                     *           "kind": "a036",
+                     *           "subtype": "medische-kosten",
+                     *           "startDate": "2025-02-01",
+                     *           "endDate": "2025-07-31",
+                     *           "status": "running",
+                     *           "predecessorId": null,
+                     *           "createdBy": "rest:Sociale software",
+                     *           "stoppedBy": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         closedOn: string | null;
                         formList: components["schemas"]["DossierForm"][];
@@ -5557,6 +8017,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "kind": "integration",
+                 *       "subtype": "leefloon",
+                 *       "startDate": "2025-01-01",
+                 *       "endDate": "2025-01-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
@@ -5624,6 +8093,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handledByVendor": true,
+                     *       "updatedBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -5645,6 +8121,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "handledByVendor": true
+                 *     }
+                 */
                 "application/json": {
                     handledByVendor: boolean;
                 };
@@ -5657,6 +8138,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handledByVendor": true,
+                     *       "updatedBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -5695,6 +8183,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "sender": {
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "title": "tekst",
+                     *           "category": "tekst",
+                     *           "messageType": "tekst",
+                     *           "isRsz": true,
+                     *           "documentDate": "2025-01-01",
+                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *           "read": true,
+                     *           "visible": true,
+                     *           "attachment": {
+                     *             "name": "tekst",
+                     *             "mime": "tekst",
+                     *             "size": 1,
+                     *             "sha256": "tekst"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "unreadCount": 1
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             attachment: {
@@ -5747,6 +8266,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       },
+                     *       "body": "tekst",
+                     *       "readAt": "2025-01-01T09:30:00.000Z",
+                     *       "readBy": "tekst",
+                     *       "hiddenAt": "2025-01-01T09:30:00.000Z",
+                     *       "hiddenBy": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -5826,6 +8373,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -5873,6 +8443,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -5918,6 +8511,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "unread": 1,
+                     *       "disappearing": {
+                     *         "mergedInto": "tekst",
+                     *         "effectiveDate": "2025-01-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         disappearing: {
                             effectiveDate: string;
@@ -5947,6 +8549,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "tekst",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "phoneNl": "tekst",
+                     *       "phoneFr": "tekst",
+                     *       "hours": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         email: string;
                         hours: string;
@@ -5982,12 +8593,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
+                     *           "reference": "OO-2025-0001234-9",
+                     *           "filedAt": "2025-03-10T09:41:12.000Z",
+                     *           "receivedOn": "2025-03-10",
+                     *           "kinds": [
+                     *             "leefloon",
+                     *             "huisvesting"
+                     *           ],
+                     *           "municipality": "Brugge",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "status": "unread",
+                     *           "deadline": "2025-04-09",
+                     *           "isLate": false
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["HelpRequestSummary"][];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6061,6 +8694,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -6075,6 +8714,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "forwardedTo": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         forwardedTo: {
                             id: string;
@@ -6135,6 +8783,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -6162,6 +8818,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "tekst",
+                     *         "to": "2025-01-01",
+                     *         "subject": "tekst",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "lastError": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         createdAt: string;
                         id: string;
@@ -6195,6 +8863,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "reference": "OO-2025-0001234-9",
+                     *           "fileName": "tekst",
+                     *           "senderKbo": "tekst",
+                     *           "size": 1,
+                     *           "sha256": "tekst",
+                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *           "fetchedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             fetchedAt: string | null;
@@ -6207,10 +8894,7 @@ export interface operations {
                             sha256: string;
                             size: number;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6255,6 +8939,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recipientKbo": "0212.235.604",
+                 *       "title": "tekst",
+                 *       "category": "tekst",
+                 *       "messageType": "tekst",
+                 *       "rsz": false,
+                 *       "documentDate": "2025-01-01",
+                 *       "body": "tekst",
+                 *       "attachment": {
+                 *         "fileName": "tekst",
+                 *         "mimeType": "application/pdf",
+                 *         "contentBase64": "tekst"
+                 *       },
+                 *       "channelDelivery": true
+                 *     }
+                 */
                 "application/json": {
                     attachment?: {
                         contentBase64: string;
@@ -6281,6 +8982,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "recipient": {
+                     *         "kbo": "0212235604",
+                     *         "name": "tekst"
+                     *       },
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -6312,6 +9029,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mutations": [
+                 *         {
+                 *           "type": "MURA",
+                 *           "subType": "H001",
+                 *           "insz": "85073003328",
+                 *           "occurredAt": "2026-03-11T08:00:00+01:00",
+                 *           "payload": {}
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     mutations: unknown[];
                 };
@@ -6324,6 +9054,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": 1,
+                     *       "deliveries": 1
+                     *     }
+                     */
                     "application/json": {
                         deliveries: number;
                         received: number;
@@ -6350,6 +9086,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "title": "DE_HEER",
+                     *       "language": "nl",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "username": "an.peeters",
+                     *       "insz": "85073003328"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -6380,6 +9127,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "title": "DE_HEER",
+                 *       "language": "nl",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     email: string;
@@ -6398,6 +9154,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "title": "DE_HEER",
+                     *       "language": "nl",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "username": "an.peeters",
+                     *       "insz": "85073003328"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -6428,6 +9195,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "tekst",
+                 *       "newPassword": "tekst",
+                 *       "newPasswordConfirm": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
@@ -6464,6 +9238,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "tekst",
+                     *           "name": "tekst",
+                     *           "scenario": 1,
+                     *           "effectiveDate": "2025-01-01",
+                     *           "htbDeadline": "tekst",
+                     *           "status": "planned",
+                     *           "scheduled": true,
+                     *           "rehearsal": true,
+                     *           "sources": [
+                     *             {
+                     *               "organisation": {
+                     *                 "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *                 "kbo": "0212235604",
+                     *                 "kboFormatted": "0212.235.604",
+                     *                 "kind": "ocmw",
+                     *                 "name": {
+                     *                   "nl": "OCMW Brugge",
+                     *                   "fr": "CPAS de Bruges",
+                     *                   "de": "ÖSHZ Brügge"
+                     *                 },
+                     *                 "status": "active",
+                     *                 "isDemo": true,
+                     *                 "validFrom": "2025-01-01",
+                     *                 "validTo": "2025-01-01",
+                     *                 "accessEndedOn": "2025-01-01"
+                     *               },
+                     *               "nis": "31005",
+                     *               "municipalityName": {
+                     *                 "nl": "OCMW Brugge",
+                     *                 "fr": "CPAS de Bruges",
+                     *                 "de": "ÖSHZ Brügge"
+                     *               },
+                     *               "keepsKbo": true
+                     *             }
+                     *           ],
+                     *           "target": {
+                     *             "organisation": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "kbo": "0212235604",
+                     *               "kboFormatted": "0212.235.604",
+                     *               "kind": "ocmw",
+                     *               "name": {
+                     *                 "nl": "OCMW Brugge",
+                     *                 "fr": "CPAS de Bruges",
+                     *                 "de": "ÖSHZ Brügge"
+                     *               },
+                     *               "status": "active",
+                     *               "isDemo": true,
+                     *               "validFrom": "2025-01-01",
+                     *               "validTo": "2025-01-01",
+                     *               "accessEndedOn": "2025-01-01"
+                     *             },
+                     *             "nis": "31005",
+                     *             "municipalityName": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "isNewOrganisation": true,
+                     *             "isNewNis": true
+                     *           },
+                     *           "rehearsalNote": "tekst"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             code: string;
@@ -6491,6 +9337,14 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
+                                    /**
+                                     * @description A name in Dutch, French and German.
+                                     * @example {
+                                     *       "nl": "OCMW Brugge",
+                                     *       "fr": "CPAS de Bruges",
+                                     *       "de": "ÖSHZ Brügge"
+                                     *     }
+                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -6521,6 +9375,14 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
+                                    /**
+                                     * @description A name in Dutch, French and German.
+                                     * @example {
+                                     *       "nl": "OCMW Brugge",
+                                     *       "fr": "CPAS de Bruges",
+                                     *       "de": "ÖSHZ Brügge"
+                                     *     }
+                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -6557,6 +9419,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "merger": {
+                     *             "id": 1,
+                     *             "code": "tekst",
+                     *             "name": "tekst",
+                     *             "effectiveDate": "2025-01-01",
+                     *             "htbDeadline": "tekst",
+                     *             "status": "tekst",
+                     *             "scenario": 1
+                     *           },
+                     *           "progress": 1,
+                     *           "organisations": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "role": "new_target",
+                     *               "progress": 1,
+                     *               "items": [
+                     *                 {
+                     *                   "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *                   "item": "tekst",
+                     *                   "label": "tekst",
+                     *                   "check": "auto",
+                     *                   "status": "done",
+                     *                   "deadline": "tekst",
+                     *                   "overdue": true,
+                     *                   "detail": "tekst",
+                     *                   "params": {},
+                     *                   "tickedBy": "tekst",
+                     *                   "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             merger: {
@@ -6624,6 +9527,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -6689,6 +9629,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -6757,6 +9734,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "type": "tekst",
+                     *           "subType": "tekst",
+                     *           "code": "tekst",
+                     *           "insz": "85073003328",
+                     *           "occurredAt": "2025-01-01T09:30:00.000Z",
+                     *           "payload": null,
+                     *           "batchDate": "2025-01-01"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             batchDate: string;
@@ -6768,10 +9764,7 @@ export interface operations {
                             subType: string | null;
                             type: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6800,6 +9793,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             accessEndedOn: string | null;
@@ -6809,6 +9827,14 @@ export interface operations {
                             kboFormatted: string;
                             /** @enum {string} */
                             kind: "ocmw" | "vendor" | "institution";
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -6819,10 +9845,7 @@ export interface operations {
                             validFrom: string;
                             validTo: string | null;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6848,12 +9871,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01",
+                     *       "domains": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         domains: {
                             /** @enum {string} */
                             code: "MW" | "RSZ" | "PPL" | "OZP";
                             id: string;
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -6866,6 +9926,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -6904,9 +9972,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "postcode": "8000",
+                     *       "date": "2025-01-01",
+                     *       "municipalities": [
+                     *         {
+                     *           "nis": "31005",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         municipalities: {
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -6933,6 +10027,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "language": "nl",
+                 *       "kinds": [
+                 *         "leefloon"
+                 *       ],
+                 *       "postcode": "8000",
+                 *       "nis": "31005",
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "insz": "85.07.30-033.28",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "phone": "+32 50 32 44 00",
+                 *       "message": "tekst",
+                 *       "proof": {
+                 *         "algorithm": "SHA-256",
+                 *         "challenge": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *         "number": 1,
+                 *         "salt": "tekst",
+                 *         "signature": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     email?: string | "";
                     firstName: string;
@@ -6941,15 +10058,19 @@ export interface operations {
                     /** @enum {string} */
                     language: "nl" | "fr" | "de" | "en";
                     message: string;
+                    /** @example 31005 */
                     nis?: string;
                     phone?: string | "";
+                    /** @example 8000 */
                     postcode: string;
                     proof: {
                         /** @enum {string} */
                         algorithm: "SHA-256";
+                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         challenge: string;
                         number: number;
                         salt: string;
+                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         signature: string;
                     };
                     surname: string;
@@ -6963,6 +10084,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "filedAt": "2025-01-01T09:30:00.000Z",
+                     *       "receivedOn": "2025-01-01",
+                     *       "ocmw": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "contact": {
+                     *           "street": "tekst",
+                     *           "number": "tekst",
+                     *           "box": "tekst",
+                     *           "postcode": "8000",
+                     *           "city": "tekst",
+                     *           "phone": "+32 50 32 44 00",
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *         }
+                     *       },
+                     *       "acknowledgementTo": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         acknowledgementTo: string | null;
                         filedAt: string;
@@ -7004,6 +10146,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "algorithm": "SHA-256",
+                     *       "challenge": "tekst",
+                     *       "maxnumber": 1,
+                     *       "salt": "tekst",
+                     *       "signature": "tekst",
+                     *       "expiresAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         algorithm: "SHA-256";
@@ -7022,7 +10174,9 @@ export interface operations {
         parameters: {
             query: {
                 language?: "nl" | "fr" | "de" | "en";
+                /** @example 31005 */
                 nis?: string;
+                /** @example 8000 */
                 postcode: string;
             };
             header?: never;
@@ -7037,6 +10191,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "postcode": "8000",
+                     *       "receiptDate": "2025-01-01",
+                     *       "municipalities": [
+                     *         {
+                     *           "nis": "31005",
+                     *           "name": "tekst"
+                     *         }
+                     *       ],
+                     *       "ocmw": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "contact": {
+                     *           "street": "tekst",
+                     *           "number": "tekst",
+                     *           "box": "tekst",
+                     *           "postcode": "8000",
+                     *           "city": "tekst",
+                     *           "phone": "+32 50 32 44 00",
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         municipalities: {
                             name: string;
@@ -7079,6 +10258,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7087,6 +10362,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7102,6 +10385,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7122,6 +10413,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7137,6 +10436,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7184,6 +10491,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "choiceId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                 *     }
+                 */
                 "application/json": {
                     choiceId: string;
                 };
@@ -7196,6 +10508,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7204,6 +10612,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7219,6 +10635,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7239,6 +10663,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7254,6 +10686,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7304,6 +10744,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "an.peeters",
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                     username: string;
@@ -7317,6 +10763,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7325,6 +10867,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7340,6 +10890,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7360,6 +10918,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7375,6 +10941,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7440,6 +11014,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endSessionUrl": "https://www.brugge.be/ocmw"
+                     *     }
+                     */
                     "application/json": {
                         endSessionUrl: string;
                     };
@@ -7516,6 +11095,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "tekst",
+                 *       "newPassword": "tekst",
+                 *       "newPasswordConfirm": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     newPassword: string;
                     newPasswordConfirm: string;
@@ -7550,6 +11136,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reports": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "year": 1,
+                     *           "status": "draft",
+                     *           "lineCount": 1,
+                     *           "totals": {
+                     *             "granted": 1,
+                     *             "used": 1,
+                     *             "grantedCents": 1,
+                     *             "usedCents": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "createdBy": "tekst",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *           "submittedBy": "tekst",
+                     *           "window": {
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-01-01"
+                     *           },
+                     *           "windowState": "before",
+                     *           "reopenedUntil": "tekst"
+                     *         }
+                     *       ],
+                     *       "fileable": [
+                     *         {
+                     *           "year": 1,
+                     *           "window": {
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-01-01"
+                     *           },
+                     *           "windowState": "before",
+                     *           "allowed": true,
+                     *           "reasonKey": "tekst",
+                     *           "reason": "tekst",
+                     *           "note": {
+                     *             "key": "tekst",
+                     *             "message": "tekst"
+                     *           },
+                     *           "reportId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "status": "draft"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         fileable: {
                             allowed: boolean;
@@ -7615,6 +11249,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2000
+                 *     }
+                 */
                 "application/json": {
                     year: number;
                 };
@@ -7627,6 +11266,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -7705,6 +11396,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -7777,6 +11520,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "subsidyType": "leefloon",
+                 *           "amountGranted": 1,
+                 *           "amountUsed": 1,
+                 *           "justification": ""
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     lines: {
                         amountGranted: number;
@@ -7796,6 +11551,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -7897,6 +11704,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;

@@ -183,11 +183,18 @@ export interface components {
         };
         ErrorResponse: {
             error: {
-                code: string;
+                /**
+                 * @description What went wrong, for programs: stable across languages and versions; each code has one HTTP status.
+                 * @enum {string}
+                 */
+                code: "validation" | "bad_request" | "unauthenticated" | "csrf" | "forbidden" | "context_required" | "account_blocked" | "password_change_required" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rule_violation" | "locked" | "rate_limited" | "internal" | "unavailable";
+                /** @description Per field (dotted path for nested fields, e.g. `contact.email`): what is wrong with it. */
                 fields?: {
                     [key: string]: string;
                 };
+                /** @description What went wrong, for people, in the language the request asked for (Accept-Language or the person’s choice). */
                 message: string;
+                /** @description The business rules the request breaks, each with its stable id. */
                 violations?: {
                     message: string;
                     rule: string;
@@ -344,6 +351,7 @@ export interface components {
             number: string;
             postcode: string;
             receptionEmail?: string | "";
+            /** @example +32 50 32 44 00 */
             receptionPhone: string;
             streetDe: string;
             streetFr: string;
@@ -372,6 +380,7 @@ export interface components {
             number: string;
             postcode: string;
             receptionEmail?: string | "";
+            /** @example +32 50 32 44 00 */
             receptionPhone: string;
             streetDe: string;
             streetFr: string;
@@ -414,6 +423,21 @@ export interface components {
             reminderDelayDays?: number;
             reminderFrequencyDays?: number;
             remindersEnabled: boolean;
+        };
+        /**
+         * @example {
+         *       "total": 42,
+         *       "page": 1,
+         *       "pageSize": 10
+         *     }
+         */
+        Paging: {
+            /** @description This page, counted from 1. */
+            page: number;
+            /** @description At most this many items per page. */
+            pageSize: number;
+            /** @description How many items the whole list holds (with the filters applied). */
+            total: number;
         };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
@@ -474,6 +498,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation",
+                 *         "message": "Some fields are not filled in correctly.",
+                 *         "fields": {
+                 *           "insz": "The check digits of the national number are wrong (modulo 97)."
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -483,6 +518,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "conflict",
+                 *         "message": "This conflicts with existing data."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -492,6 +535,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "You have no access to these data with the chosen role."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -501,6 +552,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "Not found."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -510,6 +569,20 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rule_violation",
+                 *         "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first.",
+                 *         "violations": [
+                 *           {
+                 *             "rule": "merger.blocker.no_htb",
+                 *             "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first."
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -519,6 +592,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthenticated",
+                 *         "message": "Please log in first."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -545,6 +626,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "streetNl": "Kartuizerinnenstraat",
+                     *       "streetFr": "Kartuizerinnenstraat",
+                     *       "streetDe": "Kartuizerinnenstraat",
+                     *       "cityNl": "Brugge",
+                     *       "cityFr": "Bruges",
+                     *       "cityDe": "Brügge",
+                     *       "number": "4",
+                     *       "postcode": "8000",
+                     *       "receptionPhone": "+32 50 32 44 11",
+                     *       "receptionEmail": "onthaal@ocmw.brugge.example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OcmwContact"] | null;
                 };
             };
@@ -600,12 +695,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+                     *           "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+                     *           "insz": "85073003328",
+                     *           "kind": "a036",
+                     *           "subtype": "medische-kosten",
+                     *           "startDate": "2025-02-01",
+                     *           "endDate": "2025-07-31",
+                     *           "status": "running",
+                     *           "predecessorId": null,
+                     *           "createdBy": "rest:Sociale software",
+                     *           "stoppedBy": null
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["DossierForm"][];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -622,6 +736,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "kind": "integration",
+                 *       "subtype": "leefloon",
+                 *       "startDate": "2025-01-01",
+                 *       "endDate": "2025-01-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
@@ -687,6 +810,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handledByVendor": true,
+                     *       "updatedBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -804,6 +934,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "notificationsEnabled": true,
+                     *       "notificationAddress": "online@ocmw.brugge.example",
+                     *       "remindersEnabled": true,
+                     *       "reminderAddress": "online@ocmw.brugge.example",
+                     *       "reminderDelayDays": 5,
+                     *       "reminderFrequencyDays": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["OnlineSettings"] | null;
                 };
             };

@@ -10,7 +10,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
+import { exampleBodies, shownExample } from '../src/http/openapi-examples.js';
 import { buildVendorApp } from '../src/http/vendor-app.js';
+import { validateInsz, validateKbo, validateNis } from '../src/shared/identifiers.js';
 import { generateSelfSigned } from '../src/http/self-signed.js';
 import { createTestContext, type TestContext } from './test-app.js';
 
@@ -105,6 +109,29 @@ describe.each(['portal', 'vendor'] as const)('the %s OpenAPI document', (name) =
     // (`…Input` only where the same schema is also an answer, with another shape.)
     const names = Object.keys((documents[name] as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas);
     for (const input of names.filter((n) => n.endsWith('Input'))) expect(names, input).toContain(input.slice(0, -'Input'.length));
+  });
+
+  it('shows an example on every JSON request body, 2xx answer and shared error answer, and its schema accepts each one', () => {
+    const document = documents[name] as unknown as { components: { schemas: Record<string, object>; responses?: Record<string, { content: Record<string, { schema: unknown; example?: unknown }> }> } };
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    // ajv-formats is CommonJS: its plugin is the module itself, and `.default` under the types.
+    (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+    // The identifier formats, as the server checks them (a request takes any accepted form, an answer the normalised one).
+    for (const [format, validate] of [['insz', validateInsz], ['kbo', validateKbo], ['nis', validateNis]] as const) ajv.addFormat(format, (s: string) => validate(s).valid);
+    ajv.addSchema({ $id: 'document', components: document.components });
+    const rooted = (schema: unknown) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"document#/components/')) as object;
+    const bodies = [
+      ...exampleBodies(document),
+      ...Object.entries(document.components.responses ?? {}).map(([answer, { content }]) => ({ where: `components.responses.${answer}`, media: content['application/json']! })),
+    ];
+    const problems: string[] = [];
+    for (const { where, media } of bodies) {
+      const shown = shownExample(media, document.components.schemas as never);
+      if (!shown) problems.push(`${where}: no example`);
+      else if (!ajv.validate(rooted(media.schema), shown.value)) problems.push(`${where}: ${ajv.errorsText(ajv.errors)}`);
+    }
+    expect(bodies.length).toBeGreaterThan(name === 'portal' ? 100 : 10);
+    expect(problems).toEqual([]);
   });
 
   it('lints with Redocly recommended: no errors, no warnings', async () => {

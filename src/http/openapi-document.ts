@@ -15,6 +15,10 @@ import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger'
 import type { FastifySchema, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { RouteAccess } from './auth.js';
+import { withExamples } from './openapi-examples.js';
+import type { ErrorBody } from '../shared/errors.js';
+import { translate } from '../shared/messages.js';
+import { mergerMessage } from '../modules/merger/merger-messages.js';
 
 export type SecurityRequirement = Record<string, string[]>;
 
@@ -164,7 +168,7 @@ export const openApiTransformObject: SwaggerTransformObject = (input) => {
   if (!schemas) return document as ReturnType<SwaggerTransformObject>;
   const used = usedComponents(document);
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
-  return withPlainInputNames({ ...document, components: { ...document.components, schemas: kept } }) as ReturnType<SwaggerTransformObject>;
+  return withExamples(withOpenAllOfParts(withPlainInputNames({ ...document, components: { ...document.components, schemas: kept } }))) as ReturnType<SwaggerTransformObject>;
 };
 
 /**
@@ -182,6 +186,33 @@ function withPlainInputNames(document: OpenApiDocument): OpenApiDocument {
   return { ...renamed, components: { ...renamed.components, schemas } };
 }
 
+/**
+ * The parts of an `allOf` (a paged answer: its items and the Paging component) must each allow the
+ * other's properties, or no answer could match them all: the answers' `additionalProperties: false`
+ * is dropped there. The server still sends only the declared fields (the zod answer schemas strip).
+ */
+function withOpenAllOfParts(document: OpenApiDocument): OpenApiDocument {
+  const copy = structuredClone(document);
+  const schemas = copy.components?.schemas ?? {};
+  const open = (part: unknown) => {
+    if (!part || typeof part !== 'object') return;
+    const ref = (part as { $ref?: unknown }).$ref;
+    const target = typeof ref === 'string' ? schemas[ref.replace('#/components/schemas/', '')] : part;
+    if (target && typeof target === 'object' && (target as { additionalProperties?: unknown }).additionalProperties === false) {
+      delete (target as { additionalProperties?: unknown }).additionalProperties;
+    }
+  };
+  const visit = (value: unknown) => {
+    if (!value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.forEach(visit);
+    const allOf = (value as { allOf?: unknown }).allOf;
+    if (Array.isArray(allOf)) allOf.forEach(open);
+    Object.values(value).forEach(visit);
+  };
+  visit(copy);
+  return copy;
+}
+
 type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> } };
 
 /** The name of the shared answer of an error status under components.responses (issue 22). */
@@ -197,6 +228,19 @@ const ERROR_ANSWER_NAMES: Record<string, string> = {
   '429': 'TooManyRequests',
 };
 
+/** What each shared error answer looks like (in English; the server answers in the reader's language). */
+const ERROR_EXAMPLES: Record<string, ErrorBody> = {
+  '400': { error: { code: 'validation', message: translate('http.validation', 'en'), fields: { insz: translate('insz.checksum', 'en') } } },
+  '401': { error: { code: 'unauthenticated', message: translate('auth.required', 'en') } },
+  '403': { error: { code: 'forbidden', message: translate('auth.forbidden', 'en') } },
+  '404': { error: { code: 'not_found', message: translate('http.not_found', 'en') } },
+  '409': { error: { code: 'conflict', message: translate('http.conflict', 'en') } },
+  '413': { error: { code: 'payload_too_large', message: translate('http.payload_too_large', 'en') } },
+  '415': { error: { code: 'unsupported_media_type', message: translate('http.unsupported_media_type', 'en') } },
+  '422': { error: { code: 'rule_violation', message: mergerMessage('merger.blocker.no_htb', 'en'), violations: [{ rule: 'merger.blocker.no_htb', message: mergerMessage('merger.blocker.no_htb', 'en') }] } },
+  '429': { error: { code: 'rate_limited', message: translate('http.rate_limited', 'en') } },
+};
+
 /**
  * Issue 22: an error answer that is the standard one (its status's description and the
  * ErrorResponse body) is written once under components.responses and referenced from each
@@ -204,7 +248,10 @@ const ERROR_ANSWER_NAMES: Record<string, string> = {
  */
 function sharedErrorAnswers(document: OpenApiDocument): OpenApiDocument {
   const shared: Record<string, unknown> = {};
-  const standard = (status: string) => ({ description: STATUS_DESCRIPTIONS[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } });
+  const standard = (status: string) => ({
+    description: STATUS_DESCRIPTIONS[status],
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' }, ...(ERROR_EXAMPLES[status] ? { example: ERROR_EXAMPLES[status] } : {}) } },
+  });
   const paths = Object.fromEntries(
     Object.entries(document.paths ?? {}).map(([url, operations]) => [
       url,

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { validateInsz, validateKbo, validateNis } from './identifiers.js';
 import { LANGUAGES } from './messages.js';
+import { ERROR_STATUS, type ErrorCode } from './errors.js';
 
 /**
  * Options for a cross-field rule (`.superRefine(rule, EVERY_PROBLEM)`): it runs even when a field
@@ -57,6 +58,9 @@ export const Insz = identifier(validateInsz, 'insz');
 /** A municipality NIS code (R0.3). */
 export const Nis = identifier(validateNis, 'nis');
 
+/** A municipality's NIS code as a form gives it: five digits (whether it exists is the service's question). */
+export const NisCode = z.string().regex(/^\d{5}$/, { message: 'nis.length' }).meta({ examples: ['31005'] });
+
 /** A calendar date written YYYY-MM-DD that exists ("format: date" in the OpenAPI documents). */
 export const IsoDate = z.string().meta({ id: 'IsoDate', format: 'date', description: 'A calendar date that exists, written YYYY-MM-DD.', examples: ['2025-01-01'] }).refine(
   (s) => {
@@ -73,7 +77,7 @@ export const Language = z.enum(LANGUAGES);
 export const Email = z.email().max(254);
 
 /** A Belgian or international phone number as people write it: digits, spaces and . / ( ) -, optional leading +. */
-export const Phone = z.string().trim().regex(/^\+?[\d ./()-]{6,20}$/, { message: 'phone.number' });
+export const Phone = z.string().trim().regex(/^\+?[\d ./()-]{6,20}$/, { message: 'phone.number' }).meta({ examples: ['+32 50 32 44 00'] });
 
 export const Uuid = z.uuid().meta({ id: 'Uuid', description: 'The identifier the portal gave the object (a UUID).', examples: ['3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13'] });
 
@@ -83,8 +87,18 @@ export const PageQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
 });
 
+/** Where a page lies in the whole list: one component (`Paging`) that every paged answer refers to. */
+export const Paging = z
+  .object({
+    total: z.number().int().min(0).meta({ description: 'How many items the whole list holds (with the filters applied).' }),
+    page: z.number().int().min(1).meta({ description: 'This page, counted from 1.' }),
+    pageSize: z.number().int().min(1).meta({ description: 'At most this many items per page.' }),
+  })
+  .meta({ id: 'Paging', examples: [{ total: 42, page: 1, pageSize: 10 }] });
+
+/** A paged answer: the page's items beside the Paging fields. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.intersection(z.object({ items: z.array(item) }), Paging);
 }
 
 /**
@@ -94,10 +108,10 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export const ErrorResponse = z
   .object({
     error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-      violations: z.array(z.object({ rule: z.string(), message: z.string() })).optional(),
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]).meta({ description: 'What went wrong, for programs: stable across languages and versions; each code has one HTTP status.' }),
+      message: z.string().meta({ description: 'What went wrong, for people, in the language the request asked for (Accept-Language or the person’s choice).' }),
+      fields: z.record(z.string(), z.string()).optional().meta({ description: 'Per field (dotted path for nested fields, e.g. `contact.email`): what is wrong with it.' }),
+      violations: z.array(z.object({ rule: z.string(), message: z.string() })).optional().meta({ description: 'The business rules the request breaks, each with its stable id.' }),
     }),
   })
   .meta({ id: 'ErrorResponse' });

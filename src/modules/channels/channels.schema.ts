@@ -101,7 +101,7 @@ const AccountName = z.string().trim().min(1).max(100);
 export const SenderBody = z.strictObject({
   contactName: z.string().trim().min(1).max(100),
   phoneCode: z.string().trim().regex(/^\+\d{1,4}$/, { message: 'phone.code' }).default('+32'),
-  phoneNumber: z.string().trim().regex(/^\d[\d ]{5,17}$/, { message: 'phone.number' }),
+  phoneNumber: z.string().trim().regex(/^\d[\d ]{5,17}$/, { message: 'phone.number' }).meta({ examples: ['050 32 44 00'] }),
   email: Email,
   language: Language,
 });

@@ -3,7 +3,7 @@
  * vendor API's shapes. Isomorphic: the web UI validates the citizen form with the same rules.
  */
 import { z } from 'zod';
-import { Email, EVERY_PROBLEM, Insz, IsoDate, Language, PageQuery, Phone } from '../../shared/schema.js';
+import { Email, EVERY_PROBLEM, Insz, IsoDate, Language, NisCode, PageQuery, Phone } from '../../shared/schema.js';
 import { decodeCursor } from './vendor-cursor.js';
 
 /** R6.1: the kinds of help a citizen can ask for. */
@@ -18,14 +18,14 @@ export const HelpStatus = z.enum(HELP_STATUSES);
 const Text = (max: number) => z.string().trim().max(max);
 const Optional = <T extends z.ZodType>(schema: T) => z.union([schema, z.literal('')]).optional();
 
-export const Postcode = z.string().trim().regex(/^\d{4}$/, { message: 'postcode.format' });
+export const Postcode = z.string().trim().regex(/^\d{4}$/, { message: 'postcode.format' }).meta({ examples: ['8000'] });
 
 /** R6.1: what the citizen fills in. E-mail and/or phone; the municipality when the postcode is ambiguous. */
 const citizenFields = {
   language: Language,
   kinds: z.array(HelpKind).min(1, { message: 'online.kind_required' }).max(HELP_KINDS.length),
   postcode: Postcode,
-  nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(),
+  nis: NisCode.optional(),
   surname: Text(100).min(1, { message: 'field.required' }),
   firstName: Text(100).min(1, { message: 'field.required' }),
   insz: Optional(Insz),
@@ -64,7 +64,7 @@ export const ProofChallenge = z.object({
   expiresAt: z.string(),
 });
 export type ProofChallengeData = z.infer<typeof ProofChallenge>;
-const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'online.proof_invalid' });
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'online.proof_invalid' }).meta({ examples: ['9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'] });
 /** The solved challenge: the challenge as issued, with the number found. */
 export const ProofSolution = z.strictObject({
   algorithm: z.literal('SHA-256'),
@@ -98,7 +98,7 @@ export const CompetentOcmw = z.object({
 });
 
 /** Public lookup for the form: the municipalities of a postcode and, once clear, the competent OCMW. */
-export const OcmwLookupQuery = z.strictObject({ postcode: Postcode, nis: z.string().regex(/^\d{5}$/, { message: 'nis.length' }).optional(), language: Language.default('nl') });
+export const OcmwLookupQuery = z.strictObject({ postcode: Postcode, nis: NisCode.optional(), language: Language.default('nl') });
 export const OcmwLookup = z.object({
   postcode: z.string(),
   /** The receipt date a request filed now would get (R6.10). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Names, OrganisationSummary } from '../registry/registry.schema.js';
-import { EVERY_PROBLEM } from '../../shared/schema.js';
+import { EVERY_PROBLEM, IsoDate, NisCode as Nis } from '../../shared/schema.js';
 
 export const MergerSource = z.object({
   organisation: OrganisationSummary,
@@ -40,8 +40,6 @@ export const MergerList = z.object({ items: z.array(MergerListItem), total: z.nu
 
 // ── the merger engine's API (R7.1–R7.4) ──
 
-const Nis = z.string().regex(/^\d{5}$/, { message: 'nis.length' });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 /** A merger as the administrator defines it: a target that is one of the sources, or a new organisation. */
 export const MergerBody = z

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ErrorResponse, IsoDate, PageQuery, pageOf } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import type { MutationsService } from './mutations.service.js';
+import { MUTATION_EXAMPLE } from './mutations.schema.js';
 
 const Delivered = z.object({
   id: z.number(),
@@ -22,7 +23,13 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
     schema: {
       tags: ['Instellingen'],
       summary: 'Deliver mutations (R5.1): all or nothing; each is routed on arrival',
-      body: z.strictObject({ mutations: z.array(z.unknown()).min(1).max(10_000) }),
+      // Each mutation is checked by the service (MutationInput), so that an error names its index and nothing is written.
+      body: z.strictObject({
+        mutations: z
+          .array(z.unknown().meta({ description: 'One mutation: `type`, `subType` (MURA and MUPS only), `insz`, `occurredAt` (ISO 8601 with offset) and `payload`.', examples: [MUTATION_EXAMPLE] }))
+          .min(1)
+          .max(10_000),
+      }),
       response: { 200: z.object({ received: z.number().int(), deliveries: z.number().int() }), 400: ErrorResponse, 401: ErrorResponse },
     },
   }, async (request) => mutations.ingest(request.body.mutations, `api:${request.institution!.name}`, { apiClientId: request.institution!.clientId }));

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Insz } from '../../shared/schema.js';
 
+/** A mutation as an institution delivers it (the documents' example). */
+export const MUTATION_EXAMPLE = { type: 'MURA', subType: 'H001', insz: '85073003328', occurredAt: '2026-03-11T08:00:00+01:00', payload: {} };
+
 /** R5.1: one mutation as institutions deliver it (API body or one line of a .jsonl file). */
 export const MutationInput = z.strictObject({
   type: z.enum(['MURG', 'MUFC', 'MUSE', 'MURN', 'MUIA', 'MUPF', 'MUPK', 'MURA', 'MUPS']),
@@ -13,7 +16,7 @@ export const MutationInput = z.strictObject({
   if (needsSubType !== Boolean(m.subType)) {
     ctx.addIssue({ code: 'custom', path: ['subType'], message: needsSubType ? 'mutation.subtype_required' : 'mutation.subtype_forbidden', params: { messageKey: needsSubType ? 'mutation.subtype_required' : 'mutation.subtype_forbidden' } });
   }
-});
+}).meta({ examples: [MUTATION_EXAMPLE] });
 export type MutationInput = z.infer<typeof MutationInput>;
 
 /** The selection code an OCMW ticks for this mutation (R4.3). */

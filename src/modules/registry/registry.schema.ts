@@ -5,7 +5,7 @@ export const ORGANISATION_KINDS = ['ocmw', 'vendor', 'institution'] as const;
 export const DOMAIN_CODES = ['MW', 'RSZ', 'PPL', 'OZP'] as const;
 export type DomainCode = (typeof DOMAIN_CODES)[number];
 
-export const Names = z.object({ nl: z.string(), fr: z.string(), de: z.string() });
+export const Names = z.object({ nl: z.string(), fr: z.string(), de: z.string() }).meta({ description: 'A name in Dutch, French and German.', examples: [{ nl: 'OCMW Brugge', fr: 'CPAS de Bruges', de: 'ÖSHZ Brügge' }] });
 
 /** A name in the reader's language (English readers get the Dutch name, as the portal does). */
 export const nameIn = (n: z.infer<typeof Names>, lang: string): string => (lang === 'fr' ? n.fr : lang === 'de' ? n.de : n.nl);
