@@ -2368,6 +2368,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description The portal cannot take this now (e.g. too many citizens file at once); nothing was saved: try again in a minute. */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unavailable",
+                 *         "message": "Too many requests are arriving at once. Nothing was saved: try again in a minute."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description The body has a media type this operation does not take. */
         UnsupportedMediaType: {
             headers: {
@@ -10129,6 +10146,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPublicHelpRequestsChallenge: {

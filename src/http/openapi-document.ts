@@ -97,6 +97,7 @@ const STATUS_DESCRIPTIONS: Record<string, string> = {
   '415': 'The body has a media type this operation does not take.',
   '422': 'The request is well-formed but breaks a business rule: `error.violations` lists the rules.',
   '429': 'Too many requests from this address: wait (the Retry-After header says how many seconds).',
+  '503': 'The portal cannot take this now (e.g. too many citizens file at once); nothing was saved: try again in a minute.',
 };
 
 /** Each answer with its description (the route schemas give the body only). */
@@ -226,6 +227,7 @@ const ERROR_ANSWER_NAMES: Record<string, string> = {
   '415': 'UnsupportedMediaType',
   '422': 'RuleViolation',
   '429': 'TooManyRequests',
+  '503': 'Unavailable',
 };
 
 /** What each shared error answer looks like (in English; the server answers in the reader's language). */
@@ -239,6 +241,7 @@ const ERROR_EXAMPLES: Record<string, ErrorBody> = {
   '415': { error: { code: 'unsupported_media_type', message: translate('http.unsupported_media_type', 'en') } },
   '422': { error: { code: 'rule_violation', message: mergerMessage('merger.blocker.no_htb', 'en'), violations: [{ rule: 'merger.blocker.no_htb', message: mergerMessage('merger.blocker.no_htb', 'en') }] } },
   '429': { error: { code: 'rate_limited', message: translate('http.rate_limited', 'en') } },
+  '503': { error: { code: 'unavailable', message: translate('http.busy', 'en') } },
 };
 
 /**

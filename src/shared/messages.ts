@@ -184,6 +184,12 @@ const catalogue = {
     de: 'Auf unserer Seite ist ein Fehler aufgetreten. Versuchen Sie es später erneut; geben Sie bei einer Meldung die Referenz {requestId} an.',
     en: 'Something went wrong on our side. Try again later; if you report it, quote reference {requestId}.',
   },
+  'http.busy': {
+    nl: 'Er komen nu te veel aanvragen tegelijk binnen. Er is niets bewaard: probeer het over een minuut opnieuw.',
+    fr: 'Trop de demandes arrivent en même temps. Rien n’a été enregistré : réessayez dans une minute.',
+    de: 'Zu viele Anträge gehen gleichzeitig ein. Nichts wurde gespeichert: Versuchen Sie es in einer Minute erneut.',
+    en: 'Too many requests are arriving at once. Nothing was saved: try again in a minute.',
+  },
   'http.conflict': {
     nl: 'Dit conflicteert met bestaande gegevens.',
     fr: 'Cela entre en conflit avec des données existantes.',

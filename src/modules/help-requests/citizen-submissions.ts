@@ -70,6 +70,12 @@ const BATCH_MAX = 500;
 const BATCHES_IN_FLIGHT = 1;
 /** How long a batch waits for more submissions after its first (ms). */
 const GATHER_MS = 10;
+/**
+ * Submissions waiting at most (ten full batches): beyond, the database cannot keep up, and a
+ * new one is refused at once with 503 ("try again in a minute") instead of waiting without bound
+ * while its citizen's browser gives up and the process's memory grows.
+ */
+const WAITING_MAX = 5_000;
 
 /** The citizen's acknowledgement and the OCMW's notification (R6.4) of one filed request. */
 function mailsOf(s: Submission, ocmw: OcmwForCitizens, reference: string, acknowledge: boolean): MessageMail[] {
@@ -107,7 +113,7 @@ export function notificationMail(organisationId: string, notify: NonNullable<Ocm
  * running waits for one to end and goes with every other item waiting then. `run` settles each
  * item of its batch, in order.
  */
-export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<R>[]>, max = BATCH_MAX, inFlight = BATCHES_IN_FLIGHT) {
+export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<R>[]>, max = BATCH_MAX, inFlight = BATCHES_IN_FLIGHT, waitingMax = WAITING_MAX) {
   const waiting: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   let running = 0;
   let scheduled = false;
@@ -139,6 +145,7 @@ export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<
     }
   }
   return (item: T) => new Promise<R>((resolve, reject) => {
+    if (waiting.length >= waitingMax) return reject(new AppError('unavailable', msg('http.busy')));
     waiting.push({ item, resolve, reject });
     schedule();
   });
@@ -279,12 +286,17 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
         return notifications.recordMessages(tx, mails);
       });
     } catch (error) {
-      // One bad submission must not cost the others theirs: each alone (with new numbers).
+      // One bad submission must not cost the others theirs: the batch is filed again in halves (with
+      // new numbers), so one bad submission among n costs about 2·log2(n) retries, not n.
       if (ready.length === 1) {
         results[ready[0]!] = { status: 'rejected', reason: error };
         return results;
       }
-      for (const i of ready) results[i] = (await fileBatch([items[i]!]))[0]!;
+      const half = Math.ceil(ready.length / 2);
+      for (const part of [ready.slice(0, half), ready.slice(half)]) {
+        const settled = await fileBatch(part.map((i) => items[i]!));
+        part.forEach((i, k) => (results[i] = settled[k]!));
+      }
       return results;
     }
     // After the commit, outside the try above: nothing here may file the committed batch a second

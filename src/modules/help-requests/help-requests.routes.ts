@@ -55,7 +55,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       tags: ['OCMW Online'],
       summary: 'A citizen files a help request (R6.1–R6.3, R6.10) with a solved challenge (`proof`, issue 17)',
       body: CitizenSubmissionBody,
-      response: { 201: CitizenReceipt, 400: ErrorResponse, 403: ErrorResponse },
+      response: { 201: CitizenReceipt, 400: ErrorResponse, 403: ErrorResponse, 503: ErrorResponse },
     },
   }, async (request, reply) => {
     request.language = request.body.language;
