@@ -1,4 +1,5 @@
-import type { Database } from './db.js';
+import { sql } from 'drizzle-orm';
+import type { Database, Db } from './db.js';
 
 /**
  * Runs fn while holding a PostgreSQL advisory lock, so that several instances starting at
@@ -15,4 +16,13 @@ export async function withAdvisoryLock<T>(database: Database, key: number, fn: (
     await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
     client.release();
   }
+}
+
+/**
+ * Holds a transaction-scoped advisory lock on a text key until the transaction ends: steps that
+ * check and then write (the overlap rule of dossier forms, a once-a-day mail) run one at a time
+ * for that key across every instance on one PostgreSQL. Call it inside a transaction.
+ */
+export async function lockForTransaction(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }

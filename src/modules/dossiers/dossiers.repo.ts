@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
+import { lockForTransaction } from '../../db/lock.js';
 import { dossierForms, dossiers } from '../../db/schema.js';
 
 /** SQL for dossiers, their forms (R9.1) and the per-OCMW setting of R9.4. */
@@ -10,7 +11,7 @@ export async function insertDossiers(db: Db, rows: (typeof dossiers.$inferInsert
 
 /** Serialises form registrations per OCMW and person for the rest of the transaction (the overlap rule). */
 export async function lockPerson(db: Db, organisationId: string, insz: string): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${organisationId}:${insz}`}))`);
+  await lockForTransaction(db, `${organisationId}:${insz}`);
 }
 
 /** The open dossier of a person in an OCMW, if any. */

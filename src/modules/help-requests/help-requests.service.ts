@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db.js';
+import { lockForTransaction } from '../../db/lock.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { receiptDate } from '../../domain/holidays.js';
@@ -207,30 +208,36 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     if (!known && (await repo.withoutReader(db, [organisationId], clock.today())).length === 0) return;
     // The newest warning's day is remembered: no query until it is over (issue 20: a burst of submissions).
     if ((warnedUntil.get(organisationId) ?? 0) > clock.now().getTime()) return;
-    const last = await notifications.lastAbout(UNREADABLE_OCMW_MAIL, organisationId);
-    if (last && last.getTime() + 86_400_000 > clock.now().getTime()) {
-      warnedUntil.set(organisationId, last.getTime() + 86_400_000);
-      return;
-    }
     const admins = await platformAdmins();
     if (admins.length === 0) return;
     // R1.6: named as on the date (OCMW Bilzen-Hoeselt from 2025), in each administrator's language.
     const ocmw = await registry.getOrganisation(organisationId, { on: clock.today() });
     const params = { ocmw: localized(ocmw.name), kbo: ocmw.kboFormatted, reference, receivedOn };
-    const mails = [];
-    for (const admin of admins) {
-      mails.push(
-        await notifications.recordMessage(db, {
-          kind: UNREADABLE_OCMW_MAIL,
-          organisationId,
-          to: admin.email,
-          subject: helpRequestMessages.msg('mail.admin.unreadable_ocmw.subject', params),
-          body: helpRequestMessages.msg('mail.admin.unreadable_ocmw.body', params),
-          languages: [admin.language],
-        }),
-      );
-    }
-    warnedUntil.set(organisationId, clock.now().getTime() + 86_400_000);
+    // Once a day per OCMW across instances: the check and the mails are one step, under a lock per OCMW.
+    const mails = await db.transaction(async (txh) => {
+      const tx = txh as unknown as Db;
+      await lockForTransaction(tx, `${UNREADABLE_OCMW_MAIL}:${organisationId}`);
+      const last = await notifications.lastAbout(UNREADABLE_OCMW_MAIL, organisationId, tx);
+      if (last && last.getTime() + 86_400_000 > clock.now().getTime()) {
+        warnedUntil.set(organisationId, last.getTime() + 86_400_000);
+        return [];
+      }
+      const recorded = [];
+      for (const admin of admins) {
+        recorded.push(
+          await notifications.recordMessage(tx, {
+            kind: UNREADABLE_OCMW_MAIL,
+            organisationId,
+            to: admin.email,
+            subject: helpRequestMessages.msg('mail.admin.unreadable_ocmw.subject', params),
+            body: helpRequestMessages.msg('mail.admin.unreadable_ocmw.body', params),
+            languages: [admin.language],
+          }),
+        );
+      }
+      return recorded;
+    });
+    if (mails.length) warnedUntil.set(organisationId, clock.now().getTime() + 86_400_000);
     notifications.deliverLater(mails);
   }
 

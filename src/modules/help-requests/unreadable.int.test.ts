@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/db.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
+import { createServices } from '../../services.js';
 import { UNREADABLE_OCMW_MAIL } from './help-requests.service.js';
 
 // Issue 19: the platform administrators are warned when help requests reach an OCMW where nobody
@@ -62,6 +63,24 @@ describe('requests that reach an OCMW nobody can read (issue 19)', () => {
     const worker = ctx.client();
     await worker.loginAs('user.antwerpen');
     expect((await worker.get('/api/v1/admin/help-requests/unreadable')).statusCode).toBe(403);
+  });
+
+  it('two instances that file at once for an OCMW nobody reads warn the administrators once', async () => {
+    const db = ctx.database.db;
+    await db.execute(sql`delete from mails where kind = ${UNREADABLE_OCMW_MAIL}`);
+    // Two new instances, each with its own memory (no shared "warned until"): only the database can keep them to one mail.
+    const instances = [createServices({ db, clock: ctx.clock, config: ctx.config }), createServices({ db, clock: ctx.clock, config: ctx.config })];
+    try {
+      await Promise.all(
+        instances.map((instance, i) =>
+          instance.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '9120', surname: `Instantie${i}`, firstName: 'Test', phone: '03 123 45 67', message: 'Issue 19' }),
+        ),
+      );
+      await Promise.all(instances.map((instance) => instance.notifications.idle()));
+      expect(await alerts()).toHaveLength(1);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.notifications.close()));
+    }
   });
 
   it('an OCMW that gets a reader is no longer listed', async () => {

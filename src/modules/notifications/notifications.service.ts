@@ -222,8 +222,8 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
     },
 
     /** Issue 19: when the newest mail of a kind about an organisation was recorded (undefined: never). */
-    lastAbout(kind: string, organisationId: string): Promise<Date | undefined> {
-      return repo.lastMailAbout(db, kind, organisationId);
+    lastAbout(kind: string, organisationId: string, tx: Db = db): Promise<Date | undefined> {
+      return repo.lastMailAbout(tx, kind, organisationId);
     },
 
     async record(tx: Db, mail: OutgoingMail) {
