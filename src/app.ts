@@ -187,7 +187,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   });
   // Issue 21: the development identity provider, only with OCMW_DEV_IDP=on (refused in production by config.ts).
   if (config.oidc.devIdp && config.env !== 'production') {
-    const [{ registerDevIdp }, { accessRepo, verifyPassword }, { DEMO_PASSWORD }] = await Promise.all([
+    const [{ registerDevIdp }, { personWithPassword }, { DEMO_PASSWORD }] = await Promise.all([
       import('./http/dev-idp.js'),
       import('./modules/access/index.js'),
       import('./seed/demo.js'),
@@ -197,7 +197,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
       publicUrl: config.publicUrl,
       password: DEMO_PASSWORD,
       // Only people whose own password is the demo password: never a real person in the same database.
-      findPerson: (username) => accessRepo.findPersonWithPassword(database.db, username, DEMO_PASSWORD, verifyPassword),
+      findPerson: (username) => personWithPassword(database.db, username, DEMO_PASSWORD),
     });
   }
   await app.register(registryRoutes, { prefix: '/api/v1', registry: services.registry });

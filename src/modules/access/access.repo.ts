@@ -32,12 +32,6 @@ export async function findUserByUsername(db: Db, username: string): Promise<User
  * against the stored hash). A real person in the same database, with a password of their own or
  * none, is never reachable through it, whoever turns the provider on.
  */
-export async function findPersonWithPassword(db: Db, username: string, password: string, verify: (hash: string, password: string) => Promise<boolean>): Promise<(UserRow & { insz: string }) | undefined> {
-  const user = await findUserByUsername(db, username);
-  if (!user?.insz || !(await verify(user.passwordHash, password))) return undefined;
-  return { ...user, insz: user.insz };
-}
-
 export async function insertManagers(db: Db, rows: (typeof organisationManagers.$inferInsert)[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insert(organisationManagers).values(rows).onConflictDoNothing();

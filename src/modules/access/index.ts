@@ -2,5 +2,5 @@ export { createAccessService, choiceId, type AccessService } from './access.serv
 export { createManagementService, authContextOf, type ManagementService, type Caller } from './management.service.js';
 export { accessRoutes, callerOf } from './access.routes.js';
 export { can, canActOn, permissionsOf, type Permission, type AuthContext } from './authorization.js';
-export { hashPassword, verifyPassword, burnVerification } from './passwords.js';
+export { hashPassword, verifyPassword, burnVerification, personWithPassword } from './passwords.js';
 export * as accessRepo from './access.repo.js';
