@@ -167,3 +167,10 @@ export const APPLICATION_CODES = APPLICATIONS.map((a) => a.code) as [Application
 export function isApplicationCode(code: string): code is ApplicationCode {
   return (APPLICATION_CODES as string[]).includes(code);
 }
+
+/**
+ * R6.8: who reads an OCMW's help requests: a member with one of these applications. One list for
+ * the server's check (help-requests.service), the "nobody reads this OCMW" query (issue 19) and
+ * the web's navigation.
+ */
+export const HELP_REQUEST_READER_APPLICATIONS = ['ocmw-online', 'sociale-agent'] as const satisfies readonly ApplicationCode[];

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/db.js';
 import { helpRequestEvents, helpRequests } from '../../db/schema.js';
 import type { ListKey } from './vendor-cursor.js';
+import { HELP_REQUEST_READER_APPLICATIONS } from '../../shared/applications.js';
 
 /**
  * SQL for OCMW Online (R6). Reads the registry's areas and successions, the merger module's
@@ -551,7 +552,7 @@ function hasReader(organisationId: SQL, date: string): SQL {
     select 1 from memberships rm
     join domains rd on rd.id = rm.domain_id
     join organisations ro on ro.id = rd.organisation_id
-    join membership_applications ra on ra.membership_id = rm.id and ra.application in ('ocmw-online', 'sociale-agent')
+    join membership_applications ra on ra.membership_id = rm.id and ra.application = any(${`{${HELP_REQUEST_READER_APPLICATIONS.join(',')}}`}::text[])
     where rd.organisation_id = ${organisationId} and rm.status = 'active'
       and ro.valid_from <= ${date}::date and (ro.access_ended_on is null or ro.access_ended_on > ${date}::date))`;
 }

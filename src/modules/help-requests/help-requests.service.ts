@@ -16,6 +16,7 @@ import type { Municipality, RegistryService } from '../registry/index.js';
 import type { z } from 'zod';
 import type { CitizenRequest, CitizenSubmission, HelpRequestListFilter, HelpRequestSummary } from './help-requests.schema.js';
 import { PERMISSION_NAMES, type RestPermission } from '../channels/channels.schema.js';
+import { HELP_REQUEST_READER_APPLICATIONS } from '../../shared/applications.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
@@ -181,7 +182,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   function requireOcmwOnline(caller: Caller): string {
     const ctx = authContextOf(caller.context);
     const target = ctx?.organisationId ? { organisationId: ctx.organisationId, domainId: ctx.domainId } : undefined;
-    if (!ctx?.organisationId || !(can(ctx, 'app:ocmw-online', target) || can(ctx, 'app:sociale-agent', target))) {
+    if (!ctx?.organisationId || !HELP_REQUEST_READER_APPLICATIONS.some((application) => can(ctx, `app:${application}`, target))) {
       throw new AppError('forbidden', msg('auth.forbidden'));
     }
     return ctx.organisationId;

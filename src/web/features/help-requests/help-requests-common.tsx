@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../components/badge.js';
 import { RequirePermission, usePermissions } from '../access/access-common.js';
 import type { HelpStatus, OcmwContactData } from './help-requests-api.js';
+import { HELP_REQUEST_READER_APPLICATIONS } from '../../../shared/applications.js';
 
 /** Paths of the OCMW Online screens. */
 export const helpRequestPaths = {
@@ -13,7 +14,7 @@ export const helpRequestPaths = {
 };
 
 /** R6.8: the OCMW's side is for users with the "OCMW Online" or the "Sociale Agent" application. */
-export const OCMW_ONLINE_PERMISSIONS = ['app:ocmw-online', 'app:sociale-agent'] as const;
+export const OCMW_ONLINE_PERMISSIONS = HELP_REQUEST_READER_APPLICATIONS.map((application) => `app:${application}` as const);
 
 /** Shows the page when the role has one of the permissions; otherwise the portal's refusal. */
 export function RequireAnyPermission({ permissions, children }: { permissions: readonly string[]; children: ReactNode }) {
