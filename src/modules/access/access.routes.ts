@@ -44,7 +44,8 @@ export function callerOf(request: FastifyRequest): Caller {
   return { userId: actor.userId, language: request.language, context: actor.context };
 }
 
-function sendFile(reply: FastifyReply, file: ExportFile) {
+/** Sends an export file as an attachment that no cache keeps. */
+export function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
