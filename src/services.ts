@@ -71,7 +71,7 @@ export function createServices({ db, clock, config, accessLogEnabled = true }: S
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
   const firstStart = createFirstStartService({ db, clock });
   // Issue 23: the file channel (SFTP server and the institutions' side of its uploads).
-  const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays });
+  const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays, accessLog });
   return { accessLog, privacy, fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
