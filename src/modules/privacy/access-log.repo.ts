@@ -39,6 +39,7 @@ export interface AccessLogRow {
   id: number;
   at: Date;
   businessDate: string;
+  organisationId: string;
   organisationKbo: string;
   actorUserId: string | null;
   actorUsername: string | null;
@@ -59,6 +60,7 @@ export async function searchAccessEntries(db: Db, f: AccessFilter, limit: number
       id: accessLog.id,
       at: accessLog.at,
       businessDate: accessLog.businessDate,
+      organisationId: accessLog.organisationId,
       organisationKbo: organisations.kbo,
       actorUserId: accessLog.actorUserId,
       actorUsername: users.username,

@@ -118,7 +118,7 @@ export function createAccessLogService({ db, clock }: { db: Db; clock: Clock }) 
     /** The operator's search (CLI): every organisation, by INSZ and period, newest first. */
     async searchAll(q: Pick<AccessQuery, 'insz' | 'from' | 'to'>, limit = EXPORT_MAX_ROWS) {
       const rows = await searchAccessEntries(db, filterOf(null, q), limit);
-      return rows.map(itemOf);
+      return rows.map((r) => ({ ...itemOf(r), organisationId: r.organisationId }));
     },
   };
 }
