@@ -100,7 +100,9 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
         await insertAccessEntries(db, batch);
       } catch (error) {
         failures += 1;
-        report.error({ err: error, rows: buffer.length, attempt: failures }, 'access log: write failed, rows kept for a retry');
+        // The error's detail can name a row ("Failing row contains (…)"): only what it is, never what it held.
+        const { code, name } = error as { code?: string; name?: string };
+        report.error({ code, name, rows: buffer.length, attempt: failures }, 'access log: write failed, rows kept for a retry');
         schedule(Math.min(MAX_RETRY_MS, flushMs * 2 ** Math.min(failures, 10)));
         throw error;
       }
