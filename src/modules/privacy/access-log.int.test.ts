@@ -106,6 +106,35 @@ describe('the access log records each read once, per channel (issue 24)', () => 
     expect((await entriesSince(since)).map((r) => [r.action, r.insz, r.actor_role])).toEqual([['person.lookup', INSZ, 'TB']]);
   });
 
+  it('portal: a dossier and an e-Box document opened leave one entry each', async () => {
+    const agent = ctx.client();
+    await agent.loginAs('user.antwerpen', 'Antwerpen');
+    // One the worker may open of each, as their lists show them.
+    const dossier = (await agent.get('/api/v1/dossiers?pageSize=1')).json().items[0] as { id: string; insz: string } | undefined;
+    const document = (await agent.get('/api/v1/ebox/documents?pageSize=1')).json().items[0] as { id: string } | undefined;
+    expect(dossier && document).toBeTruthy();
+    const since = await lastId();
+    expect((await agent.get(`/api/v1/dossiers/${dossier!.id}`)).statusCode).toBe(200);
+    expect((await agent.get(`/api/v1/ebox/documents/${document!.id}`)).statusCode).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.action, r.object_id, r.insz])).toEqual([
+      ['dossier.read', dossier!.id, dossier!.insz],
+      ['ebox-document.read', document!.id, null],
+    ]);
+  });
+
+  it('Toegangsbeheer: a users export leaves one entry per person in the file', async () => {
+    const tb = ctx.client();
+    const session = await tb.loginAs('tb.antwerpen', 'Antwerpen');
+    const since = await lastId();
+    const csv = await tb.get(`/api/v1/access/domains/${session.context.domain.id}/users/export?format=csv`);
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\n').length - 1;
+    const rows = await entriesSince(since);
+    expect(rows).toHaveLength(lines);
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['users.export']));
+    expect(new Set(rows.map((r) => r.object_id)).size).toBe(lines);
+  });
+
   it('SFTP: a mutation file read leaves one entry per person in it, under the channel account', async () => {
     await ctx.services.mutations.ingest([{ type: 'MURN', insz: INSZ, occurredAt: '2025-01-02T10:00:00+01:00', payload: { nis: '11002' } }], 'test');
     const session = { accountId: '00000000-0000-4000-8000-000000000001', organisationId: antwerpen, permissions: ['mutaties-rijksregister'], username: 'sftp-antwerpen', credential: 'c' };
