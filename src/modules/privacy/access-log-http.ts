@@ -45,6 +45,8 @@ export function registerAccessLog(app: FastifyInstance, accessLog: AccessLog, re
       const organisationId = r.organisationId ?? reader.organisationId;
       return organisationId ? [{ ...r, organisationId, actor: reader.actor, channel: reader.channel }] : [];
     });
+    // A read must name whose data it was (the platform administrator has no organisation): never dropped unsaid.
+    if (entries.length < list.length) this.log.error({ action: list[0]!.action, dropped: list.length - entries.length }, 'access log: a read without an organisation');
     accessLog.record(entries);
   });
 }

@@ -7,6 +7,7 @@ const written: AccessRow[][] = [];
 let refuse = 0;
 vi.mock('./access-log.repo.js', () => ({
   insertAccessEntries: vi.fn(async (_db: Db, rows: AccessRow[]) => {
+    if (rows.some((r) => r.objectId === 'poison')) throw Object.assign(new Error('value too long for type character(11)'), { code: '22001' });
     if (refuse > 0) {
       refuse--;
       throw new Error('database unreachable; Failing row contains (85073003328)');
@@ -71,6 +72,17 @@ describe('the access log recorder: buffered, set-based, nothing lost silently (i
     const off = createAccessLog({ db: {} as Db, clock, enabled: false });
     off.record(entry(2));
     expect(off.pending()).toBe(0);
+  });
+
+  it('leaves out only the row the database refuses for its data, logged without its INSZ, and writes the others', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });
+    accessLog.record([entry(1), { ...entry(2), objectId: 'poison' }, entry(3)]);
+    await accessLog.flush();
+    expect(written.flat().map((r) => r.objectId)).toEqual(['h1', 'h3']);
+    expect(accessLog.pending()).toBe(0);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0]![0]).toMatchObject({ code: '22001', objectId: 'poison' });
+    expect(JSON.stringify(log.error.mock.calls)).not.toContain('85073003328');
   });
 
   it('writes a large burst in batches of at most 1,000 rows', async () => {

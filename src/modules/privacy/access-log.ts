@@ -55,6 +55,11 @@ export interface AccessLog {
 }
 
 const MAX_BATCH = 1_000;
+
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
 const MAX_RETRY_MS = 30_000;
 
 function toRow(e: AccessEntry, at: Date, businessDate: string): AccessRow {
@@ -93,11 +98,28 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
     timer.unref();
   }
 
+  /**
+   * A batch the database refuses for its data (SQLSTATE class 22 or 23: a value or a constraint) would
+   * be refused at every retry and hold back every read after it: its rows are tried one by one, and
+   * the ones refused again are logged (what was read, never the INSZ) and left out.
+   */
+  async function writeOneByOne(batch: AccessRow[]): Promise<void> {
+    for (const row of batch) {
+      try {
+        await insertAccessEntries(db, [row]);
+      } catch (error) {
+        const { code } = error as { code?: string };
+        if (!isDataError(error)) throw error;
+        report.error({ code, action: row.action, objectKind: row.objectKind, objectId: row.objectId, channel: row.channel }, 'access log: an entry refused by the database, left out');
+      }
+    }
+  }
+
   async function writeAll(): Promise<void> {
     while (buffer.length > 0) {
       const batch = buffer.slice(0, MAX_BATCH);
       try {
-        await insertAccessEntries(db, batch);
+        await insertAccessEntries(db, batch).catch((error: unknown) => (isDataError(error) ? writeOneByOne(batch) : Promise.reject(error)));
       } catch (error) {
         failures += 1;
         // The error's detail can name a row ("Failing row contains (…)"): only what it is, never what it held.
