@@ -10,6 +10,7 @@
 // elsewhere (to try a scaled-down full run).
 import { writeFileSync } from 'node:fs';
 import { runAccessListBench } from './access-list.bench.js';
+import { runAccessLogBench } from './access-log.bench.js';
 import { runCliStartBench } from './cli-start.bench.js';
 import { runColdStartBench } from './cold-start.bench.js';
 import { runFileChannelBench } from './file-channel.bench.js';
@@ -26,6 +27,7 @@ const BENCHES: [string, BenchRun][] = [
   ['cold-start', runColdStartBench],
   ['cli-start', runCliStartBench],
   ['access-list', runAccessListBench],
+  ['access-log', runAccessLogBench],
   ['mutations', runMutationsBench],
   ['reminders', runRemindersBench],
   ['vendor-api', runVendorApiBench],

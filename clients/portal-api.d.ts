@@ -1614,6 +1614,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the organisation's access log by INSZ, reader or period, newest first (privacy-officer only) */
+        get: operations["getPrivacyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's access log search as CSV or XLSX, formula-safe (privacy-officer only) */
+        get: operations["getPrivacyAccessLogExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/help-requests": {
         parameters: {
             query?: never;
@@ -1858,6 +1892,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One read of a citizen’s data (issue 24). */
+        AccessLogItem: {
+            /** @description e.g. help-request.read, dossier.read, users.export */
+            action: string;
+            /** @description Who read: username (name), or the machine account */
+            actor: string;
+            actorRole: string | null;
+            actorUserId: string | null;
+            /** @description When it was read (ISO 8601, UTC) */
+            at: string;
+            /** @description The business clock's date of the read */
+            businessDate: string;
+            /** @enum {string} */
+            channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp";
+            id: number;
+            insz: string | null;
+            objectId: string | null;
+            objectKind: string;
+            /** @description KBO number of the OCMW whose data was read */
+            organisation: string;
+        };
+        /** @description A page of the access log, newest first (keyset). */
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogItem"][];
+            /** @description Pass as cursor for the next page; null after the last */
+            nextCursor: string | null;
+            pageSize: number;
+        };
         /** @description A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets. */
         AccountSummary: {
             certificate: components["schemas"]["CertificateSummary"] | null;
@@ -10032,6 +10094,75 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacyAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Only reads by this person (their user id) */
+                actorUserId?: string;
+                /** @description The previous page's nextCursor: the page after its last entry */
+                cursor?: string;
+                from?: components["schemas"]["IsoDate"];
+                insz?: components["schemas"]["Insz"];
+                /** @description Entries per page (1–200, default 50) */
+                pageSize?: number;
+                to?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacyAccessLogExport: {
+        parameters: {
+            query: {
+                /** @description Only reads by this person (their user id) */
+                actorUserId?: string;
+                /** @description CSV (UTF-8, ";") or XLSX */
+                format: "csv" | "xlsx";
+                from?: components["schemas"]["IsoDate"];
+                insz?: components["schemas"]["Insz"];
+                /** @description The headers' language (default: the reader's) */
+                lang?: "nl" | "fr" | "de" | "en";
+                to?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -33,6 +33,7 @@ import { mutationsRoutes } from './modules/mutations/index.js';
 import { fileChannelRoutes } from './modules/file-channel/index.js';
 import { registryRoutes } from './modules/registry/index.js';
 import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
+import { accessLogRoutes, portalReader, registerAccessLog } from './modules/privacy/index.js';
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
 import { isUiPath } from './shared/ui-routes.js';
@@ -154,6 +155,9 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   // After authentication (also a preValidation hook): refused callers learn nothing about their input.
   registerInputGuard(app);
   registerSecurityLog(app);
+  // Issue 24: routes record what they showed of a citizen's data; the buffer is written when the app closes.
+  registerAccessLog(app, services.accessLog, portalReader);
+  app.addHook('onClose', async () => services.accessLog.flush());
   if (config.metricsToken) await app.register(metricsRoutes, { token: config.metricsToken, metrics: createMetricsService(database.db, clock), fileChannel: services.fileChannel.stats });
 
   const Health = z.object({ status: z.string() });
@@ -212,6 +216,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
+  await app.register(accessLogRoutes, { prefix: '/api/v1', accessLog: services.privacy });
   await app.register(helpRoutes, { prefix: '/api/v1', helpdesk: config.helpdesk });
 
   const hasWeb = existsSync(path.join(webRoot, 'index.html'));

@@ -9,6 +9,7 @@ import { localizePayload } from './messages.js';
 import { UsageError } from './cli/usage-error.js';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
+import { PRIVACY_USAGE, parsePrivacyCommand, runPrivacyCommand } from './cli/privacy-access-log.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -26,6 +27,7 @@ ${ADMIN_USAGE}
 ${MERGER_USAGE}
 ${SUBSIDY_USAGE}
 ${INSTITUTION_USAGE}
+${PRIVACY_USAGE}
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
@@ -56,6 +58,8 @@ async function withRuntime<T>(seed: boolean, fn: (rt: Runtime) => Promise<T>): P
   try {
     return await fn(runtime);
   } finally {
+    // Issue 24: the reads a command recorded are written before the database closes.
+    await runtime.services.accessLog.close();
     await runtime.database.close();
   }
 }
@@ -94,6 +98,9 @@ async function main(argv: string[]): Promise<number> {
       date: { type: 'string' },
       until: { type: 'string' },
       reason: { type: 'string' },
+      insz: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       lang: { type: 'string', default: 'nl' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -148,6 +155,10 @@ async function main(argv: string[]): Promise<number> {
     case 'subsidy': {
       const cmd = parseSubsidyCommand(sub, rest, values);
       return withRuntime(true, (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
+    }
+    case 'privacy': {
+      const cmd = parsePrivacyCommand(sub, rest, values);
+      return withRuntime(true, (rt) => runPrivacyCommand(rt, cmd, { json: values.json, lang }, out));
     }
     case 'institution':
       return withRuntime(true, (rt) =>

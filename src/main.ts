@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     await app.close();
     await vendorApp?.close();
     await sftp?.close();
+    // Issue 24: the access log's last buffered reads, before the database closes.
+    await runtime.services.accessLog.close().catch((error: unknown) => app.log.error({ err: error }, 'access log: last write failed'));
     await runtime.services.notifications.close();
     await runtime.database.close();
     process.exit(0);

@@ -19,6 +19,7 @@ import { configurationMessages } from './modules/configuration/configuration-mes
 import { helpRequestMessages } from './modules/help-requests/help-requests-messages.js';
 import { mutationMessages } from './modules/mutations/mutations-messages.js';
 import { fileChannelMessages } from './modules/file-channel/file-channel-messages.js';
+import { accessLogMessages } from './modules/privacy/access-log-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -35,6 +36,7 @@ export const catalogue = composeCatalogue(
   helpRequestMessages.catalogue,
   mutationMessages.catalogue,
   fileChannelMessages.catalogue,
+  accessLogMessages.catalogue,
 );
 
 /**

@@ -17,15 +17,21 @@ import { createRegistryService } from './modules/registry/index.js';
 import { createFileChannelService } from './modules/file-channel/index.js';
 import { catalogue } from './messages.js';
 import { createTrustStore } from './modules/channels/index.js';
+import { createAccessLog, createAccessLogService } from './modules/privacy/index.js';
 
 export interface ServiceDeps {
   db: Db;
   clock: Clock;
+  /** Issue 24: only the benchmark turns the access log off (to compare); the product never does. */
+  accessLogEnabled?: boolean;
   config: Pick<Config, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> & Partial<Pick<Config, 'subsidyWindow' | 'inszLookupsPerHour' | 'sessionMaxHours' | 'loginDelaySeconds' | 'citizen' | 'trustedCaPem' | 'oidc' | 'publicUrl' | 'env' | 'sftp'>> & { mail?: MailConfig };
 }
 
 /** Wires every module's service: the table of contents of the business layer (no DI container). */
-export function createServices({ db, clock, config }: ServiceDeps) {
+export function createServices({ db, clock, config, accessLogEnabled = true }: ServiceDeps) {
+  // Issue 24: every read of a citizen's data is recorded through this one buffered writer.
+  const accessLog = createAccessLog({ db, clock, enabled: accessLogEnabled });
+  const privacy = createAccessLogService({ db, clock });
   const registry = createRegistryService({ db, clock });
   const audit = createAuditService({ db });
   const access = createAccessService({ db, clock, registry });
@@ -65,8 +71,8 @@ export function createServices({ db, clock, config }: ServiceDeps) {
   const subsidyReport = createSubsidyReportService({ db, clock, registry, audit, filingWindow: config.subsidyWindow });
   const firstStart = createFirstStartService({ db, clock });
   // Issue 23: the file channel (SFTP server and the institutions' side of its uploads).
-  const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays });
-  return { fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
+  const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays, accessLog });
+  return { accessLog, privacy, fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -467,6 +467,8 @@ const MATRIX: Record<string, Entry> = {
   // lookup; the id below names no report. The allowed cases (an.peeters in OCMW Borsbeek, a user
   // given the application in Antwerpen, 404 for another OCMW's report) are in
   // src/modules/subsidy-report/subsidy-report.int.test.ts.
+  'GET /api/v1/privacy/access-log': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: () => ({ url: '/api/v1/privacy/access-log' }) },
+  'GET /api/v1/privacy/access-log/export': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: () => ({ url: '/api/v1/privacy/access-log/export?format=csv' }) },
   'GET /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports' }) },
   'POST /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports', payload: { year: 2024 } }) },
   'GET /api/v1/subsidy-reports/:id': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001' }) },

@@ -25,7 +25,7 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env
 /** Per operation: the long run takes minutes. */
 const TIMEOUT = Math.max(240_000, RUNS * 140 * 400);
 
-type Actor = 'anonymous' | 'user' | 'htb' | 'tb' | 'admin' | 'vendorUser' | 'peeters' | 'institution' | 'channel';
+type Actor = 'anonymous' | 'user' | 'htb' | 'tb' | 'admin' | 'vendorUser' | 'peeters' | 'dpo' | 'institution' | 'channel';
 
 /**
  * Which actor may call a route with the access rule "context" (the other rules name their actor):
@@ -38,6 +38,8 @@ const CONTEXT_ACTORS: [methods: string[] | '*', path: RegExp, actor: Actor][] = 
   [['PUT'], /^\/api\/v1\/dossiers\/settings$/, 'tb'],
   ['*', /^\/api\/v1\/(help-requests|dossiers|ebox)(\/|$)/, 'user'],
   ['*', /^\/api\/v1\/subsidy-reports(\/|$)/, 'peeters'],
+  // Issue 24: the data protection officer of OCMW Antwerpen (application privacy-officer).
+  ['*', /^\/api\/v1\/privacy\//, 'dpo'],
   [['PUT', 'DELETE'], /^\/api\/v1\/mergers\/mine\/checklists\//, 'htb'],
   ['*', /^\/api\/v1\/(mergers|applications|organisations)(\/|$)/, 'user'],
 ];
@@ -165,6 +167,7 @@ beforeAll(async () => {
   };
   await login('user', 'user.antwerpen');
   await login('htb', 'htb.antwerpen');
+  await login('dpo', 'dpo.antwerpen');
   const tb = await login('tb', 'tb.antwerpen');
   await login('admin', 'admin');
   await login('vendorUser', 'vendor.cevi');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_ID, sanitizeUrl, securityEventOf } from './logging.js';
+import { REQUEST_ID, sanitizeError, sanitizeUrl, securityEventOf } from './logging.js';
 
 describe('sanitizeUrl: what of a URL may be logged', () => {
   it.each([
@@ -50,5 +50,23 @@ describe('securityEventOf', () => {
     ['GET', '/api/v1/session', 'public', 200, undefined],
   ] as const)('%s %s (%s) %i → %s', (method, route, access, status, kind) => {
     expect(securityEventOf(method, route, access, status)).toBe(kind);
+  });
+});
+
+describe('sanitizeError: an error as it may be logged (issue 24)', () => {
+  it.each([
+    ['a database refusal naming the row', Object.assign(new Error('new row violates check constraint'), { code: '23514', detail: 'Failing row contains (1, 2026-12-07, 85073003328, vendor).' }), '85073003328'],
+    ['a key conflict', Object.assign(new Error('duplicate key value'), { detail: 'Key (insz)=(85.07.30-033.28) already exists.' }), '85.07.30-033.28'],
+    ['a message with an INSZ in a URL', new Error('GET /api/v1/people/85073003328 failed'), '85073003328'],
+    ['a cause', new Error('outer', { cause: new Error('inner jan@ocmw.be 85073003328') }), 'jan@ocmw.be'],
+  ])('%s keeps no national number or e-mail', (_name, error, secret) => {
+    const logged = JSON.stringify(sanitizeError(error));
+    expect(logged).not.toContain(secret);
+    expect(logged).toContain('[insz]');
+  });
+
+  it('keeps what helps: the type, the code and the words', () => {
+    const logged = sanitizeError(Object.assign(new TypeError('boom at 12:00'), { code: '23505' })) as Record<string, unknown>;
+    expect(logged).toMatchObject({ type: 'TypeError', message: 'boom at 12:00', code: '23505' });
   });
 });

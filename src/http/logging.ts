@@ -9,10 +9,11 @@ const EMAIL = /[^\s/?&=#:;,]+(@|%40)[^\s/?&=#;,]+/gi;
 // `code` and `state`: an identity provider's answer at the OIDC callback (issue 21).
 const SENSITIVE_PARAM = /^(insz|e-?mail|.*pass.*|.*token.*|.*secret.*|session.*|key|q|search|query|name|surname|firstname|code|state)$/i;
 
+const mask = (s: string) => s.replace(EMAIL, '[email]').replace(INSZ, '[insz]');
+
 /** A URL as it may be logged: sensitive query values replaced, INSZ and e-mail shapes masked. */
 export function sanitizeUrl(url: string): string {
   const q = url.indexOf('?');
-  const mask = (s: string) => s.replace(EMAIL, '[email]').replace(INSZ, '[insz]');
   if (q < 0) return mask(url);
   const query = url
     .slice(q + 1)
@@ -33,6 +34,26 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/**
+ * Issue 24: an error as it may be logged. Its texts carry what the failing statement held — a
+ * database error's `detail` names the row ("Failing row contains (…, 85073003328)", "Key (insz)=…")
+ * — so every string in it (message, stack, detail, a cause's) has its INSZ and e-mail shapes masked.
+ */
+export function sanitizeError(error: unknown, depth = 0): unknown {
+  if (typeof error === 'string') return mask(error);
+  if (error === null || typeof error !== 'object' || depth > 3) return error;
+  if (Array.isArray(error)) return error.map((e) => sanitizeError(e, depth + 1));
+  const out: Record<string, unknown> = {};
+  if (error instanceof Error) {
+    out.type = error.constructor.name;
+    out.message = mask(error.message);
+    if (error.stack) out.stack = mask(error.stack);
+  }
+  for (const [key, value] of Object.entries(error)) out[key] = sanitizeError(value, depth + 1);
+  if (error instanceof Error && error.cause !== undefined) out.cause = sanitizeError(error.cause, depth + 1);
+  return out;
 }
 
 /** The client's x-request-id becomes the log id only when it is short and plain. */
@@ -58,6 +79,8 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream) {
       censor: '[redacted]',
     },
     serializers: {
+      err: (error: Error) => sanitizeError(error) as { type: string; message: string; stack: string; [key: string]: unknown },
+      cause: sanitizeError,
       req(req: { method: string; url: string; hostname?: string; ip?: string; socket?: { remotePort?: number } }) {
         return { method: req.method, url: sanitizeUrl(req.url), hostname: req.hostname, remoteAddress: req.ip, remotePort: req.socket?.remotePort };
       },

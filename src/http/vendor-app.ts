@@ -13,6 +13,7 @@ import { isIsoDate } from '../domain/clock.js';
 import { vendorRoutes } from '../modules/help-requests/index.js';
 import { dossiersVendorRoutes } from '../modules/dossiers/index.js';
 import type { Services } from '../services.js';
+import { registerAccessLog } from '../modules/privacy/index.js';
 import { AppError } from '../shared/errors.js';
 import { pickLanguage, translate } from '../shared/messages.js';
 import { registerJsonBodyParser } from './json-body.js';
@@ -141,6 +142,11 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   });
 
   registerInputGuard(app);
+  // Issue 24: the vendor's reads are recorded under its REST account (the certificate's).
+  registerAccessLog(app, services.accessLog, (request) =>
+    request.vendor ? { actor: { account: request.vendor.accountName }, channel: 'vendor-api', organisationId: request.vendor.organisationId } : null,
+  );
+  app.addHook('onClose', async () => services.accessLog.flush());
 
   await app.register(vendorRoutes, { prefix: '/vendor/v1', helpRequests: services.helpRequests, configuration: services.configuration });
   await app.register(dossiersVendorRoutes, { prefix: '/vendor/v1', dossiers: services.dossiers });

@@ -36,6 +36,7 @@ export const DEMO_LOGINS: DemoLogin[] = [
   { username: 'tb.antwerpen', description: 'Toegangsbeheerder (TB) Maatschappelijk Welzijn, OCMW Antwerpen' },
   { username: 'cotb.antwerpen', description: 'Co-toegangsbeheerder, OCMW Antwerpen' },
   { username: 'user.antwerpen', description: 'Gebruiker met Sociale Agent, OCMW Online en e-Box, OCMW Antwerpen' },
+  { username: 'dpo.antwerpen', description: 'Functionaris voor gegevensbescherming van OCMW Antwerpen: doorzoekt de toegangslog' },
   { username: 'tb.beveren', description: 'TB van OCMW Beveren (scenario 1); zo ook tb.<gemeente> voor elk fuserend OCMW' },
   { username: 'htb.beveren', description: 'HTB van OCMW Beveren; zo ook htb.<gemeente>' },
   { username: 'user.beveren-kruibeke-zwijndrecht', description: 'Vanaf 1/1/2025: gebruiker met OCMW Online van het fusie-OCMW; zo ook htb.<fusie>, tb.<fusie>' },
@@ -218,6 +219,8 @@ async function seedBase({ db, registry, mergers, today, demoFilesDir }: SeedDeps
         const slug = slugify(sourceNames.get(r.sourceNis)!.name.nl);
         return [person(`htb.${slug}`), person(`tb.${slug}`)];
       }),
+      // Last: the INSZ numbers above are generated in order, and tests know some of them.
+      person('dpo.antwerpen'),
     ];
     const users = await accessRepo.insertUsers(tx, people);
     const userId = new Map(users.map((u) => [u.username, u.id]));
@@ -243,6 +246,8 @@ async function seedBase({ db, registry, mergers, today, demoFilesDir }: SeedDeps
       { domainId: domainOf.get(antwerpen)!, userId: u('cotb.antwerpen'), type: 'CO_TB' },
       { domainId: domainOf.get(antwerpen)!, userId: u('user.antwerpen'), type: 'USER', applications: everyday },
       { domainId: domainOf.get(antwerpen)!, userId: u('an.peeters'), type: 'USER', applications: everyday },
+      // Issue 24: the data protection officer, who alone reads the access log of OCMW Antwerpen.
+      { domainId: domainOf.get(antwerpen)!, userId: u('dpo.antwerpen'), type: 'USER', applications: ['privacy-officer'] },
       { domainId: domainOf.get(borsbeek)!, userId: u('an.peeters'), type: 'USER', applications: [...everyday, 'uniek-verslag'] },
       { domainId: domainOf.get(vendorOrg.get('cevi')!)!, userId: u('tb.cevi'), type: 'TB' },
       { domainId: domainOf.get(vendorOrg.get('cevi')!)!, userId: u('vendor.cevi'), type: 'USER', applications: ['chaman'] },

@@ -16,11 +16,13 @@ import { OCMW_ONLINE_PERMISSIONS, RequireAnyPermission, helpRequestPaths } from 
 import { mergerPaths } from './features/mergers/mergers-api.js';
 import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 import { SessionProvider, useSession } from './session.js';
+import { ACCESS_LOG_PATH, PRIVACY_PERMISSION } from './features/privacy/access-log-common.js';
 import { lazyPage } from './lazy-page.js';
 import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
 const HelpPage = lazyPage(() => import('./features/help/help-page.js'), 'HelpPage');
+const AccessLogPage = lazyPage(() => import('./features/privacy/access-log-page.js'), 'AccessLogPage');
 const SetupPasswordPage = lazyPage(() => import('./features/me/password-pages.js'), 'SetupPasswordPage');
 const PasswordRequiredPage = lazyPage(() => import('./features/me/password-pages.js'), 'PasswordRequiredPage');
 const AccessStartPage = lazyPage(() => import('./features/access/access-start-page.js'), 'AccessStartPage');
@@ -114,6 +116,8 @@ const GUARDED_ROUTES: { path: string; permission?: string | readonly string[]; e
   { path: '/configuratie/ontvangen-mutaties', permission: 'app:ocmw-configuratie', element: <ReceivedMutationsPage /> },
   { path: '/configuratie', permission: 'app:ocmw-configuratie', element: <ConfigurationPage /> },
   { path: '/configuratie/:section', permission: 'app:ocmw-configuratie', element: <ConfigurationPage /> },
+  // Issue 24: the access log, for the data protection officer of the organisation.
+  { path: ACCESS_LOG_PATH, permission: PRIVACY_PERMISSION, element: <AccessLogPage /> },
 ];
 
 /** The routes; guards send anonymous users to /login and users without a context to /kiezen. */

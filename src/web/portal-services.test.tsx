@@ -48,6 +48,8 @@ describe('servicesFor / navigationFor: each role sees the services it may use (i
     ['TB of Maatschappelijk Welzijn', choice('TB', 'ocmw'), ['dossiers', 'access', 'chaman', 'configuration', 'mergers'], ['online', 'ebox', 'report']],
     ['co-TB', choice('CO_TB', 'ocmw'), ['dossiers', 'access', 'chaman', 'configuration', 'mergers'], ['online', 'ebox', 'report']],
     ['TB of another domain', choice('TB', 'ocmw', [], 'RSZ'), ['access', 'chaman', 'mergers'], ['online', 'ebox', 'dossiers', 'report', 'configuration']],
+    // Issue 24: only its holders see the access log; nobody else gets a closed tile for it.
+    ['data protection officer', choice('USER', 'ocmw', ['privacy-officer']), ['privacy', 'mergers'], ['online', 'ebox', 'dossiers', 'report', 'chaman', 'configuration']],
     ['HTB', choice('HTB', 'ocmw'), ['access', 'mergers'], []],
     ['co-HTB', choice('CO_HTB', 'ocmw'), ['access', 'mergers'], []],
     ['platform administrator', choice('ADMIN', null), ['mergers', 'orgAccess', 'htbImport', 'mails'], []],

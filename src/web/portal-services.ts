@@ -11,12 +11,14 @@ import { chamanPaths } from './features/channels/chaman-common.js';
 import { DOSSIER_PERMISSION, dossierPaths } from './features/dossiers/dossiers-common.js';
 import { OCMW_ONLINE_PERMISSIONS, helpRequestPaths } from './features/help-requests/help-requests-common.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
+import { ACCESS_LOG_PATH, PRIVACY_PERMISSION } from './features/privacy/access-log-common.js';
 import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 
 export type ServiceKey =
   | 'access'
   | 'chaman'
   | 'configuration'
+  | 'privacy'
   | 'online'
   | 'dossiers'
   | 'ebox'
@@ -45,6 +47,8 @@ export interface PortalService {
    * organisation of the listed kinds. Anyone else never sees it, neither in the header nor as a tile.
    */
   audience: 'admin' | { kinds: readonly OrganisationKind[]; roles: readonly Role[] } | 'everyone';
+  /** Shown only to the roles that hold `permission`, never as a closed tile (a function one is appointed to, not asks for). */
+  holdersOnly?: boolean;
 }
 
 const ADMIN_PERMISSION = 'platform.admin';
@@ -70,6 +74,8 @@ export const PORTAL_SERVICES: readonly PortalService[] = [
   { key: 'access', to: '/toegangsbeheer', navLabel: 'header.navAccess', texts: 'tiles.access', permission: 'access.read', audience: { kinds: ['ocmw', 'vendor', 'institution'], roles: MANAGER_ROLES } },
   { key: 'chaman', to: chamanPaths.home, navLabel: 'header.navChaman', texts: 'tiles.chaman', permission: 'app:chaman', audience: { kinds: ['ocmw', 'vendor', 'institution'], roles: APPLICATION_ROLES } },
   { key: 'configuration', to: '/configuratie', navLabel: 'header.navConfiguration', texts: 'tiles.configuration', permission: 'app:ocmw-configuratie', audience: { kinds: OCMW_ONLY, roles: APPLICATION_ROLES } },
+  // Issue 24: the data protection officer's access log (the application privacy-officer).
+  { key: 'privacy', to: ACCESS_LOG_PATH, navLabel: 'privacy.nav', texts: 'privacy.tile', permission: PRIVACY_PERMISSION, audience: { kinds: OCMW_ONLY, roles: APPLICATION_ROLES }, holdersOnly: true },
   { key: 'mergers', to: '/fusies', navLabel: 'header.navMergers', texts: 'tiles.mergers', audience: 'everyone' },
   { key: 'orgAccess', to: ORGANISATION_ACCESS_PATH, navLabel: 'header.navOrgAccess', texts: 'tiles.orgAccess', permission: ADMIN_PERMISSION, audience: 'admin' },
   { key: 'htbImport', to: '/beheer/htb-import', navLabel: 'header.navHtbImport', texts: 'tiles.htbImport', permission: ADMIN_PERMISSION, audience: 'admin' },
@@ -119,7 +125,7 @@ export function servicesFor(context: RoleChoice | null | undefined): ServiceStat
       states.push({ service, open: true, to: service.to });
     } else if (service.fallback && context.permissions.includes(service.fallback.permission)) {
       states.push({ service, open: true, to: service.fallback.to });
-    } else {
+    } else if (!service.holdersOnly) {
       states.push({ service, open: false, grant: grantOf(context.role) });
     }
   }

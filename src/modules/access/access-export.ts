@@ -22,6 +22,8 @@ export interface ExportTable {
   header: Message[];
   rows: Cell[][];
   createdAt: Date;
+  /** Issue 24: the persons the table shows (user id, INSZ), for the access log of the edge that sends it. */
+  persons?: { id: string; insz: string | null }[];
 }
 
 export interface ExportFile {

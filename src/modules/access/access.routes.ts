@@ -44,7 +44,8 @@ export function callerOf(request: FastifyRequest): Caller {
   return { userId: actor.userId, language: request.language, context: actor.context };
 }
 
-function sendFile(reply: FastifyReply, file: ExportFile) {
+/** Sends an export file as an attachment that no cache keeps. */
+export function sendFile(reply: FastifyReply, file: ExportFile) {
   return reply
     .header('content-type', file.contentType)
     .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -84,19 +85,31 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   app.get('/access/domains/:domainId/persons', {
     config: context,
     schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here)', params: DomainParams, querystring: PersonLookupQuery, response: { 200: PersonLookup, ...errors } },
-  }, async (request) => management.lookupPerson(callerOf(request), request.params.domainId, request.query.insz));
+  }, async (request) => {
+    const found = await management.lookupPerson(callerOf(request), request.params.domainId, request.query.insz);
+    // Issue 24: looking a person up by INSZ is a read of that person, whether or not they are known.
+    request.recordAccess({ action: 'person.lookup', objectKind: 'person', insz: found.insz });
+    return found;
+  });
 
   app.get('/access/domains/:domainId/users', {
     config: context,
     schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9)', params: DomainParams, querystring: UserListQuery, response: { 200: MemberPage, ...errors } },
-  }, async (request) => management.listMembers(callerOf(request), request.params.domainId, request.query));
+  }, async (request) => {
+    const page = await management.listMembers(callerOf(request), request.params.domainId, request.query);
+    request.recordAccess(page.items.map((m) => ({ action: 'user.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
+    return page;
+  });
 
   app.get('/access/domains/:domainId/users/export', {
     config: context,
     schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: TABLE_TYPES, response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
-    return sendFile(reply, await renderTable(await management.exportMembers(callerOf(request), request.params.domainId, filter), format, lang ?? request.language));
+    const table = await management.exportMembers(callerOf(request), request.params.domainId, filter);
+    const file = await renderTable(table, format, lang ?? request.language);
+    request.recordAccess((table.persons ?? []).map((p) => ({ action: 'users.export', objectKind: 'user', objectId: p.id, insz: p.insz })));
+    return sendFile(reply, file);
   });
 
   app.post('/access/domains/:domainId/users/validate', {
@@ -118,7 +131,11 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   app.get('/access/domains/:domainId/users/:userId', {
     config: context,
     schema: { tags, summary: "A user's details in the domain", params: MemberParams, response: { 200: MemberDetail, ...errors } },
-  }, async (request) => management.getMember(callerOf(request), request.params.domainId, request.params.userId));
+  }, async (request) => {
+    const member = await management.getMember(callerOf(request), request.params.domainId, request.params.userId);
+    request.recordAccess({ action: 'user.read', objectKind: 'user', objectId: member.userId, insz: member.insz });
+    return member;
+  });
 
   app.patch('/access/domains/:domainId/users/:userId', {
     config: context,
@@ -176,7 +193,10 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: 'The audit log as CSV or XLSX', querystring: AuditExportQuery, produces: TABLE_TYPES, response: errors },
   }, async (request, reply) => {
     const { format, lang, ...filter } = request.query;
-    return sendFile(reply, await renderTable(await management.exportAudit(callerOf(request), filter), format, lang ?? request.language));
+    const file = await renderTable(await management.exportAudit(callerOf(request), filter), format, lang ?? request.language);
+    // Issue 24: the audit export names persons (usernames, their data before and after): one entry per export.
+    request.recordAccess({ action: 'audit.export', objectKind: 'audit-log' });
+    return sendFile(reply, file);
   });
 
   app.get('/me', {

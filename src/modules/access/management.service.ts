@@ -382,6 +382,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
         header: MEMBER_COLUMNS,
         rows: rows.map(memberCells),
         createdAt: clock.now(),
+        persons: rows.map((r) => ({ id: r.userId, insz: r.insz })),
       };
     },
 

@@ -14,7 +14,12 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }
   app.get('/dossiers', {
     config: { access: 'context' },
     schema: { tags: ['Dossiers'], summary: 'The dossiers of the OCMW (filter by INSZ, form status and kind)', querystring: DossierListQuery, response: { 200: pageOf(DossierSummary), 400: ErrorResponse, ...Denied } },
-  }, async (request) => dossiers.list(callerOf(request), request.query));
+  }, async (request) => {
+    const page = await dossiers.list(callerOf(request), request.query);
+    // Issue 24: a list of national numbers is a read of each person shown.
+    request.recordAccess(page.items.map((d) => ({ action: 'dossier.list', objectKind: 'dossier', objectId: d.id, insz: d.insz })));
+    return page;
+  });
 
   app.get('/dossiers/settings', {
     config: { access: 'context' },
@@ -29,7 +34,11 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }
   app.get('/dossiers/:id', {
     config: { access: 'context' },
     schema: { tags: ['Dossiers'], summary: 'One dossier with its forms', params: z.strictObject({ id: z.uuid() }), response: { 200: DossierDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse } },
-  }, async (request) => dossiers.get(callerOf(request), request.params.id));
+  }, async (request) => {
+    const dossier = await dossiers.get(callerOf(request), request.params.id);
+    request.recordAccess({ action: 'dossier.read', objectKind: 'dossier', objectId: dossier.id, insz: dossier.insz });
+    return dossier;
+  });
 
   app.post('/dossiers/forms', {
     config: { access: 'context' },

@@ -25,7 +25,12 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
       querystring: FormListQuery,
       response: { 200: pageOf(Form), 400: ErrorResponse, ...Denied },
     },
-  }, async (request) => dossiers.vendorListForms(vendorOf(request), request.query));
+  }, async (request) => {
+    const page = await dossiers.vendorListForms(vendorOf(request), request.query);
+    // Issue 24: one entry per form shown, with its person's INSZ.
+    request.recordAccess(page.items.map((f) => ({ action: 'dossier-form.list', objectKind: 'dossier-form', objectId: f.id, insz: f.insz })));
+    return page;
+  });
 
   app.post('/dossiers/forms', {
     schema: {

@@ -7,6 +7,7 @@ import { msg } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import type { ChannelsService } from '../channels/index.js';
 import type { MutationsService } from '../mutations/index.js';
+import type { AccessEntry, AccessLog } from '../privacy/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { ackFileName, ackText, type Folder } from './file-channel-paths.js';
 import { fileChannelMessages } from './file-channel-messages.js';
@@ -46,6 +47,8 @@ export interface FileChannelDeps {
   audit: AuditService;
   /** Days an e-Box publication stays in /ebox/ (issue 23: retention configurable). */
   eboxRetentionDays?: number;
+  /** Issue 24: the SFTP server has no request to record on, so a download is recorded here. */
+  accessLog?: Pick<AccessLog, 'record'>;
 }
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -67,7 +70,7 @@ export function sshFingerprint(privateKey: string): string {
 /** The channel permissions whose files an institution may deliver through /ebox/ (NovaPRIMA, MediPrima). */
 export const EBOX_DELIVERY_PERMISSIONS = ['novaprima-knipperlichten', 'novaprima-waarschuwingen', 'mediprima-afrekening'] as const;
 
-export function createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays = 90 }: FileChannelDeps) {
+export function createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays = 90, accessLog }: FileChannelDeps) {
   const stats: FileChannelStats = { logins: { accepted: 0, refused: 0 }, downloads: 0, uploads: { accepted: 0, duplicate: 0, refused: 0 }, bytes: { sent: 0, received: 0 } };
   let hostKey: Promise<{ privateKey: string; fingerprint: string }> | undefined;
   const entry = (session: ChannelSession, action: string, after: unknown) => ({ actorUserId: null, actorRole: 'channel', organisationId: session.organisationId, domainId: null, action, after });
@@ -157,16 +160,24 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
     /** One file's bytes for a download (audited and counted); undefined when the folder has no such file. */
     async readFile(session: ChannelSession, folder: Folder, name: string): Promise<Buffer | undefined> {
       let content: Buffer | undefined;
+      let reads: AccessEntry[] = [];
+      const read = (action: string, objectKind: string, objectId: string, insz: string | null = null): AccessEntry => ({
+        organisationId: session.organisationId, actor: { account: session.username }, channel: 'sftp', action, objectKind, objectId, insz,
+      });
       if (folder === 'ack') content = (await acks(session)).find((a) => a.name === name)?.content;
       else if (folder === 'ebox') {
         const doc = (await eboxFiles(session)).find((d) => eboxName(d) === name);
         content = doc && (await repo.eboxAttachment(db, session.organisationId, doc.id));
+        if (doc) reads = [read('ebox-document.download', 'ebox-document', doc.id)];
       } else if (folder === 'mutaties') {
         const file = (await mutationFiles(session)).find((f) => f.name === name);
-        content = file && Buffer.from((await mutations.fileContent(session, file.date)).body);
+        const mutationFile = file && (await mutations.fileContent(session, file.date));
+        content = mutationFile && Buffer.from(mutationFile.body);
+        reads = mutationFile?.persons.map((p) => read('mutation.read', 'mutation', p.mutationId, p.insz)) ?? [];
       }
       if (!content) return undefined;
       stats.downloads++;
+      accessLog?.record(reads);
       stats.bytes.sent += content.length;
       await audit.record(db, entry(session, 'file_channel.download', { folder, name, size: content.length }));
       return content;

@@ -79,7 +79,12 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       querystring: HelpRequestListQuery,
       response: { 200: pageOf(HelpRequestSummary), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.list(callerOf(request), request.query)));
+  }, async (request) => {
+    const page = await helpRequests.list(callerOf(request), request.query);
+    // Issue 24: a list with names is a read of each person shown: one entry per row.
+    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id })));
+    return rendered(request, page);
+  });
 
   app.get('/help-requests/forward-targets', {
     config: { access: 'context' },
@@ -108,7 +113,11 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.get(callerOf(request), request.params.id)));
+  }, async (request) => {
+    const detail = await helpRequests.get(callerOf(request), request.params.id);
+    request.recordAccess({ action: 'help-request.read', objectKind: 'help-request', objectId: detail.id, insz: detail.insz });
+    return rendered(request, detail);
+  });
 
   app.post('/help-requests/:id/read', {
     config: { access: 'context' },

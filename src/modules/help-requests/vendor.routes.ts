@@ -99,6 +99,8 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     // The page in the reader's language: one frozen object per page and language (issue 18), so
     // its JSON and ETag are made once (encodedPage).
     const page = rendered(request, await helpRequests.vendorList(request.vendor!, request.query));
+    // Issue 24: one entry per person shown (a 304 above showed nothing and records nothing).
+    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id })));
     const { etag } = encodedPage(page);
     if (key && stamped) rememberTag(key, { etag, stamp: stamped.stamp, until: Date.now() + TAG_STAMP_MS });
     tagged(etag);
@@ -113,7 +115,11 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       params: ReferenceParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase())));
+  }, async (request) => {
+    const detail = await helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase());
+    request.recordAccess({ action: 'help-request.read', objectKind: 'help-request', objectId: detail.id, insz: detail.insz });
+    return rendered(request, detail);
+  });
 
   app.post('/help-requests/:reference/read', {
     schema: {

@@ -60,7 +60,12 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
       params: IdParams,
       response: { 200: EboxDocumentDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await mailbox.get({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
+  }, async (request) => {
+    const document = await mailbox.get({ ...callerOf(request), username: request.actor!.username }, request.params.id);
+    // Issue 24: an e-Box document can concern a citizen; opening it is a read (it names no INSZ field).
+    request.recordAccess({ action: 'ebox-document.read', objectKind: 'ebox-document', objectId: request.params.id });
+    return rendered(request, document);
+  });
 
   app.get('/ebox/documents/:id/attachment', {
     config: { access: 'context' },
@@ -73,6 +78,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
     },
   }, async (request, reply) => {
     const file = await mailbox.attachment(callerOf(request), request.params.id);
+    request.recordAccess({ action: 'ebox-document.download', objectKind: 'ebox-document', objectId: request.params.id });
     return reply
       .header('content-type', file.mime)
       .header('content-disposition', contentDisposition(file.name))

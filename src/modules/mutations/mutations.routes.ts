@@ -54,6 +54,8 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
     },
   }, async (request, reply) => {
     const file = await mutations.fileContent(request.channel!, request.params.date);
+    // Issue 24: a downloaded mutation file is a read of every person in it (one entry each).
+    request.recordAccess(file.persons.map((p) => ({ action: 'mutation.download', objectKind: 'mutation', objectId: p.mutationId, insz: p.insz })));
     return reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="${file.name}"`).send(file.body as never);
   });
 
@@ -65,5 +67,9 @@ export const mutationsRoutes: FastifyPluginAsyncZod<{ mutations: MutationsServic
       querystring: PageQuery.extend({ code: z.string().max(20).optional(), from: IsoDate.optional(), to: IsoDate.optional() }),
       response: { 200: pageOf(Delivered), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => mutations.listDelivered(callerOf(request), request.query));
+  }, async (request) => {
+    const page = await mutations.listDelivered(callerOf(request), request.query);
+    request.recordAccess(page.items.map((m) => ({ action: 'mutation.list', objectKind: 'mutation', objectId: String(m.id), insz: m.insz })));
+    return page;
+  });
 };

@@ -66,6 +66,8 @@ export function createMutationsService({ db, clock }: { db: Db; clock: Clock }) 
       return {
         name: fileName(channel.organisationId, date),
         body: rows.map((r) => JSON.stringify({ id: r.id, type: r.type, subType: r.subType, insz: r.insz, occurredAt: r.occurredAt, payload: r.payload })).join('\n') + '\n',
+        /** Issue 24: whom the file concerns, for the access log of the edge that hands it out. */
+        persons: rows.map((r) => ({ mutationId: String(r.id), insz: r.insz })),
       };
     },
 

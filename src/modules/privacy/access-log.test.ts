@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import type { AccessRow } from './access-log.repo.js';
+
+const written: AccessRow[][] = [];
+let refuse = 0;
+vi.mock('./access-log.repo.js', () => ({
+  insertAccessEntries: vi.fn(async (_db: Db, rows: AccessRow[]) => {
+    if (rows.some((r) => r.objectId === 'poison')) throw Object.assign(new Error('value too long for type character(11)'), { code: '22001' });
+    if (refuse > 0) {
+      refuse--;
+      throw new Error('database unreachable; Failing row contains (85073003328)');
+    }
+    written.push([...rows]);
+  }),
+}));
+const { createAccessLog } = await import('./access-log.js');
+
+const clock = { today: () => '2026-12-07', now: () => new Date(), realToday: () => '2026-12-07', runWithToday: (_d: string, fn: () => unknown) => fn() } as unknown as Clock;
+const entry = (n: number) => ({ organisationId: 'org', actor: { userId: `u${n}`, role: 'USER' }, channel: 'portal' as const, action: 'help-request.read', objectKind: 'help-request', objectId: `h${n}`, insz: '85073003328' });
+const log = { error: vi.fn() };
+
+beforeEach(() => {
+  written.length = 0;
+  refuse = 0;
+  log.error.mockReset();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('the access log recorder: buffered, set-based, nothing lost silently (issue 24)', () => {
+  it('writes nothing while the read runs, then the waiting rows in one statement after flushMs', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });
+    accessLog.record([entry(1), entry(2)]);
+    accessLog.record(entry(3));
+    expect(written).toEqual([]);
+    expect(accessLog.pending()).toBe(3);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(written.map((b) => b.length)).toEqual([3]);
+    expect(written[0]![0]).toMatchObject({ businessDate: '2026-12-07', actorUserId: 'u1', actorRole: 'USER', actorAccount: null, channel: 'portal', objectId: 'h1', insz: '85073003328' });
+    expect(accessLog.pending()).toBe(0);
+  });
+
+  it('starts a write at once when maxRows wait', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 10_000, maxRows: 5, log });
+    accessLog.record([1, 2, 3, 4, 5].map(entry));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(written.map((b) => b.length)).toEqual([5]);
+  });
+
+  it('keeps the rows when the database refuses, logs it, and writes them on a later try', async () => {
+    refuse = 2;
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });
+    accessLog.record([entry(1), entry(2)]);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(written).toEqual([]);
+    expect(accessLog.pending()).toBe(2);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(log.error.mock.calls)).not.toContain('85073003328');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(log.error).toHaveBeenCalledTimes(2);
+    expect(written.map((b) => b.map((r) => r.objectId))).toEqual([['h1', 'h2']]);
+    expect(accessLog.pending()).toBe(0);
+  });
+
+  it('writes what is left on close; a machine actor is an account; off (the benchmark only) records nothing', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 10_000, maxRows: 100, log });
+    accessLog.record({ ...entry(1), actor: { account: 'vendor-x' }, channel: 'vendor-api' });
+    await accessLog.close();
+    expect(written[0]![0]).toMatchObject({ actorUserId: null, actorRole: null, actorAccount: 'vendor-x', channel: 'vendor-api' });
+    const off = createAccessLog({ db: {} as Db, clock, enabled: false });
+    off.record(entry(2));
+    expect(off.pending()).toBe(0);
+  });
+
+  it('leaves out only the row the database refuses for its data, logged without its INSZ, and writes the others', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });
+    accessLog.record([entry(1), { ...entry(2), objectId: 'poison' }, entry(3)]);
+    await accessLog.flush();
+    expect(written.flat().map((r) => r.objectId)).toEqual(['h1', 'h3']);
+    expect(accessLog.pending()).toBe(0);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(log.error.mock.calls[0]![0]).toMatchObject({ code: '22001', objectId: 'poison' });
+    expect(JSON.stringify(log.error.mock.calls)).not.toContain('85073003328');
+  });
+
+  it('writes a large burst in batches of at most 1,000 rows', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 10_000, maxRows: 5_000, log });
+    accessLog.record(Array.from({ length: 2_500 }, (_, i) => entry(i)));
+    await accessLog.flush();
+    expect(written.map((b) => b.length)).toEqual([1_000, 1_000, 500]);
+  });
+});

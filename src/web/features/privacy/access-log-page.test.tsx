@@ -1,0 +1,64 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { i18n } from '../../i18n/index.js';
+import { AccessLogPage } from './access-log-page.js';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const ITEM = { id: 42, at: '2026-12-07T09:15:00.000Z', businessDate: '2026-12-07', organisation: '0212235604', actor: 'user.antwerpen (Jan Peeters)', actorUserId: 'u1', actorRole: 'USER', channel: 'vendor-api', action: 'help-request.read', objectKind: 'help-request', objectId: 'h1', insz: '85073003328' };
+
+function answer(nextCursor: string | null) {
+  const fetchMock = vi.fn(async () => new Response(JSON.stringify({ items: [ITEM], pageSize: 50, nextCursor }), { status: 200, headers: { 'content-type': 'application/json' } }));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function Where() {
+  return <output data-testid="where">{useLocation().search}</output>;
+}
+
+const show = (url: string) =>
+  render(
+    <I18nextProvider i18n={i18n}>
+      <MemoryRouter initialEntries={[url]}>
+        <Routes>
+          <Route path="/privacy/toegangslog" element={<><AccessLogPage /><Where /></>} />
+        </Routes>
+      </MemoryRouter>
+    </I18nextProvider>,
+  );
+
+describe("the data protection officer's access log page (issue 24)", () => {
+  it.each([
+    ['nl', 'Toegangslog', 'API softwareleverancier'],
+    ['fr', "Journal d'accès", 'API fournisseur de logiciels'],
+    ['de', 'Zugriffsprotokoll', 'API Softwareanbieter'],
+    ['en', 'Access log', 'Software vendor API'],
+  ])('in %s: searches with the URL\'s filters and shows each read with its channel', async (lang, title, channel) => {
+    const fetchMock = answer(null);
+    await i18n.changeLanguage(lang);
+    show('/privacy/toegangslog?insz=85073003328');
+    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    expect(await screen.findByText(channel)).toBeTruthy();
+    expect(screen.getByText('85073003328')).toBeTruthy();
+    expect(fetchMock).toHaveBeenCalledWith('/api/v1/privacy/access-log?insz=85073003328&pageSize=50', expect.objectContaining({ method: 'GET' }));
+    const csv = screen.getByRole('link', { name: /CSV/ });
+    expect(csv.getAttribute('href')).toBe(`/api/v1/privacy/access-log/export?insz=85073003328&format=csv&lang=${lang}`);
+  });
+
+  it('goes to the older reads with the cursor, and a click on a person keeps only their reads', async () => {
+    answer('41');
+    await i18n.changeLanguage('en');
+    show('/privacy/toegangslog');
+    fireEvent.click(await screen.findByRole('button', { name: 'Older reads' }));
+    expect(screen.getByTestId('where').textContent).toBe('?page=41');
+    fireEvent.click(await screen.findByRole('button', { name: ITEM.actor }));
+    expect(screen.getByTestId('where').textContent).toBe('?actorUserId=u1');
+  });
+});
