@@ -10122,6 +10122,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "at": "2025-01-01T09:30:00.000Z",
+                     *           "businessDate": "2025-01-01",
+                     *           "organisation": "tekst",
+                     *           "actor": "tekst",
+                     *           "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "actorRole": "tekst",
+                     *           "channel": "portal",
+                     *           "action": "tekst",
+                     *           "objectKind": "tekst",
+                     *           "objectId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328"
+                     *         }
+                     *       ],
+                     *       "pageSize": 1,
+                     *       "nextCursor": "tekst"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
