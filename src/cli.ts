@@ -9,6 +9,7 @@ import { localizePayload } from './messages.js';
 import { UsageError } from './cli/usage-error.js';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
+import { PRIVACY_PURGE_USAGE, parsePrivacyRetentionCommand, runPrivacyRetentionCommand } from './cli/privacy-purge.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -26,6 +27,7 @@ ${ADMIN_USAGE}
 ${MERGER_USAGE}
 ${SUBSIDY_USAGE}
 ${INSTITUTION_USAGE}
+${PRIVACY_PURGE_USAGE}
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
@@ -148,6 +150,11 @@ async function main(argv: string[]): Promise<number> {
     case 'subsidy': {
       const cmd = parseSubsidyCommand(sub, rest, values);
       return withRuntime(true, (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
+    }
+    case 'privacy': {
+      // Issue 24: retention and the purge (the access log's command is its own).
+      const cmd = parsePrivacyRetentionCommand(sub, rest);
+      return withRuntime(true, (rt) => runPrivacyRetentionCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, out));
     }
     case 'institution':
       return withRuntime(true, (rt) =>

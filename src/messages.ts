@@ -19,6 +19,8 @@ import { configurationMessages } from './modules/configuration/configuration-mes
 import { helpRequestMessages } from './modules/help-requests/help-requests-messages.js';
 import { mutationMessages } from './modules/mutations/mutations-messages.js';
 import { fileChannelMessages } from './modules/file-channel/file-channel-messages.js';
+import { retentionMessages } from './modules/privacy/retention-messages.js';
+import { subjectRequestMessages } from './modules/privacy/subject-request-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -35,6 +37,8 @@ export const catalogue = composeCatalogue(
   helpRequestMessages.catalogue,
   mutationMessages.catalogue,
   fileChannelMessages.catalogue,
+  retentionMessages.catalogue,
+  subjectRequestMessages.catalogue,
 );
 
 /**
