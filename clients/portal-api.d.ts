@@ -1614,6 +1614,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issue 24: how long each kind of personal data is kept, and why (platform administrator and privacy officers) */
+        get: operations["getPrivacyRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 24 (GDPR art. 17): erases the person's data of the given kinds, all or nothing; 409 with the reason where the law keeps it */
+        post: operations["postPrivacySubjectRequestsErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 24 (GDPR art. 15): one ZIP with everything the OCMW holds on the INSZ in the portal (audited; logged in the access log) */
+        post: operations["postPrivacySubjectRequestsExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 24: what the OCMW holds on one INSZ, per kind, and what may be erased (404 when nothing) */
+        post: operations["postPrivacySubjectRequestsOverview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/help-requests": {
         parameters: {
             query?: never;
@@ -2174,6 +2242,33 @@ export interface components {
             /** @enum {string} */
             subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
         };
+        /** @description How long one kind of personal data is kept, and why. */
+        RetentionSetting: {
+            /**
+             * @description What the daily purge does with expired rows
+             * @enum {string}
+             */
+            action: "delete" | "pseudonymise";
+            /** @description Kept this many days (the operator’s value, or the default) */
+            days: number;
+            defaultDays: number;
+            /** @description What the period counts from */
+            from: string;
+            /** @description True when the operator has not changed it */
+            isDefault: boolean;
+            /** @description The kind of data, e.g. help-requests, access-log */
+            kind: string;
+            /** @description The shortest retention that may be set (a legal minimum where there is one) */
+            minDays: number;
+            /** @description The kind's name in the reader's language */
+            name: string;
+            /** @description Why the default is what it is, in the reader's language */
+            reason: string;
+        };
+        /** @description Every kind of personal data the portal holds, with its retention (changed with `ocmw privacy retention set`). */
+        RetentionSettings: {
+            kinds: components["schemas"]["RetentionSetting"][];
+        };
         /** @description The contact data of a sender (R3.2), with the sender number the portal assigned. */
         Sender: {
             contactName: string;
@@ -2191,6 +2286,56 @@ export interface components {
          */
         StopFormBody: {
             endDate: components["schemas"]["IsoDate"];
+        };
+        /** @description Erase the person's data of the given kinds at the OCMW (GDPR art. 17), with the reason. */
+        SubjectErasureBody: {
+            /**
+             * @description Must be true: the erasure cannot be undone
+             * @constant
+             */
+            confirm: true;
+            insz: components["schemas"]["Insz"];
+            /** @description What to erase; all or nothing (409 naming a kind the law keeps) */
+            kinds: components["schemas"]["SubjectKindInput"][];
+            /** @description Why (the request, its date and reference): kept in the audit log */
+            reason: string;
+        };
+        /** @description What the erasure changed. */
+        SubjectErasureResult: {
+            /** @description Items erased per kind */
+            erased: {
+                [key: string]: number;
+            };
+            insz: string;
+        };
+        /**
+         * @description A kind of personal data held in the portal.
+         * @enum {string}
+         */
+        SubjectKind: "helpRequests" | "dossierForms" | "eboxDocuments" | "mutations" | "mails" | "userAccount" | "accessLog";
+        /**
+         * @description A kind of personal data held in the portal.
+         * @enum {string}
+         */
+        SubjectKindInput: "helpRequests" | "dossierForms" | "eboxDocuments" | "mutations" | "mails" | "userAccount" | "accessLog";
+        /** @description What the OCMW holds on one person, per kind, and what may be erased. */
+        SubjectOverview: {
+            /** @description The business date of the answer */
+            date: string;
+            insz: string;
+            kinds: {
+                /** @description How many items of this kind the OCMW holds on the person */
+                count: number;
+                /** @description Whether the erasure of this kind is allowed today */
+                erasable: boolean;
+                kind: components["schemas"]["SubjectKind"];
+                /** @description Why it can or cannot be erased, in the reader's language */
+                reason: string;
+            }[];
+        };
+        /** @description The person of the request, by national number (the privacy officer's own OCMW is searched). */
+        SubjectRequestBody: {
+            insz: components["schemas"]["Insz"];
         };
         /**
          * Format: uuid
@@ -2688,7 +2833,7 @@ export interface operations {
     getAccessDomainsByDomainIdUsers: {
         parameters: {
             query?: {
-                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 insz?: components["schemas"]["Insz"];
                 order?: "asc" | "desc";
@@ -2764,7 +2909,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @default [] */
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
@@ -2918,7 +3063,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     localEmail?: string | "" | null;
                     /** @enum {string} */
                     status?: "active" | "blocked";
@@ -2980,7 +3125,7 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     action: "remove" | "block" | "unblock" | "addApplications" | "removeApplications";
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     userIds: string[];
                 };
             };
@@ -3015,7 +3160,7 @@ export interface operations {
     getAccessDomainsByDomainIdUsersExport: {
         parameters: {
             query: {
-                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+                application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 format: "csv" | "xlsx";
                 insz?: components["schemas"]["Insz"];
@@ -3066,7 +3211,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @default [] */
-                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
+                    applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
                     person?: {
@@ -6921,6 +7066,119 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacyRetention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacySubjectRequestsErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectErasureBody"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectErasureResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacySubjectRequestsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectRequestBody"];
+            };
+        };
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacySubjectRequestsOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };

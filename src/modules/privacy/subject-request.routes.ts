@@ -28,7 +28,7 @@ export const subjectRequestRoutes: FastifyPluginAsyncZod<{ subjectRequests: Subj
 
   app.post('/privacy/subject-requests/export', {
     config: context,
-    schema: { tags, summary: "Issue 24 (GDPR art. 15): one ZIP with everything the OCMW holds on the INSZ in the portal (audited; logged in the access log)", body: SubjectBody, response: errors },
+    schema: { tags, summary: "Issue 24 (GDPR art. 15): one ZIP with everything the OCMW holds on the INSZ in the portal (audited; logged in the access log)", body: SubjectBody, produces: ['application/zip'], response: errors },
   }, async (request, reply) => {
     const lang = request.language as Language;
     const file = await subjectRequests.export(callerOf(request), request.body.insz);
