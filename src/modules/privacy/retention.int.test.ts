@@ -10,7 +10,7 @@ import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { queryRows } from '../../db/db.js';
 import { addDays } from '../../domain/clock.js';
 import { inszFromParts } from '../../shared/identifiers.js';
-import { cutoffDate, RETENTION_KIND_CODES, RETENTION_KINDS, type RetentionKindCode } from './retention-rules.js';
+import { RETENTION_KIND_CODES, RETENTION_KINDS, type RetentionKindCode } from './retention-rules.js';
 import { createRetentionService } from './retention.service.js';
 
 const TODAY = '2040-06-15';
@@ -107,7 +107,8 @@ async function exists(q: ReturnType<typeof sql>): Promise<boolean> {
   return (await queryRows(ctx.database.db, q)).length > 0;
 }
 
-const cutoffOf = (kind: RetentionKindCode) => cutoffDate(TODAY, RETENTION_KINDS[kind].defaultDays);
+// Computed here, not with the rule's cutoffDate: the test must fail when the rule moves the boundary.
+const cutoffOf = (kind: RetentionKindCode) => addDays(TODAY, -RETENTION_KINDS[kind].defaultDays);
 const rows: Record<string, { kept: string; gone: string }> = {};
 
 beforeAll(async () => {
@@ -174,7 +175,7 @@ describe('the retention purge (issue 24), on the business date', () => {
 
   it('runs the daily job once per business date across two instances', async () => {
     const day = addDays(TODAY, 1);
-    await ctx.clock.runWithToday(day, () => FIXTURES.mails.insert(addDays(cutoffDate(day, 90), -1)));
+    await ctx.clock.runWithToday(day, () => FIXTURES.mails.insert(addDays(day, -91)));
     const other = createRetentionService({ db: ctx.database.db, clock: ctx.clock, audit: ctx.services.audit });
     const [a, b] = await ctx.clock.runWithToday(day, () => Promise.all([ctx.services.retention.purge('job'), other.purge('job')]));
     expect([a.skipped ?? false, b.skipped ?? false].sort()).toEqual([false, true]);
@@ -197,7 +198,7 @@ describe('retention settings', () => {
   it('changes a kind (audited) and puts it back on its default', async () => {
     expect(await ctx.services.retention.set('mails', '30', 'cli:test')).toMatchObject({ kind: 'mails', days: 30, isDefault: false });
     const plan = await ctx.clock.runWithToday(TODAY, () => ctx.services.retention.plan());
-    expect(plan.kinds.find((k) => k.kind === 'mails')!.cutoff).toBe(cutoffDate(TODAY, 30));
+    expect(plan.kinds.find((k) => k.kind === 'mails')!.cutoff).toBe(addDays(TODAY, -30));
     expect(await ctx.services.retention.reset('mails', 'cli:test')).toMatchObject({ days: 90, isDefault: true });
     const actions = await queryRows<{ action: string }>(ctx.database.db, sql`select action from audit_log where action like 'privacy.retention-%' and action <> 'privacy.retention-purge' order by id`);
     expect(actions.map((a) => a.action)).toEqual(['privacy.retention-set', 'privacy.retention-reset']);

@@ -120,6 +120,13 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect(JSON.stringify(data)).not.toContain('passwordHash');
   });
 
+  it("answers another OCMW's officer 404 while the person's data is there, and a user without the application 403", async () => {
+    expect((await overview(otherOfficer)).statusCode).toBe(404);
+    expect((await otherOfficer.post('/api/v1/privacy/subject-requests/export', { insz: PERSON })).statusCode).toBe(404);
+    expect((await otherOfficer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['mails'], reason: 'x', confirm: true })).statusCode).toBe(404);
+    expect((await overview(withoutApp)).statusCode).toBe(403);
+  });
+
   it('records the export: in the audit log without the national number, in the access log with it', async () => {
     const audit = await queryRows<{ after: unknown }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-export'`);
     expect(audit).toHaveLength(1);
@@ -158,13 +165,6 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     const [audit] = await queryRows<{ after: { reason: string } }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-erasure'`);
     expect(audit!.after.reason).toBe('Verzoek van 1 maart 2026');
     expect(JSON.stringify(audit)).not.toContain(PERSON);
-  });
-
-  it("answers another OCMW's officer 404, and a user without the application 403", async () => {
-    expect((await overview(otherOfficer)).statusCode).toBe(404);
-    expect((await otherOfficer.post('/api/v1/privacy/subject-requests/export', { insz: PERSON })).statusCode).toBe(404);
-    expect((await otherOfficer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['mails'], reason: 'x', confirm: true })).statusCode).toBe(404);
-    expect((await overview(withoutApp)).statusCode).toBe(403);
   });
 
   it('refuses an INSZ that is not one, naming the field', async () => {
