@@ -19,6 +19,7 @@ export const UI_SECTIONS = [
   'mijn-gegevens',
   'wachtwoord',
   'help',
+  'privacy',
 ] as const;
 
 const SECTIONS: ReadonlySet<string> = new Set(UI_SECTIONS);
