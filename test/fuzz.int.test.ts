@@ -25,7 +25,7 @@ const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env
 /** Per operation: the long run takes minutes. */
 const TIMEOUT = Math.max(240_000, RUNS * 140 * 400);
 
-type Actor = 'anonymous' | 'user' | 'htb' | 'tb' | 'admin' | 'vendorUser' | 'peeters' | 'institution' | 'channel';
+type Actor = 'anonymous' | 'user' | 'htb' | 'tb' | 'admin' | 'vendorUser' | 'peeters' | 'institution' | 'channel' | 'officer';
 
 /**
  * Which actor may call a route with the access rule "context" (the other rules name their actor):
@@ -38,6 +38,8 @@ const CONTEXT_ACTORS: [methods: string[] | '*', path: RegExp, actor: Actor][] = 
   [['PUT'], /^\/api\/v1\/dossiers\/settings$/, 'tb'],
   ['*', /^\/api\/v1\/(help-requests|dossiers|ebox)(\/|$)/, 'user'],
   ['*', /^\/api\/v1\/subsidy-reports(\/|$)/, 'peeters'],
+  // Issue 24: a privacy officer of OCMW Antwerpen (application privacy-officer).
+  ['*', /^\/api\/v1\/privacy\//, 'officer'],
   [['PUT', 'DELETE'], /^\/api\/v1\/mergers\/mine\/checklists\//, 'htb'],
   ['*', /^\/api\/v1\/(mergers|applications|organisations)(\/|$)/, 'user'],
 ];
@@ -169,6 +171,13 @@ beforeAll(async () => {
   await login('admin', 'admin');
   await login('vendorUser', 'vendor.cevi');
   await login('peeters', 'an.peeters', 'Borsbeek');
+  // Issue 24: a person with "privacy-officer" in OCMW Antwerpen, added by its HTB like any user.
+  const htbSession = (await ctx.client().loginAs('htb.antwerpen')) as { user: { id: string }; context: Caller['context'] };
+  const [mw] = await queryRows<{ id: string }>(ctx.database.db, sql`select d.id from domains d join organisations o on o.id = d.organisation_id where o.kbo = '0212235604' and d.code = 'MW'`);
+  const officerPerson = { username: 'fuzz.officer', usernameConfirm: 'fuzz.officer', password: 'Vlinder-Kaasschaaf-19', passwordConfirm: 'Vlinder-Kaasschaaf-19', surname: 'Fuzz', firstName: 'Officer', title: null, language: 'nl' as const, email: 'fuzz.officer@demo.example' };
+  await ctx.services.management.addMember({ userId: htbSession.user.id, language: 'nl', context: htbSession.context }, mw!.id, { insz: '79031561137', type: 'USER', applications: ['privacy-officer'] as never, localEmail: null, person: officerPerson }, { dryRun: false });
+  clients.officer = ctx.client();
+  await clients.officer.login('fuzz.officer', 'Vlinder-Kaasschaaf-19');
 
   // An institution (RSZ) with a machine credential, and an FTP channel with "Mutaties RijksRegister".
   const institution = ctx.client();
