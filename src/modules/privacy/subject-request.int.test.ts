@@ -125,6 +125,8 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect((await otherOfficer.post('/api/v1/privacy/subject-requests/export', { insz: PERSON })).statusCode).toBe(404);
     expect((await otherOfficer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['mails'], reason: 'x', confirm: true })).statusCode).toBe(404);
     expect((await overview(withoutApp)).statusCode).toBe(403);
+    const elsewhere = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from access_log where insz = ${PERSON} and organisation_id <> ${antwerpen}`);
+    expect(elsewhere[0]!.n).toBe(0);
   });
 
   it('records the export: in the audit log without the national number, in the access log with it', async () => {
@@ -140,6 +142,9 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect(res.statusCode).toBe(200);
     const kinds = Object.fromEntries(res.json().kinds.map((k: { kind: string; erasable: boolean }) => [k.kind, k.erasable]));
     expect(kinds).toEqual({ helpRequests: false, dossierForms: false, eboxDocuments: false, mutations: false, mails: true, userAccount: false, accessLog: false });
+    // The look-up is a read of the person's data: logged in the access log (of this OCMW only).
+    const log = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from access_log where action = 'subject-request.overview' and insz = ${PERSON} and organisation_id = ${antwerpen}`);
+    expect(log[0]!.n).toBe(1);
   });
 
   it('refuses with 409 and the reason what must be kept: undecided requests, running forms, the access log; nothing is erased then', async () => {
@@ -165,6 +170,18 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     const [audit] = await queryRows<{ after: { reason: string } }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-erasure'`);
     expect(audit!.after.reason).toBe('Verzoek van 1 maart 2026');
     expect(JSON.stringify(audit)).not.toContain(PERSON);
+  });
+
+  it('erases dossier forms once they are past their retention (ten years after their end), with their closed dossier', async () => {
+    const person = inszFromParts('600101', 77);
+    const [dossier] = await queryRows<{ id: string }>(ctx.database.db, sql`insert into dossiers (organisation_id, insz, opened_on, closed_on) values (${antwerpen}, ${person}, '2010-01-01', '2015-06-30') returning id`);
+    await ctx.database.db.execute(sql`insert into dossier_forms (dossier_id, organisation_id, insz, kind, subtype, start_date, end_date, status) values (${dossier!.id}, ${antwerpen}, ${person}, 'integration', 'leefloon', '2010-01-01', '2015-06-30', 'stopped')`);
+    const verdict = (await officer.post('/api/v1/privacy/subject-requests/overview', { insz: person })).json().kinds.find((k: { kind: string }) => k.kind === 'dossierForms');
+    expect(verdict).toMatchObject({ count: 1, erasable: true });
+    const res = await officer.post('/api/v1/privacy/subject-requests/erasure', { insz: person, kinds: ['dossierForms'], reason: 'Verzoek', confirm: true });
+    expect(res.json()).toEqual({ insz: person, erased: { dossierForms: 1 } });
+    const left = await queryRows(ctx.database.db, sql`select 1 from dossiers where id = ${dossier!.id}`);
+    expect(left).toEqual([]);
   });
 
   it('refuses an INSZ that is not one, naming the field', async () => {

@@ -5,7 +5,8 @@ import { localized, type Message } from '../../shared/i18n.js';
 import { msg } from '../../shared/messages.js';
 import { authContextOf, can, type Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import { cutoffDate, RETENTION_KINDS } from './retention-rules.js';
+import { cutoffDate, effectiveSettings } from './retention-rules.js';
+import { listOverrides } from './retention.repo.js';
 import { subjectRequestMessages } from './subject-request-messages.js';
 import { type ErasureBody, type SubjectKind } from './subject-request.schema.js';
 import * as repo from './subject-request.repo.js';
@@ -48,11 +49,12 @@ export function createSubjectRequestService({ db, clock, audit }: SubjectRequest
     return data;
   }
 
-  /** Per kind: may it be erased today, and why (not). */
-  function verdicts(data: repo.SubjectData): ErasureVerdict[] {
+  /** Per kind: may it be erased today, and why (not). Forms follow the retention in force. */
+  async function verdicts(data: repo.SubjectData): Promise<ErasureVerdict[]> {
     const today = clock.today();
     const counts = countsOf(data);
-    const formCutoff = cutoffDate(today, RETENTION_KINDS['dossier-forms'].defaultDays);
+    const formDays = effectiveSettings(await listOverrides(db)).find((s) => s.kind === 'dossier-forms')!.days;
+    const formCutoff = cutoffDate(today, formDays);
     const open = data.helpRequests.filter((r) => r.decidedAt === null).length;
     const keptForms = data.dossierForms.filter((f) => f.status === 'running' || (f.endDate ?? f.stoppedAt?.slice(0, 10) ?? '9999-12-31') >= formCutoff).length;
     const verdict = (kind: SubjectKind, erasable: boolean, reason: Message): ErasureVerdict => ({ kind, count: counts[kind], erasable: erasable && counts[kind] > 0, reason });
@@ -82,7 +84,9 @@ export function createSubjectRequestService({ db, clock, audit }: SubjectRequest
     async overview(caller: Caller, insz: string) {
       const officer = officerOf(caller);
       const data = await held(officer.organisationId, insz);
-      return { insz, date: clock.today(), kinds: verdicts(data) };
+      // What the OCMW holds on the person is itself their data: the look-up is logged like a read.
+      await repo.logAccess(db, { businessDate: clock.today(), organisationId: officer.organisationId, actorUserId: officer.userId, actorRole: officer.role, action: 'subject-request.overview', insz });
+      return { insz, date: clock.today(), kinds: await verdicts(data) };
     },
 
     /** Everything held on the INSZ, for the file handed to the citizen (audited, and one access-log row). */
@@ -103,7 +107,7 @@ export function createSubjectRequestService({ db, clock, audit }: SubjectRequest
     async erase(caller: Caller, body: ErasureBody) {
       const officer = officerOf(caller);
       const data = await held(officer.organisationId, body.insz);
-      const byKind = new Map(verdicts(data).map((v) => [v.kind, v]));
+      const byKind = new Map((await verdicts(data)).map((v) => [v.kind, v]));
       for (const kind of body.kinds) {
         const v = byKind.get(kind)!;
         if (!v.erasable) throw new AppError('conflict', v.count === 0 ? subjectMsg('subject.erase.nothing', { kind }) : v.reason);
