@@ -4,7 +4,7 @@
 //  - the web UI and src/shared never import server code.
 import tseslint from 'typescript-eslint';
 
-const MODULES = ['registry', 'access', 'auth', 'audit', 'merger', 'channels', 'configuration', 'help-requests', 'mutations', 'mailbox', 'subsidy-report', 'dossiers', 'notifications'];
+const MODULES = ['registry', 'access', 'auth', 'audit', 'merger', 'channels', 'configuration', 'help-requests', 'mutations', 'mailbox', 'subsidy-report', 'dossiers', 'notifications', 'privacy'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'src/db/migrations/**'] },

@@ -1614,15 +1614,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/privacy/access-log": {
+    "/api/v1/privacy/retention": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Search the organisation's access log by INSZ, reader or period, newest first (privacy-officer only) */
-        get: operations["getPrivacyAccessLog"];
+        /** Issue 24: how long each kind of personal data is kept, and why (platform administrator and privacy officers) */
+        get: operations["getPrivacyRetention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1631,17 +1631,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/privacy/access-log/export": {
+    "/api/v1/privacy/subject-requests/erasure": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The organisation's access log search as CSV or XLSX, formula-safe (privacy-officer only) */
-        get: operations["getPrivacyAccessLogExport"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Issue 24 (GDPR art. 17): erases the person's data of the given kinds, all or nothing; 409 with the reason where the law keeps it */
+        post: operations["postPrivacySubjectRequestsErasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 24 (GDPR art. 15): one ZIP with everything the OCMW holds on the INSZ in the portal (audited; logged in the access log) */
+        post: operations["postPrivacySubjectRequestsExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue 24: what the OCMW holds on one INSZ, per kind, and what may be erased (404 when nothing) */
+        post: operations["postPrivacySubjectRequestsOverview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1892,34 +1926,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One read of a citizen’s data (issue 24). */
-        AccessLogItem: {
-            /** @description e.g. help-request.read, dossier.read, users.export */
-            action: string;
-            /** @description Who read: username (name), or the machine account */
-            actor: string;
-            actorRole: string | null;
-            actorUserId: string | null;
-            /** @description When it was read (ISO 8601, UTC) */
-            at: string;
-            /** @description The business clock's date of the read */
-            businessDate: string;
-            /** @enum {string} */
-            channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp";
-            id: number;
-            insz: string | null;
-            objectId: string | null;
-            objectKind: string;
-            /** @description KBO number of the OCMW whose data was read */
-            organisation: string;
-        };
-        /** @description A page of the access log, newest first (keyset). */
-        AccessLogPage: {
-            items: components["schemas"]["AccessLogItem"][];
-            /** @description Pass as cursor for the next page; null after the last */
-            nextCursor: string | null;
-            pageSize: number;
-        };
         /** @description A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets. */
         AccountSummary: {
             certificate: components["schemas"]["CertificateSummary"] | null;
@@ -2035,18 +2041,11 @@ export interface components {
         };
         ErrorResponse: {
             error: {
-                /**
-                 * @description What went wrong, for programs: stable across languages and versions; each code has one HTTP status.
-                 * @enum {string}
-                 */
-                code: "validation" | "bad_request" | "unauthenticated" | "csrf" | "forbidden" | "context_required" | "account_blocked" | "password_change_required" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rule_violation" | "locked" | "rate_limited" | "internal" | "unavailable";
-                /** @description Per field (dotted path for nested fields, e.g. `contact.email`): what is wrong with it. */
+                code: string;
                 fields?: {
                     [key: string]: string;
                 };
-                /** @description What went wrong, for people, in the language the request asked for (Accept-Language or the person’s choice). */
                 message: string;
-                /** @description The business rules the request breaks, each with its stable id. */
                 violations?: {
                     message: string;
                     rule: string;
@@ -2209,7 +2208,6 @@ export interface components {
             number: string;
             postcode: string;
             receptionEmail?: string | "";
-            /** @example +32 50 32 44 00 */
             receptionPhone: string;
             streetDe: string;
             streetFr: string;
@@ -2234,21 +2232,6 @@ export interface components {
             reminderFrequencyDays?: number;
             remindersEnabled: boolean;
         };
-        /**
-         * @example {
-         *       "total": 42,
-         *       "page": 1,
-         *       "pageSize": 10
-         *     }
-         */
-        Paging: {
-            /** @description This page, counted from 1. */
-            page: number;
-            /** @description At most this many items per page. */
-            pageSize: number;
-            /** @description How many items the whole list holds (with the filters applied). */
-            total: number;
-        };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
             endDate?: components["schemas"]["IsoDate"];
@@ -2258,6 +2241,33 @@ export interface components {
             startDate: components["schemas"]["IsoDate"];
             /** @enum {string} */
             subtype: "leefloon" | "equivalent-leefloon" | "gpmi" | "installatiepremie" | "art60-tewerkstelling" | "medische-kosten" | "farmaceutische-kosten" | "ziekenhuisopname" | "ambulante-zorg";
+        };
+        /** @description How long one kind of personal data is kept, and why. */
+        RetentionSetting: {
+            /**
+             * @description What the daily purge does with expired rows
+             * @enum {string}
+             */
+            action: "delete" | "pseudonymise";
+            /** @description Kept this many days (the operator’s value, or the default) */
+            days: number;
+            defaultDays: number;
+            /** @description What the period counts from */
+            from: string;
+            /** @description True when the operator has not changed it */
+            isDefault: boolean;
+            /** @description The kind of data, e.g. help-requests, access-log */
+            kind: string;
+            /** @description The shortest retention that may be set (a legal minimum where there is one) */
+            minDays: number;
+            /** @description The kind's name in the reader's language */
+            name: string;
+            /** @description Why the default is what it is, in the reader's language */
+            reason: string;
+        };
+        /** @description Every kind of personal data the portal holds, with its retention (changed with `ocmw privacy retention set`). */
+        RetentionSettings: {
+            kinds: components["schemas"]["RetentionSetting"][];
         };
         /** @description The contact data of a sender (R3.2), with the sender number the portal assigned. */
         Sender: {
@@ -2277,6 +2287,56 @@ export interface components {
         StopFormBody: {
             endDate: components["schemas"]["IsoDate"];
         };
+        /** @description Erase the person's data of the given kinds at the OCMW (GDPR art. 17), with the reason. */
+        SubjectErasureBody: {
+            /**
+             * @description Must be true: the erasure cannot be undone
+             * @constant
+             */
+            confirm: true;
+            insz: components["schemas"]["Insz"];
+            /** @description What to erase; all or nothing (409 naming a kind the law keeps) */
+            kinds: components["schemas"]["SubjectKindInput"][];
+            /** @description Why (the request, its date and reference): kept in the audit log */
+            reason: string;
+        };
+        /** @description What the erasure changed. */
+        SubjectErasureResult: {
+            /** @description Items erased per kind */
+            erased: {
+                [key: string]: number;
+            };
+            insz: string;
+        };
+        /**
+         * @description A kind of personal data held in the portal.
+         * @enum {string}
+         */
+        SubjectKind: "helpRequests" | "dossierForms" | "eboxDocuments" | "mutations" | "mails" | "userAccount" | "accessLog";
+        /**
+         * @description A kind of personal data held in the portal.
+         * @enum {string}
+         */
+        SubjectKindInput: "helpRequests" | "dossierForms" | "eboxDocuments" | "mutations" | "mails" | "userAccount" | "accessLog";
+        /** @description What the OCMW holds on one person, per kind, and what may be erased. */
+        SubjectOverview: {
+            /** @description The business date of the answer */
+            date: string;
+            insz: string;
+            kinds: {
+                /** @description How many items of this kind the OCMW holds on the person */
+                count: number;
+                /** @description Whether the erasure of this kind is allowed today */
+                erasable: boolean;
+                kind: components["schemas"]["SubjectKind"];
+                /** @description Why it can or cannot be erased, in the reader's language */
+                reason: string;
+            }[];
+        };
+        /** @description The person of the request, by national number (the privacy officer's own OCMW is searched). */
+        SubjectRequestBody: {
+            insz: components["schemas"]["Insz"];
+        };
         /**
          * Format: uuid
          * @description The identifier the portal gave the object (a UUID).
@@ -2291,17 +2351,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "validation",
-                 *         "message": "Some fields are not filled in correctly.",
-                 *         "fields": {
-                 *           "insz": "The check digits of the national number are wrong (modulo 97)."
-                 *         }
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2311,14 +2360,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "conflict",
-                 *         "message": "This conflicts with existing data."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2328,14 +2369,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "forbidden",
-                 *         "message": "You have no access to these data with the chosen role."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2345,14 +2378,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "not_found",
-                 *         "message": "Not found."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2362,14 +2387,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "payload_too_large",
-                 *         "message": "The request is too large."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2379,20 +2396,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "rule_violation",
-                 *         "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first.",
-                 *         "violations": [
-                 *           {
-                 *             "rule": "merger.blocker.no_htb",
-                 *             "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first."
-                 *           }
-                 *         ]
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2402,14 +2405,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "rate_limited",
-                 *         "message": "Too many requests. Wait a moment and try again."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2419,31 +2414,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "unauthenticated",
-                 *         "message": "Please log in first."
-                 *       }
-                 *     }
-                 */
-                "application/json": components["schemas"]["ErrorResponse"];
-            };
-        };
-        /** @description The portal cannot take this now (e.g. too many citizens file at once); nothing was saved: try again in a minute. */
-        Unavailable: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "unavailable",
-                 *         "message": "Too many requests are arriving at once. Nothing was saved: try again in a minute."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2453,14 +2423,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "error": {
-                 *         "code": "unsupported_media_type",
-                 *         "message": "This content type is not supported."
-                 *       }
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2494,26 +2456,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "at": "2025-01-01T09:30:00.000Z",
-                     *           "actorUsername": "tekst",
-                     *           "actorRole": "tekst",
-                     *           "domainId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "action": "tekst",
-                     *           "subjectUsername": "tekst",
-                     *           "before": null,
-                     *           "after": null
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             action: string;
@@ -2526,7 +2468,10 @@ export interface operations {
                             id: number;
                             subjectUsername: string | null;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2586,31 +2531,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "MW",
-                     *         "name": {
-                     *           "nl": "OCMW Brugge",
-                     *           "fr": "CPAS de Bruges",
-                     *           "de": "ÖSHZ Brügge"
-                     *         }
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         /** @enum {string} */
                         code: "MW" | "RSZ" | "PPL" | "OZP";
                         id: string;
-                        /**
-                         * @description A name in Dutch, French and German.
-                         * @example {
-                         *       "nl": "OCMW Brugge",
-                         *       "fr": "CPAS de Bruges",
-                         *       "de": "ÖSHZ Brügge"
-                         *     }
-                         */
                         name: {
                             de: string;
                             fr: string;
@@ -2644,36 +2568,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "createdAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "tb": {
-                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An"
-                     *       },
-                     *       "counts": {
-                     *         "total": 1,
-                     *         "active": 1,
-                     *         "blocked": 1
-                     *       },
-                     *       "permissions": [
-                     *         "tekst"
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2721,11 +2615,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "contactEmail": "maatschappelijk.werk@ocmw-brugge.be"
-                 *     }
-                 */
                 "application/json": {
                     /** Format: email */
                     contactEmail: string;
@@ -2739,36 +2628,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "createdAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "tb": {
-                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An"
-                     *       },
-                     *       "counts": {
-                     *         "total": 1,
-                     *         "active": 1,
-                     *         "blocked": 1
-                     *       },
-                     *       "permissions": [
-                     *         "tekst"
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2824,15 +2683,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "insz": "85073003328",
-                     *       "exists": true,
-                     *       "surname": "Peeters",
-                     *       "firstName": "An",
-                     *       "isMember": true
-                     *     }
-                     */
                     "application/json": {
                         exists: boolean;
                         firstName: string | null;
@@ -2861,23 +2711,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -2907,23 +2740,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       },
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *     }
-                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -2960,23 +2776,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -3006,23 +2805,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       },
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *     }
-                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -3077,37 +2859,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "username": "an.peeters",
-                     *           "surname": "Peeters",
-                     *           "firstName": "An",
-                     *           "insz": "85073003328",
-                     *           "type": "TB",
-                     *           "typeLabel": "tekst",
-                     *           "status": "active",
-                     *           "applications": [
-                     *             "tekst"
-                     *           ],
-                     *           "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *           "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *           "allowed": {
-                     *             "edit": true,
-                     *             "block": true,
-                     *             "remove": true
-                     *           }
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             allowed: {
@@ -3131,7 +2882,10 @@ export interface operations {
                             userId: string;
                             username: string;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3153,25 +2907,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "type": "CO_TB",
-                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "applications": [],
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
@@ -3208,27 +2943,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       },
-                     *       "type": "CO_TB",
-                     *       "applications": [
-                     *         "tekst"
-                     *       ],
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *     }
-                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -3275,32 +2989,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "username": "an.peeters",
-                     *       "surname": "Peeters",
-                     *       "firstName": "An",
-                     *       "insz": "85073003328",
-                     *       "type": "TB",
-                     *       "typeLabel": "tekst",
-                     *       "status": "active",
-                     *       "applications": [
-                     *         "tekst"
-                     *       ],
-                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "allowed": {
-                     *         "edit": true,
-                     *         "block": true,
-                     *         "remove": true
-                     *       },
-                     *       "title": "tekst",
-                     *       "language": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -3374,15 +3062,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "applications": [
-                 *         "afzender-administratie"
-                 *       ],
-                 *       "status": "active"
-                 *     }
-                 */
                 "application/json": {
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     localEmail?: string | "" | null;
@@ -3398,32 +3077,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "username": "an.peeters",
-                     *       "surname": "Peeters",
-                     *       "firstName": "An",
-                     *       "insz": "85073003328",
-                     *       "type": "TB",
-                     *       "typeLabel": "tekst",
-                     *       "status": "active",
-                     *       "applications": [
-                     *         "tekst"
-                     *       ],
-                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "allowed": {
-                     *         "edit": true,
-                     *         "block": true,
-                     *         "remove": true
-                     *       },
-                     *       "title": "tekst",
-                     *       "language": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -3469,17 +3122,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "action": "remove",
-                 *       "userIds": [
-                 *         "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                 *       ],
-                 *       "applications": [
-                 *         "afzender-administratie"
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {string} */
                     action: "remove" | "block" | "unblock" | "addApplications" | "removeApplications";
@@ -3495,19 +3137,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "results": [
-                     *         {
-                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "outcome": "done",
-                     *           "reason": "tekst"
-                     *         }
-                     *       ],
-                     *       "done": 1,
-                     *       "refused": 1
-                     *     }
-                     */
                     "application/json": {
                         done: number;
                         refused: number;
@@ -3580,25 +3209,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "type": "CO_TB",
-                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "applications": [],
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
@@ -3635,27 +3245,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       },
-                     *       "type": "CO_TB",
-                     *       "applications": [
-                     *         "tekst"
-                     *       ],
-                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *     }
-                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -3699,18 +3288,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "username": "an.peeters",
-                     *         "role": "HTB",
-                     *         "since": "2025-01-01"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         firstName: string;
                         /** @enum {string} */
@@ -3739,22 +3316,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3783,21 +3344,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3856,22 +3402,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "person": {
-                 *         "username": "an.peeters",
-                 *         "usernameConfirm": "tekst",
-                 *         "password": "tekst",
-                 *         "passwordConfirm": "tekst",
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "title": "DE_HEER",
-                 *         "language": "nl",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3900,21 +3430,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "person": {
-                     *         "insz": "85073003328",
-                     *         "inszFormatted": "tekst",
-                     *         "isNew": true,
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "title": "tekst",
-                     *         "language": "tekst",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3953,20 +3468,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "date": "2025-01-01",
-                     *       "items": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604",
-                     *           "unread": 1,
-                     *           "oldestReceivedOn": "2025-01-01"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         date: string;
                         items: {
@@ -4001,32 +3502,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "valid": true,
-                     *       "dryRun": true,
-                     *       "rows": [
-                     *         {
-                     *           "row": 1,
-                     *           "sourceKbo": "tekst",
-                     *           "targetKbo": "tekst",
-                     *           "insz": "85073003328",
-                     *           "problems": [
-                     *             "tekst"
-                     *           ],
-                     *           "action": "appoint"
-                     *         }
-                     *       ],
-                     *       "applied": 1,
-                     *       "newAccounts": [
-                     *         {
-                     *           "insz": "85073003328",
-                     *           "username": "an.peeters",
-                     *           "temporaryPassword": "tekst"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         applied: number;
                         dryRun: boolean;
@@ -4073,28 +3548,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "tekst",
-                     *           "toAddress": "tekst",
-                     *           "subject": "tekst",
-                     *           "bodyText": "tekst",
-                     *           "status": "tekst",
-                     *           "attempts": 1,
-                     *           "lastError": "tekst",
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "sentAt": "2025-01-01T09:30:00.000Z",
-                     *           "nextAttemptAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             attempts: number;
@@ -4109,7 +3562,10 @@ export interface operations {
                             subject: string;
                             toAddress: string;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4135,21 +3591,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kind": "tekst",
-                     *       "toAddress": "tekst",
-                     *       "subject": "tekst",
-                     *       "bodyText": "tekst",
-                     *       "status": "tekst",
-                     *       "attempts": 1,
-                     *       "lastError": "tekst",
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "sentAt": "2025-01-01T09:30:00.000Z",
-                     *       "nextAttemptAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": {
                         attempts: number;
                         bodyText: string;
@@ -4181,38 +3622,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "code": "tekst",
-                 *       "name": "tekst",
-                 *       "effectiveDate": "2025-01-01",
-                 *       "htbDeadline": "2025-01-01",
-                 *       "sources": [
-                 *         {
-                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *           "nis": "31005"
-                 *         },
-                 *         {
-                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *           "nis": "31005"
-                 *         }
-                 *       ],
-                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *       "newTarget": {
-                 *         "kbo": "0212235604",
-                 *         "nameNl": "tekst",
-                 *         "nameFr": "tekst",
-                 *         "nameDe": "tekst"
-                 *       },
-                 *       "targetNis": "31005",
-                 *       "declaredScenario": 1
-                 *     }
-                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: components["schemas"]["IsoDate"];
-                    htbDeadline?: components["schemas"]["IsoDate"] | null;
+                    effectiveDate: string;
+                    htbDeadline?: string | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -4221,12 +3635,10 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
-                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
-                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -4240,12 +3652,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "scenario": 1
-                     *     }
-                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -4272,38 +3678,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "code": "tekst",
-                 *       "name": "tekst",
-                 *       "effectiveDate": "2025-01-01",
-                 *       "htbDeadline": "2025-01-01",
-                 *       "sources": [
-                 *         {
-                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *           "nis": "31005"
-                 *         },
-                 *         {
-                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *           "nis": "31005"
-                 *         }
-                 *       ],
-                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *       "newTarget": {
-                 *         "kbo": "0212235604",
-                 *         "nameNl": "tekst",
-                 *         "nameFr": "tekst",
-                 *         "nameDe": "tekst"
-                 *       },
-                 *       "targetNis": "31005",
-                 *       "declaredScenario": 1
-                 *     }
-                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: components["schemas"]["IsoDate"];
-                    htbDeadline?: components["schemas"]["IsoDate"] | null;
+                    effectiveDate: string;
+                    htbDeadline?: string | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -4312,12 +3691,10 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
-                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
-                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -4331,12 +3708,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "scenario": 1
-                     *     }
-                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -4396,43 +3767,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "htbDeadline": "tekst",
-                     *         "status": "tekst",
-                     *         "scenario": 1
-                     *       },
-                     *       "progress": 1,
-                     *       "organisations": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "role": "new_target",
-                     *           "progress": 1,
-                     *           "items": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "item": "tekst",
-                     *               "label": "tekst",
-                     *               "check": "auto",
-                     *               "status": "done",
-                     *               "deadline": "tekst",
-                     *               "overdue": true,
-                     *               "detail": "tekst",
-                     *               "params": {},
-                     *               "tickedBy": "tekst",
-                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -4499,43 +3833,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "htbDeadline": "tekst",
-                     *         "status": "tekst",
-                     *         "scenario": 1
-                     *       },
-                     *       "progress": 1,
-                     *       "organisations": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "role": "new_target",
-                     *           "progress": 1,
-                     *           "items": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "item": "tekst",
-                     *               "label": "tekst",
-                     *               "check": "auto",
-                     *               "status": "done",
-                     *               "deadline": "tekst",
-                     *               "overdue": true,
-                     *               "detail": "tekst",
-                     *               "params": {},
-                     *               "tickedBy": "tekst",
-                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -4602,43 +3899,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "htbDeadline": "tekst",
-                     *         "status": "tekst",
-                     *         "scenario": 1
-                     *       },
-                     *       "progress": 1,
-                     *       "organisations": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "role": "new_target",
-                     *           "progress": 1,
-                     *           "items": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "item": "tekst",
-                     *               "label": "tekst",
-                     *               "check": "auto",
-                     *               "status": "done",
-                     *               "deadline": "tekst",
-                     *               "overdue": true,
-                     *               "detail": "tekst",
-                     *               "params": {},
-                     *               "tickedBy": "tekst",
-                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -4703,44 +3963,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "status": "tekst"
-                     *       },
-                     *       "scenario": 1,
-                     *       "businessDate": "2025-01-01",
-                     *       "actions": [
-                     *         {
-                     *           "kind": "tekst",
-                     *           "count": 1,
-                     *           "writes": true,
-                     *           "byOrganisation": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "count": 1
-                     *             }
-                     *           ],
-                     *           "deduplicated": 1,
-                     *           "coTbs": 1
-                     *         }
-                     *       ],
-                     *       "untouched": {
-                     *         "channelAccounts": 1,
-                     *         "configurationSections": 1,
-                     *         "eboxDocuments": 1
-                     *       },
-                     *       "blockers": [
-                     *         "tekst"
-                     *       ],
-                     *       "changes": 1
-                     *     }
-                     */
                     "application/json": {
                         actions: {
                             byOrganisation?: {
@@ -4803,17 +4025,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "kind": "tekst",
-                     *       "page": 1,
-                     *       "pageSize": 1,
-                     *       "total": 1,
-                     *       "items": [
-                     *         {}
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             [key: string]: unknown;
@@ -4845,11 +4056,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "confirm": true
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4863,21 +4069,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "mergerId": 1,
-                     *       "runId": 1,
-                     *       "scenario": 1,
-                     *       "changes": 1,
-                     *       "actions": [
-                     *         {
-                     *           "kind": "tekst",
-                     *           "count": 1
-                     *         }
-                     *       ],
-                     *       "status": "planned"
-                     *     }
-                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -4918,23 +4109,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "kind": "tekst",
-                     *           "actor": "tekst",
-                     *           "businessDate": "2025-01-01",
-                     *           "startedAt": null,
-                     *           "finishedAt": null,
-                     *           "changes": 1,
-                     *           "summary": null,
-                     *           "undoesRunId": 1
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             actor: string;
@@ -4980,24 +4154,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "page": 1,
-                     *       "pageSize": 1,
-                     *       "total": 1,
-                     *       "items": [
-                     *         {
-                     *           "step": 1,
-                     *           "kind": "tekst",
-                     *           "table": "tekst",
-                     *           "op": "tekst",
-                     *           "rowId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "key": null,
-                     *           "before": null
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             before: unknown;
@@ -5034,11 +4190,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "scheduled": true
-                 *     }
-                 */
                 "application/json": {
                     scheduled: boolean;
                 };
@@ -5051,12 +4202,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": 1,
-                     *       "scheduled": true
-                     *     }
-                     */
                     "application/json": {
                         id: number;
                         scheduled: boolean;
@@ -5083,11 +4228,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "confirm": true
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -5101,21 +4241,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "mergerId": 1,
-                     *       "runId": 1,
-                     *       "scenario": 1,
-                     *       "changes": 1,
-                     *       "actions": [
-                     *         {
-                     *           "kind": "tekst",
-                     *           "count": 1
-                     *         }
-                     *       ],
-                     *       "status": "planned"
-                     *     }
-                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -5156,27 +4281,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "valid": true,
-                     *       "dryRun": true,
-                     *       "created": 1,
-                     *       "mergers": [
-                     *         {
-                     *           "merger": "tekst",
-                     *           "code": "tekst",
-                     *           "rows": [
-                     *             1
-                     *           ],
-                     *           "scenario": 1,
-                     *           "action": "create",
-                     *           "problems": [
-                     *             "tekst"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         created: number;
                         dryRun: boolean;
@@ -5218,17 +4322,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "progress": 1,
-                     *           "overdue": 1
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             id: number;
@@ -5256,14 +4349,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "date": "2025-01-01",
-                 *       "dryRun": false
-                 *     }
-                 */
                 "application/json": {
-                    date: components["schemas"]["IsoDate"];
+                    date: string;
                     /** @default false */
                     dryRun?: boolean;
                 };
@@ -5276,28 +4363,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "date": "2025-01-01",
-                     *       "mergers": [
-                     *         {
-                     *           "code": "tekst",
-                     *           "scenario": 1,
-                     *           "status": "planned",
-                     *           "actions": [
-                     *             {
-                     *               "kind": "tekst",
-                     *               "count": 1
-                     *             }
-                     *           ],
-                     *           "changes": 1,
-                     *           "blockers": [
-                     *             "tekst"
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         date: string;
                         mergers: {
@@ -5335,12 +4400,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "confirm": true,
-                 *       "overrideReason": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -5355,24 +4414,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kbo": "0212235604",
-                     *       "kboFormatted": "0212.235.604",
-                     *       "kind": "ocmw",
-                     *       "name": {
-                     *         "nl": "OCMW Brugge",
-                     *         "fr": "CPAS de Bruges",
-                     *         "de": "ÖSHZ Brügge"
-                     *       },
-                     *       "status": "active",
-                     *       "isDemo": true,
-                     *       "validFrom": "2025-01-01",
-                     *       "validTo": "2025-01-01",
-                     *       "accessEndedOn": "2025-01-01"
-                     *     }
-                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -5381,14 +4422,6 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
-                        /**
-                         * @description A name in Dutch, French and German.
-                         * @example {
-                         *       "nl": "OCMW Brugge",
-                         *       "fr": "CPAS de Bruges",
-                         *       "de": "ÖSHZ Brügge"
-                         *     }
-                         */
                         name: {
                             de: string;
                             fr: string;
@@ -5427,12 +4460,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "unfiledReportYear": 1,
-                     *       "unreadDocuments": 1
-                     *     }
-                     */
                     "application/json": {
                         unfiledReportYear: number | null;
                         unreadDocuments: number;
@@ -5457,11 +4484,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "confirm": true
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -5475,24 +4497,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kbo": "0212235604",
-                     *       "kboFormatted": "0212.235.604",
-                     *       "kind": "ocmw",
-                     *       "name": {
-                     *         "nl": "OCMW Brugge",
-                     *         "fr": "CPAS de Bruges",
-                     *         "de": "ÖSHZ Brügge"
-                     *       },
-                     *       "status": "active",
-                     *       "isDemo": true,
-                     *       "validFrom": "2025-01-01",
-                     *       "validTo": "2025-01-01",
-                     *       "accessEndedOn": "2025-01-01"
-                     *     }
-                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -5501,14 +4505,6 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
-                        /**
-                         * @description A name in Dutch, French and German.
-                         * @example {
-                         *       "nl": "OCMW Brugge",
-                         *       "fr": "CPAS de Bruges",
-                         *       "de": "ÖSHZ Brügge"
-                         *     }
-                         */
                         name: {
                             de: string;
                             fr: string;
@@ -5545,22 +4541,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kbo": "0212235604",
-                     *           "organisation": "tekst",
-                     *           "year": 1,
-                     *           "until": "2025-01-01",
-                     *           "reason": "tekst",
-                     *           "reopenedBy": "tekst",
-                     *           "reopenedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             kbo: string;
@@ -5593,14 +4573,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *       "year": 2000,
-                 *       "until": "2025-01-01",
-                 *       "reason": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -5617,18 +4589,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kbo": "0212235604",
-                     *       "organisation": "tekst",
-                     *       "year": 1,
-                     *       "until": "2025-01-01",
-                     *       "reason": "tekst",
-                     *       "reopenedBy": "tekst",
-                     *       "reopenedAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": {
                         kbo: string;
                         organisation: string;
@@ -5665,15 +4625,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "code": "tekst",
-                     *         "name": {},
-                     *         "description": {}
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         code: string;
                         description: {
@@ -5710,150 +4661,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kind": "tekst"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst"
-                     *       },
-                     *       "sender": {
-                     *         "senderNumber": 1,
-                     *         "contactName": "tekst",
-                     *         "phoneCode": "tekst",
-                     *         "phoneNumber": "+32 50 32 44 00",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "language": "tekst"
-                     *       },
-                     *       "accounts": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "FTP",
-                     *           "name": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "username": "an.peeters",
-                     *           "management": "internal",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "certificate": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "fingerprint": "tekst",
-                     *             "subject": "tekst",
-                     *             "issuer": "tekst",
-                     *             "keyType": "tekst",
-                     *             "signature": "tekst",
-                     *             "selfSigned": true,
-                     *             "notBefore": "tekst",
-                     *             "notAfter": "tekst",
-                     *             "expiry": "ok",
-                     *             "daysLeft": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "delegations": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "incoming": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "managed": [
-                     *         {
-                     *           "owner": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "account": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kind": "FTP",
-                     *             "name": "tekst",
-                     *             "permissions": [
-                     *               "tekst"
-                     *             ],
-                     *             "username": "an.peeters",
-                     *             "management": "internal",
-                     *             "intermediary": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "kbo": "0212235604"
-                     *             },
-                     *             "certificate": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "fingerprint": "tekst",
-                     *               "subject": "tekst",
-                     *               "issuer": "tekst",
-                     *               "keyType": "tekst",
-                     *               "signature": "tekst",
-                     *               "selfSigned": true,
-                     *               "notBefore": "tekst",
-                     *               "notAfter": "tekst",
-                     *               "expiry": "ok",
-                     *               "daysLeft": 1
-                     *             },
-                     *             "createdAt": "2025-01-01T09:30:00.000Z",
-                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -5904,14 +4711,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "tekst",
-                 *       "permissions": [
-                 *         "novaprima-knipperlichten"
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     name?: string;
                     permissions?: (("novaprima-knipperlichten" | "mutaties-rijksregister" | "mediprima-afrekening" | "novaprima-waarschuwingen") | ("ocmw-online-admin" | "ocmw-online-proces" | "signaletiek-bewerken" | "signaletiek-raadplegen" | "dossiers-integraties"))[];
@@ -5925,39 +4724,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kind": "FTP",
-                     *       "name": "tekst",
-                     *       "permissions": [
-                     *         "tekst"
-                     *       ],
-                     *       "username": "an.peeters",
-                     *       "management": "internal",
-                     *       "intermediary": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "certificate": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "fingerprint": "tekst",
-                     *         "subject": "tekst",
-                     *         "issuer": "tekst",
-                     *         "keyType": "tekst",
-                     *         "signature": "tekst",
-                     *         "selfSigned": true,
-                     *         "notBefore": "tekst",
-                     *         "notAfter": "tekst",
-                     *         "expiry": "ok",
-                     *         "daysLeft": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -5981,15 +4747,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "certificateName": "tekst",
-                 *       "certificate": {
-                 *         "fileName": "tekst",
-                 *         "contentBase64": "tekst"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -6006,39 +4763,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kind": "FTP",
-                     *       "name": "tekst",
-                     *       "permissions": [
-                     *         "tekst"
-                     *       ],
-                     *       "username": "an.peeters",
-                     *       "management": "internal",
-                     *       "intermediary": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "certificate": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "fingerprint": "tekst",
-                     *         "subject": "tekst",
-                     *         "issuer": "tekst",
-                     *         "keyType": "tekst",
-                     *         "signature": "tekst",
-                     *         "selfSigned": true,
-                     *         "notBefore": "tekst",
-                     *         "notAfter": "tekst",
-                     *         "expiry": "ok",
-                     *         "daysLeft": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -6062,11 +4786,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "password": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     password?: string;
                 };
@@ -6079,42 +4798,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "kind": "FTP",
-                     *         "name": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "username": "an.peeters",
-                     *         "management": "internal",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "certificate": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "fingerprint": "tekst",
-                     *           "subject": "tekst",
-                     *           "issuer": "tekst",
-                     *           "keyType": "tekst",
-                     *           "signature": "tekst",
-                     *           "selfSigned": true,
-                     *           "notBefore": "tekst",
-                     *           "notAfter": "tekst",
-                     *           "expiry": "ok",
-                     *           "daysLeft": 1
-                     *         },
-                     *         "createdAt": "2025-01-01T09:30:00.000Z",
-                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "password": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"];
                         password: string;
@@ -6139,22 +4822,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "kind": "FTP",
-                 *       "name": "tekst",
-                 *       "permissions": [
-                 *         "novaprima-knipperlichten"
-                 *       ],
-                 *       "certificateName": "tekst",
-                 *       "certificate": {
-                 *         "fileName": "tekst",
-                 *         "contentBase64": "tekst"
-                 *       },
-                 *       "username": "an.peeters",
-                 *       "password": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -6177,64 +4844,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "kind": "FTP",
-                     *         "name": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "username": "an.peeters",
-                     *         "management": "internal",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "certificate": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "fingerprint": "tekst",
-                     *           "subject": "tekst",
-                     *           "issuer": "tekst",
-                     *           "keyType": "tekst",
-                     *           "signature": "tekst",
-                     *           "selfSigned": true,
-                     *           "notBefore": "tekst",
-                     *           "notAfter": "tekst",
-                     *           "expiry": "ok",
-                     *           "daysLeft": 1
-                     *         },
-                     *         "createdAt": "2025-01-01T09:30:00.000Z",
-                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "delegation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "accountName": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "status": "pending",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "requester": {
-                     *           "organisationName": "tekst",
-                     *           "kbo": "0212235604",
-                     *           "domain": "tekst"
-                     *         },
-                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *         "reason": "tekst",
-                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *       },
-                     *       "password": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -6260,20 +4869,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "management": "internal",
-                 *       "name": "tekst",
-                 *       "permissions": [
-                 *         "ocmw-online-admin"
-                 *       ],
-                 *       "certificateName": "tekst",
-                 *       "certificate": {
-                 *         "fileName": "tekst",
-                 *         "contentBase64": "tekst"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -6301,64 +4896,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "kind": "FTP",
-                     *         "name": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "username": "an.peeters",
-                     *         "management": "internal",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "certificate": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "fingerprint": "tekst",
-                     *           "subject": "tekst",
-                     *           "issuer": "tekst",
-                     *           "keyType": "tekst",
-                     *           "signature": "tekst",
-                     *           "selfSigned": true,
-                     *           "notBefore": "tekst",
-                     *           "notAfter": "tekst",
-                     *           "expiry": "ok",
-                     *           "daysLeft": 1
-                     *         },
-                     *         "createdAt": "2025-01-01T09:30:00.000Z",
-                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "delegation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "accountName": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "status": "pending",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "requester": {
-                     *           "organisationName": "tekst",
-                     *           "kbo": "0212235604",
-                     *           "domain": "tekst"
-                     *         },
-                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *         "reason": "tekst",
-                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *       },
-                     *       "password": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -6384,16 +4921,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "tekst",
-                 *       "certificateName": "tekst",
-                 *       "certificate": {
-                 *         "fileName": "tekst",
-                 *         "contentBase64": "tekst"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -6411,64 +4938,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "account": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "kind": "FTP",
-                     *         "name": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "username": "an.peeters",
-                     *         "management": "internal",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "certificate": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "fingerprint": "tekst",
-                     *           "subject": "tekst",
-                     *           "issuer": "tekst",
-                     *           "keyType": "tekst",
-                     *           "signature": "tekst",
-                     *           "selfSigned": true,
-                     *           "notBefore": "tekst",
-                     *           "notAfter": "tekst",
-                     *           "expiry": "ok",
-                     *           "daysLeft": 1
-                     *         },
-                     *         "createdAt": "2025-01-01T09:30:00.000Z",
-                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *       },
-                     *       "delegation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "accountName": "tekst",
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ],
-                     *         "status": "pending",
-                     *         "intermediary": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "kbo": "0212235604"
-                     *         },
-                     *         "requester": {
-                     *           "organisationName": "tekst",
-                     *           "kbo": "0212235604",
-                     *           "domain": "tekst"
-                     *         },
-                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *         "reason": "tekst",
-                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *       },
-                     *       "password": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -6496,15 +4965,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "certificateName": "tekst",
-                 *       "certificate": {
-                 *         "fileName": "tekst",
-                 *         "contentBase64": "tekst"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -6521,150 +4981,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kind": "tekst"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst"
-                     *       },
-                     *       "sender": {
-                     *         "senderNumber": 1,
-                     *         "contactName": "tekst",
-                     *         "phoneCode": "tekst",
-                     *         "phoneNumber": "+32 50 32 44 00",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "language": "tekst"
-                     *       },
-                     *       "accounts": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "FTP",
-                     *           "name": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "username": "an.peeters",
-                     *           "management": "internal",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "certificate": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "fingerprint": "tekst",
-                     *             "subject": "tekst",
-                     *             "issuer": "tekst",
-                     *             "keyType": "tekst",
-                     *             "signature": "tekst",
-                     *             "selfSigned": true,
-                     *             "notBefore": "tekst",
-                     *             "notAfter": "tekst",
-                     *             "expiry": "ok",
-                     *             "daysLeft": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "delegations": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "incoming": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "managed": [
-                     *         {
-                     *           "owner": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "account": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kind": "FTP",
-                     *             "name": "tekst",
-                     *             "permissions": [
-                     *               "tekst"
-                     *             ],
-                     *             "username": "an.peeters",
-                     *             "management": "internal",
-                     *             "intermediary": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "kbo": "0212235604"
-                     *             },
-                     *             "certificate": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "fingerprint": "tekst",
-                     *               "subject": "tekst",
-                     *               "issuer": "tekst",
-                     *               "keyType": "tekst",
-                     *               "signature": "tekst",
-                     *               "selfSigned": true,
-                     *               "notBefore": "tekst",
-                     *               "notAfter": "tekst",
-                     *               "expiry": "ok",
-                     *               "daysLeft": 1
-                     *             },
-                     *             "createdAt": "2025-01-01T09:30:00.000Z",
-                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -6694,150 +5010,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kind": "tekst"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst"
-                     *       },
-                     *       "sender": {
-                     *         "senderNumber": 1,
-                     *         "contactName": "tekst",
-                     *         "phoneCode": "tekst",
-                     *         "phoneNumber": "+32 50 32 44 00",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "language": "tekst"
-                     *       },
-                     *       "accounts": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "FTP",
-                     *           "name": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "username": "an.peeters",
-                     *           "management": "internal",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "certificate": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "fingerprint": "tekst",
-                     *             "subject": "tekst",
-                     *             "issuer": "tekst",
-                     *             "keyType": "tekst",
-                     *             "signature": "tekst",
-                     *             "selfSigned": true,
-                     *             "notBefore": "tekst",
-                     *             "notAfter": "tekst",
-                     *             "expiry": "ok",
-                     *             "daysLeft": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "delegations": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "incoming": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "managed": [
-                     *         {
-                     *           "owner": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "account": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kind": "FTP",
-                     *             "name": "tekst",
-                     *             "permissions": [
-                     *               "tekst"
-                     *             ],
-                     *             "username": "an.peeters",
-                     *             "management": "internal",
-                     *             "intermediary": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "kbo": "0212235604"
-                     *             },
-                     *             "certificate": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "fingerprint": "tekst",
-                     *               "subject": "tekst",
-                     *               "issuer": "tekst",
-                     *               "keyType": "tekst",
-                     *               "signature": "tekst",
-                     *               "selfSigned": true,
-                     *               "notBefore": "tekst",
-                     *               "notAfter": "tekst",
-                     *               "expiry": "ok",
-                     *               "daysLeft": 1
-                     *             },
-                     *             "createdAt": "2025-01-01T09:30:00.000Z",
-                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -6861,11 +5033,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "reason": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     reason?: string;
                 };
@@ -6878,150 +5045,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kind": "tekst"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst"
-                     *       },
-                     *       "sender": {
-                     *         "senderNumber": 1,
-                     *         "contactName": "tekst",
-                     *         "phoneCode": "tekst",
-                     *         "phoneNumber": "+32 50 32 44 00",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "language": "tekst"
-                     *       },
-                     *       "accounts": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "FTP",
-                     *           "name": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "username": "an.peeters",
-                     *           "management": "internal",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "certificate": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "fingerprint": "tekst",
-                     *             "subject": "tekst",
-                     *             "issuer": "tekst",
-                     *             "keyType": "tekst",
-                     *             "signature": "tekst",
-                     *             "selfSigned": true,
-                     *             "notBefore": "tekst",
-                     *             "notAfter": "tekst",
-                     *             "expiry": "ok",
-                     *             "daysLeft": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "delegations": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "incoming": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "managed": [
-                     *         {
-                     *           "owner": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "account": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kind": "FTP",
-                     *             "name": "tekst",
-                     *             "permissions": [
-                     *               "tekst"
-                     *             ],
-                     *             "username": "an.peeters",
-                     *             "management": "internal",
-                     *             "intermediary": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "kbo": "0212235604"
-                     *             },
-                     *             "certificate": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "fingerprint": "tekst",
-                     *               "subject": "tekst",
-                     *               "issuer": "tekst",
-                     *               "keyType": "tekst",
-                     *               "signature": "tekst",
-                     *               "selfSigned": true,
-                     *               "notBefore": "tekst",
-                     *               "notAfter": "tekst",
-                     *               "expiry": "ok",
-                     *               "daysLeft": 1
-                     *             },
-                     *             "createdAt": "2025-01-01T09:30:00.000Z",
-                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -7049,16 +5072,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         id: string;
                         kbo: string;
@@ -7085,15 +5098,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "contactName": "tekst",
-                 *       "phoneCode": "+32",
-                 *       "phoneNumber": "050 32 44 00",
-                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "language": "nl"
-                 *     }
-                 */
                 "application/json": {
                     contactName: string;
                     /** Format: email */
@@ -7102,7 +5106,6 @@ export interface operations {
                     language: "nl" | "fr" | "de" | "en";
                     /** @default +32 */
                     phoneCode?: string;
-                    /** @example 050 32 44 00 */
                     phoneNumber: string;
                 };
             };
@@ -7114,150 +5117,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kind": "tekst"
-                     *       },
-                     *       "domain": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "code": "tekst",
-                     *         "name": "tekst"
-                     *       },
-                     *       "sender": {
-                     *         "senderNumber": 1,
-                     *         "contactName": "tekst",
-                     *         "phoneCode": "tekst",
-                     *         "phoneNumber": "+32 50 32 44 00",
-                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *         "language": "tekst"
-                     *       },
-                     *       "accounts": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kind": "FTP",
-                     *           "name": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "username": "an.peeters",
-                     *           "management": "internal",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "certificate": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "fingerprint": "tekst",
-                     *             "subject": "tekst",
-                     *             "issuer": "tekst",
-                     *             "keyType": "tekst",
-                     *             "signature": "tekst",
-                     *             "selfSigned": true,
-                     *             "notBefore": "tekst",
-                     *             "notAfter": "tekst",
-                     *             "expiry": "ok",
-                     *             "daysLeft": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "delegations": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "incoming": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "accountName": "tekst",
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ],
-                     *           "status": "pending",
-                     *           "intermediary": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "requester": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
-                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
-                     *           "reason": "tekst",
-                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                     *         }
-                     *       ],
-                     *       "managed": [
-                     *         {
-                     *           "owner": {
-                     *             "organisationName": "tekst",
-                     *             "kbo": "0212235604",
-                     *             "domain": "tekst"
-                     *           },
-                     *           "account": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kind": "FTP",
-                     *             "name": "tekst",
-                     *             "permissions": [
-                     *               "tekst"
-                     *             ],
-                     *             "username": "an.peeters",
-                     *             "management": "internal",
-                     *             "intermediary": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "kbo": "0212235604"
-                     *             },
-                     *             "certificate": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "fingerprint": "tekst",
-                     *               "subject": "tekst",
-                     *               "issuer": "tekst",
-                     *               "keyType": "tekst",
-                     *               "signature": "tekst",
-                     *               "selfSigned": true,
-                     *               "notBefore": "tekst",
-                     *               "notAfter": "tekst",
-                     *               "expiry": "ok",
-                     *               "daysLeft": 1
-                     *             },
-                     *             "createdAt": "2025-01-01T09:30:00.000Z",
-                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -7285,13 +5144,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "enabled": true,
-                     *       "port": 1,
-                     *       "fingerprint": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         enabled: boolean;
                         fingerprint: string | null;
@@ -7320,13 +5172,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reference": "OO-2025-0001234-9",
-                     *       "sha256": "tekst",
-                     *       "duplicate": true
-                     *     }
-                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -7340,13 +5185,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reference": "OO-2025-0001234-9",
-                     *       "sha256": "tekst",
-                     *       "duplicate": true
-                     *     }
-                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -7375,15 +5213,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "date": "2025-01-01",
-                     *         "count": 1,
-                     *         "name": "tekst"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         count: number;
                         date: string;
@@ -7438,30 +5267,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "mutations": {
-                     *         "selected": [
-                     *           "tekst"
-                     *         ],
-                     *         "since": {}
-                     *       },
-                     *       "technical": null,
-                     *       "contact": null,
-                     *       "online": null,
-                     *       "complete": {
-                     *         "mutations": true,
-                     *         "technical": true,
-                     *         "contact": true,
-                     *         "online": true
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -7510,16 +5315,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": 1,
-                     *         "savedAt": "2025-01-01T09:30:00.000Z",
-                     *         "savedBy": "tekst",
-                     *         "data": null
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         data: unknown;
                         id: number;
@@ -7554,30 +5349,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "mutations": {
-                     *         "selected": [
-                     *           "tekst"
-                     *         ],
-                     *         "since": {}
-                     *       },
-                     *       "technical": null,
-                     *       "contact": null,
-                     *       "online": null,
-                     *       "complete": {
-                     *         "mutations": true,
-                     *         "technical": true,
-                     *         "contact": true,
-                     *         "online": true
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -7618,13 +5389,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "selected": [
-                 *         "MURG"
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     selected: ("MURG" | "MUFC" | "MUSE" | "MURN" | "MUIA" | "MUPF" | "MUPK" | "MURA-H205" | "MURA-H206" | "MURA-H207" | "MURA-H210" | "MURA-H211" | "MURA-H212" | "MURA-H213" | "MUPS-T1195" | "MUPS-T1197" | "MUPS-T1198" | "MUPS-T1202")[];
                 };
@@ -7637,30 +5401,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "mutations": {
-                     *         "selected": [
-                     *           "tekst"
-                     *         ],
-                     *         "since": {}
-                     *       },
-                     *       "technical": null,
-                     *       "contact": null,
-                     *       "online": null,
-                     *       "complete": {
-                     *         "mutations": true,
-                     *         "technical": true,
-                     *         "contact": true,
-                     *         "online": true
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -7707,15 +5447,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "code": "tekst",
-                     *         "group": "tekst",
-                     *         "description": "tekst"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         code: string;
                         description: string;
@@ -7745,17 +5476,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "mutationType": "tekst",
-                     *         "validFrom": "2025-01-01",
-                     *         "validTo": "2025-01-01",
-                     *         "selectedBy": "tekst",
-                     *         "unselectedBy": "tekst"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         mutationType: string;
                         selectedBy: string | null;
@@ -7791,30 +5511,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "mutations": {
-                     *         "selected": [
-                     *           "tekst"
-                     *         ],
-                     *         "since": {}
-                     *       },
-                     *       "technical": null,
-                     *       "contact": null,
-                     *       "online": null,
-                     *       "complete": {
-                     *         "mutations": true,
-                     *         "technical": true,
-                     *         "contact": true,
-                     *         "online": true
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -7855,31 +5551,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "networkProvider": "Cipal",
-                 *       "networkProviderOther": "tekst",
-                 *       "softwareVendors": [
-                 *         "Cevi - Logins"
-                 *       ],
-                 *       "softwareVendorOther": "tekst",
-                 *       "programmes": [],
-                 *       "programmeMapping": "tekst",
-                 *       "technicalContact": {
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                 *         "phone": "+32 50 32 44 00"
-                 *       },
-                 *       "testContact": {
-                 *         "surname": "Peeters",
-                 *         "firstName": "An",
-                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
-                 *         "phone": "+32 50 32 44 00"
-                 *       },
-                 *       "remarks": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     /** @enum {string} */
                     networkProvider: "Cipal" | "Irisnet" | "Publilink" | "Publiwin" | "Schaubroeck" | "Telenet" | "Vera" | "Win" | "Andere";
@@ -7894,7 +5565,6 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
-                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -7902,7 +5572,6 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
-                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -7916,30 +5585,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "mutations": {
-                     *         "selected": [
-                     *           "tekst"
-                     *         ],
-                     *         "since": {}
-                     *       },
-                     *       "technical": null,
-                     *       "contact": null,
-                     *       "online": null,
-                     *       "complete": {
-                     *         "mutations": true,
-                     *         "technical": true,
-                     *         "contact": true,
-                     *         "online": true
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -7992,23 +5637,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "insz": "85073003328",
-                     *           "openedOn": "2025-01-01",
-                     *           "closedOn": "2025-01-01",
-                     *           "runningForms": 1,
-                     *           "forms": 1
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             closedOn: string | null;
@@ -8018,7 +5646,10 @@ export interface operations {
                             openedOn: string;
                             runningForms: number;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8044,31 +5675,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "insz": "85073003328",
-                     *       "openedOn": "2025-01-01",
-                     *       "closedOn": "2025-01-01",
-                     *       "runningForms": 1,
-                     *       "forms": 1,
-                     *       "formList": [
-                     *         {
-                     *           "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
-                     *           "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
-                     *           "insz": "85073003328",
-                     *           "kind": "a036",
-                     *           "subtype": "medische-kosten",
-                     *           "startDate": "2025-02-01",
-                     *           "endDate": "2025-07-31",
-                     *           "status": "running",
-                     *           "predecessorId": null,
-                     *           "createdBy": "rest:Sociale software",
-                     *           "stoppedBy": null
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         closedOn: string | null;
                         formList: components["schemas"]["DossierForm"][];
@@ -8096,15 +5702,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "insz": "85.07.30-033.28",
-                 *       "kind": "integration",
-                 *       "subtype": "leefloon",
-                 *       "startDate": "2025-01-01",
-                 *       "endDate": "2025-01-01"
-                 *     }
-                 */
                 "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
@@ -8172,13 +5769,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "handledByVendor": true,
-                     *       "updatedBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -8200,11 +5790,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "handledByVendor": true
-                 *     }
-                 */
                 "application/json": {
                     handledByVendor: boolean;
                 };
@@ -8217,13 +5802,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "handledByVendor": true,
-                     *       "updatedBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -8262,37 +5840,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "sender": {
-                     *             "name": "tekst",
-                     *             "kbo": "0212235604"
-                     *           },
-                     *           "title": "tekst",
-                     *           "category": "tekst",
-                     *           "messageType": "tekst",
-                     *           "isRsz": true,
-                     *           "documentDate": "2025-01-01",
-                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *           "read": true,
-                     *           "visible": true,
-                     *           "attachment": {
-                     *             "name": "tekst",
-                     *             "mime": "tekst",
-                     *             "size": 1,
-                     *             "sha256": "tekst"
-                     *           }
-                     *         }
-                     *       ],
-                     *       "total": 1,
-                     *       "page": 1,
-                     *       "pageSize": 1,
-                     *       "unreadCount": 1
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             attachment: {
@@ -8345,34 +5892,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "sender": {
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "title": "tekst",
-                     *       "category": "tekst",
-                     *       "messageType": "tekst",
-                     *       "isRsz": true,
-                     *       "documentDate": "2025-01-01",
-                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *       "read": true,
-                     *       "visible": true,
-                     *       "attachment": {
-                     *         "name": "tekst",
-                     *         "mime": "tekst",
-                     *         "size": 1,
-                     *         "sha256": "tekst"
-                     *       },
-                     *       "body": "tekst",
-                     *       "readAt": "2025-01-01T09:30:00.000Z",
-                     *       "readBy": "tekst",
-                     *       "hiddenAt": "2025-01-01T09:30:00.000Z",
-                     *       "hiddenBy": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -8452,29 +5971,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "sender": {
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "title": "tekst",
-                     *       "category": "tekst",
-                     *       "messageType": "tekst",
-                     *       "isRsz": true,
-                     *       "documentDate": "2025-01-01",
-                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *       "read": true,
-                     *       "visible": true,
-                     *       "attachment": {
-                     *         "name": "tekst",
-                     *         "mime": "tekst",
-                     *         "size": 1,
-                     *         "sha256": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -8522,29 +6018,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "sender": {
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604"
-                     *       },
-                     *       "title": "tekst",
-                     *       "category": "tekst",
-                     *       "messageType": "tekst",
-                     *       "isRsz": true,
-                     *       "documentDate": "2025-01-01",
-                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *       "read": true,
-                     *       "visible": true,
-                     *       "attachment": {
-                     *         "name": "tekst",
-                     *         "mime": "tekst",
-                     *         "size": 1,
-                     *         "sha256": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -8590,15 +6063,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "unread": 1,
-                     *       "disappearing": {
-                     *         "mergedInto": "tekst",
-                     *         "effectiveDate": "2025-01-01"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         disappearing: {
                             effectiveDate: string;
@@ -8628,15 +6092,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "name": "tekst",
-                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "phoneNl": "tekst",
-                     *       "phoneFr": "tekst",
-                     *       "hours": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         email: string;
                         hours: string;
@@ -8672,34 +6127,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
-                     *           "reference": "OO-2025-0001234-9",
-                     *           "filedAt": "2025-03-10T09:41:12.000Z",
-                     *           "receivedOn": "2025-03-10",
-                     *           "kinds": [
-                     *             "leefloon",
-                     *             "huisvesting"
-                     *           ],
-                     *           "municipality": "Brugge",
-                     *           "surname": "Peeters",
-                     *           "firstName": "An",
-                     *           "status": "unread",
-                     *           "deadline": "2025-04-09",
-                     *           "isLate": false
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: components["schemas"]["HelpRequestSummary"][];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8773,12 +6206,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                 *       "reason": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -8793,15 +6220,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reference": "OO-2025-0001234-9",
-                     *       "forwardedTo": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         forwardedTo: {
                             id: string;
@@ -8862,14 +6280,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -8897,18 +6307,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example [
-                     *       {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "kind": "tekst",
-                     *         "to": "2025-01-01",
-                     *         "subject": "tekst",
-                     *         "createdAt": "2025-01-01T09:30:00.000Z",
-                     *         "lastError": "tekst"
-                     *       }
-                     *     ]
-                     */
                     "application/json": {
                         createdAt: string;
                         id: string;
@@ -8942,25 +6340,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "reference": "OO-2025-0001234-9",
-                     *           "fileName": "tekst",
-                     *           "senderKbo": "tekst",
-                     *           "size": 1,
-                     *           "sha256": "tekst",
-                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *           "fetchedAt": "2025-01-01T09:30:00.000Z"
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             fetchedAt: string | null;
@@ -8973,7 +6352,10 @@ export interface operations {
                             sha256: string;
                             size: number;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9018,23 +6400,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "recipientKbo": "0212.235.604",
-                 *       "title": "tekst",
-                 *       "category": "tekst",
-                 *       "messageType": "tekst",
-                 *       "rsz": false,
-                 *       "documentDate": "2025-01-01",
-                 *       "body": "tekst",
-                 *       "attachment": {
-                 *         "fileName": "tekst",
-                 *         "mimeType": "application/pdf",
-                 *         "contentBase64": "tekst"
-                 *       },
-                 *       "channelDelivery": true
-                 *     }
-                 */
                 "application/json": {
                     attachment?: {
                         contentBase64: string;
@@ -9061,22 +6426,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "recipient": {
-                     *         "kbo": "0212235604",
-                     *         "name": "tekst"
-                     *       },
-                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
-                     *       "attachment": {
-                     *         "name": "tekst",
-                     *         "mime": "tekst",
-                     *         "size": 1,
-                     *         "sha256": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -9108,19 +6457,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "mutations": [
-                 *         {
-                 *           "type": "MURA",
-                 *           "subType": "H001",
-                 *           "insz": "85073003328",
-                 *           "occurredAt": "2026-03-11T08:00:00+01:00",
-                 *           "payload": {}
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     mutations: unknown[];
                 };
@@ -9133,12 +6469,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "received": 1,
-                     *       "deliveries": 1
-                     *     }
-                     */
                     "application/json": {
                         deliveries: number;
                         received: number;
@@ -9165,17 +6495,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "surname": "Peeters",
-                     *       "firstName": "An",
-                     *       "title": "DE_HEER",
-                     *       "language": "nl",
-                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "username": "an.peeters",
-                     *       "insz": "85073003328"
-                     *     }
-                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -9206,15 +6525,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "surname": "Peeters",
-                 *       "firstName": "An",
-                 *       "title": "DE_HEER",
-                 *       "language": "nl",
-                 *       "email": "maatschappelijk.werk@ocmw-brugge.be"
-                 *     }
-                 */
                 "application/json": {
                     /** Format: email */
                     email: string;
@@ -9233,17 +6543,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "surname": "Peeters",
-                     *       "firstName": "An",
-                     *       "title": "DE_HEER",
-                     *       "language": "nl",
-                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                     *       "username": "an.peeters",
-                     *       "insz": "85073003328"
-                     *     }
-                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -9274,13 +6573,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "currentPassword": "tekst",
-                 *       "newPassword": "tekst",
-                 *       "newPasswordConfirm": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
@@ -9317,78 +6609,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "code": "tekst",
-                     *           "name": "tekst",
-                     *           "scenario": 1,
-                     *           "effectiveDate": "2025-01-01",
-                     *           "htbDeadline": "tekst",
-                     *           "status": "planned",
-                     *           "scheduled": true,
-                     *           "rehearsal": true,
-                     *           "sources": [
-                     *             {
-                     *               "organisation": {
-                     *                 "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *                 "kbo": "0212235604",
-                     *                 "kboFormatted": "0212.235.604",
-                     *                 "kind": "ocmw",
-                     *                 "name": {
-                     *                   "nl": "OCMW Brugge",
-                     *                   "fr": "CPAS de Bruges",
-                     *                   "de": "ÖSHZ Brügge"
-                     *                 },
-                     *                 "status": "active",
-                     *                 "isDemo": true,
-                     *                 "validFrom": "2025-01-01",
-                     *                 "validTo": "2025-01-01",
-                     *                 "accessEndedOn": "2025-01-01"
-                     *               },
-                     *               "nis": "31005",
-                     *               "municipalityName": {
-                     *                 "nl": "OCMW Brugge",
-                     *                 "fr": "CPAS de Bruges",
-                     *                 "de": "ÖSHZ Brügge"
-                     *               },
-                     *               "keepsKbo": true
-                     *             }
-                     *           ],
-                     *           "target": {
-                     *             "organisation": {
-                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "kbo": "0212235604",
-                     *               "kboFormatted": "0212.235.604",
-                     *               "kind": "ocmw",
-                     *               "name": {
-                     *                 "nl": "OCMW Brugge",
-                     *                 "fr": "CPAS de Bruges",
-                     *                 "de": "ÖSHZ Brügge"
-                     *               },
-                     *               "status": "active",
-                     *               "isDemo": true,
-                     *               "validFrom": "2025-01-01",
-                     *               "validTo": "2025-01-01",
-                     *               "accessEndedOn": "2025-01-01"
-                     *             },
-                     *             "nis": "31005",
-                     *             "municipalityName": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             },
-                     *             "isNewOrganisation": true,
-                     *             "isNewNis": true
-                     *           },
-                     *           "rehearsalNote": "tekst"
-                     *         }
-                     *       ],
-                     *       "total": 1
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             code: string;
@@ -9416,14 +6636,6 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
-                                    /**
-                                     * @description A name in Dutch, French and German.
-                                     * @example {
-                                     *       "nl": "OCMW Brugge",
-                                     *       "fr": "CPAS de Bruges",
-                                     *       "de": "ÖSHZ Brügge"
-                                     *     }
-                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -9454,14 +6666,6 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
-                                    /**
-                                     * @description A name in Dutch, French and German.
-                                     * @example {
-                                     *       "nl": "OCMW Brugge",
-                                     *       "fr": "CPAS de Bruges",
-                                     *       "de": "ÖSHZ Brügge"
-                                     *     }
-                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -9498,47 +6702,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "merger": {
-                     *             "id": 1,
-                     *             "code": "tekst",
-                     *             "name": "tekst",
-                     *             "effectiveDate": "2025-01-01",
-                     *             "htbDeadline": "tekst",
-                     *             "status": "tekst",
-                     *             "scenario": 1
-                     *           },
-                     *           "progress": 1,
-                     *           "organisations": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "name": "tekst",
-                     *               "role": "new_target",
-                     *               "progress": 1,
-                     *               "items": [
-                     *                 {
-                     *                   "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *                   "item": "tekst",
-                     *                   "label": "tekst",
-                     *                   "check": "auto",
-                     *                   "status": "done",
-                     *                   "deadline": "tekst",
-                     *                   "overdue": true,
-                     *                   "detail": "tekst",
-                     *                   "params": {},
-                     *                   "tickedBy": "tekst",
-                     *                   "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *                 }
-                     *               ]
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             merger: {
@@ -9606,43 +6769,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "htbDeadline": "tekst",
-                     *         "status": "tekst",
-                     *         "scenario": 1
-                     *       },
-                     *       "progress": 1,
-                     *       "organisations": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "role": "new_target",
-                     *           "progress": 1,
-                     *           "items": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "item": "tekst",
-                     *               "label": "tekst",
-                     *               "check": "auto",
-                     *               "status": "done",
-                     *               "deadline": "tekst",
-                     *               "overdue": true,
-                     *               "detail": "tekst",
-                     *               "params": {},
-                     *               "tickedBy": "tekst",
-                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -9708,43 +6834,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "merger": {
-                     *         "id": 1,
-                     *         "code": "tekst",
-                     *         "name": "tekst",
-                     *         "effectiveDate": "2025-01-01",
-                     *         "htbDeadline": "tekst",
-                     *         "status": "tekst",
-                     *         "scenario": 1
-                     *       },
-                     *       "progress": 1,
-                     *       "organisations": [
-                     *         {
-                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "role": "new_target",
-                     *           "progress": 1,
-                     *           "items": [
-                     *             {
-                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *               "item": "tekst",
-                     *               "label": "tekst",
-                     *               "check": "auto",
-                     *               "status": "done",
-                     *               "deadline": "tekst",
-                     *               "overdue": true,
-                     *               "detail": "tekst",
-                     *               "params": {},
-                     *               "tickedBy": "tekst",
-                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
-                     *             }
-                     *           ]
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -9813,25 +6902,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "type": "tekst",
-                     *           "subType": "tekst",
-                     *           "code": "tekst",
-                     *           "insz": "85073003328",
-                     *           "occurredAt": "2025-01-01T09:30:00.000Z",
-                     *           "payload": null,
-                     *           "batchDate": "2025-01-01"
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             batchDate: string;
@@ -9843,7 +6913,10 @@ export interface operations {
                             subType: string | null;
                             type: string;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9872,31 +6945,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kbo": "0212235604",
-                     *           "kboFormatted": "0212.235.604",
-                     *           "kind": "ocmw",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           },
-                     *           "status": "active",
-                     *           "isDemo": true,
-                     *           "validFrom": "2025-01-01",
-                     *           "validTo": "2025-01-01",
-                     *           "accessEndedOn": "2025-01-01"
-                     *         }
-                     *       ],
-                     *       "total": 42,
-                     *       "page": 1,
-                     *       "pageSize": 10
-                     *     }
-                     */
                     "application/json": {
                         items: {
                             accessEndedOn: string | null;
@@ -9906,14 +6954,6 @@ export interface operations {
                             kboFormatted: string;
                             /** @enum {string} */
                             kind: "ocmw" | "vendor" | "institution";
-                            /**
-                             * @description A name in Dutch, French and German.
-                             * @example {
-                             *       "nl": "OCMW Brugge",
-                             *       "fr": "CPAS de Bruges",
-                             *       "de": "ÖSHZ Brügge"
-                             *     }
-                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -9924,7 +6964,10 @@ export interface operations {
                             validFrom: string;
                             validTo: string | null;
                         }[];
-                    } & components["schemas"]["Paging"];
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -9950,49 +6993,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "kbo": "0212235604",
-                     *       "kboFormatted": "0212.235.604",
-                     *       "kind": "ocmw",
-                     *       "name": {
-                     *         "nl": "OCMW Brugge",
-                     *         "fr": "CPAS de Bruges",
-                     *         "de": "ÖSHZ Brügge"
-                     *       },
-                     *       "status": "active",
-                     *       "isDemo": true,
-                     *       "validFrom": "2025-01-01",
-                     *       "validTo": "2025-01-01",
-                     *       "accessEndedOn": "2025-01-01",
-                     *       "domains": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "code": "MW",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           }
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         domains: {
                             /** @enum {string} */
                             code: "MW" | "RSZ" | "PPL" | "OZP";
                             id: string;
-                            /**
-                             * @description A name in Dutch, French and German.
-                             * @example {
-                             *       "nl": "OCMW Brugge",
-                             *       "fr": "CPAS de Bruges",
-                             *       "de": "ÖSHZ Brügge"
-                             *     }
-                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -10005,14 +7011,6 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
-                        /**
-                         * @description A name in Dutch, French and German.
-                         * @example {
-                         *       "nl": "OCMW Brugge",
-                         *       "fr": "CPAS de Bruges",
-                         *       "de": "ÖSHZ Brügge"
-                         *     }
-                         */
                         name: {
                             de: string;
                             fr: string;
@@ -10051,35 +7049,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "postcode": "8000",
-                     *       "date": "2025-01-01",
-                     *       "municipalities": [
-                     *         {
-                     *           "nis": "31005",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           },
-                     *           "validFrom": "2025-01-01",
-                     *           "validTo": "2025-01-01"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         date: string;
                         municipalities: {
-                            /**
-                             * @description A name in Dutch, French and German.
-                             * @example {
-                             *       "nl": "OCMW Brugge",
-                             *       "fr": "CPAS de Bruges",
-                             *       "de": "ÖSHZ Brügge"
-                             *     }
-                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -10097,19 +7069,9 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getPrivacyAccessLog: {
+    getPrivacyRetention: {
         parameters: {
-            query?: {
-                /** @description Only reads by this person (their user id) */
-                actorUserId?: string;
-                /** @description The previous page's nextCursor: the page after its last entry */
-                cursor?: string;
-                from?: components["schemas"]["IsoDate"];
-                insz?: components["schemas"]["Insz"];
-                /** @description Entries per page (1–200, default 50) */
-                pageSize?: number;
-                to?: components["schemas"]["IsoDate"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -10122,55 +7084,56 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": 1,
-                     *           "at": "2025-01-01T09:30:00.000Z",
-                     *           "businessDate": "2025-01-01",
-                     *           "organisation": "tekst",
-                     *           "actor": "tekst",
-                     *           "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "actorRole": "tekst",
-                     *           "channel": "portal",
-                     *           "action": "tekst",
-                     *           "objectKind": "tekst",
-                     *           "objectId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "insz": "85073003328"
-                     *         }
-                     *       ],
-                     *       "pageSize": 1,
-                     *       "nextCursor": "tekst"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["AccessLogPage"];
+                    "application/json": components["schemas"]["RetentionSettings"];
                 };
             };
-            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getPrivacyAccessLogExport: {
+    postPrivacySubjectRequestsErasure: {
         parameters: {
-            query: {
-                /** @description Only reads by this person (their user id) */
-                actorUserId?: string;
-                /** @description CSV (UTF-8, ";") or XLSX */
-                format: "csv" | "xlsx";
-                from?: components["schemas"]["IsoDate"];
-                insz?: components["schemas"]["Insz"];
-                /** @description The headers' language (default: the reader's) */
-                lang?: "nl" | "fr" | "de" | "en";
-                to?: components["schemas"]["IsoDate"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectErasureBody"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectErasureResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacySubjectRequestsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectRequestBody"];
+            };
+        };
         responses: {
             /** @description The file */
             200: {
@@ -10178,13 +7141,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                    "text/csv": string;
+                    "application/zip": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacySubjectRequestsOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubjectRequestBody"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubjectOverview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -10197,29 +7191,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "language": "nl",
-                 *       "kinds": [
-                 *         "leefloon"
-                 *       ],
-                 *       "postcode": "8000",
-                 *       "nis": "31005",
-                 *       "surname": "Peeters",
-                 *       "firstName": "An",
-                 *       "insz": "85.07.30-033.28",
-                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
-                 *       "phone": "+32 50 32 44 00",
-                 *       "message": "tekst",
-                 *       "proof": {
-                 *         "algorithm": "SHA-256",
-                 *         "challenge": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                 *         "number": 1,
-                 *         "salt": "tekst",
-                 *         "signature": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
-                 *       }
-                 *     }
-                 */
                 "application/json": {
                     email?: string | "";
                     firstName: string;
@@ -10228,19 +7199,15 @@ export interface operations {
                     /** @enum {string} */
                     language: "nl" | "fr" | "de" | "en";
                     message: string;
-                    /** @example 31005 */
                     nis?: string;
                     phone?: string | "";
-                    /** @example 8000 */
                     postcode: string;
                     proof: {
                         /** @enum {string} */
                         algorithm: "SHA-256";
-                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         challenge: string;
                         number: number;
                         salt: string;
-                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         signature: string;
                     };
                     surname: string;
@@ -10254,27 +7221,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reference": "OO-2025-0001234-9",
-                     *       "filedAt": "2025-01-01T09:30:00.000Z",
-                     *       "receivedOn": "2025-01-01",
-                     *       "ocmw": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "contact": {
-                     *           "street": "tekst",
-                     *           "number": "tekst",
-                     *           "box": "tekst",
-                     *           "postcode": "8000",
-                     *           "city": "tekst",
-                     *           "phone": "+32 50 32 44 00",
-                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *         }
-                     *       },
-                     *       "acknowledgementTo": "tekst"
-                     *     }
-                     */
                     "application/json": {
                         acknowledgementTo: string | null;
                         filedAt: string;
@@ -10299,7 +7245,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
-            503: components["responses"]["Unavailable"];
         };
     };
     getPublicHelpRequestsChallenge: {
@@ -10317,16 +7262,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "algorithm": "SHA-256",
-                     *       "challenge": "tekst",
-                     *       "maxnumber": 1,
-                     *       "salt": "tekst",
-                     *       "signature": "tekst",
-                     *       "expiresAt": "2025-01-01T09:30:00.000Z"
-                     *     }
-                     */
                     "application/json": {
                         /** @enum {string} */
                         algorithm: "SHA-256";
@@ -10345,9 +7280,7 @@ export interface operations {
         parameters: {
             query: {
                 language?: "nl" | "fr" | "de" | "en";
-                /** @example 31005 */
                 nis?: string;
-                /** @example 8000 */
                 postcode: string;
             };
             header?: never;
@@ -10362,31 +7295,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "postcode": "8000",
-                     *       "receiptDate": "2025-01-01",
-                     *       "municipalities": [
-                     *         {
-                     *           "nis": "31005",
-                     *           "name": "tekst"
-                     *         }
-                     *       ],
-                     *       "ocmw": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "contact": {
-                     *           "street": "tekst",
-                     *           "number": "tekst",
-                     *           "box": "tekst",
-                     *           "postcode": "8000",
-                     *           "city": "tekst",
-                     *           "phone": "+32 50 32 44 00",
-                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
-                     *         }
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         municipalities: {
                             name: string;
@@ -10429,102 +7337,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "authenticated": true,
-                     *       "today": "2025-01-01",
-                     *       "realToday": "2025-01-01",
-                     *       "csrfToken": "tekst",
-                     *       "user": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "language": "nl"
-                     *       },
-                     *       "context": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "role": "HTB",
-                     *         "organisation": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kbo": "0212235604",
-                     *           "kboFormatted": "0212.235.604",
-                     *           "kind": "ocmw",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           },
-                     *           "status": "active",
-                     *           "isDemo": true,
-                     *           "validFrom": "2025-01-01",
-                     *           "validTo": "2025-01-01",
-                     *           "accessEndedOn": "2025-01-01"
-                     *         },
-                     *         "domain": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "code": "MW",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           }
-                     *         },
-                     *         "applications": [
-                     *           "tekst"
-                     *         ],
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ]
-                     *       },
-                     *       "choices": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "role": "HTB",
-                     *           "organisation": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kbo": "0212235604",
-                     *             "kboFormatted": "0212.235.604",
-                     *             "kind": "ocmw",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             },
-                     *             "status": "active",
-                     *             "isDemo": true,
-                     *             "validFrom": "2025-01-01",
-                     *             "validTo": "2025-01-01",
-                     *             "accessEndedOn": "2025-01-01"
-                     *           },
-                     *           "domain": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "code": "MW",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             }
-                     *           },
-                     *           "applications": [
-                     *             "tekst"
-                     *           ],
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "mustChangePassword": true,
-                     *       "providers": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "loginUrl": "https://www.brugge.be/ocmw"
-                     *         }
-                     *       ],
-                     *       "localLogin": true
-                     *     }
-                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -10533,14 +7345,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10556,14 +7360,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10584,14 +7380,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10607,14 +7395,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10662,11 +7442,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "choiceId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
-                 *     }
-                 */
                 "application/json": {
                     choiceId: string;
                 };
@@ -10679,102 +7454,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "authenticated": true,
-                     *       "today": "2025-01-01",
-                     *       "realToday": "2025-01-01",
-                     *       "csrfToken": "tekst",
-                     *       "user": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "language": "nl"
-                     *       },
-                     *       "context": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "role": "HTB",
-                     *         "organisation": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kbo": "0212235604",
-                     *           "kboFormatted": "0212.235.604",
-                     *           "kind": "ocmw",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           },
-                     *           "status": "active",
-                     *           "isDemo": true,
-                     *           "validFrom": "2025-01-01",
-                     *           "validTo": "2025-01-01",
-                     *           "accessEndedOn": "2025-01-01"
-                     *         },
-                     *         "domain": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "code": "MW",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           }
-                     *         },
-                     *         "applications": [
-                     *           "tekst"
-                     *         ],
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ]
-                     *       },
-                     *       "choices": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "role": "HTB",
-                     *           "organisation": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kbo": "0212235604",
-                     *             "kboFormatted": "0212.235.604",
-                     *             "kind": "ocmw",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             },
-                     *             "status": "active",
-                     *             "isDemo": true,
-                     *             "validFrom": "2025-01-01",
-                     *             "validTo": "2025-01-01",
-                     *             "accessEndedOn": "2025-01-01"
-                     *           },
-                     *           "domain": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "code": "MW",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             }
-                     *           },
-                     *           "applications": [
-                     *             "tekst"
-                     *           ],
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "mustChangePassword": true,
-                     *       "providers": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "loginUrl": "https://www.brugge.be/ocmw"
-                     *         }
-                     *       ],
-                     *       "localLogin": true
-                     *     }
-                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -10783,14 +7462,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10806,14 +7477,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10834,14 +7497,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10857,14 +7512,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -10915,12 +7562,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "username": "an.peeters",
-                 *       "password": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     password: string;
                     username: string;
@@ -10934,102 +7575,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "authenticated": true,
-                     *       "today": "2025-01-01",
-                     *       "realToday": "2025-01-01",
-                     *       "csrfToken": "tekst",
-                     *       "user": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "username": "an.peeters",
-                     *         "surname": "Peeters",
-                     *         "firstName": "An",
-                     *         "language": "nl"
-                     *       },
-                     *       "context": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "role": "HTB",
-                     *         "organisation": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "kbo": "0212235604",
-                     *           "kboFormatted": "0212.235.604",
-                     *           "kind": "ocmw",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           },
-                     *           "status": "active",
-                     *           "isDemo": true,
-                     *           "validFrom": "2025-01-01",
-                     *           "validTo": "2025-01-01",
-                     *           "accessEndedOn": "2025-01-01"
-                     *         },
-                     *         "domain": {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "code": "MW",
-                     *           "name": {
-                     *             "nl": "OCMW Brugge",
-                     *             "fr": "CPAS de Bruges",
-                     *             "de": "ÖSHZ Brügge"
-                     *           }
-                     *         },
-                     *         "applications": [
-                     *           "tekst"
-                     *         ],
-                     *         "permissions": [
-                     *           "tekst"
-                     *         ]
-                     *       },
-                     *       "choices": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "role": "HTB",
-                     *           "organisation": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "kbo": "0212235604",
-                     *             "kboFormatted": "0212.235.604",
-                     *             "kind": "ocmw",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             },
-                     *             "status": "active",
-                     *             "isDemo": true,
-                     *             "validFrom": "2025-01-01",
-                     *             "validTo": "2025-01-01",
-                     *             "accessEndedOn": "2025-01-01"
-                     *           },
-                     *           "domain": {
-                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *             "code": "MW",
-                     *             "name": {
-                     *               "nl": "OCMW Brugge",
-                     *               "fr": "CPAS de Bruges",
-                     *               "de": "ÖSHZ Brügge"
-                     *             }
-                     *           },
-                     *           "applications": [
-                     *             "tekst"
-                     *           ],
-                     *           "permissions": [
-                     *             "tekst"
-                     *           ]
-                     *         }
-                     *       ],
-                     *       "mustChangePassword": true,
-                     *       "providers": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "name": "tekst",
-                     *           "loginUrl": "https://www.brugge.be/ocmw"
-                     *         }
-                     *       ],
-                     *       "localLogin": true
-                     *     }
-                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -11038,14 +7583,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -11061,14 +7598,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -11089,14 +7618,6 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -11112,14 +7633,6 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
-                                /**
-                                 * @description A name in Dutch, French and German.
-                                 * @example {
-                                 *       "nl": "OCMW Brugge",
-                                 *       "fr": "CPAS de Bruges",
-                                 *       "de": "ÖSHZ Brügge"
-                                 *     }
-                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -11185,11 +7698,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "endSessionUrl": "https://www.brugge.be/ocmw"
-                     *     }
-                     */
                     "application/json": {
                         endSessionUrl: string;
                     };
@@ -11266,13 +7774,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "token": "tekst",
-                 *       "newPassword": "tekst",
-                 *       "newPasswordConfirm": "tekst"
-                 *     }
-                 */
                 "application/json": {
                     newPassword: string;
                     newPasswordConfirm: string;
@@ -11307,54 +7808,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "reports": [
-                     *         {
-                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "year": 1,
-                     *           "status": "draft",
-                     *           "lineCount": 1,
-                     *           "totals": {
-                     *             "granted": 1,
-                     *             "used": 1,
-                     *             "grantedCents": 1,
-                     *             "usedCents": 1
-                     *           },
-                     *           "createdAt": "2025-01-01T09:30:00.000Z",
-                     *           "createdBy": "tekst",
-                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *           "submittedAt": "2025-01-01T09:30:00.000Z",
-                     *           "submittedBy": "tekst",
-                     *           "window": {
-                     *             "from": "2025-01-01",
-                     *             "to": "2025-01-01"
-                     *           },
-                     *           "windowState": "before",
-                     *           "reopenedUntil": "tekst"
-                     *         }
-                     *       ],
-                     *       "fileable": [
-                     *         {
-                     *           "year": 1,
-                     *           "window": {
-                     *             "from": "2025-01-01",
-                     *             "to": "2025-01-01"
-                     *           },
-                     *           "windowState": "before",
-                     *           "allowed": true,
-                     *           "reasonKey": "tekst",
-                     *           "reason": "tekst",
-                     *           "note": {
-                     *             "key": "tekst",
-                     *             "message": "tekst"
-                     *           },
-                     *           "reportId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "status": "draft"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": {
                         fileable: {
                             allowed: boolean;
@@ -11420,11 +7873,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "year": 2000
-                 *     }
-                 */
                 "application/json": {
                     year: number;
                 };
@@ -11437,58 +7885,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "year": 1,
-                     *       "status": "draft",
-                     *       "lineCount": 1,
-                     *       "totals": {
-                     *         "granted": 1,
-                     *         "used": 1,
-                     *         "grantedCents": 1,
-                     *         "usedCents": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "createdBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedBy": "tekst",
-                     *       "window": {
-                     *         "from": "2025-01-01",
-                     *         "to": "2025-01-01"
-                     *       },
-                     *       "windowState": "before",
-                     *       "reopenedUntil": "tekst",
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "lines": [
-                     *         {
-                     *           "position": 1,
-                     *           "subsidyType": "tekst",
-                     *           "amountGranted": 1,
-                     *           "amountUsed": 1,
-                     *           "amountGrantedCents": 1,
-                     *           "amountUsedCents": 1,
-                     *           "justification": "tekst"
-                     *         }
-                     *       ],
-                     *       "canEdit": true,
-                     *       "canSubmit": true,
-                     *       "submitBlocked": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       },
-                     *       "note": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -11567,58 +7963,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "year": 1,
-                     *       "status": "draft",
-                     *       "lineCount": 1,
-                     *       "totals": {
-                     *         "granted": 1,
-                     *         "used": 1,
-                     *         "grantedCents": 1,
-                     *         "usedCents": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "createdBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedBy": "tekst",
-                     *       "window": {
-                     *         "from": "2025-01-01",
-                     *         "to": "2025-01-01"
-                     *       },
-                     *       "windowState": "before",
-                     *       "reopenedUntil": "tekst",
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "lines": [
-                     *         {
-                     *           "position": 1,
-                     *           "subsidyType": "tekst",
-                     *           "amountGranted": 1,
-                     *           "amountUsed": 1,
-                     *           "amountGrantedCents": 1,
-                     *           "amountUsedCents": 1,
-                     *           "justification": "tekst"
-                     *         }
-                     *       ],
-                     *       "canEdit": true,
-                     *       "canSubmit": true,
-                     *       "submitBlocked": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       },
-                     *       "note": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -11691,18 +8035,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "lines": [
-                 *         {
-                 *           "subsidyType": "leefloon",
-                 *           "amountGranted": 1,
-                 *           "amountUsed": 1,
-                 *           "justification": ""
-                 *         }
-                 *       ]
-                 *     }
-                 */
                 "application/json": {
                     lines: {
                         amountGranted: number;
@@ -11722,58 +8054,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "year": 1,
-                     *       "status": "draft",
-                     *       "lineCount": 1,
-                     *       "totals": {
-                     *         "granted": 1,
-                     *         "used": 1,
-                     *         "grantedCents": 1,
-                     *         "usedCents": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "createdBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedBy": "tekst",
-                     *       "window": {
-                     *         "from": "2025-01-01",
-                     *         "to": "2025-01-01"
-                     *       },
-                     *       "windowState": "before",
-                     *       "reopenedUntil": "tekst",
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "lines": [
-                     *         {
-                     *           "position": 1,
-                     *           "subsidyType": "tekst",
-                     *           "amountGranted": 1,
-                     *           "amountUsed": 1,
-                     *           "amountGrantedCents": 1,
-                     *           "amountUsedCents": 1,
-                     *           "justification": "tekst"
-                     *         }
-                     *       ],
-                     *       "canEdit": true,
-                     *       "canSubmit": true,
-                     *       "submitBlocked": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       },
-                     *       "note": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -11875,58 +8155,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *       "year": 1,
-                     *       "status": "draft",
-                     *       "lineCount": 1,
-                     *       "totals": {
-                     *         "granted": 1,
-                     *         "used": 1,
-                     *         "grantedCents": 1,
-                     *         "usedCents": 1
-                     *       },
-                     *       "createdAt": "2025-01-01T09:30:00.000Z",
-                     *       "createdBy": "tekst",
-                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
-                     *       "submittedBy": "tekst",
-                     *       "window": {
-                     *         "from": "2025-01-01",
-                     *         "to": "2025-01-01"
-                     *       },
-                     *       "windowState": "before",
-                     *       "reopenedUntil": "tekst",
-                     *       "organisation": {
-                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *         "name": "tekst",
-                     *         "kbo": "0212235604",
-                     *         "kboFormatted": "0212.235.604"
-                     *       },
-                     *       "lines": [
-                     *         {
-                     *           "position": 1,
-                     *           "subsidyType": "tekst",
-                     *           "amountGranted": 1,
-                     *           "amountUsed": 1,
-                     *           "amountGrantedCents": 1,
-                     *           "amountUsedCents": 1,
-                     *           "justification": "tekst"
-                     *         }
-                     *       ],
-                     *       "canEdit": true,
-                     *       "canSubmit": true,
-                     *       "submitBlocked": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       },
-                     *       "note": {
-                     *         "key": "tekst",
-                     *         "message": "tekst"
-                     *       }
-                     *     }
-                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;

@@ -58,7 +58,7 @@ test('the co-TB has the same services as the TB, and is told the TB grants what 
 
 test('the platform administrator finds mergers, disappearing OCMWs, the HTB import and the mails', async ({ page }) => {
   await login(page, 'admin');
-  await walkNavigation(page, 'admin', ['Fusies', "Verdwijnende OCMW's", 'HTB-import', 'E-mails']);
+  await walkNavigation(page, 'admin', ['Fusies', "Verdwijnende OCMW's", 'HTB-import', 'E-mails', 'Bewaartermijnen']);
   await expect(page.getByRole('main').getByText('OCMW Online')).toHaveCount(0);
 });
 

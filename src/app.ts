@@ -32,6 +32,8 @@ import { notificationsRoutes } from './modules/notifications/index.js';
 import { mutationsRoutes } from './modules/mutations/index.js';
 import { fileChannelRoutes } from './modules/file-channel/index.js';
 import { registryRoutes } from './modules/registry/index.js';
+import { retentionRoutes } from './modules/privacy/retention.routes.js';
+import { subjectRequestRoutes } from './modules/privacy/subject-request.routes.js';
 import { subsidyReportRoutes } from './modules/subsidy-report/index.js';
 import { accessLogRoutes, portalReader, registerAccessLog } from './modules/privacy/index.js';
 import type { Services } from './services.js';
@@ -214,6 +216,9 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(dossiersRoutes, { prefix: '/api/v1', dossiers: services.dossiers });
   await app.register(mailboxRoutes, { prefix: '/api/v1', mailbox: services.mailbox });
   await app.register(subsidyReportRoutes, { prefix: '/api/v1', subsidyReport: services.subsidyReport });
+  // Issue 24: retention settings and citizens' requests (the privacy officer of the OCMW).
+  await app.register(retentionRoutes, { prefix: '/api/v1', retention: services.retention });
+  await app.register(subjectRequestRoutes, { prefix: '/api/v1', subjectRequests: services.subjectRequests });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
   await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
   await app.register(accessLogRoutes, { prefix: '/api/v1', accessLog: services.privacy });

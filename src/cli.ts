@@ -10,6 +10,7 @@ import { UsageError } from './cli/usage-error.js';
 import { ADMIN_USAGE, parseAdminCommand, runAdminCreate } from './cli/admin.js';
 import { INSTITUTION_USAGE, runInstitutionCommand } from './cli/institution.js';
 import { PRIVACY_USAGE, parsePrivacyCommand, runPrivacyCommand } from './cli/privacy-access-log.js';
+import { PRIVACY_PURGE_USAGE, parsePrivacyRetentionCommand, runPrivacyRetentionCommand } from './cli/privacy-purge.js';
 
 /**
  * The `ocmw` CLI (SPEC §12): the same services as the HTTP API. `--json` prints one JSON
@@ -28,6 +29,7 @@ ${MERGER_USAGE}
 ${SUBSIDY_USAGE}
 ${INSTITUTION_USAGE}
 ${PRIVACY_USAGE}
+${PRIVACY_PURGE_USAGE}
   mutations ingest FILE.jsonl [--json]
                                   R5.1: one mutation per line; nothing written if one is wrong
   reminders run [--date YYYY-MM-DD] [--dry-run] [--json]
@@ -157,8 +159,13 @@ async function main(argv: string[]): Promise<number> {
       return withRuntime(true, (rt) => runSubsidyCommand(rt, cmd, { json: values.json, lang }, out));
     }
     case 'privacy': {
-      const cmd = parsePrivacyCommand(sub, rest, values);
-      return withRuntime(true, (rt) => runPrivacyCommand(rt, cmd, { json: values.json, lang }, out));
+      // Issue 24: the access log (privacy-access-log.ts), retention and the purge (privacy-purge.ts).
+      if (sub === 'access-log') {
+        const cmd = parsePrivacyCommand(sub, rest, values);
+        return withRuntime(true, (rt) => runPrivacyCommand(rt, cmd, { json: values.json, lang }, out));
+      }
+      const cmd = parsePrivacyRetentionCommand(sub, rest);
+      return withRuntime(true, (rt) => runPrivacyRetentionCommand(rt, cmd, { json: values.json, dryRun: values['dry-run'], lang }, out));
     }
     case 'institution':
       return withRuntime(true, (rt) =>

@@ -20,6 +20,8 @@ import { helpRequestMessages } from './modules/help-requests/help-requests-messa
 import { mutationMessages } from './modules/mutations/mutations-messages.js';
 import { fileChannelMessages } from './modules/file-channel/file-channel-messages.js';
 import { accessLogMessages } from './modules/privacy/access-log-messages.js';
+import { retentionMessages } from './modules/privacy/retention-messages.js';
+import { subjectRequestMessages } from './modules/privacy/subject-request-messages.js';
 
 export const catalogue = composeCatalogue(
   sharedMessages.catalogue,
@@ -37,6 +39,8 @@ export const catalogue = composeCatalogue(
   mutationMessages.catalogue,
   fileChannelMessages.catalogue,
   accessLogMessages.catalogue,
+  retentionMessages.catalogue,
+  subjectRequestMessages.catalogue,
 );
 
 /**

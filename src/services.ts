@@ -15,6 +15,8 @@ import { allProviders, createAuthService, createFirstStartService, createOidcSer
 import { createMergerService } from './modules/merger/index.js';
 import { createRegistryService } from './modules/registry/index.js';
 import { createFileChannelService } from './modules/file-channel/index.js';
+import { createRetentionService } from './modules/privacy/retention.service.js';
+import { createSubjectRequestService } from './modules/privacy/subject-request.service.js';
 import { catalogue } from './messages.js';
 import { createTrustStore } from './modules/channels/index.js';
 import { createAccessLog, createAccessLogService } from './modules/privacy/index.js';
@@ -72,7 +74,10 @@ export function createServices({ db, clock, config, accessLogEnabled = true }: S
   const firstStart = createFirstStartService({ db, clock });
   // Issue 23: the file channel (SFTP server and the institutions' side of its uploads).
   const fileChannel = createFileChannelService({ db, clock, channels, mutations, registry, audit, eboxRetentionDays: config.sftp?.eboxRetentionDays, accessLog });
-  return { accessLog, privacy, fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
+  // Issue 24: retention and its purge; a citizen's request (GDPR art. 15/17) for the privacy officer.
+  const retention = createRetentionService({ db, clock, audit });
+  const subjectRequests = createSubjectRequestService({ db, clock, audit, accessLog });
+  return { accessLog, privacy, retention, subjectRequests, fileChannel, registry, audit, access, management, auth, oidc, firstStart, mergers, notifications, channels, configuration, mutations, helpRequests, mailbox, subsidyReport, dossiers };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -475,6 +475,17 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/subsidy-reports/:id': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001', payload: { lines: [] } }) },
   'POST /api/v1/subsidy-reports/:id/submit': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001/submit' }) },
   'GET /api/v1/subsidy-reports/:id/export': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001/export?format=pdf' }) },
+  // Issue 24: retention settings (the platform administrator and privacy officers read them) and a
+  // citizen's request (privacy officers of their own OCMW). No actor here holds "privacy-officer":
+  // its allowed cases and another OCMW's 404 are in src/modules/privacy/subject-request.int.test.ts.
+  'GET /api/v1/privacy/retention': { allow: ['admin'], shared: true, request: () => ({ url: '/api/v1/privacy/retention' }) },
+  'POST /api/v1/privacy/subject-requests/overview': { allow: [], why: 'no actor holds privacy-officer', request: (h) => ({ url: '/api/v1/privacy/subject-requests/overview', payload: { insz: h.newInsz() } }) },
+  'POST /api/v1/privacy/subject-requests/export': { allow: [], why: 'no actor holds privacy-officer', request: (h) => ({ url: '/api/v1/privacy/subject-requests/export', payload: { insz: h.newInsz() } }) },
+  'POST /api/v1/privacy/subject-requests/erasure': {
+    allow: [],
+    why: 'no actor holds privacy-officer',
+    request: (h) => ({ url: '/api/v1/privacy/subject-requests/erasure', payload: { insz: h.newInsz(), kinds: ['mails'], reason: 'matrix', confirm: true } }),
+  },
   'GET /api/v1/me': { allow: LOGGED_IN, request: () => ({ url: '/api/v1/me' }) },
   'PUT /api/v1/me': {
     allow: LOGGED_IN,

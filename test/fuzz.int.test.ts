@@ -38,7 +38,7 @@ const CONTEXT_ACTORS: [methods: string[] | '*', path: RegExp, actor: Actor][] = 
   [['PUT'], /^\/api\/v1\/dossiers\/settings$/, 'tb'],
   ['*', /^\/api\/v1\/(help-requests|dossiers|ebox)(\/|$)/, 'user'],
   ['*', /^\/api\/v1\/subsidy-reports(\/|$)/, 'peeters'],
-  // Issue 24: the data protection officer of OCMW Antwerpen (application privacy-officer).
+  // Issue 24: the data protection officer of OCMW Antwerpen (application privacy-officer, demo account dpo.antwerpen).
   ['*', /^\/api\/v1\/privacy\//, 'dpo'],
   [['PUT', 'DELETE'], /^\/api\/v1\/mergers\/mine\/checklists\//, 'htb'],
   ['*', /^\/api\/v1\/(mergers|applications|organisations)(\/|$)/, 'user'],

@@ -483,6 +483,40 @@ export const accessLog = pgTable(
   ],
 );
 
+/**
+ * Retention (issue 24, migration 0026): the operator's changes to a kind's retention in days
+ * (`ocmw privacy retention set`); a kind without a row keeps its default
+ * (src/modules/privacy/retention-rules.ts). Owned by the privacy module.
+ */
+export const retentionSettings = pgTable(
+  'retention_settings',
+  {
+    kind: text().primaryKey(),
+    days: integer().notNull(),
+    updatedBy: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('retention_settings_days', sql`${t.days} >= 0 and ${t.days} <= 36525`)],
+);
+
+/** Each purge (issue 24): the daily job claims its business date once across instances; counts per kind. */
+export const retentionPurgeRuns = pgTable(
+  'retention_purge_runs',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    businessDate: date({ mode: 'string' }).notNull(),
+    trigger: text().notNull(),
+    instance: text().notNull(),
+    startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+    counts: jsonb().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    uniqueIndex('retention_purge_runs_one_job_per_day').on(t.businessDate).where(sql`${t.trigger} = 'job'`),
+    check('retention_purge_runs_trigger', sql`${t.trigger} in ('job', 'cli')`),
+  ],
+);
+
 // ── platform (src/db/lockout.ts): login throttling per account name and source (issue 17) ──
 export const loginThrottles = pgTable('login_throttles', {
   /** SHA-256 of kind, lower-cased name and source address. */
@@ -885,6 +919,8 @@ export const helpRequests = pgTable(
     readBy: text(),
     decidedAt: timestamp({ withTimezone: true }),
     decidedBy: text(),
+    /** Issue 24: when the retention purge removed the person (name, INSZ, contact, free text). */
+    pseudonymisedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     // The lists' order (received_on desc, filed_at desc, id desc): a keyset page is one range of it.

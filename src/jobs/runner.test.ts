@@ -8,6 +8,7 @@ describe('job schedules', () => {
     onlineReminders: ['0', '7'],
     eboxNotifications: ['30', '1'],
     mergerCutover: ['5', '0'],
+    retentionPurge: ['45', '2'],
     housekeeping: ['*/15', '*'],
   };
   it.each(Object.keys(JOBS) as JobName[])('runs %s on its schedule, or every minute when the test mode asks', (job) => {

@@ -23,6 +23,11 @@ export const JOBS = {
    * applied is skipped), however many instances or jobs ask.
    */
   mergerCutover: { name: 'merger-cutover', cron: '5 0 * * *' },
+  /**
+   * Issue 24: the retention purge, once per business date across instances (its run row claims the
+   * date), at night when the portal is quiet; idempotent, so a missed night is caught up the next.
+   */
+  retentionPurge: { name: 'retention-purge', cron: '45 2 * * *' },
   /** Every quarter of an hour: expired sessions removed; mails left queued by a stopped process sent. */
   housekeeping: { name: 'housekeeping', cron: '*/15 * * * *' },
 } as const;
@@ -110,6 +115,11 @@ export async function startJobs(
     mergerCutover: async (date) => {
       const results = await services.mergers.cutover.runScheduled();
       return { date, runs: results.map((r) => ({ mergerId: r.mergerId, runId: r.runId, changes: r.changes })) };
+    },
+    // On the business date, not the job's (see JOBS.retentionPurge); counts per kind.
+    retentionPurge: async () => {
+      const result = await services.retention.purge('job');
+      return { date: result.date, skipped: result.skipped ?? false, counts: Object.fromEntries(result.kinds.map((k) => [k.kind, k.count])) };
     },
     housekeeping: async () => ({
       expiredSessions: await services.auth.purgeExpired(),

@@ -19,6 +19,7 @@ import { SessionProvider, useSession } from './session.js';
 import { ACCESS_LOG_PATH, PRIVACY_PERMISSION } from './features/privacy/access-log-common.js';
 import { lazyPage } from './lazy-page.js';
 import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
+import { privacyPaths, RETENTION_PERMISSIONS, SUBJECT_REQUEST_PERMISSION } from './features/privacy/subject-request-api.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
 const HelpPage = lazyPage(() => import('./features/help/help-page.js'), 'HelpPage');
@@ -60,6 +61,8 @@ const MergerImportPage = lazyPage(() => import('./features/mergers/merger-import
 const MergersPage = lazyPage(() => import('./features/mergers/mergers-page.js'), 'MergersPage');
 const SubsidyReportListPage = lazyPage(() => import('./features/subsidy-report/subsidy-report-list-page.js'), 'SubsidyReportListPage');
 const SubsidyReportPage = lazyPage(() => import('./features/subsidy-report/subsidy-report-page.js'), 'SubsidyReportPage');
+const RetentionPage = lazyPage(() => import('./features/privacy/retention-page.js'), 'RetentionPage');
+const SubjectRequestPage = lazyPage(() => import('./features/privacy/subject-request-page.js'), 'SubjectRequestPage');
 
 // Toegangsbeheer (SPEC §2): each screen with the permission it needs (the server checks again).
 const ACCESS_ROUTES = [
@@ -110,6 +113,9 @@ const GUARDED_ROUTES: { path: string; permission?: string | readonly string[]; e
   { path: eboxPaths.list, permission: EBOX_PERMISSION, element: <EboxListPage /> },
   { path: `${eboxPaths.list}/:id`, permission: EBOX_PERMISSION, element: <EboxDocumentPage /> },
   { path: subsidyPaths.list, permission: SUBSIDY_PERMISSION, element: <SubsidyReportListPage /> },
+  // Issue 24: retention (platform administrator, privacy officers) and citizens' requests (privacy officers).
+  { path: privacyPaths.retention, permission: RETENTION_PERMISSIONS, element: <RetentionPage /> },
+  { path: privacyPaths.subjectRequest, permission: SUBJECT_REQUEST_PERMISSION, element: <SubjectRequestPage /> },
   { path: `${subsidyPaths.list}/:id`, permission: SUBSIDY_PERMISSION, element: <SubsidyReportPage /> },
   ...ACCESS_ROUTES,
   ...CHAMAN_ROUTES.map((route) => ({ ...route, permission: 'app:chaman' })),

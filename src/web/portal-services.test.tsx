@@ -52,7 +52,7 @@ describe('servicesFor / navigationFor: each role sees the services it may use (i
     ['data protection officer', choice('USER', 'ocmw', ['privacy-officer']), ['privacy', 'mergers'], ['online', 'ebox', 'dossiers', 'report', 'chaman', 'configuration']],
     ['HTB', choice('HTB', 'ocmw'), ['access', 'mergers'], []],
     ['co-HTB', choice('CO_HTB', 'ocmw'), ['access', 'mergers'], []],
-    ['platform administrator', choice('ADMIN', null), ['mergers', 'orgAccess', 'htbImport', 'mails'], []],
+    ['platform administrator', choice('ADMIN', null), ['mergers', 'orgAccess', 'htbImport', 'mails', 'retention'], []],
     ['vendor user', choice('USER', 'vendor', ['chaman']), ['chaman', 'mergers'], []],
   ])('%s', (_name, context, nav, closed) => {
     expect(navigationFor(context).map((n) => n.key)).toEqual(nav);

@@ -11,7 +11,7 @@ import { chamanPaths } from './features/channels/chaman-common.js';
 import { DOSSIER_PERMISSION, dossierPaths } from './features/dossiers/dossiers-common.js';
 import { OCMW_ONLINE_PERMISSIONS, helpRequestPaths } from './features/help-requests/help-requests-common.js';
 import { EBOX_PERMISSION, eboxPaths } from './features/mailbox/ebox-common.js';
-import { ACCESS_LOG_PATH, PRIVACY_PERMISSION } from './features/privacy/access-log-common.js';
+import { ACCESS_LOG_PATH, PRIVACY_PERMISSION, privacyPaths } from './features/privacy/access-log-common.js';
 import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subsidy-report-common.js';
 
 export type ServiceKey =
@@ -26,7 +26,8 @@ export type ServiceKey =
   | 'mergers'
   | 'htbImport'
   | 'orgAccess'
-  | 'mails';
+  | 'mails'
+  | 'retention';
 
 type Role = RoleChoice['role'];
 type OrganisationKind = NonNullable<RoleChoice['organisation']>['kind'];
@@ -80,6 +81,8 @@ export const PORTAL_SERVICES: readonly PortalService[] = [
   { key: 'orgAccess', to: ORGANISATION_ACCESS_PATH, navLabel: 'header.navOrgAccess', texts: 'tiles.orgAccess', permission: ADMIN_PERMISSION, audience: 'admin' },
   { key: 'htbImport', to: '/beheer/htb-import', navLabel: 'header.navHtbImport', texts: 'tiles.htbImport', permission: ADMIN_PERMISSION, audience: 'admin' },
   { key: 'mails', to: '/beheer/e-mails', navLabel: 'header.navMails', texts: 'tiles.mails', permission: ADMIN_PERMISSION, audience: 'admin' },
+  // Issue 24: the retention periods (the privacy officer reaches them from the privacy area's own navigation).
+  { key: 'retention', to: privacyPaths.retention, navLabel: 'privacy.retention.nav', texts: 'privacy.retention.tile', permission: ADMIN_PERMISSION, audience: 'admin' },
 ];
 
 /** Who can give the role a service it may use but lacks (a message key of `home.grant.*`). */

@@ -9,6 +9,8 @@ export interface OperationalState {
   helpRequestsOverdue: number;
   cutoversByStatus: { status: string; count: number }[];
   jobQueue: { queue: string; waiting: number; lastSuccess: number | null }[];
+  /** Issue 24: the last finished retention purge (any instance, job or CLI): rows per kind, and when. */
+  retention: { finishedAt: number; counts: { kind: string; count: number }[] } | null;
 }
 
 export async function readOperationalState(db: Db, opts: { today: string; decisionDays: number; expiryDays: number }): Promise<OperationalState> {
@@ -32,6 +34,7 @@ export async function readOperationalState(db: Db, opts: { today: string; decisi
     helpRequestsOverdue: scalars?.overdue ?? 0,
     cutoversByStatus,
     jobQueue: await readJobQueue(db),
+    retention: await readLastPurge(db),
   };
 }
 
@@ -54,4 +57,14 @@ async function readJobQueue(db: Db): Promise<OperationalState['jobQueue']> {
       from pgboss.queue q where q.name not like '\\_\\_%' order by 1`,
   );
   return rows.map((r) => ({ queue: r.queue, waiting: r.waiting, lastSuccess: r.last === null ? null : Number(r.last) }));
+}
+
+/** The last finished retention purge: what it removed or pseudonymised per kind (read from the database, so every instance reports it). */
+async function readLastPurge(db: Db): Promise<OperationalState['retention']> {
+  const [row] = await queryRows<{ finished: number; counts: Record<string, unknown> }>(
+    db,
+    sql`select extract(epoch from finished_at)::float8 as finished, counts from retention_purge_runs where finished_at is not null order by finished_at desc, id desc limit 1`,
+  );
+  if (!row) return null;
+  return { finishedAt: Number(row.finished), counts: Object.entries(row.counts).map(([kind, n]) => ({ kind, count: Number(n) })) };
 }

@@ -37,6 +37,8 @@ async function metricsPlugin(app: FastifyInstance, opts: { token: string; metric
   const unreadable = gauge('ocmw_help_requests_unreadable_ocmws', 'OCMWs with unread help requests and nobody who can read them (no active user with OCMW Online or Sociale Agent), on the business date');
   const cutovers = gauge('ocmw_cutovers', 'Mergers by cut-over status (planned, scheduled, applied)', ['status']);
   const queueDepth = gauge('ocmw_job_queue_depth', 'Jobs waiting in a pg-boss queue', ['queue']);
+  const purged = gauge('ocmw_retention_purged', 'Rows the last retention purge removed or pseudonymised, per kind of data (issue 24)', ['kind']);
+  const lastPurge = gauge('ocmw_retention_last_purge_timestamp_seconds', 'When the last retention purge finished (Unix time; absent before the first)');
   const lastSuccess = gauge('ocmw_job_last_success_timestamp_seconds', 'When a queue last completed a job (Unix time)', ['queue']);
   // Issue 23: the SFTP file channel, counted in this process since it started.
   const files = opts.fileChannel;
@@ -70,7 +72,11 @@ async function metricsPlugin(app: FastifyInstance, opts: { token: string; metric
       throw new AppError('unauthenticated', translate('auth.required', request.language));
     }
     const state = await opts.metrics.read();
-    for (const g of [mails, cutovers, queueDepth, lastSuccess]) g.reset();
+    for (const g of [mails, cutovers, queueDepth, lastSuccess, purged, lastPurge]) g.reset();
+    if (state.retention) {
+      for (const k of state.retention.counts) purged.set({ kind: k.kind }, k.count);
+      lastPurge.set(state.retention.finishedAt);
+    }
     for (const m of state.mailsByStatus) mails.set({ status: m.status }, m.count);
     for (const c of state.cutoversByStatus) cutovers.set({ status: c.status }, c.count);
     for (const q of state.jobQueue) {

@@ -6,6 +6,7 @@ import { useListQuery } from '../../components/list/use-list-query.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { accessLogApi, type AccessLogItemData } from './access-log-api.js';
+import { PrivacyTabs } from './privacy-tabs.js';
 
 const FILTERS = ['insz', 'from', 'to'] as const;
 const PAGE_SIZE = 50;
@@ -47,6 +48,7 @@ export function AccessLogPage() {
   return (
     <>
       <h1>{t('privacy.accessLog.title')}</h1>
+      <PrivacyTabs />
       <p>{t('privacy.accessLog.intro')}</p>
       <FilterPanel list={list} title={t('privacy.accessLog.filterTitle')} submitLabel={t('privacy.accessLog.search')} resetLabel={t('privacy.accessLog.clear')}>
         <TextField {...list.fieldProps('insz')} inputMode="numeric" autoComplete="off" />

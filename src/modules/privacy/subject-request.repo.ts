@@ -1,0 +1,251 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows, type Db } from '../../db/db.js';
+import { formatInsz } from '../../shared/identifiers.js';
+
+/**
+ * SQL of a citizen's request (issue 24, GDPR art. 15/17): everything one OCMW holds on one INSZ in
+ * the portal, read across the modules' tables (the privacy officer's view is the whole portal, as
+ * the retention purge's is), and the erasures the law allows. Always scoped to one organisation.
+ */
+
+const iso = z.union([z.date(), z.string()]).transform((v) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString()));
+const isoOrNull = iso.nullable();
+const day = z.union([z.date(), z.string()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10)));
+
+const HelpRequestRow = z.object({
+  id: z.string(),
+  reference: z.string(),
+  filedAt: iso,
+  receivedOn: day,
+  language: z.string(),
+  kinds: z.array(z.string()),
+  postcode: z.string(),
+  nis: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  insz: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  message: z.string(),
+  readAt: isoOrNull,
+  decidedAt: isoOrNull,
+  events: z.array(z.object({ kind: z.string(), at: z.string(), by: z.string().nullable(), reason: z.string().nullable() })),
+});
+
+const FormRow = z.object({
+  id: z.string(),
+  dossierId: z.string(),
+  kind: z.string(),
+  subtype: z.string(),
+  startDate: day,
+  endDate: day.nullable(),
+  status: z.string(),
+  createdAt: iso,
+  createdBy: z.string().nullable(),
+  stoppedAt: isoOrNull,
+  stoppedBy: z.string().nullable(),
+  dossierOpenedOn: day,
+  dossierClosedOn: day.nullable(),
+});
+
+const EboxRow = z.object({
+  id: z.string(),
+  senderName: z.string(),
+  title: z.string(),
+  category: z.string(),
+  messageType: z.string(),
+  documentDate: day,
+  body: z.string(),
+  receivedAt: iso,
+  readAt: isoOrNull,
+  attachmentName: z.string().nullable(),
+  attachmentMime: z.string().nullable(),
+  attachment: z.instanceof(Uint8Array).nullable(),
+});
+
+const MutationRow = z.object({
+  id: z.coerce.number(),
+  type: z.string(),
+  subType: z.string().nullable(),
+  occurredAt: iso,
+  receivedAt: iso,
+  source: z.string(),
+  payload: z.unknown(),
+  batchDate: day,
+});
+
+const MailRow = z.object({ id: z.string(), kind: z.string(), toAddress: z.string(), subject: z.string(), bodyText: z.string(), status: z.string(), createdAt: iso, sentAt: isoOrNull });
+
+const AccountRow = z.object({
+  username: z.string(),
+  surname: z.string(),
+  firstName: z.string(),
+  email: z.string(),
+  language: z.string(),
+  createdAt: iso,
+  memberships: z.array(z.object({ domain: z.string(), type: z.string(), status: z.string(), localEmail: z.string().nullable(), applications: z.array(z.string()) })),
+  managerRole: z.string().nullable(),
+});
+
+const AccessRow = z.object({
+  at: iso,
+  businessDate: day,
+  actorUserId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  actorAccount: z.string().nullable(),
+  channel: z.string(),
+  action: z.string(),
+  objectKind: z.string(),
+  objectId: z.string().nullable(),
+});
+
+export type SubjectHelpRequest = z.infer<typeof HelpRequestRow>;
+export type SubjectForm = z.infer<typeof FormRow>;
+export type SubjectEboxDocument = z.infer<typeof EboxRow>;
+
+export interface SubjectData {
+  helpRequests: SubjectHelpRequest[];
+  dossierForms: SubjectForm[];
+  eboxDocuments: SubjectEboxDocument[];
+  mutations: z.infer<typeof MutationRow>[];
+  mails: z.infer<typeof MailRow>[];
+  userAccount: z.infer<typeof AccountRow> | null;
+  accessLog: z.infer<typeof AccessRow>[];
+}
+
+/** A SQL array of parameters (Drizzle writes a JS array as a list of parameters, not as one array). */
+const arrayOf = (values: readonly string[], type: 'text' | 'uuid') =>
+  values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]` : sql`array[]::${sql.raw(type)}[]`;
+
+const parse = <T>(schema: z.ZodType<T>, rows: unknown[]): T[] => rows.map((r) => schema.parse(r));
+
+/** The person's help requests at the OCMW (pseudonymised ones no longer carry the INSZ). */
+function helpRequests(db: Db, org: string, insz: string) {
+  return queryRows<unknown>(
+    db,
+    sql`select h.id, h.reference, h.filed_at as "filedAt", h.received_on as "receivedOn", h.language, h.kinds, h.postcode, h.nis,
+          h.surname, h.first_name as "firstName", h.insz, h.email, h.phone, h.message, h.read_at as "readAt", h.decided_at as "decidedAt",
+          coalesce((select json_agg(json_build_object('kind', e.kind, 'at', e.at, 'by', e.by, 'reason', e.reason) order by e.id)
+                    from help_request_events e where e.request_id = h.id), '[]'::json) as events
+        from help_requests h where h.organisation_id = ${org} and h.insz = ${insz} order by h.filed_at`,
+  );
+}
+
+/**
+ * The e-Box has no person field: a document concerns the person when its title, body or
+ * attachment name carries the INSZ, as digits or written YY.MM.DD-XXX.CC.
+ */
+function eboxMatch(insz: string) {
+  const patterns = [`%${insz}%`, `%${formatInsz(insz)}%`];
+  return sql`(title ilike any(${arrayOf(patterns, 'text')}) or body ilike any(${arrayOf(patterns, 'text')}) or coalesce(attachment_name, '') ilike any(${arrayOf(patterns, 'text')}))`;
+}
+
+/** Everything the organisation holds on the INSZ in the portal. */
+export async function readSubject(db: Db, org: string, insz: string): Promise<SubjectData> {
+  const requests = parse(HelpRequestRow, await helpRequests(db, org, insz));
+  const forms = await queryRows<unknown>(
+    db,
+    sql`select f.id, f.dossier_id as "dossierId", f.kind, f.subtype, f.start_date as "startDate", f.end_date as "endDate", f.status,
+          f.created_at as "createdAt", f.created_by as "createdBy", f.stopped_at as "stoppedAt", f.stopped_by as "stoppedBy",
+          d.opened_on as "dossierOpenedOn", d.closed_on as "dossierClosedOn"
+        from dossier_forms f join dossiers d on d.id = f.dossier_id
+        where f.organisation_id = ${org} and f.insz = ${insz} order by f.start_date, f.created_at`,
+  );
+  const documents = await queryRows<unknown>(
+    db,
+    sql`select id, sender_name as "senderName", title, category, message_type as "messageType", document_date as "documentDate", body,
+          received_at as "receivedAt", read_at as "readAt", attachment_name as "attachmentName", attachment_mime as "attachmentMime", attachment
+        from ebox_documents where organisation_id = ${org} and ${eboxMatch(insz)} order by received_at`,
+  );
+  const mutations = await queryRows<unknown>(
+    db,
+    sql`select m.id, m.type, m.sub_type as "subType", m.occurred_at as "occurredAt", m.received_at as "receivedAt", m.source, m.payload, d.batch_date as "batchDate"
+        from mutations m join mutation_deliveries d on d.mutation_id = m.id
+        where d.organisation_id = ${org} and m.insz = ${insz} order by m.received_at, m.id`,
+  );
+  const [account] = await queryRows<unknown>(
+    db,
+    sql`select u.username, u.surname, u.first_name as "firstName", u.email, u.language, u.created_at as "createdAt",
+          coalesce((select json_agg(json_build_object('domain', d.code, 'type', m.type, 'status', m.status, 'localEmail', m.local_email,
+                      'applications', coalesce((select json_agg(a.application order by a.application) from membership_applications a where a.membership_id = m.id), '[]'::json))
+                    order by d.code)
+                    from memberships m join domains d on d.id = m.domain_id where m.user_id = u.id and d.organisation_id = ${org}), '[]'::json) as memberships,
+          (select om.role from organisation_managers om where om.user_id = u.id and om.organisation_id = ${org}) as "managerRole"
+        from users u where u.insz = ${insz}
+          and (exists (select 1 from memberships m join domains d on d.id = m.domain_id where m.user_id = u.id and d.organisation_id = ${org})
+               or exists (select 1 from organisation_managers om where om.user_id = u.id and om.organisation_id = ${org}))`,
+  );
+  const userAccount = account ? AccountRow.parse(account) : null;
+  const addresses = [...new Set([...requests.map((r) => r.email), userAccount?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
+  const references = requests.map((r) => `%${r.reference}%`);
+  const mails = addresses.length
+    ? await queryRows<unknown>(
+        db,
+        sql`select id, kind, to_address as "toAddress", subject, body_text as "bodyText", status, created_at as "createdAt", sent_at as "sentAt"
+            from mails where lower(to_address) = any(${arrayOf(addresses, 'text')})
+              and (organisation_id = ${org} or subject ilike any(${arrayOf(references, 'text')}) or body_text ilike any(${arrayOf(references, 'text')}))
+            order by created_at`,
+      )
+    : [];
+  const accessLog = await queryRows<unknown>(
+    db,
+    sql`select at, business_date as "businessDate", actor_user_id as "actorUserId", actor_role as "actorRole", actor_account as "actorAccount",
+          channel, action, object_kind as "objectKind", object_id as "objectId"
+        from access_log where organisation_id = ${org} and insz = ${insz} order by at, id`,
+  );
+  return {
+    helpRequests: requests,
+    dossierForms: parse(FormRow, forms),
+    eboxDocuments: parse(EboxRow, documents),
+    mutations: parse(MutationRow, mutations),
+    mails: parse(MailRow, mails),
+    userAccount,
+    accessLog: parse(AccessRow, accessLog),
+  };
+}
+
+/**
+ * Erases the person from decided help requests (the same pseudonymisation as the retention purge:
+ * the reference, dates, kinds and municipality stay for the counts) and their forwarding reasons;
+ * the number of requests changed.
+ */
+export async function pseudonymiseHelpRequests(tx: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  await tx.execute(sql`update help_request_events set reason = null where request_id = any(${arrayOf(ids, 'uuid')}) and reason is not null`);
+  const rows = await queryRows<unknown>(
+    tx,
+    sql`with changed as (
+          update help_requests set surname = '', first_name = '', insz = null, email = null, phone = null, message = '', pseudonymised_at = now()
+          where id = any(${arrayOf(ids, 'uuid')}) and decided_at is not null returning 1)
+        select count(*)::int as n from changed`,
+  );
+  return z.object({ n: z.number() }).parse(rows[0]).n;
+}
+
+/** Deletes mails already handled (sent, failed, outbox); the number deleted. */
+export async function deleteMails(tx: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await queryRows<unknown>(
+    tx,
+    sql`with gone as (delete from mails where id = any(${arrayOf(ids, 'uuid')}) and status in ('sent', 'failed', 'outbox') returning 1) select count(*)::int as n from gone`,
+  );
+  return z.object({ n: z.number() }).parse(rows[0]).n;
+}
+
+/** Deletes forms past their term, and their dossiers when closed and left without forms; the number of forms deleted. */
+export async function deleteForms(tx: Db, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await queryRows<unknown>(
+    tx,
+    sql`with gone as (delete from dossier_forms where id = any(${arrayOf(ids, 'uuid')}) and status <> 'running' returning dossier_id)
+        select count(*)::int as n, coalesce(array_agg(distinct dossier_id), '{}') as dossiers from gone`,
+  );
+  const { n, dossiers } = z.object({ n: z.number(), dossiers: z.array(z.string()) }).parse(rows[0]);
+  if (dossiers.length) {
+    await tx.execute(sql`delete from dossiers d where d.id = any(${arrayOf(dossiers, 'uuid')}) and d.closed_on is not null
+                         and not exists (select 1 from dossier_forms f where f.dossier_id = d.id)`);
+  }
+  return n;
+}
+

@@ -1,0 +1,150 @@
+import type { Db } from '../../db/db.js';
+import type { Clock } from '../../domain/clock.js';
+import { AppError } from '../../shared/errors.js';
+import { localized, type Message } from '../../shared/i18n.js';
+import { msg } from '../../shared/messages.js';
+import { authContextOf, can, type Caller } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import { cutoffDate, effectiveSettings } from './retention-rules.js';
+import { listOverrides } from './retention.repo.js';
+import { subjectRequestMessages } from './subject-request-messages.js';
+import { type ErasureBody, type SubjectKind } from './subject-request.schema.js';
+import * as repo from './subject-request.repo.js';
+import type { AccessLog } from './access-log.js';
+
+export interface SubjectRequestDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  /** Issue 24: the look-up, the export and the erasure are reads of the person's data. */
+  accessLog: AccessLog;
+}
+
+/** Whether one kind of the person's data may be erased now, and if not, why (a message for the edge). */
+export interface ErasureVerdict {
+  kind: SubjectKind;
+  count: number;
+  erasable: boolean;
+  reason: Message;
+}
+
+const { msg: subjectMsg } = subjectRequestMessages;
+
+/**
+ * A citizen's request (issue 24, GDPR art. 15 and 17), for the privacy officer of one OCMW (the
+ * application `privacy-officer`, own organisation only): everything the OCMW holds on one INSZ in
+ * the portal, as one file; and the erasure of what the law allows, with the reason recorded.
+ * A person of whom the OCMW holds nothing is 404 (so another OCMW's officer learns nothing).
+ */
+export function createSubjectRequestService({ db, clock, audit, accessLog }: SubjectRequestDeps) {
+  function officerOf(caller: Caller): { organisationId: string; domainId: string | null; userId: string; role: string } {
+    const ctx = authContextOf(caller.context);
+    if (!ctx?.organisationId || !can(ctx, 'app:privacy-officer', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
+      throw new AppError('forbidden', msg('auth.forbidden'));
+    }
+    return { organisationId: ctx.organisationId, domainId: ctx.domainId, userId: caller.userId, role: ctx.role };
+  }
+
+  async function held(organisationId: string, insz: string): Promise<repo.SubjectData> {
+    const data = await repo.readSubject(db, organisationId, insz);
+    const counts = countsOf(data);
+    if (Object.values(counts).every((n) => n === 0)) throw new AppError('not_found', subjectMsg('subject.nothing_held'));
+    return data;
+  }
+
+  /** Per kind: may it be erased today, and why (not). Forms follow the retention in force. */
+  async function verdicts(data: repo.SubjectData): Promise<ErasureVerdict[]> {
+    const today = clock.today();
+    const counts = countsOf(data);
+    const formDays = effectiveSettings(await listOverrides(db)).find((s) => s.kind === 'dossier-forms')!.days;
+    const formCutoff = cutoffDate(today, formDays);
+    const open = data.helpRequests.filter((r) => r.decidedAt === null).length;
+    const keptForms = data.dossierForms.filter((f) => f.status === 'running' || (f.endDate ?? f.stoppedAt?.slice(0, 10) ?? '9999-12-31') >= formCutoff).length;
+    const verdict = (kind: SubjectKind, erasable: boolean, reason: Message): ErasureVerdict => ({ kind, count: counts[kind], erasable: erasable && counts[kind] > 0, reason });
+    return [
+      open > 0
+        ? verdict('helpRequests', false, subjectMsg('subject.keep.help_requests_open', { open }))
+        : verdict('helpRequests', true, subjectMsg('subject.erase.help_requests')),
+      keptForms > 0
+        ? verdict('dossierForms', false, subjectMsg('subject.keep.dossier_forms', { kept: keptForms, until: formCutoff }))
+        : verdict('dossierForms', true, subjectMsg('subject.erase.dossier_forms')),
+      verdict('eboxDocuments', false, subjectMsg('subject.keep.ebox_documents')),
+      verdict('mutations', false, subjectMsg('subject.keep.mutations')),
+      verdict('mails', true, subjectMsg('subject.erase.mails')),
+      verdict('userAccount', false, subjectMsg('subject.keep.user_account')),
+      verdict('accessLog', false, subjectMsg('subject.keep.access_log')),
+    ];
+  }
+
+  async function record(tx: Db, officer: ReturnType<typeof officerOf>, action: string, after: Record<string, unknown>) {
+    // The audit log carries no national number (issue 24): the access log holds the INSZ next to who asked.
+    await audit.record(tx, { actorUserId: officer.userId, actorRole: officer.role, organisationId: officer.organisationId, domainId: officer.domainId, action: `privacy.${action}`, after });
+  }
+
+  /** One access-log entry for the request itself, through the one writer of the access log. */
+  function logRead(officer: ReturnType<typeof officerOf>, insz: string, action: string) {
+    accessLog.record({ organisationId: officer.organisationId, actor: { userId: officer.userId, role: officer.role }, channel: 'portal', action: `subject-request.${action}`, objectKind: 'person', insz });
+  }
+
+  return {
+    /** What the OCMW holds on the INSZ, counted per kind, and per kind whether it may be erased (404 when nothing). */
+    async overview(caller: Caller, insz: string) {
+      const officer = officerOf(caller);
+      const data = await held(officer.organisationId, insz);
+      // What the OCMW holds on the person is itself their data: the look-up is logged like a read.
+      logRead(officer, insz, 'overview');
+      return { insz, date: clock.today(), kinds: await verdicts(data) };
+    },
+
+    /** Everything held on the INSZ, for the file handed to the citizen (audited, and one access-log row). */
+    async export(caller: Caller, insz: string) {
+      const officer = officerOf(caller);
+      const data = await held(officer.organisationId, insz);
+      const counts = countsOf(data);
+      await db.transaction(async (txh) => record(txh as unknown as Db, officer, 'subject-export', { counts }));
+      logRead(officer, insz, 'subject-export');
+      const org = caller.context?.organisation;
+      return { insz, date: clock.today(), organisation: { kbo: org?.kbo ?? '', name: localized(org?.name ?? { nl: '' }) }, counts, data };
+    },
+
+    /**
+     * Erases the kinds asked for, all or nothing: 409 naming the first kind the law keeps (and why);
+     * the reason is recorded in the audit log. Help requests are pseudonymised like the retention
+     * purge does (their counts stay); handled mails are deleted; forms past their term are deleted.
+     */
+    async erase(caller: Caller, body: ErasureBody) {
+      const officer = officerOf(caller);
+      const data = await held(officer.organisationId, body.insz);
+      const byKind = new Map((await verdicts(data)).map((v) => [v.kind, v]));
+      for (const kind of body.kinds) {
+        const v = byKind.get(kind)!;
+        if (!v.erasable) throw new AppError('conflict', v.count === 0 ? subjectMsg('subject.erase.nothing', { kind }) : v.reason);
+      }
+      const erased: Partial<Record<SubjectKind, number>> = {};
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        if (body.kinds.includes('helpRequests')) erased.helpRequests = await repo.pseudonymiseHelpRequests(tx, data.helpRequests.map((r) => r.id));
+        if (body.kinds.includes('mails')) erased.mails = await repo.deleteMails(tx, data.mails.map((m) => m.id));
+        if (body.kinds.includes('dossierForms')) erased.dossierForms = await repo.deleteForms(tx, data.dossierForms.map((f) => f.id));
+        await record(tx, officer, 'subject-erasure', { reason: body.reason, erased, references: data.helpRequests.map((r) => r.reference) });
+      });
+      logRead(officer, body.insz, 'subject-erasure');
+      return { insz: body.insz, erased };
+    },
+  };
+}
+
+/** How many items of each kind the person has at the OCMW. */
+export function countsOf(data: repo.SubjectData): Record<SubjectKind, number> {
+  return {
+    helpRequests: data.helpRequests.length,
+    dossierForms: data.dossierForms.length,
+    eboxDocuments: data.eboxDocuments.length,
+    mutations: data.mutations.length,
+    mails: data.mails.length,
+    userAccount: data.userAccount ? 1 : 0,
+    accessLog: data.accessLog.length,
+  };
+}
+
+export type SubjectRequestService = ReturnType<typeof createSubjectRequestService>;
