@@ -18,6 +18,7 @@ import { SUBSIDY_PERMISSION, subsidyPaths } from './features/subsidy-report/subs
 import { SessionProvider, useSession } from './session.js';
 import { lazyPage } from './lazy-page.js';
 import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
+import { Notice } from './components/notice.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
 const HelpPage = lazyPage(() => import('./features/help/help-page.js'), 'HelpPage');
@@ -131,9 +132,7 @@ function AppRoutes() {
     return (
       <>
         <h1>{t('app.name')}</h1>
-        <p role="alert" className="notice notice--error">
-          {t('app.sessionError')}
-        </p>
+        <Notice tone="error">{t('app.sessionError')}</Notice>
         <button type="button" className="button button--primary" onClick={() => void refresh()}>
           {t('app.retry')}
         </button>

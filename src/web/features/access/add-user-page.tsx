@@ -8,6 +8,7 @@ import type { AddMemberInput } from './access-api.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
 import { ApplicationCheckboxes, ApplicationList, InszStep, PersonReviewList } from './person-fields.js';
 import { IdentityFields, LocalEmailField, StepActions, StepHeading, usePersonWizard } from './person-wizard.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'add-user';
 
@@ -104,9 +105,7 @@ export function AddUserPage() {
 
       {step === 'done' && review ? (
         <>
-          <p role="status" className="notice notice--success">
-            {t('access.add.done', { name: `${review.person.firstName} ${review.person.surname}`, username: review.person.username })}
-          </p>
+          <Notice tone="success">{t('access.add.done', { name: `${review.person.firstName} ${review.person.surname}`, username: review.person.username })}</Notice>
           <ul className="link-list">
             {review.userId ? (
               <li>

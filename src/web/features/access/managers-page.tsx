@@ -18,6 +18,7 @@ import { accessApi } from './access-api.js';
 import type { CoHtbReviewData, ManagerData, NewPersonInput } from './access-api.js';
 import { Breadcrumbs, accessPaths, displayInsz } from './access-common.js';
 import { InszStep, NewPersonFields, PersonReviewList, emptyPerson, personFieldLabels } from './person-fields.js';
+import { Notice } from '../../components/notice.js';
 
 type Step = 'list' | 'insz' | 'form' | 'review';
 const PREFIX = 'co-htb';
@@ -130,11 +131,7 @@ export function ManagersPage() {
       <Breadcrumbs items={[{ to: accessPaths.start, label: t('access.title') }, { label: t('access.managers.title') }]} />
       <h1>{t('access.managers.title')}</h1>
       <p>{t('access.managers.intro')}</p>
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
 
       <LoadStatus state={state}>
         {(data) =>

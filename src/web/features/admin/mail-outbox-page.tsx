@@ -13,6 +13,7 @@ import { formatDateTime } from '../../components/format.js';
 import { Pager } from '../../components/pager.js';
 import { mailKindLabel } from './mail-kinds.js';
 import { UnreadableOcmwsNotice } from './unreadable-ocmws-notice.js';
+import { Notice } from '../../components/notice.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -94,31 +95,21 @@ export function MailOutboxPage() {
       <h1>{title}</h1>
       <UnreadableOcmwsNotice />
       <p>{t('mails.intro')}</p>
-      {resendError ? (
-        <p role="alert" className="notice notice--error">
-          {resendError}
-        </p>
-      ) : null}
+      {resendError ? <Notice tone="error">{resendError}</Notice> : null}
 
       <div id="mail-results" aria-busy={isBusy ? true : undefined}>
         {state.status === 'loading' && !data ? (
           <p role="status" className="loading">
             {t('app.loading')}
           </p>
-        ) : state.status === 'error' ? (
-          <p role="alert" className="notice notice--error">
-            {errorMessage(state.error, t)}
-          </p>
-        ) : null}
+        ) : state.status === 'error' ? <Notice tone="error">{errorMessage(state.error, t)}</Notice> : null}
 
         {data ? (
           <>
             <p role="status" className="result-count">
               {t('mails.found', { count: data.total })}
             </p>
-            {data.items.length === 0 ? (
-              <p className="notice">{t('mails.empty')}</p>
-            ) : (
+            {data.items.length === 0 ? <Notice>{t('mails.empty')}</Notice> : (
               <div className="table-scroll" role="region" aria-labelledby="mails-caption" tabIndex={0}>
                 <table className="table">
                   <caption id="mails-caption">{t('mails.caption', { page, pages: totalPages })}</caption>

@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
+import { Notice } from '../../components/notice.js';
 
 /** Where the page lives (the administrator's "Beheer" area). */
 export const ORGANISATION_ACCESS_PATH = '/beheer/verdwijnende-ocmws';
@@ -159,9 +160,7 @@ export function OrganisationAccessPage() {
 
       <LoadStatus state={state}>
         {() =>
-          rows.length === 0 ? (
-            <p className="notice">{t('orgAccess.empty')}</p>
-          ) : (
+          rows.length === 0 ? <Notice>{t('orgAccess.empty')}</Notice> : (
             <>
               <p className="result-count">{t('orgAccess.count', { count: rows.length, ended: endedCount })}</p>
               <div className="table-scroll" role="region" aria-labelledby="org-access-caption" tabIndex={0}>

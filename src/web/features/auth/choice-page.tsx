@@ -10,6 +10,7 @@ import { landingPath } from '../../components/guards.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
+import { Notice } from '../../components/notice.js';
 
 /** R2.13: choose the organisation and role to work with (after login, or via "Wisselen"). */
 export function ChoicePage() {
@@ -41,9 +42,7 @@ export function ChoicePage() {
   return (
     <>
       <h1>{t('choice.title')}</h1>
-      {choices.length === 0 ? (
-        <p className="notice notice--warning">{t('choice.none')}</p>
-      ) : (
+      {choices.length === 0 ? <Notice tone="warning">{t('choice.none')}</Notice> : (
         <>
           <p>{t('choice.intro')}</p>
           {error ? (

@@ -15,6 +15,7 @@ import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi } from './chaman-api.js';
 import type { DelegationData } from './chaman-api.js';
 import { CertificateFields, certificateLabels, chamanPaths, permissionLabel } from './chaman-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'chaman-accept';
 
@@ -34,11 +35,7 @@ export function AcceptDelegationPage() {
       <h1>{title}</h1>
       <LoadStatus state={state}>
         {() =>
-          !delegation ? (
-            <p role="alert" className="notice notice--error">
-              {t('chaman.accept.notFound')}
-            </p>
-          ) : (
+          !delegation ? <Notice tone="error">{t('chaman.accept.notFound')}</Notice> : (
             <AcceptForm delegation={delegation} />
           )
         }

@@ -16,6 +16,7 @@ import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
 import type { AccountData, ChamanHomeData } from './chaman-api.js';
 import { AccountNameField, CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'chaman-account';
 
@@ -43,11 +44,7 @@ export function AccountPage() {
       <h1>{title}</h1>
       <LoadStatus state={state}>
         {() =>
-          !account ? (
-            <p role="alert" className="notice notice--error">
-              {t('chaman.account.notFound')}
-            </p>
-          ) : (
+          !account ? <Notice tone="error">{t('chaman.account.notFound')}</Notice> : (
             <AccountDetails
               account={account}
               owner={owner}
@@ -142,11 +139,7 @@ function AccountDetails({
 
   return (
     <>
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <dl className="details">
         {owner ? (
           <>

@@ -13,6 +13,7 @@ import { chamanApi, STATUS_FILTERS } from './chaman-api.js';
 import type { AccountData, ChamanHomeData, DelegationData, DelegationStatus } from './chaman-api.js';
 import { CertificateExpiry, chamanPaths, displayKbo, permissionLabel } from './chaman-common.js';
 import { ContactForm } from './contact-form.js';
+import { Notice } from '../../components/notice.js';
 
 const ALL = 'all';
 type StatusFilter = DelegationStatus | typeof ALL;
@@ -69,11 +70,7 @@ export function ChamanHomePage() {
           {home.organisation.name} - {home.domain.name}
         </p>
       ) : null}
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <LoadStatus state={state}>
         {(data) =>
           data.sender === null || isEditingContact ? (
@@ -154,11 +151,7 @@ function ChamanSections({
 
   return (
     <>
-      {actionError ? (
-        <p role="alert" className="notice notice--error">
-          {actionError}
-        </p>
-      ) : null}
+      {actionError ? <Notice tone="error">{actionError}</Notice> : null}
 
       <section aria-labelledby="chaman-ftp-title">
         <h2 id="chaman-ftp-title">{t('chaman.ftp.title')}</h2>

@@ -12,6 +12,7 @@ import type { DossierDetailData, FormData } from './dossiers-api.js';
 import { FormStatusBadge, dossierPaths, kindLabel, subtypeLabel } from './dossiers-common.js';
 import type { RegisteredState } from './register-form-page.js';
 import { StopForm } from './stop-form.js';
+import { Notice } from '../../components/notice.js';
 
 type Notice = { kind: 'registered'; subtype: string; startDate: string } | { kind: 'stopped'; subtype: string; endDate: string };
 
@@ -76,11 +77,9 @@ export function DossierDetailPage() {
       <h1>{title}</h1>
 
       {notice ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
-          {notice.kind === 'registered'
+        <Notice tone="success" ref={noticeRef} isFocusable>{notice.kind === 'registered'
             ? t('dossiers.detail.registered', { subtype: subtypeLabel(notice.subtype, t), start: formatDate(notice.startDate) })
-            : t('dossiers.detail.stopped', { subtype: subtypeLabel(notice.subtype, t), end: formatDate(notice.endDate) })}
-        </p>
+            : t('dossiers.detail.stopped', { subtype: subtypeLabel(notice.subtype, t), end: formatDate(notice.endDate) })}</Notice>
       ) : null}
 
       <dl className="details">
@@ -99,9 +98,7 @@ export function DossierDetailPage() {
       </p>
 
       <h2 id="dossier-forms-title">{t('dossiers.detail.formsTitle')}</h2>
-      {detail.formList.length === 0 ? (
-        <p className="notice">{t('dossiers.detail.noForms')}</p>
-      ) : (
+      {detail.formList.length === 0 ? <Notice>{t('dossiers.detail.noForms')}</Notice> : (
         <div className="table-scroll" role="region" aria-labelledby="dossier-forms-caption" tabIndex={0}>
           <table className="table">
             <caption id="dossier-forms-caption">{t('dossiers.detail.caption', { insz: displayInsz(detail.insz) })}</caption>

@@ -16,6 +16,7 @@ import { HELP_KIND_LIST, helpRequestsApi } from './help-requests-api.js';
 import type { CitizenReceiptData, CitizenRequestInput, CompetentOcmwData, HelpKind, OcmwLookupData } from './help-requests-api.js';
 import { kindLabel } from './help-requests-common.js';
 import { CitizenReceipt } from './citizen-receipt.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'citizen';
 const MESSAGE_MAX = 5000;
@@ -330,11 +331,7 @@ export function CitizenRequestPage() {
           </dl>
           {receiptDate ? <p>{t('helpRequests.citizen.reviewReceiptDate', { date: formatDate(receiptDate) })}</p> : null}
           <p>{t('helpRequests.citizen.reviewSignature')}</p>
-          {isProofFailed ? (
-            <p role="alert" className="notice notice--error">
-              {t('helpRequests.citizen.proofFailed')}
-            </p>
-          ) : null}
+          {isProofFailed ? <Notice tone="error">{t('helpRequests.citizen.proofFailed')}</Notice> : null}
           <div className="actions">
             <button type="button" className="button button--primary" onClick={() => void onSubmit()} disabled={isBusy}>
               {isBusy ? t('helpRequests.citizen.submitting') : t('helpRequests.citizen.submit')}

@@ -14,6 +14,7 @@ import { undoRefusal } from '../../../modules/merger/cutover-rules.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
 import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
+import { Notice } from '../../components/notice.js';
 
 type Outcome = { kind: 'run' | 'undo'; result: RunResultData } | { kind: 'error'; text: string };
 
@@ -30,11 +31,7 @@ function JournalRows({ mergerId, run, id }: { mergerId: number; run: MergerRunDa
   const { state } = useLoad((signal) => mergersApi.journal(mergerId, run.id, page, ROWS_PAGE_SIZE, signal), `${run.id}|${page}`);
   if (state.status === 'loading') return <p role="status">{t('mergers.cutover.journalLoading')}</p>;
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   const data = state.data;
   if (data.items.length === 0) return <p>{t('mergers.cutover.journalEmpty')}</p>;
@@ -214,15 +211,9 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
       {outcome ? (
         <div ref={outcomeRef} tabIndex={-1} className="cutover__outcome" aria-labelledby="cutover-outcome-title" role="region">
           <h3 id="cutover-outcome-title">{t('mergers.cutover.outcomeTitle')}</h3>
-          {outcome.kind === 'error' ? (
-            <p role="alert" className="notice notice--error">
-              {outcome.text}
-            </p>
-          ) : (
+          {outcome.kind === 'error' ? <Notice tone="error">{outcome.text}</Notice> : (
             <>
-              <p role="status" className="notice notice--success">
-                {t(outcome.kind === 'run' ? 'mergers.cutover.ran' : 'mergers.cutover.undone', { count: outcome.result.changes, run: outcome.result.runId })}
-              </p>
+              <Notice tone="success">{t(outcome.kind === 'run' ? 'mergers.cutover.ran' : 'mergers.cutover.undone', { count: outcome.result.changes, run: outcome.result.runId })}</Notice>
               <div className="table-scroll" role="region" aria-labelledby="cutover-result-caption" tabIndex={0}>
                 <table className="table">
                   <caption id="cutover-result-caption">{t('mergers.cutover.resultCaption', { run: outcome.result.runId })}</caption>
@@ -278,11 +269,7 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
       <h3 id="cutover-runs-title">{t('mergers.cutover.runsTitle')}</h3>
       {runs.state.status === 'loading' ? (
         <p role="status">{t('mergers.cutover.runsLoading')}</p>
-      ) : runs.state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(runs.state.error, t)}
-        </p>
-      ) : runs.state.data.items.length === 0 ? (
+      ) : runs.state.status === 'error' ? <Notice tone="error">{errorMessage(runs.state.error, t)}</Notice> : runs.state.data.items.length === 0 ? (
         <p>{t('mergers.cutover.noRuns')}</p>
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="cutover-runs-caption" tabIndex={0}>

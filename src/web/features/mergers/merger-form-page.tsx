@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { mergerPaths, mergersApi } from './mergers-api.js';
+import { Notice } from '../../components/notice.js';
 
 import { EMPTY, PREFIX, SourceSearch, bodyOf, clientErrors, draftOf, ids, previewScenario, suggestedCode } from './merger-form-draft.js';
 import type { Draft } from './merger-form-draft.js';
@@ -128,11 +129,7 @@ export function MergerFormPage() {
     return (
       <>
         <h1>{title}</h1>
-        {existing.state.status === 'error' ? (
-          <p role="alert" className="notice notice--error">
-            {errorMessage(existing.state.error, t)}
-          </p>
-        ) : (
+        {existing.state.status === 'error' ? <Notice tone="error">{errorMessage(existing.state.error, t)}</Notice> : (
           <p role="status">{t('mergers.loading')}</p>
         )}
       </>

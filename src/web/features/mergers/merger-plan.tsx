@@ -9,6 +9,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerPlanData, PlanActionData } from './mergers-api.js';
 import { ROWS_PAGE_SIZE, ScenarioLabel, actionLabel, addDaysIso, columnLabel, rowValue } from './mergers-common.js';
+import { Notice } from '../../components/notice.js';
 
 /** One action's rows, a page at a time, loaded when the action is expanded (R7.3). */
 export function PlanRows({ mergerId, kind, label, id }: { mergerId: number; kind: string; label: string; id: string }) {
@@ -19,11 +20,7 @@ export function PlanRows({ mergerId, kind, label, id }: { mergerId: number; kind
 
   if (state.status === 'loading') return <p role="status">{t('mergers.plan.rowsLoading')}</p>;
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   const data = state.data;
   if (data.items.length === 0) return <p>{t('mergers.plan.noRows')}</p>;
@@ -88,11 +85,7 @@ export function PlanSection({ mergerId }: { mergerId: number }) {
 
   if (state.status === 'loading') return <p role="status">{t('mergers.plan.loading')}</p>;
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   const plan = state.data;
 

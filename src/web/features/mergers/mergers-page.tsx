@@ -15,6 +15,7 @@ import { mergerPaths, mergersApi } from './mergers-api.js';
 import type { MergerProgressData } from './mergers-api.js';
 import { MergerStatus, ProgressBar, ScenarioLabel } from './mergers-common.js';
 import { WaveSection } from './merger-wave.js';
+import { Notice } from '../../components/notice.js';
 
 interface DashboardData {
   items: MergerSummary[];
@@ -72,11 +73,7 @@ export function MergersPage() {
     <>
       <h1>{t('mergers.title')}</h1>
       <p>{t(isAdmin ? 'mergers.introAdmin' : 'mergers.intro')}</p>
-      {notice ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success" ref={noticeRef} isFocusable>{notice}</Notice> : null}
       {isAdmin ? (
         <div className="actions">
           <Link to={mergerPaths.create} className="button button--primary">
@@ -89,9 +86,7 @@ export function MergersPage() {
       ) : null}
       <LoadStatus state={state}>
         {(data) =>
-          data.items.length === 0 ? (
-            <p className="notice">{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</p>
-          ) : (
+          data.items.length === 0 ? <Notice>{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</Notice> : (
             <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
               <table className="table">
                 <caption id="mergers-caption">{t('mergers.caption', { count: data.total })}</caption>

@@ -16,6 +16,7 @@ import type { ReportDetailData, SubsidyLineData } from './subsidy-report-api.js'
 import { subsidyTypeLabel } from './subsidy-report-common.js';
 import { AMOUNT_FIELDS, preloadSubsidySchema, validateLines } from './subsidy-report-validation.js';
 import type { LineDraft } from './subsidy-report-validation.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'subsidy-line';
 const ADD_BUTTON_ID = 'subsidy-add-line';
@@ -236,9 +237,7 @@ export function LinesEditor({
           <ErrorSummary key={errors.attempt} title={t('form.errorSummary')} message={errors.message} fields={summaryLinks(errors, known)} />
         ) : null}
         <form noValidate onSubmit={(event) => void onSave(event)} aria-labelledby="subsidy-lines-title">
-          {drafts.length === 0 ? (
-            <p className="notice">{t('subsidy.lines.empty')}</p>
-          ) : (
+          {drafts.length === 0 ? <Notice>{t('subsidy.lines.empty')}</Notice> : (
             <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
               <table className="table">
                 <caption id={captionId}>{t('subsidy.lines.caption', { year: report.year })}</caption>
@@ -379,11 +378,7 @@ export function LinesEditor({
             {submitError.message}
           </div>
         ) : null}
-        {!canSubmit && submitReason ? (
-          <p id="subsidy-submit-reason" className="notice notice--warning">
-            <strong>{t('subsidy.submit.notYet')}</strong> {submitReason}
-          </p>
-        ) : null}
+        {!canSubmit && submitReason ? <Notice tone="warning" id="subsidy-submit-reason"><strong>{t('subsidy.submit.notYet')}</strong> {submitReason}</Notice> : null}
         <div className="actions">
           <button
             type="button"
