@@ -30,7 +30,7 @@ export function AddUserPage() {
   });
   const wizard = usePersonWizard({
     prefix: PREFIX,
-    domainId,
+    lookup: (insz) => accessApi.lookupPerson(domainId, insz),
     labels: { applications: t('access.applications') },
     known: { type: { id: `${PREFIX}-type-USER`, label: t('access.type') } },
     refuse: (found) => (found.isMember ? t('access.add.alreadyMember', { name: `${found.firstName ?? ''} ${found.surname ?? ''}`.trim() }) : undefined),

@@ -23,7 +23,7 @@ export function ChangeTbPage() {
   });
   const wizard = usePersonWizard({
     prefix: 'change-tb',
-    domainId,
+    lookup: (insz) => accessApi.lookupPerson(domainId, insz),
     validate: () => accessApi.validateTb(domainId, body()),
     save: () => accessApi.changeTb(domainId, body()),
   });
