@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
-import { Badge } from '../../components/badge.js';
+import { Badge, DemoBadge } from '../../components/badge.js';
 import { formatDate } from '../../components/format.js';
 import { DataTable } from '../../components/list/data-list.js';
 import type { Column } from '../../components/list/data-list.js';
@@ -43,14 +43,7 @@ export function OrganisationAccessTable({
       cell: ({ organisation }) => (
         <>
           {nameOf(organisation)}
-          {organisation.isDemo ? (
-            <>
-              {' '}
-              <Badge tone="demo" title={t('choice.demoLong')}>
-                {t('choice.demo')}
-              </Badge>
-            </>
-          ) : null}
+          <DemoBadge isDemo={organisation.isDemo} />
           <br />
           <span className="nowrap">{t('mergers.kbo', { kbo: organisation.kboFormatted })}</span>
         </>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { RoleChoice } from '../../../modules/auth/auth.schema.js';
 import { ApiError } from '../../api.js';
-import { Badge } from '../../components/badge.js';
+import { Badge, DemoBadge } from '../../components/badge.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { choiceOrganisationName, choiceRoleLabel } from '../../components/format.js';
 import { landingPath } from '../../components/guards.js';
@@ -68,11 +68,7 @@ export function ChoicePage() {
                     ) : null}
                     {organisation?.isDemo || organisation?.status === 'disappearing' || isCurrent ? (
                       <span className="choice__badges">
-                        {organisation?.isDemo ? (
-                          <Badge tone="demo" title={t('choice.demoLong')}>
-                            {t('choice.demo')}
-                          </Badge>
-                        ) : null}
+                        <DemoBadge isDemo={organisation?.isDemo} isSpaced={false} />
                         {organisation?.status === 'disappearing' ? (
                           <Badge tone="warning">{t('choice.disappearing')}</Badge>
                         ) : null}

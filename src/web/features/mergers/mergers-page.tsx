@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
 import { api } from '../../api.js';
-import { Badge } from '../../components/badge.js';
+import { Badge, DemoBadge } from '../../components/badge.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -56,14 +56,7 @@ export function MergersPage() {
     return (
       <>
         <span className="merger__org-name">{localName(organisation.name, language)}</span>
-        {organisation.isDemo ? (
-          <>
-            {' '}
-            <Badge tone="demo" title={t('choice.demoLong')}>
-              {t('choice.demo')}
-            </Badge>
-          </>
-        ) : null}{' '}
+        <DemoBadge isDemo={organisation.isDemo} />{' '}
         <span className="merger__kbo">{t('mergers.kbo', { kbo: organisation.kboFormatted })}</span>
       </>
     );
