@@ -9,7 +9,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerRunData } from './mergers-api.js';
 import { actionLabel, formatTimestamp } from './mergers-common.js';
-import { PagedRows } from './paged-rows.js';
+import { ExpandButton, ExpandedRow, PagedRows } from './paged-rows.js';
 
 function shortJson(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -64,75 +64,66 @@ export function CutoverRuns({ mergerId, state }: { mergerId: number; state: Load
   return (
     <>
       <h3 id="cutover-runs-title">{t('mergers.cutover.runsTitle')}</h3>
-    {state.status === 'loading' ? (
-      <p role="status">{t('mergers.cutover.runsLoading')}</p>
-    ) : state.status === 'error' ? <Notice tone="error">{errorMessage(state.error, t)}</Notice> : state.data.items.length === 0 ? (
-      <p>{t('mergers.cutover.noRuns')}</p>
-    ) : (
-      <div className="table-scroll" role="region" aria-labelledby="cutover-runs-caption" tabIndex={0}>
-        <table className="table">
-          <caption id="cutover-runs-caption">{t('mergers.cutover.runsCaption', { count: state.data.items.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mergers.cutover.colRun')}</th>
-              <th scope="col">{t('mergers.cutover.colKind')}</th>
-              <th scope="col">{t('mergers.cutover.colActor')}</th>
-              <th scope="col">{t('mergers.detail.businessDate')}</th>
-              <th scope="col">{t('mergers.cutover.colAt')}</th>
-              <th scope="col">{t('mergers.cutover.colChanges')}</th>
-              <th scope="col">{t('mergers.cutover.colJournal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {state.data.items.map((run) => {
-              const isOpen = openJournal === run.id;
-              const journalId = `cutover-journal-${run.id}`;
-              return (
-                <Fragment key={run.id}>
-                  <tr>
-                    <th scope="row">{run.id}</th>
-                    <td>
-                      {run.kind === 'undo' ? (
-                        <Badge tone="warning">{t('mergers.cutover.kindUndo', { run: run.undoesRunId ?? '' })}</Badge>
-                      ) : (
-                        <Badge tone="info">{t('mergers.cutover.kindRun')}</Badge>
-                      )}
-                    </td>
-                    <td>{run.actor}</td>
-                    <td className="nowrap">{formatDate(run.businessDate)}</td>
-                    <td className="nowrap">{formatTimestamp(run.startedAt, language)}</td>
-                    <td>{run.changes}</td>
-                    <td>
-                      {run.changes > 0 ? (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-expanded={isOpen}
-                          aria-controls={isOpen ? journalId : undefined}
-                          onClick={() => setOpenJournal(isOpen ? undefined : run.id)}
-                        >
-                          {t(isOpen ? 'mergers.cutover.hideJournal' : 'mergers.cutover.showJournal')}
-                          <span className="visually-hidden"> – {t('mergers.cutover.runNumber', { run: run.id })}</span>
-                        </button>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                  {isOpen ? (
-                    <tr id={journalId} className="plan__rows-row">
-                      <td colSpan={7}>
-                        <JournalRows mergerId={mergerId} run={run} id={journalId} />
+      {state.status === 'loading' ? (
+        <p role="status">{t('mergers.cutover.runsLoading')}</p>
+      ) : state.status === 'error' ? <Notice tone="error">{errorMessage(state.error, t)}</Notice> : state.data.items.length === 0 ? (
+        <p>{t('mergers.cutover.noRuns')}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="cutover-runs-caption" tabIndex={0}>
+          <table className="table">
+            <caption id="cutover-runs-caption">{t('mergers.cutover.runsCaption', { count: state.data.items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mergers.cutover.colRun')}</th>
+                <th scope="col">{t('mergers.cutover.colKind')}</th>
+                <th scope="col">{t('mergers.cutover.colActor')}</th>
+                <th scope="col">{t('mergers.detail.businessDate')}</th>
+                <th scope="col">{t('mergers.cutover.colAt')}</th>
+                <th scope="col">{t('mergers.cutover.colChanges')}</th>
+                <th scope="col">{t('mergers.cutover.colJournal')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.data.items.map((run) => {
+                const isOpen = openJournal === run.id;
+                const journalId = `cutover-journal-${run.id}`;
+                return (
+                  <Fragment key={run.id}>
+                    <tr>
+                      <th scope="row">{run.id}</th>
+                      <td>
+                        {run.kind === 'undo' ? (
+                          <Badge tone="warning">{t('mergers.cutover.kindUndo', { run: run.undoesRunId ?? '' })}</Badge>
+                        ) : (
+                          <Badge tone="info">{t('mergers.cutover.kindRun')}</Badge>
+                        )}
+                      </td>
+                      <td>{run.actor}</td>
+                      <td className="nowrap">{formatDate(run.businessDate)}</td>
+                      <td className="nowrap">{formatTimestamp(run.startedAt, language)}</td>
+                      <td>{run.changes}</td>
+                      <td>
+                        {run.changes > 0 ? (
+                          <ExpandButton isOpen={isOpen} controls={journalId} which={t('mergers.cutover.runNumber', { run: run.id })} onToggle={() => setOpenJournal(isOpen ? undefined : run.id)}>
+                            {t(isOpen ? 'mergers.cutover.hideJournal' : 'mergers.cutover.showJournal')}
+                          </ExpandButton>
+                        ) : (
+                          '—'
+                        )}
                       </td>
                     </tr>
-                  ) : null}
-                </Fragment>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    )}
+                    {isOpen ? (
+                      <ExpandedRow id={journalId} colSpan={7}>
+                        <JournalRows mergerId={mergerId} run={run} id={journalId} />
+                      </ExpandedRow>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

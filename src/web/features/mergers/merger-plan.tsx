@@ -9,7 +9,7 @@ import { mergersApi } from './mergers-api.js';
 import type { MergerPlanData, PlanActionData } from './mergers-api.js';
 import { ScenarioLabel, actionLabel, addDaysIso, columnLabel, rowValue } from './mergers-common.js';
 import { Notice } from '../../components/notice.js';
-import { PagedRows } from './paged-rows.js';
+import { ExpandButton, ExpandedRow, PagedRows } from './paged-rows.js';
 
 /** One action's rows, a page at a time, loaded when the action is expanded (R7.3). */
 export function PlanRows({ mergerId, kind, label, id }: { mergerId: number; kind: string; label: string; id: string }) {
@@ -129,25 +129,16 @@ export function PlanSection({ mergerId }: { mergerId: number }) {
                     <td>{actionNote(action, plan, t)}</td>
                     <td>
                       {action.count > 0 ? (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-expanded={isOpen}
-                          aria-controls={isOpen ? rowsId : undefined}
-                          onClick={() => toggle(action.kind)}
-                        >
+                        <ExpandButton isOpen={isOpen} controls={rowsId} which={label} onToggle={() => toggle(action.kind)}>
                           {t(isOpen ? 'mergers.plan.hideRows' : 'mergers.plan.showRows')}
-                          <span className="visually-hidden"> – {label}</span>
-                        </button>
+                        </ExpandButton>
                       ) : null}
                     </td>
                   </tr>
                   {isOpen ? (
-                    <tr id={rowsId} className="plan__rows-row">
-                      <td colSpan={5}>
-                        <PlanRows mergerId={mergerId} kind={action.kind} label={label} id={rowsId} />
-                      </td>
-                    </tr>
+                    <ExpandedRow id={rowsId} colSpan={5}>
+                      <PlanRows mergerId={mergerId} kind={action.kind} label={label} id={rowsId} />
+                    </ExpandedRow>
                   ) : null}
                 </Fragment>
               );

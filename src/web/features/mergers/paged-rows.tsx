@@ -69,3 +69,22 @@ export function PagedRows<T>({
     </div>
   );
 }
+
+/** "Toon de rijen" / "Verberg de rijen" of a line whose rows open under it; `which` names the line for screen readers. */
+export function ExpandButton({ isOpen, controls, which, onToggle, children }: { isOpen: boolean; controls: string; which: string; onToggle: () => void; children: ReactNode }) {
+  return (
+    <button type="button" className="button button--small" aria-expanded={isOpen} aria-controls={isOpen ? controls : undefined} onClick={onToggle}>
+      {children}
+      <span className="visually-hidden"> – {which}</span>
+    </button>
+  );
+}
+
+/** The row under a line that holds its opened rows, across the table's columns. */
+export function ExpandedRow({ id, colSpan, children }: { id: string; colSpan: number; children: ReactNode }) {
+  return (
+    <tr id={id} className="plan__rows-row">
+      <td colSpan={colSpan}>{children}</td>
+    </tr>
+  );
+}
