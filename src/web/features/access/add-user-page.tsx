@@ -6,7 +6,8 @@ import { useSession } from '../../session.js';
 import { accessApi } from './access-api.js';
 import type { AddMemberInput } from './access-api.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
-import { ApplicationCheckboxes, ApplicationList, InszStep, PersonReviewList } from './person-fields.js';
+import { ApplicationCheckboxes, ApplicationList } from './application-fields.js';
+import { InszStep, PersonReviewList } from './person-fields.js';
 import { IdentityFields, LocalEmailField, StepActions, StepHeading, usePersonWizard } from './person-wizard.js';
 import { Notice } from '../../components/notice.js';
 

@@ -16,7 +16,7 @@ import { accessApi } from './access-api.js';
 import type { MemberDetailData } from './access-api.js';
 import { Breadcrumbs, accessPaths, displayInsz } from './access-common.js';
 import { DomainBanner } from './domain-banner.js';
-import { ApplicationCheckboxes, ApplicationList } from './person-fields.js';
+import { ApplicationCheckboxes, ApplicationList } from './application-fields.js';
 import { Notice } from '../../components/notice.js';
 
 /** A user's details in the domain: identification data, applications, local e-mail, block and remove. */
