@@ -20,6 +20,7 @@ import { ACCESS_LOG_PATH, PRIVACY_PERMISSION } from './features/privacy/access-l
 import { lazyPage } from './lazy-page.js';
 import { PASSWORD_REQUIRED_PATH, PASSWORD_SETUP_PATH } from './components/guards.js';
 import { privacyPaths, RETENTION_PERMISSIONS, SUBJECT_REQUEST_PERMISSION } from './features/privacy/subject-request-api.js';
+import { Notice } from './components/notice.js';
 
 // Every page but the login is its own chunk, loaded on first visit.
 const HelpPage = lazyPage(() => import('./features/help/help-page.js'), 'HelpPage');
@@ -141,9 +142,7 @@ function AppRoutes() {
     return (
       <>
         <h1>{t('app.name')}</h1>
-        <p role="alert" className="notice notice--error">
-          {t('app.sessionError')}
-        </p>
+        <Notice tone="error">{t('app.sessionError')}</Notice>
         <button type="button" className="button button--primary" onClick={() => void refresh()}>
           {t('app.retry')}
         </button>

@@ -10,7 +10,8 @@ interface FieldProps {
   required?: boolean;
 }
 
-function describedBy(id: string, error?: string | string[], hint?: ReactNode): string | undefined {
+/** The ids of a control's hint and error, for its aria-describedby. */
+export function describedBy(id: string, error?: string | string[], hint?: ReactNode): string | undefined {
   const ids = [hint ? `${id}-hint` : null, hasError(error) ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -29,11 +30,15 @@ function controlProps({ id, error, hint, required }: FieldProps) {
   } as const;
 }
 
-function FieldFrame({ id, label, error, hint, required, children }: FieldProps & { children: ReactNode }) {
+/**
+ * A control's label, hint and error around it. In a table's cell (`isInCell`) the column header says
+ * what the control is, so its label is read by screen readers only and the group takes no margin.
+ */
+export function FieldFrame({ id, label, error, hint, required, isInCell, children }: FieldProps & { isInCell?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className={hasError(error) ? 'form__group form__group--error' : 'form__group'}>
-      <label htmlFor={id} className="form__label">
+    <div className={hasError(error) ? 'form__group form__group--error' : 'form__group'} style={isInCell ? { marginBottom: 0 } : undefined}>
+      <label htmlFor={id} className={isInCell ? 'visually-hidden' : 'form__label'}>
         {label}
         {required ? (
           <>

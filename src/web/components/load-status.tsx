@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { errorMessage } from './error-message.js';
 import type { LoadState } from './use-load.js';
+import { Notice } from './notice.js';
 
 /** A loaded value: "loading…" (status), the error (alert), or the children with the data. */
 export function LoadStatus<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ReactNode }) {
@@ -15,11 +16,7 @@ export function LoadStatus<T>({ state, children }: { state: LoadState<T>; childr
     );
   }
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   return <>{children(state.data)}</>;
 }
@@ -45,9 +42,7 @@ export function DetailPending({ crumbs, title, state, back }: { crumbs: ReactNod
         </p>
       ) : (
         <>
-          <p role="alert" className="notice notice--error">
-            {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-          </p>
+          <Notice tone="error">{state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}</Notice>
           <p>
             <Link to={back.to}>{back.label}</Link>
           </p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { CITIZEN_FORM_PATH, navigationFor } from '../portal-services.js';
 import { useSession } from '../session.js';
-import { Badge } from './badge.js';
+import { DemoBadge } from './badge.js';
 import { choiceOrganisationName, choiceRoleLabel, formatDate } from './format.js';
 import { LanguageSwitch } from './language-switch.js';
 import { useUiLanguage } from './use-ui-language.js';
@@ -57,14 +57,7 @@ export function PortalHeader() {
             {organisation ? (
               <span className="portal-header__org-name">{choiceOrganisationName(context, t, language)}</span>
             ) : null}
-            {organisation?.isDemo ? (
-              <>
-                {' '}
-                <Badge tone="demo" title={t('choice.demoLong')}>
-                  {t('choice.demo')}
-                </Badge>
-              </>
-            ) : null}
+            <DemoBadge isDemo={organisation?.isDemo} />
             <span className={organisation ? 'portal-header__role' : 'portal-header__org-name'}>{choiceRoleLabel(context, t, language)}</span>
             {organisation ? (
               <span className="portal-header__kbo">{t('header.kbo', { kbo: organisation.kboFormatted })}</span>

@@ -5,6 +5,7 @@ import { errorMessage } from '../error-message.js';
 import { summaryLinks } from '../form-errors.js';
 import { Pager } from '../pager.js';
 import type { ListPage, ListQuery } from './use-list-query.js';
+import { Notice } from '../notice.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the components read only the shared part of a list's state
 type AnyList = ListQuery<string, { page: number }, ListPage<any>>;
@@ -88,17 +89,13 @@ export function ListResults<T>({
         <p role="status" className="loading">
           {t('app.loading')}
         </p>
-      ) : list.loadError ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(list.loadError, t)}
-        </p>
-      ) : null}
+      ) : list.loadError ? <Notice tone="error">{errorMessage(list.loadError, t)}</Notice> : null}
       {data ? (
         <>
           <p role="status" className="result-count">
             {found(data.total)}
           </p>
-          {data.items.length === 0 ? typeof empty === 'string' ? <p className="notice">{empty}</p> : empty : children(data.items)}
+          {data.items.length === 0 ? typeof empty === 'string' ? <Notice>{empty}</Notice> : empty : children(data.items)}
           <Pager
             label={paging}
             status={pageOf(page, totalPages)}

@@ -7,6 +7,7 @@ import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { accessApi } from './access-api.js';
 import { accessPaths, usePermissions } from './access-common.js';
+import { Notice } from '../../components/notice.js';
 
 /** "Toegangsbeheer": a (co-)TB goes straight to its domain; a (co-)HTB chooses one of the organisation's domains. */
 export function AccessStartPage() {
@@ -24,9 +25,7 @@ export function AccessStartPage() {
       <h2>{t('access.start.domains')}</h2>
       <LoadStatus state={state}>
         {(data) =>
-          data.length === 0 ? (
-            <p className="notice">{t('access.start.noDomains')}</p>
-          ) : (
+          data.length === 0 ? <Notice>{t('access.start.noDomains')}</Notice> : (
             <ul className="link-list">
               {data.map((domain) => (
                 <li key={domain.id}>

@@ -6,8 +6,10 @@ import { useSession } from '../../session.js';
 import { accessApi } from './access-api.js';
 import type { AddMemberInput } from './access-api.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
-import { ApplicationCheckboxes, ApplicationList, InszStep, PersonReviewList } from './person-fields.js';
+import { ApplicationCheckboxes, ApplicationList } from './application-fields.js';
+import { InszStep, PersonReviewList } from './person-fields.js';
 import { IdentityFields, LocalEmailField, StepActions, StepHeading, usePersonWizard } from './person-wizard.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'add-user';
 
@@ -29,7 +31,7 @@ export function AddUserPage() {
   });
   const wizard = usePersonWizard({
     prefix: PREFIX,
-    domainId,
+    lookup: (insz) => accessApi.lookupPerson(domainId, insz),
     labels: { applications: t('access.applications') },
     known: { type: { id: `${PREFIX}-type-USER`, label: t('access.type') } },
     refuse: (found) => (found.isMember ? t('access.add.alreadyMember', { name: `${found.firstName ?? ''} ${found.surname ?? ''}`.trim() }) : undefined),
@@ -104,9 +106,7 @@ export function AddUserPage() {
 
       {step === 'done' && review ? (
         <>
-          <p role="status" className="notice notice--success">
-            {t('access.add.done', { name: `${review.person.firstName} ${review.person.surname}`, username: review.person.username })}
-          </p>
+          <Notice tone="success">{t('access.add.done', { name: `${review.person.firstName} ${review.person.surname}`, username: review.person.username })}</Notice>
           <ul className="link-list">
             {review.userId ? (
               <li>

@@ -8,6 +8,7 @@ import { Breadcrumbs, accessPaths } from './access-common.js';
 import { DomainBanner } from './domain-banner.js';
 import { InszStep, PersonReviewList } from './person-fields.js';
 import { IdentityFields, LocalEmailField, StepActions, StepHeading, usePersonWizard } from './person-wizard.js';
+import { Notice } from '../../components/notice.js';
 
 /** "Van Toegangsbeheerder veranderen" (R2.3): INSZ → Volgende → form → Opslaan → review → Bevestigen. */
 export function ChangeTbPage() {
@@ -22,7 +23,7 @@ export function ChangeTbPage() {
   });
   const wizard = usePersonWizard({
     prefix: 'change-tb',
-    domainId,
+    lookup: (insz) => accessApi.lookupPerson(domainId, insz),
     validate: () => accessApi.validateTb(domainId, body()),
     save: () => accessApi.changeTb(domainId, body()),
   });
@@ -60,16 +61,14 @@ export function ChangeTbPage() {
             <dt>{t('person.localEmail')}</dt>
             <dd>{review.localEmail ?? '—'}</dd>
           </dl>
-          {review.previousTbUserId ? <p className="notice">{t('access.changeTb.previousBecomesCoTb')}</p> : null}
+          {review.previousTbUserId ? <Notice>{t('access.changeTb.previousBecomesCoTb')}</Notice> : null}
           <StepActions wizard={wizard} onCancel={cancel} />
         </>
       ) : null}
 
       {step === 'done' && review ? (
         <>
-          <p role="status" className="notice notice--success">
-            {t('access.changeTb.done', { name: `${review.person.firstName} ${review.person.surname}` })}
-          </p>
+          <Notice tone="success">{t('access.changeTb.done', { name: `${review.person.firstName} ${review.person.surname}` })}</Notice>
           <p>
             <Link to={accessPaths.domain(domainId)}>{t('access.home.title')}</Link>
           </p>

@@ -14,6 +14,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { accessApi } from './access-api.js';
 import type { DomainHomeData } from './access-api.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
+import { Notice } from '../../components/notice.js';
 
 /** "De details van de hoedanigheid raadplegen of wijzigen": the manager's home of a domain. */
 export function DomainHomePage() {
@@ -67,7 +68,7 @@ function DomainHome({ home, onChange }: { home: DomainHomeData; onChange: (home:
 
   return (
     <>
-      <p className="notice">{t('access.home.reminder')}</p>
+      <Notice>{t('access.home.reminder')}</Notice>
       <h2>{t('access.home.organisation')}</h2>
       <dl className="details">
         <dt>{t('access.home.name')}</dt>
@@ -101,11 +102,7 @@ function DomainHome({ home, onChange }: { home: DomainHomeData; onChange: (home:
               fields={summaryLinks(errors, { contactEmail: { id: 'domain-contactEmail', label: t('access.home.contactEmail') } })}
             />
           ) : null}
-          {saved ? (
-            <p role="status" className="notice notice--success">
-              {t('access.home.saved')}
-            </p>
-          ) : null}
+          {saved ? <Notice tone="success">{t('access.home.saved')}</Notice> : null}
           <TextField
             id="domain-contactEmail"
             label={t('access.home.contactEmail')}

@@ -7,7 +7,6 @@ import { TextField } from '../../components/form-field.js';
 import { useForm } from '../../components/use-form.js';
 import type { Form, KnownField } from '../../components/use-form.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
-import { accessApi } from './access-api.js';
 import type { NewPersonInput, PersonLookupData } from './access-api.js';
 import { displayInsz } from './access-common.js';
 import { NewPersonFields, emptyPerson, personFieldLabels } from './person-fields.js';
@@ -42,7 +41,7 @@ export interface PersonWizard<R> {
  */
 export function usePersonWizard<R>({
   prefix,
-  domainId,
+  lookup: lookupPerson,
   labels,
   known,
   refuse,
@@ -50,8 +49,8 @@ export function usePersonWizard<R>({
   save,
 }: {
   prefix: string;
-  /** The domain the person is looked up in. */
-  domainId: string;
+  /** Who the INSZ is: known to the portal (then only the name is shown) or new. */
+  lookup: (insz: string) => Promise<PersonLookupData>;
   labels?: Record<string, string>;
   known?: Record<string, KnownField>;
   /** A reason the looked-up person cannot go on (already a member), shown at the INSZ. */
@@ -100,7 +99,7 @@ export function usePersonWizard<R>({
     headingRef,
     onInsz: async (normalized) => {
       try {
-        const found = await accessApi.lookupPerson(domainId, normalized);
+        const found = await lookupPerson(normalized);
         const refusal = refuse?.(found);
         if (refusal) return { attempt: 0, fields: { insz: refusal } };
         setInsz(normalized);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../components/form-field.js';
 import type { Form } from '../../components/use-form.js';
 import type { BulkAction, BulkResultData } from './access-api.js';
-import { ApplicationCheckboxes } from './person-fields.js';
+import { ApplicationCheckboxes } from './application-fields.js';
 
 /** What a bulk action did, with the names of the users as they were on the page. */
 export interface BulkResult {

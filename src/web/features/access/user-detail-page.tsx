@@ -16,7 +16,8 @@ import { accessApi } from './access-api.js';
 import type { MemberDetailData } from './access-api.js';
 import { Breadcrumbs, accessPaths, displayInsz } from './access-common.js';
 import { DomainBanner } from './domain-banner.js';
-import { ApplicationCheckboxes, ApplicationList } from './person-fields.js';
+import { ApplicationCheckboxes, ApplicationList } from './application-fields.js';
+import { Notice } from '../../components/notice.js';
 
 /** A user's details in the domain: identification data, applications, local e-mail, block and remove. */
 export function UserDetailPage() {
@@ -114,11 +115,7 @@ function MemberDetails({
 
   return (
     <>
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       {errors ? (
         <ErrorSummary
           key={errors.attempt}

@@ -18,6 +18,7 @@ import { Breadcrumbs, accessPaths, displayInsz, usePermissions } from './access-
 import { DomainBanner } from './domain-banner.js';
 import { BulkFieldset, BulkResultNotice } from './user-bulk.js';
 import type { BulkResult } from './user-bulk.js';
+import { Notice } from '../../components/notice.js';
 
 const FILTERS = ['surname', 'firstName', 'username', 'type', 'insz', 'status', 'application'] as const;
 type SortColumn = (typeof SortColumns)[number];
@@ -181,11 +182,7 @@ export function UserListPage() {
       <h1>{t('access.users.title')}</h1>
       <DomainBanner domainId={domainId} />
 
-      {typeof removed === 'string' ? (
-        <p role="status" className="notice notice--success">
-          {t('access.users.removed', { username: removed })}
-        </p>
-      ) : null}
+      {typeof removed === 'string' ? <Notice tone="success">{t('access.users.removed', { username: removed })}</Notice> : null}
 
       {has('access.add-user') ? (
         <p>

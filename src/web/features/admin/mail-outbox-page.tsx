@@ -1,18 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { request } from '../../api.js';
 import { Badge } from '../../components/badge.js';
 import type { BadgeTone } from '../../components/badge.js';
 import { errorMessage } from '../../components/error-message.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
-import { useLoad } from '../../components/use-load.js';
+import { DataTable, ListResults } from '../../components/list/data-list.js';
+import type { Column } from '../../components/list/data-list.js';
+import { pageOf, useListQuery } from '../../components/list/use-list-query.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { queryString } from '../access/access-api.js';
 import { formatDateTime } from '../../components/format.js';
-import { Pager } from '../../components/pager.js';
 import { mailKindLabel } from './mail-kinds.js';
 import { UnreadableOcmwsNotice } from './unreadable-ocmws-notice.js';
+import { Notice } from '../../components/notice.js';
 
 /** A mail as `GET /admin/mails` lists it (notifications.routes.ts). */
 export interface MailData {
@@ -50,16 +51,23 @@ const STATUS_TONES: Record<string, BadgeTone> = { sent: 'new', outbox: 'info', q
 
 /**
  * "Verzonden e-mails / dev-outbox" (R6.4, R6.5, R6.10): every mail the portal sent or kept in the
- * dev outbox, newest first, with its delivery status; the text opens per mail.
+ * dev outbox, newest first, with its delivery status; the text opens per mail. On the list pattern
+ * without filters: the page lives in the URL, the table stacks on a phone.
  */
 export function MailOutboxPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const key = `${page}|${language}`;
-  const { state, reload } = useLoad(async (signal) => ({ key, data: await mailsApi.list({ page, pageSize: PAGE_SIZE }, signal) }), key);
+  const list = useListQuery({
+    prefix: 'mail',
+    filters: [] as const,
+    labels: {},
+    queryOf: (params) => ({ page: pageOf(params), pageSize: PAGE_SIZE }),
+    load: (query, signal) => mailsApi.list(query, signal),
+    key: language,
+  });
   const [resendError, setResendError] = useState<string | undefined>();
+  const title = t('mails.title');
+  useDocumentTitle(title);
 
   async function resend(id: string) {
     setResendError(undefined);
@@ -68,136 +76,94 @@ export function MailOutboxPage() {
     } catch (error) {
       setResendError(errorMessage(error, t));
     }
-    reload();
-  }
-  const [last, setLast] = useState<MailPage | undefined>();
-  const title = t('mails.title');
-  useDocumentTitle(title);
-
-  useEffect(() => {
-    if (state.status === 'ready') setLast(state.data.data);
-  }, [state]);
-
-  function goTo(next: number) {
-    const updated = new URLSearchParams(params);
-    if (next <= 1) updated.delete('page');
-    else updated.set('page', String(next));
-    setParams(updated);
+    list.reload();
   }
 
-  const data = state.status === 'ready' ? state.data.data : last;
-  const isBusy = state.status === 'loading' || (state.status === 'ready' && state.data.key !== key);
-  const totalPages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const columns: Column<MailData>[] = [
+    {
+      key: 'createdAt',
+      header: t('mails.createdAt'),
+      className: 'nowrap',
+      cell: (mail) => <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>,
+    },
+    { key: 'kind', header: t('mails.kind'), cell: (mail) => mailKindLabel(mail.kind, t) },
+    { key: 'to', header: t('mails.to'), cell: (mail) => mail.toAddress },
+    {
+      key: 'subject',
+      header: t('mails.subject'),
+      isRowHeader: true,
+      className: 'mail__subject',
+      cell: (mail) => (
+        <details>
+          <summary>
+            <span data-user-content="">{mail.subject}</span>
+            <span className="visually-hidden"> – {t('mails.showBody')}</span>
+          </summary>
+          <pre data-user-content="" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
+            {mail.bodyText}
+          </pre>
+        </details>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('mails.status'),
+      cell: (mail) => (
+        <>
+          <Badge tone={STATUS_TONES[mail.status] ?? 'info'}>{t(`mails.statuses.${mail.status}`, { defaultValue: mail.status })}</Badge>
+          {mail.sentAt ? (
+            <>
+              <br />
+              <time dateTime={mail.sentAt} className="nowrap">
+                {formatDateTime(mail.sentAt)}
+              </time>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'attempts', header: t('mails.attempts'), cell: (mail) => mail.attempts },
+    {
+      key: 'lastError',
+      header: t('mails.lastError'),
+      cell: (mail) => (
+        <>
+          {mail.lastError ?? <span className="visually-hidden">{t('mails.noError')}</span>}
+          {mail.nextAttemptAt ? (
+            <>
+              <br />
+              {t('mails.nextAttempt')} <time dateTime={mail.nextAttemptAt}>{formatDateTime(mail.nextAttemptAt)}</time>
+            </>
+          ) : null}
+          {mail.status === 'failed' ? (
+            <>
+              <br />
+              <button type="button" className="button" onClick={() => void resend(mail.id)}>
+                {t('mails.resend')}
+              </button>
+            </>
+          ) : null}
+        </>
+      ),
+    },
+  ];
 
   return (
     <>
       <h1>{title}</h1>
       <UnreadableOcmwsNotice />
       <p>{t('mails.intro')}</p>
-      {resendError ? (
-        <p role="alert" className="notice notice--error">
-          {resendError}
-        </p>
-      ) : null}
-
-      <div id="mail-results" aria-busy={isBusy ? true : undefined}>
-        {state.status === 'loading' && !data ? (
-          <p role="status" className="loading">
-            {t('app.loading')}
-          </p>
-        ) : state.status === 'error' ? (
-          <p role="alert" className="notice notice--error">
-            {errorMessage(state.error, t)}
-          </p>
-        ) : null}
-
-        {data ? (
-          <>
-            <p role="status" className="result-count">
-              {t('mails.found', { count: data.total })}
-            </p>
-            {data.items.length === 0 ? (
-              <p className="notice">{t('mails.empty')}</p>
-            ) : (
-              <div className="table-scroll" role="region" aria-labelledby="mails-caption" tabIndex={0}>
-                <table className="table">
-                  <caption id="mails-caption">{t('mails.caption', { page, pages: totalPages })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('mails.createdAt')}</th>
-                      <th scope="col">{t('mails.kind')}</th>
-                      <th scope="col">{t('mails.to')}</th>
-                      <th scope="col">{t('mails.subject')}</th>
-                      <th scope="col">{t('mails.status')}</th>
-                      <th scope="col">{t('mails.attempts')}</th>
-                      <th scope="col">{t('mails.lastError')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.items.map((mail) => (
-                      <tr key={mail.id}>
-                        <td className="nowrap">
-                          <time dateTime={mail.createdAt}>{formatDateTime(mail.createdAt)}</time>
-                        </td>
-                        <td>{mailKindLabel(mail.kind, t)}</td>
-                        <td>{mail.toAddress}</td>
-                        <th scope="row" style={{ fontWeight: 'normal', textAlign: 'left' }}>
-                          <details>
-                            <summary>
-                              <span data-user-content="">{mail.subject}</span>
-                              <span className="visually-hidden"> – {t('mails.showBody')}</span>
-                            </summary>
-                            <pre data-user-content="" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: '0.5rem 0 0' }}>
-                              {mail.bodyText}
-                            </pre>
-                          </details>
-                        </th>
-                        <td>
-                          <Badge tone={STATUS_TONES[mail.status] ?? 'info'}>{t(`mails.statuses.${mail.status}`, { defaultValue: mail.status })}</Badge>
-                          {mail.sentAt ? (
-                            <>
-                              <br />
-                              <time dateTime={mail.sentAt} className="nowrap">
-                                {formatDateTime(mail.sentAt)}
-                              </time>
-                            </>
-                          ) : null}
-                        </td>
-                        <td>{mail.attempts}</td>
-                        <td>
-                          {mail.lastError ?? <span className="visually-hidden">{t('mails.noError')}</span>}
-                          {mail.nextAttemptAt ? (
-                            <>
-                              <br />
-                              {t('mails.nextAttempt')} <time dateTime={mail.nextAttemptAt}>{formatDateTime(mail.nextAttemptAt)}</time>
-                            </>
-                          ) : null}
-                          {mail.status === 'failed' ? (
-                            <>
-                              <br />
-                              <button type="button" className="button" onClick={() => void resend(mail.id)}>
-                                {t('mails.resend')}
-                              </button>
-                            </>
-                          ) : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-
-            <Pager
-                label={t('mails.paging')}
-                status={t('mails.pageOf', { page, pages: totalPages })}
-                page={page}
-                pages={data.total > data.pageSize ? totalPages : 1}
-                onPage={goTo}
-              />
-          </>
-        ) : null}
-      </div>
+      {resendError ? <Notice tone="error">{resendError}</Notice> : null}
+      <ListResults
+        id="mail-results"
+        list={list}
+        found={(count) => t('mails.found', { count })}
+        empty={t('mails.empty')}
+        paging={t('mails.paging')}
+        pageOf={(page, pages) => t('mails.pageOf', { page, pages })}
+      >
+        {(rows) => <DataTable id="mails" caption={t('mails.caption', { page: list.page, pages: list.totalPages })} columns={columns} rows={rows} rowKey={(mail) => mail.id} />}
+      </ListResults>
     </>
   );
 }

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { RoleChoice } from '../../../modules/auth/auth.schema.js';
 import { ApiError } from '../../api.js';
-import { Badge } from '../../components/badge.js';
+import { Badge, DemoBadge } from '../../components/badge.js';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { choiceOrganisationName, choiceRoleLabel } from '../../components/format.js';
 import { landingPath } from '../../components/guards.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { useSession } from '../../session.js';
+import { Notice } from '../../components/notice.js';
 
 /** R2.13: choose the organisation and role to work with (after login, or via "Wisselen"). */
 export function ChoicePage() {
@@ -41,9 +42,7 @@ export function ChoicePage() {
   return (
     <>
       <h1>{t('choice.title')}</h1>
-      {choices.length === 0 ? (
-        <p className="notice notice--warning">{t('choice.none')}</p>
-      ) : (
+      {choices.length === 0 ? <Notice tone="warning">{t('choice.none')}</Notice> : (
         <>
           <p>{t('choice.intro')}</p>
           {error ? (
@@ -69,11 +68,7 @@ export function ChoicePage() {
                     ) : null}
                     {organisation?.isDemo || organisation?.status === 'disappearing' || isCurrent ? (
                       <span className="choice__badges">
-                        {organisation?.isDemo ? (
-                          <Badge tone="demo" title={t('choice.demoLong')}>
-                            {t('choice.demo')}
-                          </Badge>
-                        ) : null}
+                        <DemoBadge isDemo={organisation?.isDemo} isSpaced={false} />
                         {organisation?.status === 'disappearing' ? (
                           <Badge tone="warning">{t('choice.disappearing')}</Badge>
                         ) : null}

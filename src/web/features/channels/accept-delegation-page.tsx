@@ -1,20 +1,17 @@
-import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../components/form-actions.js';
 import { LoadStatus } from '../../components/load-status.js';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ErrorSummary } from '../../components/error-summary.js';
-import { formErrorsOf, summaryLinks } from '../../components/form-errors.js';
-import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
-import { certificateOf, chamanApi } from './chaman-api.js';
+import { chamanApi } from './chaman-api.js';
+import { CertificateUploadForm } from './certificate-upload-form.js';
 import type { DelegationData } from './chaman-api.js';
-import { CertificateFields, certificateLabels, chamanPaths, permissionLabel } from './chaman-common.js';
+import { chamanPaths, permissionLabel } from './chaman-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'chaman-accept';
 
@@ -34,11 +31,7 @@ export function AcceptDelegationPage() {
       <h1>{title}</h1>
       <LoadStatus state={state}>
         {() =>
-          !delegation ? (
-            <p role="alert" className="notice notice--error">
-              {t('chaman.accept.notFound')}
-            </p>
-          ) : (
+          !delegation ? <Notice tone="error">{t('chaman.accept.notFound')}</Notice> : (
             <AcceptForm delegation={delegation} />
           )
         }
@@ -53,28 +46,6 @@ export function AcceptDelegationPage() {
 function AcceptForm({ delegation }: { delegation: DelegationData }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [certificateName, setCertificateName] = useState('');
-  const [file, setFile] = useState<File | undefined>();
-  const [errors, setErrors] = useState<FormErrors | undefined>();
-  const [isBusy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!file) {
-      setErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { certificate: t('chaman.certificateRequired') } }));
-      return;
-    }
-    setBusy(true);
-    try {
-      await chamanApi.acceptDelegation(delegation.id, { certificateName, certificate: await certificateOf(file) });
-      navigate(chamanPaths.home, {
-        state: { notice: t('chaman.accept.done', { name: delegation.accountName, requester: delegation.requester.organisationName }) },
-      });
-    } catch (error) {
-      setErrors((previous) => formErrorsOf(error, t, previous));
-      setBusy(false);
-    }
-  }
 
   return (
     <>
@@ -96,22 +67,23 @@ function AcceptForm({ delegation }: { delegation: DelegationData }) {
         <dt>{t('chaman.col.requestedAt')}</dt>
         <dd>{formatDate(delegation.requestedAt)}</dd>
       </dl>
-      <form className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <p>{t('chaman.accept.intro')}</p>
-        <p className="form__hint">{t('form.requiredNote')}</p>
-        {errors ? (
-          <ErrorSummary key={errors.attempt} title={t('form.errorSummary')} message={errors.message} fields={summaryLinks(errors, certificateLabels(PREFIX, t))} />
-        ) : null}
-        <CertificateFields
-          prefix={PREFIX}
-          name={certificateName}
-          onNameChange={setCertificateName}
-          onFileChange={setFile}
-          errors={errors}
-          selfSignedAllowed
-        />
-        <FormActions submitLabel={t('chaman.incoming.accept')} isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />
-      </form>
+      <CertificateUploadForm
+        prefix={PREFIX}
+        isSelfSignedAllowed
+        intro={
+          <>
+            <p>{t('chaman.accept.intro')}</p>
+            <p className="form__hint">{t('form.requiredNote')}</p>
+          </>
+        }
+        send={async (body) => {
+          await chamanApi.acceptDelegation(delegation.id, body);
+          navigate(chamanPaths.home, {
+            state: { notice: t('chaman.accept.done', { name: delegation.accountName, requester: delegation.requester.organisationName }) },
+          });
+        }}
+        actions={(isBusy) => <FormActions submitLabel={t('chaman.incoming.accept')} isBusy={isBusy} onCancel={() => navigate(chamanPaths.home)} />}
+      />
     </>
   );
 }

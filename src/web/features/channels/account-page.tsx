@@ -8,14 +8,16 @@ import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
 import { formatDate } from '../../components/format.js';
-import { TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs } from '../access/access-common.js';
-import { certificateOf, chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
+import { chamanApi, FTP_PERMISSION_CODES, REST_PERMISSION_CODES } from './chaman-api.js';
+import { CertificateDetails, ReplaceCertificateForm } from './account-certificate.js';
+import { PasswordReset } from './account-password-reset.js';
 import type { AccountData, ChamanHomeData } from './chaman-api.js';
-import { AccountNameField, CertificateExpiry, CertificateFields, certificateLabels, chamanPaths, displayKbo, PermissionCheckboxes, SecretBox } from './chaman-common.js';
+import { AccountNameField, chamanPaths, displayKbo, PermissionCheckboxes } from './chaman-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'chaman-account';
 
@@ -43,11 +45,7 @@ export function AccountPage() {
       <h1>{title}</h1>
       <LoadStatus state={state}>
         {() =>
-          !account ? (
-            <p role="alert" className="notice notice--error">
-              {t('chaman.account.notFound')}
-            </p>
-          ) : (
+          !account ? <Notice tone="error">{t('chaman.account.notFound')}</Notice> : (
             <AccountDetails
               account={account}
               owner={owner}
@@ -81,10 +79,7 @@ function AccountDetails({
   const { t } = useTranslation();
   const [name, setName] = useState(account.name);
   const [permissions, setPermissions] = useState(account.permissions);
-  const [certificateName, setCertificateName] = useState('');
-  const [file, setFile] = useState<File | undefined>();
   const [errors, setErrors] = useState<FormErrors | undefined>();
-  const [certErrors, setCertErrors] = useState<FormErrors | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [isDeleteOpen, setDeleteOpen] = useState(false);
   const [isBusy, setBusy] = useState(false);
@@ -109,25 +104,6 @@ function AccountDetails({
     }
   }
 
-  async function onReplace(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setNotice(undefined);
-    if (!file) {
-      setCertErrors((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields: { certificate: t('chaman.certificateRequired') } }));
-      return;
-    }
-    setBusy(true);
-    try {
-      onChange(await chamanApi.replaceCertificate(account.id, { certificateName, certificate: await certificateOf(file) }));
-      setCertErrors(undefined);
-      setNotice(t('chaman.account.certificateReplaced'));
-    } catch (error) {
-      setCertErrors((previous) => formErrorsOf(error, t, previous));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   async function onDelete() {
     setBusy(true);
     try {
@@ -142,11 +118,7 @@ function AccountDetails({
 
   return (
     <>
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <dl className="details">
         {owner ? (
           <>
@@ -178,33 +150,7 @@ function AccountDetails({
         <dd>{formatDate(account.createdAt)}</dd>
       </dl>
 
-      <h2>{t('chaman.certificate')}</h2>
-      {certificate ? (
-        <dl className="details">
-          <dt>{t('chaman.certificateName')}</dt>
-          <dd>{certificate.name}</dd>
-          <dt>{t('chaman.account.subject')}</dt>
-          <dd>{certificate.subject}</dd>
-          <dt>{t('chaman.account.issuer')}</dt>
-          <dd>{certificate.selfSigned ? t('chaman.account.selfSigned') : certificate.issuer}</dd>
-          <dt>{t('chaman.account.keyType')}</dt>
-          <dd>
-            {certificate.keyType}, {certificate.signature}
-          </dd>
-          <dt>{t('chaman.account.fingerprint')}</dt>
-          <dd>
-            <code>{certificate.fingerprint}</code>
-          </dd>
-          <dt>{t('chaman.account.validFrom')}</dt>
-          <dd>{formatDate(certificate.notBefore)}</dd>
-          <dt>{t('chaman.col.expires')}</dt>
-          <dd>
-            <CertificateExpiry certificate={certificate} />
-          </dd>
-        </dl>
-      ) : (
-        <p>{t('chaman.noCertificate')}</p>
-      )}
+      <CertificateDetails certificate={certificate} />
 
       {owner ? null : (
         <form className="form" noValidate onSubmit={(event) => void onSave(event)} aria-labelledby={`${PREFIX}-edit-title`}>
@@ -240,28 +186,13 @@ function AccountDetails({
       {hasPassword ? <PasswordReset account={account} onChange={onChange} /> : null}
 
       {canReplaceCertificate ? (
-        <form className="form" noValidate onSubmit={(event) => void onReplace(event)} aria-labelledby={`${PREFIX}-cert-title`}>
-          <h2 id={`${PREFIX}-cert-title`}>{t('chaman.account.replaceTitle')}</h2>
-          {certErrors ? (
-            <ErrorSummary
-              key={certErrors.attempt}
-              title={t('form.errorSummary')}
-              message={certErrors.message}
-              fields={summaryLinks(certErrors, certificateLabels(PREFIX, t))}
-            />
-          ) : null}
-          <CertificateFields
-            prefix={PREFIX}
-            name={certificateName}
-            onNameChange={setCertificateName}
-            onFileChange={setFile}
-            errors={certErrors}
-            selfSignedAllowed={account.kind === 'REST'}
-          />
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('chaman.account.replace')}
-          </button>
-        </form>
+        <ReplaceCertificateForm
+          account={account}
+          onReplaced={(replaced) => {
+            onChange(replaced);
+            setNotice(t('chaman.account.certificateReplaced'));
+          }}
+        />
       ) : null}
 
       {owner ? null : (
@@ -285,67 +216,5 @@ function AccountDetails({
         <p>{t('chaman.account.deleteBody', { name: account.name, kind: account.kind })}</p>
       </ConfirmDialog>
     </>
-  );
-}
-
-/**
- * Issue 19: a new password for the FTP/SFTP account (R3.6), entered or generated by the server,
- * shown this once; the old one stops working at once.
- */
-function PasswordReset({ account, onChange }: { account: AccountData; onChange: (a: AccountData) => void }) {
-  const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FormErrors | undefined>();
-  const [newPassword, setNewPassword] = useState<string | undefined>();
-  const [isBusy, setBusy] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setNewPassword(undefined);
-    try {
-      const answer = await chamanApi.resetPassword(account.id, password === '' ? {} : { password });
-      onChange(answer.account);
-      setErrors(undefined);
-      setPassword('');
-      setNewPassword(answer.password);
-    } catch (error) {
-      setErrors((previous) => formErrorsOf(error, t, previous));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="form" noValidate onSubmit={(event) => void onSubmit(event)} aria-labelledby={`${PREFIX}-password-title`}>
-      <h2 id={`${PREFIX}-password-title`}>{t('chaman.account.passwordTitle')}</h2>
-      <p>{t('chaman.account.passwordIntro')}</p>
-      {errors ? (
-        <ErrorSummary
-          key={errors.attempt}
-          title={t('form.errorSummary')}
-          message={errors.message}
-          fields={summaryLinks(errors, { password: { id: `${PREFIX}-password`, label: t('chaman.account.newPassword') } })}
-        />
-      ) : null}
-      {newPassword ? (
-        <div role="status">
-          <SecretBox prefix={`${PREFIX}-new`} username={account.username ?? ''} password={newPassword} />
-        </div>
-      ) : null}
-      <TextField
-        id={`${PREFIX}-password`}
-        label={t('chaman.account.newPassword')}
-        hint={t('chaman.account.newPasswordHint')}
-        autoComplete="new-password"
-        maxLength={50}
-        error={fieldError(errors, 'password')}
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
-      />
-      <button type="submit" className="button button--primary" disabled={isBusy}>
-        {t('chaman.account.passwordReset')}
-      </button>
-    </form>
   );
 }

@@ -13,6 +13,7 @@ import { useLoad } from '../../components/use-load.js';
 import { Breadcrumbs } from '../access/access-common.js';
 import { certificateOf, chamanApi, REST_PERMISSION_CODES } from './chaman-api.js';
 import { AccountNameField, CertificateFields, certificateLabels, chamanPaths, PermissionCheckboxes } from './chaman-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'chaman-web';
 type Kind = '' | 'SOAP' | 'REST';
@@ -135,11 +136,7 @@ export function AddWebserviceAccountPage() {
               </>
             ) : null}
             {kind === 'REST' && management === 'external' ? (
-              intermediaries.state.status === 'error' ? (
-                <p role="alert" className="notice notice--error">
-                  {errorMessage(intermediaries.state.error, t)}
-                </p>
-              ) : (
+              intermediaries.state.status === 'error' ? <Notice tone="error">{errorMessage(intermediaries.state.error, t)}</Notice> : (
                 <SelectField
                   id={`${PREFIX}-intermediary`}
                   label={t('chaman.web.intermediary')}

@@ -5,14 +5,15 @@ import { LoadStatus } from '../../components/load-status.js';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
-import { formatDate } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { chamanApi, STATUS_FILTERS } from './chaman-api.js';
-import type { AccountData, ChamanHomeData, DelegationData, DelegationStatus } from './chaman-api.js';
-import { CertificateExpiry, chamanPaths, displayKbo, permissionLabel } from './chaman-common.js';
+import type { ChamanHomeData, DelegationData, DelegationStatus } from './chaman-api.js';
+import { chamanPaths } from './chaman-common.js';
+import { AccountTable, DelegationTable, IncomingTable } from './chaman-tables.js';
 import { ContactForm } from './contact-form.js';
+import { Notice } from '../../components/notice.js';
 
 const ALL = 'all';
 type StatusFilter = DelegationStatus | typeof ALL;
@@ -69,11 +70,7 @@ export function ChamanHomePage() {
           {home.organisation.name} - {home.domain.name}
         </p>
       ) : null}
-      {notice ? (
-        <p role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success">{notice}</Notice> : null}
       <LoadStatus state={state}>
         {(data) =>
           data.sender === null || isEditingContact ? (
@@ -154,11 +151,7 @@ function ChamanSections({
 
   return (
     <>
-      {actionError ? (
-        <p role="alert" className="notice notice--error">
-          {actionError}
-        </p>
-      ) : null}
+      {actionError ? <Notice tone="error">{actionError}</Notice> : null}
 
       <section aria-labelledby="chaman-ftp-title">
         <h2 id="chaman-ftp-title">{t('chaman.ftp.title')}</h2>
@@ -201,39 +194,7 @@ function ChamanSections({
         {home.delegations.length === 0 ? (
           <p>{t('chaman.delegations.empty')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-labelledby="chaman-delegations-caption" tabIndex={0}>
-            <table className="table">
-              <caption id="chaman-delegations-caption">{t('chaman.delegations.caption', { count: home.delegations.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('chaman.col.name')}</th>
-                  <th scope="col">{t('chaman.col.status')}</th>
-                  <th scope="col">{t('chaman.col.intermediary')}</th>
-                  <th scope="col">{t('chaman.col.action')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {home.delegations.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">{d.accountName}</th>
-                    <td>
-                      {t(`chaman.status.${d.status}`)}
-                      {d.reason ? <span className="form__hint"> ({d.reason})</span> : null}
-                    </td>
-                    <td>{d.intermediary.name}</td>
-                    <td>
-                      {d.status === 'pending' ? (
-                        <button type="button" className="button button--small" onClick={() => setDialog({ action: 'cancel', delegation: d })}>
-                          {t('chaman.delegations.cancel')}
-                          <span className="visually-hidden"> {d.accountName}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DelegationTable delegations={home.delegations} onCancel={(delegation) => setDialog({ action: 'cancel', delegation })} />
         )}
       </section>
 
@@ -244,69 +205,14 @@ function ChamanSections({
           {home.incoming.length === 0 ? (
             <p>{t('chaman.delegations.empty')}</p>
           ) : (
-            <div className="table-scroll" role="region" aria-labelledby="chaman-incoming-caption" tabIndex={0}>
-              <table className="table">
-                <caption id="chaman-incoming-caption">{t('chaman.incoming.caption', { count: home.incoming.length })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('chaman.col.name')}</th>
-                    <th scope="col">{t('chaman.col.requester')}</th>
-                    <th scope="col">{t('chaman.permissions')}</th>
-                    <th scope="col">{t('chaman.col.requestedAt')}</th>
-                    <th scope="col">{t('chaman.col.status')}</th>
-                    <th scope="col">{t('chaman.col.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {home.incoming.map((d) => (
-                    <tr key={d.id}>
-                      <th scope="row">{d.accountName}</th>
-                      <td>
-                        {d.requester.organisationName}
-                        <br />
-                        <span className="nowrap">{t('header.kbo', { kbo: displayKbo(d.requester.kbo) })}</span> - {d.requester.domain}
-                      </td>
-                      <td>
-                        <ul className="plain-list">
-                          {d.permissions.map((p) => (
-                            <li key={p}>{permissionLabel(p)}</li>
-                          ))}
-                        </ul>
-                      </td>
-                      <td className="nowrap">{formatDate(d.requestedAt)}</td>
-                      <td>{d.status === 'pending' ? t('chaman.incoming.pending') : t(`chaman.status.${d.status}`)}</td>
-                      <td>
-                        {d.status === 'pending' ? (
-                          <div className="actions actions--compact">
-                            <Link to={chamanPaths.accept(d.id)} className="button button--small button--primary">
-                              {t('chaman.incoming.accept')}
-                              <span className="visually-hidden"> {d.accountName} ({d.requester.organisationName})</span>
-                            </Link>
-                            <button
-                              type="button"
-                              className="button button--small"
-                              onClick={() => {
-                                setReason('');
-                                setDialog({ action: 'refuse', delegation: d });
-                              }}
-                            >
-                              {t('chaman.incoming.refuse')}
-                              <span className="visually-hidden"> {d.accountName} ({d.requester.organisationName})</span>
-                            </button>
-                          </div>
-                        ) : d.accountId && managedIds.has(d.accountId) ? (
-                          // Issue 19: the vendor keeps the certificate of the account it accepted.
-                          <Link to={chamanPaths.account(d.accountId)}>
-                            {t('chaman.incoming.manage')}
-                            <span className="visually-hidden"> {d.accountName} ({d.requester.organisationName})</span>
-                          </Link>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <IncomingTable
+              incoming={home.incoming}
+              managedIds={managedIds}
+              onRefuse={(delegation) => {
+                setReason('');
+                setDialog({ action: 'refuse', delegation });
+              }}
+            />
           )}
         </section>
       ) : null}
@@ -341,52 +247,6 @@ function ChamanSections({
         ) : null}
       </ConfirmDialog>
     </>
-  );
-}
-
-function AccountTable({ id, caption, accounts, showManagement }: { id: string; caption: string; accounts: AccountData[]; showManagement: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table">
-        <caption id={`${id}-caption`}>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('chaman.col.name')}</th>
-            <th scope="col">{t('chaman.col.type')}</th>
-            {showManagement ? <th scope="col">{t('chaman.col.management')}</th> : null}
-            <th scope="col">{t('chaman.col.expires')}</th>
-            <th scope="col">{t('chaman.col.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id}>
-              <th scope="row">{account.name}</th>
-              <td>{account.kind}</td>
-              {showManagement ? (
-                <td>
-                  {account.management === 'external'
-                    ? t('chaman.management.externalShort', { intermediary: account.intermediary?.name ?? '' })
-                    : account.management === 'internal'
-                      ? t('chaman.management.internalShort')
-                      : '—'}
-                </td>
-              ) : null}
-              <td>
-                <CertificateExpiry certificate={account.certificate} />
-              </td>
-              <td>
-                <Link to={chamanPaths.account(account.id)}>
-                  {t('chaman.col.open')}
-                  <span className="visually-hidden"> {account.name}</span>
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadStatus } from '../../components/load-status.js';
-import { Navigate, NavLink, useBlocker, useParams } from 'react-router-dom';
+import { Navigate, NavLink, useParams } from 'react-router-dom';
 import type { Section } from '../../../modules/configuration/configuration.schema.js';
 import { Badge } from '../../components/badge.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { UnsavedChangesGuard } from '../../components/unsaved-changes-guard.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
 import { configurationApi } from './configuration-api.js';
@@ -34,20 +34,6 @@ export function ConfigurationPage() {
   const [isDirty, setDirty] = useState(false);
   const title = section ? `${t('configuration.sections.' + section)} – ${t('configuration.title')}` : t('configuration.title');
   useDocumentTitle(title);
-
-  // In-app navigation (the menu, the header, the back button) waits for the user's answer.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => isDirty && currentLocation.pathname !== nextLocation.pathname);
-  // Leaving the portal (reload, another site, closing the tab): the browser asks its own question.
-  useEffect(() => {
-    if (!isDirty) return;
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      event.preventDefault();
-      // Older browsers need returnValue set to show their question.
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [isDirty]);
 
   if (!section) return <Navigate to={configurationPaths.section('mutations')} replace />;
   const SectionForm = SECTION_COMPONENTS[section];
@@ -85,24 +71,14 @@ export function ConfigurationPage() {
         </nav>
         <div className="config__section">
           <LoadStatus state={state}>
-            {(data) =>
-              (
-                <SectionForm key={section} view={data} onSaved={setData} onDirtyChange={setDirty} />
-              )
-            }
+            {(data) => <SectionForm key={section} view={data} onSaved={setData} onDirtyChange={setDirty} />}
           </LoadStatus>
         </div>
       </div>
-      <ConfirmDialog
-        open={blocker.state === 'blocked'}
-        title={t('configuration.leave.title')}
-        confirmLabel={t('configuration.leave.confirm')}
-        cancelLabel={t('configuration.leave.cancel')}
-        onConfirm={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
-      >
-        <p>{t('configuration.leave.body')}</p>
-      </ConfirmDialog>
+      <UnsavedChangesGuard
+        isDirty={isDirty}
+        texts={{ title: t('configuration.leave.title'), body: t('configuration.leave.body'), confirm: t('configuration.leave.confirm'), cancel: t('configuration.leave.cancel') }}
+      />
     </>
   );
 }

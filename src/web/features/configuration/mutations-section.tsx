@@ -12,6 +12,7 @@ import { configurationApi } from './configuration-api.js';
 import type { CatalogueEntry, MutationHistoryData } from './configuration-api.js';
 import { SaveActions, useSectionForm } from './configuration-common.js';
 import type { SectionProps } from './configuration-common.js';
+import { Notice } from '../../components/notice.js';
 
 const PREFIX = 'config-mutation';
 
@@ -39,11 +40,7 @@ export function MutationsSection(props: SectionProps) {
     );
   }
   if (catalogue.state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(catalogue.state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(catalogue.state.error, t)}</Notice>;
   }
   const entries = catalogue.state.data;
   const toggle = (code: string, isChecked: boolean) =>

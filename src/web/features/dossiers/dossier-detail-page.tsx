@@ -9,18 +9,18 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { dossiersApi } from './dossiers-api.js';
 import type { DossierDetailData, FormData } from './dossiers-api.js';
-import { FormStatusBadge, dossierPaths, kindLabel, subtypeLabel } from './dossiers-common.js';
+import { dossierPaths, subtypeLabel } from './dossiers-common.js';
+import { DossierFormsTable, stopButtonId } from './dossier-forms-table.js';
 import type { RegisteredState } from './register-form-page.js';
 import { StopForm } from './stop-form.js';
+import { Notice } from '../../components/notice.js';
 
-type Notice = { kind: 'registered'; subtype: string; startDate: string } | { kind: 'stopped'; subtype: string; endDate: string };
+type PageNotice = { kind: 'registered'; subtype: string; startDate: string } | { kind: 'stopped'; subtype: string; endDate: string };
 
 function registeredOf(state: unknown): RegisteredState['registered'] | undefined {
   const registered = (state as Partial<RegisteredState> | null)?.registered;
   return registered && typeof registered.subtype === 'string' && typeof registered.startDate === 'string' ? registered : undefined;
 }
-
-const stopButtonId = (formId: string) => `dossier-stop-open-${formId}`;
 
 /** One dossier (R9.1): the person, the dates and its forms; a running form can be stopped. */
 export function DossierDetailPage() {
@@ -29,7 +29,7 @@ export function DossierDetailPage() {
   const location = useLocation();
   const id = useParams().id ?? '';
   const { state, setData } = useLoad((signal) => dossiersApi.detail(id, signal), `${id}|${language}`);
-  const [notice, setNotice] = useState<Notice | undefined>(() => {
+  const [notice, setNotice] = useState<PageNotice | undefined>(() => {
     const registered = registeredOf(location.state);
     return registered ? { kind: 'registered', subtype: registered.subtype, startDate: registered.startDate } : undefined;
   });
@@ -76,11 +76,11 @@ export function DossierDetailPage() {
       <h1>{title}</h1>
 
       {notice ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
+        <Notice tone="success" ref={noticeRef} isFocusable>
           {notice.kind === 'registered'
             ? t('dossiers.detail.registered', { subtype: subtypeLabel(notice.subtype, t), start: formatDate(notice.startDate) })
             : t('dossiers.detail.stopped', { subtype: subtypeLabel(notice.subtype, t), end: formatDate(notice.endDate) })}
-        </p>
+        </Notice>
       ) : null}
 
       <dl className="details">
@@ -100,68 +100,17 @@ export function DossierDetailPage() {
 
       <h2 id="dossier-forms-title">{t('dossiers.detail.formsTitle')}</h2>
       {detail.formList.length === 0 ? (
-        <p className="notice">{t('dossiers.detail.noForms')}</p>
+        <Notice>{t('dossiers.detail.noForms')}</Notice>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="dossier-forms-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="dossier-forms-caption">{t('dossiers.detail.caption', { insz: displayInsz(detail.insz) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('dossiers.detail.kind')}</th>
-                <th scope="col">{t('dossiers.detail.subtype')}</th>
-                <th scope="col">{t('dossiers.detail.startDate')}</th>
-                <th scope="col">{t('dossiers.detail.endDate')}</th>
-                <th scope="col">{t('dossiers.detail.status')}</th>
-                <th scope="col">{t('dossiers.detail.createdBy')}</th>
-                <th scope="col">{t('dossiers.detail.stoppedBy')}</th>
-                <th scope="col">{t('dossiers.detail.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.formList.map((form) => (
-                <tr key={form.id}>
-                  <td>{kindLabel(form.kind, t)}</td>
-                  <th scope="row">
-                    {subtypeLabel(form.subtype, t)}
-                    {form.predecessorId ? (
-                      <>
-                        <br />
-                        <span className="form__hint">{t('dossiers.detail.reentered')}</span>
-                      </>
-                    ) : null}
-                  </th>
-                  <td className="nowrap">{formatDate(form.startDate)}</td>
-                  <td className="nowrap">{form.endDate ? formatDate(form.endDate) : t('dossiers.detail.openEnded')}</td>
-                  <td>
-                    <FormStatusBadge status={form.status} />
-                  </td>
-                  <td>{form.createdBy ?? '–'}</td>
-                  <td>{form.stoppedBy ?? '–'}</td>
-                  <td>
-                    {form.status === 'running' ? (
-                      <button
-                        type="button"
-                        id={stopButtonId(form.id)}
-                        className="button button--link"
-                        aria-expanded={stopping === form.id}
-                        onClick={() => {
-                          setNotice(undefined);
-                          setStopping(form.id);
-                        }}
-                      >
-                        {t('dossiers.detail.stop')}
-                        <span className="visually-hidden">
-                          {' '}
-                          {t('dossiers.detail.stopWhich', { subtype: subtypeLabel(form.subtype, t), start: formatDate(form.startDate) })}
-                        </span>
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DossierFormsTable
+          caption={t('dossiers.detail.caption', { insz: displayInsz(detail.insz) })}
+          forms={detail.formList}
+          stopping={stopping}
+          onStop={(formId) => {
+            setNotice(undefined);
+            setStopping(formId);
+          }}
+        />
       )}
 
       {stoppingForm ? (

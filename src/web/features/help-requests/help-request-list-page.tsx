@@ -11,6 +11,7 @@ import { useSession } from '../../session.js';
 import { HELP_KIND_LIST, STATUS_FILTER_LIST, helpRequestsApi, isHelpKind, isStatusFilter } from './help-requests-api.js';
 import type { HelpRequestListQuery, MailFailure } from './help-requests-api.js';
 import { LateBadge, StatusBadge, helpRequestPaths, kindLabel } from './help-requests-common.js';
+import { Notice } from '../../components/notice.js';
 
 const FILTERS = ['status', 'kind', 'from', 'to', 'reference'] as const;
 const PAGE_SIZE = 25;
@@ -75,11 +76,7 @@ export function HelpRequestListPage() {
       {context?.organisation ? <p className="lead">{t('helpRequests.list.organisation', { name: choiceOrganisationName(context, t, language) })}</p> : null}
       <p>{t('helpRequests.list.intro')}</p>
 
-      {forwarded ? (
-        <p role="status" className="notice notice--success">
-          {t('helpRequests.list.forwarded', { reference: forwarded.reference, organisation: forwarded.to })}
-        </p>
-      ) : null}
+      {forwarded ? <Notice tone="success">{t('helpRequests.list.forwarded', { reference: forwarded.reference, organisation: forwarded.to })}</Notice> : null}
 
       {mailFailures.length > 0 ? (
         <section className="notice notice--warning" aria-labelledby="help-mail-failures-title">

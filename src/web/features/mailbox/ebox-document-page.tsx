@@ -13,6 +13,7 @@ import { Breadcrumbs, usePermissions } from '../access/access-common.js';
 import { eboxApi } from './ebox-api.js';
 import type { EboxDocumentDetailData } from './ebox-api.js';
 import { DeletedBadge, EBOX_PRIVILEGED_PERMISSION, displayKbo, eboxPaths, formatSize } from './ebox-common.js';
+import { Notice } from '../../components/notice.js';
 
 type Outcome = { kind: 'hidden' | 'restored' | 'error'; text: string; version: number };
 
@@ -101,11 +102,7 @@ export function EboxDocumentPage() {
         </p>
       ) : null}
 
-      {!doc.visible ? (
-        <p className="notice notice--warning">
-          {t('ebox.document.hiddenInfo', { at: doc.hiddenAt ? formatDateTime(doc.hiddenAt) : '–', by: doc.hiddenBy ?? '–' })}
-        </p>
-      ) : null}
+      {!doc.visible ? <Notice tone="warning">{t('ebox.document.hiddenInfo', { at: doc.hiddenAt ? formatDateTime(doc.hiddenAt) : '–', by: doc.hiddenBy ?? '–' })}</Notice> : null}
 
       <dl className="details">
         <dt>{t('ebox.list.sender')}</dt>

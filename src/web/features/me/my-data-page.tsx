@@ -15,6 +15,7 @@ import { useSession } from '../../session.js';
 import { accessApi } from '../access/access-api.js';
 import type { MeData, Title } from '../access/access-api.js';
 import { displayInsz } from '../access/access-common.js';
+import { Notice } from '../../components/notice.js';
 
 /** "Mijn persoonlijke gegevens wijzigen" and "Mijn wachtwoord wijzigen", for every logged-in person. */
 export function MyDataPage() {
@@ -96,11 +97,7 @@ function PersonalDataForm({ me, onSaved }: { me: MeData; onSaved: (me: MeData) =
           )}
         />
       ) : null}
-      {saved ? (
-        <p role="status" className="notice notice--success">
-          {t('me.saved')}
-        </p>
-      ) : null}
+      {saved ? <Notice tone="success">{t('me.saved')}</Notice> : null}
       <dl className="details">
         <dt>{t('person.username')}</dt>
         <dd>{me.username}</dd>
@@ -197,11 +194,7 @@ export function PasswordForm({
           fields={summaryLinks(errors, Object.fromEntries(fields.map((f) => [f, { id: `me-${f}`, label: t(`me.${f}`) }])))}
         />
       ) : null}
-      {saved ? (
-        <p role="status" className="notice notice--success">
-          {t('me.passwordChanged')}
-        </p>
-      ) : null}
+      {saved ? <Notice tone="success">{t('me.passwordChanged')}</Notice> : null}
       {fields.map((f) => (
         <TextField
           key={f}

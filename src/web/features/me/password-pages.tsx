@@ -5,6 +5,7 @@ import { api } from '../../api.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useSession } from '../../session.js';
 import { PasswordForm } from './my-data-page.js';
+import { Notice } from '../../components/notice.js';
 
 /**
  * The one-time link of `ocmw admin create` (/wachtwoord/instellen#TOKEN): the token stays in the
@@ -18,15 +19,7 @@ export function SetupPasswordPage() {
   return (
     <>
       <h1>{t('password.setupTitle')}</h1>
-      {!token ? (
-        <p role="alert" className="notice notice--error">
-          {t('password.setupNoToken')}
-        </p>
-      ) : done ? (
-        <p role="status" className="notice notice--success">
-          {t('password.setupDone')} <Link to="/login">{t('password.toLogin')}</Link>
-        </p>
-      ) : (
+      {!token ? <Notice tone="error">{t('password.setupNoToken')}</Notice> : done ? <Notice tone="success">{t('password.setupDone')} <Link to="/login">{t('password.toLogin')}</Link></Notice> : (
         <>
           <p>{t('password.setupIntro')}</p>
           <PasswordForm

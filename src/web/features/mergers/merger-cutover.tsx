@@ -1,10 +1,8 @@
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../components/badge.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { errorMessage } from '../../components/error-message.js';
 import { formatDate } from '../../components/format.js';
-import { Pager } from '../../components/pager.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { ReasonButton } from '../../components/reason-button.js';
@@ -12,75 +10,12 @@ import { renderMessage } from '../../i18n/messages.js';
 import { useSession } from '../../session.js';
 import { undoRefusal } from '../../../modules/merger/cutover-rules.js';
 import { mergersApi } from './mergers-api.js';
-import type { MergerRunData, MergerSummaryData, RunResultData } from './mergers-api.js';
-import { MergerStatus, ROWS_PAGE_SIZE, actionLabel, addDaysIso, formatTimestamp } from './mergers-common.js';
+import type { MergerSummaryData, RunResultData } from './mergers-api.js';
+import { CutoverRuns } from './cutover-runs.js';
+import { MergerStatus, actionLabel, addDaysIso } from './mergers-common.js';
+import { Notice } from '../../components/notice.js';
 
 type Outcome = { kind: 'run' | 'undo'; result: RunResultData } | { kind: 'error'; text: string };
-
-function shortJson(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
-
-/** One run's journal: every row it wrote with the before-state, a page at a time. */
-function JournalRows({ mergerId, run, id }: { mergerId: number; run: MergerRunData; id: string }) {
-  const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const { state } = useLoad((signal) => mergersApi.journal(mergerId, run.id, page, ROWS_PAGE_SIZE, signal), `${run.id}|${page}`);
-  if (state.status === 'loading') return <p role="status">{t('mergers.cutover.journalLoading')}</p>;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
-  }
-  const data = state.data;
-  if (data.items.length === 0) return <p>{t('mergers.cutover.journalEmpty')}</p>;
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  return (
-    <div className="plan-rows">
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="table table--compact">
-          <caption id={`${id}-caption`}>{t('mergers.cutover.journalCaption', { run: run.id, page: data.page, pages, count: data.total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mergers.cutover.colStep')}</th>
-              <th scope="col">{t('mergers.cutover.colTable')}</th>
-              <th scope="col">{t('mergers.cutover.colOp')}</th>
-              <th scope="col">{t('mergers.cutover.colRow')}</th>
-              <th scope="col">{t('mergers.cutover.colBefore')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((entry, index) => (
-              <tr key={`${data.page}-${index}`}>
-                <td>
-                  {entry.step}
-                  {entry.kind ? ` · ${actionLabel(entry.kind, t)}` : ''}
-                </td>
-                <td>
-                  <code>{entry.table}</code>
-                </td>
-                <td>{t(`mergers.cutover.ops.${entry.op}`, { defaultValue: entry.op })}</td>
-                <td className="plan-rows__id">{entry.rowId ?? shortJson(entry.key)}</td>
-                <td className="plan-rows__id">{entry.before === null || entry.before === undefined ? t('mergers.cutover.noBefore') : shortJson(entry.before)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        label={t('mergers.cutover.journalPages', { run: run.id })}
-        status={t('mergers.plan.pageStatus', { page: data.page, pages })}
-        page={data.page}
-        pages={pages}
-        onPage={setPage}
-      />
-    </div>
-  );
-}
 
 /**
  * "Overgang" (R7.4): run the cut-over after a confirmation that says what will happen, see what it
@@ -100,7 +35,6 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
   const [outcomeVersion, setOutcomeVersion] = useState(0);
   const [scheduled, setScheduled] = useState(merger.scheduled);
   const [scheduleNotice, setScheduleNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
-  const [openJournal, setOpenJournal] = useState<number | undefined>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const isApplied = merger.status === 'applied';
   const date = formatDate(merger.effectiveDate);
@@ -214,15 +148,9 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
       {outcome ? (
         <div ref={outcomeRef} tabIndex={-1} className="cutover__outcome" aria-labelledby="cutover-outcome-title" role="region">
           <h3 id="cutover-outcome-title">{t('mergers.cutover.outcomeTitle')}</h3>
-          {outcome.kind === 'error' ? (
-            <p role="alert" className="notice notice--error">
-              {outcome.text}
-            </p>
-          ) : (
+          {outcome.kind === 'error' ? <Notice tone="error">{outcome.text}</Notice> : (
             <>
-              <p role="status" className="notice notice--success">
-                {t(outcome.kind === 'run' ? 'mergers.cutover.ran' : 'mergers.cutover.undone', { count: outcome.result.changes, run: outcome.result.runId })}
-              </p>
+              <Notice tone="success">{t(outcome.kind === 'run' ? 'mergers.cutover.ran' : 'mergers.cutover.undone', { count: outcome.result.changes, run: outcome.result.runId })}</Notice>
               <div className="table-scroll" role="region" aria-labelledby="cutover-result-caption" tabIndex={0}>
                 <table className="table">
                   <caption id="cutover-result-caption">{t('mergers.cutover.resultCaption', { run: outcome.result.runId })}</caption>
@@ -269,86 +197,9 @@ export function CutoverSection({ merger, onMergerChanged }: { merger: MergerSumm
           </span>
         </div>
       )}
-      {scheduleNotice ? (
-        <p role={scheduleNotice.kind === 'error' ? 'alert' : 'status'} className={scheduleNotice.kind === 'error' ? 'notice notice--error' : 'notice notice--success'}>
-          {scheduleNotice.text}
-        </p>
-      ) : null}
+      {scheduleNotice ? <Notice tone={scheduleNotice.kind}>{scheduleNotice.text}</Notice> : null}
 
-      <h3 id="cutover-runs-title">{t('mergers.cutover.runsTitle')}</h3>
-      {runs.state.status === 'loading' ? (
-        <p role="status">{t('mergers.cutover.runsLoading')}</p>
-      ) : runs.state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {errorMessage(runs.state.error, t)}
-        </p>
-      ) : runs.state.data.items.length === 0 ? (
-        <p>{t('mergers.cutover.noRuns')}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="cutover-runs-caption" tabIndex={0}>
-          <table className="table">
-            <caption id="cutover-runs-caption">{t('mergers.cutover.runsCaption', { count: runs.state.data.items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mergers.cutover.colRun')}</th>
-                <th scope="col">{t('mergers.cutover.colKind')}</th>
-                <th scope="col">{t('mergers.cutover.colActor')}</th>
-                <th scope="col">{t('mergers.detail.businessDate')}</th>
-                <th scope="col">{t('mergers.cutover.colAt')}</th>
-                <th scope="col">{t('mergers.cutover.colChanges')}</th>
-                <th scope="col">{t('mergers.cutover.colJournal')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.state.data.items.map((run) => {
-                const isOpen = openJournal === run.id;
-                const journalId = `cutover-journal-${run.id}`;
-                return (
-                  <Fragment key={run.id}>
-                    <tr>
-                      <th scope="row">{run.id}</th>
-                      <td>
-                        {run.kind === 'undo' ? (
-                          <Badge tone="warning">{t('mergers.cutover.kindUndo', { run: run.undoesRunId ?? '' })}</Badge>
-                        ) : (
-                          <Badge tone="info">{t('mergers.cutover.kindRun')}</Badge>
-                        )}
-                      </td>
-                      <td>{run.actor}</td>
-                      <td className="nowrap">{formatDate(run.businessDate)}</td>
-                      <td className="nowrap">{formatTimestamp(run.startedAt, language)}</td>
-                      <td>{run.changes}</td>
-                      <td>
-                        {run.changes > 0 ? (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            aria-expanded={isOpen}
-                            aria-controls={isOpen ? journalId : undefined}
-                            onClick={() => setOpenJournal(isOpen ? undefined : run.id)}
-                          >
-                            {t(isOpen ? 'mergers.cutover.hideJournal' : 'mergers.cutover.showJournal')}
-                            <span className="visually-hidden"> – {t('mergers.cutover.runNumber', { run: run.id })}</span>
-                          </button>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                    </tr>
-                    {isOpen ? (
-                      <tr id={journalId} className="plan__rows-row">
-                        <td colSpan={7}>
-                          <JournalRows mergerId={merger.id} run={run} id={journalId} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <CutoverRuns mergerId={merger.id} state={runs.state} />
 
       <ConfirmDialog
         open={dialog === 'run'}

@@ -20,6 +20,7 @@ import type { MergersPageNotice } from './mergers-page.js';
 import type { MergerSavedNotice } from './merger-form-page.js';
 import { HelpdeskLink } from '../help/help-page.js';
 import { MergerStatus, ScenarioLabel } from './mergers-common.js';
+import { Notice } from '../../components/notice.js';
 
 export type MergerSection = 'checklist' | 'plan' | 'cutover';
 
@@ -30,11 +31,7 @@ function ChecklistSection({ mergerId }: { mergerId: number }) {
   const { state, setData } = useLoad((signal) => mergersApi.checklist(mergerId, signal), `${mergerId}|${language}`);
   if (state.status === 'loading') return <p role="status">{t('mergers.checklist.loading')}</p>;
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   const checklist = state.data;
   const overdue = checklist.organisations.flatMap((o) => o.items).filter((i) => i.overdue).length;
@@ -152,9 +149,7 @@ export function MergerDetailPage({ section }: { section: MergerSection }) {
       <>
         {breadcrumbs}
         <h1>{title}</h1>
-        <p role="alert" className="notice notice--error">
-          {state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}
-        </p>
+        <Notice tone="error">{state.status === 'error' ? errorMessage(state.error, t) : t('app.unexpectedError')}</Notice>
       </>
     );
   }
@@ -170,11 +165,7 @@ export function MergerDetailPage({ section }: { section: MergerSection }) {
     <>
       {breadcrumbs}
       <h1>{title}</h1>
-      {savedNotice ? (
-        <p ref={savedRef} tabIndex={-1} role="status" className="notice notice--success">
-          {savedNotice}
-        </p>
-      ) : null}
+      {savedNotice ? <Notice tone="success" ref={savedRef} isFocusable>{savedNotice}</Notice> : null}
       <dl className="details">
         <dt>{t('mergers.detail.scenario')}</dt>
         <dd>
@@ -224,11 +215,7 @@ export function MergerDetailPage({ section }: { section: MergerSection }) {
         </dd>
       </dl>
 
-      {deleteError ? (
-        <p ref={deleteErrorRef} tabIndex={-1} role="alert" className="notice notice--error">
-          {deleteError}
-        </p>
-      ) : null}
+      {deleteError ? <Notice tone="error" ref={deleteErrorRef} isFocusable>{deleteError}</Notice> : null}
       {isEditable ? (
         <div className="actions">
           <Link to={mergerPaths.edit(merger.id)} className="button">

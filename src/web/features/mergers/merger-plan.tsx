@@ -3,67 +3,38 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { errorMessage } from '../../components/error-message.js';
 import { formatDate } from '../../components/format.js';
-import { Pager } from '../../components/pager.js';
 import { useLoad } from '../../components/use-load.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { mergersApi } from './mergers-api.js';
 import type { MergerPlanData, PlanActionData } from './mergers-api.js';
-import { ROWS_PAGE_SIZE, ScenarioLabel, actionLabel, addDaysIso, columnLabel, rowValue } from './mergers-common.js';
+import { ScenarioLabel, actionLabel, addDaysIso, columnLabel, rowValue } from './mergers-common.js';
+import { Notice } from '../../components/notice.js';
+import { ExpandButton, ExpandedRow, PagedRows } from './paged-rows.js';
 
 /** One action's rows, a page at a time, loaded when the action is expanded (R7.3). */
 export function PlanRows({ mergerId, kind, label, id }: { mergerId: number; kind: string; label: string; id: string }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  const [page, setPage] = useState(1);
-  const { state } = useLoad((signal) => mergersApi.planRows(mergerId, kind, page, ROWS_PAGE_SIZE, signal), `${mergerId}|${kind}|${page}`);
-
-  if (state.status === 'loading') return <p role="status">{t('mergers.plan.rowsLoading')}</p>;
-  if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
-  }
-  const data = state.data;
-  if (data.items.length === 0) return <p>{t('mergers.plan.noRows')}</p>;
-  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
-  const columns = Object.keys(data.items[0]!);
   return (
-    <div className="plan-rows">
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="table table--compact">
-          <caption id={`${id}-caption`}>{t('mergers.plan.rowsCaption', { action: label, page: data.page, pages, count: data.total })}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {columnLabel(column, t)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((row, index) => (
-              <tr key={`${data.page}-${index}`}>
-                {columns.map((column) => (
-                  <td key={column} className={column === 'formId' ? 'plan-rows__id' : undefined}>
-                    {rowValue(column, row[column], t, language)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager
-        label={t('mergers.plan.rowsPages', { action: label })}
-        status={t('mergers.plan.pageStatus', { page: data.page, pages })}
-        page={data.page}
-        pages={pages}
-        onPage={setPage}
-      />
-    </div>
+    <PagedRows
+      id={id}
+      loadKey={`${mergerId}|${kind}`}
+      load={(page, pageSize, signal) => mergersApi.planRows(mergerId, kind, page, pageSize, signal)}
+      texts={{
+        loading: t('mergers.plan.rowsLoading'),
+        empty: t('mergers.plan.noRows'),
+        caption: (page, pages, count) => t('mergers.plan.rowsCaption', { action: label, page, pages, count }),
+        pager: t('mergers.plan.rowsPages', { action: label }),
+      }}
+      headers={(first) => Object.keys(first).map((column) => columnLabel(column, t))}
+      cells={(row) =>
+        Object.keys(row).map((column) => (
+          <td key={column} className={column === 'formId' ? 'plan-rows__id' : undefined}>
+            {rowValue(column, row[column], t, language)}
+          </td>
+        ))
+      }
+    />
   );
 }
 
@@ -88,11 +59,7 @@ export function PlanSection({ mergerId }: { mergerId: number }) {
 
   if (state.status === 'loading') return <p role="status">{t('mergers.plan.loading')}</p>;
   if (state.status === 'error') {
-    return (
-      <p role="alert" className="notice notice--error">
-        {errorMessage(state.error, t)}
-      </p>
-    );
+    return <Notice tone="error">{errorMessage(state.error, t)}</Notice>;
   }
   const plan = state.data;
 
@@ -162,25 +129,16 @@ export function PlanSection({ mergerId }: { mergerId: number }) {
                     <td>{actionNote(action, plan, t)}</td>
                     <td>
                       {action.count > 0 ? (
-                        <button
-                          type="button"
-                          className="button button--small"
-                          aria-expanded={isOpen}
-                          aria-controls={isOpen ? rowsId : undefined}
-                          onClick={() => toggle(action.kind)}
-                        >
+                        <ExpandButton isOpen={isOpen} controls={rowsId} which={label} onToggle={() => toggle(action.kind)}>
                           {t(isOpen ? 'mergers.plan.hideRows' : 'mergers.plan.showRows')}
-                          <span className="visually-hidden"> – {label}</span>
-                        </button>
+                        </ExpandButton>
                       ) : null}
                     </td>
                   </tr>
                   {isOpen ? (
-                    <tr id={rowsId} className="plan__rows-row">
-                      <td colSpan={5}>
-                        <PlanRows mergerId={mergerId} kind={action.kind} label={label} id={rowsId} />
-                      </td>
-                    </tr>
+                    <ExpandedRow id={rowsId} colSpan={5}>
+                      <PlanRows mergerId={mergerId} kind={action.kind} label={label} id={rowsId} />
+                    </ExpandedRow>
                   ) : null}
                 </Fragment>
               );

@@ -5,7 +5,7 @@ import { Link, useLocation } from 'react-router-dom';
 import type { MergerSummary } from '../../../modules/merger/merger.schema.js';
 import type { OrganisationSummary } from '../../../modules/registry/registry.schema.js';
 import { api } from '../../api.js';
-import { Badge } from '../../components/badge.js';
+import { Badge, DemoBadge } from '../../components/badge.js';
 import { formatDate, localName } from '../../components/format.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useLoad } from '../../components/use-load.js';
@@ -15,6 +15,7 @@ import { mergerPaths, mergersApi } from './mergers-api.js';
 import type { MergerProgressData } from './mergers-api.js';
 import { MergerStatus, ProgressBar, ScenarioLabel } from './mergers-common.js';
 import { WaveSection } from './merger-wave.js';
+import { Notice } from '../../components/notice.js';
 
 interface DashboardData {
   items: MergerSummary[];
@@ -55,14 +56,7 @@ export function MergersPage() {
     return (
       <>
         <span className="merger__org-name">{localName(organisation.name, language)}</span>
-        {organisation.isDemo ? (
-          <>
-            {' '}
-            <Badge tone="demo" title={t('choice.demoLong')}>
-              {t('choice.demo')}
-            </Badge>
-          </>
-        ) : null}{' '}
+        <DemoBadge isDemo={organisation.isDemo} />{' '}
         <span className="merger__kbo">{t('mergers.kbo', { kbo: organisation.kboFormatted })}</span>
       </>
     );
@@ -72,11 +66,7 @@ export function MergersPage() {
     <>
       <h1>{t('mergers.title')}</h1>
       <p>{t(isAdmin ? 'mergers.introAdmin' : 'mergers.intro')}</p>
-      {notice ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
-          {notice}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success" ref={noticeRef} isFocusable>{notice}</Notice> : null}
       {isAdmin ? (
         <div className="actions">
           <Link to={mergerPaths.create} className="button button--primary">
@@ -89,9 +79,7 @@ export function MergersPage() {
       ) : null}
       <LoadStatus state={state}>
         {(data) =>
-          data.items.length === 0 ? (
-            <p className="notice">{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</p>
-          ) : (
+          data.items.length === 0 ? <Notice>{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</Notice> : (
             <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
               <table className="table">
                 <caption id="mergers-caption">{t('mergers.caption', { count: data.total })}</caption>

@@ -14,6 +14,7 @@ import { subsidyReportApi } from './subsidy-report-api.js';
 import type { FileableYearData, ReportSummaryData } from './subsidy-report-api.js';
 import { ReportStatusBadge, formatWindow, subsidyPaths, windowStateLabel } from './subsidy-report-common.js';
 import type { CreatedState } from './subsidy-report-common.js';
+import { Notice } from '../../components/notice.js';
 
 /** A refused "Opstellen": the year and the server's explanation (the merger rule, R10.2). */
 interface CreateError {
@@ -167,9 +168,7 @@ export function SubsidyReportListPage() {
 
           <section aria-labelledby="subsidy-reports-title">
             <h2 id="subsidy-reports-title">{t('subsidy.list.reportsTitle')}</h2>
-            {data.reports.length === 0 ? (
-              <p className="notice">{t(data.fileable.some(canCreate) ? 'subsidy.list.empty' : 'subsidy.list.emptyNoYear')}</p>
-            ) : (
+            {data.reports.length === 0 ? <Notice>{t(data.fileable.some(canCreate) ? 'subsidy.list.empty' : 'subsidy.list.emptyNoYear')}</Notice> : (
               <ReportsTable reports={data.reports} />
             )}
           </section>

@@ -12,6 +12,7 @@ import { LinesEditor } from './lines-editor.js';
 import { subsidyReportApi } from './subsidy-report-api.js';
 import type { ReportDetailData } from './subsidy-report-api.js';
 import { ReportStatusBadge, createdOf, formatWindow, subsidyPaths, subsidyTypeLabel, windowStateLabel } from './subsidy-report-common.js';
+import { Notice } from '../../components/notice.js';
 
 type Notice = 'created' | 'saved' | 'submitted';
 
@@ -19,7 +20,7 @@ type Notice = 'created' | 'saved' | 'submitted';
 function ReadOnlyLines({ report }: { report: ReportDetailData }) {
   const { t } = useTranslation();
   const language = useUiLanguage();
-  if (report.lines.length === 0) return <p className="notice">{t('subsidy.lines.noneSubmitted')}</p>;
+  if (report.lines.length === 0) return <Notice>{t('subsidy.lines.noneSubmitted')}</Notice>;
   const right = { textAlign: 'right' } as const;
   return (
     <div className="table-scroll" role="region" aria-labelledby="subsidy-readonly-caption" tabIndex={0}>
@@ -117,11 +118,7 @@ export function SubsidyReportPage() {
         <ReportStatusBadge status={report.status} />
       </p>
 
-      {notice ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="notice notice--success">
-          {t(`subsidy.report.notice.${notice.kind}`, { year: report.year })}
-        </p>
-      ) : null}
+      {notice ? <Notice tone="success" ref={noticeRef} isFocusable>{t(`subsidy.report.notice.${notice.kind}`, { year: report.year })}</Notice> : null}
 
       {report.note ? (
         <section className="notice notice--warning" aria-labelledby="subsidy-note-title">
