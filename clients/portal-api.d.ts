@@ -1614,6 +1614,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/privacy/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the organisation's access log by INSZ, reader or period, newest first (privacy-officer only) */
+        get: operations["getPrivacyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's access log search as CSV or XLSX, formula-safe (privacy-officer only) */
+        get: operations["getPrivacyAccessLogExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/privacy/retention": {
         parameters: {
             query?: never;
@@ -1926,6 +1960,34 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description One read of a citizen’s data (issue 24). */
+        AccessLogItem: {
+            /** @description e.g. help-request.read, dossier.read, users.export */
+            action: string;
+            /** @description Who read: username (name), or the machine account */
+            actor: string;
+            actorRole: string | null;
+            actorUserId: string | null;
+            /** @description When it was read (ISO 8601, UTC) */
+            at: string;
+            /** @description The business clock's date of the read */
+            businessDate: string;
+            /** @enum {string} */
+            channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp";
+            id: number;
+            insz: string | null;
+            objectId: string | null;
+            objectKind: string;
+            /** @description KBO number of the OCMW whose data was read */
+            organisation: string;
+        };
+        /** @description A page of the access log, newest first (keyset). */
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogItem"][];
+            /** @description Pass as cursor for the next page; null after the last */
+            nextCursor: string | null;
+            pageSize: number;
+        };
         /** @description A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets. */
         AccountSummary: {
             certificate: components["schemas"]["CertificateSummary"] | null;
@@ -2041,11 +2103,18 @@ export interface components {
         };
         ErrorResponse: {
             error: {
-                code: string;
+                /**
+                 * @description What went wrong, for programs: stable across languages and versions; each code has one HTTP status.
+                 * @enum {string}
+                 */
+                code: "validation" | "bad_request" | "unauthenticated" | "csrf" | "forbidden" | "context_required" | "account_blocked" | "password_change_required" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "rule_violation" | "locked" | "rate_limited" | "internal" | "unavailable";
+                /** @description Per field (dotted path for nested fields, e.g. `contact.email`): what is wrong with it. */
                 fields?: {
                     [key: string]: string;
                 };
+                /** @description What went wrong, for people, in the language the request asked for (Accept-Language or the person’s choice). */
                 message: string;
+                /** @description The business rules the request breaks, each with its stable id. */
                 violations?: {
                     message: string;
                     rule: string;
@@ -2208,6 +2277,7 @@ export interface components {
             number: string;
             postcode: string;
             receptionEmail?: string | "";
+            /** @example +32 50 32 44 00 */
             receptionPhone: string;
             streetDe: string;
             streetFr: string;
@@ -2231,6 +2301,21 @@ export interface components {
             reminderDelayDays?: number;
             reminderFrequencyDays?: number;
             remindersEnabled: boolean;
+        };
+        /**
+         * @example {
+         *       "total": 42,
+         *       "page": 1,
+         *       "pageSize": 10
+         *     }
+         */
+        Paging: {
+            /** @description This page, counted from 1. */
+            page: number;
+            /** @description At most this many items per page. */
+            pageSize: number;
+            /** @description How many items the whole list holds (with the filters applied). */
+            total: number;
         };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
@@ -2351,6 +2436,17 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "validation",
+                 *         "message": "Some fields are not filled in correctly.",
+                 *         "fields": {
+                 *           "insz": "The check digits of the national number are wrong (modulo 97)."
+                 *         }
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2360,6 +2456,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "conflict",
+                 *         "message": "This conflicts with existing data."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2369,6 +2473,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "forbidden",
+                 *         "message": "You have no access to these data with the chosen role."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2378,6 +2490,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "not_found",
+                 *         "message": "Not found."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2387,6 +2507,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "payload_too_large",
+                 *         "message": "The request is too large."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2396,6 +2524,20 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rule_violation",
+                 *         "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first.",
+                 *         "violations": [
+                 *           {
+                 *             "rule": "merger.blocker.no_htb",
+                 *             "message": "The merged OCMW has no main access manager (HTB) yet. Import the HTB file from the region first."
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2405,6 +2547,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "rate_limited",
+                 *         "message": "Too many requests. Wait a moment and try again."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2414,6 +2564,31 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unauthenticated",
+                 *         "message": "Please log in first."
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The portal cannot take this now (e.g. too many citizens file at once); nothing was saved: try again in a minute. */
+        Unavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unavailable",
+                 *         "message": "Too many requests are arriving at once. Nothing was saved: try again in a minute."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2423,6 +2598,14 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "error": {
+                 *         "code": "unsupported_media_type",
+                 *         "message": "This content type is not supported."
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
@@ -2456,6 +2639,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "at": "2025-01-01T09:30:00.000Z",
+                     *           "actorUsername": "tekst",
+                     *           "actorRole": "tekst",
+                     *           "domainId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "action": "tekst",
+                     *           "subjectUsername": "tekst",
+                     *           "before": null,
+                     *           "after": null
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             action: string;
@@ -2468,10 +2671,7 @@ export interface operations {
                             id: number;
                             subjectUsername: string | null;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2531,10 +2731,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "MW",
+                     *         "name": {
+                     *           "nl": "OCMW Brugge",
+                     *           "fr": "CPAS de Bruges",
+                     *           "de": "ÖSHZ Brügge"
+                     *         }
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         /** @enum {string} */
                         code: "MW" | "RSZ" | "PPL" | "OZP";
                         id: string;
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -2568,6 +2789,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "tb": {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An"
+                     *       },
+                     *       "counts": {
+                     *         "total": 1,
+                     *         "active": 1,
+                     *         "blocked": 1
+                     *       },
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2615,6 +2866,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactEmail": "maatschappelijk.werk@ocmw-brugge.be"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     contactEmail: string;
@@ -2628,6 +2884,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "contactEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "tb": {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An"
+                     *       },
+                     *       "counts": {
+                     *         "total": 1,
+                     *         "active": 1,
+                     *         "blocked": 1
+                     *       },
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         counts: {
                             active: number;
@@ -2683,6 +2969,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "insz": "85073003328",
+                     *       "exists": true,
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "isMember": true
+                     *     }
+                     */
                     "application/json": {
                         exists: boolean;
                         firstName: string | null;
@@ -2711,6 +3006,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -2740,6 +3052,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -2776,6 +3105,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     localEmail?: string | "" | null;
@@ -2805,6 +3151,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "previousTbUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         localEmail: string | null;
                         person: {
@@ -2859,6 +3222,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "username": "an.peeters",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "insz": "85073003328",
+                     *           "type": "TB",
+                     *           "typeLabel": "tekst",
+                     *           "status": "active",
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "allowed": {
+                     *             "edit": true,
+                     *             "block": true,
+                     *             "remove": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             allowed: {
@@ -2882,10 +3276,7 @@ export interface operations {
                             userId: string;
                             username: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2907,6 +3298,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "type": "CO_TB",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [],
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
@@ -2943,6 +3353,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "type": "CO_TB",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -2989,6 +3420,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "username": "an.peeters",
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "insz": "85073003328",
+                     *       "type": "TB",
+                     *       "typeLabel": "tekst",
+                     *       "status": "active",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "allowed": {
+                     *         "edit": true,
+                     *         "block": true,
+                     *         "remove": true
+                     *       },
+                     *       "title": "tekst",
+                     *       "language": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -3062,6 +3519,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [
+                 *         "afzender-administratie"
+                 *       ],
+                 *       "status": "active"
+                 *     }
+                 */
                 "application/json": {
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
                     localEmail?: string | "" | null;
@@ -3077,6 +3543,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "username": "an.peeters",
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "insz": "85073003328",
+                     *       "type": "TB",
+                     *       "typeLabel": "tekst",
+                     *       "status": "active",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "allowed": {
+                     *         "edit": true,
+                     *         "block": true,
+                     *         "remove": true
+                     *       },
+                     *       "title": "tekst",
+                     *       "language": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         allowed: {
                             block: boolean;
@@ -3122,6 +3614,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "remove",
+                 *       "userIds": [
+                 *         "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                 *       ],
+                 *       "applications": [
+                 *         "afzender-administratie"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     action: "remove" | "block" | "unblock" | "addApplications" | "removeApplications";
@@ -3137,6 +3640,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "outcome": "done",
+                     *           "reason": "tekst"
+                     *         }
+                     *       ],
+                     *       "done": 1,
+                     *       "refused": 1
+                     *     }
+                     */
                     "application/json": {
                         done: number;
                         refused: number;
@@ -3209,6 +3725,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "type": "CO_TB",
+                 *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "applications": [],
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     /** @default [] */
                     applications?: ("afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag")[];
@@ -3245,6 +3780,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       },
+                     *       "type": "CO_TB",
+                     *       "applications": [
+                     *         "tekst"
+                     *       ],
+                     *       "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *     }
+                     */
                     "application/json": {
                         applications: string[];
                         localEmail: string | null;
@@ -3288,6 +3844,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "username": "an.peeters",
+                     *         "role": "HTB",
+                     *         "since": "2025-01-01"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         firstName: string;
                         /** @enum {string} */
@@ -3316,6 +3884,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3344,6 +3928,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3402,6 +4001,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "person": {
+                 *         "username": "an.peeters",
+                 *         "usernameConfirm": "tekst",
+                 *         "password": "tekst",
+                 *         "passwordConfirm": "tekst",
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "title": "DE_HEER",
+                 *         "language": "nl",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     insz: components["schemas"]["Insz"];
                     person?: {
@@ -3430,6 +4045,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "person": {
+                     *         "insz": "85073003328",
+                     *         "inszFormatted": "tekst",
+                     *         "isNew": true,
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "title": "tekst",
+                     *         "language": "tekst",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         person: {
                             email: string | null;
@@ -3468,6 +4098,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2025-01-01",
+                     *       "items": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "unread": 1,
+                     *           "oldestReceivedOn": "2025-01-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         items: {
@@ -3502,6 +4146,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "dryRun": true,
+                     *       "rows": [
+                     *         {
+                     *           "row": 1,
+                     *           "sourceKbo": "tekst",
+                     *           "targetKbo": "tekst",
+                     *           "insz": "85073003328",
+                     *           "problems": [
+                     *             "tekst"
+                     *           ],
+                     *           "action": "appoint"
+                     *         }
+                     *       ],
+                     *       "applied": 1,
+                     *       "newAccounts": [
+                     *         {
+                     *           "insz": "85073003328",
+                     *           "username": "an.peeters",
+                     *           "temporaryPassword": "tekst"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         applied: number;
                         dryRun: boolean;
@@ -3548,6 +4218,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "tekst",
+                     *           "toAddress": "tekst",
+                     *           "subject": "tekst",
+                     *           "bodyText": "tekst",
+                     *           "status": "tekst",
+                     *           "attempts": 1,
+                     *           "lastError": "tekst",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "sentAt": "2025-01-01T09:30:00.000Z",
+                     *           "nextAttemptAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             attempts: number;
@@ -3562,10 +4254,7 @@ export interface operations {
                             subject: string;
                             toAddress: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3591,6 +4280,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "tekst",
+                     *       "toAddress": "tekst",
+                     *       "subject": "tekst",
+                     *       "bodyText": "tekst",
+                     *       "status": "tekst",
+                     *       "attempts": 1,
+                     *       "lastError": "tekst",
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "sentAt": "2025-01-01T09:30:00.000Z",
+                     *       "nextAttemptAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         attempts: number;
                         bodyText: string;
@@ -3622,11 +4326,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "tekst",
+                 *       "name": "tekst",
+                 *       "effectiveDate": "2025-01-01",
+                 *       "htbDeadline": "2025-01-01",
+                 *       "sources": [
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         },
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         }
+                 *       ],
+                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "newTarget": {
+                 *         "kbo": "0212235604",
+                 *         "nameNl": "tekst",
+                 *         "nameFr": "tekst",
+                 *         "nameDe": "tekst"
+                 *       },
+                 *       "targetNis": "31005",
+                 *       "declaredScenario": 1
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: string;
-                    htbDeadline?: string | null;
+                    effectiveDate: components["schemas"]["IsoDate"];
+                    htbDeadline?: components["schemas"]["IsoDate"] | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -3635,10 +4366,12 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
+                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
+                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -3652,6 +4385,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scenario": 1
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -3678,11 +4417,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "tekst",
+                 *       "name": "tekst",
+                 *       "effectiveDate": "2025-01-01",
+                 *       "htbDeadline": "2025-01-01",
+                 *       "sources": [
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         },
+                 *         {
+                 *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *           "nis": "31005"
+                 *         }
+                 *       ],
+                 *       "targetOrganisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "newTarget": {
+                 *         "kbo": "0212235604",
+                 *         "nameNl": "tekst",
+                 *         "nameFr": "tekst",
+                 *         "nameDe": "tekst"
+                 *       },
+                 *       "targetNis": "31005",
+                 *       "declaredScenario": 1
+                 *     }
+                 */
                 "application/json": {
                     code: string;
                     declaredScenario?: (1 | 2 | 3) | null;
-                    effectiveDate: string;
-                    htbDeadline?: string | null;
+                    effectiveDate: components["schemas"]["IsoDate"];
+                    htbDeadline?: components["schemas"]["IsoDate"] | null;
                     name: string;
                     newTarget?: {
                         kbo: string;
@@ -3691,10 +4457,12 @@ export interface operations {
                         nameNl: string;
                     };
                     sources: {
+                        /** @example 31005 */
                         nis: string;
                         /** Format: uuid */
                         organisationId: string;
                     }[];
+                    /** @example 31005 */
                     targetNis: string;
                     /** Format: uuid */
                     targetOrganisationId?: string;
@@ -3708,6 +4476,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scenario": 1
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scenario: number;
@@ -3767,6 +4541,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3833,6 +4644,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3899,6 +4747,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -3963,6 +4848,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "status": "tekst"
+                     *       },
+                     *       "scenario": 1,
+                     *       "businessDate": "2025-01-01",
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1,
+                     *           "writes": true,
+                     *           "byOrganisation": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "deduplicated": 1,
+                     *           "coTbs": 1
+                     *         }
+                     *       ],
+                     *       "untouched": {
+                     *         "channelAccounts": 1,
+                     *         "configurationSections": 1,
+                     *         "eboxDocuments": 1
+                     *       },
+                     *       "blockers": [
+                     *         "tekst"
+                     *       ],
+                     *       "changes": 1
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             byOrganisation?: {
@@ -4025,6 +4948,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "tekst",
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "total": 1,
+                     *       "items": [
+                     *         {}
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             [key: string]: unknown;
@@ -4056,6 +4990,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4069,6 +5008,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mergerId": 1,
+                     *       "runId": 1,
+                     *       "scenario": 1,
+                     *       "changes": 1,
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "status": "planned"
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -4109,6 +5063,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "kind": "tekst",
+                     *           "actor": "tekst",
+                     *           "businessDate": "2025-01-01",
+                     *           "startedAt": null,
+                     *           "finishedAt": null,
+                     *           "changes": 1,
+                     *           "summary": null,
+                     *           "undoesRunId": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             actor: string;
@@ -4154,6 +5125,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "total": 1,
+                     *       "items": [
+                     *         {
+                     *           "step": 1,
+                     *           "kind": "tekst",
+                     *           "table": "tekst",
+                     *           "op": "tekst",
+                     *           "rowId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "key": null,
+                     *           "before": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             before: unknown;
@@ -4190,6 +5179,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "scheduled": true
+                 *     }
+                 */
                 "application/json": {
                     scheduled: boolean;
                 };
@@ -4202,6 +5196,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scheduled": true
+                     *     }
+                     */
                     "application/json": {
                         id: number;
                         scheduled: boolean;
@@ -4228,6 +5228,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4241,6 +5246,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "mergerId": 1,
+                     *       "runId": 1,
+                     *       "scenario": 1,
+                     *       "changes": 1,
+                     *       "actions": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "count": 1
+                     *         }
+                     *       ],
+                     *       "status": "planned"
+                     *     }
+                     */
                     "application/json": {
                         actions: {
                             count: number;
@@ -4281,6 +5301,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "dryRun": true,
+                     *       "created": 1,
+                     *       "mergers": [
+                     *         {
+                     *           "merger": "tekst",
+                     *           "code": "tekst",
+                     *           "rows": [
+                     *             1
+                     *           ],
+                     *           "scenario": 1,
+                     *           "action": "create",
+                     *           "problems": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         created: number;
                         dryRun: boolean;
@@ -4322,6 +5363,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "progress": 1,
+                     *           "overdue": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             id: number;
@@ -4349,8 +5401,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "date": "2025-01-01",
+                 *       "dryRun": false
+                 *     }
+                 */
                 "application/json": {
-                    date: string;
+                    date: components["schemas"]["IsoDate"];
                     /** @default false */
                     dryRun?: boolean;
                 };
@@ -4363,6 +5421,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "date": "2025-01-01",
+                     *       "mergers": [
+                     *         {
+                     *           "code": "tekst",
+                     *           "scenario": 1,
+                     *           "status": "planned",
+                     *           "actions": [
+                     *             {
+                     *               "kind": "tekst",
+                     *               "count": 1
+                     *             }
+                     *           ],
+                     *           "changes": 1,
+                     *           "blockers": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         mergers: {
@@ -4400,6 +5480,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true,
+                 *       "overrideReason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4414,6 +5500,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01"
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -4422,6 +5526,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -4460,6 +5572,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "unfiledReportYear": 1,
+                     *       "unreadDocuments": 1
+                     *     }
+                     */
                     "application/json": {
                         unfiledReportYear: number | null;
                         unreadDocuments: number;
@@ -4484,6 +5602,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {boolean} */
                     confirm: true;
@@ -4497,6 +5620,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01"
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         id: string;
@@ -4505,6 +5646,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -4541,6 +5690,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "organisation": "tekst",
+                     *           "year": 1,
+                     *           "until": "2025-01-01",
+                     *           "reason": "tekst",
+                     *           "reopenedBy": "tekst",
+                     *           "reopenedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             kbo: string;
@@ -4573,6 +5738,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "year": 2000,
+                 *       "until": "2025-01-01",
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -4589,6 +5762,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "organisation": "tekst",
+                     *       "year": 1,
+                     *       "until": "2025-01-01",
+                     *       "reason": "tekst",
+                     *       "reopenedBy": "tekst",
+                     *       "reopenedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         kbo: string;
                         organisation: string;
@@ -4625,6 +5810,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "tekst",
+                     *         "name": {},
+                     *         "description": {}
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         code: string;
                         description: {
@@ -4661,6 +5855,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -4711,6 +6049,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "novaprima-knipperlichten"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     name?: string;
                     permissions?: (("novaprima-knipperlichten" | "mutaties-rijksregister" | "mediprima-afrekening" | "novaprima-waarschuwingen") | ("ocmw-online-admin" | "ocmw-online-proces" | "signaletiek-bewerken" | "signaletiek-raadplegen" | "dossiers-integraties"))[];
@@ -4724,6 +6070,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "FTP",
+                     *       "name": "tekst",
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ],
+                     *       "username": "an.peeters",
+                     *       "management": "internal",
+                     *       "intermediary": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "certificate": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "fingerprint": "tekst",
+                     *         "subject": "tekst",
+                     *         "issuer": "tekst",
+                     *         "keyType": "tekst",
+                     *         "signature": "tekst",
+                     *         "selfSigned": true,
+                     *         "notBefore": "tekst",
+                     *         "notAfter": "tekst",
+                     *         "expiry": "ok",
+                     *         "daysLeft": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -4747,6 +6126,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4763,6 +6151,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kind": "FTP",
+                     *       "name": "tekst",
+                     *       "permissions": [
+                     *         "tekst"
+                     *       ],
+                     *       "username": "an.peeters",
+                     *       "management": "internal",
+                     *       "intermediary": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "certificate": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "fingerprint": "tekst",
+                     *         "subject": "tekst",
+                     *         "issuer": "tekst",
+                     *         "keyType": "tekst",
+                     *         "signature": "tekst",
+                     *         "selfSigned": true,
+                     *         "notBefore": "tekst",
+                     *         "notAfter": "tekst",
+                     *         "expiry": "ok",
+                     *         "daysLeft": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AccountSummary"];
                 };
             };
@@ -4786,6 +6207,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     password?: string;
                 };
@@ -4798,6 +6224,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"];
                         password: string;
@@ -4822,6 +6284,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "FTP",
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "novaprima-knipperlichten"
+                 *       ],
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       },
+                 *       "username": "an.peeters",
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4844,6 +6322,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4869,6 +6405,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "management": "internal",
+                 *       "name": "tekst",
+                 *       "permissions": [
+                 *         "ocmw-online-admin"
+                 *       ],
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4896,6 +6446,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4921,6 +6529,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "tekst",
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4938,6 +6556,64 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "FTP",
+                     *         "name": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "username": "an.peeters",
+                     *         "management": "internal",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "certificate": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "fingerprint": "tekst",
+                     *           "subject": "tekst",
+                     *           "issuer": "tekst",
+                     *           "keyType": "tekst",
+                     *           "signature": "tekst",
+                     *           "selfSigned": true,
+                     *           "notBefore": "tekst",
+                     *           "notAfter": "tekst",
+                     *           "expiry": "ok",
+                     *           "daysLeft": 1
+                     *         },
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *       },
+                     *       "delegation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "accountName": "tekst",
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ],
+                     *         "status": "pending",
+                     *         "intermediary": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "kbo": "0212235604"
+                     *         },
+                     *         "requester": {
+                     *           "organisationName": "tekst",
+                     *           "kbo": "0212235604",
+                     *           "domain": "tekst"
+                     *         },
+                     *         "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *         "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *         "reason": "tekst",
+                     *         "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *       },
+                     *       "password": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         account: components["schemas"]["AccountSummary"] | null;
                         delegation: components["schemas"]["DelegationSummary"] | null;
@@ -4965,6 +6641,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "certificateName": "tekst",
+                 *       "certificate": {
+                 *         "fileName": "tekst",
+                 *         "contentBase64": "tekst"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     certificate: {
                         contentBase64: string;
@@ -4981,6 +6666,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -5010,6 +6839,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -5033,6 +7006,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     reason?: string;
                 };
@@ -5045,6 +7023,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -5072,6 +7194,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         id: string;
                         kbo: string;
@@ -5098,6 +7230,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactName": "tekst",
+                 *       "phoneCode": "+32",
+                 *       "phoneNumber": "050 32 44 00",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "language": "nl"
+                 *     }
+                 */
                 "application/json": {
                     contactName: string;
                     /** Format: email */
@@ -5106,6 +7247,7 @@ export interface operations {
                     language: "nl" | "fr" | "de" | "en";
                     /** @default +32 */
                     phoneCode?: string;
+                    /** @example 050 32 44 00 */
                     phoneNumber: string;
                 };
             };
@@ -5117,6 +7259,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kind": "tekst"
+                     *       },
+                     *       "domain": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "code": "tekst",
+                     *         "name": "tekst"
+                     *       },
+                     *       "sender": {
+                     *         "senderNumber": 1,
+                     *         "contactName": "tekst",
+                     *         "phoneCode": "tekst",
+                     *         "phoneNumber": "+32 50 32 44 00",
+                     *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *         "language": "tekst"
+                     *       },
+                     *       "accounts": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kind": "FTP",
+                     *           "name": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "username": "an.peeters",
+                     *           "management": "internal",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "certificate": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "fingerprint": "tekst",
+                     *             "subject": "tekst",
+                     *             "issuer": "tekst",
+                     *             "keyType": "tekst",
+                     *             "signature": "tekst",
+                     *             "selfSigned": true,
+                     *             "notBefore": "tekst",
+                     *             "notAfter": "tekst",
+                     *             "expiry": "ok",
+                     *             "daysLeft": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "delegations": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "incoming": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "accountName": "tekst",
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ],
+                     *           "status": "pending",
+                     *           "intermediary": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "requester": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "requestedAt": "2025-01-01T09:30:00.000Z",
+                     *           "decidedAt": "2025-01-01T09:30:00.000Z",
+                     *           "reason": "tekst",
+                     *           "accountId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                     *         }
+                     *       ],
+                     *       "managed": [
+                     *         {
+                     *           "owner": {
+                     *             "organisationName": "tekst",
+                     *             "kbo": "0212235604",
+                     *             "domain": "tekst"
+                     *           },
+                     *           "account": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kind": "FTP",
+                     *             "name": "tekst",
+                     *             "permissions": [
+                     *               "tekst"
+                     *             ],
+                     *             "username": "an.peeters",
+                     *             "management": "internal",
+                     *             "intermediary": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "kbo": "0212235604"
+                     *             },
+                     *             "certificate": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "fingerprint": "tekst",
+                     *               "subject": "tekst",
+                     *               "issuer": "tekst",
+                     *               "keyType": "tekst",
+                     *               "signature": "tekst",
+                     *               "selfSigned": true,
+                     *               "notBefore": "tekst",
+                     *               "notAfter": "tekst",
+                     *               "expiry": "ok",
+                     *               "daysLeft": 1
+                     *             },
+                     *             "createdAt": "2025-01-01T09:30:00.000Z",
+                     *             "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChamanHome"];
                 };
             };
@@ -5144,6 +7430,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "enabled": true,
+                     *       "port": 1,
+                     *       "fingerprint": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         enabled: boolean;
                         fingerprint: string | null;
@@ -5172,6 +7465,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "sha256": "tekst",
+                     *       "duplicate": true
+                     *     }
+                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -5185,6 +7485,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "sha256": "tekst",
+                     *       "duplicate": true
+                     *     }
+                     */
                     "application/json": {
                         duplicate: boolean;
                         reference: string;
@@ -5213,6 +7520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "date": "2025-01-01",
+                     *         "count": 1,
+                     *         "name": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         count: number;
                         date: string;
@@ -5267,6 +7583,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5315,6 +7655,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": 1,
+                     *         "savedAt": "2025-01-01T09:30:00.000Z",
+                     *         "savedBy": "tekst",
+                     *         "data": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         data: unknown;
                         id: number;
@@ -5349,6 +7699,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5389,6 +7763,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "selected": [
+                 *         "MURG"
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     selected: ("MURG" | "MUFC" | "MUSE" | "MURN" | "MUIA" | "MUPF" | "MUPK" | "MURA-H205" | "MURA-H206" | "MURA-H207" | "MURA-H210" | "MURA-H211" | "MURA-H212" | "MURA-H213" | "MUPS-T1195" | "MUPS-T1197" | "MUPS-T1198" | "MUPS-T1202")[];
                 };
@@ -5401,6 +7782,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5447,6 +7852,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "code": "tekst",
+                     *         "group": "tekst",
+                     *         "description": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         code: string;
                         description: string;
@@ -5476,6 +7890,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "mutationType": "tekst",
+                     *         "validFrom": "2025-01-01",
+                     *         "validTo": "2025-01-01",
+                     *         "selectedBy": "tekst",
+                     *         "unselectedBy": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         mutationType: string;
                         selectedBy: string | null;
@@ -5511,6 +7936,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5551,6 +8000,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "networkProvider": "Cipal",
+                 *       "networkProviderOther": "tekst",
+                 *       "softwareVendors": [
+                 *         "Cevi - Logins"
+                 *       ],
+                 *       "softwareVendorOther": "tekst",
+                 *       "programmes": [],
+                 *       "programmeMapping": "tekst",
+                 *       "technicalContact": {
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *         "phone": "+32 50 32 44 00"
+                 *       },
+                 *       "testContact": {
+                 *         "surname": "Peeters",
+                 *         "firstName": "An",
+                 *         "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *         "phone": "+32 50 32 44 00"
+                 *       },
+                 *       "remarks": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** @enum {string} */
                     networkProvider: "Cipal" | "Irisnet" | "Publilink" | "Publiwin" | "Schaubroeck" | "Telenet" | "Vera" | "Win" | "Andere";
@@ -5565,6 +8039,7 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
+                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -5572,6 +8047,7 @@ export interface operations {
                         /** Format: email */
                         email: string;
                         firstName: string;
+                        /** @example +32 50 32 44 00 */
                         phone: string;
                         surname: string;
                     };
@@ -5585,6 +8061,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "mutations": {
+                     *         "selected": [
+                     *           "tekst"
+                     *         ],
+                     *         "since": {}
+                     *       },
+                     *       "technical": null,
+                     *       "contact": null,
+                     *       "online": null,
+                     *       "complete": {
+                     *         "mutations": true,
+                     *         "technical": true,
+                     *         "contact": true,
+                     *         "online": true
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         complete: {
                             contact: boolean;
@@ -5637,6 +8137,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328",
+                     *           "openedOn": "2025-01-01",
+                     *           "closedOn": "2025-01-01",
+                     *           "runningForms": 1,
+                     *           "forms": 1
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             closedOn: string | null;
@@ -5646,10 +8163,7 @@ export interface operations {
                             openedOn: string;
                             runningForms: number;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5675,6 +8189,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "insz": "85073003328",
+                     *       "openedOn": "2025-01-01",
+                     *       "closedOn": "2025-01-01",
+                     *       "runningForms": 1,
+                     *       "forms": 1,
+                     *       "formList": [
+                     *         {
+                     *           "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+                     *           "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+                     *           "insz": "85073003328",
+                     *           "kind": "a036",
+                     *           "subtype": "medische-kosten",
+                     *           "startDate": "2025-02-01",
+                     *           "endDate": "2025-07-31",
+                     *           "status": "running",
+                     *           "predecessorId": null,
+                     *           "createdBy": "rest:Sociale software",
+                     *           "stoppedBy": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         closedOn: string | null;
                         formList: components["schemas"]["DossierForm"][];
@@ -5702,6 +8241,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "kind": "integration",
+                 *       "subtype": "leefloon",
+                 *       "startDate": "2025-01-01",
+                 *       "endDate": "2025-01-01"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterFormBody"];
             };
         };
@@ -5769,6 +8317,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handledByVendor": true,
+                     *       "updatedBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -5790,6 +8345,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "handledByVendor": true
+                 *     }
+                 */
                 "application/json": {
                     handledByVendor: boolean;
                 };
@@ -5802,6 +8362,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "handledByVendor": true,
+                     *       "updatedBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         handledByVendor: boolean;
                         updatedAt: string | null;
@@ -5840,6 +8407,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "sender": {
+                     *             "name": "tekst",
+                     *             "kbo": "0212235604"
+                     *           },
+                     *           "title": "tekst",
+                     *           "category": "tekst",
+                     *           "messageType": "tekst",
+                     *           "isRsz": true,
+                     *           "documentDate": "2025-01-01",
+                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *           "read": true,
+                     *           "visible": true,
+                     *           "attachment": {
+                     *             "name": "tekst",
+                     *             "mime": "tekst",
+                     *             "size": 1,
+                     *             "sha256": "tekst"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 1,
+                     *       "unreadCount": 1
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             attachment: {
@@ -5892,6 +8490,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       },
+                     *       "body": "tekst",
+                     *       "readAt": "2025-01-01T09:30:00.000Z",
+                     *       "readBy": "tekst",
+                     *       "hiddenAt": "2025-01-01T09:30:00.000Z",
+                     *       "hiddenBy": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -5971,6 +8597,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -6018,6 +8667,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "sender": {
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604"
+                     *       },
+                     *       "title": "tekst",
+                     *       "category": "tekst",
+                     *       "messageType": "tekst",
+                     *       "isRsz": true,
+                     *       "documentDate": "2025-01-01",
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "read": true,
+                     *       "visible": true,
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -6063,6 +8735,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "unread": 1,
+                     *       "disappearing": {
+                     *         "mergedInto": "tekst",
+                     *         "effectiveDate": "2025-01-01"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         disappearing: {
                             effectiveDate: string;
@@ -6092,6 +8773,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "tekst",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "phoneNl": "tekst",
+                     *       "phoneFr": "tekst",
+                     *       "hours": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         email: string;
                         hours: string;
@@ -6127,12 +8817,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5d0c2f9e-7a41-4b6e-8f3c-1e9b2a7d4c60",
+                     *           "reference": "OO-2025-0001234-9",
+                     *           "filedAt": "2025-03-10T09:41:12.000Z",
+                     *           "receivedOn": "2025-03-10",
+                     *           "kinds": [
+                     *             "leefloon",
+                     *             "huisvesting"
+                     *           ],
+                     *           "municipality": "Brugge",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "status": "unread",
+                     *           "deadline": "2025-04-09",
+                     *           "isLate": false
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["HelpRequestSummary"][];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6206,6 +8918,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "reason": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uuid */
                     organisationId: string;
@@ -6220,6 +8938,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "forwardedTo": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         forwardedTo: {
                             id: string;
@@ -6280,6 +9007,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -6307,6 +9042,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "kind": "tekst",
+                     *         "to": "2025-01-01",
+                     *         "subject": "tekst",
+                     *         "createdAt": "2025-01-01T09:30:00.000Z",
+                     *         "lastError": "tekst"
+                     *       }
+                     *     ]
+                     */
                     "application/json": {
                         createdAt: string;
                         id: string;
@@ -6340,6 +9087,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "reference": "OO-2025-0001234-9",
+                     *           "fileName": "tekst",
+                     *           "senderKbo": "tekst",
+                     *           "size": 1,
+                     *           "sha256": "tekst",
+                     *           "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *           "fetchedAt": "2025-01-01T09:30:00.000Z"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             fetchedAt: string | null;
@@ -6352,10 +9118,7 @@ export interface operations {
                             sha256: string;
                             size: number;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6400,6 +9163,23 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "recipientKbo": "0212.235.604",
+                 *       "title": "tekst",
+                 *       "category": "tekst",
+                 *       "messageType": "tekst",
+                 *       "rsz": false,
+                 *       "documentDate": "2025-01-01",
+                 *       "body": "tekst",
+                 *       "attachment": {
+                 *         "fileName": "tekst",
+                 *         "mimeType": "application/pdf",
+                 *         "contentBase64": "tekst"
+                 *       },
+                 *       "channelDelivery": true
+                 *     }
+                 */
                 "application/json": {
                     attachment?: {
                         contentBase64: string;
@@ -6426,6 +9206,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "recipient": {
+                     *         "kbo": "0212235604",
+                     *         "name": "tekst"
+                     *       },
+                     *       "receivedAt": "2025-01-01T09:30:00.000Z",
+                     *       "attachment": {
+                     *         "name": "tekst",
+                     *         "mime": "tekst",
+                     *         "size": 1,
+                     *         "sha256": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         attachment: {
                             mime: string;
@@ -6457,6 +9253,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "mutations": [
+                 *         {
+                 *           "type": "MURA",
+                 *           "subType": "H001",
+                 *           "insz": "85073003328",
+                 *           "occurredAt": "2026-03-11T08:00:00+01:00",
+                 *           "payload": {}
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     mutations: unknown[];
                 };
@@ -6469,6 +9278,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "received": 1,
+                     *       "deliveries": 1
+                     *     }
+                     */
                     "application/json": {
                         deliveries: number;
                         received: number;
@@ -6495,6 +9310,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "title": "DE_HEER",
+                     *       "language": "nl",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "username": "an.peeters",
+                     *       "insz": "85073003328"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -6525,6 +9351,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "title": "DE_HEER",
+                 *       "language": "nl",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: email */
                     email: string;
@@ -6543,6 +9378,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "surname": "Peeters",
+                     *       "firstName": "An",
+                     *       "title": "DE_HEER",
+                     *       "language": "nl",
+                     *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *       "username": "an.peeters",
+                     *       "insz": "85073003328"
+                     *     }
+                     */
                     "application/json": {
                         /** Format: email */
                         email: string;
@@ -6573,6 +9419,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "tekst",
+                 *       "newPassword": "tekst",
+                 *       "newPasswordConfirm": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
@@ -6609,6 +9462,78 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "code": "tekst",
+                     *           "name": "tekst",
+                     *           "scenario": 1,
+                     *           "effectiveDate": "2025-01-01",
+                     *           "htbDeadline": "tekst",
+                     *           "status": "planned",
+                     *           "scheduled": true,
+                     *           "rehearsal": true,
+                     *           "sources": [
+                     *             {
+                     *               "organisation": {
+                     *                 "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *                 "kbo": "0212235604",
+                     *                 "kboFormatted": "0212.235.604",
+                     *                 "kind": "ocmw",
+                     *                 "name": {
+                     *                   "nl": "OCMW Brugge",
+                     *                   "fr": "CPAS de Bruges",
+                     *                   "de": "ÖSHZ Brügge"
+                     *                 },
+                     *                 "status": "active",
+                     *                 "isDemo": true,
+                     *                 "validFrom": "2025-01-01",
+                     *                 "validTo": "2025-01-01",
+                     *                 "accessEndedOn": "2025-01-01"
+                     *               },
+                     *               "nis": "31005",
+                     *               "municipalityName": {
+                     *                 "nl": "OCMW Brugge",
+                     *                 "fr": "CPAS de Bruges",
+                     *                 "de": "ÖSHZ Brügge"
+                     *               },
+                     *               "keepsKbo": true
+                     *             }
+                     *           ],
+                     *           "target": {
+                     *             "organisation": {
+                     *               "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "kbo": "0212235604",
+                     *               "kboFormatted": "0212.235.604",
+                     *               "kind": "ocmw",
+                     *               "name": {
+                     *                 "nl": "OCMW Brugge",
+                     *                 "fr": "CPAS de Bruges",
+                     *                 "de": "ÖSHZ Brügge"
+                     *               },
+                     *               "status": "active",
+                     *               "isDemo": true,
+                     *               "validFrom": "2025-01-01",
+                     *               "validTo": "2025-01-01",
+                     *               "accessEndedOn": "2025-01-01"
+                     *             },
+                     *             "nis": "31005",
+                     *             "municipalityName": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "isNewOrganisation": true,
+                     *             "isNewNis": true
+                     *           },
+                     *           "rehearsalNote": "tekst"
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             code: string;
@@ -6636,6 +9561,14 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
+                                    /**
+                                     * @description A name in Dutch, French and German.
+                                     * @example {
+                                     *       "nl": "OCMW Brugge",
+                                     *       "fr": "CPAS de Bruges",
+                                     *       "de": "ÖSHZ Brügge"
+                                     *     }
+                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -6666,6 +9599,14 @@ export interface operations {
                                     kboFormatted: string;
                                     /** @enum {string} */
                                     kind: "ocmw" | "vendor" | "institution";
+                                    /**
+                                     * @description A name in Dutch, French and German.
+                                     * @example {
+                                     *       "nl": "OCMW Brugge",
+                                     *       "fr": "CPAS de Bruges",
+                                     *       "de": "ÖSHZ Brügge"
+                                     *     }
+                                     */
                                     name: {
                                         de: string;
                                         fr: string;
@@ -6702,6 +9643,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "merger": {
+                     *             "id": 1,
+                     *             "code": "tekst",
+                     *             "name": "tekst",
+                     *             "effectiveDate": "2025-01-01",
+                     *             "htbDeadline": "tekst",
+                     *             "status": "tekst",
+                     *             "scenario": 1
+                     *           },
+                     *           "progress": 1,
+                     *           "organisations": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "name": "tekst",
+                     *               "role": "new_target",
+                     *               "progress": 1,
+                     *               "items": [
+                     *                 {
+                     *                   "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *                   "item": "tekst",
+                     *                   "label": "tekst",
+                     *                   "check": "auto",
+                     *                   "status": "done",
+                     *                   "deadline": "tekst",
+                     *                   "overdue": true,
+                     *                   "detail": "tekst",
+                     *                   "params": {},
+                     *                   "tickedBy": "tekst",
+                     *                   "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             merger: {
@@ -6769,6 +9751,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -6834,6 +9853,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "merger": {
+                     *         "id": 1,
+                     *         "code": "tekst",
+                     *         "name": "tekst",
+                     *         "effectiveDate": "2025-01-01",
+                     *         "htbDeadline": "tekst",
+                     *         "status": "tekst",
+                     *         "scenario": 1
+                     *       },
+                     *       "progress": 1,
+                     *       "organisations": [
+                     *         {
+                     *           "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "role": "new_target",
+                     *           "progress": 1,
+                     *           "items": [
+                     *             {
+                     *               "organisationId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *               "item": "tekst",
+                     *               "label": "tekst",
+                     *               "check": "auto",
+                     *               "status": "done",
+                     *               "deadline": "tekst",
+                     *               "overdue": true,
+                     *               "detail": "tekst",
+                     *               "params": {},
+                     *               "tickedBy": "tekst",
+                     *               "tickedAt": "2025-01-01T09:30:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         merger: {
                             code: string;
@@ -6902,6 +9958,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "type": "tekst",
+                     *           "subType": "tekst",
+                     *           "code": "tekst",
+                     *           "insz": "85073003328",
+                     *           "occurredAt": "2025-01-01T09:30:00.000Z",
+                     *           "payload": null,
+                     *           "batchDate": "2025-01-01"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             batchDate: string;
@@ -6913,10 +9988,7 @@ export interface operations {
                             subType: string | null;
                             type: string;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6945,6 +10017,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
                     "application/json": {
                         items: {
                             accessEndedOn: string | null;
@@ -6954,6 +10051,14 @@ export interface operations {
                             kboFormatted: string;
                             /** @enum {string} */
                             kind: "ocmw" | "vendor" | "institution";
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -6964,10 +10069,7 @@ export interface operations {
                             validFrom: string;
                             validTo: string | null;
                         }[];
-                        page: number;
-                        pageSize: number;
-                        total: number;
-                    };
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -6993,12 +10095,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "kbo": "0212235604",
+                     *       "kboFormatted": "0212.235.604",
+                     *       "kind": "ocmw",
+                     *       "name": {
+                     *         "nl": "OCMW Brugge",
+                     *         "fr": "CPAS de Bruges",
+                     *         "de": "ÖSHZ Brügge"
+                     *       },
+                     *       "status": "active",
+                     *       "isDemo": true,
+                     *       "validFrom": "2025-01-01",
+                     *       "validTo": "2025-01-01",
+                     *       "accessEndedOn": "2025-01-01",
+                     *       "domains": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         accessEndedOn: string | null;
                         domains: {
                             /** @enum {string} */
                             code: "MW" | "RSZ" | "PPL" | "OZP";
                             id: string;
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -7011,6 +10150,14 @@ export interface operations {
                         kboFormatted: string;
                         /** @enum {string} */
                         kind: "ocmw" | "vendor" | "institution";
+                        /**
+                         * @description A name in Dutch, French and German.
+                         * @example {
+                         *       "nl": "OCMW Brugge",
+                         *       "fr": "CPAS de Bruges",
+                         *       "de": "ÖSHZ Brügge"
+                         *     }
+                         */
                         name: {
                             de: string;
                             fr: string;
@@ -7049,9 +10196,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "postcode": "8000",
+                     *       "date": "2025-01-01",
+                     *       "municipalities": [
+                     *         {
+                     *           "nis": "31005",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         date: string;
                         municipalities: {
+                            /**
+                             * @description A name in Dutch, French and German.
+                             * @example {
+                             *       "nl": "OCMW Brugge",
+                             *       "fr": "CPAS de Bruges",
+                             *       "de": "ÖSHZ Brügge"
+                             *     }
+                             */
                             name: {
                                 de: string;
                                 fr: string;
@@ -7066,6 +10239,97 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacyAccessLog: {
+        parameters: {
+            query?: {
+                /** @description Only reads by this person (their user id) */
+                actorUserId?: string;
+                /** @description The previous page's nextCursor: the page after its last entry */
+                cursor?: string;
+                from?: components["schemas"]["IsoDate"];
+                insz?: components["schemas"]["Insz"];
+                /** @description Entries per page (1–200, default 50) */
+                pageSize?: number;
+                to?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 1,
+                     *           "at": "2025-01-01T09:30:00.000Z",
+                     *           "businessDate": "2025-01-01",
+                     *           "organisation": "tekst",
+                     *           "actor": "tekst",
+                     *           "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "actorRole": "tekst",
+                     *           "channel": "portal",
+                     *           "action": "tekst",
+                     *           "objectKind": "tekst",
+                     *           "objectId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328"
+                     *         }
+                     *       ],
+                     *       "pageSize": 1,
+                     *       "nextCursor": "tekst"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacyAccessLogExport: {
+        parameters: {
+            query: {
+                /** @description Only reads by this person (their user id) */
+                actorUserId?: string;
+                /** @description CSV (UTF-8, ";") or XLSX */
+                format: "csv" | "xlsx";
+                from?: components["schemas"]["IsoDate"];
+                insz?: components["schemas"]["Insz"];
+                /** @description The headers' language (default: the reader's) */
+                lang?: "nl" | "fr" | "de" | "en";
+                to?: components["schemas"]["IsoDate"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };
@@ -7084,6 +10348,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kinds": [
+                     *         {
+                     *           "kind": "tekst",
+                     *           "name": "tekst",
+                     *           "days": 1,
+                     *           "isDefault": true,
+                     *           "defaultDays": 1,
+                     *           "minDays": 1,
+                     *           "action": "delete",
+                     *           "from": "2025-01-01",
+                     *           "reason": "tekst"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["RetentionSettings"];
                 };
             };
@@ -7101,6 +10382,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "kinds": [
+                 *         "helpRequests"
+                 *       ],
+                 *       "reason": "tekst",
+                 *       "confirm": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubjectErasureBody"];
             };
         };
@@ -7111,6 +10402,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "insz": "85073003328",
+                     *       "erased": {}
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubjectErasureResult"];
                 };
             };
@@ -7131,6 +10428,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubjectRequestBody"];
             };
         };
@@ -7161,6 +10463,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubjectRequestBody"];
             };
         };
@@ -7171,6 +10478,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "insz": "85073003328",
+                     *       "date": "2025-01-01",
+                     *       "kinds": [
+                     *         {
+                     *           "kind": "helpRequests",
+                     *           "count": 1,
+                     *           "erasable": true,
+                     *           "reason": "tekst"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["SubjectOverview"];
                 };
             };
@@ -7191,6 +10512,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "language": "nl",
+                 *       "kinds": [
+                 *         "leefloon"
+                 *       ],
+                 *       "postcode": "8000",
+                 *       "nis": "31005",
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "insz": "85.07.30-033.28",
+                 *       "email": "maatschappelijk.werk@ocmw-brugge.be",
+                 *       "phone": "+32 50 32 44 00",
+                 *       "message": "tekst",
+                 *       "proof": {
+                 *         "algorithm": "SHA-256",
+                 *         "challenge": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                 *         "number": 1,
+                 *         "salt": "tekst",
+                 *         "signature": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+                 *       }
+                 *     }
+                 */
                 "application/json": {
                     email?: string | "";
                     firstName: string;
@@ -7199,15 +10543,19 @@ export interface operations {
                     /** @enum {string} */
                     language: "nl" | "fr" | "de" | "en";
                     message: string;
+                    /** @example 31005 */
                     nis?: string;
                     phone?: string | "";
+                    /** @example 8000 */
                     postcode: string;
                     proof: {
                         /** @enum {string} */
                         algorithm: "SHA-256";
+                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         challenge: string;
                         number: number;
                         salt: string;
+                        /** @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 */
                         signature: string;
                     };
                     surname: string;
@@ -7221,6 +10569,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reference": "OO-2025-0001234-9",
+                     *       "filedAt": "2025-01-01T09:30:00.000Z",
+                     *       "receivedOn": "2025-01-01",
+                     *       "ocmw": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "contact": {
+                     *           "street": "tekst",
+                     *           "number": "tekst",
+                     *           "box": "tekst",
+                     *           "postcode": "8000",
+                     *           "city": "tekst",
+                     *           "phone": "+32 50 32 44 00",
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *         }
+                     *       },
+                     *       "acknowledgementTo": "tekst"
+                     *     }
+                     */
                     "application/json": {
                         acknowledgementTo: string | null;
                         filedAt: string;
@@ -7245,6 +10614,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getPublicHelpRequestsChallenge: {
@@ -7262,6 +10632,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "algorithm": "SHA-256",
+                     *       "challenge": "tekst",
+                     *       "maxnumber": 1,
+                     *       "salt": "tekst",
+                     *       "signature": "tekst",
+                     *       "expiresAt": "2025-01-01T09:30:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         algorithm: "SHA-256";
@@ -7280,7 +10660,9 @@ export interface operations {
         parameters: {
             query: {
                 language?: "nl" | "fr" | "de" | "en";
+                /** @example 31005 */
                 nis?: string;
+                /** @example 8000 */
                 postcode: string;
             };
             header?: never;
@@ -7295,6 +10677,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "postcode": "8000",
+                     *       "receiptDate": "2025-01-01",
+                     *       "municipalities": [
+                     *         {
+                     *           "nis": "31005",
+                     *           "name": "tekst"
+                     *         }
+                     *       ],
+                     *       "ocmw": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "contact": {
+                     *           "street": "tekst",
+                     *           "number": "tekst",
+                     *           "box": "tekst",
+                     *           "postcode": "8000",
+                     *           "city": "tekst",
+                     *           "phone": "+32 50 32 44 00",
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         municipalities: {
                             name: string;
@@ -7337,6 +10744,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7345,6 +10848,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7360,6 +10871,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7380,6 +10899,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7395,6 +10922,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7442,6 +10977,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "choiceId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13"
+                 *     }
+                 */
                 "application/json": {
                     choiceId: string;
                 };
@@ -7454,6 +10994,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7462,6 +11098,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7477,6 +11121,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7497,6 +11149,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7512,6 +11172,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7562,6 +11230,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "an.peeters",
+                 *       "password": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     password: string;
                     username: string;
@@ -7575,6 +11249,102 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "authenticated": true,
+                     *       "today": "2025-01-01",
+                     *       "realToday": "2025-01-01",
+                     *       "csrfToken": "tekst",
+                     *       "user": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "username": "an.peeters",
+                     *         "surname": "Peeters",
+                     *         "firstName": "An",
+                     *         "language": "nl"
+                     *       },
+                     *       "context": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "role": "HTB",
+                     *         "organisation": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "kbo": "0212235604",
+                     *           "kboFormatted": "0212.235.604",
+                     *           "kind": "ocmw",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           },
+                     *           "status": "active",
+                     *           "isDemo": true,
+                     *           "validFrom": "2025-01-01",
+                     *           "validTo": "2025-01-01",
+                     *           "accessEndedOn": "2025-01-01"
+                     *         },
+                     *         "domain": {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "code": "MW",
+                     *           "name": {
+                     *             "nl": "OCMW Brugge",
+                     *             "fr": "CPAS de Bruges",
+                     *             "de": "ÖSHZ Brügge"
+                     *           }
+                     *         },
+                     *         "applications": [
+                     *           "tekst"
+                     *         ],
+                     *         "permissions": [
+                     *           "tekst"
+                     *         ]
+                     *       },
+                     *       "choices": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "role": "HTB",
+                     *           "organisation": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "kbo": "0212235604",
+                     *             "kboFormatted": "0212.235.604",
+                     *             "kind": "ocmw",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             },
+                     *             "status": "active",
+                     *             "isDemo": true,
+                     *             "validFrom": "2025-01-01",
+                     *             "validTo": "2025-01-01",
+                     *             "accessEndedOn": "2025-01-01"
+                     *           },
+                     *           "domain": {
+                     *             "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *             "code": "MW",
+                     *             "name": {
+                     *               "nl": "OCMW Brugge",
+                     *               "fr": "CPAS de Bruges",
+                     *               "de": "ÖSHZ Brügge"
+                     *             }
+                     *           },
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "permissions": [
+                     *             "tekst"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "mustChangePassword": true,
+                     *       "providers": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "name": "tekst",
+                     *           "loginUrl": "https://www.brugge.be/ocmw"
+                     *         }
+                     *       ],
+                     *       "localLogin": true
+                     *     }
+                     */
                     "application/json": {
                         authenticated: boolean;
                         choices: {
@@ -7583,6 +11353,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7598,6 +11376,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7618,6 +11404,14 @@ export interface operations {
                                 /** @enum {string} */
                                 code: "MW" | "RSZ" | "PPL" | "OZP";
                                 id: string;
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7633,6 +11427,14 @@ export interface operations {
                                 kboFormatted: string;
                                 /** @enum {string} */
                                 kind: "ocmw" | "vendor" | "institution";
+                                /**
+                                 * @description A name in Dutch, French and German.
+                                 * @example {
+                                 *       "nl": "OCMW Brugge",
+                                 *       "fr": "CPAS de Bruges",
+                                 *       "de": "ÖSHZ Brügge"
+                                 *     }
+                                 */
                                 name: {
                                     de: string;
                                     fr: string;
@@ -7698,6 +11500,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "endSessionUrl": "https://www.brugge.be/ocmw"
+                     *     }
+                     */
                     "application/json": {
                         endSessionUrl: string;
                     };
@@ -7774,6 +11581,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "tekst",
+                 *       "newPassword": "tekst",
+                 *       "newPasswordConfirm": "tekst"
+                 *     }
+                 */
                 "application/json": {
                     newPassword: string;
                     newPasswordConfirm: string;
@@ -7808,6 +11622,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reports": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "year": 1,
+                     *           "status": "draft",
+                     *           "lineCount": 1,
+                     *           "totals": {
+                     *             "granted": 1,
+                     *             "used": 1,
+                     *             "grantedCents": 1,
+                     *             "usedCents": 1
+                     *           },
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "createdBy": "tekst",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *           "submittedBy": "tekst",
+                     *           "window": {
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-01-01"
+                     *           },
+                     *           "windowState": "before",
+                     *           "reopenedUntil": "tekst"
+                     *         }
+                     *       ],
+                     *       "fileable": [
+                     *         {
+                     *           "year": 1,
+                     *           "window": {
+                     *             "from": "2025-01-01",
+                     *             "to": "2025-01-01"
+                     *           },
+                     *           "windowState": "before",
+                     *           "allowed": true,
+                     *           "reasonKey": "tekst",
+                     *           "reason": "tekst",
+                     *           "note": {
+                     *             "key": "tekst",
+                     *             "message": "tekst"
+                     *           },
+                     *           "reportId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "status": "draft"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         fileable: {
                             allowed: boolean;
@@ -7873,6 +11735,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2000
+                 *     }
+                 */
                 "application/json": {
                     year: number;
                 };
@@ -7885,6 +11752,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -7963,6 +11882,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -8035,6 +12006,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "lines": [
+                 *         {
+                 *           "subsidyType": "leefloon",
+                 *           "amountGranted": 1,
+                 *           "amountUsed": 1,
+                 *           "justification": ""
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": {
                     lines: {
                         amountGranted: number;
@@ -8054,6 +12037,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
@@ -8155,6 +12190,58 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *       "year": 1,
+                     *       "status": "draft",
+                     *       "lineCount": 1,
+                     *       "totals": {
+                     *         "granted": 1,
+                     *         "used": 1,
+                     *         "grantedCents": 1,
+                     *         "usedCents": 1
+                     *       },
+                     *       "createdAt": "2025-01-01T09:30:00.000Z",
+                     *       "createdBy": "tekst",
+                     *       "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedAt": "2025-01-01T09:30:00.000Z",
+                     *       "submittedBy": "tekst",
+                     *       "window": {
+                     *         "from": "2025-01-01",
+                     *         "to": "2025-01-01"
+                     *       },
+                     *       "windowState": "before",
+                     *       "reopenedUntil": "tekst",
+                     *       "organisation": {
+                     *         "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *         "name": "tekst",
+                     *         "kbo": "0212235604",
+                     *         "kboFormatted": "0212.235.604"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "subsidyType": "tekst",
+                     *           "amountGranted": 1,
+                     *           "amountUsed": 1,
+                     *           "amountGrantedCents": 1,
+                     *           "amountUsedCents": 1,
+                     *           "justification": "tekst"
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "canSubmit": true,
+                     *       "submitBlocked": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       },
+                     *       "note": {
+                     *         "key": "tekst",
+                     *         "message": "tekst"
+                     *       }
+                     *     }
+                     */
                     "application/json": {
                         canEdit: boolean;
                         canSubmit: boolean;
