@@ -10,6 +10,7 @@ import { accessApi } from './access-api.js';
 import { auditActionLabel } from '../../../modules/audit/audit-messages.js';
 import { renderMessage } from '../../i18n/messages.js';
 import { Breadcrumbs, accessPaths, usePermissions } from './access-common.js';
+import { ExportLinks } from '../../components/list/export-links.js';
 
 export const AUDIT_ACTIONS = [
   'person.create',
@@ -117,15 +118,7 @@ export function AuditPage() {
       </FilterPanel>
 
       <div className="toolbar">
-        <div className="toolbar__item toolbar__exports">
-          <span id="audit-export-label">{t('access.audit.export')}</span>{' '}
-          <a className="button" href={accessApi.exportAuditUrl('csv', filters)} download aria-describedby="audit-export-label">
-            {t('access.users.exportCsv')}
-          </a>{' '}
-          <a className="button" href={accessApi.exportAuditUrl('xlsx', filters)} download aria-describedby="audit-export-label">
-            {t('access.users.exportXlsx')}
-          </a>
-        </div>
+        <ExportLinks id="audit-export-label" label={t('access.audit.export')} urlOf={(format) => accessApi.exportAuditUrl(format, filters)} />
       </div>
 
       <ListResults

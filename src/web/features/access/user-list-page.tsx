@@ -19,6 +19,7 @@ import { DomainBanner } from './domain-banner.js';
 import { BulkFieldset, BulkResultNotice } from './user-bulk.js';
 import type { BulkResult } from './user-bulk.js';
 import { Notice } from '../../components/notice.js';
+import { ExportLinks } from '../../components/list/export-links.js';
 
 const FILTERS = ['surname', 'firstName', 'username', 'type', 'insz', 'status', 'application'] as const;
 type SortColumn = (typeof SortColumns)[number];
@@ -241,15 +242,7 @@ export function UserListPage() {
             ))}
           </select>
         </div>
-        <div className="toolbar__item toolbar__exports">
-          <span id="users-export-label">{t('access.users.export')}</span>{' '}
-          <a className="button" href={accessApi.exportUsersUrl(domainId, 'csv', exportQuery)} download aria-describedby="users-export-label">
-            {t('access.users.exportCsv')}
-          </a>{' '}
-          <a className="button" href={accessApi.exportUsersUrl(domainId, 'xlsx', exportQuery)} download aria-describedby="users-export-label">
-            {t('access.users.exportXlsx')}
-          </a>
-        </div>
+        <ExportLinks id="users-export-label" label={t('access.users.export')} urlOf={(format) => accessApi.exportUsersUrl(domainId, format, exportQuery)} />
       </div>
 
       {result ? <BulkResultNotice result={result} /> : null}

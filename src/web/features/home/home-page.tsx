@@ -66,18 +66,23 @@ export function HomePage() {
           const { service } = state;
           const titleId = `tile-${service.key}-title`;
           const descriptionId = `tile-${service.key}-description`;
-          const texts = service.texts;
+          // The tile's title and description, the same for an open and a closed tile.
+          const heading = (
+            <>
+              <span className="tile__title" id={titleId}>
+                {t(`${service.texts}.title`)}
+              </span>
+              <span className="tile__description" id={descriptionId}>
+                {t(`${service.texts}.description`)}
+              </span>
+            </>
+          );
           if (state.open) {
             const status = service.key === 'ebox' ? eboxStatus : undefined;
             return (
               <li key={service.key} className="tiles__item">
                 <Link to={state.to} className="tile tile--active" aria-describedby={descriptionId}>
-                  <span className="tile__title" id={titleId}>
-                    {t(`${texts}.title`)}
-                  </span>
-                  <span className="tile__description" id={descriptionId}>
-                    {t(`${texts}.description`)}
-                  </span>
+                  {heading}
                   {status ? (
                     <span className="tile__status" id={`tile-${service.key}-status`}>
                       {status}
@@ -96,12 +101,7 @@ export function HomePage() {
                 aria-labelledby={titleId}
                 aria-describedby={`${descriptionId} ${statusId}`}
               >
-                <span className="tile__title" id={titleId}>
-                  {t(`${texts}.title`)}
-                </span>
-                <span className="tile__description" id={descriptionId}>
-                  {t(`${texts}.description`)}
-                </span>
+                {heading}
                 <span className="tile__status" id={statusId}>
                   {t(`home.grant.${state.grant}`, grantParams)}
                 </span>

@@ -7,6 +7,7 @@ import { useDocumentTitle } from '../../components/use-document-title.js';
 import { useUiLanguage } from '../../components/use-ui-language.js';
 import { accessLogApi, type AccessLogItemData } from './access-log-api.js';
 import { PrivacyTabs } from './privacy-tabs.js';
+import { ExportLinks } from '../../components/list/export-links.js';
 
 const FILTERS = ['insz', 'from', 'to'] as const;
 const PAGE_SIZE = 50;
@@ -65,15 +66,7 @@ export function AccessLogPage() {
       ) : null}
 
       <div className="toolbar">
-        <div className="toolbar__item toolbar__exports">
-          <span id="access-log-export-label">{t('privacy.accessLog.export')}</span>{' '}
-          <a className="button" href={accessLogApi.exportUrl('csv', filters)} download aria-describedby="access-log-export-label">
-            {t('privacy.accessLog.exportCsv')}
-          </a>{' '}
-          <a className="button" href={accessLogApi.exportUrl('xlsx', filters)} download aria-describedby="access-log-export-label">
-            {t('privacy.accessLog.exportXlsx')}
-          </a>
-        </div>
+        <ExportLinks id="access-log-export-label" label={t('privacy.accessLog.export')} urlOf={(format) => accessLogApi.exportUrl(format, filters)} />
       </div>
 
       <div id="access-log-results" aria-busy={list.isBusy ? true : undefined}>
