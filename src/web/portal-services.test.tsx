@@ -134,7 +134,7 @@ describe('the header navigation', () => {
     await i18n.changeLanguage('fr');
     sessionMock.current = session(choice('ADMIN', null));
     const nav = renderHeader('Menu principal');
-    expect(nav.getAllByRole('link').map((a) => a.textContent)).toEqual(['Accueil', 'Fusions', 'CPAS qui disparaissent', 'Import HTB', 'E-mails', 'Aide']);
+    expect(nav.getAllByRole('link').map((a) => a.textContent)).toEqual(['Accueil', 'Fusions', 'CPAS qui disparaissent', 'Import HTB', 'E-mails', 'Délais de conservation', 'Aide']);
   });
 
   it('shows a vendor only ChaMan among the services', () => {

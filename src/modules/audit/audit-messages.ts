@@ -355,6 +355,37 @@ export const auditMessages = defineMessages({
     de: "Zugang der Organisation wiederhergestellt",
     en: "Organisation's access restored",
   },
+  // Issue 24: retention and citizens' requests (the national number is in the access log, never here).
+  "audit.action.privacy.retention-set": {
+    nl: "Bewaartermijn gewijzigd",
+    fr: "Délai de conservation modifié",
+    de: "Aufbewahrungsfrist geändert",
+    en: "Retention period changed",
+  },
+  "audit.action.privacy.retention-reset": {
+    nl: "Bewaartermijn teruggezet op de standaard",
+    fr: "Délai de conservation remis par défaut",
+    de: "Aufbewahrungsfrist auf den Standard zurückgesetzt",
+    en: "Retention period reset to its default",
+  },
+  "audit.action.privacy.retention-purge": {
+    nl: "Verlopen persoonsgegevens verwijderd of gepseudonimiseerd",
+    fr: "Données personnelles expirées supprimées ou pseudonymisées",
+    de: "Abgelaufene personenbezogene Daten gelöscht oder pseudonymisiert",
+    en: "Expired personal data deleted or pseudonymised",
+  },
+  "audit.action.privacy.subject-export": {
+    nl: "Gegevens van een burger geëxporteerd (inzageverzoek)",
+    fr: "Données d'un citoyen exportées (demande d'accès)",
+    de: "Daten eines Bürgers exportiert (Auskunftsersuchen)",
+    en: "A citizen's data exported (access request)",
+  },
+  "audit.action.privacy.subject-erasure": {
+    nl: "Gegevens van een burger gewist (verzoek tot wissen)",
+    fr: "Données d'un citoyen effacées (demande d'effacement)",
+    de: "Daten eines Bürgers gelöscht (Löschungsersuchen)",
+    en: "A citizen's data erased (erasure request)",
+  },
 });
 
 /** The label of a recorded action as a Message, or the code itself when it has none. */

@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/index.js';
 import { AccessLogPage } from './access-log-page.js';
 
+// The officer's session: the privacy area's navigation shows its three pages.
+vi.mock('../../session.js', () => ({ useSession: () => ({ session: { context: { permissions: ['app:privacy-officer'], domain: null } } }) }));
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -45,6 +48,10 @@ describe("the data protection officer's access log page (issue 24)", () => {
     await i18n.changeLanguage(lang);
     show('/privacy/toegangslog?insz=85073003328');
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
+    // The privacy area's own navigation: this page marked, the citizens' requests and retention beside it.
+    const tabs = screen.getAllByRole('navigation').find((n) => n.querySelector('a[href="/privacy/verzoeken"]'))!;
+    expect(tabs.querySelectorAll('a')).toHaveLength(3);
+    expect(tabs.querySelector('a[aria-current="page"]')?.getAttribute('href')).toBe('/privacy/toegangslog');
     expect(await screen.findByText(channel)).toBeTruthy();
     expect(screen.getByText('85073003328')).toBeTruthy();
     expect(fetchMock).toHaveBeenCalledWith('/api/v1/privacy/access-log?insz=85073003328&pageSize=50', expect.objectContaining({ method: 'GET' }));
