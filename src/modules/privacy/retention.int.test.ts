@@ -215,4 +215,19 @@ describe('retention settings', () => {
     await user.loginAs('user.antwerpen');
     expect((await user.request({ method: 'GET', url: '/api/v1/privacy/retention' })).statusCode).toBe(403);
   });
+
+  it('leaves no forwarding reason behind when a request and its events fall in different batches', async () => {
+    const day = addDays(TODAY, 1);
+    const cutoff = addDays(day, -RETENTION_KINDS['help-requests'].defaultDays);
+    const requests = [];
+    for (let i = 0; i < 6; i++) requests.push(await FIXTURES['help-requests'].insert(addDays(cutoff, -1)));
+    // The first request was forwarded three times, each with a reason about the person.
+    for (let i = 0; i < 3; i++) {
+      await ctx.database.db.execute(sql`insert into help_request_events (request_id, kind, at, reason) values (${requests[0]!}, 'forwarded', ${at(addDays(cutoff, -2))}, 'reden over de persoon')`);
+    }
+    const small = createRetentionService({ db: ctx.database.db, clock: ctx.clock, audit: ctx.services.audit, batchSize: 2 });
+    await ctx.clock.runWithToday(day, () => small.purge('cli', 'test'));
+    expect(await exists(sql`select 1 from help_request_events where request_id = any(${`{${requests.join(',')}}`}::uuid[]) and reason is not null`)).toBe(false);
+    expect(await exists(sql`select 1 from help_requests where id = any(${`{${requests.join(',')}}`}::uuid[]) and pseudonymised_at is null`)).toBe(false);
+  });
 });

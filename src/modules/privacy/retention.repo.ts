@@ -55,7 +55,9 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
       table: 'help_request_events',
       key: 'id',
       set: 'reason = null',
-      expired: (c, ts) => sql`reason is not null and request_id in (select id from help_requests where ${helpRequestExpired(c, ts)})`,
+      // Past its term whether or not the request is pseudonymised yet: the two steps take their batches
+      // apart, so a request pseudonymised in one batch may keep events for the next (review, issue 24).
+      expired: (c, ts) => sql`reason is not null and request_id in (select id from help_requests where ${helpRequestPastTerm(c, ts)})`,
     },
     { table: 'help_requests', key: 'id', set: PSEUDONYMISE_HELP_REQUEST, expired: (c, ts) => helpRequestExpired(c, ts) },
   ],
@@ -90,8 +92,12 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
   'login-throttles': [{ table: 'login_throttles', key: 'key', expired: (_c, ts) => sql`last_attempt_at < ${ts}` }],
 };
 
+function helpRequestPastTerm(c: string, ts: SQL): SQL {
+  return sql`(case when decided_at is not null then decided_at < ${ts} else received_on < ${c}::date end)`;
+}
+
 function helpRequestExpired(c: string, ts: SQL): SQL {
-  return sql`pseudonymised_at is null and (case when decided_at is not null then decided_at < ${ts} else received_on < ${c}::date end)`;
+  return sql`pseudonymised_at is null and ${helpRequestPastTerm(c, ts)}`;
 }
 
 function formExpired(c: string): SQL {
