@@ -163,7 +163,7 @@ export function createManagementService({ db, clock, registry, audit, inszLookup
       throw new AppError('rate_limited', msg('person.lookups_limited', { max: inszLookupsPerHour }));
     }
     const existing = await repo.findUserByInsz(db, insz);
-    await audit.record(db, { ...auditBase(caller, organisationId, domainId), action: 'person.lookup', subjectUserId: existing?.id ?? null, after: { insz, found: Boolean(existing) } });
+    await audit.record(db, { ...auditBase(caller, organisationId, domainId), action: 'person.lookup', subjectUserId: existing?.id ?? null, after: { found: Boolean(existing) } });
     const isKnownHere = existing ? await repo.isKnownInOrganisation(db, existing.id, organisationId) : false;
     return { existing, isKnownHere };
   }

@@ -154,7 +154,9 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
         endDate: input.endDate ?? null,
         createdBy: actor.by,
       });
-      await audit.record(tx, audited(actor, 'dossier.form.register', { id, ...input }));
+      // Issue 24: the audit log names the form, not the person (the INSZ is in the form and, for reads, in the access log).
+      const { insz: _insz, ...form } = input;
+      await audit.record(tx, audited(actor, 'dossier.form.register', { id, ...form }));
       return id;
     });
     const { organisationId: _o, ...rest } = (await repo.findForm(db, organisationId, formId, clock.today()))!;

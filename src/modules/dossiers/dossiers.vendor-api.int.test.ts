@@ -77,6 +77,9 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
       { action: 'dossier.form.register', actorRole: 'rest:Sociale software', actorUserId: null, organisationId: antwerpen },
       { action: 'dossier.form.stop', actorRole: 'rest:Sociale software', actorUserId: null, organisationId: antwerpen },
     ]);
+    // Issue 24: the audit log names the form, not the person: no national number in it.
+    const written = await queryRows<{ text: string }>(ctx.database.db, sql`select "after"::text as text from audit_log where "after"->>'id' = ${id}`);
+    expect(written.map((r) => r.text).join(' ')).not.toContain(insz);
   });
 
   it('shows the R9.4 setting of the OCMW (read only)', async () => {

@@ -550,7 +550,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
           domainId: caller.context?.domain?.id ?? null,
           action: 'online.request.forward',
           before: { reference: current.reference, organisationId },
-          after: { reference: current.reference, organisationId: target.id, reason: body.reason },
+          // The reason is free text about the person: it stays with the request's events, which the retention purge clears (issue 24).
+          after: { reference: current.reference, organisationId: target.id },
         });
         return recordNotification(tx, target.id, current.reference, current.receivedOn);
       });
