@@ -1,7 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, pageOf } from '../../shared/schema.js';
 import { rendered } from '../../http/localize.js';
+import type { Rendered } from '../../messages.js';
 import { callerOf } from '../access/index.js';
 import {
   CitizenReceipt,
@@ -114,9 +116,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
   }, async (request) => {
-    const detail = await helpRequests.get(callerOf(request), request.params.id);
-    request.recordAccess({ action: 'help-request.read', objectKind: 'help-request', objectId: detail.id, insz: detail.insz });
-    return rendered(request, detail);
+    return shown(request, await helpRequests.get(callerOf(request), request.params.id), 'help-request.read');
   });
 
   app.post('/help-requests/:id/read', {
@@ -127,7 +127,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.markRead({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
+  }, async (request) => shown(request, await helpRequests.markRead({ ...callerOf(request), username: request.actor!.username }, request.params.id), 'help-request.mark-read'));
 
   app.post('/help-requests/:id/decided', {
     config: { access: 'context' },
@@ -137,7 +137,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
       params: IdParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.markDecided({ ...callerOf(request), username: request.actor!.username }, request.params.id)));
+  }, async (request) => shown(request, await helpRequests.markDecided({ ...callerOf(request), username: request.actor!.username }, request.params.id), 'help-request.mark-decided'));
 
   app.post('/help-requests/:id/forward', {
     config: { access: 'context' },
@@ -150,3 +150,12 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
     },
   }, async (request) => rendered(request, await helpRequests.forward({ ...callerOf(request), username: request.actor!.username }, request.params.id, request.body)));
 };
+
+/**
+ * Issue 24: an answer that shows a request's detail (its INSZ and message) is a read of the
+ * citizen's data, also when it answers a change (marked read, decided): one access-log entry.
+ */
+export function shown<T extends { id: string; insz: string | null }>(request: FastifyRequest, detail: T, action: string): Rendered<T> {
+  request.recordAccess({ action, objectKind: 'help-request', objectId: detail.id, insz: detail.insz });
+  return rendered(request, detail);
+}

@@ -7,6 +7,7 @@ import { ContactBody, OnlineSettingsBody, type ConfigurationService } from '../c
 import { HelpRequestDetail, VendorListPage, VendorListQuery } from './help-requests.schema.js';
 import type { HelpRequestsService, VendorClient } from './help-requests.service.js';
 import { etagOf, noneMatch } from './vendor-list.js';
+import { shown } from './help-requests.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -116,9 +117,7 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
     },
   }, async (request) => {
-    const detail = await helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase());
-    request.recordAccess({ action: 'help-request.read', objectKind: 'help-request', objectId: detail.id, insz: detail.insz });
-    return rendered(request, detail);
+    return shown(request, await helpRequests.vendorGet(request.vendor!, request.params.reference.toUpperCase()), 'help-request.read');
   });
 
   app.post('/help-requests/:reference/read', {
@@ -128,7 +127,7 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
       params: ReferenceParams,
       response: { 200: HelpRequestDetail, 400: ErrorResponse, ...Denied, 404: ErrorResponse },
     },
-  }, async (request) => rendered(request, await helpRequests.vendorMarkRead(request.vendor!, request.params.reference.toUpperCase())));
+  }, async (request) => shown(request, await helpRequests.vendorMarkRead(request.vendor!, request.params.reference.toUpperCase()), 'help-request.mark-read'));
 
   app.get('/contact', {
     schema: { tags: ['Signaletiek'], summary: "The OCMW's contact data (R4.6); null when never saved", response: { 200: ContactBody.nullable(), ...Denied } },

@@ -97,6 +97,17 @@ describe('the access log records each read once, per channel (issue 24)', () => 
     ]);
   });
 
+  it('a change whose answer shows the request (marked read, decided) is a read too: one entry each, portal and vendor API', async () => {
+    const agent = ctx.client();
+    await agent.loginAs('user.antwerpen', 'Antwerpen');
+    let since = await lastId();
+    expect((await agent.post(`/api/v1/help-requests/${request.id}/read`, {})).statusCode).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.insz])).toEqual([['portal', 'help-request.mark-read', INSZ]]);
+    since = await lastId();
+    expect((await vendor.call('POST', `/vendor/v1/help-requests/${request.reference}/read`, cert)).status).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.insz])).toEqual([['vendor-api', 'help-request.mark-read', INSZ]]);
+  });
+
   it('Toegangsbeheer: a person looked up by INSZ leaves one entry', async () => {
     const tb = ctx.client();
     const session = await tb.loginAs('tb.antwerpen', 'Antwerpen');
