@@ -33,3 +33,12 @@ export function sqlState(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether the database refused the data itself (SQLSTATE class 22 data exception or 23 integrity
+ * violation): the same rows would be refused again, while other rows can go. Any other error (the
+ * connection, a timeout, the server) says nothing about the rows.
+ */
+export function isDataError(error: unknown): boolean {
+  return /^2[23]/.test(sqlState(error) ?? '');
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db.js';
+import { isDataError } from '../../db/errors.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
 import { AppError } from '../../shared/errors.js';
@@ -286,8 +287,14 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
         return notifications.recordMessages(tx, mails);
       });
     } catch (error) {
-      // One bad submission must not cost the others theirs: the batch is filed again in halves (with
-      // new numbers), so one bad submission among n costs about 2·log2(n) retries, not n.
+      // One bad submission must not cost the others theirs: when the database refused the data, the
+      // batch is filed again in halves (with new numbers), so one bad submission among n costs about
+      // 2·log2(n) retries, not n. Any other failure (connection, timeout) would only repeat: the batch
+      // is refused as a whole (each citizen sees an error and may send again; nothing was filed).
+      if (!isDataError(error)) {
+        for (const i of ready) results[i] = { status: 'rejected', reason: error };
+        return results;
+      }
       if (ready.length === 1) {
         results[ready[0]!] = { status: 'rejected', reason: error };
         return results;

@@ -49,6 +49,18 @@ describe('the access log recorder: buffered, set-based, nothing lost silently (i
     expect(written.map((b) => b.length)).toEqual([5]);
   });
 
+  it('while the database fails, a full buffer waits for the back-off instead of trying again at every read', async () => {
+    refuse = 1_000;
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 2, log });
+    accessLog.record([entry(1), entry(2)]);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    for (let i = 3; i < 40; i++) accessLog.record(entry(i));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(log.error).toHaveBeenCalledTimes(1);
+    expect(accessLog.pending()).toBe(39);
+  });
+
   it('keeps the rows when the database refuses, logs it, and writes them on a later try', async () => {
     refuse = 2;
     const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });

@@ -11,6 +11,7 @@ import type { Clock } from '../../domain/clock.js';
 import { insertAccessEntries, type AccessRow } from './access-log.repo.js';
 
 import type { AccessChannel } from './access-log-channels.js';
+import { isDataError, sqlState } from '../../db/errors.js';
 
 export type { AccessChannel } from './access-log-channels.js';
 
@@ -56,11 +57,9 @@ export interface AccessLog {
 
 const MAX_BATCH = 1_000;
 
-function isDataError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^2[23]/.test(code);
-}
 const MAX_RETRY_MS = 30_000;
+/** Rows kept at most while the database refuses writes (about 50 MB). */
+const MAX_PENDING = 200_000;
 
 function toRow(e: AccessEntry, at: Date, businessDate: string): AccessRow {
   const person = 'userId' in e.actor ? e.actor : null;
@@ -108,7 +107,7 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
       try {
         await insertAccessEntries(db, [row]);
       } catch (error) {
-        const { code } = error as { code?: string };
+        const code = sqlState(error);
         if (!isDataError(error)) throw error;
         report.error({ code, action: row.action, objectKind: row.objectKind, objectId: row.objectId, channel: row.channel }, 'access log: an entry refused by the database, left out');
       }
@@ -123,7 +122,8 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
       } catch (error) {
         failures += 1;
         // The error's detail can name a row ("Failing row contains (…)"): only what it is, never what it held.
-        const { code, name } = error as { code?: string; name?: string };
+        const code = sqlState(error);
+        const { name } = error as { name?: string };
         report.error({ code, name, rows: buffer.length, attempt: failures }, 'access log: write failed, rows kept for a retry');
         schedule(Math.min(MAX_RETRY_MS, flushMs * 2 ** Math.min(failures, 10)));
         throw error;
@@ -152,8 +152,15 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
       const at = new Date();
       const businessDate = clock.today();
       for (const e of list) buffer.push(toRow(e, at, businessDate));
-      if (buffer.length >= maxRows) void flush().catch(() => {});
+      // While the database fails, the back-off's timer writes next: a full buffer does not make every read try again.
+      if (buffer.length >= maxRows && failures === 0) void flush().catch(() => {});
       else schedule(flushMs);
+      if (buffer.length > MAX_PENDING) {
+        // Bounded: a database down for long must not take the process's memory with it. The oldest go, loudly.
+        const dropped = buffer.length - MAX_PENDING;
+        buffer = buffer.slice(dropped);
+        report.error({ dropped, pending: buffer.length, attempt: failures }, 'access log: the database has refused writes for too long; the oldest entries were dropped');
+      }
     },
     flush,
     async close() {
