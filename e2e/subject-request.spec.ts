@@ -59,7 +59,9 @@ test("the privacy officer answers a citizen's request: what the OCMW holds, the 
   await page.getByRole('button', { name: 'Opzoeken' }).click();
   const held = page.getByRole('region', { name: 'Wat uw OCMW bewaart' });
   const row = (name: string) => held.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
-  await expect(row('Hulpaanvragen')).toContainText('Kan gewist worden.');
+  // Decided today: kept for the appeals, complaints and recovery of its retention period.
+  await expect(row('Hulpaanvragen')).toContainText('bewaartermijn voor beroep');
+  await expect(row('E-mails')).toContainText('Kan gewist worden.');
   await expect(row('Toegangslog')).toContainText('Blijft bewaard.');
   await expect(row('Toegangslog')).toContainText('tien jaar');
   await expectNoAxeViolations(page, "a citizen's request");
@@ -69,11 +71,11 @@ test("the privacy officer answers a citizen's request: what the OCMW holds, the 
   expect(download.suggestedFilename()).toMatch(/^inzage-0212235604-\d{4}-\d{2}-\d{2}\.zip$/);
 
   // The erasure: what and why, then a confirmation.
-  await page.getByLabel(/^Hulpaanvragen/).check();
+  await page.getByLabel(/^E-mails/).check();
   await page.getByLabel(/^Reden/).fill('Verzoek per brief van 2 december');
   await page.getByRole('button', { name: 'Wissen…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Definitief wissen?' });
-  await expect(dialog).toContainText('U wist voor deze persoon: Hulpaanvragen.');
+  await expect(dialog).toContainText('U wist voor deze persoon: E-mails.');
   await expectNoAxeViolations(page, 'the erasure confirmation');
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 item gewist.' })).toBeVisible();

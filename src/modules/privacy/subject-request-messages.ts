@@ -29,6 +29,12 @@ export const subjectRequestMessages = defineMessages({
     de: '{open} Hilfeantrag/-anträge sind noch nicht entschieden: Das ÖSHZ muss sie zuerst bearbeiten (gesetzliche Pflicht), danach können sie gelöscht werden.',
     en: '{open} help request(s) are not decided yet: the OCMW must handle them first (a legal duty); then they can be erased.',
   },
+  'subject.keep.help_requests_term': {
+    nl: '{kept} hulpaanvraag(en) werden beslist na {until, date}: het OCMW bewaart ze tot het einde van de bewaartermijn voor beroep, klachten en terugvordering, en kan ze nog niet wissen (AVG art. 17.3.b en e).',
+    fr: "{kept} demande(s) d'aide ont été décidées après le {until, date} : le CPAS les conserve jusqu'à la fin du délai de conservation pour les recours, plaintes et récupérations, et ne peut pas encore les effacer (RGPD art. 17.3.b et e).",
+    de: '{kept} Hilfeantrag/-anträge wurden nach dem {until, date} entschieden: Das ÖSHZ bewahrt sie bis zum Ende der Aufbewahrungsfrist für Widersprüche, Beschwerden und Rückforderungen auf und kann sie noch nicht löschen (DSGVO Art. 17.3.b und e).',
+    en: '{kept} help request(s) were decided after {until, date}: the OCMW keeps them until the end of the retention period for appeals, complaints and recovery, and cannot erase them yet (GDPR art. 17(3)(b) and (e)).',
+  },
   'subject.erase.dossier_forms': {
     nl: 'De formulieren zijn voorbij hun bewaartermijn en kunnen gewist worden.',
     fr: 'Les formulaires ont dépassé leur délai de conservation et peuvent être effacés.',

@@ -91,6 +91,10 @@ beforeAll(async () => {
     recipientKbo: '0212235604', title: `Attest ${formatInsz(PERSON)}`, category: 'Attesten', messageType: 'Attest', rsz: false, documentDate: TODAY, body: 'Zie bijlage.',
     attachment: { fileName: 'attest.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') },
   });
+  // Not the person's: a document whose longer number merely contains the 11 digits.
+  await ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, {
+    recipientKbo: '0212235604', title: `Dossier 9${PERSON}7`, category: 'Attesten', messageType: 'Attest', rsz: false, documentDate: TODAY, body: `Ref. 1${PERSON}`,
+  });
   await ctx.database.db.execute(sql`insert into access_log (business_date, organisation_id, actor_account, channel, action, object_kind, insz) values (${TODAY}, ${antwerpen}, 'rest:software', 'vendor-api', 'help-request.read', 'help-request', ${PERSON})`);
 });
 afterAll(async () => ctx?.close());
@@ -108,9 +112,10 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect(res.headers['cache-control']).toBe('no-store');
     const files = unzip(res.rawPayload);
     const data = JSON.parse(files.get('gegevens.json')!.toString('utf8'));
-    expect(data.counts).toEqual({ helpRequests: 2, dossierForms: 1, eboxDocuments: 1, mutations: 1, mails: 3, userAccount: 1, accessLog: 1 });
-    // The mails: the OCMW's own, and the two acknowledgements the citizen got (they name the references).
-    expect(data.data.mails.filter((m: { kind: string }) => m.kind === 'online-acknowledgement')).toHaveLength(2);
+    expect(data.counts).toEqual({ helpRequests: 2, dossierForms: 1, eboxDocuments: 1, mutations: 1, mails: 2, userAccount: 1, accessLog: 1 });
+    // The mails: the two acknowledgements the citizen got (they name the references). Not the OCMW's
+    // own mail that merely went to the same address: it may name other citizens' requests.
+    expect(data.data.mails.map((m: { kind: string }) => m.kind)).toEqual(['online-acknowledgement', 'online-acknowledgement']);
     expect(data.data.helpRequests.map((r: { message: string }) => r.message)).toEqual(['eerste vraag', 'tweede vraag']);
     expect(data.data.userAccount.memberships).toEqual([expect.objectContaining({ domain: 'MW', type: 'USER', applications: ['ebox'] })]);
     expect(data.data.mutations[0].payload).toEqual({ adres: 'Kerkstraat 1' });
@@ -159,15 +164,26 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect((await erase(['accessLog'])).statusCode).toBe(409);
     expect((await erase(['userAccount'])).json().error.message).toContain('Toegangsbeheer');
     // All or nothing: the mails asked together with the refused requests are still there.
-    expect((await overview(officer)).json().kinds.find((k: { kind: string }) => k.kind === 'mails').count).toBe(3);
+    expect((await overview(officer)).json().kinds.find((k: { kind: string }) => k.kind === 'mails').count).toBe(2);
     expect((await officer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['mails'], reason: 'x', confirm: false })).statusCode).toBe(400);
   });
 
-  it('erases decided requests (pseudonymised) and mails, with the reason in the audit log', async () => {
+  it('keeps a request decided within its retention period (appeals, complaints, recovery)', async () => {
     await ctx.database.db.execute(sql`update help_requests set decided_at = now() where insz = ${PERSON}`);
+    const recent = await officer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['helpRequests'], reason: 'Verzoek', confirm: true });
+    expect(recent.statusCode).toBe(409);
+    expect(recent.json().error.message).toContain('bewaartermijn voor beroep');
+  });
+
+  it('erases decided requests (pseudonymised) and mails, with the reason in the audit log', async () => {
+    // Decided six years ago: past the five years of the help requests' retention.
+    await ctx.database.db.execute(sql`update help_requests set decided_at = now() - interval '6 years' where insz = ${PERSON}`);
     const res = await officer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['helpRequests', 'mails'], reason: 'Verzoek van 1 maart 2026', confirm: true });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().erased).toEqual({ helpRequests: 2, mails: 3 });
+    expect(res.json().erased).toEqual({ helpRequests: 2, mails: 2 });
+    // The OCMW's own mail to the same address is not the citizen's to erase.
+    const kept = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mails where kind = 'test' and lower(to_address) = lower(${EMAIL})`);
+    expect(kept[0]!.n).toBe(1);
     const left = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from help_requests where organisation_id = ${antwerpen} and (insz = ${PERSON} or email = ${EMAIL})`);
     expect(left[0]!.n).toBe(0);
     const [audit] = await queryRows<{ after: { reason: string } }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-erasure'`);

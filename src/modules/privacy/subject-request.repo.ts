@@ -134,11 +134,13 @@ function helpRequests(db: Db, org: string, insz: string) {
 
 /**
  * The e-Box has no person field: a document concerns the person when its title, body or
- * attachment name carries the INSZ, as digits or written YY.MM.DD-XXX.CC.
+ * attachment name carries the INSZ, as digits or written YY.MM.DD-XXX.CC, standing alone (not
+ * inside a longer number: review, issue 24).
  */
 function eboxMatch(insz: string) {
-  const patterns = [`%${insz}%`, `%${formatInsz(insz)}%`];
-  return sql`(title ilike any(${arrayOf(patterns, 'text')}) or body ilike any(${arrayOf(patterns, 'text')}) or coalesce(attachment_name, '') ilike any(${arrayOf(patterns, 'text')}))`;
+  const alone = (s: string) => `(^|[^0-9])${s.replace(/[.-]/g, (c) => `\\${c}`)}([^0-9]|$)`;
+  const patterns = [alone(insz), alone(formatInsz(insz))];
+  return sql`(title ~ any(${arrayOf(patterns, 'text')}) or body ~ any(${arrayOf(patterns, 'text')}) or coalesce(attachment_name, '') ~ any(${arrayOf(patterns, 'text')}))`;
 }
 
 /** Everything the organisation holds on the INSZ in the portal. */
@@ -177,14 +179,18 @@ export async function readSubject(db: Db, org: string, insz: string): Promise<Su
                or exists (select 1 from organisation_managers om where om.user_id = u.id and om.organisation_id = ${org}))`,
   );
   const userAccount = account ? AccountRow.parse(account) : null;
-  const addresses = [...new Set([...requests.map((r) => r.email), userAccount?.email].filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
+  // The mails the portal sent the person: the acknowledgement of each of their requests, to the address
+  // given with it and naming its reference. Not a mail merely sent to an address they typed: a citizen
+  // who gives the OCMW's own address must not receive (or erase) its notifications and reminders,
+  // which name other citizens' requests (review, issue 24). The other kinds all go to an organisation.
+  const addresses = [...new Set(requests.map((r) => r.email).filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
   const references = requests.map((r) => `%${r.reference}%`);
   const mails = addresses.length
     ? await queryRows<unknown>(
         db,
         sql`select id, kind, to_address as "toAddress", subject, body_text as "bodyText", status, created_at as "createdAt", sent_at as "sentAt"
-            from mails where lower(to_address) = any(${arrayOf(addresses, 'text')})
-              and (organisation_id = ${org} or subject ilike any(${arrayOf(references, 'text')}) or body_text ilike any(${arrayOf(references, 'text')}))
+            from mails where kind = 'online-acknowledgement' and lower(to_address) = any(${arrayOf(addresses, 'text')})
+              and (subject ilike any(${arrayOf(references, 'text')}) or body_text ilike any(${arrayOf(references, 'text')}))
             order by created_at`,
       )
     : [];

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db.js';
-import type { Clock } from '../../domain/clock.js';
+import { brusselsDate, type Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { localized, type Message } from '../../shared/i18n.js';
 import { msg } from '../../shared/messages.js';
@@ -56,15 +56,21 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
   async function verdicts(data: repo.SubjectData): Promise<ErasureVerdict[]> {
     const today = clock.today();
     const counts = countsOf(data);
-    const formDays = effectiveSettings(await listOverrides(db)).find((s) => s.kind === 'dossier-forms')!.days;
-    const formCutoff = cutoffDate(today, formDays);
+    const settings = effectiveSettings(await listOverrides(db));
+    const cutoffOf = (kind: 'dossier-forms' | 'help-requests') => cutoffDate(today, settings.find((s) => s.kind === kind)!.days);
+    const formCutoff = cutoffOf('dossier-forms');
+    const requestCutoff = cutoffOf('help-requests');
     const open = data.helpRequests.filter((r) => r.decidedAt === null).length;
+    // A decided request is kept for its retention period (appeals, complaints, recovery), like the purge does.
+    const inTerm = data.helpRequests.filter((r) => r.decidedAt !== null && brusselsDate(new Date(r.decidedAt)) >= requestCutoff).length;
     const keptForms = data.dossierForms.filter((f) => f.status === 'running' || (f.endDate ?? f.stoppedAt?.slice(0, 10) ?? '9999-12-31') >= formCutoff).length;
     const verdict = (kind: SubjectKind, erasable: boolean, reason: Message): ErasureVerdict => ({ kind, count: counts[kind], erasable: erasable && counts[kind] > 0, reason });
     return [
       open > 0
         ? verdict('helpRequests', false, subjectMsg('subject.keep.help_requests_open', { open }))
-        : verdict('helpRequests', true, subjectMsg('subject.erase.help_requests')),
+        : inTerm > 0
+          ? verdict('helpRequests', false, subjectMsg('subject.keep.help_requests_term', { kept: inTerm, until: requestCutoff }))
+          : verdict('helpRequests', true, subjectMsg('subject.erase.help_requests')),
       keptForms > 0
         ? verdict('dossierForms', false, subjectMsg('subject.keep.dossier_forms', { kept: keptForms, until: formCutoff }))
         : verdict('dossierForms', true, subjectMsg('subject.erase.dossier_forms')),
@@ -90,9 +96,10 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
     /** What the OCMW holds on the INSZ, counted per kind, and per kind whether it may be erased (404 when nothing). */
     async overview(caller: Caller, insz: string) {
       const officer = officerOf(caller);
-      const data = await held(officer.organisationId, insz);
-      // What the OCMW holds on the person is itself their data: the look-up is logged like a read.
+      // What the OCMW holds on the person is itself their data: the look-up is logged like a read,
+      // also when it finds nothing (a look-up by INSZ, like Toegangsbeheer's).
       logRead(officer, insz, 'overview');
+      const data = await held(officer.organisationId, insz);
       return { insz, date: clock.today(), kinds: await verdicts(data) };
     },
 
