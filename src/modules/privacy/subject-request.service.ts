@@ -96,10 +96,10 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
     /** What the OCMW holds on the INSZ, counted per kind, and per kind whether it may be erased (404 when nothing). */
     async overview(caller: Caller, insz: string) {
       const officer = officerOf(caller);
-      // What the OCMW holds on the person is itself their data: the look-up is logged like a read,
-      // also when it finds nothing (a look-up by INSZ, like Toegangsbeheer's).
-      logRead(officer, insz, 'overview');
       const data = await held(officer.organisationId, insz);
+      // What the OCMW holds on the person is itself their data: the look-up is logged like a read. A
+      // look-up that finds nothing is not: its entry would itself become data held on the INSZ.
+      logRead(officer, insz, 'overview');
       return { insz, date: clock.today(), kinds: await verdicts(data) };
     },
 
