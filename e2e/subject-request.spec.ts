@@ -3,8 +3,8 @@ import type { APIRequestContext } from '@playwright/test';
 import { PASSWORD, expectNoAxeViolations } from './support.js';
 
 const INSZ = '85.07.30-033.28';
+/** The demo's data protection officer of OCMW Antwerpen (application privacy-officer). */
 const OFFICER = 'dpo.antwerpen';
-const OFFICER_PASSWORD = 'Vlinder-Kaasschaaf-19';
 
 /** Signs in through the API (the page's own cookies) and returns the CSRF token for its POSTs. */
 async function apiLogin(api: APIRequestContext, username: string, password = PASSWORD): Promise<string> {
@@ -33,16 +33,8 @@ test("the privacy officer answers a citizen's request: what the OCMW holds, the 
   await page.getByRole('button', { name: 'Indienen', exact: true }).click();
   const reference = (await page.getByRole('main').locator('strong').filter({ hasText: /^OO-/ }).innerText()).trim();
 
-  // The HTB gives a new person the application "privacy-officer"; a social worker decides the request.
-  let csrf = await apiLogin(api, 'htb.antwerpen');
-  const domains = (await (await api.get('/api/v1/access/domains')).json()) as { domains?: { id: string; code: string }[] } | { id: string; code: string }[];
-  const list = Array.isArray(domains) ? domains : (domains.domains ?? []);
-  const mw = list.find((d) => d.code === 'MW')!;
-  const person = { username: OFFICER, usernameConfirm: OFFICER, password: OFFICER_PASSWORD, passwordConfirm: OFFICER_PASSWORD, surname: 'Privacy', firstName: 'Officer', title: null, language: 'nl', email: 'dpo@antwerpen.demo.example' };
-  const added = await api.post(`/api/v1/access/domains/${mw.id}/users`, { data: { insz: '79.03.15-611.37', type: 'USER', applications: ['privacy-officer'], person }, headers: { 'x-csrf-token': csrf } });
-  expect([200, 201], await added.text()).toContain(added.status());
-  await api.post('/api/v1/session/logout', { headers: { 'x-csrf-token': csrf } });
-  csrf = await apiLogin(api, 'user.antwerpen');
+  // A social worker decides the request.
+  const csrf = await apiLogin(api, 'user.antwerpen');
   const found = (await (await api.get(`/api/v1/help-requests?reference=${encodeURIComponent(reference)}`)).json()) as { items: { id: string }[] };
   expect((await api.post(`/api/v1/help-requests/${found.items[0]!.id}/decided`, { headers: { 'x-csrf-token': csrf } })).status()).toBe(200);
   await api.post('/api/v1/session/logout', { headers: { 'x-csrf-token': csrf } });
@@ -50,7 +42,7 @@ test("the privacy officer answers a citizen's request: what the OCMW holds, the 
   // The officer looks the person up.
   await page.goto('/login');
   await page.getByLabel('Gebruikersnaam').fill(OFFICER);
-  await page.getByLabel('Wachtwoord').fill(OFFICER_PASSWORD);
+  await page.getByLabel('Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page).toHaveURL(/\/$/);
   await page.goto('/privacy/verzoeken');
