@@ -16,6 +16,7 @@ import type { MergerProgressData } from './mergers-api.js';
 import { MergerStatus, ProgressBar, ScenarioLabel } from './mergers-common.js';
 import { WaveSection } from './merger-wave.js';
 import { Notice } from '../../components/notice.js';
+import { DataTable, type Column } from '../../components/list/data-list.js';
 
 interface DashboardData {
   items: MergerSummary[];
@@ -62,6 +63,88 @@ export function MergersPage() {
     );
   }
 
+  /** Issue 19: the mergers on the list pattern's table, which stacks into cards on a phone. */
+  function columnsFor(data: DashboardData): Column<MergerSummary>[] {
+    const isNew = (
+      <>
+        {' '}
+        <Badge tone="new">{t('mergers.new')}</Badge>
+      </>
+    );
+    const columns: Column<MergerSummary>[] = [
+      {
+        key: 'name',
+        header: t('mergers.colName'),
+        isRowHeader: true,
+        cell: (merger) => (
+          <>
+            {isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}
+            {/* Issue 19: the demo's rehearsal merger, to try checklist, dry run, cut-over and undo on. */}
+            {merger.rehearsal ? (
+              <>
+                {' '}
+                <Badge tone="demo">{t('mergers.rehearsal')}</Badge>
+              </>
+            ) : null}
+          </>
+        ),
+      },
+      { key: 'scenario', header: t('mergers.colScenario'), cell: (merger) => <ScenarioLabel scenario={merger.scenario} /> },
+      {
+        key: 'sources',
+        header: t('mergers.colSources'),
+        cell: (merger) => (
+          <ul className="plain-list">
+            {merger.sources.map((source) => (
+              <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
+            ))}
+          </ul>
+        ),
+      },
+      {
+        key: 'target',
+        header: t('mergers.colTarget'),
+        cell: (merger) => (
+          <>
+            <div>
+              {organisationLine(merger.target.organisation)}
+              {merger.target.isNewOrganisation ? isNew : null}
+            </div>
+            <div className="merger__nis">
+              {t('mergers.nis', { nis: merger.target.nis })}
+              {merger.target.isNewNis ? isNew : null}
+            </div>
+          </>
+        ),
+      },
+      { key: 'date', header: t('mergers.colEffectiveDate'), className: 'nowrap', cell: (merger) => formatDate(merger.effectiveDate) },
+      { key: 'status', header: t('mergers.colStatus'), cell: (merger) => <MergerStatus status={merger.status} scheduled={merger.scheduled} /> },
+    ];
+    const { progress } = data;
+    if (progress) {
+      columns.push({
+        key: 'progress',
+        header: t('mergers.colProgress'),
+        cell: (merger) => {
+          const p = progress.get(merger.id);
+          return p ? (
+            <>
+              <ProgressBar value={p.progress} label={t('mergers.progressOf', { name: merger.name })} />
+              {p.overdue > 0 ? (
+                <div>
+                  <Badge tone="warning">{t('mergers.checklist.overdueCount', { count: p.overdue })}</Badge>
+                </div>
+              ) : null}
+            </>
+          ) : (
+            '—'
+          );
+        },
+      });
+    }
+    return columns;
+  }
+
   return (
     <>
       <h1>{t('mergers.title')}</h1>
@@ -80,91 +163,7 @@ export function MergersPage() {
       <LoadStatus state={state}>
         {(data) =>
           data.items.length === 0 ? <Notice>{t(isAdmin ? 'mergers.emptyAdmin' : 'mergers.empty')}</Notice> : (
-            <div className="table-scroll" role="region" aria-labelledby="mergers-caption" tabIndex={0}>
-              <table className="table">
-                <caption id="mergers-caption">{t('mergers.caption', { count: data.total })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('mergers.colName')}</th>
-                    <th scope="col">{t('mergers.colScenario')}</th>
-                    <th scope="col">{t('mergers.colSources')}</th>
-                    <th scope="col">{t('mergers.colTarget')}</th>
-                    <th scope="col">{t('mergers.colEffectiveDate')}</th>
-                    <th scope="col">{t('mergers.colStatus')}</th>
-                    {data.progress ? <th scope="col">{t('mergers.colProgress')}</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((merger) => {
-                    const progress = data.progress?.get(merger.id);
-                    return (
-                      <tr key={merger.id}>
-                        <th scope="row">
-                          {isAdmin ? <Link to={mergerPaths.detail(merger.id)}>{merger.name}</Link> : merger.name}
-                          {/* Issue 19: the demo's rehearsal merger, to try checklist, dry run, cut-over and undo on. */}
-                          {merger.rehearsal ? (
-                            <>
-                              {' '}
-                              <Badge tone="demo">{t('mergers.rehearsal')}</Badge>
-                            </>
-                          ) : null}
-                        </th>
-                        <td>
-                          <ScenarioLabel scenario={merger.scenario} />
-                        </td>
-                        <td>
-                          <ul className="plain-list">
-                            {merger.sources.map((source) => (
-                              <li key={source.organisation.id}>{organisationLine(source.organisation)}</li>
-                            ))}
-                          </ul>
-                        </td>
-                        <td>
-                          <div>
-                            {organisationLine(merger.target.organisation)}
-                            {merger.target.isNewOrganisation ? (
-                              <>
-                                {' '}
-                                <Badge tone="new">{t('mergers.new')}</Badge>
-                              </>
-                            ) : null}
-                          </div>
-                          <div className="merger__nis">
-                            {t('mergers.nis', { nis: merger.target.nis })}
-                            {merger.target.isNewNis ? (
-                              <>
-                                {' '}
-                                <Badge tone="new">{t('mergers.new')}</Badge>
-                              </>
-                            ) : null}
-                          </div>
-                        </td>
-                        <td className="nowrap">{formatDate(merger.effectiveDate)}</td>
-                        <td>
-                          <MergerStatus status={merger.status} scheduled={merger.scheduled} />
-                        </td>
-                        {data.progress ? (
-                          <td>
-                            {progress ? (
-                              <>
-                                <ProgressBar value={progress.progress} label={t('mergers.progressOf', { name: merger.name })} />
-                                {progress.overdue > 0 ? (
-                                  <div>
-                                    <Badge tone="warning">{t('mergers.checklist.overdueCount', { count: progress.overdue })}</Badge>
-                                  </div>
-                                ) : null}
-                              </>
-                            ) : (
-                              '—'
-                            )}
-                          </td>
-                        ) : null}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable id="mergers" caption={t('mergers.caption', { count: data.total })} columns={columnsFor(data)} rows={data.items} rowKey={(merger) => String(merger.id)} />
           )
         }
       </LoadStatus>
