@@ -4,13 +4,13 @@
  * itself a read of that person's data: it leaves one entry (channel cli) per organisation whose
  * entries it showed. Exit codes: 0 shown (also when there is none), 1 invalid INSZ or period, 2 usage.
  */
-import os from 'node:os';
 import type { Runtime } from '../bootstrap.js';
 import { isIsoDate } from '../domain/clock.js';
 import { validateInsz } from '../shared/identifiers.js';
 import { translate, type Language, type MessageKey } from '../shared/messages.js';
 import { accessLogMessages } from '../modules/privacy/index.js';
 import { UsageError } from './usage-error.js';
+import { cliActor } from './merger.js';
 
 export const PRIVACY_USAGE = `  privacy access-log --insz INSZ [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]
                                   issue 24: who read this person's data, when, through which channel
@@ -33,14 +33,6 @@ export function parsePrivacyCommand(sub: string | undefined, args: string[], opt
   return { insz: options.insz, from: options.from, to: options.to };
 }
 
-function operator(): string {
-  try {
-    return `cli:${os.userInfo().username}`;
-  } catch {
-    return 'cli:unknown';
-  }
-}
-
 /** Prints the entries (JSON or a table); an invalid INSZ or a reversed period is exit 1 with the reason. */
 export async function runPrivacyCommand(rt: Runtime, cmd: AccessLogCommand, options: { json: boolean; lang: Language }, out: (text: string) => void): Promise<number> {
   const refuse = (error: string, field: string) => {
@@ -53,7 +45,7 @@ export async function runPrivacyCommand(rt: Runtime, cmd: AccessLogCommand, opti
   const items = await rt.services.privacy.searchAll({ insz: insz.normalized, from: cmd.from, to: cmd.to });
   const byOrganisation = [...new Set(items.map((i) => i.organisationId))];
   rt.services.accessLog.record(
-    byOrganisation.map((organisationId) => ({ organisationId, actor: { account: operator() }, channel: 'cli' as const, action: 'access-log.search', objectKind: 'access-log', insz: insz.normalized })),
+    byOrganisation.map((organisationId) => ({ organisationId, actor: { account: cliActor().username }, channel: 'cli' as const, action: 'access-log.search', objectKind: 'access-log', insz: insz.normalized })),
   );
   const entries = items.map((i) => ({ at: i.at, actor: i.actor, organisation: i.organisation, action: i.action, object: i.objectId ? `${i.objectKind}/${i.objectId}` : i.objectKind, channel: i.channel }));
   if (options.json) {

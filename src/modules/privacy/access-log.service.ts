@@ -1,10 +1,11 @@
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { authContextOf, can, type Caller, type Cell, type ExportTable } from '../access/index.js';
+import type { Caller, Cell, ExportTable } from '../access/index.js';
 import type { AccessChannel } from './access-log-channels.js';
 import { accessLogMessages } from './access-log-messages.js';
 import { searchAccessEntries, type AccessFilter, type AccessLogRow } from './access-log.repo.js';
+import { privacyOfficerOf } from './privacy-officer.js';
 
 const msg = accessLogMessages.msg;
 
@@ -73,12 +74,7 @@ function itemOf(r: AccessLogRow): AccessLogItem {
 /** Issue 24: the data protection officer's search and export of its own organisation's access log, and the operator's search (CLI). */
 export function createAccessLogService({ db, clock }: { db: Db; clock: Clock }) {
   /** The officer's organisation; throws forbidden for anyone without the application `privacy-officer` there. */
-  function officerOrganisation(caller: Caller): string {
-    const ctx = authContextOf(caller.context);
-    const organisationId = ctx?.organisationId;
-    if (!organisationId || !can(ctx, 'app:privacy-officer', { organisationId })) throw new AppError('forbidden', msg('privacy.access_log.forbidden'));
-    return organisationId;
-  }
+  const officerOrganisation = (caller: Caller): string => privacyOfficerOf(caller, msg('privacy.access_log.forbidden')).organisationId;
 
   function filterOf(organisationId: string | null, q: AccessQuery): AccessFilter {
     checkPeriod(q);

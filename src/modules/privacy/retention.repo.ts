@@ -45,7 +45,8 @@ interface Step {
 }
 
 const raw = sql.raw;
-const PSEUDONYMISE_HELP_REQUEST = "surname = '', first_name = '', insz = null, email = null, phone = null, message = '', pseudonymised_at = now()";
+/** What a pseudonymised help request loses (the purge's and a citizen's erasure's one definition). */
+export const PSEUDONYMISE_HELP_REQUEST = "surname = '', first_name = '', insz = null, email = null, phone = null, message = '', pseudonymised_at = now()";
 
 /** What expires per kind, in the order the steps run (children before their parents). */
 const STEPS: Record<RetentionKindCode, Step[]> = {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/db.js';
 import { formatInsz } from '../../shared/identifiers.js';
+import { PSEUDONYMISE_HELP_REQUEST } from './retention.repo.js';
 
 /**
  * SQL of a citizen's request (issue 24, GDPR art. 15/17): everything one OCMW holds on one INSZ in
@@ -222,7 +223,7 @@ export async function pseudonymiseHelpRequests(tx: Db, ids: string[]): Promise<n
   const rows = await queryRows<unknown>(
     tx,
     sql`with changed as (
-          update help_requests set surname = '', first_name = '', insz = null, email = null, phone = null, message = '', pseudonymised_at = now()
+          update help_requests set ${sql.raw(PSEUDONYMISE_HELP_REQUEST)}
           where id = any(${arrayOf(ids, 'uuid')}) and decided_at is not null returning 1)
         select count(*)::int as n from changed`,
   );

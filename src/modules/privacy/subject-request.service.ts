@@ -2,8 +2,7 @@ import type { Db } from '../../db/db.js';
 import { brusselsDate, type Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { localized, type Message } from '../../shared/i18n.js';
-import { msg } from '../../shared/messages.js';
-import { authContextOf, can, type Caller } from '../access/index.js';
+import type { Caller } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { cutoffDate, effectiveSettings } from './retention-rules.js';
 import { listOverrides } from './retention.repo.js';
@@ -11,6 +10,7 @@ import { subjectRequestMessages } from './subject-request-messages.js';
 import { type ErasureBody, type SubjectKind } from './subject-request.schema.js';
 import * as repo from './subject-request.repo.js';
 import type { AccessLog } from './access-log.js';
+import { privacyOfficerOf, type PrivacyOfficer } from './privacy-officer.js';
 
 export interface SubjectRequestDeps {
   db: Db;
@@ -37,13 +37,7 @@ const { msg: subjectMsg } = subjectRequestMessages;
  * A person of whom the OCMW holds nothing is 404 (so another OCMW's officer learns nothing).
  */
 export function createSubjectRequestService({ db, clock, audit, accessLog }: SubjectRequestDeps) {
-  function officerOf(caller: Caller): { organisationId: string; domainId: string | null; userId: string; role: string } {
-    const ctx = authContextOf(caller.context);
-    if (!ctx?.organisationId || !can(ctx, 'app:privacy-officer', { organisationId: ctx.organisationId, domainId: ctx.domainId })) {
-      throw new AppError('forbidden', msg('auth.forbidden'));
-    }
-    return { organisationId: ctx.organisationId, domainId: ctx.domainId, userId: caller.userId, role: ctx.role };
-  }
+  const officerOf = (caller: Caller) => privacyOfficerOf(caller);
 
   async function held(organisationId: string, insz: string): Promise<repo.SubjectData> {
     const data = await repo.readSubject(db, organisationId, insz);
@@ -82,13 +76,13 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
     ];
   }
 
-  async function record(tx: Db, officer: ReturnType<typeof officerOf>, action: string, after: Record<string, unknown>) {
+  async function record(tx: Db, officer: PrivacyOfficer, action: string, after: Record<string, unknown>) {
     // The audit log carries no national number (issue 24): the access log holds the INSZ next to who asked.
     await audit.record(tx, { actorUserId: officer.userId, actorRole: officer.role, organisationId: officer.organisationId, domainId: officer.domainId, action: `privacy.${action}`, after });
   }
 
   /** One access-log entry for the request itself, through the one writer of the access log. */
-  function logRead(officer: ReturnType<typeof officerOf>, insz: string, action: string) {
+  function logRead(officer: PrivacyOfficer, insz: string, action: string) {
     accessLog.record({ organisationId: officer.organisationId, actor: { userId: officer.userId, role: officer.role }, channel: 'portal', action: `subject-request.${action}`, objectKind: 'person', insz });
   }
 
