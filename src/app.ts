@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -39,6 +38,7 @@ import { accessLogRoutes, portalReader, registerAccessLog } from './modules/priv
 import type { Services } from './services.js';
 import { translate } from './shared/messages.js';
 import { isUiPath } from './shared/ui-routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 
 export interface RouteEntry {
   method: string;
@@ -116,7 +116,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

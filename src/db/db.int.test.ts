@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, PGLITE_POSTGRES_MAJOR, queryRows } from './db.js';
+import { connectionsOf, openDatabase, PGLITE_POSTGRES_MAJOR, queryRows } from './db.js';
 import { openTestDatabase } from '../../test/test-app.js';
 
 let dir: string;
@@ -13,6 +13,17 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the embedded database (PGlite)', () => {
+  it('runs one statement at a time; a server pool as many as its size (connectionsOf)', async () => {
+    const { database, drop } = await openTestDatabase();
+    try {
+      expect(connectionsOf(database.db)).toBe(database.kind === 'pglite' ? 1 : (database.pool!.options.max ?? 10));
+      if (database.kind !== 'pglite') expect(connectionsOf(database.db)).toBeGreaterThan(1);
+    } finally {
+      await database.close();
+      await drop();
+    }
+  });
+
   it('knows the PostgreSQL major it embeds', async () => {
     const { database, drop } = await openTestDatabase();
     try {

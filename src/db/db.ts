@@ -125,6 +125,16 @@ function assertPgliteMajor(dir: string): void {
   );
 }
 
+/**
+ * How many statements the database handle runs at once: the pool's size on a server, 1 on PGlite
+ * (one connection, its WASM in this thread). Work that could overlap (issue 20: batches of
+ * citizens' submissions) overlaps only as far as this allows.
+ */
+export function connectionsOf(db: Db): number {
+  const client = (db as unknown as { $client?: { options?: { max?: number } } }).$client;
+  return client instanceof pg.Pool ? (client.options?.max ?? 10) : 1;
+}
+
 /** Runs a query that returns rows and gives them typed; both drivers return `{ rows }`. */
 export async function queryRows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RouteEntry } from '../app.js';
@@ -22,6 +21,7 @@ import { registerInputGuard } from './input-guard.js';
 import { TODAY_HEADER } from './auth.js';
 import { generateSelfSigned } from './self-signed.js';
 import { openApiTransform, openApiTransformObject } from './openapi-document.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 const OPENAPI_PATH = '/vendor/v1/openapi.json';
 
@@ -83,7 +83,7 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   });
   app.decorateRequest('vendor', null);
   app.decorateRequest('language', 'nl');
-  await app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } });
+  registerSecurityHeaders(app, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } });
 
   await app.register(swagger, {
     openapi: {

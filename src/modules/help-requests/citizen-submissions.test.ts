@@ -56,4 +56,48 @@ describe('batcher (issue 20: group commit of citizens’ submissions)', () => {
     expect(await Promise.all(accepted)).toEqual([2, 4, 6]);
     await expect(add(4)).resolves.toBe(8);
   });
+
+  it('on a server, batches overlap up to inFlight; never more', async () => {
+    let open = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    const add = batcher(async (items: number[]) => {
+      open++;
+      most = Math.max(most, open);
+      await new Promise<void>((resolve) => gates.push(resolve));
+      open--;
+      return items.map((n) => ({ status: 'fulfilled' as const, value: n }));
+    }, 2, 3, 100);
+    const answers = Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => add(n)));
+    while (gates.length < 3) await new Promise((r) => setTimeout(r, 5));
+    expect(open).toBe(3);
+    while (gates.length > 0 || open > 0) {
+      gates.splice(0).forEach((g) => g());
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    expect(await answers).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(most).toBe(3);
+  });
+
+  it("a batch's follow-up holds its own answers but not the next batch", async () => {
+    const events: string[] = [];
+    let releaseFollowUp!: () => void;
+    const followUp = new Promise<void>((resolve) => (releaseFollowUp = resolve));
+    let calls = 0;
+    const add = batcher(async (items: number[]) => {
+      calls++;
+      events.push(`batch ${items.join(',')}`);
+      const results = items.map((n) => ({ status: 'fulfilled' as const, value: n }));
+      return calls === 1 ? { results, after: followUp.then(() => void events.push('follow-up done')) } : results;
+    }, 500, 1, 100);
+    const first = add(1).then((v) => events.push(`answer ${v}`));
+    await new Promise((r) => setTimeout(r, 30));
+    const second = add(2).then((v) => events.push(`answer ${v}`));
+    await second;
+    expect(events).toEqual(['batch 1', 'batch 2', 'answer 2']);
+    releaseFollowUp();
+    await first;
+    expect(events).toEqual(['batch 1', 'batch 2', 'answer 2', 'follow-up done', 'answer 1']);
+  });
 });
+

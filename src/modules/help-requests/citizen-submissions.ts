@@ -63,12 +63,20 @@ export interface SubmissionDeps<V extends OcmwView, O extends { id: string }> {
   warnUnreadable(organisationId: string, reference: string, receivedOn: string): Promise<void>;
   /** Called after every committed batch (the vendor list's pages are dropped). */
   changed(): void;
+  /** Batches at the database at once (default 1; the service gives SERVER_BATCHES_IN_FLIGHT on a server). */
+  batchesInFlight?: number;
 }
 
 /** Submissions in one batch at most (the statement's JSON stays a few hundred kB). */
 const BATCH_MAX = 500;
-/** Batches at the database at once: the next fills while one is filed. */
+/**
+ * Batches at the database at once: on PGlite one (its one connection runs one transaction; the
+ * next fills while one is filed), on a server up to this many, each on its own connection. The
+ * references come from the year's counter in one statement per batch, so overlapping batches
+ * never share a number.
+ */
 const BATCHES_IN_FLIGHT = 1;
+export const SERVER_BATCHES_IN_FLIGHT = 4;
 /** How long a batch waits for more submissions after its first (ms). */
 const GATHER_MS = 10;
 /**
@@ -114,7 +122,13 @@ export function notificationMail(organisationId: string, notify: NonNullable<Ocm
  * running waits for one to end and goes with every other item waiting then. `run` settles each
  * item of its batch, in order.
  */
-export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<R>[]>, max = BATCH_MAX, inFlight = BATCHES_IN_FLIGHT, waitingMax = WAITING_MAX) {
+export interface BatchOutcome<R> {
+  results: PromiseSettledResult<R>[];
+  /** Work after the commit that the items' answers wait for, but the next batch does not. */
+  after?: Promise<unknown>;
+}
+
+export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<R>[] | BatchOutcome<R>>, max = BATCH_MAX, inFlight = BATCHES_IN_FLIGHT, waitingMax = WAITING_MAX) {
   const waiting: { item: T; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
   let running = 0;
   let scheduled = false;
@@ -131,19 +145,24 @@ export function batcher<T, R>(run: (items: T[]) => Promise<PromiseSettledResult<
     const batch = waiting.splice(0, max);
     running++;
     schedule();
+    let outcome: BatchOutcome<R>;
     try {
-      const results = await run(batch.map((b) => b.item));
-      batch.forEach((b, i) => {
-        const r = results[i]!;
-        if (r.status === 'fulfilled') b.resolve(r.value);
-        else b.reject(r.reason);
-      });
+      const ran = await run(batch.map((b) => b.item));
+      outcome = Array.isArray(ran) ? { results: ran } : ran;
     } catch (error) {
       for (const b of batch) b.reject(error);
+      return;
     } finally {
       running--;
       schedule();
     }
+    // The slot is free: the next batch goes to the database while this one's follow-up runs.
+    await outcome.after?.catch(() => undefined);
+    batch.forEach((b, i) => {
+      const r = outcome.results[i]!;
+      if (r.status === 'fulfilled') b.resolve(r.value);
+      else b.reject(r.reason);
+    });
   }
   return (item: T) => new Promise<R>((resolve, reject) => {
     if (waiting.length >= waitingMax) return reject(new AppError('unavailable', msg('http.busy')));
@@ -176,7 +195,14 @@ const proofUsed = () => new AppError('validation', msg('http.validation'), { pro
 export function createSubmissionFiler<V extends OcmwView, O extends { id: string }>(deps: SubmissionDeps<V, O>) {
   const { db, clock, notifications, mailsPerAddressPerDay } = deps;
 
-  async function fileBatch(items: Submission[]): Promise<PromiseSettledResult<Filed<V>>[]> {
+  /** A batch, and the warnings about OCMWs nobody reads as its follow-up (see batcher). */
+  async function fileAndWarn(items: Submission[]): Promise<BatchOutcome<Filed<V>>> {
+    const { results, warn } = await fileBatch(items);
+    return { results, after: warn() };
+  }
+
+  async function fileBatch(items: Submission[]): Promise<{ results: PromiseSettledResult<Filed<V>>[]; warn: () => Promise<void> }> {
+    const none = async () => undefined;
     // Each distinct postcode and OCMW once per batch (not longer: a change of settings counts at once).
     const memo = new Map<string, Promise<unknown>>();
     const once = <V>(key: string, f: () => Promise<V>): Promise<V> => {
@@ -223,7 +249,7 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
         ready.push(i);
       }
     });
-    if (ready.length === 0) return results;
+    if (ready.length === 0) return { results, warn: none };
 
     // R6.3: the numbers, per receipt year, in one statement each: unique, not gapless.
     const references = new Map<number, string>();
@@ -293,18 +319,20 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
       // is refused as a whole (each citizen sees an error and may send again; nothing was filed).
       if (!isDataError(error)) {
         for (const i of ready) results[i] = { status: 'rejected', reason: error };
-        return results;
+        return { results, warn: none };
       }
       if (ready.length === 1) {
         results[ready[0]!] = { status: 'rejected', reason: error };
-        return results;
+        return { results, warn: none };
       }
       const half = Math.ceil(ready.length / 2);
+      const warnings: (() => Promise<void>)[] = [];
       for (const part of [ready.slice(0, half), ready.slice(half)]) {
         const settled = await fileBatch(part.map((i) => items[i]!));
-        part.forEach((i, k) => (results[i] = settled[k]!));
+        part.forEach((i, k) => (results[i] = settled.results[k]!));
+        warnings.push(settled.warn);
       }
-      return results;
+      return { results, warn: async () => void (await Promise.all(warnings.map((w) => w()))) };
     }
     // After the commit, outside the try above: nothing here may file the committed batch a second
     // time. Both only touch this process's memory (the vendor list's cache, the send queue); were
@@ -325,19 +353,22 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
     // Issue 19: checked once per OCMW and date of the batch, and the administrators warned once per
     // OCMW. Best effort, after the commit: a failure here must not answer an error for a request that
     // was filed (the citizen would file it again); the admin page and the gauge read the state themselves.
-    const firstOf = new Map<string, number>();
-    for (const i of ready) if (filed!.has(references.get(i)!)) firstOf.set(`${items[i]!.today}|${places[i]!.ocmw.id}`, firstOf.get(`${items[i]!.today}|${places[i]!.ocmw.id}`) ?? i);
-    const days = new Set(items.map((s) => s.today));
-    for (const day of days) {
-      const ids = [...firstOf.keys()].filter((k) => k.startsWith(`${day}|`)).map((k) => k.slice(day.length + 1));
-      const unreadable = await deps.withoutReader(ids, day).catch(() => []);
-      for (const id of unreadable) {
-        const i = firstOf.get(`${day}|${id}`)!;
-        await clock.runWithToday(day, () => deps.warnUnreadable(id, references.get(i)!, items[i]!.receivedOn)).catch(() => undefined);
+    // It runs as the batch's follow-up: the answers wait for it, the next batch does not.
+    const warn = async () => {
+      const firstOf = new Map<string, number>();
+      for (const i of ready) if (filed!.has(references.get(i)!)) firstOf.set(`${items[i]!.today}|${places[i]!.ocmw.id}`, firstOf.get(`${items[i]!.today}|${places[i]!.ocmw.id}`) ?? i);
+      const days = new Set(items.map((s) => s.today));
+      for (const day of days) {
+        const ids = [...firstOf.keys()].filter((k) => k.startsWith(`${day}|`)).map((k) => k.slice(day.length + 1));
+        const unreadable = await deps.withoutReader(ids, day).catch(() => []);
+        for (const id of unreadable) {
+          const i = firstOf.get(`${day}|${id}`)!;
+          await clock.runWithToday(day, () => deps.warnUnreadable(id, references.get(i)!, items[i]!.receivedOn)).catch(() => undefined);
+        }
       }
-    }
-    return results;
+    };
+    return { results, warn };
   }
 
-  return batcher(fileBatch);
+  return batcher(fileAndWarn, BATCH_MAX, deps.batchesInFlight ?? BATCHES_IN_FLIGHT);
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/db.js';
+import { connectionsOf, type Db } from '../../db/db.js';
 import { lockForTransaction } from '../../db/lock.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatKbo } from '../../shared/identifiers.js';
@@ -20,7 +20,7 @@ import { HELP_REQUEST_READER_APPLICATIONS } from '../../shared/applications.js';
 import * as repo from './help-requests.repo.js';
 import { createProofOfWork, DEFAULT_POW_MAX_NUMBER, newProofSecret } from './citizen-proof.js';
 import { readVendorRows, visibleSets, type VendorRowsQuery } from './vendor-list.js';
-import { createSubmissionFiler, notificationMail, shortLived } from './citizen-submissions.js';
+import { createSubmissionFiler, notificationMail, SERVER_BATCHES_IN_FLIGHT, shortLived } from './citizen-submissions.js';
 
 export interface HelpRequestsDeps {
   db: Db;
@@ -292,6 +292,8 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   const fileSubmission = createSubmissionFiler({
     db,
     clock,
+    // On a server, batches overlap on their own connections (half the pool at most, the rest serves reads).
+    batchesInFlight: Math.max(1, Math.min(SERVER_BATCHES_IN_FLIGHT, Math.floor(connectionsOf(db) / 2))),
     notifications,
     mailsPerAddressPerDay,
     resolve: (postcode, nis, date) => competence(`${postcode}|${nis ?? ''}|${date}`, async () => {

@@ -15,7 +15,7 @@ vi.mock('./access-log.repo.js', () => ({
     written.push([...rows]);
   }),
 }));
-const { createAccessLog } = await import('./access-log.js');
+const { createAccessLog, listKey, LIST_REPEAT_WINDOW_MS } = await import('./access-log.js');
 
 const clock = { today: () => '2026-12-07', now: () => new Date(), realToday: () => '2026-12-07', runWithToday: (_d: string, fn: () => unknown) => fn() } as unknown as Clock;
 const entry = (n: number) => ({ organisationId: 'org', actor: { userId: `u${n}`, role: 'USER' }, channel: 'portal' as const, action: 'help-request.read', objectKind: 'help-request', objectId: `h${n}`, insz: '85073003328' });
@@ -103,4 +103,49 @@ describe('the access log recorder: buffered, set-based, nothing lost silently (i
     await accessLog.flush();
     expect(written.map((b) => b.length)).toEqual([1_000, 1_000, 500]);
   });
+
+  it('a list row shown again to the same reader within the window is one entry; after it, or to another reader, a new one', async () => {
+    let t = 1_000_000;
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log, now: () => t });
+    const row = (n: number, user = 'u1') => ({ ...entry(n), actor: { userId: user, role: 'USER' }, action: 'help-request.list' });
+    accessLog.record([row(1), row(2)]);
+    t += LIST_REPEAT_WINDOW_MS - 1;
+    accessLog.record([row(1), row(2), row(3)]);
+    accessLog.record([row(1, 'u2')]);
+    t += 1;
+    accessLog.record([row(1)]);
+    await accessLog.flush();
+    expect(written.flat().map((r) => `${r.actorUserId}:${r.objectId}`)).toEqual(['u1:h1', 'u1:h2', 'u1:h3', 'u2:h1', 'u1:h1']);
+  });
+
+  it('a detail read, a download and an export are recorded every time', async () => {
+    const accessLog = createAccessLog({ db: {} as Db, clock, flushMs: 50, maxRows: 100, log });
+    for (const action of ['help-request.read', 'help-request.read', 'ebox-document.download', 'ebox-document.download', 'users.export', 'users.export']) accessLog.record({ ...entry(1), action });
+    await accessLog.flush();
+    expect(written.flat()).toHaveLength(6);
+  });
 });
+
+describe('listKey: what makes a list read a repeat', () => {
+  const base = { organisationId: 'o', actor: { userId: 'u', role: 'USER' }, channel: 'portal' as const, action: 'help-request.list', objectKind: 'help-request', objectId: 'h', insz: null };
+  it.each([
+    { name: 'a list row', e: base, keyed: true },
+    { name: 'a detail read', e: { ...base, action: 'help-request.read' }, keyed: false },
+    { name: 'a list entry without an object', e: { ...base, objectId: null }, keyed: false },
+    { name: 'an export', e: { ...base, action: 'users.export' }, keyed: false },
+  ])('$name: keyed $keyed', ({ e, keyed }) => {
+    expect(listKey(e) !== null).toBe(keyed);
+  });
+  it.each([
+    { name: 'another role', other: { ...base, actor: { userId: 'u', role: 'TB' } } },
+    { name: 'another person', other: { ...base, actor: { userId: 'v', role: 'USER' } } },
+    { name: 'an account', other: { ...base, actor: { account: 'u' } } },
+    { name: 'another channel', other: { ...base, channel: 'vendor-api' as const } },
+    { name: 'another organisation', other: { ...base, organisationId: 'p' } },
+    { name: 'another object', other: { ...base, objectId: 'i' } },
+    { name: 'another INSZ', other: { ...base, insz: '85073003328' } },
+  ])('$name is not a repeat', ({ other }) => {
+    expect(listKey(other)).not.toBe(listKey(base));
+  });
+});
+

@@ -42,6 +42,10 @@ export interface AccessLogOptions {
   log?: { error: (obj: object, msg: string) => void };
   /** Only the benchmark turns it off, to measure a read without it; the product never does. */
   enabled?: boolean;
+  /** A list row shown again to the same reader within this window is not recorded again (ms; see `listKey`). */
+  repeatWindowMs?: number;
+  /** Wall time (ms) for the repeat window; tests give their own. */
+  now?: () => number;
 }
 
 export interface AccessLog {
@@ -56,6 +60,22 @@ export interface AccessLog {
 }
 
 const MAX_BATCH = 1_000;
+
+/** Repeats within this window: a vendor polling every second would otherwise log the same 20 people 900 times in 15 minutes. */
+export const LIST_REPEAT_WINDOW_MS = 15 * 60_000;
+/** List rows remembered for the window at most (about 15 MB); beyond, the oldest are forgotten and may be written again. */
+const MAX_REMEMBERED = 100_000;
+
+/**
+ * The key under which a list row's read counts as a repeat: the same reader (person and role, or
+ * account), channel, OCMW, action, object and INSZ. Only list actions (`….list`) have one: a
+ * detail read, a download and an export are recorded every time.
+ */
+export function listKey(e: AccessEntry): string | null {
+  if (!e.action.endsWith('.list') || !e.objectId) return null;
+  const who = 'userId' in e.actor ? `u:${e.actor.userId}:${e.actor.role ?? ''}` : `a:${e.actor.account}`;
+  return `${who}|${e.channel}|${e.organisationId}|${e.action}|${e.objectKind}|${e.objectId}|${e.insz ?? ''}`;
+}
 
 const MAX_RETRY_MS = 30_000;
 /** Rows kept at most while the database refuses writes (about 50 MB). */
@@ -79,8 +99,10 @@ function toRow(e: AccessEntry, at: Date, businessDate: string): AccessRow {
 }
 
 /** The buffered recorder of the access log (one per process; created in services.ts). */
-export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, enabled = true }: AccessLogOptions): AccessLog {
+export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, enabled = true, repeatWindowMs = LIST_REPEAT_WINDOW_MS, now = Date.now }: AccessLogOptions): AccessLog {
   let buffer: AccessRow[] = [];
+  /** List rows recorded lately: key → until when a repeat is not written (insertion order is time order). */
+  const remembered = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
   let failures = 0;
@@ -133,6 +155,22 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
     }
   }
 
+  /** Whether a list row's read is new in its window (and remembers it); a read without a key always is. */
+  function isNew(key: string | null, t: number): boolean {
+    if (key === null || repeatWindowMs <= 0) return true;
+    const until = remembered.get(key);
+    if (until !== undefined && until > t) return false;
+    remembered.delete(key);
+    remembered.set(key, t + repeatWindowMs);
+    if (remembered.size > MAX_REMEMBERED) {
+      for (const [k, u] of remembered) {
+        if (u > t && remembered.size <= MAX_REMEMBERED) break;
+        remembered.delete(k);
+      }
+    }
+    return true;
+  }
+
   function flush(): Promise<void> {
     if (timer) {
       clearTimeout(timer);
@@ -149,9 +187,12 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
       if (!enabled) return;
       const list = Array.isArray(entries) ? entries : [entries as AccessEntry];
       if (list.length === 0) return;
-      const at = new Date();
+      const t = now();
+      const fresh = list.filter((e) => isNew(listKey(e), t));
+      if (fresh.length === 0) return;
+      const at = new Date(t);
       const businessDate = clock.today();
-      for (const e of list) buffer.push(toRow(e, at, businessDate));
+      for (const e of fresh) buffer.push(toRow(e, at, businessDate));
       // While the database fails, the back-off's timer writes next: a full buffer does not make every read try again.
       if (buffer.length >= maxRows && failures === 0) void flush().catch(() => {});
       else schedule(flushMs);
