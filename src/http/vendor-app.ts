@@ -146,7 +146,11 @@ export async function buildVendorApp({ config, services, clock, tls }: { config:
   registerAccessLog(app, services.accessLog, (request) =>
     request.vendor ? { actor: { account: request.vendor.accountName }, channel: 'vendor-api', organisationId: request.vendor.organisationId } : null,
   );
-  app.addHook('onClose', async () => services.accessLog.flush());
+  app.addHook('onClose', async () => {
+    await services.accessLog.flush();
+    // Issue 20: the vendor list's change feed (its own connection on a server).
+    await services.helpRequests.close();
+  });
 
   await app.register(vendorRoutes, { prefix: '/vendor/v1', helpRequests: services.helpRequests, configuration: services.configuration });
   await app.register(dossiersVendorRoutes, { prefix: '/vendor/v1', dossiers: services.dossiers });

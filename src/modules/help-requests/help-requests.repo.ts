@@ -302,15 +302,8 @@ export async function findVisibleRequest(db: Db, organisationId: string, today: 
   return row;
 }
 
-/**
- * Issue 20: the newest history event's id ('0' when none): every change a list shows (filed,
- * forwarded, read, decided) records one, so an unchanged stamp means an unchanged list. One probe
- * of the primary key.
- */
-export async function lastEventId(db: Db): Promise<string> {
-  const [row] = await queryRows<{ id: string }>(db, sql`select coalesce(max(id), 0)::text as id from help_request_events`);
-  return row!.id;
-}
+/** Issue 20: the LISTEN/NOTIFY channel on which every change to help requests and their history is announced (migration 0030). */
+export const HELP_REQUEST_CHANGES = 'ocmw_help_requests';
 
 export async function listEvents(db: Db, requestId: string) {
   return queryRows<{ kind: string; at: string; by: string | null; fromOrganisation: string | null; toOrganisation: string | null; reason: string | null }>(

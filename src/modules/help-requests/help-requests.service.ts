@@ -1,4 +1,5 @@
 import { connectionsOf, type Db } from '../../db/db.js';
+import { changeFeed, type ChangeFeed } from '../../db/notify.js';
 import { lockForTransaction } from '../../db/lock.js';
 import { addDays, businessNow, type Clock } from '../../domain/clock.js';
 import { formatKbo } from '../../shared/identifiers.js';
@@ -143,6 +144,10 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   function changed() {
     vendorPages.clear();
   }
+  // Issue 20: the help requests' change feed (migration 0030, src/db/notify.ts), opened at the first
+  // conditional poll. An announcement from any instance also drops this one's pages.
+  let feed: ChangeFeed | undefined;
+  const changeFeedOf = () => (feed ??= changeFeed(db, repo.HELP_REQUEST_CHANGES, changed));
   // Issue 20: the organisations each OCMW sees, reused by the vendor list (vendor-list.ts).
   const visibleOf = visibleSets(db, () => clock.now().getTime(), VISIBLE_SET_MS);
   async function readVendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
@@ -624,12 +629,20 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
 
     /**
      * Issue 20: what a conditional poll of the list needs before reading it: the page's key (the
-     * OCMW, business date and query) and the lists' stamp (repo.lastEventId). The route answers
-     * 304 without reading the page when the tag it gave for this key was made at this stamp.
+     * OCMW, business date and query) and the change feed's stamp. The route answers 304 without
+     * reading the page when the tag it gave for this key was made at this stamp. No stamp (the feed
+     * is not subscribed, e.g. its connection dropped): the page is read and its tag compared.
      */
-    async vendorListStamp(client: VendorClient, q: VendorListQuery): Promise<{ key: string; stamp: string }> {
+    vendorListStamp(client: VendorClient, q: VendorListQuery): { key: string; stamp: string | undefined } {
       requireVendor(client, 'ocmw-online-proces');
-      return { key: pageKey(client.organisationId, clock.today(), q), stamp: await repo.lastEventId(db) };
+      return { key: pageKey(client.organisationId, clock.today(), q), stamp: changeFeedOf().stamp() };
+    },
+
+    /** Ends the change feed's subscription (the vendor app's close); the next conditional poll opens it again. */
+    async close() {
+      const open = feed;
+      feed = undefined;
+      await open?.close();
     },
 
     async vendorGet(client: VendorClient, reference: string) {

@@ -1,4 +1,6 @@
 import { request as httpRequest } from 'node:http';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/db.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSelfSigned, type GeneratedCertificate } from '../../http/self-signed.js';
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
@@ -140,6 +142,29 @@ describe('vendor API over mutual TLS (R6.9)', () => {
     const changed = await get('/vendor/v1/help-requests?pageSize=5', certs.full, etag);
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('a change committed elsewhere (another instance, any statement) ends the 304 at the next poll (issue 20: the change feed)', async () => {
+    const get = (etag?: string) =>
+      vendor.raw({ method: 'GET', path: '/vendor/v1/help-requests?pageSize=3', cert: certs.full, headers: { 'accept-language': 'nl', ...(etag ? { 'if-none-match': etag } : {}) } });
+    const first = await get();
+    const etag = first.headers.etag as string;
+    const top = (JSON.parse(first.body) as { items: { reference: string }[] }).items[0]!.reference;
+    // The feed listens from the first conditional poll on; the tag is then trusted at its stamp.
+    expect((await get(etag)).status).toBe(304);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await get(etag)).status).toBe(304);
+    // Not through this instance's service, and with no history event: only the announcement tells.
+    await queryRows(ctx.database.db, sql`update help_requests set surname = 'Anders' where reference = ${top}`);
+    let after = await get(etag);
+    // Well within the second a tag used to be trusted at an unchanged stamp (the old TAG_STAMP_MS).
+    for (let i = 0; i < 10 && after.status === 304; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      after = await get(etag);
+    }
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.body).toContain('Anders');
   });
 
   it('refuses a cursor it did not give out, naming the field (issue 20)', async () => {
