@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -133,6 +134,24 @@ function assertPgliteMajor(dir: string): void {
 export function connectionsOf(db: Db): number {
   const client = (db as unknown as { $client?: { options?: { max?: number } } }).$client;
   return client instanceof pg.Pool ? (client.options?.max ?? 10) : 1;
+}
+
+/**
+ * queryRows as a named prepared statement: on a server each connection parses and plans the
+ * statement once and then only binds and runs it (issue 20: the vendor list's statements, polled
+ * many times a second, spent as long being planned as being run). The name comes from the SQL
+ * text, so one text is one statement whatever the parameters. PGlite runs it as queryRows does.
+ * Only for statements whose text comes from a bounded set (not built from data).
+ */
+export async function queryRowsPrepared<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+  const { session, dialect } = db as unknown as {
+    session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<unknown> } };
+    dialect: { sqlToQuery(q: ReturnType<typeof sql>): { sql: string; params: unknown[] } };
+  };
+  const built = dialect.sqlToQuery(query);
+  const name = `ocmw_${createHash('sha1').update(built.sql).digest('hex').slice(0, 24)}`;
+  const result = (await session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
+  return result.rows;
 }
 
 /** Runs a query that returns rows and gives them typed; both drivers return `{ rows }`. */

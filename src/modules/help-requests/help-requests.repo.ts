@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { queryRows, type Db } from '../../db/db.js';
+import { queryRows, queryRowsPrepared, type Db } from '../../db/db.js';
+import { pgArray } from '../../db/arrays.js';
 import { helpRequestEvents, helpRequests } from '../../db/schema.js';
 import type { ListKey } from './vendor-cursor.js';
 import { HELP_REQUEST_READER_APPLICATIONS } from '../../shared/applications.js';
@@ -223,12 +224,15 @@ const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'U
  * statement (the visible organisations, the page and its total), one round trip. Only a page past
  * the end, which has no row to carry the total, costs a second one.
  */
-export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number): Promise<{ rows: KeyedSummaryRow[]; total: number }> {
+export async function listRequests(db: Db, organisationId: string, today: string, f: ListFilter, offset: number, limit: number, visibleIds?: readonly string[]): Promise<{ rows: KeyedSummaryRow[]; total: number }> {
   const where = whereOf(today, f);
   // Read back from organisations so that the planner expects a handful of rows: it reckons ~200
   // for any recursive query, and then costs the list as 200 OCMWs' worth (JIT compilation at
-  // ~40 ms per list on PostgreSQL 15, parallel scans).
-  const visible = sql`visible as materialized (
+  // ~40 ms per list on PostgreSQL 15, parallel scans). The vendor list gives the ids it keeps
+  // (vendor-list.ts visibleSets): then the statement need not work them out again.
+  const visible = visibleIds
+    ? sql`visible as materialized (select id from unnest(${pgArray(visibleIds, 'uuid')}) as v(id))`
+    : sql`visible as materialized (
     select o.id from organisations o where o.id = any(array(select id from ${visibleOrganisations(organisationId, today)} v)))`;
   // Per visible organisation (one, or a few after a merger): its newest offset + limit requests
   // from the index help_requests_org (or help_requests_due for the unread ones), read newest
@@ -237,7 +241,7 @@ export async function listRequests(db: Db, organisationId: string, today: string
   // parallel bitmap scan of every request of the OCMW. Only the page goes through to_char.
   const order = listOrder;
   const total = sql`(select coalesce(sum(c.n), 0)::int from visible v cross join lateral (select count(*) as n from help_requests r where ${where}) c)`;
-  const page = await queryRows<KeyedSummaryRow & { total: number }>(
+  const page = await queryRowsPrepared<KeyedSummaryRow & { total: number }>(
     db,
     sql`with ${visible}
         select ${summaryColumns}, ${filedAtKey}, r.total
@@ -270,10 +274,10 @@ export async function visibleOrganisationIds(db: Db, organisationId: string, dat
 export async function listRequestsAfter(db: Db, visible: string[], today: string, f: ListFilter, after: ListKey | undefined, limit: number): Promise<KeyedSummaryRow[]> {
   const where = whereOf(today, f);
   const from = after ? sql` and (r.received_on, r.filed_at, r.id) < (${after.receivedOn}::date, ${after.filedAt}::timestamptz, ${after.id}::uuid)` : sql``;
-  return queryRows<KeyedSummaryRow>(
+  return queryRowsPrepared<KeyedSummaryRow>(
     db,
     sql`select ${summaryColumns}, ${filedAtKey}
-        from (select r.* from unnest(${`{${visible.join(',')}}`}::uuid[]) v(id)
+        from (select r.* from unnest(${pgArray(visible, 'uuid')}) v(id)
               cross join lateral (select r.* from help_requests r where ${where}${from} order by ${listOrder} limit ${limit}) r
               order by ${listOrder} limit ${limit}) r
         order by ${listOrder}`,

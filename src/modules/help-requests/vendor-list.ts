@@ -70,6 +70,6 @@ export async function readVendorRows(db: Db, visibleOf: (organisationId: string,
     return { rows, nextCursor: nextCursorOf(rows, found.length > q.pageSize) };
   }
   const offset = (q.page - 1) * q.pageSize;
-  const { rows, total } = await repo.listRequests(db, organisationId, today, filter, offset, q.pageSize);
+  const { rows, total } = await repo.listRequests(db, organisationId, today, filter, offset, q.pageSize, await visibleOf(organisationId, today));
   return { rows, total, page: q.page, nextCursor: nextCursorOf(rows, offset + rows.length < total) };
 }
