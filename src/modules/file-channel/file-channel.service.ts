@@ -225,7 +225,8 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
     async listIncoming(institutionId: string, page: { page: number; pageSize: number }) {
       const { rows, total } = await repo.listUploadsFor(db, institutionId, (page.page - 1) * page.pageSize, page.pageSize);
       return {
-        items: rows.map((r) => ({ id: r.id, reference: r.reference, fileName: r.fileName, senderKbo: r.senderKbo, size: r.size, sha256: r.sha256, receivedAt: r.receivedAt.toISOString(), fetchedAt: r.fetchedAt?.toISOString() ?? null })),
+        // senderId is for the access log (the OCMW whose file was read, issue 24); the response schema leaves it out.
+        items: rows.map((r) => ({ id: r.id, reference: r.reference, fileName: r.fileName, senderKbo: r.senderKbo, senderId: r.organisationId, size: r.size, sha256: r.sha256, receivedAt: r.receivedAt.toISOString(), fetchedAt: r.fetchedAt?.toISOString() ?? null })),
         total,
         page: page.page,
         pageSize: page.pageSize,
