@@ -89,7 +89,11 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
       wouldExpire: (c) => sql`closed_on < ${c}::date and not exists (select 1 from dossier_forms f where f.dossier_id = dossiers.id and not (${formExpired(c)}))`,
     },
   ],
-  'access-log': [{ table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date` }],
+  'access-log': [
+    { table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date` },
+    // The register of citizens' requests (migration 0028) holds the INSZ with the officer's reason: kept as long as the access log.
+    { table: 'subject_requests', key: 'id', expired: (c) => sql`business_date < ${c}::date` },
+  ],
   'login-throttles': [{ table: 'login_throttles', key: 'key', expired: (_c, ts) => sql`last_attempt_at < ${ts}` }],
 };
 
