@@ -58,7 +58,7 @@ export const AccessLogItem = z.object({
 }).meta({
   id: 'AccessLogItem',
   description: 'One read of a citizen’s data (issue 24).',
-  examples: [{ id: 4711, at: '2026-03-02T09:15:00.000Z', businessDate: '2026-03-02', organisation: '0212235604', actor: 'user.antwerpen (An Peeters)', actorUserId: '3f1c2a9e-8d7b-4c6a-9e5f-0a1b2c3d4e5f', actorRole: 'USER', channel: 'portal', action: 'help-request.read', objectKind: 'help-request', objectId: '6b8e2f10-4c3d-4a5b-8c7d-9e0f1a2b3c4d', insz: '85073003328' }],
+  examples: [{ id: 4711, at: '2026-03-02T09:15:00.000Z', businessDate: '2026-03-02', organisation: '0212235604', actor: 'an.peeters (An Peeters)', actorUserId: '3f1c2a9e-8d7b-4c6a-9e5f-0a1b2c3d4e5f', actorRole: 'USER', channel: 'portal', action: 'help-request.read', objectKind: 'help-request', objectId: '6b8e2f10-4c3d-4a5b-8c7d-9e0f1a2b3c4d', insz: '85073003328' }],
 });
 
 export const AccessLogPage = z.object({

@@ -57,7 +57,7 @@ export const SubjectRegisterEntry = z
   .meta({
     id: 'SubjectRegisterEntry',
     description: "One citizen's request in the organisation's register (issue 24).",
-    examples: [{ id: 12, kind: 'erasure', insz: '85073003328', reason: 'Verzoek per brief van 2 maart 2026, ref. AV-2026-014', officer: 'dpo.antwerpen', at: '2026-03-04T10:12:00.000Z', businessDate: '2026-03-04', counts: { mails: 2 } }],
+    examples: [{ id: 12, kind: 'erasure', insz: '85073003328', reason: 'Verzoek per brief van 2 maart 2026, ref. AV-2026-014', officer: 'an.peeters', at: '2026-03-04T10:12:00.000Z', businessDate: '2026-03-04', counts: { mails: 2 } }],
   });
 
 export const SubjectRegisterPage = z
