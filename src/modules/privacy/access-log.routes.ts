@@ -1,10 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../shared/errors.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf, renderTable, sendFile } from '../access/index.js';
 import { accessLogMessages } from './access-log-messages.js';
 import { AccessLogExportBody, AccessLogPage, AccessLogQuery, AccessLogSearchBody } from './access-log.schema.js';
-import type { AccessLogService } from './access-log.service.js';
+import type { AccessLogService, AccessQuery } from './access-log.service.js';
 
 const TABLE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
@@ -17,6 +18,13 @@ const tags = ['Privacy'];
  * The INSZ travels only in a POST body: a URL reaches the request log, proxies and browser history.
  */
 export const accessLogRoutes: FastifyPluginAsyncZod<{ accessLog: AccessLogService }> = async (app, { accessLog }) => {
+  /** The officer's search, and its one entry (with the INSZ searched for, if any). */
+  async function search(request: FastifyRequest, q: AccessQuery) {
+    const page = await accessLog.search(callerOf(request), q);
+    request.recordAccess({ action: 'access-log.search', objectKind: 'access-log', insz: q.insz ?? null });
+    return page;
+  }
+
   app.get('/privacy/access-log', {
     config: { access: 'context' },
     // Before the schema's check, so that the answer names the field and says where the INSZ goes.
@@ -32,11 +40,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod<{ accessLog: AccessLogServic
       querystring: AccessLogQuery,
       response: { 200: AccessLogPage, ...errors },
     },
-  }, async (request) => {
-    const page = await accessLog.search(callerOf(request), request.query);
-    request.recordAccess({ action: 'access-log.search', objectKind: 'access-log' });
-    return page;
-  });
+  }, async (request) => search(request, request.query));
 
   app.post('/privacy/access-log/search', {
     config: { access: 'context' },
@@ -46,11 +50,7 @@ export const accessLogRoutes: FastifyPluginAsyncZod<{ accessLog: AccessLogServic
       body: AccessLogSearchBody,
       response: { 200: AccessLogPage, ...errors },
     },
-  }, async (request) => {
-    const page = await accessLog.search(callerOf(request), request.body);
-    request.recordAccess({ action: 'access-log.search', objectKind: 'access-log', insz: request.body.insz ?? null });
-    return page;
-  });
+  }, async (request) => search(request, request.body));
 
   app.post('/privacy/access-log/export', {
     config: { access: 'context' },

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AccessLogPage } from '../../../modules/privacy/access-log.schema.js';
+import type { AccessLogPage, AccessLogSearchBody } from '../../../modules/privacy/access-log.schema.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { request } from '../../api.js';
 import { downloadPosted } from './post-download.js';
@@ -8,14 +8,7 @@ export type AccessLogPageData = z.infer<typeof AccessLogPage>;
 export type AccessLogItemData = AccessLogPageData['items'][number];
 
 /** The officer's filters: the INSZ among them, which is why they travel in a POST body (never in a URL). */
-export interface AccessLogFilter {
-  insz?: string;
-  actorUserId?: string;
-  from?: string;
-  to?: string;
-  cursor?: string;
-  pageSize?: number;
-}
+export type AccessLogFilter = z.input<typeof AccessLogSearchBody>;
 
 /** The access log's search and export (the officer's own organisation; the server checks). */
 export const accessLogApi = {
