@@ -161,6 +161,22 @@ describe('the access log records each read once, per channel (issue 24)', () => 
   });
 });
 
+describe('SFTP /ebox/: a document naming a person (issue 24 review)', () => {
+  it('an attachment fetched over SFTP carries the INSZ its document names', async () => {
+    const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+    const published = await ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, {
+      recipientKbo: '0212235604', title: 'Afrekening', category: 'Afrekeningen', messageType: 'Afrekening', rsz: false, documentDate: '2026-01-05', body: `Voor ${INSZ}.`, channelDelivery: true,
+      attachment: { fileName: 'afrekening.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') },
+    });
+    const session = { accountId: '00000000-0000-4000-8000-000000000001', organisationId: antwerpen, permissions: ['mediprima-afrekening'], username: 'sftp-antwerpen', credential: 'c' };
+    const file = (await ctx.services.fileChannel.listFolder(session, 'ebox')).find((f) => f.name.includes(published.id.slice(0, 8)) || f.name.includes('afrekening'));
+    expect(file).toBeTruthy();
+    const since = await lastId();
+    expect(await ctx.services.fileChannel.readFile(session, 'ebox', file!.name)).toBeTruthy();
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.object_id, r.insz])).toEqual([['sftp', 'ebox-document.download', published.id, INSZ]]);
+  });
+});
+
 describe("the privacy officer's search (issue 24)", () => {
   it('finds the reads of an INSZ in its own organisation, and records its own search once', async () => {
     const dpo = ctx.client();
