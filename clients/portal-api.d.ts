@@ -1621,7 +1621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the organisation's access log by INSZ, reader or period, newest first (privacy-officer only) */
+        /** Search the organisation's access log by reader or period, newest first (privacy-officer only); by INSZ: POST /privacy/access-log/search */
         get: operations["getPrivacyAccessLog"];
         put?: never;
         post?: never;
@@ -1638,10 +1638,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's access log search as CSV or XLSX, formula-safe (privacy-officer only) */
-        get: operations["getPrivacyAccessLogExport"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** The organisation's access log search as CSV or XLSX, formula-safe, channels and actions in the reader's language (privacy-officer only) */
+        post: operations["postPrivacyAccessLogExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/access-log/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Search the organisation's access log by INSZ, reader or period, newest first (privacy-officer only; the INSZ in the body) */
+        post: operations["postPrivacyAccessLogSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1657,6 +1674,23 @@ export interface paths {
         };
         /** Issue 24: how long each kind of personal data is kept, and why (platform administrator and privacy officers) */
         get: operations["getPrivacyRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subject-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Issue 24: the register of the OCMW's citizens' requests (exports and erasures, with the officer's reason), newest first; only its privacy officer */
+        get: operations["getPrivacySubjectRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1960,7 +1994,47 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description One read of a citizen’s data (issue 24). */
+        /** @description The search as a CSV or XLSX file (at most 50,000 entries, newest first). */
+        AccessLogExport: {
+            /**
+             * Format: uuid
+             * @description Only reads by this person (their user id)
+             */
+            actorUserId?: string;
+            /**
+             * @description CSV (UTF-8, ";") or XLSX
+             * @enum {string}
+             */
+            format: "csv" | "xlsx";
+            /** @description First business date, included */
+            from?: components["schemas"]["IsoDate"];
+            /** @description Only reads of this national number (INSZ; dots and dash allowed) */
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @description The headers' and labels' language (default: the reader's)
+             * @enum {string}
+             */
+            lang?: "nl" | "fr" | "de" | "en";
+            /** @description Last business date, included */
+            to?: components["schemas"]["IsoDate"];
+        };
+        /**
+         * @description One read of a citizen’s data (issue 24).
+         * @example {
+         *       "id": 4711,
+         *       "at": "2026-03-02T09:15:00.000Z",
+         *       "businessDate": "2026-03-02",
+         *       "organisation": "0212235604",
+         *       "actor": "an.peeters (An Peeters)",
+         *       "actorUserId": "3f1c2a9e-8d7b-4c6a-9e5f-0a1b2c3d4e5f",
+         *       "actorRole": "USER",
+         *       "channel": "portal",
+         *       "action": "help-request.read",
+         *       "objectKind": "help-request",
+         *       "objectId": "6b8e2f10-4c3d-4a5b-8c7d-9e0f1a2b3c4d",
+         *       "insz": "85073003328"
+         *     }
+         */
         AccessLogItem: {
             /** @description e.g. help-request.read, dossier.read, users.export */
             action: string;
@@ -1973,7 +2047,7 @@ export interface components {
             /** @description The business clock's date of the read */
             businessDate: string;
             /** @enum {string} */
-            channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp";
+            channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp" | "file-https";
             id: number;
             insz: string | null;
             objectId: string | null;
@@ -1987,6 +2061,27 @@ export interface components {
             /** @description Pass as cursor for the next page; null after the last */
             nextCursor: string | null;
             pageSize: number;
+        };
+        /** @description Search of the access log: every filter optional, combined with AND. The INSZ is in the body, never in a URL. */
+        AccessLogSearch: {
+            /**
+             * Format: uuid
+             * @description Only reads by this person (their user id)
+             */
+            actorUserId?: string;
+            /** @description The previous page's nextCursor: the page after its last entry */
+            cursor?: string;
+            /** @description First business date, included */
+            from?: components["schemas"]["IsoDate"];
+            /** @description Only reads of this national number (INSZ; dots and dash allowed) */
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @description Entries per page (1–200, default 50)
+             * @default 50
+             */
+            pageSize: number;
+            /** @description Last business date, included */
+            to?: components["schemas"]["IsoDate"];
         };
         /** @description A technical channel account of ChaMan (FTP, SFTP, SOAP or REST), without secrets. */
         AccountSummary: {
@@ -2382,7 +2477,7 @@ export interface components {
             insz: components["schemas"]["Insz"];
             /** @description What to erase; all or nothing (409 naming a kind the law keeps) */
             kinds: components["schemas"]["SubjectKindInput"][];
-            /** @description Why (the request, its date and reference): kept in the audit log */
+            /** @description Why (the request, its date and reference): kept in the register of citizens' requests, which only the privacy officer reads (never in the audit log) */
             reason: string;
         };
         /** @description What the erasure changed. */
@@ -2417,6 +2512,47 @@ export interface components {
                 /** @description Why it can or cannot be erased, in the reader's language */
                 reason: string;
             }[];
+        };
+        /**
+         * @description One citizen's request in the organisation's register (issue 24).
+         * @example {
+         *       "id": 12,
+         *       "kind": "erasure",
+         *       "insz": "85073003328",
+         *       "reason": "Verzoek per brief van 2 maart 2026, ref. AV-2026-014",
+         *       "officer": "an.peeters",
+         *       "at": "2026-03-04T10:12:00.000Z",
+         *       "businessDate": "2026-03-04",
+         *       "counts": {
+         *         "mails": 2
+         *       }
+         *     }
+         */
+        SubjectRegisterEntry: {
+            at: string;
+            businessDate: string;
+            /** @description Per kind: what the export held, or what the erasure erased */
+            counts: {
+                [key: string]: number;
+            };
+            id: number;
+            insz: string;
+            /**
+             * @description An export (GDPR art. 15) or an erasure (art. 17)
+             * @enum {string}
+             */
+            kind: "export" | "erasure";
+            /** @description The username of the privacy officer who made it */
+            officer: string | null;
+            /** @description The officer's reason (an erasure's; null for an export) */
+            reason: string | null;
+        };
+        /** @description A page of the register of citizens' requests, newest first (only the organisation's privacy officer). */
+        SubjectRegisterPage: {
+            items: components["schemas"]["SubjectRegisterEntry"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         /** @description The person of the request, by national number (the privacy officer's own OCMW is searched). */
         SubjectRequestBody: {
@@ -10250,7 +10386,6 @@ export interface operations {
                 /** @description The previous page's nextCursor: the page after its last entry */
                 cursor?: string;
                 from?: components["schemas"]["IsoDate"];
-                insz?: components["schemas"]["Insz"];
                 /** @description Entries per page (1–200, default 50) */
                 pageSize?: number;
                 to?: components["schemas"]["IsoDate"];
@@ -10271,17 +10406,17 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": 1,
-                     *           "at": "2025-01-01T09:30:00.000Z",
-                     *           "businessDate": "2025-01-01",
-                     *           "organisation": "tekst",
-                     *           "actor": "tekst",
-                     *           "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
-                     *           "actorRole": "tekst",
+                     *           "id": 4711,
+                     *           "at": "2026-03-02T09:15:00.000Z",
+                     *           "businessDate": "2026-03-02",
+                     *           "organisation": "0212235604",
+                     *           "actor": "an.peeters (An Peeters)",
+                     *           "actorUserId": "3f1c2a9e-8d7b-4c6a-9e5f-0a1b2c3d4e5f",
+                     *           "actorRole": "USER",
                      *           "channel": "portal",
-                     *           "action": "tekst",
-                     *           "objectKind": "tekst",
-                     *           "objectId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "action": "help-request.read",
+                     *           "objectKind": "help-request",
+                     *           "objectId": "6b8e2f10-4c3d-4a5b-8c7d-9e0f1a2b3c4d",
                      *           "insz": "85073003328"
                      *         }
                      *       ],
@@ -10298,24 +10433,28 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getPrivacyAccessLogExport: {
+    postPrivacyAccessLogExport: {
         parameters: {
-            query: {
-                /** @description Only reads by this person (their user id) */
-                actorUserId?: string;
-                /** @description CSV (UTF-8, ";") or XLSX */
-                format: "csv" | "xlsx";
-                from?: components["schemas"]["IsoDate"];
-                insz?: components["schemas"]["Insz"];
-                /** @description The headers' language (default: the reader's) */
-                lang?: "nl" | "fr" | "de" | "en";
-                to?: components["schemas"]["IsoDate"];
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "from": "2025-01-01",
+                 *       "to": "2025-01-01",
+                 *       "format": "csv",
+                 *       "lang": "nl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccessLogExport"];
+            };
+        };
         responses: {
             /** @description The file */
             200: {
@@ -10325,6 +10464,66 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postPrivacyAccessLogSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "actorUserId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                 *       "from": "2025-01-01",
+                 *       "to": "2025-01-01",
+                 *       "cursor": "tekst",
+                 *       "pageSize": 50
+                 *     }
+                 */
+                "application/json": components["schemas"]["AccessLogSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 4711,
+                     *           "at": "2026-03-02T09:15:00.000Z",
+                     *           "businessDate": "2026-03-02",
+                     *           "organisation": "0212235604",
+                     *           "actor": "an.peeters (An Peeters)",
+                     *           "actorUserId": "3f1c2a9e-8d7b-4c6a-9e5f-0a1b2c3d4e5f",
+                     *           "actorRole": "USER",
+                     *           "channel": "portal",
+                     *           "action": "help-request.read",
+                     *           "objectKind": "help-request",
+                     *           "objectId": "6b8e2f10-4c3d-4a5b-8c7d-9e0f1a2b3c4d",
+                     *           "insz": "85073003328"
+                     *         }
+                     *       ],
+                     *       "pageSize": 1,
+                     *       "nextCursor": "tekst"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessLogPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -10368,6 +10567,54 @@ export interface operations {
                     "application/json": components["schemas"]["RetentionSettings"];
                 };
             };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPrivacySubjectRequests: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": 12,
+                     *           "kind": "erasure",
+                     *           "insz": "85073003328",
+                     *           "reason": "Verzoek per brief van 2 maart 2026, ref. AV-2026-014",
+                     *           "officer": "an.peeters",
+                     *           "at": "2026-03-04T10:12:00.000Z",
+                     *           "businessDate": "2026-03-04",
+                     *           "counts": {
+                     *             "mails": 2
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SubjectRegisterPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];

@@ -71,6 +71,10 @@ test("the privacy officer answers a citizen's request: what the OCMW holds, the 
   await expectNoAxeViolations(page, 'the erasure confirmation');
   await dialog.getByRole('button', { name: 'Definitief wissen' }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 item gewist.' })).toBeVisible();
+  // The officer's register keeps the reason (the audit log does not): the erasure and the file above.
+  const register = page.getByRole('region', { name: 'Register van verzoeken' });
+  await expect(register.locator('tbody tr').first()).toContainText('Verzoek per brief van 2 december');
+  await expect(register).toContainText('Inzage (bestand)');
 
   // The retention periods, with their reasons.
   await page.getByRole('link', { name: 'Bewaartermijnen' }).click();

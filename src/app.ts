@@ -220,7 +220,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
   await app.register(retentionRoutes, { prefix: '/api/v1', retention: services.retention });
   await app.register(subjectRequestRoutes, { prefix: '/api/v1', subjectRequests: services.subjectRequests });
   await app.register(mergerRoutes, { prefix: '/api/v1', mergers: services.mergers });
-  await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications });
+  await app.register(notificationsRoutes, { prefix: '/api/v1', notifications: services.notifications, requestOwners: (references) => services.helpRequests.ownersOf(references) });
   await app.register(accessLogRoutes, { prefix: '/api/v1', accessLog: services.privacy });
   await app.register(helpRoutes, { prefix: '/api/v1', helpdesk: config.helpdesk });
 

@@ -468,7 +468,8 @@ const MATRIX: Record<string, Entry> = {
   // given the application in Antwerpen, 404 for another OCMW's report) are in
   // src/modules/subsidy-report/subsidy-report.int.test.ts.
   'GET /api/v1/privacy/access-log': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: () => ({ url: '/api/v1/privacy/access-log' }) },
-  'GET /api/v1/privacy/access-log/export': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: () => ({ url: '/api/v1/privacy/access-log/export?format=csv' }) },
+  'POST /api/v1/privacy/access-log/search': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: (h) => ({ url: '/api/v1/privacy/access-log/search', payload: { insz: h.newInsz() } }) },
+  'POST /api/v1/privacy/access-log/export': { allow: [], why: 'no actor holds the privacy-officer application; the officer is covered by src/modules/privacy/access-log.int.test.ts', request: () => ({ url: '/api/v1/privacy/access-log/export', payload: { format: 'csv' } }) },
   'GET /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports' }) },
   'POST /api/v1/subsidy-reports': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports', payload: { year: 2024 } }) },
   'GET /api/v1/subsidy-reports/:id': { allow: [], why: 'no actor holds Uniek verslag in Antwerpen', request: () => ({ url: '/api/v1/subsidy-reports/00000000-0000-4000-8000-00000000a001' }) },
@@ -479,6 +480,7 @@ const MATRIX: Record<string, Entry> = {
   // citizen's request (privacy officers of their own OCMW). No actor here holds "privacy-officer":
   // its allowed cases and another OCMW's 404 are in src/modules/privacy/subject-request.int.test.ts.
   'GET /api/v1/privacy/retention': { allow: ['admin'], shared: true, request: () => ({ url: '/api/v1/privacy/retention' }) },
+  'GET /api/v1/privacy/subject-requests': { allow: [], why: "no actor holds privacy-officer; the officer's register and another OCMW's officer are covered by src/modules/privacy/subject-request.int.test.ts", request: () => ({ url: '/api/v1/privacy/subject-requests' }) },
   'POST /api/v1/privacy/subject-requests/overview': { allow: [], why: 'no actor holds privacy-officer', request: (h) => ({ url: '/api/v1/privacy/subject-requests/overview', payload: { insz: h.newInsz() } }) },
   'POST /api/v1/privacy/subject-requests/export': { allow: [], why: 'no actor holds privacy-officer', request: (h) => ({ url: '/api/v1/privacy/subject-requests/export', payload: { insz: h.newInsz() } }) },
   'POST /api/v1/privacy/subject-requests/erasure': {

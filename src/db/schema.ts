@@ -475,7 +475,7 @@ export const accessLog = pgTable(
     index('access_log_org_at').on(t.organisationId, t.at),
     index('access_log_org_actor_at').on(t.organisationId, t.actorUserId, t.at),
     index('access_log_business_date').on(t.businessDate),
-    check('access_log_channel_check', sql`${t.channel} in ('portal', 'vendor-api', 'institution-api', 'cli', 'sftp')`),
+    check('access_log_channel_check', sql`${t.channel} in ('portal', 'vendor-api', 'institution-api', 'cli', 'sftp', 'file-https')`),
     check(
       'access_log_actor_check',
       sql`${t.actorUserId} is not null or ${t.actorAccount} is not null or ${t.channel} = 'cli'`,
@@ -497,6 +497,35 @@ export const retentionSettings = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('retention_settings_days', sql`${t.days} >= 0 and ${t.days} <= 36525`)],
+);
+
+/**
+ * The register of a citizen's requests (issue 24, migration 0028): each export and erasure by an
+ * OCMW's privacy officer, with the INSZ and the officer's reason. Readable only by that
+ * organisation's privacy officer (the audit log, which the managers read, says only that it
+ * happened). Purged with the access log (kind `access-log`). Owned by the privacy module.
+ */
+export const subjectRequests = pgTable(
+  'subject_requests',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    kind: text().notNull(),
+    insz: char({ length: 11 }).notNull(),
+    reason: text(),
+    officerUserId: uuid().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    businessDate: date({ mode: 'string' }).notNull(),
+    counts: jsonb().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [
+    index('subject_requests_org_id').on(t.organisationId, t.id),
+    index('subject_requests_business_date').on(t.businessDate),
+    check('subject_requests_kind_check', sql`${t.kind} in ('export', 'erasure')`),
+    check('subject_requests_reason_check', sql`${t.kind} <> 'erasure' or ${t.reason} is not null`),
+  ],
 );
 
 /** Each purge (issue 24): the daily job claims its business date once across instances; counts per kind. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dammCheckDigit, formatHelpReference, isValidHelpReference, parseHelpReference } from './help-reference.js';
+import { dammCheckDigit, findHelpReference, formatHelpReference, isValidHelpReference, parseHelpReference } from './help-reference.js';
 
 /*
  * Hand computation with the Damm table (row = interim digit, column = next digit), starting at 0:
@@ -176,4 +176,17 @@ describe('error detection of the check digit', () => {
     }
     expect(missed).toEqual([]);
   }, 30_000);
+});
+
+describe('findHelpReference (issue 24: whose request a mail names)', () => {
+  it.each([
+    ['Uw hulpaanvraag OO-2025-0000042-5 is ontvangen', 'OO-2025-0000042-5'],
+    ['Votre demande oo-2025-0000042-5 a été reçue', 'OO-2025-0000042-5'],
+    ['wrong check OO-2025-0000042-4, right OO-2024-0000001-3', 'OO-2024-0000001-3'],
+    ['XOO-2025-0000042-5', undefined],
+    ['OO-2025-0000042-55', undefined],
+    ['Welkom op het portaal', undefined],
+  ])('%j → %j', (text, expected) => {
+    expect(findHelpReference(text)).toBe(expected);
+  });
 });

@@ -70,3 +70,11 @@ export function parseHelpReference(s: string): HelpReference | undefined {
 export function isValidHelpReference(s: string): boolean {
   return parseHelpReference(s) !== undefined;
 }
+
+/** The first valid reference number a text names (a mail's subject: whose request it is, issue 24), upper-case; undefined when none. */
+export function findHelpReference(text: string): string | undefined {
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])OO-[0-9]{4}-[0-9]{7}-[0-9](?![0-9])/gi)) {
+    if (isValidHelpReference(m[0])) return m[0].toUpperCase();
+  }
+  return undefined;
+}

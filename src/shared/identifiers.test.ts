@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInsz, inszFromParts, kboFromBody, validateInsz, validateKbo, validateNis } from './identifiers.js';
+import { formatInsz, inszFromParts, kboFromBody, mentionedInsz, validateInsz, validateKbo, validateNis } from './identifiers.js';
 
 describe('KBO (R0.1)', () => {
   it.each([
@@ -101,5 +101,20 @@ describe('NIS (R0.3)', () => {
     ['01001', 'nis.not_municipality'],
   ])('refuses %j with %s', (input, error) => {
     expect(validateNis(input).errors).toContain(error);
+  });
+});
+
+describe('an INSZ named in a text (issue 24: whose e-Box document it is)', () => {
+  it.each([
+    [['Beslissing 85073003328'], ['85073003328']],
+    [['Beslissing 85.07.30-033.28 leefloon'], ['85073003328']],
+    [['85073003328', 'bijlage-85.07.30-033.28.pdf'], ['85073003328']],
+    [['Dossier 85073003328 en 00010100105'], ['85073003328', '00010100105']],
+    [['ref 850730033281'], []],
+    [['ref 185073003328'], []],
+    [['rekening 85073003329'], []],
+    [['geen nummer', null, undefined], []],
+  ] as const)('%j names %j', (texts, expected) => {
+    expect(mentionedInsz(...texts)).toEqual(expected);
   });
 });

@@ -100,6 +100,26 @@ export function formatInsz(digits: string): string {
   return `${digits.slice(0, 2)}.${digits.slice(2, 4)}.${digits.slice(4, 6)}-${digits.slice(6, 9)}.${digits.slice(9)}`;
 }
 
+// An INSZ written in a text as the e-Box writes it: 11 digits, or YY.MM.DD-XXX.CC, not inside a longer number.
+const INSZ_IN_TEXT = /(?<![0-9])(\d{11}|\d{2}\.\d{2}\.\d{2}-\d{3}\.\d{2})(?![0-9])/g;
+
+/**
+ * Issue 24: the valid national numbers a text names (an e-Box document has no person field; its
+ * title, body or attachment name names the person), normalised, each once, in order of appearance.
+ * The same rule as a citizen's request uses to find the documents about an INSZ, plus the check
+ * digits, so that any 11-digit number is not taken for a person.
+ */
+export function mentionedInsz(...texts: readonly (string | null | undefined)[]): string[] {
+  const found = new Set<string>();
+  for (const text of texts) {
+    for (const match of (text ?? '').matchAll(INSZ_IN_TEXT)) {
+      const checked = validateInsz(match[1]!);
+      if (checked.valid && checked.normalized) found.add(checked.normalized);
+    }
+  }
+  return [...found];
+}
+
 /**
  * R0.3: a municipality's NIS code is 5 digits, its first digit 1–9 (the province), and it
  * never ends in 000 (those are provinces and arrondissements). Whether the code exists on a

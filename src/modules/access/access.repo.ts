@@ -351,13 +351,15 @@ export interface ManagerRow {
   username: string;
   role: string;
   since: string;
+  /** For the access log only (issue 24): the list does not show it. */
+  insz: string | null;
 }
 
 export async function listManagers(db: Db, organisationId: string): Promise<ManagerRow[]> {
   return queryRows<ManagerRow>(
     db,
     sql`select u.id as "userId", u.surname, u.first_name as "firstName", u.username, om.role,
-               to_char(om.created_at at time zone 'UTC', 'YYYY-MM-DD') as since
+               to_char(om.created_at at time zone 'UTC', 'YYYY-MM-DD') as since, u.insz
         from organisation_managers om join users u on u.id = om.user_id
         where om.organisation_id = ${organisationId}
         order by case om.role when 'HTB' then 0 else 1 end, lower(u.surname), lower(u.first_name)`,

@@ -163,7 +163,12 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   app.get('/access/managers', {
     config: context,
     schema: { tags, summary: 'The HTB and co-HTBs of the organisation', response: { 200: z.array(ManagerSummary), ...errors } },
-  }, async (request) => management.listManagers(callerOf(request)));
+  }, async (request) => {
+    const managers = await management.listManagers(callerOf(request));
+    // Issue 24: a list of persons is a read of each (with their INSZ, which the answer leaves out).
+    request.recordAccess(managers.map((m) => ({ action: 'manager.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
+    return managers;
+  });
 
   app.post('/access/managers/validate', {
     config: context,

@@ -90,8 +90,14 @@ export async function listEboxFiles(db: Db, organisationId: string, since: Date)
     .limit(1000);
 }
 
-/** One e-Box attachment's bytes (the caller checked it is the OCMW's and published for the channel). */
-export async function eboxAttachment(db: Db, organisationId: string, id: string): Promise<Buffer | undefined> {
-  const [row] = await db.select({ content: eboxDocuments.attachment }).from(eboxDocuments).where(and(eq(eboxDocuments.id, id), eq(eboxDocuments.organisationId, organisationId)));
-  return row?.content ?? undefined;
+/**
+ * One e-Box attachment's bytes (the caller checked it is the OCMW's and published for the channel),
+ * with the document's texts, which say whose it is (the access log's INSZ, issue 24; not sent).
+ */
+export async function eboxAttachment(db: Db, organisationId: string, id: string): Promise<{ content: Buffer; texts: string[] } | undefined> {
+  const [row] = await db
+    .select({ content: eboxDocuments.attachment, title: eboxDocuments.title, body: eboxDocuments.body, name: eboxDocuments.attachmentName })
+    .from(eboxDocuments)
+    .where(and(eq(eboxDocuments.id, id), eq(eboxDocuments.organisationId, organisationId)));
+  return row?.content ? { content: row.content, texts: [row.title, row.body, row.name ?? ''] } : undefined;
 }

@@ -38,7 +38,13 @@ export const fileChannelRoutes: FastifyPluginAsyncZod<{ fileChannel: FileChannel
       querystring: PageQuery,
       response: { 200: pageOf(IncomingFile), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
     },
-  }, async (request) => fileChannel.listIncoming(request.institution!.organisationId, request.query));
+  }, async (request) => {
+    const page = await fileChannel.listIncoming(request.institution!.organisationId, request.query);
+    // Issue 24: an OCMW's batch file is about its citizens (its name can name one): a read of each
+    // file shown, in the log of the OCMW that sent it. Its content is opaque here: no INSZ.
+    request.recordAccess(page.items.map((f) => ({ action: 'channel-upload.list', objectKind: 'channel-upload', objectId: f.id, organisationId: f.senderId })));
+    return page;
+  });
 
   app.get('/institution/channel/files/:id', {
     config: { access: 'institution', scope: 'channel:read' },
@@ -51,6 +57,7 @@ export const fileChannelRoutes: FastifyPluginAsyncZod<{ fileChannel: FileChannel
     },
   }, async (request, reply) => {
     const file = await fileChannel.fetchIncoming(request.institution!.organisationId, request.params.id);
+    request.recordAccess({ action: 'channel-upload.download', objectKind: 'channel-upload', objectId: request.params.id, organisationId: file.organisationId });
     return reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

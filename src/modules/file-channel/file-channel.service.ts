@@ -3,6 +3,7 @@ import ssh2 from 'ssh2';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
+import { mentionedInsz } from '../../shared/identifiers.js';
 import { msg } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import type { ChannelsService } from '../channels/index.js';
@@ -167,8 +168,11 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
       if (folder === 'ack') content = (await acks(session)).find((a) => a.name === name)?.content;
       else if (folder === 'ebox') {
         const doc = (await eboxFiles(session)).find((d) => eboxName(d) === name);
-        content = doc && (await repo.eboxAttachment(db, session.organisationId, doc.id));
-        if (doc) reads = [read('ebox-document.download', 'ebox-document', doc.id)];
+        const found = doc && (await repo.eboxAttachment(db, session.organisationId, doc.id));
+        content = found?.content;
+        // One read per person the document names (issue 24), or one without an INSZ.
+        const persons = found ? mentionedInsz(...found.texts) : [];
+        if (doc) reads = persons.length ? persons.map((insz) => read('ebox-document.download', 'ebox-document', doc.id, insz)) : [read('ebox-document.download', 'ebox-document', doc.id)];
       } else if (folder === 'mutaties') {
         const file = (await mutationFiles(session)).find((f) => f.name === name);
         const mutationFile = file && (await mutations.fileContent(session, file.date));
@@ -225,7 +229,8 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
     async listIncoming(institutionId: string, page: { page: number; pageSize: number }) {
       const { rows, total } = await repo.listUploadsFor(db, institutionId, (page.page - 1) * page.pageSize, page.pageSize);
       return {
-        items: rows.map((r) => ({ id: r.id, reference: r.reference, fileName: r.fileName, senderKbo: r.senderKbo, size: r.size, sha256: r.sha256, receivedAt: r.receivedAt.toISOString(), fetchedAt: r.fetchedAt?.toISOString() ?? null })),
+        // senderId is for the access log (the OCMW whose file was read, issue 24); the response schema leaves it out.
+        items: rows.map((r) => ({ id: r.id, reference: r.reference, fileName: r.fileName, senderKbo: r.senderKbo, senderId: r.organisationId, size: r.size, sha256: r.sha256, receivedAt: r.receivedAt.toISOString(), fetchedAt: r.fetchedAt?.toISOString() ?? null })),
         total,
         page: page.page,
         pageSize: page.pageSize,

@@ -201,6 +201,8 @@ export interface SummaryRow {
   firstName: string;
   readAt: string | null;
   decidedAt: string | null;
+  /** The person's national number: the lists read it for the access log only (issue 24), never show it. */
+  insz: string | null;
 }
 
 /** A list row with its filing instant to the microsecond: with receivedOn and id, its place in the list order (a cursor). */
@@ -217,7 +219,7 @@ const filedAtKey = sql`to_char(r.filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24
 const summaryColumns = sql`r.id, r.reference, to_char(r.filed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "filedAt",
   r.received_on::text as "receivedOn", r.kinds, r.nis, r.surname, r.first_name as "firstName",
   to_char(r.read_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "readAt",
-  to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt"`;
+  to_char(r.decided_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "decidedAt", r.insz`;
 
 /**
  * The requests an OCMW sees on a date, newest receipt first, with the total for paging: one
@@ -299,7 +301,7 @@ export async function findVisibleRequest(db: Db, organisationId: string, today: 
   const match = key.id ? sql`r.id = ${key.id}::uuid` : sql`r.reference = ${key.reference!}`;
   const [row] = await queryRows<DetailRow>(
     db,
-    sql`select ${summaryColumns}, r.organisation_id as "organisationId", r.language, r.postcode, r.insz, r.email, r.phone, r.message
+    sql`select ${summaryColumns}, r.organisation_id as "organisationId", r.language, r.postcode, r.email, r.phone, r.message
         from help_requests r
         where ${match} and r.organisation_id in ${visibleOrganisations(organisationId, today)}`,
   );
@@ -605,5 +607,14 @@ export async function unreadableOcmws(db: Db, date: string): Promise<UnreadableO
       cross join lateral organisation_name_on(org.id, ${date}::date) n
       where not ${hasReader(sql`w.owner`, date)}
       order by w.unread desc, n.name_nl`,
+  );
+}
+
+/** Issue 24: whose requests these reference numbers are (organisation and INSZ), for the access log of a mail that names one. */
+export async function findRequestOwners(db: Db, references: readonly string[]): Promise<{ reference: string; organisationId: string; insz: string | null }[]> {
+  if (references.length === 0) return [];
+  return queryRows(
+    db,
+    sql`select reference, organisation_id as "organisationId", insz from help_requests where reference = any(${`{${references.join(',')}}`}::text[])`,
   );
 }

@@ -84,7 +84,7 @@ export const helpRequestsRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpReque
   }, async (request) => {
     const page = await helpRequests.list(callerOf(request), request.query);
     // Issue 24: a list with names is a read of each person shown: one entry per row.
-    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id })));
+    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id, insz: r.insz })));
     return rendered(request, page);
   });
 

@@ -64,10 +64,15 @@ type VendorListQuery = VendorRowsQuery;
 /** A page of the vendor list. A cached one is shared by the polls that get it: never change one. */
 type Summary = Omit<z.infer<typeof HelpRequestSummary>, 'municipality'> & { municipality: string | LocalizedText };
 /**
+ * A list row: the summary, and the person's INSZ for the access log only (issue 24: a search by
+ * INSZ finds the lists that showed the person). The response schema (HelpRequestSummary) leaves it out.
+ */
+type Listed = Summary & { insz: string | null };
+/**
  * Frozen: the HTTP edge renders it once per language (src/http/localize.ts `rendered`). Issue 20:
  * nextCursor continues after its last row (null: no more); a page by number has page and total.
  */
-export type VendorListPage = Readonly<{ items: Summary[]; pageSize: number; nextCursor: string | null; page?: number; total?: number }>;
+export type VendorListPage = Readonly<{ items: Listed[]; pageSize: number; nextCursor: string | null; page?: number; total?: number }>;
 
 export const DECISION_DAYS = 30; // R6.11
 const FORWARD_DAYS = 5; // R6.11
@@ -154,7 +159,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     const { rows, ...paging } = await readVendorRows(db, visibleOf, organisationId, today, q);
     const names = await municipalityNames(rows, today);
     // Frozen: the HTTP edge renders a frozen page once per language and keeps it (src/http/localize.ts).
-    return Object.freeze({ items: rows.map((r) => toSummary(r, today, names)), pageSize: q.pageSize, ...paging });
+    return Object.freeze({ items: rows.map((r): Listed => ({ ...toSummary(r, today, names), insz: r.insz })), pageSize: q.pageSize, ...paging });
   }
   /** The page, as answered: the same object for every poll within the time (its JSON can be kept with it). */
   async function vendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
@@ -495,7 +500,7 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
       const today = clock.today();
       const { rows, total } = await repo.listRequests(db, organisationId, today, q, (q.page - 1) * q.pageSize, q.pageSize);
       const names = await municipalityNames(rows, today);
-      return { items: rows.map((r) => toSummary(r, today, names)), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((r): Listed => ({ ...toSummary(r, today, names), insz: r.insz })), total, page: q.page, pageSize: q.pageSize };
     },
 
     async get(caller: Caller, id: string) {
@@ -648,6 +653,12 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
     async vendorGet(client: VendorClient, reference: string) {
       requireVendor(client, 'ocmw-online-proces');
       return stripInternal(await detail(client.organisationId, { reference }));
+    },
+
+    /** Issue 24: the organisation and INSZ of the requests with these reference numbers (the access log of the mails naming them). */
+    async ownersOf(references: readonly string[]): Promise<Map<string, { organisationId: string; insz: string | null }>> {
+      const rows = await repo.findRequestOwners(db, [...new Set(references)]);
+      return new Map(rows.map((r) => [r.reference, { organisationId: r.organisationId, insz: r.insz }]));
     },
 
     async vendorMarkRead(client: VendorClient, reference: string) {

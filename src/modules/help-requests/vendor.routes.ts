@@ -100,7 +100,7 @@ export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsSer
     // its JSON and ETag are made once (encodedPage).
     const page = rendered(request, await helpRequests.vendorList(request.vendor!, request.query));
     // Issue 24: one entry per person shown (a 304 above showed nothing and records nothing).
-    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id })));
+    request.recordAccess(page.items.map((r) => ({ action: 'help-request.list', objectKind: 'help-request', objectId: r.id, insz: r.insz })));
     const { etag } = encodedPage(page);
     if (key && stamped?.stamp !== undefined) rememberTag(key, { etag, stamp: stamped.stamp, until: Date.now() + TAG_STAMP_MS });
     tagged(etag);

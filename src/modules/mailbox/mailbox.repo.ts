@@ -137,13 +137,14 @@ export async function findDocument(db: Db, scope: Scope, id: string): Promise<De
 /** The attachment of a document in scope; undefined when absent, out of scope or without one. */
 export async function findAttachment(db: Db, scope: Scope, id: string) {
   // Hex text, like the insert: much faster on PGlite than its bytea decoding, and the same on PostgreSQL.
-  const [row] = await queryRows<{ name: string; mime: string; sha256: string; hex: string }>(
+  const [row] = await queryRows<{ name: string; mime: string; sha256: string; hex: string; title: string; body: string }>(
     db,
-    sql`select d.attachment_name as name, d.attachment_mime as mime, d.attachment_sha256 as sha256, encode(d.attachment, 'hex') as hex
+    sql`select d.attachment_name as name, d.attachment_mime as mime, d.attachment_sha256 as sha256, encode(d.attachment, 'hex') as hex, d.title, d.body
         from ebox_documents d
         where d.id = ${id}::uuid and ${scopeOf(scope)} and d.attachment is not null`,
   );
-  return row && { name: row.name, mime: row.mime, sha256: row.sha256, content: Buffer.from(row.hex, 'hex') };
+  // The title and body only say whose document it is (the access log's INSZ, issue 24); they are not sent.
+  return row && { name: row.name, mime: row.mime, sha256: row.sha256, content: Buffer.from(row.hex, 'hex'), title: row.title, body: row.body };
 }
 
 /** Marks read once (the first opening counts); false when it already was. */

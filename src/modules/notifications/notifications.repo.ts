@@ -58,6 +58,12 @@ export async function listMails(db: Db, offset: number, limit: number) {
   return { rows, total: count?.n ?? 0 };
 }
 
+/** Whether the mail still exists and is being sent (an erasure deletes a citizen's mails, issue 24). */
+export async function isSending(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: mails.id }).from(mails).where(and(eq(mails.id, id), eq(mails.status, 'sending')));
+  return row !== undefined;
+}
+
 /**
  * Takes one queued mail for sending: only one process gets it (status queued → sending, in one
  * statement). Undefined when another process has it already or it is no longer queued.

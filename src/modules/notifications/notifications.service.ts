@@ -172,6 +172,8 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
     }
     let attempts = row.attempts;
     for (let tries = 1; ; tries++) {
+      // Issue 24: a mail erased meanwhile (a citizen's request) is not tried again.
+      if (tries > 1 && !(await repo.isSending(db, row.id))) return row;
       attempts++;
       try {
         await transport.sendMail({

@@ -26,7 +26,8 @@ export interface Reader {
 /** Who reads on the portal port: the session's person in the chosen role, or a channel account or institution client. */
 export function portalReader(request: FastifyRequest): Reader | null {
   if (request.actor) return { actor: { userId: request.actor.userId, role: request.actor.context?.role ?? null }, channel: 'portal', organisationId: request.actor.context?.organisation?.id ?? null };
-  if (request.channel) return { actor: { account: request.channel.username }, channel: 'sftp', organisationId: request.channel.organisationId };
+  // A channel account over HTTPS (the mutation files' download): its own channel, not the SFTP server's.
+  if (request.channel) return { actor: { account: request.channel.username }, channel: 'file-https', organisationId: request.channel.organisationId };
   if (request.institution) return { actor: { account: `institution:${request.institution.name}` }, channel: 'institution-api', organisationId: request.institution.organisationId };
   return null;
 }

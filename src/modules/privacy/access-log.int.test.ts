@@ -6,6 +6,7 @@ import { generateSelfSigned, type GeneratedCertificate } from '../../http/self-s
 import { createTestContext, type TestContext } from '../../../test/test-app.js';
 import { startVendorPort, type VendorPort } from '../../../test/vendor-port.js';
 import type { Caller } from '../access/index.js';
+import { formatInsz } from '../../shared/identifiers.js';
 
 let ctx: TestContext;
 let vendor: VendorPort;
@@ -160,18 +161,34 @@ describe('the access log records each read once, per channel (issue 24)', () => 
   });
 });
 
+describe('SFTP /ebox/: a document naming a person (issue 24 review)', () => {
+  it('an attachment fetched over SFTP carries the INSZ its document names', async () => {
+    const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+    const published = await ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, {
+      recipientKbo: '0212235604', title: 'Afrekening', category: 'Afrekeningen', messageType: 'Afrekening', rsz: false, documentDate: '2026-01-05', body: `Voor ${INSZ}.`, channelDelivery: true,
+      attachment: { fileName: 'afrekening.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.7\n').toString('base64') },
+    });
+    const session = { accountId: '00000000-0000-4000-8000-000000000001', organisationId: antwerpen, permissions: ['mediprima-afrekening'], username: 'sftp-antwerpen', credential: 'c' };
+    const file = (await ctx.services.fileChannel.listFolder(session, 'ebox')).find((f) => f.name.includes(published.id.slice(0, 8)) || f.name.includes('afrekening'));
+    expect(file).toBeTruthy();
+    const since = await lastId();
+    expect(await ctx.services.fileChannel.readFile(session, 'ebox', file!.name)).toBeTruthy();
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.object_id, r.insz])).toEqual([['sftp', 'ebox-document.download', published.id, INSZ]]);
+  });
+});
+
 describe("the privacy officer's search (issue 24)", () => {
   it('finds the reads of an INSZ in its own organisation, and records its own search once', async () => {
     const dpo = ctx.client();
     await dpo.loginAs('dpo.antwerpen', 'Antwerpen');
     await ctx.services.accessLog.flush();
-    const res = await dpo.get(`/api/v1/privacy/access-log?insz=${INSZ}&pageSize=2`);
+    const res = await dpo.post('/api/v1/privacy/access-log/search', { insz: INSZ, pageSize: 2 });
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(page.items).toHaveLength(2);
     expect(page.items.every((i: { insz: string; organisation: string }) => i.insz === INSZ && i.organisation === '0212235604')).toBe(true);
     expect(page.nextCursor).toMatch(/^\d+$/);
-    const next = (await dpo.get(`/api/v1/privacy/access-log?insz=${INSZ}&pageSize=2&cursor=${page.nextCursor}`)).json();
+    const next = (await dpo.post('/api/v1/privacy/access-log/search', { insz: INSZ, pageSize: 2, cursor: page.nextCursor })).json();
     expect(next.items[0].id).toBeLessThan(page.items[1].id);
     const own = (await entriesSince(page.items[0].id)).filter((r) => r.action === 'access-log.search');
     expect(own.map((r) => r.insz)).toEqual([INSZ, INSZ]);
@@ -189,13 +206,14 @@ describe("the privacy officer's search (issue 24)", () => {
     await tb.loginAs('tb.antwerpen', 'Antwerpen');
     const refused = await tb.get('/api/v1/privacy/access-log');
     expect(refused.statusCode).toBe(403);
-    expect((await tb.get('/api/v1/privacy/access-log/export?format=csv')).statusCode).toBe(403);
+    expect((await tb.post('/api/v1/privacy/access-log/search', { insz: INSZ })).statusCode).toBe(403);
+    expect((await tb.post('/api/v1/privacy/access-log/export', { format: 'csv' })).statusCode).toBe(403);
   });
 
   it('refuses a wrong INSZ, a reversed period and a forged cursor with 400 naming the field', async () => {
     const dpo = ctx.client();
     await dpo.loginAs('dpo.antwerpen', 'Antwerpen');
-    const bad = await dpo.get('/api/v1/privacy/access-log?insz=85073003329');
+    const bad = await dpo.post('/api/v1/privacy/access-log/search', { insz: '85073003329' });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields)).toContain('insz');
     const reversed = await dpo.get('/api/v1/privacy/access-log?from=2025-02-01&to=2025-01-01');
@@ -206,22 +224,170 @@ describe("the privacy officer's search (issue 24)", () => {
     expect(Object.keys(cursor.json().error.fields)).toContain('cursor');
   });
 
+  it('refuses the INSZ in a URL with 400 naming the field, and records nothing', async () => {
+    const dpo = ctx.client();
+    await dpo.loginAs('dpo.antwerpen', 'Antwerpen');
+    const since = await lastId();
+    const res = await dpo.get(`/api/v1/privacy/access-log?insz=${INSZ}`);
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toEqual(['insz']);
+    expect((await dpo.get(`/api/v1/privacy/access-log/export?format=csv&insz=${INSZ}`)).statusCode).toBe(404);
+    expect(await entriesSince(since)).toEqual([]);
+    // Without an INSZ, the GET search by period still answers (the officer's own search is one entry, no INSZ).
+    expect((await dpo.get('/api/v1/privacy/access-log?from=2020-01-01')).statusCode).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.action, r.insz])).toEqual([['access-log.search', null]]);
+  });
+
   it('exports CSV and XLSX, formula-safe', async () => {
     ctx.services.accessLog.record({ organisationId: antwerpen, actor: { account: '=HYPERLINK("http://evil")' }, channel: 'vendor-api', action: 'help-request.read', objectKind: 'help-request', objectId: '=1+1', insz: INSZ });
     const dpo = ctx.client();
     await dpo.loginAs('dpo.antwerpen', 'Antwerpen');
     await ctx.services.accessLog.flush();
-    const csv = await dpo.get(`/api/v1/privacy/access-log/export?format=csv&insz=${INSZ}&lang=en`);
+    const csv = await dpo.post('/api/v1/privacy/access-log/export', { format: 'csv', insz: INSZ, lang: 'en' });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Who');
     expect(csv.body).toContain(`'=HYPERLINK`);
     expect(csv.body).not.toMatch(/(^|;)=HYPERLINK/m);
-    const xlsx = await dpo.request({ method: 'GET', url: `/api/v1/privacy/access-log/export?format=xlsx&insz=${INSZ}` });
+    const xlsx = await dpo.request({ method: 'POST', url: '/api/v1/privacy/access-log/export', payload: { format: 'xlsx', insz: INSZ } });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const cells = wb.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'object' && v !== null && 'formula' in v);
     expect(cells).toEqual([]);
   });
+
+  it("writes the channels and actions in the reader's language, not as codes", async () => {
+    const dpo = ctx.client();
+    await dpo.loginAs('dpo.antwerpen', 'Antwerpen');
+    await ctx.services.accessLog.flush();
+    const rowsOf = async (lang: string) => {
+      const csv = await dpo.post('/api/v1/privacy/access-log/export', { format: 'csv', insz: INSZ, lang });
+      expect(csv.statusCode).toBe(200);
+      return csv.body.trim().split('\n').slice(1).map((l) => l.split(';'));
+    };
+    const fr = await rowsOf('fr');
+    const vendorRead = fr.find((cells) => cells.includes('API fournisseur de logiciels'));
+    expect(vendorRead).toEqual(expect.arrayContaining(["Demande d'aide ouverte"]));
+    expect(fr.flat()).not.toContain('vendor-api');
+    expect(fr.flat()).not.toContain('help-request.read');
+    const nl = await rowsOf('nl');
+    expect(nl.flat()).toContain('API softwareleverancier');
+    expect(nl.flat()).toContain('Hulpaanvraag geopend');
+  });
+});
+
+describe('the reads the review found unrecorded (issue 24)', () => {
+  it('portal and vendor API: a help-request list row carries the INSZ (found by a search on it), and the answer does not show it', async () => {
+    const agent = ctx.client();
+    await agent.loginAs('user.antwerpen', 'Antwerpen');
+    let since = await lastId();
+    const list = await agent.get(`/api/v1/help-requests?reference=${request.reference}`);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(INSZ);
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.object_id, r.insz])).toEqual([['portal', 'help-request.list', request.id, INSZ]]);
+    since = await lastId();
+    const page = await vendor.call('GET', '/vendor/v1/help-requests?pageSize=100', cert);
+    expect(page.status).toBe(200);
+    expect(JSON.stringify(page.json)).not.toContain(INSZ);
+    const mine = (await entriesSince(since)).filter((r) => r.object_id === request.id);
+    expect(mine.map((r) => [r.channel, r.action, r.insz])).toEqual([['vendor-api', 'help-request.list', INSZ]]);
+  });
+
+  it('portal: the e-Box list records each document shown, and a document naming a person carries their INSZ, in the list and opened', async () => {
+    const [rsz] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl like 'Rijksdienst%'`);
+    const published = await ctx.services.mailbox.publishAs({ organisationId: rsz!.id, name: 'test' }, {
+      recipientKbo: '0212235604', title: `Beslissing ${formatInsz(INSZ)}`, category: 'Attesten', messageType: 'Attest', rsz: false, documentDate: '2026-01-05', body: 'Zie beslissing.',
+    });
+    const agent = ctx.client();
+    await agent.loginAs('user.antwerpen', 'Antwerpen');
+    let since = await lastId();
+    const list = await agent.get('/api/v1/ebox/documents?pageSize=100');
+    expect(list.statusCode).toBe(200);
+    const shown = list.json().items.map((d: { id: string }) => d.id) as string[];
+    expect(shown).toContain(published.id);
+    const rows = await entriesSince(since);
+    expect(rows.map((r) => r.object_id)).toEqual(shown);
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['ebox-document.list']));
+    expect(rows.find((r) => r.object_id === published.id)!.insz).toBe(INSZ);
+    since = await lastId();
+    expect((await agent.get(`/api/v1/ebox/documents/${published.id}`)).statusCode).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.action, r.object_id, r.insz])).toEqual([['ebox-document.read', published.id, INSZ]]);
+  });
+
+  it("the platform administrator's mail log: one entry per mail of an OCMW, the acknowledgement under the request's OCMW with the citizen's INSZ", async () => {
+    const filed = await ctx.services.helpRequests.submit({ language: 'nl', kinds: ['huisvesting'], postcode: '2000', surname: 'Maes', firstName: 'Tom', insz: INSZ, email: 'tom.maes@example.org', phone: '03 111 22 33', message: 'Tweede vraag.' });
+    const [ack] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from mails where kind = 'online-acknowledgement' and subject like ${`%${filed.reference}%`}`);
+    const admin = ctx.client();
+    await admin.loginAs('admin');
+    const since = await lastId();
+    const list = await admin.get('/api/v1/admin/mails?pageSize=100');
+    expect(list.statusCode).toBe(200);
+    const shown = new Set(list.json().items.map((m: { id: string }) => m.id));
+    expect(shown.has(ack!.id)).toBe(true);
+    const rows = await entriesSince(since);
+    expect(rows.every((r) => r.action === 'mail.list' && shown.has(r.object_id!))).toBe(true);
+    expect(new Set(rows.map((r) => r.object_id)).size).toBe(rows.length);
+    expect(rows.filter((r) => r.object_id === ack!.id).map((r) => [r.organisation_id, r.insz, r.channel])).toEqual([[antwerpen, INSZ, 'portal']]);
+    // Another OCMW's officer sees none of it.
+    const theirs = await ctx.services.privacy.search(officerOf(gent), { pageSize: 200 });
+    expect(theirs.items.filter((i) => i.objectId === ack!.id)).toEqual([]);
+  });
+
+  it('Toegangsbeheer: the managers list records one entry per manager shown, with their INSZ', async () => {
+    const htb = ctx.client();
+    await htb.loginAs('htb.antwerpen', 'Antwerpen');
+    const since = await lastId();
+    const res = await htb.get('/api/v1/access/managers');
+    expect(res.statusCode).toBe(200);
+    const shown = res.json() as { userId: string }[];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(JSON.stringify(res.json())).not.toMatch(/"insz"/);
+    const [known] = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where id = ${shown[0]!.userId}`);
+    const rows = await entriesSince(since);
+    expect(rows.map((r) => [r.action, r.object_id])).toEqual(shown.map((m) => ['manager.list', m.userId]));
+    expect(rows[0]!.insz).toBe(known!.insz);
+  });
+
+  it("the file channel over HTTPS: a mutation file is recorded under file-https, and an institution's fetch of an OCMW's file in that OCMW's log", async () => {
+    const { makeCa, makeCertificate } = await import('../../../test/certificates.js');
+    const ca = await makeCa({ key: 'RSA-2048' });
+    const now = Date.now();
+    const c = await makeCertificate({ key: 'EC-P-384', hash: 'SHA-384', issuer: ca, notBefore: new Date(now - 86_400_000), notAfter: new Date(now + 300 * 86_400_000) });
+    const tb = ctx.client();
+    const session = await tb.loginAs('tb.antwerpen', 'Antwerpen');
+    const caller = { userId: session.user.id, language: 'nl' as const, context: session.context } as unknown as Caller;
+    await ctx.services.channels.saveSender(caller, { contactName: 'ICT', phoneCode: '+32', phoneNumber: '456986532', email: 'ict@demo.example', language: 'nl' });
+    const ftp = await ctx.services.channels.createFtpAccount(caller, { kind: 'FTP', name: 'Privacy', permissions: ['mutaties-rijksregister'], certificateName: 'f', certificate: { fileName: 'ftp.cer', contentBase64: Buffer.from(c.der).toString('base64') }, username: 'antwpriv1' });
+    const basic = { authorization: `Basic ${Buffer.from(`antwpriv1:${ftp.password!}`).toString('base64')}` };
+    await ctx.services.mutations.ingest([{ type: 'MURN', insz: INSZ, occurredAt: '2025-01-03T10:00:00+01:00', payload: { nis: '11002' } }], 'test');
+    const files = (await ctx.app.inject({ url: '/api/v1/channel/mutation-files', headers: basic })).json() as { date: string }[];
+    expect(files.length).toBeGreaterThan(0);
+    let since = await lastId();
+    const file = await ctx.app.inject({ url: `/api/v1/channel/mutation-files/${files[0]!.date}`, headers: basic });
+    expect(file.statusCode).toBe(200);
+    const lines = file.body.trim().split('\n').map((l) => JSON.parse(l) as { id: number; insz: string });
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.object_id, r.insz, r.actor_account])).toEqual(
+      lines.map((l) => ['file-https', 'mutation.download', String(l.id), l.insz, 'antwpriv1']),
+    );
+
+    const [rsz] = await queryRows<{ id: string; kbo: string }>(ctx.database.db, sql`select id, kbo from organisations where name_nl like 'Rijksdienst%'`);
+    const put = await ctx.app.inject({ method: 'PUT', url: `/api/v1/channel/in/${rsz!.kbo}_privacy.xml`, payload: Buffer.from('<batch/>'), headers: { ...basic, 'content-type': 'application/octet-stream' } });
+    expect(put.statusCode, put.body).toBe(201);
+    const { token } = await ctx.services.registry.createApiClient(rsz!.id, 'RSZ privacy', ['channel:read']);
+    const bearer = { authorization: `Bearer ${token}` };
+    since = await lastId();
+    const listed = await ctx.app.inject({ url: '/api/v1/institution/channel/files?pageSize=100', headers: bearer });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.body).not.toContain('senderId');
+    const items = listed.json().items as { id: string; fileName: string }[];
+    const mine = items.find((i) => i.fileName === `${rsz!.kbo}_privacy.xml`)!;
+    const listRows = await entriesSince(since);
+    expect(listRows.map((r) => [r.channel, r.action, r.object_id])).toEqual(items.map((i) => ['institution-api', 'channel-upload.list', i.id]));
+    expect(listRows.find((r) => r.object_id === mine.id)!.organisation_id).toBe(antwerpen);
+    since = await lastId();
+    expect((await ctx.app.inject({ url: `/api/v1/institution/channel/files/${mine.id}`, headers: bearer })).statusCode).toBe(200);
+    expect((await entriesSince(since)).map((r) => [r.channel, r.action, r.object_id, r.organisation_id])).toEqual([['institution-api', 'channel-upload.download', mine.id, antwerpen]]);
+  });
+
 });

@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
 import type { Caller, Cell, ExportTable } from '../access/index.js';
 import type { AccessChannel } from './access-log-channels.js';
-import { accessLogMessages } from './access-log-messages.js';
+import { accessActionLabel, accessChannelLabel, accessLogMessages } from './access-log-messages.js';
 import { searchAccessEntries, type AccessFilter, type AccessLogRow } from './access-log.repo.js';
 import { privacyOfficerOf } from './privacy-officer.js';
 
@@ -105,7 +105,8 @@ export function createAccessLogService({ db, clock }: { db: Db; clock: Clock }) 
         header: header.map((h) => msg(`privacy.access_log.col.${h}`)),
         rows: rows.map((r): Cell[] => {
           const i = itemOf(r);
-          return [i.at, i.businessDate, i.actor, i.actorRole ?? '', i.channel, i.action, `${i.objectKind}${i.objectId ? ` ${i.objectId}` : ''}`, i.insz ?? ''];
+          // Keys inside, text at the edges: the file shows the channel's and the action's label in the reader's language.
+          return [i.at, i.businessDate, i.actor, i.actorRole ?? '', accessChannelLabel(i.channel), accessActionLabel(i.action), `${i.objectKind}${i.objectId ? ` ${i.objectId}` : ''}`, i.insz ?? ''];
         }),
         createdAt: clock.now(),
       };

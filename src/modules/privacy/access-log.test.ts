@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
+import { LANGUAGES, type Message } from '../../shared/i18n.js';
+import { ACCESS_CHANNELS } from './access-log-channels.js';
+import { accessChannelLabel, accessLogMessages } from './access-log-messages.js';
 import type { AccessRow } from './access-log.repo.js';
 
 const written: AccessRow[][] = [];
@@ -149,3 +152,10 @@ describe('listKey: what makes a list read a repeat', () => {
   });
 });
 
+describe('the labels of the channels (issue 24: the export and the page show no codes)', () => {
+  it.each(ACCESS_CHANNELS.flatMap((channel) => LANGUAGES.map((lang) => [channel, lang] as const)))('%s has a label in %s', (channel, lang) => {
+    const label = accessChannelLabel(channel);
+    expect(typeof label).not.toBe('string');
+    expect(accessLogMessages.text((label as Message).key as never, lang)).not.toBe(channel);
+  });
+});

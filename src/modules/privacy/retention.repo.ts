@@ -42,6 +42,8 @@ interface Step {
   set?: string;
   /** For the dry run, when the step's rows depend on an earlier step's deletions. */
   wouldExpire?: (c: string, ts: SQL) => SQL;
+  /** A statement of its own instead of the generic delete: one that answers `n`, the rows removed. */
+  purge?: (c: string, limit: number) => SQL;
 }
 
 const raw = sql.raw;
@@ -89,7 +91,12 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
       wouldExpire: (c) => sql`closed_on < ${c}::date and not exists (select 1 from dossier_forms f where f.dossier_id = dossiers.id and not (${formExpired(c)}))`,
     },
   ],
-  'access-log': [{ table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date` }],
+  'access-log': [
+    // Through access_log_purge (migration 0028, SECURITY DEFINER): the portal's role needs no DELETE on the access log.
+    { table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date`, purge: (c, limit) => sql`select access_log_purge(${c}::date, ${limit}::int) as n` },
+    // The register of citizens' requests (migration 0028) holds the INSZ with the officer's reason: kept as long as the access log.
+    { table: 'subject_requests', key: 'id', expired: (c) => sql`business_date < ${c}::date` },
+  ],
   'login-throttles': [{ table: 'login_throttles', key: 'key', expired: (_c, ts) => sql`last_attempt_at < ${ts}` }],
 };
 
@@ -124,16 +131,17 @@ export async function countExpired(db: Db, kind: RetentionKindCode, c: string): 
 /**
  * Removes (or pseudonymises) at most `limit` expired rows of one step of the kind; the rows
  * changed per step, in order. Call it until every step returns less than `limit`. The access log
- * refuses a DELETE unless the transaction says it is the purge (migration 0025): the caller runs
- * this inside a transaction, and this sets that flag for it.
+ * refuses a DELETE unless the transaction says it is the purge (migration 0025): its step calls
+ * access_log_purge (migration 0028), which sets that flag for its own statement only.
  */
 export async function purgeBatch(tx: Db, kind: RetentionKindCode, c: string, limit: number): Promise<{ counted: number; changed: number[] }> {
-  if (kind === 'access-log') await tx.execute(sql`set local ocmw.retention_purge = 'on'`);
   const changed: number[] = [];
   let counted = 0;
   for (const step of STEPS[kind]) {
     const pick = sql`(${raw(step.key)}) in (select ${raw(step.key)} from ${raw(step.table)} where ${step.expired(c, cutoffInstant(c))} limit ${limit})`;
-    const statement = step.set
+    const statement = step.purge
+      ? step.purge(c, limit)
+      : step.set
       ? sql`with changed as (update ${raw(step.table)} set ${raw(step.set)} where ${pick} returning 1) select count(*)::int as n from changed`
       : sql`with changed as (delete from ${raw(step.table)} where ${pick} returning 1) select count(*)::int as n from changed`;
     const [row] = await queryRows<unknown>(tx, statement);

@@ -1,7 +1,8 @@
 /**
  * Issue 24: a citizen's request for the privacy officer (application `privacy-officer`, own OCMW):
  * the export holds every kind for a seeded person, the erasure refuses what must be kept (409 with
- * the reason) and erases the rest with the reason audited, another OCMW's officer gets 404.
+ * the reason) and erases the rest with the reason in the officer's register (never in the audit log),
+ * another OCMW's officer gets 404.
  */
 import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -175,20 +176,40 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     expect(recent.json().error.message).toContain('bewaartermijn voor beroep');
   });
 
-  it('erases decided requests (pseudonymised) and mails, with the reason in the audit log', async () => {
+  it('erases decided requests (pseudonymised) and the acknowledgements, queued and sending ones too; the reason goes to the register, not the audit log', async () => {
     // Decided six years ago: past the five years of the help requests' retention.
     await ctx.database.db.execute(sql`update help_requests set decided_at = now() - interval '6 years' where insz = ${PERSON}`);
+    // One acknowledgement still waits for delivery, the other is being sent: neither may go out after the erasure.
+    await ctx.database.db.execute(sql`update mails set status = case when created_at = (select min(created_at) from mails where kind = 'online-acknowledgement' and lower(to_address) = lower(${EMAIL})) then 'queued' else 'sending' end
+                                       where kind = 'online-acknowledgement' and lower(to_address) = lower(${EMAIL})`);
     const res = await officer.post('/api/v1/privacy/subject-requests/erasure', { insz: PERSON, kinds: ['helpRequests', 'mails'], reason: 'Verzoek van 1 maart 2026', confirm: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().erased).toEqual({ helpRequests: 2, mails: 2 });
+    const acknowledgements = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mails where kind = 'online-acknowledgement' and lower(to_address) = lower(${EMAIL})`);
+    expect(acknowledgements[0]!.n).toBe(0);
     // The OCMW's own mail to the same address is not the citizen's to erase.
     const kept = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mails where kind = 'test' and lower(to_address) = lower(${EMAIL})`);
     expect(kept[0]!.n).toBe(1);
     const left = await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from help_requests where organisation_id = ${antwerpen} and (insz = ${PERSON} or email = ${EMAIL})`);
     expect(left[0]!.n).toBe(0);
-    const [audit] = await queryRows<{ after: { reason: string } }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-erasure'`);
-    expect(audit!.after.reason).toBe('Verzoek van 1 maart 2026');
-    expect(JSON.stringify(audit)).not.toContain(PERSON);
+    // The audit log (the organisation's managers read it) says that an erasure happened: no reason, no INSZ, no references.
+    const [audit] = await queryRows<{ after: Record<string, unknown> }>(ctx.database.db, sql`select "after" from audit_log where action = 'privacy.subject-erasure'`);
+    expect(audit!.after).toEqual({ erased: { helpRequests: 2, mails: 2 } });
+    // The register, which only the privacy officer reads, keeps the reason with the INSZ.
+    const register = await officer.get('/api/v1/privacy/subject-requests?pageSize=5');
+    expect(register.statusCode, register.body).toBe(200);
+    expect(register.json().items[0]).toMatchObject({ kind: 'erasure', insz: PERSON, reason: 'Verzoek van 1 maart 2026', counts: { helpRequests: 2, mails: 2 } });
+    expect(register.json().items.map((e: { kind: string }) => e.kind)).toContain('export');
+  });
+
+  it("shows the register only to the organisation's privacy officer: another OCMW's officer sees none of it, others get 403", async () => {
+    const theirs = await otherOfficer.get('/api/v1/privacy/subject-requests');
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json()).toMatchObject({ items: [], total: 0 });
+    expect((await withoutApp.get('/api/v1/privacy/subject-requests')).statusCode).toBe(403);
+    const htb = ctx.client();
+    await htb.loginAs('htb.antwerpen');
+    expect((await htb.get('/api/v1/privacy/subject-requests')).statusCode).toBe(403);
   });
 
   it('erases dossier forms once they are past their retention (ten years after their end), with their closed dossier', async () => {

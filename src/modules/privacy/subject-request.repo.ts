@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Db } from '../../db/db.js';
+import { subjectRequests } from '../../db/schema.js';
 import { formatInsz } from '../../shared/identifiers.js';
 import { PSEUDONYMISE_HELP_REQUEST } from './retention.repo.js';
 
@@ -230,12 +231,16 @@ export async function pseudonymiseHelpRequests(tx: Db, ids: string[]): Promise<n
   return z.object({ n: z.number() }).parse(rows[0]).n;
 }
 
-/** Deletes mails already handled (sent, failed, outbox); the number deleted. */
+/**
+ * Deletes the person's acknowledgements, whatever their status: a queued one is then never sent,
+ * and one being sent is not tried again (notifications checks the row before each retry); only a
+ * hand-over to the SMTP server already under way cannot be recalled. The number deleted.
+ */
 export async function deleteMails(tx: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await queryRows<unknown>(
     tx,
-    sql`with gone as (delete from mails where id = any(${arrayOf(ids, 'uuid')}) and status in ('sent', 'failed', 'outbox') returning 1) select count(*)::int as n from gone`,
+    sql`with gone as (delete from mails where id = any(${arrayOf(ids, 'uuid')}) returning 1) select count(*)::int as n from gone`,
   );
   return z.object({ n: z.number() }).parse(rows[0]).n;
 }
@@ -256,3 +261,35 @@ export async function deleteForms(tx: Db, ids: string[]): Promise<number> {
   return n;
 }
 
+
+const RegisterRow = z.object({
+  id: z.coerce.number(),
+  kind: z.enum(['export', 'erasure']),
+  insz: z.string(),
+  reason: z.string().nullable(),
+  officer: z.string().nullable(),
+  at: iso,
+  businessDate: day,
+  counts: z.record(z.string(), z.number()),
+});
+export type RegisterRow = z.infer<typeof RegisterRow>;
+
+/** Adds a citizen's request to the organisation's register (the privacy officer's own history, migration 0028). */
+export async function insertRegisterEntry(
+  tx: Db,
+  entry: { organisationId: string; kind: 'export' | 'erasure'; insz: string; reason: string | null; officerUserId: string; businessDate: string; counts: Record<string, number> },
+): Promise<void> {
+  await tx.insert(subjectRequests).values(entry);
+}
+
+/** A page of the organisation's register, newest first, with the officer's username; and the total. */
+export async function listRegister(db: Db, organisationId: string, offset: number, limit: number): Promise<{ rows: RegisterRow[]; total: number }> {
+  const rows = await queryRows<unknown>(
+    db,
+    sql`select s.id, s.kind, s.insz, s.reason, u.username as officer, s.at, s.business_date as "businessDate", s.counts
+        from subject_requests s left join users u on u.id = s.officer_user_id
+        where s.organisation_id = ${organisationId} order by s.id desc limit ${limit} offset ${offset}`,
+  );
+  const [count] = await queryRows<unknown>(db, sql`select count(*)::int as n from subject_requests where organisation_id = ${organisationId}`);
+  return { rows: parse(RegisterRow, rows), total: z.object({ n: z.number() }).parse(count).n };
+}

@@ -2,10 +2,10 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { rendered } from '../../http/localize.js';
 import { pick, type Language } from '../../shared/i18n.js';
-import { ErrorResponse } from '../../shared/schema.js';
+import { ErrorResponse, PageQuery } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import { subjectRequestMessages } from './subject-request-messages.js';
-import { ErasureBody, ErasureResult, SubjectBody, SubjectOverview } from './subject-request.schema.js';
+import { ErasureBody, ErasureResult, SubjectBody, SubjectOverview, SubjectRegisterPage } from './subject-request.schema.js';
 import type { SubjectRequestService } from './subject-request.service.js';
 
 const tags = ['Privacy'];
@@ -21,6 +21,21 @@ const safe = (s: string) => s.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80) |
  * reader's language, gegevens.json with everything, and the e-Box attachments.
  */
 export const subjectRequestRoutes: FastifyPluginAsyncZod<{ subjectRequests: SubjectRequestService }> = async (app, { subjectRequests }) => {
+  app.get('/privacy/subject-requests', {
+    config: context,
+    schema: {
+      tags,
+      summary: "Issue 24: the register of the OCMW's citizens' requests (exports and erasures, with the officer's reason), newest first; only its privacy officer",
+      querystring: PageQuery,
+      response: { 200: SubjectRegisterPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+    },
+  }, async (request) => {
+    const page = await subjectRequests.register(callerOf(request), request.query);
+    // Each row names a person: a read of each, like any list of persons.
+    request.recordAccess(page.items.map((e) => ({ action: 'subject-request.list', objectKind: 'subject-request', objectId: String(e.id), insz: e.insz })));
+    return page;
+  });
+
   app.post('/privacy/subject-requests/overview', {
     config: context,
     schema: { tags, summary: 'Issue 24: what the OCMW holds on one INSZ, per kind, and what may be erased (404 when nothing)', body: SubjectBody, response: { 200: SubjectOverview, ...errors } },

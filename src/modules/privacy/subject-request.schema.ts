@@ -18,7 +18,7 @@ export const ErasureBody = z
   .strictObject({
     insz: Insz,
     kinds: z.array(SubjectKind).min(1).max(SUBJECT_KINDS.length).meta({ description: 'What to erase; all or nothing (409 naming a kind the law keeps)' }),
-    reason: z.string().trim().min(1).max(1000).meta({ description: 'Why (the request, its date and reference): kept in the audit log' }),
+    reason: z.string().trim().min(1).max(1000).meta({ description: "Why (the request, its date and reference): kept in the register of citizens' requests, which only the privacy officer reads (never in the audit log)" }),
     confirm: z.literal(true).meta({ description: 'Must be true: the erasure cannot be undone' }),
   })
   .meta({ id: 'SubjectErasureBody', description: "Erase the person's data of the given kinds at the OCMW (GDPR art. 17), with the reason." });
@@ -42,3 +42,24 @@ export const SubjectOverview = z
 export const ErasureResult = z
   .object({ insz: z.string(), erased: z.partialRecord(SubjectKind, z.number().int()).meta({ description: 'Items erased per kind' }) })
   .meta({ id: 'SubjectErasureResult', description: 'What the erasure changed.' });
+
+export const SubjectRegisterEntry = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(['export', 'erasure']).meta({ description: 'An export (GDPR art. 15) or an erasure (art. 17)' }),
+    insz: z.string(),
+    reason: z.string().nullable().meta({ description: "The officer's reason (an erasure's; null for an export)" }),
+    officer: z.string().nullable().meta({ description: 'The username of the privacy officer who made it' }),
+    at: z.string(),
+    businessDate: z.string(),
+    counts: z.record(z.string(), z.number().int()).meta({ description: 'Per kind: what the export held, or what the erasure erased' }),
+  })
+  .meta({
+    id: 'SubjectRegisterEntry',
+    description: "One citizen's request in the organisation's register (issue 24).",
+    examples: [{ id: 12, kind: 'erasure', insz: '85073003328', reason: 'Verzoek per brief van 2 maart 2026, ref. AV-2026-014', officer: 'an.peeters', at: '2026-03-04T10:12:00.000Z', businessDate: '2026-03-04', counts: { mails: 2 } }],
+  });
+
+export const SubjectRegisterPage = z
+  .object({ items: z.array(SubjectRegisterEntry), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'SubjectRegisterPage', description: "A page of the register of citizens' requests, newest first (only the organisation's privacy officer)." });

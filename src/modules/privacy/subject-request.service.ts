@@ -39,18 +39,19 @@ const { msg: subjectMsg } = subjectRequestMessages;
 export function createSubjectRequestService({ db, clock, audit, accessLog }: SubjectRequestDeps) {
   const officerOf = (caller: Caller) => privacyOfficerOf(caller);
 
-  async function held(organisationId: string, insz: string): Promise<repo.SubjectData> {
-    const data = await repo.readSubject(db, organisationId, insz);
+  /** Everything held on the INSZ, read through `from` (the erasure's transaction, or the database); 404 when nothing. */
+  async function held(organisationId: string, insz: string, from: Db = db): Promise<repo.SubjectData> {
+    const data = await repo.readSubject(from, organisationId, insz);
     const counts = countsOf(data);
     if (Object.values(counts).every((n) => n === 0)) throw new AppError('not_found', subjectMsg('subject.nothing_held'));
     return data;
   }
 
   /** Per kind: may it be erased today, and why (not). Forms follow the retention in force. */
-  async function verdicts(data: repo.SubjectData): Promise<ErasureVerdict[]> {
+  async function verdicts(data: repo.SubjectData, from: Db = db): Promise<ErasureVerdict[]> {
     const today = clock.today();
     const counts = countsOf(data);
-    const settings = effectiveSettings(await listOverrides(db));
+    const settings = effectiveSettings(await listOverrides(from));
     const cutoffOf = (kind: 'dossier-forms' | 'help-requests') => cutoffDate(today, settings.find((s) => s.kind === kind)!.days);
     const formCutoff = cutoffOf('dossier-forms');
     const requestCutoff = cutoffOf('help-requests');
@@ -102,35 +103,54 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
       const officer = officerOf(caller);
       const data = await held(officer.organisationId, insz);
       const counts = countsOf(data);
-      await db.transaction(async (txh) => record(txh as unknown as Db, officer, 'subject-export', { counts }));
+      await db.transaction(async (txh) => {
+        const tx = txh as unknown as Db;
+        await record(tx, officer, 'subject-export', { counts });
+        await repo.insertRegisterEntry(tx, { organisationId: officer.organisationId, kind: 'export', insz, reason: null, officerUserId: officer.userId, businessDate: clock.today(), counts });
+      });
       logRead(officer, insz, 'subject-export');
       const org = caller.context?.organisation;
       return { insz, date: clock.today(), organisation: { kbo: org?.kbo ?? '', name: localized(org?.name ?? { nl: '' }) }, counts, data };
     },
 
     /**
-     * Erases the kinds asked for, all or nothing: 409 naming the first kind the law keeps (and why);
-     * the reason is recorded in the audit log. Help requests are pseudonymised like the retention
-     * purge does (their counts stay); handled mails are deleted; forms past their term are deleted.
+     * Erases the kinds asked for, all or nothing: 409 naming the first kind the law keeps (and why).
+     * The person's data is read inside the erasure's transaction, so what is checked is what is
+     * erased (a request decided or a mail queued meanwhile is seen). Help requests are pseudonymised
+     * like the retention purge does (their counts stay); the person's acknowledgements are deleted,
+     * queued ones included (never sent); forms past their term are deleted. The officer's reason goes
+     * to the register, which only the privacy officer reads; the audit log, which the organisation's
+     * managers read, says only that an erasure happened, with its counts (no INSZ, no reason).
      */
     async erase(caller: Caller, body: ErasureBody) {
       const officer = officerOf(caller);
-      const data = await held(officer.organisationId, body.insz);
-      const byKind = new Map((await verdicts(data)).map((v) => [v.kind, v]));
-      for (const kind of body.kinds) {
-        const v = byKind.get(kind)!;
-        if (!v.erasable) throw new AppError('conflict', v.count === 0 ? subjectMsg('subject.erase.nothing', { kind }) : v.reason);
-      }
       const erased: Partial<Record<SubjectKind, number>> = {};
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        const data = await held(officer.organisationId, body.insz, tx);
+        const byKind = new Map((await verdicts(data, tx)).map((v) => [v.kind, v]));
+        for (const kind of body.kinds) {
+          const v = byKind.get(kind)!;
+          if (!v.erasable) throw new AppError('conflict', v.count === 0 ? subjectMsg('subject.erase.nothing', { kind }) : v.reason);
+        }
         if (body.kinds.includes('helpRequests')) erased.helpRequests = await repo.pseudonymiseHelpRequests(tx, data.helpRequests.map((r) => r.id));
         if (body.kinds.includes('mails')) erased.mails = await repo.deleteMails(tx, data.mails.map((m) => m.id));
         if (body.kinds.includes('dossierForms')) erased.dossierForms = await repo.deleteForms(tx, data.dossierForms.map((f) => f.id));
-        await record(tx, officer, 'subject-erasure', { reason: body.reason, erased, references: data.helpRequests.map((r) => r.reference) });
+        await record(tx, officer, 'subject-erasure', { erased });
+        await repo.insertRegisterEntry(tx, { organisationId: officer.organisationId, kind: 'erasure', insz: body.insz, reason: body.reason, officerUserId: officer.userId, businessDate: clock.today(), counts: erased });
       });
       logRead(officer, body.insz, 'subject-erasure');
       return { insz: body.insz, erased };
+    },
+
+    /**
+     * The register of the organisation's citizens' requests, newest first, paged: who asked for
+     * which INSZ, when, why, and what it counted or erased. Only the privacy officer (403 otherwise).
+     */
+    async register(caller: Caller, page: { page: number; pageSize: number }) {
+      const officer = officerOf(caller);
+      const { rows, total } = await repo.listRegister(db, officer.organisationId, (page.page - 1) * page.pageSize, page.pageSize);
+      return { items: rows, total, page: page.page, pageSize: page.pageSize };
     },
   };
 }

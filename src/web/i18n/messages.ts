@@ -10,6 +10,7 @@ import { configurationMessages } from '../../modules/configuration/configuration
 import { dossierMessages } from '../../modules/dossiers/dossiers-messages.js';
 import { helpRequestMessages } from '../../modules/help-requests/help-requests-messages.js';
 import { mergerMessages } from '../../modules/merger/merger-messages.js';
+import { accessLogMessages } from '../../modules/privacy/access-log-messages.js';
 import { issueToMessage, validationMessages, type IssueLike } from '../../shared/validation-messages.js';
 
 // The contracts' refinements are shown before sending: the dossier form's (dossier.subtype_kind,
@@ -23,6 +24,8 @@ export const webCatalogue = composeCatalogue(
   helpRequestMessages.catalogue,
   configurationMessages.catalogue,
   mergerMessages.catalogue,
+  // The access log's channels and actions: the page shows the labels its export writes.
+  accessLogMessages.catalogue,
 );
 
 /** A message (key + parameters) in the UI language. */

@@ -1,16 +1,18 @@
 import type { z } from 'zod';
-import type { AccessLogPage } from '../../../modules/privacy/access-log.schema.js';
+import type { AccessLogPage, AccessLogSearchBody } from '../../../modules/privacy/access-log.schema.js';
 import { currentLanguage } from '../../i18n/index.js';
-import { API_BASE, request } from '../../api.js';
-import { queryString } from '../access/access-api.js';
+import { request } from '../../api.js';
+import { downloadPosted } from './post-download.js';
 
 export type AccessLogPageData = z.infer<typeof AccessLogPage>;
 export type AccessLogItemData = AccessLogPageData['items'][number];
 
-type Query = Record<string, string | number | undefined>;
+/** The officer's filters: the INSZ among them, which is why they travel in a POST body (never in a URL). */
+export type AccessLogFilter = z.input<typeof AccessLogSearchBody>;
 
 /** The access log's search and export (the officer's own organisation; the server checks). */
 export const accessLogApi = {
-  search: (query: Query, signal?: AbortSignal) => request<AccessLogPageData>(`/privacy/access-log${queryString(query)}`, { signal }),
-  exportUrl: (format: 'csv' | 'xlsx', query: Query) => `${API_BASE}/privacy/access-log/export${queryString({ ...query, format, lang: currentLanguage() })}`,
+  search: (filter: AccessLogFilter, signal?: AbortSignal) => request<AccessLogPageData>('/privacy/access-log/search', { method: 'POST', body: filter, signal }),
+  download: (format: 'csv' | 'xlsx', filter: Omit<AccessLogFilter, 'cursor' | 'pageSize'>) =>
+    downloadPosted('/privacy/access-log/export', { ...filter, format, lang: currentLanguage() }, `toegangslog.${format}`),
 };

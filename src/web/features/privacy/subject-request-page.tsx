@@ -7,11 +7,13 @@ import { TextAreaField, TextField } from '../../components/form-field.js';
 import { useDocumentTitle } from '../../components/use-document-title.js';
 import { privacyApi, type SubjectKind, type SubjectOverviewData } from './subject-request-api.js';
 import { PrivacyTabs } from './privacy-tabs.js';
+import { SubjectRegister } from './subject-register.js';
 
 /**
  * Issue 24: a citizen's request (GDPR art. 15/17) for the OCMW's privacy officer. Look up an INSZ:
  * what the OCMW holds per kind and whether it may be erased (with the reason); download the file
- * for the citizen; erase the erasable kinds after a confirmation, with the reason (audited).
+ * for the citizen; erase the erasable kinds after a confirmation, with the reason (kept in the
+ * register below, which only the officer reads; the audit log says only that an erasure happened).
  */
 export function SubjectRequestPage() {
   const { t } = useTranslation();
@@ -25,6 +27,8 @@ export function SubjectRequestPage() {
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  // Bumped after an export or erasure: the register below shows it.
+  const [registered, setRegistered] = useState(0);
 
   const fail = (e: unknown) => setError({ message: errorMessage(e, t), field: e instanceof ApiError ? Object.keys(e.fields)[0] : undefined });
 
@@ -49,6 +53,7 @@ export function SubjectRequestPage() {
     setBusy(true);
     try {
       await privacyApi.downloadExport(insz);
+      setRegistered((n) => n + 1);
     } catch (e) {
       fail(e);
     } finally {
@@ -66,6 +71,7 @@ export function SubjectRequestPage() {
       setChosen([]);
       const total = Object.values(result.erased).reduce((sum, n) => sum + (n ?? 0), 0);
       setDone(t('privacy.subjectRequest.erased', { count: total }));
+      setRegistered((n) => n + 1);
     } catch (e) {
       setConfirming(false);
       fail(e);
@@ -194,6 +200,7 @@ export function SubjectRequestPage() {
       >
         <p>{t('privacy.subjectRequest.confirmText', { kinds: chosen.map((k) => t(`privacy.subjectRequest.kinds.${k}`)).join(', ') })}</p>
       </ConfirmDialog>
+      <SubjectRegister version={registered} />
     </>
   );
 }
