@@ -27,9 +27,9 @@
  * check then needs --database-url (the app's PostgreSQL database; a running PGlite app cannot be
  * counted from outside) or is skipped with --no-check; --pid gives the process whose RSS to sample.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
+import os, { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -129,6 +129,49 @@ const pct = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
+/**
+ * CPU seconds so far (user + system) of a process (/proc/PID/stat, clock ticks of 1/100 s), with
+ * its reaped children's when `children`. Undefined when it cannot be read (not Linux, gone).
+ */
+function cpuOf(processId: number, children = false): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${processId}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
+    return ticks / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds of every PostgreSQL process on the machine (live backends, and the server's reaped ones). */
+function postgresCpu(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    total += cpuOf(Number(entry), true) ?? 0;
+  }
+  return total;
+}
+
+/** The machine's busy and total CPU time so far (/proc/stat, all cores, clock ticks). */
+function machineCpu(): { busy: number; all: number } | undefined {
+  try {
+    const [cpu] = readFileSync('/proc/stat', 'utf8').split('\n');
+    const n = cpu!.split(/\s+/).slice(1).map(Number);
+    const idle = n[3]! + (n[4] ?? 0);
+    const all = n.reduce((a, b) => a + b, 0);
+    return { busy: all - idle, all };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The slope of RSS (MiB per minute, one sample a second) after the first quarter of the run, by least squares. */
 function rssTrend(samples: number[]): number | undefined {
   const ys = samples.slice(Math.floor(samples.length / 4));
@@ -247,6 +290,8 @@ try {
   };
   sample();
   const rssAtStart = rss[0];
+  // Where the machine's CPU goes during the run: the app, this generator (autocannon, the proofs), PostgreSQL.
+  const cpuAtStart = { app: pid ? cpuOf(pid) : undefined, generator: process.cpuUsage(), postgres: postgresCpu(), machine: machineCpu() };
 
   console.log(
     `\nLoad on ${described}: ${DURATION_S} s, ${[SUBMIT && `${CONNECTIONS} citizen connections (POST /api/v1/public/help-requests, postcodes ${postcodes.join(', ')}${RATE ? `, ${RATE} a second in all` : ', as fast as answered'})`, VENDOR && `${CONNECTIONS} vendor connections (GET ${vendorPath}, mutual TLS)`].filter(Boolean).join(' and ')}; a line every ${INTERVAL_S} s\n`,
@@ -397,6 +442,12 @@ try {
   sample();
   line();
   const elapsed = (performance.now() - t0) / 1000;
+  const appCpu = pid && cpuAtStart.app !== undefined ? (cpuOf(pid) ?? cpuAtStart.app) - cpuAtStart.app : undefined;
+  const generatorUsage = process.cpuUsage(cpuAtStart.generator);
+  const generatorCpu = (generatorUsage.user + generatorUsage.system) / 1e6;
+  const postgresRunCpu = opt.backend === 'postgresql' || opt['database-url'] ? postgresCpu() - cpuAtStart.postgres : undefined;
+  const machineEnd = machineCpu();
+  const machineBusy = machineEnd && cpuAtStart.machine ? (machineEnd.busy - cpuAtStart.machine.busy) / (machineEnd.all - cpuAtStart.machine.all) : undefined;
 
   // ── totals ──
   const statusList = (t: Tally) => [...t.statuses].sort(([a], [b]) => a - b).map(([k, v]) => `${v}× ${k}`).join(', ') || 'none';
@@ -414,6 +465,16 @@ try {
   if (VENDOR) {
     const v = vendor.total;
     console.log(`  vendor list: ${v.answered} answered (${statusList(v)}), ${(v.answered / DURATION_S).toFixed(1)}/s, p50 ${ms(pct(v.latencies, 50))}, p99 ${ms(pct(v.latencies, 99))}, ${v.errors} errors`);
+  }
+  {
+    const per = SUBMIT && submit.total.answered > 0 ? (seconds: number) => ` (${((seconds / submit.total.answered) * 1000).toFixed(2)} ms a submission)` : () => '';
+    const parts = [
+      appCpu !== undefined && `app ${appCpu.toFixed(1)} s${per(appCpu)}`,
+      `this load generator (autocannon, solving the proofs) ${generatorCpu.toFixed(1)} s`,
+      postgresRunCpu !== undefined && `PostgreSQL, all its processes on the machine ${postgresRunCpu.toFixed(1)} s${per(postgresRunCpu)}`,
+      machineBusy !== undefined && `machine busy ${Math.round(machineBusy * 100)} % of ${cpus().length} cores (${loadavg()[0]!.toFixed(1)} load average at the end)`,
+    ].filter(Boolean);
+    console.log(`  CPU during the run: ${parts.join('; ')}`);
   }
   if (rss.length) {
     console.log(`  app RSS: ${mib(rssAtStart)} at the start, ${mib(Math.max(...rss))} at most, ${mib(rss.at(-1))} at the end (${rss.length} samples, one a second)`);
