@@ -29,8 +29,11 @@ CREATE INDEX "subject_requests_business_date" ON "subject_requests" USING btree 
 --    retention purge calls it instead of deleting itself, so an operator can run the portal under a
 --    role that may only SELECT and INSERT on access_log (docs/DEPLOYMENT.md, "The access log is
 --    append-only"). It opens the append-only trigger for its own statement only (set_config local
---    to the transaction, reset after), deletes at most max_rows entries older than the cut-off (a
---    business date), and returns how many.
+--    to the transaction, reset after), deletes at most max_rows (and never more than 10,000) entries
+--    older than the cut-off (a business date), and returns how many. Whatever cut-off it is given,
+--    it never deletes an entry written less than 3,650 days ago (`at`, the database's own clock at
+--    the insert): the access log's minimum period (src/modules/privacy/retention-rules.ts), so a
+--    portal role that is taken over cannot empty the log through it.
 CREATE FUNCTION access_log_purge(cutoff date, max_rows integer) RETURNS integer
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
@@ -38,7 +41,9 @@ DECLARE
 BEGIN
   PERFORM set_config('ocmw.retention_purge', 'on', true);
   WITH gone AS (
-    DELETE FROM access_log WHERE id IN (SELECT id FROM access_log WHERE business_date < cutoff LIMIT max_rows) RETURNING 1
+    DELETE FROM access_log WHERE id IN (
+      SELECT id FROM access_log WHERE business_date < cutoff AND at < now() - interval '3650 days' LIMIT least(max_rows, 10000)
+    ) RETURNING 1
   )
   SELECT count(*)::integer INTO removed FROM gone;
   PERFORM set_config('ocmw.retention_purge', 'off', true);

@@ -87,8 +87,9 @@ const FIXTURES: Record<RetentionKindCode, { insert: (date: string) => Promise<st
     insert: async (date) =>
       String(
         (
-          await one<{ id: number }>(sql`insert into access_log (business_date, organisation_id, actor_user_id, channel, action, object_kind, insz)
-            values (${date}, ${ids.org}, ${ids.user}, 'portal', 'help-request.read', 'help-request', ${inszFromParts('750101', 950)}) returning id`)
+          // Written long ago by the database's clock (`at`): the purge function never removes an entry written less than 3,650 days ago.
+          await one<{ id: number }>(sql`insert into access_log (at, business_date, organisation_id, actor_user_id, channel, action, object_kind, insz)
+            values ('2000-01-01T10:00:00Z', ${date}, ${ids.org}, ${ids.user}, 'portal', 'help-request.read', 'help-request', ${inszFromParts('750101', 950)}) returning id`)
         ).id,
       ),
     present: (id) => exists(sql`select 1 from access_log where id = ${Number(id)}`),
@@ -230,4 +231,13 @@ describe('retention settings', () => {
     expect(await exists(sql`select 1 from help_request_events where request_id = any(${`{${requests.join(',')}}`}::uuid[]) and reason is not null`)).toBe(false);
     expect(await exists(sql`select 1 from help_requests where id = any(${`{${requests.join(',')}}`}::uuid[]) and pseudonymised_at is null`)).toBe(false);
   });
+
+  it('the access log purge function removes no entry written less than 3,650 days ago, whatever cut-off it is given (a taken-over portal role cannot empty the log)', async () => {
+    const { id } = await one<{ id: number }>(sql`insert into access_log (business_date, organisation_id, actor_user_id, channel, action, object_kind)
+      values (${TODAY}, ${ids.org}, ${ids.user}, 'portal', 'help-request.read', 'help-request') returning id`);
+    const [{ n }] = (await queryRows<{ n: number }>(ctx.database.db, sql`select access_log_purge('9999-12-31'::date, 2147483647) as n`)) as [{ n: number }];
+    expect(n).toBe(0);
+    expect(await exists(sql`select 1 from access_log where id = ${id}`)).toBe(true);
+  });
 });
+

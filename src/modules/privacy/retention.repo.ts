@@ -93,7 +93,8 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
   ],
   'access-log': [
     // Through access_log_purge (migration 0028, SECURITY DEFINER): the portal's role needs no DELETE on the access log.
-    { table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date`, purge: (c, limit) => sql`select access_log_purge(${c}::date, ${limit}::int) as n` },
+    // The function never removes an entry written less than 3,650 days ago (the minimum), whatever the cut-off: the dry run counts the same.
+    { table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date and at < now() - interval '3650 days'`, purge: (c, limit) => sql`select access_log_purge(${c}::date, ${limit}::int) as n` },
     // The register of citizens' requests (migration 0028) holds the INSZ with the officer's reason: kept as long as the access log.
     { table: 'subject_requests', key: 'id', expired: (c) => sql`business_date < ${c}::date` },
   ],
