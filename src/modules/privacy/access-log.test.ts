@@ -19,6 +19,7 @@ vi.mock('./access-log.repo.js', () => ({
   }),
 }));
 const { createAccessLog, listKey, LIST_REPEAT_WINDOW_MS } = await import('./access-log.js');
+const DAY = '2026-12-07';
 
 const clock = { today: () => '2026-12-07', now: () => new Date(), realToday: () => '2026-12-07', runWithToday: (_d: string, fn: () => unknown) => fn() } as unknown as Clock;
 const entry = (n: number) => ({ organisationId: 'org', actor: { userId: `u${n}`, role: 'USER' }, channel: 'portal' as const, action: 'help-request.read', objectKind: 'help-request', objectId: `h${n}`, insz: '85073003328' });
@@ -132,12 +133,18 @@ describe('the access log recorder: buffered, set-based, nothing lost silently (i
 describe('listKey: what makes a list read a repeat', () => {
   const base = { organisationId: 'o', actor: { userId: 'u', role: 'USER' }, channel: 'portal' as const, action: 'help-request.list', objectKind: 'help-request', objectId: 'h', insz: null };
   it.each([
-    { name: 'a list row', e: base, keyed: true },
+    { name: 'a help-request list row', e: base, keyed: true },
+    { name: 'an e-Box list row', e: { ...base, action: 'ebox-document.list' }, keyed: true },
     { name: 'a detail read', e: { ...base, action: 'help-request.read' }, keyed: false },
     { name: 'a list entry without an object', e: { ...base, objectId: null }, keyed: false },
     { name: 'an export', e: { ...base, action: 'users.export' }, keyed: false },
+    { name: 'a mutation list row (the mutation itself)', e: { ...base, action: 'mutation.list' }, keyed: false },
+    { name: "the vendor's forms list (the forms themselves)", e: { ...base, action: 'dossier-form.list' }, keyed: false },
   ])('$name: keyed $keyed', ({ e, keyed }) => {
-    expect(listKey(e) !== null).toBe(keyed);
+    expect(listKey(e, DAY) !== null).toBe(keyed);
+  });
+  it('another business date is not a repeat', () => {
+    expect(listKey(base, '2026-12-08')).not.toBe(listKey(base, DAY));
   });
   it.each([
     { name: 'another role', other: { ...base, actor: { userId: 'u', role: 'TB' } } },
@@ -148,7 +155,7 @@ describe('listKey: what makes a list read a repeat', () => {
     { name: 'another object', other: { ...base, objectId: 'i' } },
     { name: 'another INSZ', other: { ...base, insz: '85073003328' } },
   ])('$name is not a repeat', ({ other }) => {
-    expect(listKey(other)).not.toBe(listKey(base));
+    expect(listKey(other, DAY)).not.toBe(listKey(base, DAY));
   });
 });
 

@@ -67,14 +67,31 @@ export const LIST_REPEAT_WINDOW_MS = 15 * 60_000;
 const MAX_REMEMBERED = 100_000;
 
 /**
- * The key under which a list row's read counts as a repeat: the same reader (person and role, or
- * account), channel, OCMW, action, object and INSZ. Only list actions (`….list`) have one: a
- * detail read, a download and an export are recorded every time.
+ * The lists whose rows are summaries (a name, a date, a status): a row shown again is a repeat.
+ * Not the lists whose rows are the data itself — `mutation.list` (each mutation's content) and
+ * `dossier-form.list` (the vendor API's only read of a person's forms) — which are recorded every
+ * time, like a detail read, a download, an export and a search.
  */
-export function listKey(e: AccessEntry): string | null {
-  if (!e.action.endsWith('.list') || !e.objectId) return null;
+export const SUMMARY_LISTS: ReadonlySet<string> = new Set([
+  'help-request.list',
+  'ebox-document.list',
+  'dossier.list',
+  'user.list',
+  'manager.list',
+  'mail.list',
+  'channel-upload.list',
+  'subject-request.list',
+]);
+
+/**
+ * The key under which a summary list row's read counts as a repeat: the same reader (person and
+ * role, or account), channel, OCMW, action, object and INSZ, on the same business date (a showing
+ * after midnight is that day's). Null for every other read: recorded every time.
+ */
+export function listKey(e: AccessEntry, businessDate: string): string | null {
+  if (!SUMMARY_LISTS.has(e.action) || !e.objectId) return null;
   const who = 'userId' in e.actor ? `u:${e.actor.userId}:${e.actor.role ?? ''}` : `a:${e.actor.account}`;
-  return `${who}|${e.channel}|${e.organisationId}|${e.action}|${e.objectKind}|${e.objectId}|${e.insz ?? ''}`;
+  return `${businessDate}|${who}|${e.channel}|${e.organisationId}|${e.action}|${e.objectKind}|${e.objectId}|${e.insz ?? ''}`;
 }
 
 const MAX_RETRY_MS = 30_000;
@@ -188,10 +205,10 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
       const list = Array.isArray(entries) ? entries : [entries as AccessEntry];
       if (list.length === 0) return;
       const t = now();
-      const fresh = list.filter((e) => isNew(listKey(e), t));
+      const businessDate = clock.today();
+      const fresh = list.filter((e) => isNew(listKey(e, businessDate), t));
       if (fresh.length === 0) return;
       const at = new Date(t);
-      const businessDate = clock.today();
       for (const e of fresh) buffer.push(toRow(e, at, businessDate));
       // While the database fails, the back-off's timer writes next: a full buffer does not make every read try again.
       if (buffer.length >= maxRows && failures === 0) void flush().catch(() => {});
@@ -200,6 +217,8 @@ export function createAccessLog({ db, clock, flushMs = 50, maxRows = 500, log, e
         // Bounded: a database down for long must not take the process's memory with it. The oldest go, loudly.
         const dropped = buffer.length - MAX_PENDING;
         buffer = buffer.slice(dropped);
+        // Their repeats must not be taken as recorded: the next showing of any list row is written again.
+        remembered.clear();
         report.error({ dropped, pending: buffer.length, attempt: failures }, 'access log: the database has refused writes for too long; the oldest entries were dropped');
       }
     },
