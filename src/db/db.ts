@@ -81,7 +81,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   try {
     // Written with Node's file functions before PGlite opens the folder (data-dir-archive.ts):
     // PGlite's loadDataDir costs more time and keeps ≈ 130 MiB more resident.
-    if (key && options.template && !existsSync(path.join(key, 'PG_VERSION')) && existsSync(options.template)) extractDataDir(options.template, key);
+    if (key && options.template && !existsSync(path.join(key, 'PG_VERSION')) && existsSync(options.template)) await extractDataDir(options.template, key);
     pglite = await PGlite.create(key, {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       // The buffers live in PGlite's WASM heap, which never shrinks: the portal bounds them.
