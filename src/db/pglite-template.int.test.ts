@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, queryRows } from './db.js';
 import { buildPgliteTemplate } from './pglite-template.js';
+import { JOBS } from '../jobs/runner.js';
 
 // Issue 20: a new embedded data directory starts from the build's template archive instead of
 // initdb, written by Node (data-dir-archive.ts) before PGlite opens it; an existing one never
@@ -47,7 +48,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the embedded database t
 });
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the build template archive (issue 20)', () => {
-  it('holds one database and the one WAL segment it starts from, and opens with the reference data', async () => {
+  it('holds one database and the one WAL segment it starts from, and opens with the reference data and the job queues', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'ocmw-template-build-'));
     dirs.push(root);
     const file = path.join(root, 'template.tar.gz');
@@ -60,6 +61,9 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the build template arch
     try {
       expect((await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from municipalities`))[0]!.n).toBeGreaterThan(500);
       expect((await queryRows<{ datname: string }>(database.db, sql`select datname from pg_database`)).map((r) => r.datname)).toEqual(['postgres']);
+      // pg-boss's schema and the portal's queues: a first start's startJobs only writes the schedules.
+      const queues = (await queryRows<{ name: string }>(database.db, sql`select name from pgboss.queue`)).map((r) => r.name);
+      expect(queues.sort()).toEqual(Object.values(JOBS).map((j) => j.name).sort());
     } finally {
       await database.close();
     }

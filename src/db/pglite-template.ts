@@ -12,7 +12,7 @@ import { migrateDatabase } from './migrate.js';
  * initdb inside the process (its own WASM module, a full catalogue written through memory),
  * and the migrations and reference data after it grew PGlite's heap to ~900 MiB RSS, which a
  * WASM heap never gives back. The build (`npm run build`) does that once instead: the migrated
- * database with the reference data, dumped as an archive beside this module
+ * database with the reference data and pg-boss's schema and queues, dumped as an archive beside this module
  * (build/db/pglite-template.tar.gz); a first start on an empty OCMW_DATA_DIR writes it into the
  * folder (data-dir-archive.ts) and then migrates (any newer migrations) and syncs the reference
  * data as every start does. Without the archive (a start from the sources with tsx) PGlite runs
@@ -27,6 +27,8 @@ export async function buildPgliteTemplate(file = PGLITE_TEMPLATE): Promise<numbe
   try {
     await migrateDatabase(database);
     await createRegistryService({ db: database.db, clock: createClock({}) }).syncReferenceData();
+    // pg-boss's schema and queues (loaded here only: a start imports the runner itself).
+    await (await import('../jobs/runner.js')).installJobSchema(database);
     // The embedded database is one database ("postgres") in one process: the portal never
     // creates another, so initdb's template databases are only files a first start would write
     // (≈ 600 of the ≈ 1,280, each file creation costing more than its bytes).
