@@ -148,6 +148,8 @@ export function startPortal(options: { port: number; vendorPort: number; env: Re
       OCMW_RATE_LIMIT_PER_MINUTE: '10000000',
       OCMW_CITIZEN_SUBMISSIONS_PER_HOUR: '10000000',
       OCMW_CITIZEN_MAILS_PER_ADDRESS_PER_DAY: '10000000',
+      // The SFTP file channel on, on a free port (its default 2222 may be taken).
+      OCMW_SFTP_PORT: '0',
       DATABASE_URL: '',
       ...options.env,
     },

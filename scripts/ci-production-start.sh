@@ -2,7 +2,8 @@
 # CI: the release build in a copy of the checkout (the test run keeps its node_modules), dev
 # dependencies pruned, then the built server started with NODE_ENV=production on a fresh
 # PostgreSQL database and on a fresh PGlite folder: /ready answers, no account exists, the CLI
-# runs and loads no demo data. Prints each start's time and RSS. Exits non-zero on any failure.
+# runs and loads no demo data. Prints each start's time to ready and its RSS at ready and after
+# 100 requests (the figures of bench/cold-start.bench.ts and issue 20). Exits non-zero on any failure.
 set -euo pipefail
 src="$(cd "$(dirname "$0")/.." && pwd)"
 PG="${TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
@@ -27,7 +28,9 @@ done
 psql "$PG" -qc "create database $db" >/dev/null
 DBURL="${PG%/*}/$db"
 
-# start BACKEND_ENV...: runs the built server, waits for /ready, checks, prints time and RSS.
+# start BACKEND_ENV...: runs the built server, waits for /ready, checks, prints time and RSS
+# (at ready, and after 100 requests as the cold-start benchmark sends them: the session, two
+# postcode look-ups and /ready in turn).
 start() {
   local label="$1"; shift
   local port=3990
@@ -42,12 +45,17 @@ start() {
   curl -sf "http://127.0.0.1:$port/ready" | grep -q '"ready"' || { echo "FAIL: /ready ($label)"; exit 1; }
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   local rss; rss=$(ps -o rss= -p "$server" | tr -d ' ')
+  local paths=(/api/v1/session '/api/v1/public/ocmw-lookup?postcode=2000' '/api/v1/public/ocmw-lookup?postcode=9000' /ready) i
+  for i in $(seq 0 99); do
+    curl -sf -o /dev/null -H 'accept: application/json' "http://127.0.0.1:$port${paths[$((i % 4))]}" || { echo "FAIL: request $i (${paths[$((i % 4))]}) on $label"; exit 1; }
+  done
+  local rss100; rss100=$(ps -o rss= -p "$server" | tr -d ' ')
   if grep -q "Demo logins" "$work/$label.log"; then echo "FAIL: demo logins printed ($label)"; exit 1; fi
   [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/metrics")" = 404 ] || { echo "FAIL: /metrics without the token ($label)"; exit 1; }
   local asset; asset=$(grep -o '/assets/index-[^"]*\.js' dist/web/index.html | head -n1)
   curl -sI -H 'accept-encoding: br' "http://127.0.0.1:$port$asset" | grep -qi 'content-encoding: br' || { echo "FAIL: $asset not sent precompressed"; exit 1; }
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
-  echo "built server on $label (NODE_ENV=production, fresh database): ready in ${ms} ms, RSS $((rss / 1024)) MiB"
+  echo "built server on $label (NODE_ENV=production, fresh database): ready in ${ms} ms, RSS at ready $((rss / 1024)) MiB, after 100 requests $((rss100 / 1024)) MiB"
 }
 
 start postgres DATABASE_URL="$DBURL"

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/db.js';
 import { migrateDatabase } from './db/migrate.js';
-import { pgliteTemplate } from './db/pglite-template.js';
+import { PGLITE_TEMPLATE } from './db/pglite-template.js';
 import { withAdvisoryLock } from './db/lock.js';
 import { createClock, type Clock } from './domain/clock.js';
 import { createServices, type Services } from './services.js';
@@ -37,7 +37,7 @@ const SEED_LOCK = 727_002;
  */
 export async function bootstrap(config: Config, options: { seed?: boolean } = {}): Promise<Runtime> {
   const clock = createClock({ fixedToday: config.fixedToday });
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, template: pgliteTemplate, sharedBuffers: PGLITE_SHARED_BUFFERS });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, template: PGLITE_TEMPLATE, sharedBuffers: PGLITE_SHARED_BUFFERS });
   try {
     await migrateDatabase(database);
     const services = createServices({ db: database.db, clock, config });

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { type sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { extractDataDir } from './data-dir-archive.js';
 import * as schema from './schema.js';
 
 /** The Drizzle handle every repository receives; a transaction handle has the same type. */
@@ -34,10 +35,11 @@ export interface OpenOptions {
   /** A dumped PGlite data directory to start from (tests clone a migrated template). */
   loadDataDir?: Blob;
   /**
-   * Issue 20: a dumped data directory to start `dataDir` from when it is new (no PG_VERSION yet):
-   * the build's migrated database with the reference data, instead of running initdb here.
+   * Issue 20: the archive of a dumped data directory (PGlite `dumpDataDir`, .tar or .tar.gz) to
+   * start `dataDir` from when it is new (no PG_VERSION yet): the build's migrated database with
+   * the reference data, instead of running initdb here. Ignored when the file does not exist.
    */
-  template?: () => Blob | undefined;
+  template?: string;
   /** PGlite's shared_buffers (PostgreSQL units, e.g. "32MB"); PGlite's own default is 128MB. */
   sharedBuffers?: string;
   /** node-postgres pool size. */
@@ -78,9 +80,11 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   let pglite: PGlite;
   try {
-    const loadDataDir = options.loadDataDir ?? (key && options.template && !existsSync(path.join(key, 'PG_VERSION')) ? options.template() : undefined);
+    // Written with Node's file functions before PGlite opens the folder (data-dir-archive.ts):
+    // PGlite's loadDataDir costs more time and keeps ≈ 130 MiB more resident.
+    if (key && options.template && !existsSync(path.join(key, 'PG_VERSION')) && existsSync(options.template)) await extractDataDir(options.template, key);
     pglite = await PGlite.create(key, {
-      ...(loadDataDir ? { loadDataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       // The buffers live in PGlite's WASM heap, which never shrinks: the portal bounds them.
       ...(options.sharedBuffers ? { postgresqlconf: [`shared_buffers=${options.sharedBuffers}`] } : {}),
     });

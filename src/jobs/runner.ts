@@ -55,6 +55,22 @@ function bossFor(database: Database, everyMinute: boolean): PgBoss {
   return new PgBoss({ ...timekeeping, backend: 'pglite', db: fromPglite(database.pglite!) });
 }
 
+/**
+ * Issue 20: pg-boss's schema and the portal's queues (a table each), and nothing that runs: the
+ * build puts them in the embedded database's template (src/db/pglite-template.ts), so a first
+ * start's `startJobs` finds them instead of creating them (DDL that grows PGlite's heap, which
+ * never shrinks). The schedules stay with every start.
+ */
+export async function installJobSchema(database: Database): Promise<void> {
+  const boss = new PgBoss({ backend: 'pglite', db: fromPglite(database.pglite!), supervise: false, schedule: false });
+  await boss.start();
+  try {
+    for (const job of Object.keys(JOBS) as JobName[]) await boss.createQueue(JOBS[job].name);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+}
+
 /** pg-boss 10 kept its schema at version 24; pg-boss 11 rewrote it (25) and 12 has no way up from 24. */
 const FIRST_SCHEMA_AFTER_PGBOSS_10 = 25;
 

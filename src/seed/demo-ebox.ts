@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import PDFDocument from 'pdfkit';
 import type { Db } from '../db/db.js';
 import { addDays } from '../domain/clock.js';
 import { mailboxRepo } from '../modules/mailbox/index.js';
@@ -17,22 +16,48 @@ export interface EboxSeedInput {
   podMi: { id: string; name: string };
 }
 
-function pdf(title: string, lines: string[]): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.fontSize(16).text(title).moveDown();
-    doc.fontSize(10);
-    for (const line of lines) doc.text(line);
-    doc.end();
+/** Text in a PDF string: WinAnsi bytes (the en dash and the euro sign of the demo included), escaped. */
+function pdfText(text: string): string {
+  const winAnsi: Record<string, number> = { '–': 0x96, '€': 0x80 };
+  const bytes = [...text].map((c) => winAnsi[c] ?? (c.charCodeAt(0) < 256 ? c.charCodeAt(0) : 0x3f));
+  return Buffer.from(bytes).toString('latin1').replace(/[\\()]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A one-page A4 PDF of a title and lines of text in Helvetica. Written here rather than with
+ * pdfkit (issue 20: ≈ 30 MiB and 0.15 s to load at a first start, for one demo document).
+ */
+export function demoPdf(title: string, lines: string[]): Buffer {
+  const content = [
+    'BT /F1 16 Tf 50 780 Td',
+    `(${pdfText(title)}) Tj`,
+    '/F1 10 Tf 0 -32 Td 14 TL',
+    ...lines.map((line) => `(${pdfText(line)}) Tj T*`),
+    'ET',
+  ].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    // The document's title as a text string: UTF-16BE with its byte order mark.
+    `<< /Title <FEFF${Buffer.from(title, 'utf16le').swap16().toString('hex').toUpperCase()}> /Producer (OCMW Portal demo) >>`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(out, 'latin1'));
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
+  const xref = Buffer.byteLength(out, 'latin1');
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info ${objects.length} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
 }
 
 export async function seedEboxData(tx: Db, input: EboxSeedInput): Promise<number> {
-  const statement = await pdf('NovaPrima – tussentijdse afrekening', [
+  const statement = demoPdf('NovaPrima – tussentijdse afrekening', [
     'OCMW Borsbeek (opgegaan in OCMW Antwerpen op 1 januari 2025)',
     'Laattijdige regularisaties van het jaar 2024.',
     'Dossier 2024/0173: terugbetaling medische kosten – € 412,50',

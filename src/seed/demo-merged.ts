@@ -5,7 +5,6 @@ import { accessRepo } from '../modules/access/index.js';
 import { configurationRepo } from '../modules/configuration/index.js';
 import { dossiersRepo } from '../modules/dossiers/index.js';
 import { helpRequestsRepo } from '../modules/help-requests/index.js';
-import { buildHtbWorkbook } from '../modules/merger/htb-import.js';
 import type { MergerService } from '../modules/merger/index.js';
 import { registryRepo } from '../modules/registry/index.js';
 import { inszFromParts } from '../shared/identifiers.js';
@@ -17,7 +16,7 @@ import { demoSelections, readyConfiguration } from './demo-services.js';
  * 2025; this part brings it to the business date the way the portal itself would have got there:
  *
  * - every merged OCMW of a merger whose date has come is made ready as the guide asks of it:
- *   its HTB through the region's HTB file (the engine's `importHtb`), its OCMW-configuratie
+ *   its HTB through the region's HTB file (the engine's import, `importHtbRows`), its OCMW-configuratie
  *   (contact data in three languages, OCMW Online notifications, technical providers, mutations);
  * - the mergers are carried out wave by wave by the cut-over service (`cutover.runWave`, as
  *   `ocmw merger wave DATE` does): no post-merger row is written here;
@@ -222,12 +221,16 @@ async function seedRehearsal(db: Db, mergers: MergerService, date: string, perso
   return merger;
 }
 
-/** The region's HTB file for the given rows, imported as the administrator imports it. */
+/**
+ * The region's HTB file for the given rows, imported as the administrator's import does once it
+ * has read the file (the same checks and appointments; issue 20: no workbook written and read
+ * back at a first start).
+ */
 async function importHtbFile(mergers: MergerService, rows: { source: string; target: string; htb: PersonSpec & { email: string } }[]) {
-  const workbook = await buildHtbWorkbook(
-    rows.map((r) => ({ sourceKbo: r.source, targetKbo: r.target, insz: r.htb.insz, surname: r.htb.surname, firstName: r.htb.firstName, email: r.htb.email })),
+  const report = await mergers.importHtbRows(
+    rows.map((r, i) => ({ row: i + 2, sourceKbo: r.source, targetKbo: r.target, insz: r.htb.insz, surname: r.htb.surname, firstName: r.htb.firstName, email: r.htb.email })),
+    { dryRun: false, actor: null },
   );
-  const report = await mergers.importHtb(workbook, { dryRun: false, actor: null });
   if (!report.valid) throw new Error(`demo seed: the HTB file was refused: ${JSON.stringify(report.rows.filter((r) => r.problems.length))}`);
 }
 

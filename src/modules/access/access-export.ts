@@ -4,7 +4,6 @@
  * without words — column headers and statuses as messages, names that have a form per language
  * as LocalizedText — and the route renders it as CSV (UTF-8 with BOM) or XLSX.
  */
-import ExcelJS from 'exceljs';
 import { toCsv } from '../../domain/csv.js';
 import { isMessage, pick, type Language, type LocalizedText, type Message } from '../../shared/i18n.js';
 import { catalogue } from '../../messages.js';
@@ -51,6 +50,7 @@ export async function renderTable(table: ExportTable, format: 'csv' | 'xlsx', la
   const header = table.header.map((m) => textIn(m, lang));
   const rows = table.rows.map((r) => r.map((cell) => textIn(cell, lang)));
   if (format === 'csv') return { filename: `${table.basename}.csv`, contentType: 'text/csv; charset=utf-8', body: toCsv([header, ...rows]) };
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OCMW Portal';
   wb.created = table.createdAt;

@@ -7,7 +7,7 @@ import { mergerMessages } from './merger-messages.js';
 import type { AuditService } from '../audit/index.js';
 import { registryRepo, type RegistryService } from '../registry/index.js';
 import type { ManagementService } from '../access/index.js';
-import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, MAX_HTB_UNPACKED_BYTES, type CheckedRow } from './htb-import.js';
+import { checkHtbRow, parseHtbWorkbook, HTB_COLUMNS, MAX_HTB_FILE_BYTES, MAX_HTB_UNPACKED_BYTES, type CheckedRow, type RawHtbRow } from './htb-import.js';
 import type { MergerSummary } from './merger.schema.js';
 import * as repo from './merger.repo.js';
 import { deriveScenario, type MergerShape, type Scenario } from './scenario.js';
@@ -71,7 +71,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
     return { unfiledReportYear: unfiled ? year : null, unreadDocuments: openWork ? await openWork.unreadDocuments(organisationId) : 0 };
   }
 
-  return {
+  const service = {
     /** Create, edit, remove and import mergers (R7.1). */
     definitions,
     /** Checklist, dry run, cut-over and undo (R7.2–R7.4). */
@@ -223,7 +223,16 @@ export function createMergerService({ db, clock, registry, management, audit, fi
         });
         throw new AppError(parsed.problem === 'import.too_large' ? 'payload_too_large' : 'validation', message, { file: message });
       }
-      const rows: (CheckedRow & { sourceId?: string; targetId?: string })[] = parsed.rows.map(checkHtbRow);
+      return service.importHtbRows(parsed.rows, options);
+    },
+
+    /**
+     * The rows of an HTB file, read (importHtb) or given: checked, then applied unless one has a
+     * problem or `dryRun`. The demo seed gives its rows here (issue 20: no workbook to write and
+     * read back, nor exceljs loaded, at a first start).
+     */
+    async importHtbRows(raw: RawHtbRow[], options: { dryRun: boolean; actor: { userId: string; role: string } | null }) {
+      const rows: (CheckedRow & { sourceId?: string; targetId?: string })[] = raw.map(checkHtbRow);
       for (const r of rows) {
         if (r.problems.length) continue;
         const source = await registry.findOrganisationByKbo(r.sourceKbo);
@@ -303,6 +312,7 @@ export function createMergerService({ db, clock, registry, management, audit, fi
       return repo.countMergers(db);
     },
   };
+  return service;
 }
 
 export type MergerService = ReturnType<typeof createMergerService>;

@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FileChannelStats } from '../file-channel/index.js';
 import { AppError } from '../../shared/errors.js';
 import { translate } from '../../shared/messages.js';
@@ -20,6 +19,8 @@ export function bearerMatches(header: string | undefined, token: string): boolea
  * route does not exist (404). Not encapsulated: the latency histogram sees every route.
  */
 async function metricsPlugin(app: FastifyInstance, opts: { token: string; metrics: MetricsService; fileChannel?: FileChannelStats }) {
+  // Issue 20: loaded only when the route exists (OCMW_METRICS_TOKEN set).
+  const { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } = await import('prom-client');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ocmw_process_' });
   const httpDuration = new Histogram({

@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Language, Message } from '../../shared/i18n.js';
@@ -142,11 +142,13 @@ export function mailView(r: repo.MailRow) {
 
 export function createNotificationsService({ db, clock, config, render }: { db: Db; clock: Clock; config: MailConfig; render?: RenderMessage }) {
   const renderText: RenderMessage = render ?? ((m) => m.key);
-  const transport: Transporter | undefined = config.smtpUrl
-    ? nodemailer.createTransport(config.smtpUrl, { ...(config.transportOptions ?? {}) })
-    : undefined;
+  const smtpUrl = config.smtpUrl;
+  // Issue 20: nodemailer is loaded with the first mail sent, not at start.
+  let transport: Promise<Transporter> | undefined;
+  const smtp = (url: string) =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(url, { ...(config.transportOptions ?? {}) })));
   // Without an SMTP server a mail is recorded in the dev outbox at once: delivering it would only set that.
-  const recordedStatus = transport ? 'queued' : 'outbox';
+  const recordedStatus = smtpUrl ? 'queued' : 'outbox';
   const later = backgroundSender((row) => deliver(row));
   function rowOf(mail: MessageMail) {
     const m = renderMail(mail, renderText);
@@ -166,7 +168,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
   }
 
   async function sendClaimed(row: repo.MailRow): Promise<repo.MailRow> {
-    if (!transport) {
+    if (!smtpUrl) {
       await repo.updateMail(db, row.id, { status: 'outbox' });
       return { ...row, status: 'outbox' };
     }
@@ -176,7 +178,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       if (tries > 1 && !(await repo.isSending(db, row.id))) return row;
       attempts++;
       try {
-        await transport.sendMail({
+        await (await smtp(smtpUrl)).sendMail({
           from: config.from,
           to: row.toAddress,
           subject: row.subject,
@@ -210,7 +212,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
   }
 
   return {
-    hasSmtp: Boolean(transport),
+    hasSmtp: Boolean(smtpUrl),
 
     /** Records the mail (in the caller's transaction when given) and returns its row; call deliver() after commit. */
     /** How many mails of `kind` went to `to` since `since` (limits per address). */
@@ -296,7 +298,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
 
     async close() {
       await later.idle();
-      transport?.close();
+      (await transport)?.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,20 @@ export interface ReferenceData {
 // The REFNIS list starts its validity periods on 2019-01-01; older history is not in the data.
 const HISTORY_START = '2019-01-01';
 const OPEN_END = '9999-12-31';
+
+const REFERENCE_FILES = ['refnis_2025_mergers.csv', 'refnis_2025_belgif.csv', 'be_postal_codes_2025.csv'];
+
+/**
+ * Issue 20: the version of the shipped reference data without parsing it: a hash of the data
+ * files and of this module's own code (which turns them into rows), so a changed file or a
+ * changed reading of it is a new version. Every start compares it with the version loaded last;
+ * parsing the files (≈ 150 ms) happens only when they differ.
+ */
+export function referenceDataVersion(): string {
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const file of REFERENCE_FILES) hash.update(file).update(readFileSync(path.join(DATA_DIR, file)));
+  return hash.digest('hex');
+}
 
 function readCsv(file: string): Record<string, string>[] {
   return parse(readFileSync(path.join(DATA_DIR, file), 'utf8'), { columns: true, skip_empty_lines: true });

@@ -3,7 +3,7 @@ import type { Clock } from '../../domain/clock.js';
 import { formatKbo } from '../../shared/identifiers.js';
 import { AppError } from '../../shared/errors.js';
 import { msg } from '../../shared/messages.js';
-import { loadReferenceData } from './reference-data.js';
+import { loadReferenceData, referenceDataVersion } from './reference-data.js';
 import * as repo from './registry.repo.js';
 import * as clients from './api-clients.repo.js';
 import { createHash, randomBytes } from 'node:crypto';
@@ -58,9 +58,9 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     /** Loads the shipped REFNIS/postcode data; idempotent, run at every start. */
     async syncReferenceData(): Promise<{ municipalities: number }> {
       // Issue 20: only when the shipped data differs from what was loaded last (its hash).
-      const data = loadReferenceData();
-      const version = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+      const version = referenceDataVersion();
       if ((await repo.referenceDataVersion(db)) !== version) {
+        const data = loadReferenceData();
         await db.transaction(async (tx) => {
           await repo.upsertReferenceData(tx as Db, data);
           await repo.setReferenceDataVersion(tx as Db, version);

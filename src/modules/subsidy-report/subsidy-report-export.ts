@@ -3,8 +3,6 @@
  * (pdfkit). Both show the organisation (name, KBO), year, status, when and by whom it was
  * submitted, the lines and the totals (summed exactly in SQL from integer cents).
  */
-import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { Language, LocalizedText } from '../../shared/i18n.js';
 import { brusselsDate } from '../../domain/clock.js';
 import { formatCents, formatDate, subsidyMessage } from './subsidy-report-messages.js';
@@ -55,6 +53,8 @@ const euros = (cents: number) => cents / 100;
 
 export async function toXlsx(r: ExportableReport, lang: Language, createdAt: Date): Promise<ExportFile> {
   const t = (k: Parameters<typeof subsidyMessage>[0], p?: Record<string, string | number>) => subsidyMessage(k, lang, p);
+  // Issue 20: exceljs and pdfkit (≈ 60 MiB together) are loaded by the first export, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OCMW Portal';
   wb.created = createdAt;
@@ -97,6 +97,7 @@ function winAnsi(text: string): string {
 
 export async function toPdf(r: ExportableReport, lang: Language, createdAt: Date): Promise<ExportFile> {
   const t = (k: Parameters<typeof subsidyMessage>[0], p?: Record<string, string | number>) => winAnsi(subsidyMessage(k, lang, p));
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,
