@@ -79,4 +79,37 @@ describe('the help requests change feed (issue 20)', () => {
       await other.close();
     }
   });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('on a server: its own pings never change the stamp; a ping not heard back in time counts as a dropped connection', async () => {
+    const steady = changeFeed(database.db, 'ocmw_feed_ping_test', undefined, { pingMs: 30, pingTimeoutMs: 2_000 });
+    const deaf = changeFeed(database.db, 'ocmw_feed_deaf_test', undefined, { pingMs: 30, pingTimeoutMs: 0 });
+    try {
+      await until(() => steady.stamp() !== undefined);
+      const s0 = steady.stamp();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(steady.stamp()).toBe(s0);
+      // A timeout shorter than any answer: every ping is "lost", so the feed keeps dropping its subscription.
+      await until(() => deaf.stamp() !== undefined);
+      await until(() => deaf.stamp() === undefined);
+    } finally {
+      await steady.close();
+      await deaf.close();
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('on a server: closed while it reconnects, it leaves no listening connection behind', async () => {
+    const channel = 'ocmw_feed_close_test';
+    const listening = async () =>
+      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from pg_stat_activity where query = ${`listen "${channel}"`} and datname = current_database()`))[0]!.n;
+    const feed = changeFeed(database.db, channel);
+    await until(() => feed.stamp() !== undefined);
+    expect(await listening()).toBe(1);
+    await queryRows(database.db, sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${`listen "${channel}"`} and datname = current_database()`);
+    await until(() => feed.stamp() === undefined);
+    await feed.close();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await listening()).toBe(0);
+    expect(feed.stamp()).toBeUndefined();
+  });
 });
+

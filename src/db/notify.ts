@@ -10,8 +10,11 @@ import type { Db } from './db.js';
  * subscription `stamp()` is undefined and the caller must read the database.
  *
  * On PGlite the subscription is the instance's own `listen`; on a server a dedicated client (not
- * one of the pool's), reconnected with a doubling pause (1 s … 30 s) when it drops. A stamp is
- * `epoch.n`: the epoch grows at each (re)subscription, so nothing heard before a gap can match.
+ * one of the pool's, TCP keep-alive on), reconnected with a doubling pause (1 s … 30 s) when it
+ * drops. A connection can also die without a word (a firewall's idle timeout, a failover): every
+ * PING_MS the listener announces a ping on its own channel and must hear it back within
+ * PING_TIMEOUT_MS, or it counts as dropped. A stamp is `epoch.n`: the epoch grows at each
+ * (re)subscription, so nothing heard before a gap can match.
  */
 export interface ChangeFeed {
   stamp(): string | undefined;
@@ -20,8 +23,11 @@ export interface ChangeFeed {
 
 const RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
+export const PING_MS = 10_000;
+export const PING_TIMEOUT_MS = 5_000;
+const PING = 'ping:';
 
-export function changeFeed(db: Db, channel: string, onChange: () => void = () => {}): ChangeFeed {
+export function changeFeed(db: Db, channel: string, onChange: () => void = () => {}, { pingMs = PING_MS, pingTimeoutMs = PING_TIMEOUT_MS } = {}): ChangeFeed {
   const client = (db as unknown as { $client?: unknown }).$client;
   let epoch = 0;
   let heard = 0;
@@ -30,6 +36,8 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
   let stop: (() => Promise<void>) | undefined;
   let retry: NodeJS.Timeout | undefined;
   let pause = RETRY_MS;
+  /** The subscription being made now (close waits for it). */
+  let attempt: Promise<void> = Promise.resolve();
 
   const announce = () => {
     heard++;
@@ -51,6 +59,10 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
 
   async function subscribePglite(pglite: PGlite) {
     const unsubscribe = await pglite.listen(channel, announce);
+    if (closed) {
+      if (!pglite.closed) await unsubscribe();
+      return;
+    }
     stop = async () => {
       if (!pglite.closed) await unsubscribe();
     };
@@ -58,23 +70,37 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
   }
 
   async function subscribeServer(pool: pg.Pool) {
-    const listener = new pg.Client(pool.options);
+    const listener = new pg.Client({ ...pool.options, keepAlive: true });
     let ended = false;
+    let ping: NodeJS.Timeout | undefined;
+    let awaited: { token: string; timer: NodeJS.Timeout } | undefined;
     const drop = () => {
       if (ended) return;
       ended = true;
+      if (ping) clearInterval(ping);
+      if (awaited) clearTimeout(awaited.timer);
       lost();
       stop = undefined;
       void listener.end().catch(() => undefined);
       if (!closed) {
-        retry = setTimeout(() => void start(), pause);
+        retry = setTimeout(() => void (attempt = start().catch(() => undefined)), pause);
         retry.unref();
         pause = Math.min(MAX_RETRY_MS, pause * 2);
       }
     };
     listener.on('error', drop);
     listener.on('end', drop);
-    listener.on('notification', (n) => n.channel === channel && announce());
+    listener.on('notification', (n) => {
+      if (n.channel !== channel) return;
+      if (n.payload?.startsWith(PING)) {
+        if (awaited && n.payload === awaited.token) {
+          clearTimeout(awaited.timer);
+          awaited = undefined;
+        }
+        return;
+      }
+      announce();
+    });
     try {
       await listener.connect();
       await listener.query(`listen ${pg.escapeIdentifier(channel)}`);
@@ -82,10 +108,27 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
       drop();
       return;
     }
+    if (closed) {
+      // Closed while this attempt was connecting: it must not stay behind.
+      ended = true;
+      await listener.end().catch(() => undefined);
+      return;
+    }
     // An unreferenced socket: a waiting subscription never keeps a CLI or a test process alive.
     (listener as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    let pings = 0;
+    ping = setInterval(() => {
+      if (awaited) return;
+      const token = `${PING}${++pings}`;
+      awaited = { token, timer: setTimeout(drop, pingTimeoutMs) };
+      awaited.timer.unref();
+      listener.query('select pg_notify($1, $2)', [channel, token]).catch(drop);
+    }, pingMs);
+    ping.unref();
     stop = async () => {
       ended = true;
+      if (ping) clearInterval(ping);
+      if (awaited) clearTimeout(awaited.timer);
       await listener.end().catch(() => undefined);
     };
     subscribed();
@@ -97,14 +140,14 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
     if (client instanceof pg.Pool) return subscribeServer(client);
     return Promise.resolve();
   }
-  const started = start().catch(() => undefined);
+  attempt = start().catch(() => undefined);
 
   return {
     stamp: () => (live ? `${epoch}.${heard}` : undefined),
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
-      await started;
+      await attempt;
       live = false;
       await stop?.();
       stop = undefined;

@@ -146,13 +146,22 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
   // The vendor list's pages (see VENDOR_LIST_CACHE_MS). A change clears them after its commit,
   // which also drops a page whose query was still running and might predate the change.
   const vendorPages = new Map<string, { until: number; page: Promise<VendorListPage> }>();
+  // Changes this instance made or heard of: part of the vendor list's stamp, so that this
+  // instance's own change ends its 304s at once, before the database's announcement of it arrives.
+  let changes = 0;
   function changed() {
+    changes++;
     vendorPages.clear();
   }
   // Issue 20: the help requests' change feed (migration 0030, src/db/notify.ts), opened at the first
-  // conditional poll. An announcement from any instance also drops this one's pages.
+  // conditional poll, until close(). An announcement from any instance also drops this one's pages.
   let feed: ChangeFeed | undefined;
-  const changeFeedOf = () => (feed ??= changeFeed(db, repo.HELP_REQUEST_CHANGES, changed));
+  let closed = false;
+  const feedStamp = () => {
+    if (closed) return undefined;
+    const heard = (feed ??= changeFeed(db, repo.HELP_REQUEST_CHANGES, changed)).stamp();
+    return heard === undefined ? undefined : `${heard}.${changes}`;
+  };
   // Issue 20: the organisations each OCMW sees, reused by the vendor list (vendor-list.ts).
   const visibleOf = visibleSets(db, () => clock.now().getTime(), VISIBLE_SET_MS);
   async function readVendorPage(organisationId: string, today: string, q: VendorListQuery): Promise<VendorListPage> {
@@ -640,14 +649,13 @@ export function createHelpRequestsService({ db, clock, registry, notifications, 
      */
     vendorListStamp(client: VendorClient, q: VendorListQuery): { key: string; stamp: string | undefined } {
       requireVendor(client, 'ocmw-online-proces');
-      return { key: pageKey(client.organisationId, clock.today(), q), stamp: changeFeedOf().stamp() };
+      return { key: pageKey(client.organisationId, clock.today(), q), stamp: feedStamp() };
     },
 
-    /** Ends the change feed's subscription (the vendor app's close); the next conditional poll opens it again. */
+    /** Ends the change feed's subscription (the vendor app's close); a later conditional poll reads the page. */
     async close() {
-      const open = feed;
-      feed = undefined;
-      await open?.close();
+      closed = true;
+      await feed?.close();
     },
 
     async vendorGet(client: VendorClient, reference: string) {

@@ -98,4 +98,20 @@ describe('vendor list page cache (R6.9)', () => {
     // Not through this service, so only a fresh read shows it.
     expect((await uncached.vendorList(client, { page: 1, pageSize: 5 })).total).toBe(before.total! + 1);
   });
+
+  it("changes the conditional poll's stamp at this instance's own change, before the database's announcement of it arrives (issue 20)", async () => {
+    const service = ctx.services.helpRequests;
+    const q = { page: 1, pageSize: 5 };
+    service.vendorListStamp(client, q);
+    for (let i = 0; i < 100 && service.vendorListStamp(client, q).stamp === undefined; i++) await new Promise((r) => setTimeout(r, 10));
+    const before = service.vendorListStamp(client, q).stamp;
+    expect(before).toBeDefined();
+    const filed = await service.submit(citizen(4));
+    // No wait: the stamp is already another.
+    const after = service.vendorListStamp(client, q).stamp;
+    expect(after).not.toBe(before);
+    await service.vendorMarkRead(client, filed.reference);
+    expect(service.vendorListStamp(client, q).stamp).not.toBe(after);
+  });
 });
+

@@ -50,10 +50,12 @@ const listSerializer: typeof serializerCompiler = (routeSchema) => {
 
 /**
  * Issue 20: how long a page's tag is trusted at an unchanged stamp of the change feed without
- * reading the page. The feed hears every committed change (migration 0030), so this is only a
- * bound should an announcement ever be lost: then the page is read again and its tag compared.
+ * reading the page. The feed hears every committed change to help requests and their history
+ * (migration 0030); what it does not announce (a merger's organisations, municipality names) and
+ * an announcement that could be lost show within this time: then the page is read again and its
+ * tag compared.
  */
-const TAG_STAMP_MS = 30_000;
+const TAG_STAMP_MS = 5_000;
 
 /** The vendor REST API (R6.9) under /vendor/v1: the certificate's REST account acts for its OCMW. */
 export const vendorRoutes: FastifyPluginAsyncZod<{ helpRequests: HelpRequestsService; configuration: ConfigurationService }> = async (app, { helpRequests, configuration }) => {
