@@ -72,12 +72,12 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
   async function subscribeServer(pool: pg.Pool) {
     const listener = new pg.Client({ ...pool.options, keepAlive: true });
     let ended = false;
-    let ping: NodeJS.Timeout | undefined;
+    const timers: { ping?: NodeJS.Timeout } = {};
     let awaited: { token: string; timer: NodeJS.Timeout } | undefined;
     const drop = () => {
       if (ended) return;
       ended = true;
-      if (ping) clearInterval(ping);
+      if (timers.ping) clearInterval(timers.ping);
       if (awaited) clearTimeout(awaited.timer);
       lost();
       stop = undefined;
@@ -117,17 +117,17 @@ export function changeFeed(db: Db, channel: string, onChange: () => void = () =>
     // An unreferenced socket: a waiting subscription never keeps a CLI or a test process alive.
     (listener as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
     let pings = 0;
-    ping = setInterval(() => {
+    timers.ping = setInterval(() => {
       if (awaited) return;
       const token = `${PING}${++pings}`;
       awaited = { token, timer: setTimeout(drop, pingTimeoutMs) };
       awaited.timer.unref();
       listener.query('select pg_notify($1, $2)', [channel, token]).catch(drop);
     }, pingMs);
-    ping.unref();
+    timers.ping.unref();
     stop = async () => {
       ended = true;
-      if (ping) clearInterval(ping);
+      if (timers.ping) clearInterval(timers.ping);
       if (awaited) clearTimeout(awaited.timer);
       await listener.end().catch(() => undefined);
     };
