@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { pgArray } from './arrays.js';
 import type { Database, Db } from './db.js';
 
 /**
@@ -25,4 +26,13 @@ export async function withAdvisoryLock<T>(database: Database, key: number, fn: (
  */
 export async function lockForTransaction(tx: Db, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+/**
+ * lockForTransaction for several keys in one statement, taken in the order of their hashes so
+ * that two transactions locking overlapping sets never wait for each other in a circle.
+ */
+export async function lockAllForTransaction(tx: Db, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(${pgArray([...new Set(keys)], 'text')}) as k order by 1) as ordered`);
 }

@@ -17,12 +17,15 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-function filer() {
+function filer(batchesInFlight = 1, slowMs = 0) {
   let attempts = 0;
+  const real = ctx.services.notifications;
   const file = createSubmissionFiler({
+    batchesInFlight,
     db: ctx.database.db,
     clock: ctx.clock,
-    notifications: ctx.services.notifications,
+    // slowMs: a transaction that takes its time (the mails are recorded inside it), so that batches overlap.
+    notifications: slowMs ? { ...real, recordMessages: async (tx, mails) => (await new Promise((r) => setTimeout(r, slowMs)), real.recordMessages(tx, mails)) } : real,
     mailsPerAddressPerDay: 3,
     // Called once per distinct postcode per attempt: with one postcode, it counts the attempts.
     resolve: async () => {
@@ -59,3 +62,23 @@ describe('a batch with one submission the database refuses (issue 20)', () => {
     expect(attempts()).toBeLessThanOrEqual(9);
   });
 });
+
+describe('the acknowledgements one address may receive (issue 17) with batches at once (issue 20)', () => {
+  it('stays at mailsPerAddressPerDay when batches overlap and two instances file for the same address', async () => {
+    const email = `limit.${Date.now()}@example.org`;
+    const one = filer(4, 60);
+    const other = filer(4, 60);
+    const filed: Promise<unknown>[] = [];
+    for (let i = 0; i < 12; i++) {
+      const s = submission(`Limiet${i}`, 'nl');
+      filed.push((i % 2 ? one : other).file({ ...s, input: { ...s.input, email } as CitizenRequest }));
+      // Apart enough to land in batches of their own, which then run at the same time.
+      await new Promise((r) => setTimeout(r, 12));
+    }
+    const settled = await Promise.allSettled(filed);
+    expect(settled.every((r) => r.status === 'fulfilled')).toBe(true);
+    const [{ n }] = (await queryRows<{ n: number }>(ctx.database.db, sql`select count(*)::int as n from mails where kind = 'online-acknowledgement' and to_address = ${email}`)) as [{ n: number }];
+    expect(n).toBe(3);
+  });
+});
+

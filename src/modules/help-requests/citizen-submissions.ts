@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db.js';
 import { isDataError } from '../../db/errors.js';
+import { lockAllForTransaction } from '../../db/lock.js';
 import type { Clock } from '../../domain/clock.js';
 import { formatHelpReference } from '../../domain/help-reference.js';
 import { AppError } from '../../shared/errors.js';
@@ -264,7 +265,6 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
     }
     // Issue 17: at most mailsPerAddressPerDay acknowledgements to one address in 24 hours.
     const emails = ready.map((i) => items[i]!.input.email).filter((e): e is string => Boolean(e));
-    const sent = await notifications.countSentToEach('online-acknowledgement', emails, new Date(clock.now().getTime() - 86_400_000));
 
     let filed: Set<string>;
     let mailRows: Awaited<ReturnType<NotificationsService['recordMessages']>>;
@@ -272,6 +272,10 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
     try {
       mailRows = await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        // Counted inside the transaction, under a lock per address: batches that overlap on a server
+        // (and other instances) take turns for an address, so the limit holds across them.
+        await lockAllForTransaction(tx, emails.map((e) => `online-acknowledgement:${e.toLowerCase()}`));
+        const sent = await notifications.countSentToEach('online-acknowledgement', emails, new Date(clock.now().getTime() - 86_400_000), tx);
         const rows = await repo.insertSubmissions(
           tx,
           ready.map((i) => {

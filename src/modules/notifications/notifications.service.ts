@@ -221,8 +221,8 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
     },
 
     /** Issue 20: countSentTo for several addresses at once, keyed by the lower-case address (absent: none). */
-    countSentToEach(kind: string, to: string[], since: Date): Promise<Map<string, number>> {
-      return repo.countMailsToEach(db, kind, to, since);
+    countSentToEach(kind: string, to: string[], since: Date, tx: Db = db): Promise<Map<string, number>> {
+      return repo.countMailsToEach(tx, kind, to, since);
     },
 
     /** Issue 19: when the newest mail of a kind about an organisation was recorded (undefined: never). */
