@@ -2042,9 +2042,15 @@ export interface components {
             actor: string;
             actorRole: string | null;
             actorUserId: string | null;
-            /** @description When it was read (ISO 8601, UTC) */
+            /**
+             * Format: date-time
+             * @description When it was read (ISO 8601, UTC)
+             */
             at: string;
-            /** @description The business clock's date of the read */
+            /**
+             * Format: date
+             * @description The business clock's date of the read (YYYY-MM-DD)
+             */
             businessDate: string;
             /** @enum {string} */
             channel: "portal" | "vendor-api" | "institution-api" | "cli" | "sftp" | "file-https";
@@ -2529,7 +2535,15 @@ export interface components {
          *     }
          */
         SubjectRegisterEntry: {
+            /**
+             * Format: date-time
+             * @description When it was made (ISO 8601, UTC)
+             */
             at: string;
+            /**
+             * Format: date
+             * @description The business clock's date then (YYYY-MM-DD)
+             */
             businessDate: string;
             /** @description Per kind: what the export held, or what the erasure erased */
             counts: {

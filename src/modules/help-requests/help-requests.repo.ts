@@ -372,7 +372,7 @@ export async function currentSections<T>(db: Db, organisationIds: string[], sect
   const rows = await queryRows<{ organisationId: string; data: T }>(
     db,
     sql`select organisation_id as "organisationId", data from current_configuration
-        where organisation_id = any(${`{${organisationIds.join(',')}}`}::uuid[]) and section = ${section}`,
+        where organisation_id = any(${pgArray(organisationIds, 'uuid')}) and section = ${section}`,
   );
   return new Map(rows.map((r) => [r.organisationId, r.data]));
 }
@@ -530,7 +530,7 @@ export async function areaNisByOrganisation(db: Db, organisationIds: string[], o
     ? await queryRows<{ organisationId: string; nis: string }>(
         db,
         sql`select organisation_id as "organisationId", nis from ocmw_areas
-            where organisation_id = any(${`{${organisationIds.join(',')}}`}::uuid[])
+            where organisation_id = any(${pgArray(organisationIds, 'uuid')})
               and valid_from <= ${on}::date and (valid_to is null or valid_to > ${on}::date)`,
       )
     : [];
@@ -551,7 +551,7 @@ function hasReader(organisationId: SQL, date: string): SQL {
     select 1 from memberships rm
     join domains rd on rd.id = rm.domain_id
     join organisations ro on ro.id = rd.organisation_id
-    join membership_applications ra on ra.membership_id = rm.id and ra.application = any(${`{${HELP_REQUEST_READER_APPLICATIONS.join(',')}}`}::text[])
+    join membership_applications ra on ra.membership_id = rm.id and ra.application = any(${pgArray(HELP_REQUEST_READER_APPLICATIONS, 'text')})
     where rd.organisation_id = ${organisationId} and rm.status = 'active'
       and ro.valid_from <= ${date}::date and (ro.access_ended_on is null or ro.access_ended_on > ${date}::date))`;
 }
@@ -615,6 +615,6 @@ export async function findRequestOwners(db: Db, references: readonly string[]): 
   if (references.length === 0) return [];
   return queryRows(
     db,
-    sql`select reference, organisation_id as "organisationId", insz from help_requests where reference = any(${`{${references.join(',')}}`}::text[])`,
+    sql`select reference, organisation_id as "organisationId", insz from help_requests where reference = any(${pgArray(references, 'text')})`,
   );
 }

@@ -44,8 +44,8 @@ export const AccessLogExportBody = z.strictObject({
 
 export const AccessLogItem = z.object({
   id: z.number().int(),
-  at: z.string().describe('When it was read (ISO 8601, UTC)'),
-  businessDate: z.string().describe("The business clock's date of the read"),
+  at: z.string().meta({ format: 'date-time', description: 'When it was read (ISO 8601, UTC)' }),
+  businessDate: z.string().meta({ format: 'date', description: "The business clock's date of the read (YYYY-MM-DD)" }),
   organisation: z.string().describe('KBO number of the OCMW whose data was read'),
   actor: z.string().describe('Who read: username (name), or the machine account'),
   actorUserId: z.string().nullable(),

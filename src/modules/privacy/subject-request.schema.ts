@@ -50,8 +50,8 @@ export const SubjectRegisterEntry = z
     insz: z.string(),
     reason: z.string().nullable().meta({ description: "The officer's reason (an erasure's; null for an export)" }),
     officer: z.string().nullable().meta({ description: 'The username of the privacy officer who made it' }),
-    at: z.string(),
-    businessDate: z.string(),
+    at: z.string().meta({ format: 'date-time', description: 'When it was made (ISO 8601, UTC)' }),
+    businessDate: z.string().meta({ format: 'date', description: "The business clock's date then (YYYY-MM-DD)" }),
     counts: z.record(z.string(), z.number().int()).meta({ description: 'Per kind: what the export held, or what the erasure erased' }),
   })
   .meta({
