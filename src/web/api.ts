@@ -52,11 +52,15 @@ export interface RequestOptions {
   isCsrfRetry?: boolean;
 }
 
-/** Calls the API with JSON (or a raw file) in and JSON out; throws ApiError for every non-2xx answer. */
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * Sends one call: the reader's language, the session's CSRF token on a change, JSON or a raw file
+ * as the body. A non-2xx answer becomes an ApiError (after one retry with a fresh token when the
+ * token went stale; the 401 handler called unless asked not to). Returns the answer otherwise.
+ */
+async function send(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     'Accept-Language': currentLanguage(),
   };
   if (options.file) headers['Content-Type'] = options.file.contentType;
@@ -76,29 +80,42 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError(0, 'unavailable', error instanceof Error ? error.message : String(error));
   }
+  if (response.ok) return response;
 
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let data: unknown;
+  const data = parseJson(await response.text());
+  const error = isErrorBody(data)
+    ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {}, data.error.violations ?? [])
+    : new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
+  if (error.code === 'csrf' && method !== 'GET' && !options.isCsrfRetry) {
+    // The token went stale (a server restart, a session that ended in another tab): fetch a
+    // fresh one and try once more.
+    rememberSession(await request<SessionResponse>('/session', { signal: options.signal }));
+    return send(path, { ...options, isCsrfRetry: true }, accept);
+  }
+  if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
+  throw error;
+}
+
+function parseJson(text: string): unknown {
   try {
-    data = text === '' ? undefined : JSON.parse(text);
+    return text === '' ? undefined : JSON.parse(text);
   } catch {
-    data = undefined;
+    return undefined;
   }
-  if (!response.ok) {
-    const error = isErrorBody(data)
-      ? new ApiError(response.status, data.error.code, data.error.message, data.error.fields ?? {}, data.error.violations ?? [])
-      : new ApiError(response.status, response.status >= 500 ? 'internal' : 'bad_request', response.statusText);
-    if (error.code === 'csrf' && method !== 'GET' && !options.isCsrfRetry) {
-      // The token went stale (a server restart, a session that ended in another tab): fetch a
-      // fresh one and try once more.
-      rememberSession(await request<SessionResponse>('/session', { signal: options.signal }));
-      return request<T>(path, { ...options, isCsrfRetry: true });
-    }
-    if (response.status === 401 && !options.quietUnauthenticated) onUnauthenticated?.();
-    throw error;
-  }
-  return data as T;
+}
+
+/** Calls the API with JSON (or a raw file) in and JSON out; throws ApiError for every non-2xx answer. */
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options, 'application/json');
+  if (response.status === 204) return undefined as T;
+  return parseJson(await response.text()) as T;
+}
+
+/** Calls the API and takes its answer as a file: the bytes and the name its Content-Disposition gives (else `fallbackName`). */
+export async function requestFile(path: string, options: RequestOptions, fallbackName: string): Promise<{ blob: Blob; name: string }> {
+  const response = await send(path, options, '*/*');
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  return { blob: await response.blob(), name };
 }
 
 export type HtbImportReportData = z.infer<typeof HtbImportReport>;

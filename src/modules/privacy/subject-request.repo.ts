@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { pgArray } from '../../db/arrays.js';
 import { queryRows, type Db } from '../../db/db.js';
 import { subjectRequests } from '../../db/schema.js';
 import { formatInsz } from '../../shared/identifiers.js';
@@ -116,10 +117,6 @@ export interface SubjectData {
   accessLog: z.infer<typeof AccessRow>[];
 }
 
-/** A SQL array of parameters (Drizzle writes a JS array as a list of parameters, not as one array). */
-const arrayOf = (values: readonly string[], type: 'text' | 'uuid') =>
-  values.length ? sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::${sql.raw(type)}[]` : sql`array[]::${sql.raw(type)}[]`;
-
 const parse = <T>(schema: z.ZodType<T>, rows: unknown[]): T[] => rows.map((r) => schema.parse(r));
 
 /** The person's help requests at the OCMW (pseudonymised ones no longer carry the INSZ). */
@@ -142,7 +139,7 @@ function helpRequests(db: Db, org: string, insz: string) {
 function eboxMatch(insz: string) {
   const alone = (s: string) => `(^|[^0-9])${s.replace(/[.-]/g, (c) => `\\${c}`)}([^0-9]|$)`;
   const patterns = [alone(insz), alone(formatInsz(insz))];
-  return sql`(title ~ any(${arrayOf(patterns, 'text')}) or body ~ any(${arrayOf(patterns, 'text')}) or coalesce(attachment_name, '') ~ any(${arrayOf(patterns, 'text')}))`;
+  return sql`(title ~ any(${pgArray(patterns, 'text')}) or body ~ any(${pgArray(patterns, 'text')}) or coalesce(attachment_name, '') ~ any(${pgArray(patterns, 'text')}))`;
 }
 
 /** Everything the organisation holds on the INSZ in the portal. */
@@ -191,8 +188,8 @@ export async function readSubject(db: Db, org: string, insz: string): Promise<Su
     ? await queryRows<unknown>(
         db,
         sql`select id, kind, to_address as "toAddress", subject, body_text as "bodyText", status, created_at as "createdAt", sent_at as "sentAt"
-            from mails where kind = 'online-acknowledgement' and lower(to_address) = any(${arrayOf(addresses, 'text')})
-              and (subject ilike any(${arrayOf(references, 'text')}) or body_text ilike any(${arrayOf(references, 'text')}))
+            from mails where kind = 'online-acknowledgement' and lower(to_address) = any(${pgArray(addresses, 'text')})
+              and (subject ilike any(${pgArray(references, 'text')}) or body_text ilike any(${pgArray(references, 'text')}))
             order by created_at`,
       )
     : [];
@@ -220,12 +217,12 @@ export async function readSubject(db: Db, org: string, insz: string): Promise<Su
  */
 export async function pseudonymiseHelpRequests(tx: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
-  await tx.execute(sql`update help_request_events set reason = null where request_id = any(${arrayOf(ids, 'uuid')}) and reason is not null`);
+  await tx.execute(sql`update help_request_events set reason = null where request_id = any(${pgArray(ids, 'uuid')}) and reason is not null`);
   const rows = await queryRows<unknown>(
     tx,
     sql`with changed as (
           update help_requests set ${sql.raw(PSEUDONYMISE_HELP_REQUEST)}
-          where id = any(${arrayOf(ids, 'uuid')}) and decided_at is not null returning 1)
+          where id = any(${pgArray(ids, 'uuid')}) and decided_at is not null returning 1)
         select count(*)::int as n from changed`,
   );
   return z.object({ n: z.number() }).parse(rows[0]).n;
@@ -240,7 +237,7 @@ export async function deleteMails(tx: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await queryRows<unknown>(
     tx,
-    sql`with gone as (delete from mails where id = any(${arrayOf(ids, 'uuid')}) returning 1) select count(*)::int as n from gone`,
+    sql`with gone as (delete from mails where id = any(${pgArray(ids, 'uuid')}) returning 1) select count(*)::int as n from gone`,
   );
   return z.object({ n: z.number() }).parse(rows[0]).n;
 }
@@ -250,12 +247,12 @@ export async function deleteForms(tx: Db, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const rows = await queryRows<unknown>(
     tx,
-    sql`with gone as (delete from dossier_forms where id = any(${arrayOf(ids, 'uuid')}) and status <> 'running' returning dossier_id)
+    sql`with gone as (delete from dossier_forms where id = any(${pgArray(ids, 'uuid')}) and status <> 'running' returning dossier_id)
         select count(*)::int as n, coalesce(array_agg(distinct dossier_id), '{}') as dossiers from gone`,
   );
   const { n, dossiers } = z.object({ n: z.number(), dossiers: z.array(z.string()) }).parse(rows[0]);
   if (dossiers.length) {
-    await tx.execute(sql`delete from dossiers d where d.id = any(${arrayOf(dossiers, 'uuid')}) and d.closed_on is not null
+    await tx.execute(sql`delete from dossiers d where d.id = any(${pgArray(dossiers, 'uuid')}) and d.closed_on is not null
                          and not exists (select 1 from dossier_forms f where f.dossier_id = d.id)`);
   }
   return n;

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.js';
+import { DataTable } from '../../components/list/data-list.js';
+import { Notice } from '../../components/notice.js';
 import { Pager } from '../../components/pager.js';
 import { useLoad } from '../../components/use-load.js';
 import { privacyApi, type SubjectKind } from './subject-request-api.js';
@@ -28,40 +30,25 @@ export function SubjectRegister({ version }: { version: number }) {
           {t('app.loading')}
         </p>
       ) : state.status === 'error' ? (
-        <p role="alert" className="notice notice--error">
-          {t('privacy.subjectRequest.register.loadError')}
-        </p>
+        <Notice tone="error">{t('privacy.subjectRequest.register.loadError')}</Notice>
       ) : state.data.items.length === 0 ? (
-        <p className="notice">{t('privacy.subjectRequest.register.empty')}</p>
+        <Notice>{t('privacy.subjectRequest.register.empty')}</Notice>
       ) : (
         <>
-          <table className="table">
-            <caption className="visually-hidden">{t('privacy.subjectRequest.register.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('privacy.subjectRequest.register.at')}</th>
-                <th scope="col">{t('privacy.subjectRequest.register.kind')}</th>
-                <th scope="col">{t('privacy.subjectRequest.insz')}</th>
-                <th scope="col">{t('privacy.subjectRequest.register.officer')}</th>
-                <th scope="col">{t('privacy.subjectRequest.reason')}</th>
-                <th scope="col">{t('privacy.subjectRequest.count')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row" className="nowrap">
-                    {formatDateTime(e.at)}
-                  </th>
-                  <td>{t(`privacy.subjectRequest.register.kinds.${e.kind}`)}</td>
-                  <td className="nowrap">{e.insz}</td>
-                  <td>{e.officer ?? '—'}</td>
-                  <td>{e.reason ?? '—'}</td>
-                  <td>{counts(e.counts)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            id="subject-register-table"
+            caption={t('privacy.subjectRequest.register.caption')}
+            rows={state.data.items}
+            rowKey={(e) => String(e.id)}
+            columns={[
+              { key: 'at', header: t('privacy.subjectRequest.register.at'), isRowHeader: true, className: 'nowrap', cell: (e) => formatDateTime(e.at) },
+              { key: 'kind', header: t('privacy.subjectRequest.register.kind'), cell: (e) => t(`privacy.subjectRequest.register.kinds.${e.kind}`) },
+              { key: 'insz', header: t('privacy.subjectRequest.insz'), className: 'nowrap', cell: (e) => e.insz },
+              { key: 'officer', header: t('privacy.subjectRequest.register.officer'), cell: (e) => e.officer ?? '—' },
+              { key: 'reason', header: t('privacy.subjectRequest.reason'), cell: (e) => e.reason ?? '—' },
+              { key: 'counts', header: t('privacy.subjectRequest.count'), cell: (e) => counts(e.counts) },
+            ]}
+          />
           <Pager
             label={t('privacy.subjectRequest.register.paging')}
             status={t('privacy.subjectRequest.register.pageOf', { page: state.data.page, pages: Math.max(1, Math.ceil(state.data.total / state.data.pageSize)) })}
