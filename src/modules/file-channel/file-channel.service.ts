@@ -3,11 +3,11 @@ import ssh2 from 'ssh2';
 import type { Db } from '../../db/db.js';
 import type { Clock } from '../../domain/clock.js';
 import { AppError } from '../../shared/errors.js';
-import { mentionedInsz } from '../../shared/identifiers.js';
 import { msg } from '../../shared/messages.js';
 import type { AuditService } from '../audit/index.js';
 import type { ChannelsService } from '../channels/index.js';
 import type { MutationsService } from '../mutations/index.js';
+import { eboxDocumentReads } from '../mailbox/index.js';
 import type { AccessEntry, AccessLog } from '../privacy/index.js';
 import type { RegistryService } from '../registry/index.js';
 import { ackFileName, ackText, type Folder } from './file-channel-paths.js';
@@ -170,9 +170,8 @@ export function createFileChannelService({ db, clock, channels, mutations, regis
         const doc = (await eboxFiles(session)).find((d) => eboxName(d) === name);
         const found = doc && (await repo.eboxAttachment(db, session.organisationId, doc.id));
         content = found?.content;
-        // One read per person the document names (issue 24), or one without an INSZ.
-        const persons = found ? mentionedInsz(...found.texts) : [];
-        if (doc) reads = persons.length ? persons.map((insz) => read('ebox-document.download', 'ebox-document', doc.id, insz)) : [read('ebox-document.download', 'ebox-document', doc.id)];
+        // One read per person the document names (issue 24), or one without an INSZ: as in the portal.
+        if (doc) reads = eboxDocumentReads('ebox-document.download', doc.id, found ? found.texts : []).map((r) => read(r.action, r.objectKind, r.objectId, r.insz));
       } else if (folder === 'mutaties') {
         const file = (await mutationFiles(session)).find((f) => f.name === name);
         const mutationFile = file && (await mutations.fileContent(session, file.date));

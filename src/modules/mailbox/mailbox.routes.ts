@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mentionedInsz } from '../../shared/identifiers.js';
 import { ErrorResponse } from '../../shared/schema.js';
 import { callerOf } from '../access/index.js';
 import { contentDisposition } from './attachment-rules.js';
+import { eboxDocumentReads } from './ebox-reads.js';
 import {
   EboxDocumentDetail,
   EboxDocumentPage,
@@ -17,15 +17,6 @@ import type { MailboxService } from './mailbox.service.js';
 import { rendered } from '../../http/localize.js';
 
 const IdParams = z.strictObject({ id: z.uuid() });
-
-/**
- * Issue 24: the reads of one e-Box document, one per person it names (its texts carry the INSZ: the
- * e-Box has no person field), or one without an INSZ when it names none. `texts` are what was shown.
- */
-function documentReads(action: string, id: string, texts: readonly (string | null | undefined)[]) {
-  const persons = mentionedInsz(...texts);
-  return persons.length ? persons.map((insz) => ({ action, objectKind: 'ebox-document', objectId: id, insz })) : [{ action, objectKind: 'ebox-document', objectId: id }];
-}
 
 /** Room for a 5 MiB attachment in base64 (≈ 6.7 MiB) plus a 100 000-character main content. */
 const PUBLISH_BODY_LIMIT = 8 * 1024 * 1024;
@@ -54,7 +45,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
   }, async (request) => {
     const page = await mailbox.list(callerOf(request), request.query);
     // A title can name a person: a list is a read of each document shown, with the INSZ its row shows.
-    request.recordAccess(page.items.flatMap((d) => documentReads('ebox-document.list', d.id, [d.title, d.attachment?.name])));
+    request.recordAccess(page.items.flatMap((d) => eboxDocumentReads('ebox-document.list', d.id, [d.title, d.attachment?.name])));
     return rendered(request, page);
   });
 
@@ -78,7 +69,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
   }, async (request) => {
     const document = await mailbox.get({ ...callerOf(request), username: request.actor!.username }, request.params.id);
     // Issue 24: an e-Box document can concern a citizen; opening it is a read of each person it names.
-    request.recordAccess(documentReads('ebox-document.read', request.params.id, [document.title, document.body, document.attachment?.name]));
+    request.recordAccess(eboxDocumentReads('ebox-document.read', request.params.id, [document.title, document.body, document.attachment?.name]));
     return rendered(request, document);
   });
 
@@ -93,7 +84,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod<{ mailbox: MailboxService }> =
     },
   }, async (request, reply) => {
     const file = await mailbox.attachment(callerOf(request), request.params.id);
-    request.recordAccess(documentReads('ebox-document.download', request.params.id, [file.title, file.body, file.name]));
+    request.recordAccess(eboxDocumentReads('ebox-document.download', request.params.id, [file.title, file.body, file.name]));
     return reply
       .header('content-type', file.mime)
       .header('content-disposition', contentDisposition(file.name))
