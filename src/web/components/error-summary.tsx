@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useLayoutEffect, useRef } from 'react';
 
 export interface FieldLink {
   /** The id of the input the message is about; without one the message is shown as text. */
@@ -8,12 +8,14 @@ export interface FieldLink {
 
 /**
  * The list of what went wrong above a form; focuses itself when it appears, so keyboard users
- * land on it. Give it a new `key` for each failed attempt to focus it again.
+ * land on it. Give it a new `key` for each failed attempt to focus it again. It focuses in the
+ * commit that shows it (a layout effect): nothing, not a screen reader nor a test, finds it
+ * shown but not yet focused.
  */
 export function ErrorSummary({ title, message, fields }: { title: string; message?: string; fields: FieldLink[] }) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = `${useId()}-error-summary-title`;
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, []);
   return (
