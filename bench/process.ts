@@ -134,10 +134,14 @@ function builtServer(): string {
 /**
  * Starts the portal as `npm start` runs it (the built server, `node build/main.js`) on
  * loopback ports, with `env` (OCMW_DATA_DIR, DATABASE_URL, …) on top of: warnings-only logs and
- * a rate limit high enough not to answer 429 to a load test.
+ * a rate limit high enough not to answer 429 to a load test. BENCH_APP_NODE_ARGS adds Node
+ * options to the app's command line (see below).
  */
 export function startPortal(options: { port: number; vendorPort: number; env: Record<string, string>; timeoutMs?: number }): Promise<StartedProcess> {
-  return startProcess(process.execPath, [builtServer()], {
+  // BENCH_APP_NODE_ARGS: Node options for the app alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // to profile it under a load (NODE_OPTIONS refuses --cpu-prof, and would profile the generator too).
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return startProcess(process.execPath, [...nodeArgs, builtServer()], {
     port: options.port,
     timeoutMs: options.timeoutMs,
     env: {

@@ -1,4 +1,4 @@
-import { createChallenge } from 'altcha-lib/v1';
+import { createChallenge, solveChallenge, verifySolution } from 'altcha-lib/v1';
 import { describe, expect, it } from 'vitest';
 import { createProofOfWork, PROOF_TTL_MS, solveProof } from './citizen-proof.js';
 import type { ProofSolutionData } from './help-requests.schema.js';
@@ -16,6 +16,20 @@ describe('the proof of work of the citizen form (issue 17)', () => {
     expect(c).toMatchObject({ algorithm: 'SHA-256', maxnumber: 500, expiresAt: new Date(T0 + PROOF_TTL_MS).toISOString() });
     expect(c.salt).toMatch(new RegExp(`\\?expires=${(T0 + PROOF_TTL_MS) / 1000}&$`));
     expect(solveProof(c)!.number).toBeLessThanOrEqual(500);
+  });
+
+  it("issues challenges altcha-lib itself solves and verifies (the browser's widget and the library's own check)", async () => {
+    now = Date.now();
+    for (let k = 0; k < 5; k++) {
+      const c = await work.challenge();
+      const found = await solveChallenge(c.challenge, c.salt, 'SHA-256', c.maxnumber).promise;
+      expect(found?.number).toBeGreaterThanOrEqual(1);
+      expect(found!.number).toBeLessThanOrEqual(500);
+      expect(found!.number).toBe(solveProof(c)!.number);
+      const payload = { algorithm: 'SHA-256', challenge: c.challenge, number: found!.number, salt: c.salt, signature: c.signature };
+      expect(await verifySolution(payload, SECRET)).toBe(true);
+      expect(await verifySolution(payload, 'een-andere-sleutel-van-minstens-32-tekens')).toBe(false);
+    }
   });
 
   it.each<[string, (s: ProofSolutionData) => ProofSolutionData, number, string]>([
