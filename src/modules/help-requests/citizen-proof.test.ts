@@ -26,7 +26,7 @@ describe('the proof of work of the citizen form (issue 17)', () => {
       expect(found?.number).toBeGreaterThanOrEqual(1);
       expect(found!.number).toBeLessThanOrEqual(500);
       expect(found!.number).toBe(solveProof(c)!.number);
-      const payload = { algorithm: 'SHA-256', challenge: c.challenge, number: found!.number, salt: c.salt, signature: c.signature };
+      const payload = { algorithm: 'SHA-256' as const, challenge: c.challenge, number: found!.number, salt: c.salt, signature: c.signature };
       expect(await verifySolution(payload, SECRET)).toBe(true);
       expect(await verifySolution(payload, 'een-andere-sleutel-van-minstens-32-tekens')).toBe(false);
     }
