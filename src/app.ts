@@ -196,7 +196,7 @@ export async function buildApp({ config, database, services, clock, webRoot = WE
     const [{ registerDevIdp }, { personWithPassword }, { DEMO_PASSWORD }] = await Promise.all([
       import('./http/dev-idp.js'),
       import('./modules/access/index.js'),
-      import('./seed/demo.js'),
+      import('./seed/demo-credentials.js'),
     ]);
     await registerDevIdp(app, {
       provider: devProviderConfig(config.publicUrl),

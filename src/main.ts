@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
 import { buildVendorApp, vendorServerTls } from './http/vendor-app.js';
-import { bootstrap } from './bootstrap.js';
+import { bootstrap, type Runtime } from './bootstrap.js';
 import { startJobs } from './jobs/runner.js';
 import { loadConfig } from './config.js';
 import { nodeVersionWarning } from './shared/runtime.js';
@@ -19,6 +19,12 @@ async function demoLoginLines(): Promise<string[]> {
   ];
 }
 
+/** The start's phases as the start-up line shows them: `database 412 ms, migrations 3 ms, …`. */
+function startPhases(p: Runtime['phases'], serverMs: number): string {
+  const shown: [string, number | undefined][] = [['database', p.database], ['migrations', p.migrations], ['reference data', p.referenceData], ['demo data', p.demo], ['servers and jobs', serverMs]];
+  return shown.filter(([, ms]) => ms !== undefined).map(([name, ms]) => `${name} ${ms} ms`).join(', ');
+}
+
 /** config → db → migrate → seed → buildApp → listen. */
 async function main(): Promise<void> {
   const started = performance.now();
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const runtime = await bootstrap(config);
+  const bootstrapped = performance.now();
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
   const vendorApp = config.vendor.enabled ? await buildVendorApp({ ...runtime, tls: await vendorServerTls(config) }) : undefined;
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
         });
   const jobs = config.jobs ? await startJobs(runtime.database, runtime.services, app.log, { everyMinute: config.jobsEveryMinute }) : undefined;
 
+  const serverMs = Math.round(performance.now() - bootstrapped);
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -63,7 +71,7 @@ async function main(): Promise<void> {
       : '  vendor API: off',
     sftp ? `  SFTP file channel: sftp://${shownHost}:${sftp.port}  (host key ${sftp.fingerprint})` : '  SFTP file channel: off',
     `  mail: ${config.mail.smtpUrl ? 'SMTP' : 'dev outbox (no SMTP_URL): see /api/v1/admin/mails'}; jobs: ${config.jobs ? `on (pg-boss)${config.jobsEveryMinute ? ', every minute (test mode)' : ''}` : 'off'}`,
-    `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''}`,
+    `  started in ${Math.round(performance.now() - started)} ms${runtime.seeded ? ', demo data loaded' : ''} (${startPhases(runtime.phases, serverMs)})`,
     '',
     // Only when this start loaded the demo data: a real installation never shows these.
     ...(runtime.seeded ? await demoLoginLines() : []),

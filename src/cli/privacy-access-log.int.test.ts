@@ -21,7 +21,7 @@ async function run(args: { insz: string; from?: string; to?: string }, json = tr
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  rt = { config: ctx.config, clock: ctx.clock, database: ctx.database, services: ctx.services, seeded: true };
+  rt = { config: ctx.config, clock: ctx.clock, database: ctx.database, services: ctx.services, seeded: true, phases: { database: 0, migrations: 0, referenceData: 0 } };
   const [gent] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where name_nl = 'OCMW Gent'`);
   ctx.services.accessLog.record({ organisationId: gent!.id, actor: { account: 'vendor-gent' }, channel: 'vendor-api', action: 'help-request.read', objectKind: 'help-request', objectId: 'abc', insz: INSZ });
   await ctx.services.accessLog.flush();

@@ -4,15 +4,15 @@ import { domains, organisations } from '../db/schema.js';
 import { hashPassword } from '../modules/access/index.js';
 import { channelsRepo } from '../modules/channels/index.js';
 
-/** Issue 23: the demo's SFTP account of OCMW Antwerpen (README: fetching its daily files with sftp and curl). */
-export const DEMO_SFTP = { username: 'antwsftp', password: 'Sftp-Demo-25!' } as const;
+export { DEMO_SFTP } from './demo-credentials.js';
+import { DEMO_SFTP } from './demo-credentials.js';
 
 /**
  * Gives OCMW Antwerpen's Maatschappelijk Welzijn domain an SFTP account with "Mutaties
  * RijksRegister", so the demo's daily mutation files can be fetched at once. Only at a real demo
  * start (bootstrap), never in the tests' template database, whose tests create their own accounts.
  */
-export async function seedDemoFileChannel(db: Db): Promise<void> {
+export async function seedDemoFileChannel(db: Db, passwordHash?: Promise<string>): Promise<void> {
   const [domain] = await db
     .select({ id: domains.id })
     .from(domains)
@@ -25,6 +25,6 @@ export async function seedDemoFileChannel(db: Db): Promise<void> {
     name: 'Bestandskanaal demo',
     permissions: ['mutaties-rijksregister', 'mediprima-afrekening', 'novaprima-waarschuwingen'],
     username: DEMO_SFTP.username,
-    passwordHash: await hashPassword(DEMO_SFTP.password),
+    passwordHash: await (passwordHash ?? hashPassword(DEMO_SFTP.password)),
   });
 }

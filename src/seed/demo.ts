@@ -20,7 +20,8 @@ export { PRE_MERGER_DATE } from './demo-merged.js';
  * Issue 19: then brought to its date by demo-merged.ts (the mergers dated up to `until` carried
  * out by the cut-over service, a rehearsal merger on the next 1 January).
  */
-export const DEMO_PASSWORD = 'Demo-Portaal-2025!';
+export { DEMO_PASSWORD } from './demo-credentials.js';
+import { DEMO_PASSWORD } from './demo-credentials.js';
 
 export interface DemoLogin {
   username: string;
@@ -74,6 +75,8 @@ export interface SeedDeps {
   today: string;
   /** Where to write the demo vendor's client certificate and key (README: curl example). */
   demoFilesDir?: string;
+  /** DEMO_PASSWORD's hash when the caller started it already (bootstrap: hashDemoPasswords). */
+  passwordHash?: Promise<string>;
   /**
    * Issue 19: the mergers dated on or before it are carried out by the cut-over service, and a
    * rehearsal merger is planned on the next 1 January (demo-merged.ts). Default: `today`.
@@ -96,8 +99,8 @@ export async function seedDemo(deps: SeedDeps): Promise<{ organisations: number;
 }
 
 /** The demo before the mergers of 2025, in one transaction. */
-async function seedBase({ db, registry, mergers, today, demoFilesDir }: SeedDeps) {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+async function seedBase({ db, registry, mergers, today, demoFilesDir, passwordHash: hashed }: SeedDeps) {
+  const passwordHash = await (hashed ?? hashPassword(DEMO_PASSWORD));
   const seedMergers = readSeedMergers();
   let demoCounter = 0;
   const demoKbo = () => kboFromBody(`0999${String(++demoCounter).padStart(4, '0')}`);
