@@ -73,17 +73,17 @@ export interface paths {
         patch: operations["patchAccessDomainsByDomainId"];
         trace?: never;
     };
-    "/api/v1/access/domains/{domainId}/persons": {
+    "/api/v1/access/domains/{domainId}/persons/lookup": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Is this INSZ a known person? (adding a user starts here) */
-        get: operations["getAccessDomainsByDomainIdPersons"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Is this INSZ a known person? (adding a user starts here; the INSZ in the body) */
+        post: operations["postAccessDomainsByDomainIdPersonsLookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,7 +1074,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dossiers of the OCMW (filter by INSZ, form status and kind) */
+        /** The dossiers of the OCMW (filter by form status and kind); by INSZ: POST /dossiers/search */
         get: operations["getDossiers"];
         put?: never;
         post?: never;
@@ -1129,6 +1129,23 @@ export interface paths {
         put?: never;
         /** Stops a running form on an end date */
         post: operations["postDossiersFormsByFormIdStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dossiers of the OCMW by INSZ, form status and kind (the INSZ in the body, never in a URL) */
+        post: operations["postDossiersSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2202,6 +2219,31 @@ export interface components {
             stoppedBy: string | null;
             subtype: string;
         };
+        /** @description Search of the OCMW's dossiers: every filter optional, combined with AND. The INSZ is in the body, never in a URL. */
+        DossierSearch: {
+            /** @description Only this person's (INSZ; dots and dash allowed) */
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @description Only this kind of form
+             * @enum {string}
+             */
+            kind?: "integration" | "a036";
+            /**
+             * @description The page, counted from 1
+             * @default 1
+             */
+            page: number;
+            /**
+             * @description Items per page (1–100, default 10)
+             * @default 10
+             */
+            pageSize: number;
+            /**
+             * @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date
+             * @enum {string}
+             */
+            status?: "running" | "stopped" | "cancelled" | "ended";
+        };
         ErrorResponse: {
             error: {
                 /**
@@ -2417,6 +2459,10 @@ export interface components {
             pageSize: number;
             /** @description How many items the whole list holds (with the filters applied). */
             total: number;
+        };
+        /** @description The INSZ to look up (dots and dash allowed). */
+        PersonLookupBody: {
+            insz: components["schemas"]["Insz"];
         };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
@@ -3100,18 +3146,25 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getAccessDomainsByDomainIdPersons: {
+    postAccessDomainsByDomainIdPersonsLookup: {
         parameters: {
-            query: {
-                insz: components["schemas"]["Insz"];
-            };
+            query?: never;
             header?: never;
             path: {
                 domainId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PersonLookupBody"];
+            };
+        };
         responses: {
             /** @description Done: the answer is in the body. */
             200: {
@@ -8269,10 +8322,11 @@ export interface operations {
     getDossiers: {
         parameters: {
             query?: {
-                insz?: components["schemas"]["Insz"];
+                /** @description Only this kind of form */
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
+                /** @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date */
                 status?: "running" | "stopped" | "cancelled" | "ended";
             };
             header?: never;
@@ -8449,6 +8503,69 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postDossiersSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "running",
+                 *       "kind": "integration",
+                 *       "page": 1,
+                 *       "pageSize": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["DossierSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328",
+                     *           "openedOn": "2025-01-01",
+                     *           "closedOn": "2025-01-01",
+                     *           "runningForms": 1,
+                     *           "forms": 1
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            closedOn: string | null;
+                            forms: number;
+                            id: string;
+                            insz: string;
+                            openedOn: string;
+                            runningForms: number;
+                        }[];
+                    } & components["schemas"]["Paging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

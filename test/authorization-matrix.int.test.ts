@@ -177,8 +177,14 @@ const MATRIX: Record<string, Entry> = {
     allow: ['htb', 'coHtb', 'tb'],
     request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}`, payload: { contactEmail: 'matrix@demo.example' } }),
   },
-  'GET /api/v1/access/domains/:domainId/persons': {
+  'POST /api/v1/access/domains/:domainId/persons/lookup': {
     allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons/lookup`, payload: { insz: h.newInsz() } }),
+  },
+  // Issue 24: the look-up of before, with the INSZ in its URL: only ever a 400 naming the field (after the session check).
+  'GET /api/v1/access/domains/:domainId/persons': {
+    allow: WITH_CONTEXT,
+    ok: [400],
     request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons?insz=${h.newInsz()}` }),
   },
   'GET /api/v1/access/domains/:domainId/users': { allow: MANAGERS, request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users` }) },
@@ -443,6 +449,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
   'GET /api/v1/help-requests/forward-targets': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/forward-targets?q=Gent' }) },
   'GET /api/v1/dossiers': { allow: ONLINE, request: () => ({ url: '/api/v1/dossiers' }) },
+  'POST /api/v1/dossiers/search': { allow: ONLINE, request: (h) => ({ url: '/api/v1/dossiers/search', payload: { insz: h.newInsz() } }) },
   'GET /api/v1/dossiers/settings': { allow: [...ONLINE, ...CONFIG_OWN], request: () => ({ url: '/api/v1/dossiers/settings' }) },
   'PUT /api/v1/dossiers/settings': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/dossiers/settings', payload: { handledByVendor: false } }) },
   'GET /api/v1/dossiers/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/dossiers/${(await freshForm()).dossierId}` }) },
@@ -546,6 +553,7 @@ const VENDOR_MATRIX: Record<string, VendorEntry> = {
   'GET /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings' }) },
   'PUT /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
   'GET /vendor/v1/dossiers/forms': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/forms' }) },
+  'POST /vendor/v1/dossiers/forms/search': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/forms/search', payload: { insz: inszFromParts('830303', serial++) } }) },
   'POST /vendor/v1/dossiers/forms': {
     allow: 'dossiers',
     request: () => ({ url: '/vendor/v1/dossiers/forms', payload: { insz: inszFromParts('830303', serial++), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' } }),

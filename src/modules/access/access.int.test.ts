@@ -50,7 +50,7 @@ describe('adding a user (R2.4, R2.5)', () => {
     const review = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, newUserBody(insz, 'lotte.v'));
     expect(review.statusCode).toBe(200);
     expect(review.json()).toMatchObject({ person: { isNew: true, username: 'lotte.v', surname: 'Verstraete' }, type: 'USER', applications: ['ebox', 'sociale-agent'] });
-    const lookup = await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${insz}`);
+    const lookup = await tb.post(`/api/v1/access/domains/${mw}/persons/lookup`, { insz });
     expect(lookup.json()).toMatchObject({ exists: false, isMember: false });
 
     const created = await tb.post(`/api/v1/access/domains/${mw}/users`, newUserBody(insz, 'lotte.v'));
@@ -97,7 +97,7 @@ describe('adding a user (R2.4, R2.5)', () => {
 
   it('reuses a person known elsewhere instead of creating a second one', async () => {
     const [beveren] = await queryRows<{ insz: string; id: string }>(ctx.database.db, sql`select insz, id from users where username = 'tb.beveren'`);
-    const lookup = (await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${beveren!.insz}`)).json();
+    const lookup = (await tb.post(`/api/v1/access/domains/${mw}/persons/lookup`, { insz: beveren!.insz })).json();
     expect(lookup).toMatchObject({ exists: true, surname: expect.any(String), isMember: false });
     const res = await tb.post(`/api/v1/access/domains/${mw}/users`, { insz: beveren!.insz, type: 'USER', applications: ['ebox'] });
     expect(res.statusCode).toBe(201);

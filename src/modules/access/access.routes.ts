@@ -25,11 +25,12 @@ import {
   MemberPage,
   MemberParams,
   PersonLookup,
-  PersonLookupQuery,
+  PersonLookupBody,
   UpdateDomainBody,
   UpdateMemberBody,
   UserListQuery,
 } from './access.schema.js';
+import { inszMoved } from '../../http/insz-in-url.js';
 import { rendered } from '../../http/localize.js';
 import { renderTable, type ExportFile } from './access-export.js';
 import type { Caller, ManagementService } from './management.service.js';
@@ -38,6 +39,7 @@ import type { Caller, ManagementService } from './management.service.js';
 const TABLE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['Toegangsbeheer'];
+const LOOKUP_PATH = '/api/v1/access/domains/:domainId/persons/lookup';
 
 export function callerOf(request: FastifyRequest): Caller {
   const actor = request.actor!;
@@ -82,14 +84,24 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: "Change the domain's contact e-mail", params: DomainParams, body: UpdateDomainBody, response: { 200: DomainHome, ...errors } },
   }, async (request) => rendered(request, await management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail)));
 
-  app.get('/access/domains/:domainId/persons', {
+  // Issue 24: the look-up takes the INSZ in a POST body (a URL reaches logs, proxies and history).
+  app.post('/access/domains/:domainId/persons/lookup', {
     config: context,
-    schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here)', params: DomainParams, querystring: PersonLookupQuery, response: { 200: PersonLookup, ...errors } },
+    schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here; the INSZ in the body)', params: DomainParams, body: PersonLookupBody, response: { 200: PersonLookup, ...errors } },
   }, async (request) => {
-    const found = await management.lookupPerson(callerOf(request), request.params.domainId, request.query.insz);
+    const found = await management.lookupPerson(callerOf(request), request.params.domainId, request.body.insz);
     // Issue 24: looking a person up by INSZ is a read of that person, whether or not they are known.
     request.recordAccess({ action: 'person.lookup', objectKind: 'person', insz: found.insz });
     return found;
+  });
+
+  // The GET look-up of before, with the INSZ in its query: a browser tab opened before the change
+  // still calls it and is told, at the field, where the INSZ goes; it reads nothing. Not in the document.
+  app.get('/access/domains/:domainId/persons', {
+    config: context,
+    schema: { hide: true, params: DomainParams, response: errors },
+  }, async () => {
+    throw inszMoved(LOOKUP_PATH);
   });
 
   app.get('/access/domains/:domainId/users', {

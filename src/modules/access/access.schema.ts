@@ -28,7 +28,8 @@ const Name = z.string().trim().min(1).max(100);
 const OptionalEmail = z.union([Email, z.literal('').transform(() => null), z.null()]).optional();
 
 /** "Een gebruiker toevoegen": starts from the INSZ; a known person is reused (R2.5). */
-export const PersonLookupQuery = z.strictObject({ insz: Insz });
+/** The person look-up's body (issue 24: the INSZ never in a URL). */
+export const PersonLookupBody = z.strictObject({ insz: Insz }).meta({ id: 'PersonLookupBody', description: 'The INSZ to look up (dots and dash allowed).', examples: [{ insz: '85073003328' }] });
 export const PersonLookup = z.object({
   insz: z.string(),
   exists: z.boolean(),

@@ -82,7 +82,7 @@ export const accessApi = {
   updateDomain: (domainId: string, contactEmail: string) =>
     request<DomainHomeData>(domainPath(domainId), { method: 'PATCH', body: { contactEmail } }),
   lookupPerson: (domainId: string, insz: string) =>
-    request<PersonLookupData>(`${domainPath(domainId)}/persons${queryString({ insz })}`),
+    request<PersonLookupData>(`${domainPath(domainId)}/persons/lookup`, { method: 'POST', body: { insz } }),
   listUsers: (domainId: string, query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
     request<MemberPageData>(`${domainPath(domainId)}/users${queryString(query)}`, { signal }),
   /** The address of the export file (a plain GET with the session cookie). */
