@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user list of a domain, filtered, sorted and paged (R2.9) */
+        /** The user list of a domain, filtered, sorted and paged (R2.9); by INSZ: POST …/users/search */
         get: operations["getAccessDomainsByDomainIdUsers"];
         put?: never;
         /** Add a user or co-TB to the domain (confirm after the review) */
@@ -185,10 +185,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered user list as CSV or XLSX (R2.11) */
+        /** The filtered user list as CSV or XLSX (R2.11); by INSZ: POST …/users/export */
         get: operations["getAccessDomainsByDomainIdUsersExport"];
         put?: never;
-        post?: never;
+        /** The filtered user list (the INSZ too, in the body) as CSV or XLSX (R2.11) */
+        post: operations["postAccessDomainsByDomainIdUsersExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/domains/{domainId}/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The user list of a domain, filtered (the INSZ too, in the body), sorted and paged (R2.9) */
+        post: operations["postAccessDomainsByDomainIdUsersSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2618,6 +2636,60 @@ export interface components {
         SubjectRequestBody: {
             insz: components["schemas"]["Insz"];
         };
+        /** @description The filtered user list as a CSV or XLSX file; the INSZ in the body, never in a URL. */
+        UserExport: {
+            /** @enum {string} */
+            application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+            firstName?: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            insz?: components["schemas"]["Insz"];
+            /** @enum {string} */
+            lang?: "nl" | "fr" | "de" | "en";
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            order: "asc" | "desc";
+            /**
+             * @default surname
+             * @enum {string}
+             */
+            sort: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
+            /** @enum {string} */
+            status?: "active" | "blocked";
+            surname?: string;
+            /** @enum {string} */
+            type?: "TB" | "CO_TB" | "USER";
+            username?: string;
+        };
+        /** @description The user list of a domain, filtered (every filter optional, combined with AND), sorted and paged; the INSZ in the body, never in a URL. */
+        UserSearch: {
+            /** @enum {string} */
+            application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+            firstName?: string;
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            order: "asc" | "desc";
+            /** @default 1 */
+            page: number;
+            /** @default 10 */
+            pageSize: number;
+            /**
+             * @default surname
+             * @enum {string}
+             */
+            sort: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
+            /** @enum {string} */
+            status?: "active" | "blocked";
+            surname?: string;
+            /** @enum {string} */
+            type?: "TB" | "CO_TB" | "USER";
+            username?: string;
+        };
         /**
          * Format: uuid
          * @description The identifier the portal gave the object (a UUID).
@@ -3401,7 +3473,6 @@ export interface operations {
             query?: {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
-                insz?: components["schemas"]["Insz"];
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
@@ -3882,7 +3953,6 @@ export interface operations {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 format: "csv" | "xlsx";
-                insz?: components["schemas"]["Insz"];
                 lang?: "nl" | "fr" | "de" | "en";
                 order?: "asc" | "desc";
                 sort?: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
@@ -3907,6 +3977,155 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAccessDomainsByDomainIdUsersExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "username": "an.peeters",
+                 *       "type": "TB",
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "active",
+                 *       "application": "afzender-administratie",
+                 *       "sort": "surname",
+                 *       "order": "asc",
+                 *       "format": "csv",
+                 *       "lang": "nl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserExport"];
+            };
+        };
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAccessDomainsByDomainIdUsersSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "username": "an.peeters",
+                 *       "type": "TB",
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "active",
+                 *       "application": "afzender-administratie",
+                 *       "sort": "surname",
+                 *       "order": "asc",
+                 *       "page": 1,
+                 *       "pageSize": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "username": "an.peeters",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "insz": "85073003328",
+                     *           "type": "TB",
+                     *           "typeLabel": "tekst",
+                     *           "status": "active",
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "allowed": {
+                     *             "edit": true,
+                     *             "block": true,
+                     *             "remove": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            allowed: {
+                                block: boolean;
+                                edit: boolean;
+                                remove: boolean;
+                            };
+                            applications: string[];
+                            createdAt: string;
+                            email: string | null;
+                            firstName: string;
+                            insz: string | null;
+                            localEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            surname: string;
+                            /** @enum {string} */
+                            type: "TB" | "CO_TB" | "USER";
+                            typeLabel: string;
+                            updatedAt: string | null;
+                            userId: string;
+                            username: string;
+                        }[];
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];

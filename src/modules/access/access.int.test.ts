@@ -215,8 +215,22 @@ describe('the user list (R2.9) and its export (R2.11)', () => {
     const apps = (await tb.get(`/api/v1/access/domains/${mw}/users?application=sociale-agent&status=active&pageSize=100`)).json();
     expect(apps.items.every((i: { applications: string[] }) => i.applications.includes('sociale-agent'))).toBe(true);
     const byInsz = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where username = 'an.peeters'`);
-    const one = (await tb.get(`/api/v1/access/domains/${mw}/users?insz=${byInsz[0]!.insz.replace(/(\d{2})(\d{2})(\d{2})(\d{3})(\d{2})/, '$1.$2.$3-$4.$5')}`)).json();
+    const shown = byInsz[0]!.insz.replace(/(\d{2})(\d{2})(\d{2})(\d{3})(\d{2})/, '$1.$2.$3-$4.$5');
+    const one = (await tb.post(`/api/v1/access/domains/${mw}/users/search`, { insz: shown })).json();
     expect(one.items.map((i: { username: string }) => i.username)).toEqual(['an.peeters']);
+    // Issue 24: the INSZ in a body only; the GETs refuse it naming the field.
+    for (const url of [`/api/v1/access/domains/${mw}/users?insz=${byInsz[0]!.insz}`, `/api/v1/access/domains/${mw}/users/export?format=csv&insz=${byInsz[0]!.insz}`]) {
+      const refused = await tb.get(url);
+      expect(refused.statusCode, url).toBe(400);
+      expect(Object.keys(refused.json().error.fields), url).toEqual(['insz']);
+    }
+    const file = await tb.post(`/api/v1/access/domains/${mw}/users/export`, { insz: shown, format: 'csv' });
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain('an.peeters');
+    expect(file.body.trim().split('\n')).toHaveLength(2);
+    const bad = await tb.post(`/api/v1/access/domains/${mw}/users/search`, { insz: '85073003329', pageSize: 1000 });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['insz', 'pageSize']);
     expect((await tb.get(`/api/v1/access/domains/${mw}/users?pageSize=1000`)).statusCode).toBe(400);
     expect((await tb.get(`/api/v1/access/domains/${mw}/users?sort=password`)).statusCode).toBe(400);
   });

@@ -17,7 +17,7 @@ import {
   CoHtbReview,
   DomainHome,
   DomainParams,
-  ExportQuery,
+  ExportUrlQuery,
   ManagerSummary,
   Me,
   MeBody,
@@ -28,9 +28,12 @@ import {
   PersonLookupBody,
   UpdateDomainBody,
   UpdateMemberBody,
-  UserListQuery,
+  UserExportBody,
+  UserListUrlQuery,
+  UserSearchBody,
+  type UserListQuery,
 } from './access.schema.js';
-import { inszMoved } from '../../http/insz-in-url.js';
+import { inszMoved, refuseInszInQuery } from '../../http/insz-in-url.js';
 import { rendered } from '../../http/localize.js';
 import { renderTable, type ExportFile } from './access-export.js';
 import type { Caller, ManagementService } from './management.service.js';
@@ -104,25 +107,43 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     throw inszMoved(LOOKUP_PATH);
   });
 
-  app.get('/access/domains/:domainId/users', {
-    config: context,
-    schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9)', params: DomainParams, querystring: UserListQuery, response: { 200: MemberPage, ...errors } },
-  }, async (request) => {
-    const page = await management.listMembers(callerOf(request), request.params.domainId, request.query);
+  /** A page of the domain's users: a read of each person shown (issue 24). */
+  async function listUsers(request: FastifyRequest, domainId: string, q: UserListQuery) {
+    const page = await management.listMembers(callerOf(request), domainId, q);
     request.recordAccess(page.items.map((m) => ({ action: 'user.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
     return page;
-  });
+  }
 
-  app.get('/access/domains/:domainId/users/export', {
-    config: context,
-    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: TABLE_TYPES, response: errors },
-  }, async (request, reply) => {
-    const { format, lang, ...filter } = request.query;
-    const table = await management.exportMembers(callerOf(request), request.params.domainId, filter);
+  /** The filtered user list as a file: one read per person in it (issue 24). */
+  async function exportUsers(request: FastifyRequest, reply: FastifyReply, domainId: string, query: z.infer<typeof UserExportBody>) {
+    const { format, lang, ...filter } = query;
+    const table = await management.exportMembers(callerOf(request), domainId, filter);
     const file = await renderTable(table, format, lang ?? request.language);
     request.recordAccess((table.persons ?? []).map((p) => ({ action: 'users.export', objectKind: 'user', objectId: p.id, insz: p.insz })));
     return sendFile(reply, file);
-  });
+  }
+
+  app.get('/access/domains/:domainId/users', {
+    config: context,
+    preValidation: refuseInszInQuery('/api/v1/access/domains/:domainId/users/search'),
+    schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9); by INSZ: POST …/users/search', params: DomainParams, querystring: UserListUrlQuery, response: { 200: MemberPage, ...errors } },
+  }, async (request) => listUsers(request, request.params.domainId, request.query));
+
+  app.post('/access/domains/:domainId/users/search', {
+    config: context,
+    schema: { tags, summary: 'The user list of a domain, filtered (the INSZ too, in the body), sorted and paged (R2.9)', params: DomainParams, body: UserSearchBody, response: { 200: MemberPage, ...errors } },
+  }, async (request) => listUsers(request, request.params.domainId, request.body));
+
+  app.get('/access/domains/:domainId/users/export', {
+    config: context,
+    preValidation: refuseInszInQuery('/api/v1/access/domains/:domainId/users/export'),
+    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11); by INSZ: POST …/users/export', params: DomainParams, querystring: ExportUrlQuery, produces: TABLE_TYPES, response: errors },
+  }, async (request, reply) => exportUsers(request, reply, request.params.domainId, request.query));
+
+  app.post('/access/domains/:domainId/users/export', {
+    config: context,
+    schema: { tags, summary: 'The filtered user list (the INSZ too, in the body) as CSV or XLSX (R2.11)', params: DomainParams, body: UserExportBody, produces: TABLE_TYPES, response: errors },
+  }, async (request, reply) => exportUsers(request, reply, request.params.domainId, request.body));
 
   app.post('/access/domains/:domainId/users/validate', {
     config: context,

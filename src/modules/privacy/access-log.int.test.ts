@@ -127,6 +127,8 @@ describe('the access log records each read once, per channel (issue 24)', () => 
     const since = await lastId();
     for (const [client, url] of [
       [tb, `/api/v1/access/domains/${session.context.domain.id}/persons?insz=${INSZ}`],
+      [tb, `/api/v1/access/domains/${session.context.domain.id}/users?insz=${INSZ}`],
+      [tb, `/api/v1/access/domains/${session.context.domain.id}/users/export?format=csv&insz=${INSZ}`],
       [agent, `/api/v1/dossiers?insz=${known!.insz}`],
       [agent, `/api/v1/dossiers?status=running&insz=${known!.insz}`],
     ] as const) {
