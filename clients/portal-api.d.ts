@@ -73,17 +73,17 @@ export interface paths {
         patch: operations["patchAccessDomainsByDomainId"];
         trace?: never;
     };
-    "/api/v1/access/domains/{domainId}/persons": {
+    "/api/v1/access/domains/{domainId}/persons/lookup": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Is this INSZ a known person? (adding a user starts here) */
-        get: operations["getAccessDomainsByDomainIdPersons"];
+        get?: never;
         put?: never;
-        post?: never;
+        /** Is this INSZ a known person? (adding a user starts here; the INSZ in the body) */
+        post: operations["postAccessDomainsByDomainIdPersonsLookup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -131,7 +131,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user list of a domain, filtered, sorted and paged (R2.9) */
+        /** The user list of a domain, filtered, sorted and paged (R2.9); by INSZ: POST …/users/search */
         get: operations["getAccessDomainsByDomainIdUsers"];
         put?: never;
         /** Add a user or co-TB to the domain (confirm after the review) */
@@ -185,10 +185,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered user list as CSV or XLSX (R2.11) */
+        /** The filtered user list as CSV or XLSX (R2.11); by INSZ: POST …/users/export */
         get: operations["getAccessDomainsByDomainIdUsersExport"];
         put?: never;
-        post?: never;
+        /** The filtered user list (the INSZ too, in the body) as CSV or XLSX (R2.11) */
+        post: operations["postAccessDomainsByDomainIdUsersExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access/domains/{domainId}/users/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The user list of a domain, filtered (the INSZ too, in the body), sorted and paged (R2.9) */
+        post: operations["postAccessDomainsByDomainIdUsersSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1074,7 +1092,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The dossiers of the OCMW (filter by INSZ, form status and kind) */
+        /** The dossiers of the OCMW (filter by form status and kind); by INSZ: POST /dossiers/search */
         get: operations["getDossiers"];
         put?: never;
         post?: never;
@@ -1129,6 +1147,23 @@ export interface paths {
         put?: never;
         /** Stops a running form on an end date */
         post: operations["postDossiersFormsByFormIdStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The dossiers of the OCMW by INSZ, form status and kind (the INSZ in the body, never in a URL) */
+        post: operations["postDossiersSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2202,6 +2237,31 @@ export interface components {
             stoppedBy: string | null;
             subtype: string;
         };
+        /** @description Search of the OCMW's dossiers: every filter optional, combined with AND. The INSZ is in the body, never in a URL. */
+        DossierSearch: {
+            /** @description Only this person's (INSZ; dots and dash allowed) */
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @description Only this kind of form
+             * @enum {string}
+             */
+            kind?: "integration" | "a036";
+            /**
+             * @description The page, counted from 1
+             * @default 1
+             */
+            page: number;
+            /**
+             * @description Items per page (1–100, default 10)
+             * @default 10
+             */
+            pageSize: number;
+            /**
+             * @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date
+             * @enum {string}
+             */
+            status?: "running" | "stopped" | "cancelled" | "ended";
+        };
         ErrorResponse: {
             error: {
                 /**
@@ -2418,6 +2478,10 @@ export interface components {
             /** @description How many items the whole list holds (with the filters applied). */
             total: number;
         };
+        /** @description The INSZ to look up (dots and dash allowed). */
+        PersonLookupBody: {
+            insz: components["schemas"]["Insz"];
+        };
         /** @description A form to register in the person’s open dossier (R9.1–R9.2): an integration decision or an A036 certificate, from its start date to its end date (none: open-ended). */
         RegisterFormBody: {
             endDate?: components["schemas"]["IsoDate"];
@@ -2571,6 +2635,60 @@ export interface components {
         /** @description The person of the request, by national number (the privacy officer's own OCMW is searched). */
         SubjectRequestBody: {
             insz: components["schemas"]["Insz"];
+        };
+        /** @description The filtered user list as a CSV or XLSX file; the INSZ in the body, never in a URL. */
+        UserExport: {
+            /** @enum {string} */
+            application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+            firstName?: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            insz?: components["schemas"]["Insz"];
+            /** @enum {string} */
+            lang?: "nl" | "fr" | "de" | "en";
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            order: "asc" | "desc";
+            /**
+             * @default surname
+             * @enum {string}
+             */
+            sort: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
+            /** @enum {string} */
+            status?: "active" | "blocked";
+            surname?: string;
+            /** @enum {string} */
+            type?: "TB" | "CO_TB" | "USER";
+            username?: string;
+        };
+        /** @description The user list of a domain, filtered (every filter optional, combined with AND), sorted and paged; the INSZ in the body, never in a URL. */
+        UserSearch: {
+            /** @enum {string} */
+            application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
+            firstName?: string;
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @default asc
+             * @enum {string}
+             */
+            order: "asc" | "desc";
+            /** @default 1 */
+            page: number;
+            /** @default 10 */
+            pageSize: number;
+            /**
+             * @default surname
+             * @enum {string}
+             */
+            sort: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
+            /** @enum {string} */
+            status?: "active" | "blocked";
+            surname?: string;
+            /** @enum {string} */
+            type?: "TB" | "CO_TB" | "USER";
+            username?: string;
         };
         /**
          * Format: uuid
@@ -3100,18 +3218,25 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
-    getAccessDomainsByDomainIdPersons: {
+    postAccessDomainsByDomainIdPersonsLookup: {
         parameters: {
-            query: {
-                insz: components["schemas"]["Insz"];
-            };
+            query?: never;
             header?: never;
             path: {
                 domainId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PersonLookupBody"];
+            };
+        };
         responses: {
             /** @description Done: the answer is in the body. */
             200: {
@@ -3348,7 +3473,6 @@ export interface operations {
             query?: {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
-                insz?: components["schemas"]["Insz"];
                 order?: "asc" | "desc";
                 page?: number;
                 pageSize?: number;
@@ -3829,7 +3953,6 @@ export interface operations {
                 application?: "afzender-administratie" | "chaman" | "ebox-rsz" | "ebox-privileged" | "ebox" | "handiweb" | "matchit-read" | "matchit-loi" | "meldpunt" | "privacy-officer" | "sociale-agent" | "ocmw-configuratie" | "ocmw-online" | "uniek-verslag";
                 firstName?: string;
                 format: "csv" | "xlsx";
-                insz?: components["schemas"]["Insz"];
                 lang?: "nl" | "fr" | "de" | "en";
                 order?: "asc" | "desc";
                 sort?: "surname" | "firstName" | "username" | "type" | "status" | "insz" | "createdAt";
@@ -3854,6 +3977,155 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAccessDomainsByDomainIdUsersExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "username": "an.peeters",
+                 *       "type": "TB",
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "active",
+                 *       "application": "afzender-administratie",
+                 *       "sort": "surname",
+                 *       "order": "asc",
+                 *       "format": "csv",
+                 *       "lang": "nl"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserExport"];
+            };
+        };
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postAccessDomainsByDomainIdUsersSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                domainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "surname": "Peeters",
+                 *       "firstName": "An",
+                 *       "username": "an.peeters",
+                 *       "type": "TB",
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "active",
+                 *       "application": "afzender-administratie",
+                 *       "sort": "surname",
+                 *       "order": "asc",
+                 *       "page": 1,
+                 *       "pageSize": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "userId": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "username": "an.peeters",
+                     *           "surname": "Peeters",
+                     *           "firstName": "An",
+                     *           "insz": "85073003328",
+                     *           "type": "TB",
+                     *           "typeLabel": "tekst",
+                     *           "status": "active",
+                     *           "applications": [
+                     *             "tekst"
+                     *           ],
+                     *           "email": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "localEmail": "maatschappelijk.werk@ocmw-brugge.be",
+                     *           "createdAt": "2025-01-01T09:30:00.000Z",
+                     *           "updatedAt": "2025-01-01T09:30:00.000Z",
+                     *           "allowed": {
+                     *             "edit": true,
+                     *             "block": true,
+                     *             "remove": true
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            allowed: {
+                                block: boolean;
+                                edit: boolean;
+                                remove: boolean;
+                            };
+                            applications: string[];
+                            createdAt: string;
+                            email: string | null;
+                            firstName: string;
+                            insz: string | null;
+                            localEmail: string | null;
+                            /** @enum {string} */
+                            status: "active" | "blocked";
+                            surname: string;
+                            /** @enum {string} */
+                            type: "TB" | "CO_TB" | "USER";
+                            typeLabel: string;
+                            updatedAt: string | null;
+                            userId: string;
+                            username: string;
+                        }[];
+                    } & components["schemas"]["Paging"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8269,10 +8541,11 @@ export interface operations {
     getDossiers: {
         parameters: {
             query?: {
-                insz?: components["schemas"]["Insz"];
+                /** @description Only this kind of form */
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
+                /** @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date */
                 status?: "running" | "stopped" | "cancelled" | "ended";
             };
             header?: never;
@@ -8449,6 +8722,69 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    postDossiersSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "running",
+                 *       "kind": "integration",
+                 *       "page": 1,
+                 *       "pageSize": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["DossierSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f2b8c1e-6d4a-4e8b-9c1d-2a7e5f0b9d13",
+                     *           "insz": "85073003328",
+                     *           "openedOn": "2025-01-01",
+                     *           "closedOn": "2025-01-01",
+                     *           "runningForms": 1,
+                     *           "forms": 1
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
+                    "application/json": {
+                        items: {
+                            closedOn: string | null;
+                            forms: number;
+                            id: string;
+                            insz: string;
+                            openedOn: string;
+                            runningForms: number;
+                        }[];
+                    } & components["schemas"]["Paging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

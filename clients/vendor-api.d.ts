@@ -29,7 +29,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The OCMW's forms, newest start first; filter by a person's INSZ, status and kind */
+        /** The OCMW's forms, newest start first; filter by status and kind (by INSZ: POST /dossiers/forms/search — the query's `insz` is deprecated) */
         get: operations["getDossiersForms"];
         put?: never;
         /** Registers an integration decision or A036 certificate (no overlap with a running form of the same kind for the person) */
@@ -51,6 +51,23 @@ export interface paths {
         put?: never;
         /** Stops a running form on an end date (on or after its start) */
         post: operations["postDossiersFormsByFormIdStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/dossiers/forms/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The OCMW's forms, newest start first, by a person's INSZ, status and kind (the INSZ in the body, never in a URL) */
+        post: operations["postDossiersFormsSearch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,6 +197,31 @@ export interface components {
             status: "running" | "stopped" | "cancelled" | "ended";
             stoppedBy: string | null;
             subtype: string;
+        };
+        /** @description Search of the OCMW's forms, newest start first: every filter optional, combined with AND. The INSZ is in the body, never in a URL. */
+        DossierFormSearch: {
+            /** @description Only this person's (INSZ; dots and dash allowed) */
+            insz?: components["schemas"]["Insz"];
+            /**
+             * @description Only this kind of form
+             * @enum {string}
+             */
+            kind?: "integration" | "a036";
+            /**
+             * @description The page, counted from 1
+             * @default 1
+             */
+            page: number;
+            /**
+             * @description Items per page (1–100, default 10)
+             * @default 10
+             */
+            pageSize: number;
+            /**
+             * @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date
+             * @enum {string}
+             */
+            status?: "running" | "stopped" | "cancelled" | "ended";
         };
         ErrorResponse: {
             error: {
@@ -677,10 +719,16 @@ export interface operations {
     getDossiersForms: {
         parameters: {
             query?: {
+                /**
+                 * @deprecated
+                 * @description Deprecated: an INSZ does not belong in a URL (request logs, proxies). Use POST /vendor/v1/dossiers/forms/search with the INSZ in the body; a request with this parameter is answered with the headers `Deprecation: true` and `Link` to that operation.
+                 */
                 insz?: components["schemas"]["Insz"];
+                /** @description Only this kind of form */
                 kind?: "integration" | "a036";
                 page?: number;
                 pageSize?: number;
+                /** @description Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date */
                 status?: "running" | "stopped" | "cancelled" | "ended";
             };
             header?: never;
@@ -793,6 +841,66 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    postDossiersFormsSearch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "insz": "85.07.30-033.28",
+                 *       "status": "running",
+                 *       "kind": "integration",
+                 *       "page": 1,
+                 *       "pageSize": 10
+                 *     }
+                 */
+                "application/json": components["schemas"]["DossierFormSearch"];
+            };
+        };
+        responses: {
+            /** @description Done: the answer is in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b8f2a61-5d3c-4f7e-9a10-6c2d8e4b7f35",
+                     *           "dossierId": "7c1e9d24-3b6a-4f08-8e57-2d9a0c6b1f43",
+                     *           "insz": "85073003328",
+                     *           "kind": "a036",
+                     *           "subtype": "medische-kosten",
+                     *           "startDate": "2025-02-01",
+                     *           "endDate": "2025-07-31",
+                     *           "status": "running",
+                     *           "predecessorId": null,
+                     *           "createdBy": "rest:Sociale software",
+                     *           "stoppedBy": null
+                     *         }
+                     *       ],
+                     *       "total": 42,
+                     *       "page": 1,
+                     *       "pageSize": 10
+                     *     }
+                     */
+                    "application/json": {
+                        items: components["schemas"]["DossierForm"][];
+                    } & components["schemas"]["Paging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getDossiersSettings: {

@@ -89,7 +89,7 @@ test('the TB adds a user from the INSZ, finds, blocks and exports them, and read
 
   // Export the filtered list as Excel and read it back.
   const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Excel (.xlsx)' }).click();
+  await page.getByRole('button', { name: 'Excel (.xlsx)' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
@@ -100,6 +100,14 @@ test('the TB adds a user from the INSZ, finds, blocks and exports them, and read
   expect(sheet.rowCount).toBe(2);
   const exported = values(2);
   expect(exported.slice(0, 6)).toEqual(['Nieuwelaar', 'Noor', username, 'USER', formatInsz(insz), 'Geblokkeerd']);
+
+  // Issue 24: found by INSZ too, which stays in the page (POSTed), never in its URL.
+  await page.getByRole('textbox', { name: 'Gebruikersnaam' }).fill('');
+  await page.getByRole('textbox', { name: /^INSZ/ }).fill(formatInsz(insz));
+  await page.getByRole('button', { name: 'Zoeken' }).click();
+  await expect(page).not.toHaveURL(/username=/);
+  await expect(page.getByText('Eén item gevonden.')).toBeVisible();
+  await expect(page).not.toHaveURL(/insz=|\d{11}/);
 
   // The detail page says the same.
   await row.getByRole('link', { name: /Details/ }).click();

@@ -32,6 +32,8 @@ const CHAMAN_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg', 'vendor'];
 const CHAMAN_HERE: ActorKind[] = ['tb', 'coTb'];
 /** OCMW-configuratie (R4.1): the (co-)TB of Maatschappelijk Welzijn and users with the application, each for its own OCMW. */
 const CONFIG_OWN: ActorKind[] = ['tb', 'coTb', 'otherOrg'];
+/** An INSZ to search for (a search creates nothing, so it needs no new person). */
+const SEARCHED = '85073003328';
 const person = { surname: 'M', firstName: 'T', email: 'm@demo.example', phone: '+32 3 123 45 67' };
 /** OCMW Online (R6.8): users with the "OCMW Online" or "Sociale Agent" application, for their own OCMW. */
 const ONLINE: ActorKind[] = ['userWithApp'];
@@ -177,14 +179,25 @@ const MATRIX: Record<string, Entry> = {
     allow: ['htb', 'coHtb', 'tb'],
     request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}`, payload: { contactEmail: 'matrix@demo.example' } }),
   },
-  'GET /api/v1/access/domains/:domainId/persons': {
+  'POST /api/v1/access/domains/:domainId/persons/lookup': {
     allow: MANAGERS,
-    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons?insz=${h.newInsz()}` }),
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons/lookup`, payload: { insz: h.newInsz() } }),
+  },
+  // Issue 24: the look-up of before, with the INSZ in its URL: only ever a 400 naming the field (after the session check).
+  'GET /api/v1/access/domains/:domainId/persons': {
+    allow: WITH_CONTEXT,
+    ok: [400],
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/persons?insz=${SEARCHED}` }),
   },
   'GET /api/v1/access/domains/:domainId/users': { allow: MANAGERS, request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users` }) },
   'GET /api/v1/access/domains/:domainId/users/export': {
     allow: MANAGERS,
     request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/export?format=csv` }),
+  },
+  'POST /api/v1/access/domains/:domainId/users/search': { allow: MANAGERS, request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/search`, payload: { insz: SEARCHED } }) },
+  'POST /api/v1/access/domains/:domainId/users/export': {
+    allow: MANAGERS,
+    request: (h) => ({ url: `/api/v1/access/domains/${h.domainId}/users/export`, payload: { insz: SEARCHED, format: 'csv' } }),
   },
   'POST /api/v1/access/domains/:domainId/users/validate': {
     allow: MANAGERS,
@@ -443,6 +456,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/help-requests': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests' }) },
   'GET /api/v1/help-requests/forward-targets': { allow: ONLINE, request: () => ({ url: '/api/v1/help-requests/forward-targets?q=Gent' }) },
   'GET /api/v1/dossiers': { allow: ONLINE, request: () => ({ url: '/api/v1/dossiers' }) },
+  'POST /api/v1/dossiers/search': { allow: ONLINE, request: () => ({ url: '/api/v1/dossiers/search', payload: { insz: SEARCHED } }) },
   'GET /api/v1/dossiers/settings': { allow: [...ONLINE, ...CONFIG_OWN], request: () => ({ url: '/api/v1/dossiers/settings' }) },
   'PUT /api/v1/dossiers/settings': { allow: CONFIG_OWN, request: () => ({ url: '/api/v1/dossiers/settings', payload: { handledByVendor: false } }) },
   'GET /api/v1/dossiers/:id': { allow: ONLINE, request: async () => ({ url: `/api/v1/dossiers/${(await freshForm()).dossierId}` }) },
@@ -546,6 +560,7 @@ const VENDOR_MATRIX: Record<string, VendorEntry> = {
   'GET /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings' }) },
   'PUT /vendor/v1/settings': { allow: 'onlineAdmin', request: () => ({ url: '/vendor/v1/settings', payload: { notificationsEnabled: false, remindersEnabled: false } }) },
   'GET /vendor/v1/dossiers/forms': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/forms' }) },
+  'POST /vendor/v1/dossiers/forms/search': { allow: 'dossiers', request: () => ({ url: '/vendor/v1/dossiers/forms/search', payload: { insz: SEARCHED } }) },
   'POST /vendor/v1/dossiers/forms': {
     allow: 'dossiers',
     request: () => ({ url: '/vendor/v1/dossiers/forms', payload: { insz: inszFromParts('830303', serial++), kind: 'integration', subtype: 'leefloon', startDate: '2026-01-01' } }),

@@ -91,7 +91,7 @@ describe('2. the person directory across organisations', () => {
     const tb = ctx.client();
     const mw = (await tb.loginAs('tb.antwerpen')).context.domain.id as string;
     const insz = await inszOf('tb.hoeselt');
-    const lookup = (await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${insz}`)).json();
+    const lookup = (await tb.post(`/api/v1/access/domains/${mw}/persons/lookup`, { insz })).json();
     expect(lookup).toEqual({ insz, exists: true, surname: expect.any(String), firstName: expect.any(String), isMember: false });
     const review = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, { insz, type: 'USER', applications: ['ebox'] });
     expect(review.statusCode).toBe(200);
@@ -114,10 +114,10 @@ describe('2. the person directory across organisations', () => {
     const domain = (await tb.loginAs('tb.beveren')).context.domain.id as string;
     const limit = ctx.config.inszLookupsPerHour;
     for (let n = 1; n <= limit; n++) {
-      const res = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', n)}`);
+      const res = await tb.post(`/api/v1/access/domains/${domain}/persons/lookup`, { insz: inszFromParts('800101', n) });
       expect(res.statusCode, `look-up ${n}`).toBe(200);
     }
-    const refused = await tb.get(`/api/v1/access/domains/${domain}/persons?insz=${inszFromParts('800101', limit + 1)}`);
+    const refused = await tb.post(`/api/v1/access/domains/${domain}/persons/lookup`, { insz: inszFromParts('800101', limit + 1) });
     expect(refused.statusCode).toBe(429);
     const validate = await tb.post(`/api/v1/access/domains/${domain}/users/validate`, { insz: inszFromParts('800101', 998), type: 'USER', applications: [] });
     expect(validate.statusCode, validate.body).toBe(429);

@@ -117,7 +117,7 @@ describe('organisation isolation (property)', () => {
             export: () => client.get(`${base}/users/export?format=csv`),
             audit: () => client.get('/api/v1/access/audit?pageSize=100'),
             managers: () => client.get('/api/v1/access/managers'),
-            lookup: () => client.get(`${base}/persons?insz=${insz}`),
+            lookup: () => client.post(`${base}/persons/lookup`, { insz }),
           };
           const res = await requests[o.op]();
           const touchesOther = ['audit', 'managers'].includes(o.op) ? false : o.domainOf === other;

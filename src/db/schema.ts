@@ -503,7 +503,10 @@ export const retentionSettings = pgTable(
  * The register of a citizen's requests (issue 24, migration 0028): each export and erasure by an
  * OCMW's privacy officer, with the INSZ and the officer's reason. Readable only by that
  * organisation's privacy officer (the audit log, which the managers read, says only that it
- * happened). Purged with the access log (kind `access-log`). Owned by the privacy module.
+ * happened). Append-only like the access log (migration 0031: a trigger refuses UPDATE, TRUNCATE
+ * and DELETE outside `subject_requests_purge(cutoff, max_rows)`, SECURITY DEFINER, which never
+ * removes an entry younger than 3,650 days). Purged with the access log (kind `access-log`). Owned
+ * by the privacy module.
  */
 export const subjectRequests = pgTable(
   'subject_requests',

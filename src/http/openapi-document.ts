@@ -134,6 +134,7 @@ export function openApiTransform(
     const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
     const method = methods[0] ?? 'GET';
     if (methods.length > 1) throw new Error(`Route ${methods.join(',')} ${route.url}: one method per route, so that each operation has its own operationId`);
+    keepDeprecatedQuery(schema.querystring);
     return {
       url: result.url,
       schema: { ...schema, response: describedAnswers(withFileAnswer(schema)), operationId: schema.operationId ?? operationIdOf(method, route.url, basePath), security: schema.security ?? securityOf(route, method) },
@@ -169,7 +170,7 @@ export const openApiTransformObject: SwaggerTransformObject = (input) => {
   if (!schemas) return document as ReturnType<SwaggerTransformObject>;
   const used = usedComponents(document);
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
-  return withExamples(withOpenAllOfParts(withPlainInputNames({ ...document, components: { ...document.components, schemas: kept } }))) as ReturnType<SwaggerTransformObject>;
+  return withExamples(withOpenAllOfParts(withPlainInputNames(withDeprecatedParameters({ ...document, components: { ...document.components, schemas: kept } })))) as ReturnType<SwaggerTransformObject>;
 };
 
 /**
@@ -212,6 +213,36 @@ function withOpenAllOfParts(document: OpenApiDocument): OpenApiDocument {
   };
   visit(copy);
   return copy;
+}
+
+/**
+ * A query property marked deprecated beside a `$ref` (a shared schema such as Insz) keeps its
+ * flag and description: @fastify/swagger replaces a bare `$ref` by its target, dropping what
+ * stands beside it, but leaves an `allOf` of one part alone (withDeprecatedParameters lifts the flag).
+ */
+function keepDeprecatedQuery(querystring: unknown) {
+  const properties = (querystring as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {};
+  for (const [name, property] of Object.entries(properties)) {
+    if (property.deprecated !== true || typeof property.$ref !== 'string') continue;
+    const { $ref, ...rest } = property;
+    properties[name] = { ...rest, allOf: [{ $ref }] };
+  }
+}
+
+/**
+ * A query parameter whose zod schema says `deprecated` (`.meta({ deprecated: true })`) is marked
+ * deprecated itself: @fastify/swagger leaves the flag inside the parameter's schema, where client
+ * generators do not look.
+ */
+function withDeprecatedParameters(document: OpenApiDocument): OpenApiDocument {
+  for (const operations of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(operations)) {
+      for (const parameter of (operation as { parameters?: { deprecated?: boolean; schema?: { deprecated?: boolean } }[] }).parameters ?? []) {
+        if (parameter.schema?.deprecated === true) parameter.deprecated = true;
+      }
+    }
+  }
+  return document;
 }
 
 type OpenApiDocument = { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>; components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> } };

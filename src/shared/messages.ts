@@ -76,6 +76,12 @@ const catalogue = {
     de: 'Die laufende Nummer der ENSS muss zwischen 001 und 998 liegen.',
     en: 'The serial number in the national number must be between 001 and 998.',
   },
+  'insz.in_url': {
+    nl: 'Een INSZ hoort niet in een URL: stuur het in de body van POST {path}.',
+    fr: "Un NISS n'a pas sa place dans une URL : envoyez-le dans le corps de POST {path}.",
+    de: 'Eine ENSS gehört nicht in eine URL: senden Sie sie im Body von POST {path}.',
+    en: 'An INSZ does not belong in a URL: send it in the body of POST {path}.',
+  },
   'nis.empty': {
     nl: 'Vul een NIS-code in.',
     fr: 'Indiquez un code INS.',

@@ -50,7 +50,7 @@ describe('adding a user (R2.4, R2.5)', () => {
     const review = await tb.post(`/api/v1/access/domains/${mw}/users/validate`, newUserBody(insz, 'lotte.v'));
     expect(review.statusCode).toBe(200);
     expect(review.json()).toMatchObject({ person: { isNew: true, username: 'lotte.v', surname: 'Verstraete' }, type: 'USER', applications: ['ebox', 'sociale-agent'] });
-    const lookup = await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${insz}`);
+    const lookup = await tb.post(`/api/v1/access/domains/${mw}/persons/lookup`, { insz });
     expect(lookup.json()).toMatchObject({ exists: false, isMember: false });
 
     const created = await tb.post(`/api/v1/access/domains/${mw}/users`, newUserBody(insz, 'lotte.v'));
@@ -97,7 +97,7 @@ describe('adding a user (R2.4, R2.5)', () => {
 
   it('reuses a person known elsewhere instead of creating a second one', async () => {
     const [beveren] = await queryRows<{ insz: string; id: string }>(ctx.database.db, sql`select insz, id from users where username = 'tb.beveren'`);
-    const lookup = (await tb.get(`/api/v1/access/domains/${mw}/persons?insz=${beveren!.insz}`)).json();
+    const lookup = (await tb.post(`/api/v1/access/domains/${mw}/persons/lookup`, { insz: beveren!.insz })).json();
     expect(lookup).toMatchObject({ exists: true, surname: expect.any(String), isMember: false });
     const res = await tb.post(`/api/v1/access/domains/${mw}/users`, { insz: beveren!.insz, type: 'USER', applications: ['ebox'] });
     expect(res.statusCode).toBe(201);
@@ -215,8 +215,22 @@ describe('the user list (R2.9) and its export (R2.11)', () => {
     const apps = (await tb.get(`/api/v1/access/domains/${mw}/users?application=sociale-agent&status=active&pageSize=100`)).json();
     expect(apps.items.every((i: { applications: string[] }) => i.applications.includes('sociale-agent'))).toBe(true);
     const byInsz = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from users where username = 'an.peeters'`);
-    const one = (await tb.get(`/api/v1/access/domains/${mw}/users?insz=${byInsz[0]!.insz.replace(/(\d{2})(\d{2})(\d{2})(\d{3})(\d{2})/, '$1.$2.$3-$4.$5')}`)).json();
+    const shown = byInsz[0]!.insz.replace(/(\d{2})(\d{2})(\d{2})(\d{3})(\d{2})/, '$1.$2.$3-$4.$5');
+    const one = (await tb.post(`/api/v1/access/domains/${mw}/users/search`, { insz: shown })).json();
     expect(one.items.map((i: { username: string }) => i.username)).toEqual(['an.peeters']);
+    // Issue 24: the INSZ in a body only; the GETs refuse it naming the field.
+    for (const url of [`/api/v1/access/domains/${mw}/users?insz=${byInsz[0]!.insz}`, `/api/v1/access/domains/${mw}/users/export?format=csv&insz=${byInsz[0]!.insz}`]) {
+      const refused = await tb.get(url);
+      expect(refused.statusCode, url).toBe(400);
+      expect(Object.keys(refused.json().error.fields), url).toEqual(['insz']);
+    }
+    const file = await tb.post(`/api/v1/access/domains/${mw}/users/export`, { insz: shown, format: 'csv' });
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain('an.peeters');
+    expect(file.body.trim().split('\n')).toHaveLength(2);
+    const bad = await tb.post(`/api/v1/access/domains/${mw}/users/search`, { insz: '85073003329', pageSize: 1000 });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['insz', 'pageSize']);
     expect((await tb.get(`/api/v1/access/domains/${mw}/users?pageSize=1000`)).statusCode).toBe(400);
     expect((await tb.get(`/api/v1/access/domains/${mw}/users?sort=password`)).statusCode).toBe(400);
   });

@@ -17,7 +17,7 @@ import {
   CoHtbReview,
   DomainHome,
   DomainParams,
-  ExportQuery,
+  ExportUrlQuery,
   ManagerSummary,
   Me,
   MeBody,
@@ -25,11 +25,15 @@ import {
   MemberPage,
   MemberParams,
   PersonLookup,
-  PersonLookupQuery,
+  PersonLookupBody,
   UpdateDomainBody,
   UpdateMemberBody,
-  UserListQuery,
+  UserExportBody,
+  UserListUrlQuery,
+  UserSearchBody,
+  type UserListQuery,
 } from './access.schema.js';
+import { inszMoved, refuseInszInQuery } from '../../http/insz-in-url.js';
 import { rendered } from '../../http/localize.js';
 import { renderTable, type ExportFile } from './access-export.js';
 import type { Caller, ManagementService } from './management.service.js';
@@ -38,6 +42,7 @@ import type { Caller, ManagementService } from './management.service.js';
 const TABLE_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const tags = ['Toegangsbeheer'];
+const LOOKUP_PATH = '/api/v1/access/domains/:domainId/persons/lookup';
 
 export function callerOf(request: FastifyRequest): Caller {
   const actor = request.actor!;
@@ -82,35 +87,63 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
     schema: { tags, summary: "Change the domain's contact e-mail", params: DomainParams, body: UpdateDomainBody, response: { 200: DomainHome, ...errors } },
   }, async (request) => rendered(request, await management.updateDomain(callerOf(request), request.params.domainId, request.body.contactEmail)));
 
-  app.get('/access/domains/:domainId/persons', {
+  // Issue 24: the look-up takes the INSZ in a POST body (a URL reaches logs, proxies and history).
+  app.post('/access/domains/:domainId/persons/lookup', {
     config: context,
-    schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here)', params: DomainParams, querystring: PersonLookupQuery, response: { 200: PersonLookup, ...errors } },
+    schema: { tags, summary: 'Is this INSZ a known person? (adding a user starts here; the INSZ in the body)', params: DomainParams, body: PersonLookupBody, response: { 200: PersonLookup, ...errors } },
   }, async (request) => {
-    const found = await management.lookupPerson(callerOf(request), request.params.domainId, request.query.insz);
+    const found = await management.lookupPerson(callerOf(request), request.params.domainId, request.body.insz);
     // Issue 24: looking a person up by INSZ is a read of that person, whether or not they are known.
     request.recordAccess({ action: 'person.lookup', objectKind: 'person', insz: found.insz });
     return found;
   });
 
-  app.get('/access/domains/:domainId/users', {
+  // The GET look-up of before, with the INSZ in its query: a browser tab opened before the change
+  // still calls it and is told, at the field, where the INSZ goes; it reads nothing. Not in the document.
+  app.get('/access/domains/:domainId/persons', {
     config: context,
-    schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9)', params: DomainParams, querystring: UserListQuery, response: { 200: MemberPage, ...errors } },
-  }, async (request) => {
-    const page = await management.listMembers(callerOf(request), request.params.domainId, request.query);
-    request.recordAccess(page.items.map((m) => ({ action: 'user.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
-    return page;
+    schema: { hide: true, params: DomainParams, response: errors },
+  }, async () => {
+    throw inszMoved(LOOKUP_PATH);
   });
 
-  app.get('/access/domains/:domainId/users/export', {
-    config: context,
-    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11)', params: DomainParams, querystring: ExportQuery, produces: TABLE_TYPES, response: errors },
-  }, async (request, reply) => {
-    const { format, lang, ...filter } = request.query;
-    const table = await management.exportMembers(callerOf(request), request.params.domainId, filter);
+  /** A page of the domain's users: a read of each person shown (issue 24). */
+  async function listUsers(request: FastifyRequest, domainId: string, q: UserListQuery) {
+    const page = await management.listMembers(callerOf(request), domainId, q);
+    request.recordAccess(page.items.map((m) => ({ action: 'user.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
+    return page;
+  }
+
+  /** The filtered user list as a file: one read per person in it (issue 24). */
+  async function exportUsers(request: FastifyRequest, reply: FastifyReply, domainId: string, query: z.infer<typeof UserExportBody>) {
+    const { format, lang, ...filter } = query;
+    const table = await management.exportMembers(callerOf(request), domainId, filter);
     const file = await renderTable(table, format, lang ?? request.language);
     request.recordAccess((table.persons ?? []).map((p) => ({ action: 'users.export', objectKind: 'user', objectId: p.id, insz: p.insz })));
     return sendFile(reply, file);
-  });
+  }
+
+  app.get('/access/domains/:domainId/users', {
+    config: context,
+    preValidation: refuseInszInQuery('/api/v1/access/domains/:domainId/users/search'),
+    schema: { tags, summary: 'The user list of a domain, filtered, sorted and paged (R2.9); by INSZ: POST …/users/search', params: DomainParams, querystring: UserListUrlQuery, response: { 200: MemberPage, ...errors } },
+  }, async (request) => listUsers(request, request.params.domainId, request.query));
+
+  app.post('/access/domains/:domainId/users/search', {
+    config: context,
+    schema: { tags, summary: 'The user list of a domain, filtered (the INSZ too, in the body), sorted and paged (R2.9)', params: DomainParams, body: UserSearchBody, response: { 200: MemberPage, ...errors } },
+  }, async (request) => listUsers(request, request.params.domainId, request.body));
+
+  app.get('/access/domains/:domainId/users/export', {
+    config: context,
+    preValidation: refuseInszInQuery('/api/v1/access/domains/:domainId/users/export'),
+    schema: { tags, summary: 'The filtered user list as CSV or XLSX (R2.11); by INSZ: POST …/users/export', params: DomainParams, querystring: ExportUrlQuery, produces: TABLE_TYPES, response: errors },
+  }, async (request, reply) => exportUsers(request, reply, request.params.domainId, request.query));
+
+  app.post('/access/domains/:domainId/users/export', {
+    config: context,
+    schema: { tags, summary: 'The filtered user list (the INSZ too, in the body) as CSV or XLSX (R2.11)', params: DomainParams, body: UserExportBody, produces: TABLE_TYPES, response: errors },
+  }, async (request, reply) => exportUsers(request, reply, request.params.domainId, request.body));
 
   app.post('/access/domains/:domainId/users/validate', {
     config: context,

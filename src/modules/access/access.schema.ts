@@ -28,7 +28,8 @@ const Name = z.string().trim().min(1).max(100);
 const OptionalEmail = z.union([Email, z.literal('').transform(() => null), z.null()]).optional();
 
 /** "Een gebruiker toevoegen": starts from the INSZ; a known person is reused (R2.5). */
-export const PersonLookupQuery = z.strictObject({ insz: Insz });
+/** The person look-up's body (issue 24: the INSZ never in a URL). */
+export const PersonLookupBody = z.strictObject({ insz: Insz }).meta({ id: 'PersonLookupBody', description: 'The INSZ to look up (dots and dash allowed).', examples: [{ insz: '85073003328' }] });
 export const PersonLookup = z.object({
   insz: z.string(),
   exists: z.boolean(),
@@ -100,6 +101,25 @@ export type UserListQuery = z.infer<typeof UserListQuery>;
 
 /** `lang` sets the language of the column headers (a download link cannot send Accept-Language). */
 export const ExportQuery = UserListQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'xlsx']), lang: Language.optional() });
+
+/**
+ * Issue 24: the INSZ never travels in a URL (request logs, proxies, browser history). The GETs of
+ * the user list and its export take every filter but the INSZ (refused with 400 naming the field);
+ * the POSTs take them all, the INSZ included, in a JSON body.
+ */
+export const UserListUrlQuery = UserListQuery.omit({ insz: true });
+export const ExportUrlQuery = ExportQuery.omit({ insz: true });
+const bodyPaging = {
+  page: z.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(10),
+};
+const bodySort = { sort: z.enum(SORT_COLUMNS).default('surname'), order: z.enum(['asc', 'desc']).default('asc') };
+export const UserSearchBody = z
+  .strictObject({ ...UserListFilter.shape, ...bodySort, ...bodyPaging })
+  .meta({ id: 'UserSearch', description: 'The user list of a domain, filtered (every filter optional, combined with AND), sorted and paged; the INSZ in the body, never in a URL.', examples: [{ insz: '85073003328', sort: 'surname', order: 'asc', page: 1, pageSize: 10 }] });
+export const UserExportBody = z
+  .strictObject({ ...UserListFilter.shape, ...bodySort, format: z.enum(['csv', 'xlsx']), lang: Language.optional() })
+  .meta({ id: 'UserExport', description: 'The filtered user list as a CSV or XLSX file; the INSZ in the body, never in a URL.', examples: [{ insz: '85073003328', format: 'csv', lang: 'nl' }] });
 
 export const MemberSummary = z.object({
   userId: z.string(),

@@ -1,9 +1,11 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, pageOf } from '../../shared/schema.js';
+import { refuseInszInQuery } from '../../http/insz-in-url.js';
 import { callerOf } from '../access/index.js';
-import { DossierDetail, DossierListQuery, DossierSettings, DossierSettingsBody, DossierSummary, Form, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
-import type { DossiersService } from './dossiers.service.js';
+import { DossierDetail, DossierListQuery, DossierSearchBody, DossierSettings, DossierSettingsBody, DossierSummary, Form, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
+import type { DossierListFilter, DossiersService } from './dossiers.service.js';
 
 const Denied = { 401: ErrorResponse, 403: ErrorResponse };
 
@@ -11,15 +13,23 @@ const Denied = { 401: ErrorResponse, 403: ErrorResponse };
 export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }> = async (app, { dossiers }) => {
   const user = (request: Parameters<typeof callerOf>[0]) => ({ ...callerOf(request), username: request.actor!.username });
 
-  app.get('/dossiers', {
-    config: { access: 'context' },
-    schema: { tags: ['Dossiers'], summary: 'The dossiers of the OCMW (filter by INSZ, form status and kind)', querystring: DossierListQuery, response: { 200: pageOf(DossierSummary), 400: ErrorResponse, ...Denied } },
-  }, async (request) => {
-    const page = await dossiers.list(callerOf(request), request.query);
-    // Issue 24: a list of national numbers is a read of each person shown.
+  /** A page of dossiers; a list of national numbers is a read of each person shown (issue 24). */
+  async function list(request: FastifyRequest, q: DossierListFilter) {
+    const page = await dossiers.list(callerOf(request), q);
     request.recordAccess(page.items.map((d) => ({ action: 'dossier.list', objectKind: 'dossier', objectId: d.id, insz: d.insz })));
     return page;
-  });
+  }
+
+  app.get('/dossiers', {
+    config: { access: 'context' },
+    preValidation: refuseInszInQuery('/api/v1/dossiers/search'),
+    schema: { tags: ['Dossiers'], summary: 'The dossiers of the OCMW (filter by form status and kind); by INSZ: POST /dossiers/search', querystring: DossierListQuery, response: { 200: pageOf(DossierSummary), 400: ErrorResponse, ...Denied } },
+  }, async (request) => list(request, request.query));
+
+  app.post('/dossiers/search', {
+    config: { access: 'context' },
+    schema: { tags: ['Dossiers'], summary: 'The dossiers of the OCMW by INSZ, form status and kind (the INSZ in the body, never in a URL)', body: DossierSearchBody, response: { 200: pageOf(DossierSummary), 400: ErrorResponse, ...Denied } },
+  }, async (request) => list(request, request.body));
 
   app.get('/dossiers/settings', {
     config: { access: 'context' },

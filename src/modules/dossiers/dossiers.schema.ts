@@ -41,15 +41,41 @@ export type RegisterFormInput = z.infer<typeof RegisterFormBody>;
 
 export const StopFormBody = z.strictObject({ endDate: IsoDate }).meta({ id: 'StopFormBody', description: 'The day the form stops: from its start date up to its current end date (a stop shortens, never lengthens).', examples: [{ endDate: '2025-04-30' }] });
 
-export const DossierListQuery = PageQuery.extend({
-  insz: Insz.optional(),
+const formFilters = {
   /** `ended`: running with an end date before the business date (issue 19). */
-  status: z.enum(['running', 'stopped', 'cancelled', 'ended']).optional(),
-  kind: FormKind.optional(),
+  status: z.enum(['running', 'stopped', 'cancelled', 'ended']).optional().describe('Only dossiers (forms) with a form in this status; `ended`: running with an end date before the business date'),
+  kind: FormKind.optional().describe('Only this kind of form'),
+};
+const bodyPaging = {
+  page: z.number().int().min(1).max(1_000_000).default(1).describe('The page, counted from 1'),
+  pageSize: z.number().int().min(1).max(100).default(10).describe('Items per page (1–100, default 10)'),
+};
+const inszFilter = Insz.optional().describe("Only this person's (INSZ; dots and dash allowed)");
+
+/**
+ * The portal's GET list: by status and kind only. The INSZ never travels in a URL (URLs reach the
+ * request log, proxies and browser history): `insz` in the query string is refused with 400 naming
+ * the field; search by INSZ with POST /dossiers/search.
+ */
+export const DossierListQuery = PageQuery.extend(formFilters);
+
+export const DossierSearchBody = z
+  .strictObject({ insz: inszFilter, ...formFilters, ...bodyPaging })
+  .meta({ id: 'DossierSearch', description: "Search of the OCMW's dossiers: every filter optional, combined with AND. The INSZ is in the body, never in a URL.", examples: [{ insz: '85073003328', status: 'running', page: 1, pageSize: 25 }] });
+
+/**
+ * The vendor API's GET page of forms (R9.2): the same filters, on the forms themselves. Its `insz`
+ * still works for the clients generated before, but is deprecated: POST /dossiers/forms/search.
+ */
+export const FormListQuery = PageQuery.extend({
+  // A copy of Insz (its own metadata, no id): inline in the document, so that it can say `deprecated`.
+  insz: Insz.meta({ deprecated: true, description: "Deprecated: an INSZ does not belong in a URL (request logs, proxies). Use POST /vendor/v1/dossiers/forms/search with the INSZ in the body; a request with this parameter is answered with the headers `Deprecation: true` and `Link` to that operation." }).optional(),
+  ...formFilters,
 });
 
-/** The vendor API's page of forms (R9.2): the same filters, on the forms themselves. */
-export const FormListQuery = DossierListQuery;
+export const FormSearchBody = z
+  .strictObject({ insz: inszFilter, ...formFilters, ...bodyPaging })
+  .meta({ id: 'DossierFormSearch', description: "Search of the OCMW's forms, newest start first: every filter optional, combined with AND. The INSZ is in the body, never in a URL.", examples: [{ insz: '85073003328', status: 'running', page: 1, pageSize: 20 }] });
 
 export const Form = z.object({
   id: z.string(),

@@ -36,6 +36,9 @@ interface Actor {
   by: string;
 }
 
+/** The filter of a page of dossiers (portal): the INSZ comes only from a POST body. */
+export type DossierListFilter = FormListFilter;
+
 /** The filter of a page of forms (vendor API). */
 export interface FormListFilter {
   page: number;
@@ -185,7 +188,7 @@ export function createDossiersService({ db, clock, audit, registry }: { db: Db; 
   }
 
   const service = {
-    async list(caller: Caller, q: { page: number; pageSize: number; insz?: string; status?: string; kind?: string }) {
+    async list(caller: Caller, q: DossierListFilter) {
       const organisationId = requireAgent(caller);
       const { rows, total } = await repo.listDossiers(db, organisationId, q, (q.page - 1) * q.pageSize, q.pageSize, clock.today());
       return { items: rows, total, page: q.page, pageSize: q.pageSize };

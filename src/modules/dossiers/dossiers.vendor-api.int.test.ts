@@ -172,11 +172,63 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect((await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen)).json.total).toBe(2);
   });
 
+  it('searches by INSZ in a POST body; the GET\'s insz still works, announced as deprecated (issue 24)', async () => {
+    const insz = newInsz();
+    const created = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, startDate: '2026-01-01' }));
+    const second = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, kind: 'a036', subtype: 'ziekenhuisopname', startDate: '2026-02-01' }));
+    const entries = async (since: number) => {
+      await ctx.services.accessLog.flush();
+      return queryRows<{ action: string; object_id: string; insz: string; actor_account: string }>(ctx.database.db, sql`select action, object_id, insz, actor_account from access_log where id > ${since} order by id`);
+    };
+    const lastId = async () => {
+      await ctx.services.accessLog.flush();
+      const [r] = await queryRows<{ id: string | null }>(ctx.database.db, sql`select max(id)::text as id from access_log`);
+      return Number(r?.id ?? 0);
+    };
+
+    let since = await lastId();
+    const found = await call('POST', '/vendor/v1/dossiers/forms/search', certs.antwerpen, { insz: formatInsz(insz), pageSize: 1, page: 2 });
+    expect(found.status, JSON.stringify(found.json)).toBe(200);
+    expect(found.json).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect(found.json.items.map((f: { id: string }) => f.id)).toEqual([created.json.id]);
+    expect(found.headers.deprecation).toBeUndefined();
+    // Recorded as the GET records: one entry per form shown, with its INSZ.
+    expect((await entries(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_account])).toEqual([['dossier-form.list', created.json.id, insz, 'Sociale software']]);
+    const filtered = await call('POST', '/vendor/v1/dossiers/forms/search', certs.antwerpen, { insz, kind: 'a036' });
+    expect(filtered.json.items.map((f: { id: string }) => f.id)).toEqual([second.json.id]);
+
+    since = await lastId();
+    const old = await call('GET', `/vendor/v1/dossiers/forms?insz=${insz}`, certs.antwerpen);
+    expect(old.status).toBe(200);
+    expect(old.json.total).toBe(2);
+    expect(old.headers.deprecation).toBe('true');
+    expect(old.headers.link).toBe('</vendor/v1/dossiers/forms/search>; rel="successor-version"');
+    expect((await entries(since)).map((r) => [r.action, r.insz])).toEqual([['dossier-form.list', insz], ['dossier-form.list', insz]]);
+    // Without the INSZ the GET is not deprecated.
+    expect((await call('GET', '/vendor/v1/dossiers/forms?status=running', certs.antwerpen)).headers.deprecation).toBeUndefined();
+
+    // Another OCMW finds nothing, and its search records nothing.
+    since = await lastId();
+    expect((await call('POST', '/vendor/v1/dossiers/forms/search', certs.gent, { insz })).json).toMatchObject({ items: [], total: 0 });
+    expect(await entries(since)).toEqual([]);
+
+    for (const [body, field] of [[{ insz: '123' }, 'insz'], [{ pageSize: 101 }, 'pageSize'], [{ page: '2' }, 'page'], [{ status: 'open' }, 'status'], [{ extra: 1 }, 'extra']] as const) {
+      const bad = await call('POST', '/vendor/v1/dossiers/forms/search', certs.antwerpen, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect(Object.keys(bad.json.error.fields), JSON.stringify(body)).toContain(field);
+    }
+  });
+
   it('is described in /vendor/v1/openapi.json', async () => {
     const doc = await call('GET', '/vendor/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.json.paths)).toEqual(expect.arrayContaining(['/dossiers/forms', '/dossiers/forms/{formId}/stop', '/dossiers/settings', '/help-requests']));
     expect(Object.keys(doc.json.paths['/dossiers/forms'])).toEqual(expect.arrayContaining(['get', 'post']));
+    // Issue 24: the GET's insz is deprecated in favour of the POST search.
+    const parameters = doc.json.paths['/dossiers/forms'].get.parameters as { name: string; deprecated?: boolean }[];
+    expect(parameters.find((p) => p.name === 'insz')).toMatchObject({ deprecated: true });
+    expect(parameters.filter((p) => p.deprecated).map((p) => p.name)).toEqual(['insz']);
+    expect(doc.json.paths['/dossiers/forms/search'].post.requestBody.content['application/json'].schema).toBeDefined();
   });
 });
 

@@ -1,11 +1,14 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorResponse, pageOf } from '../../shared/schema.js';
-import { DossierSettings, Form, FormListQuery, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
-import type { DossiersService, DossierVendor } from './dossiers.service.js';
+import { DossierSettings, Form, FormListQuery, FormSearchBody, RegisterFormBody, StopFormBody } from './dossiers.schema.js';
+import type { DossiersService, DossierVendor, FormListFilter } from './dossiers.service.js';
 
 const Denied = { 401: ErrorResponse, 403: ErrorResponse };
 const tags = ['Dossiers'];
+/** Where the INSZ search went (issue 24): the successor of the GET's deprecated `insz`. */
+const SEARCH_PATH = '/vendor/v1/dossiers/forms/search';
 
 /** The REST account of the request on the vendor port (set by its certificate hook in http/vendor-app.ts). */
 function vendorOf(request: { vendor?: DossierVendor | null }): DossierVendor {
@@ -18,19 +21,35 @@ function vendorOf(request: { vendor?: DossierVendor | null }): DossierVendor {
  * "Sociale Agent" would, with the same checks. Needs the REST permission `dossiers-integraties`.
  */
 export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }> = async (app, { dossiers }) => {
+  /** A page of forms; one access-log entry per form shown, with its person's INSZ (issue 24). */
+  async function list(request: FastifyRequest, q: FormListFilter) {
+    const page = await dossiers.vendorListForms(vendorOf(request), q);
+    request.recordAccess(page.items.map((f) => ({ action: 'dossier-form.list', objectKind: 'dossier-form', objectId: f.id, insz: f.insz })));
+    return page;
+  }
+
   app.get('/dossiers/forms', {
     schema: {
       tags,
-      summary: "The OCMW's forms, newest start first; filter by a person's INSZ, status and kind",
+      summary: "The OCMW's forms, newest start first; filter by status and kind (by INSZ: POST /dossiers/forms/search — the query's `insz` is deprecated)",
       querystring: FormListQuery,
       response: { 200: pageOf(Form), 400: ErrorResponse, ...Denied },
     },
-  }, async (request) => {
-    const page = await dossiers.vendorListForms(vendorOf(request), request.query);
-    // Issue 24: one entry per form shown, with its person's INSZ.
-    request.recordAccess(page.items.map((f) => ({ action: 'dossier-form.list', objectKind: 'dossier-form', objectId: f.id, insz: f.insz })));
-    return page;
+  }, async (request, reply) => {
+    // Issue 24: the INSZ in a URL still works for the clients generated before, announced as
+    // deprecated (the Deprecation header's first form, as the clients in use read it) with its successor.
+    if (request.query.insz !== undefined) reply.header('Deprecation', 'true').header('Link', `<${SEARCH_PATH}>; rel="successor-version"`);
+    return list(request, request.query);
   });
+
+  app.post('/dossiers/forms/search', {
+    schema: {
+      tags,
+      summary: "The OCMW's forms, newest start first, by a person's INSZ, status and kind (the INSZ in the body, never in a URL)",
+      body: FormSearchBody,
+      response: { 200: pageOf(Form), 400: ErrorResponse, ...Denied },
+    },
+  }, async (request) => list(request, request.body));
 
   app.post('/dossiers/forms', {
     schema: {

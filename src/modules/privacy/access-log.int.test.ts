@@ -113,9 +113,39 @@ describe('the access log records each read once, per channel (issue 24)', () => 
     const tb = ctx.client();
     const session = await tb.loginAs('tb.antwerpen', 'Antwerpen');
     const since = await lastId();
-    const res = await tb.get(`/api/v1/access/domains/${session.context.domain.id}/persons?insz=${INSZ}`);
+    const res = await tb.post(`/api/v1/access/domains/${session.context.domain.id}/persons/lookup`, { insz: formatInsz(INSZ) });
     expect(res.statusCode).toBe(200);
     expect((await entriesSince(since)).map((r) => [r.action, r.insz, r.actor_role])).toEqual([['person.lookup', INSZ, 'TB']]);
+  });
+
+  it('the portal takes an INSZ only in a POST body: a GET with insz in its URL is 400 naming the field and reads nothing', async () => {
+    const tb = ctx.client();
+    const session = await tb.loginAs('tb.antwerpen', 'Antwerpen');
+    const agent = ctx.client();
+    await agent.loginAs('user.antwerpen', 'Antwerpen');
+    const [known] = await queryRows<{ insz: string }>(ctx.database.db, sql`select insz from dossiers where organisation_id = ${antwerpen} order by opened_on limit 1`);
+    const since = await lastId();
+    for (const [client, url] of [
+      [tb, `/api/v1/access/domains/${session.context.domain.id}/persons?insz=${INSZ}`],
+      [tb, `/api/v1/access/domains/${session.context.domain.id}/users?insz=${INSZ}`],
+      [tb, `/api/v1/access/domains/${session.context.domain.id}/users/export?format=csv&insz=${INSZ}`],
+      [agent, `/api/v1/dossiers?insz=${known!.insz}`],
+      [agent, `/api/v1/dossiers?status=running&insz=${known!.insz}`],
+    ] as const) {
+      const res = await client.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(Object.keys(res.json().error.fields), url).toEqual(['insz']);
+      expect(res.json().error.fields.insz, url).toContain('POST');
+    }
+    expect(await entriesSince(since)).toEqual([]);
+    // The POST search finds the person's dossier and records it as the list always did: one entry per row, with the INSZ.
+    const found = await agent.post('/api/v1/dossiers/search', { insz: formatInsz(known!.insz) });
+    expect(found.statusCode).toBe(200);
+    const rows = found.json().items as { id: string; insz: string }[];
+    expect(rows.map((d) => d.insz)).toEqual([known!.insz]);
+    expect((await entriesSince(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_role])).toEqual([['dossier.list', rows[0]!.id, known!.insz, 'USER']]);
+    // The GET without an INSZ still lists by status and kind.
+    expect((await agent.get('/api/v1/dossiers?status=running&pageSize=1')).statusCode).toBe(200);
   });
 
   it('portal: a dossier and an e-Box document opened leave one entry each', async () => {

@@ -232,6 +232,34 @@ describe('retention settings', () => {
     expect(await exists(sql`select 1 from help_requests where id = any(${`{${requests.join(',')}}`}::uuid[]) and pseudonymised_at is null`)).toBe(false);
   });
 
+  it('the register of citizens\' requests is append-only: the portal\'s own UPDATE, DELETE and TRUNCATE are refused; only its purge function deletes, never an entry younger than 3,650 days (migration 0031)', async () => {
+    const entry = (at: string, businessDate: string) =>
+      one<{ id: number }>(sql`insert into subject_requests (organisation_id, kind, insz, reason, officer_user_id, at, business_date)
+        values (${ids.org}, 'erasure', ${inszFromParts('750101', 960)}, 'verzoek van de burger', ${ids.user}, ${at}, ${businessDate}) returning id`);
+    const { id: fresh } = await entry(new Date().toISOString(), TODAY);
+    const appendOnly = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+    await expect(queryRows(ctx.database.db, sql`update subject_requests set reason = 'x' where id = ${fresh}`)).rejects.toMatchObject(appendOnly);
+    await expect(queryRows(ctx.database.db, sql`delete from subject_requests where id = ${fresh}`)).rejects.toMatchObject(appendOnly);
+    await expect(queryRows(ctx.database.db, sql`truncate subject_requests`)).rejects.toMatchObject(appendOnly);
+    // Whatever cut-off it is given, the function leaves an entry written less than 3,650 days ago.
+    const young = await one<{ n: number }>(sql`select count(*)::int as n from subject_requests where at >= now() - interval '3650 days'`);
+    const [{ n }] = (await queryRows<{ n: number }>(ctx.database.db, sql`select subject_requests_purge('9999-12-31'::date, 2147483647) as n`)) as [{ n: number }];
+    expect(n).toBe(0);
+    expect(await exists(sql`select 1 from subject_requests where id = ${fresh}`)).toBe(true);
+    expect((await one<{ n: number }>(sql`select count(*)::int as n from subject_requests`)).n).toBe(young.n);
+
+    // The retention purge removes an entry old enough (before the cut-off, written long ago), through the function.
+    const day = addDays(TODAY, 2);
+    const cutoff = addDays(day, -RETENTION_KINDS['access-log'].defaultDays);
+    const { id: old } = await entry('2000-01-01T10:00:00Z', addDays(cutoff, -1));
+    const { id: onCutoff } = await entry('2000-01-01T10:00:00Z', cutoff);
+    const result = await ctx.clock.runWithToday(day, () => ctx.services.retention.purge('cli', 'test'));
+    expect(result.kinds.find((k) => k.kind === 'access-log')!.count).toBe(1);
+    expect(await exists(sql`select 1 from subject_requests where id = ${old}`)).toBe(false);
+    expect(await exists(sql`select 1 from subject_requests where id = ${onCutoff}`)).toBe(true);
+    expect(await exists(sql`select 1 from subject_requests where id = ${fresh}`)).toBe(true);
+  });
+
   it('the access log purge function removes no entry written less than 3,650 days ago, whatever cut-off it is given (a taken-over portal role cannot empty the log)', async () => {
     const { id } = await one<{ id: number }>(sql`insert into access_log (business_date, organisation_id, actor_user_id, channel, action, object_kind)
       values (${TODAY}, ${ids.org}, ${ids.user}, 'portal', 'help-request.read', 'help-request') returning id`);

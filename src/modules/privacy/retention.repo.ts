@@ -95,8 +95,14 @@ const STEPS: Record<RetentionKindCode, Step[]> = {
     // Through access_log_purge (migration 0028, SECURITY DEFINER): the portal's role needs no DELETE on the access log.
     // The function never removes an entry written less than 3,650 days ago (the minimum), whatever the cut-off: the dry run counts the same.
     { table: 'access_log', key: 'id', expired: (c) => sql`business_date < ${c}::date and at < now() - interval '3650 days'`, purge: (c, limit) => sql`select access_log_purge(${c}::date, ${limit}::int) as n` },
-    // The register of citizens' requests (migration 0028) holds the INSZ with the officer's reason: kept as long as the access log.
-    { table: 'subject_requests', key: 'id', expired: (c) => sql`business_date < ${c}::date` },
+    // The register of citizens' requests (migration 0028) holds the INSZ with the officer's reason: kept as long as the access log,
+    // append-only like it (migration 0031) and purged the same way, through subject_requests_purge with the same 3,650-day floor.
+    {
+      table: 'subject_requests',
+      key: 'id',
+      expired: (c) => sql`business_date < ${c}::date and at < now() - interval '3650 days'`,
+      purge: (c, limit) => sql`select subject_requests_purge(${c}::date, ${limit}::int) as n`,
+    },
   ],
   'login-throttles': [{ table: 'login_throttles', key: 'key', expired: (_c, ts) => sql`last_attempt_at < ${ts}` }],
 };
@@ -132,8 +138,9 @@ export async function countExpired(db: Db, kind: RetentionKindCode, c: string): 
 /**
  * Removes (or pseudonymises) at most `limit` expired rows of one step of the kind; the rows
  * changed per step, in order. Call it until every step returns less than `limit`. The access log
- * refuses a DELETE unless the transaction says it is the purge (migration 0025): its step calls
- * access_log_purge (migration 0028), which sets that flag for its own statement only.
+ * and the register of citizens' requests refuse a DELETE unless the transaction says it is the purge
+ * (migrations 0025, 0031): their steps call access_log_purge (0028) and subject_requests_purge (0031),
+ * which set that flag for their own statement only.
  */
 export async function purgeBatch(tx: Db, kind: RetentionKindCode, c: string, limit: number): Promise<{ counted: number; changed: number[] }> {
   const changed: number[] = [];

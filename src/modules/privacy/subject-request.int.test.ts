@@ -5,6 +5,7 @@
  * another OCMW's officer gets 404.
  */
 import { inflateRawSync } from 'node:zlib';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestClient, type TestContext } from '../../../test/test-app.js';
@@ -228,5 +229,42 @@ describe("a citizen's request (issue 24, GDPR art. 15/17)", () => {
     const res = await officer.post('/api/v1/privacy/subject-requests/overview', { insz: '12345678901' });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().error.fields)).toEqual(['insz']);
+  });
+});
+
+// Two connections at once: only on the PostgreSQL server (PGlite has one connection, so nothing runs alongside).
+describe.skipIf(!process.env.TEST_DATABASE_URL)('the erasure with a concurrent writer (review, issue 24; PostgreSQL server only)', () => {
+  it('an acknowledgement queued while the erasure runs is erased with it, or waits until after: never left behind', async () => {
+    const person = inszFromParts('600202', 88);
+    const email = 'race.subject@example.org';
+    await ctx.clock.runWithToday(TODAY, () =>
+      ctx.services.helpRequests.submit({ language: 'nl', kinds: ['leefloon'], postcode: '2000', surname: 'Race', firstName: 'Ria', insz: person, email, message: 'vraag' }),
+    );
+    const [request] = await queryRows<{ reference: string }>(ctx.database.db, sql`select reference from help_requests where insz = ${person}`);
+    // A second connection queues another acknowledgement of the person's request, as a submission
+    // does (under the per-address lock, in its own transaction), and has not committed yet.
+    const other = new pg.Client({ connectionString: ctx.database.url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select pg_advisory_xact_lock(hashtext($1))', [`online-acknowledgement:${email}`]);
+      await other.query(`insert into mails (kind, to_address, subject, body_text, status) values ('online-acknowledgement', $1, $2, 'tekst', 'queued')`, [email, `Ontvangstbevestiging ${request!.reference}`]);
+      let finished = false;
+      const erasure = officer.post('/api/v1/privacy/subject-requests/erasure', { insz: person, kinds: ['mails'], reason: 'Verzoek', confirm: true }).then((res) => {
+        finished = true;
+        return res;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 750));
+      // The erasure waits for the queued mail's transaction: it does not read and delete around it.
+      expect(finished).toBe(false);
+      await other.query('commit');
+      const res = await erasure;
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().erased).toEqual({ mails: 2 });
+      expect(await queryRows(ctx.database.db, sql`select id from mails where lower(to_address) = ${email}`)).toEqual([]);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      await other.end();
+    }
   });
 });

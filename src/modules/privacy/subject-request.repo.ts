@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pgArray } from '../../db/arrays.js';
 import { queryRows, type Db } from '../../db/db.js';
+import { lockAllForTransaction } from '../../db/lock.js';
 import { subjectRequests } from '../../db/schema.js';
 import { formatInsz } from '../../shared/identifiers.js';
 import { PSEUDONYMISE_HELP_REQUEST } from './retention.repo.js';
@@ -208,6 +209,29 @@ export async function readSubject(db: Db, org: string, insz: string): Promise<Su
     userAccount,
     accessLog: parse(AccessRow, accessLog),
   };
+}
+
+/**
+ * Before an erasure reads the person's data (review, issue 24): locks what the erasure checks and
+ * changes, so that nothing about the person is decided, stopped, queued or re-sent between its read
+ * and its commit. In one order, always: the person's help requests (`FOR UPDATE`, by id: a decision,
+ * a forward or a read waits); then the advisory locks the writers of new rows take — the dossiers
+ * module's per-person lock of a form's registration (`<organisation>:<insz>`) and the submissions'
+ * per-address lock of an acknowledgement (`online-acknowledgement:<address>`), so a registration or
+ * an acknowledgement in flight either commits first (and the read sees it) or waits until after;
+ * then the person's forms and acknowledgements (`FOR UPDATE`, by id: a stop, a resend or a delivery
+ * waits). Row locks and advisory locks work alike on PGlite (one connection) and the server.
+ */
+export async function lockSubject(tx: Db, org: string, insz: string): Promise<void> {
+  const requests = z.array(z.object({ email: z.string().nullable() })).parse(
+    await queryRows<unknown>(tx, sql`select email from help_requests where organisation_id = ${org} and insz = ${insz} order by id for update`),
+  );
+  const addresses = [...new Set(requests.map((r) => r.email?.toLowerCase()).filter((e): e is string => !!e))];
+  await lockAllForTransaction(tx, [`${org}:${insz}`, ...addresses.map((a) => `online-acknowledgement:${a}`)]);
+  await tx.execute(sql`select id from dossier_forms where organisation_id = ${org} and insz = ${insz} order by id for update`);
+  if (addresses.length) {
+    await tx.execute(sql`select id from mails where kind = 'online-acknowledgement' and lower(to_address) = any(${pgArray(addresses, 'text')}) order by id for update`);
+  }
 }
 
 /**

@@ -115,8 +115,9 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
 
     /**
      * Erases the kinds asked for, all or nothing: 409 naming the first kind the law keeps (and why).
-     * The person's data is read inside the erasure's transaction, so what is checked is what is
-     * erased (a request decided or a mail queued meanwhile is seen). Help requests are pseudonymised
+     * The person's data is locked, then read, inside the erasure's transaction (`lockSubject`), so
+     * what is checked is what is erased: a decision, a stop, an acknowledgement queued or re-sent
+     * meanwhile either committed before the read (and is seen) or waits until the erasure's commit. Help requests are pseudonymised
      * like the retention purge does (their counts stay); the person's acknowledgements are deleted,
      * queued ones included (never sent); forms past their term are deleted. The officer's reason goes
      * to the register, which only the privacy officer reads; the audit log, which the organisation's
@@ -127,6 +128,8 @@ export function createSubjectRequestService({ db, clock, audit, accessLog }: Sub
       const erased: Partial<Record<SubjectKind, number>> = {};
       await db.transaction(async (txh) => {
         const tx = txh as unknown as Db;
+        // Locked first, then read: what is checked is what is erased, even on a busy server.
+        await repo.lockSubject(tx, officer.organisationId, body.insz);
         const data = await held(officer.organisationId, body.insz, tx);
         const byKind = new Map((await verdicts(data, tx)).map((v) => [v.kind, v]));
         for (const kind of body.kinds) {

@@ -25,13 +25,19 @@ export interface ListQueryOptions<F extends string, Q extends { page: number }, 
   filters: readonly F[];
   /** Each filter's label, for the error summary's links. */
   labels: Record<F, string>;
-  /** The URL's parameters → the API's query; unknown values are left out. */
-  queryOf: (params: URLSearchParams) => Q;
+  /** The URL's parameters (and the filters held in the page's state) → the API's query; unknown values are left out. */
+  queryOf: (params: URLSearchParams, held: Partial<Record<F, string>>) => Q;
   load: (query: Q, signal: AbortSignal) => Promise<P>;
   /** What else makes the answer differ (the UI language: the API answers in it). */
   key?: string;
-  /** The form's values from the URL; by default each parameter as it stands. */
-  draftOf?: (params: URLSearchParams) => Record<F, string>;
+  /** The form's values from the URL (and the held filters); by default each value as it stands. */
+  draftOf?: (params: URLSearchParams, held: Partial<Record<F, string>>) => Record<F, string>;
+  /**
+   * Filters kept in the page's state instead of the URL (issue 24: an INSZ — a URL reaches browser
+   * history, proxies and request logs). Applied, reset and checked like the others; lost when the
+   * page is left, and not part of a shared link. The load must send them in a POST body.
+   */
+  inPageState?: readonly F[];
   /** A check before the filters go to the URL (a date range, an INSZ); may rewrite the values. */
   check?: (draft: Record<F, string>) => FilterCheck<F> | Promise<FilterCheck<F>>;
   /** The API's field names → the form's, so the server's messages land on the right input. */
@@ -75,26 +81,29 @@ export interface ListQuery<F extends string, Q extends { page: number }, P exten
   sortBy: (column: string) => void;
 }
 
-function rawDraft<F extends string>(filters: readonly F[], params: URLSearchParams): Record<F, string> {
-  return Object.fromEntries(filters.map((f) => [f, params.get(f) ?? ''])) as Record<F, string>;
+function rawDraft<F extends string>(filters: readonly F[], params: URLSearchParams, held: Partial<Record<F, string>>): Record<F, string> {
+  return Object.fromEntries(filters.map((f) => [f, held[f] ?? params.get(f) ?? ''])) as Record<F, string>;
 }
 
 /**
  * One list page's state: filters, sort and page live in the URL (the URL is the truth: back,
- * forward and shared links refill the form); the page loads when they change, the previous
- * answer stays on screen marked busy, and a refused filter puts its message at its field.
+ * forward and shared links refill the form) — except the `inPageState` filters, held by the page;
+ * the page loads when they change, the previous answer stays on screen marked busy, and a refused
+ * filter puts its message at its field.
  */
 export function useListQuery<F extends string, Q extends { page: number; sort?: string; order?: string }, P extends ListPage<unknown>>(
   options: ListQueryOptions<F, Q, P>,
 ): ListQuery<F, Q, P> {
   const { prefix, filters, labels, queryOf, load, check, apiFields } = options;
-  const draftOf = options.draftOf ?? ((params: URLSearchParams) => rawDraft(filters, params));
+  const draftOf = options.draftOf ?? ((params: URLSearchParams, held: Partial<Record<F, string>>) => rawDraft(filters, params, held));
+  const inPageState: readonly string[] = options.inPageState ?? [];
   const [params, setParams] = useSearchParams();
-  const query = queryOf(params);
+  const [held, setHeld] = useState<Partial<Record<F, string>>>({});
+  const query = queryOf(params, held);
   const key = `${JSON.stringify(query)}|${options.key ?? ''}`;
   // The answer carries the key it was asked for, so nobody reads the old rows as the new filter's.
   const { state, reload } = useLoad(async (signal) => ({ key, page: await load(query, signal) }), key);
-  const [draft, setDraft] = useState<Record<F, string>>(() => draftOf(params));
+  const [draft, setDraft] = useState<Record<F, string>>(() => draftOf(params, held));
   const [clientErrors, setClientErrors] = useState<FormErrors | undefined>();
   const [lastPage, setLastPage] = useState<P | undefined>();
 
@@ -103,17 +112,23 @@ export function useListQuery<F extends string, Q extends { page: number; sort?: 
   }, [state]);
 
   useEffect(() => {
-    setDraft(draftOf(params));
+    setDraft(draftOf(params, held));
     // draftOf is a new function on every render; the parameters say when the form must follow.
-  }, [params]);
+  }, [params, held]);
 
   function update(changes: Values) {
     const next = new URLSearchParams(params);
+    const nextHeld: Partial<Record<F, string>> = { ...held };
     if (!('page' in changes)) next.delete('page');
     for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(name);
-      else next.set(name, String(value));
+      const text = value === undefined || value === '' ? undefined : String(value);
+      if (inPageState.includes(name)) {
+        if (text === undefined) delete nextHeld[name as F];
+        else nextHeld[name as F] = text;
+      } else if (text === undefined) next.delete(name);
+      else next.set(name, text);
     }
+    if (Object.keys(changes).some((name) => inPageState.includes(name))) setHeld(nextHeld);
     setParams(next);
   }
 
@@ -129,7 +144,7 @@ export function useListQuery<F extends string, Q extends { page: number; sort?: 
 
   function onReset() {
     setClientErrors(undefined);
-    setDraft(draftOf(new URLSearchParams()));
+    setDraft(draftOf(new URLSearchParams(), {}));
     update(Object.fromEntries(filters.map((f) => [f, undefined])));
   }
 
@@ -171,7 +186,7 @@ export function useListQuery<F extends string, Q extends { page: number; sort?: 
     loadError: serverErrors ? undefined : listError,
     page: query.page,
     totalPages: data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1,
-    isFiltered: (options.narrowing ?? filters).some((f) => (params.get(f) ?? '') !== ''),
+    isFiltered: (options.narrowing ?? filters).some((f) => (held[f] ?? params.get(f) ?? '') !== ''),
     reload,
     sortOf: (column) => (query.sort === column ? (query.order === 'desc' ? 'descending' : 'ascending') : undefined),
     sortBy: (column) => update({ sort: column, order: query.sort === column && query.order !== 'desc' ? 'desc' : 'asc' }),

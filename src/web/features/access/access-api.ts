@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { downloadPosted } from '../../components/post-download.js';
 import type {
   AddMemberBody,
   AddMemberReview,
@@ -82,12 +83,13 @@ export const accessApi = {
   updateDomain: (domainId: string, contactEmail: string) =>
     request<DomainHomeData>(domainPath(domainId), { method: 'PATCH', body: { contactEmail } }),
   lookupPerson: (domainId: string, insz: string) =>
-    request<PersonLookupData>(`${domainPath(domainId)}/persons${queryString({ insz })}`),
+    request<PersonLookupData>(`${domainPath(domainId)}/persons/lookup`, { method: 'POST', body: { insz } }),
+  // Issue 24: the filters (the INSZ among them) in a POST body, never in a URL.
   listUsers: (domainId: string, query: Record<string, string | number | undefined>, signal?: AbortSignal) =>
-    request<MemberPageData>(`${domainPath(domainId)}/users${queryString(query)}`, { signal }),
-  /** The address of the export file (a plain GET with the session cookie). */
-  exportUsersUrl: (domainId: string, format: 'csv' | 'xlsx', query: Record<string, string | number | undefined>) =>
-    `${API_BASE}${domainPath(domainId)}/users/export${queryString({ ...query, format, lang: currentLanguage() })}`,
+    request<MemberPageData>(`${domainPath(domainId)}/users/search`, { method: 'POST', body: query, signal }),
+  /** The export file, POSTed with the filters and saved by the browser. */
+  exportUsers: (domainId: string, format: 'csv' | 'xlsx', query: Record<string, string | number | undefined>) =>
+    downloadPosted(`${domainPath(domainId)}/users/export`, { ...query, format, lang: currentLanguage() }, `gebruikers.${format}`),
   validateMember: (domainId: string, body: AddMemberInput) =>
     request<AddMemberReviewData>(`${domainPath(domainId)}/users/validate`, { method: 'POST', body }),
   addMember: (domainId: string, body: AddMemberInput) =>

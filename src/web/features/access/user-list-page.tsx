@@ -19,7 +19,7 @@ import { DomainBanner } from './domain-banner.js';
 import { BulkFieldset, BulkResultNotice } from './user-bulk.js';
 import type { BulkResult } from './user-bulk.js';
 import { Notice } from '../../components/notice.js';
-import { ExportLinks } from '../../components/list/export-links.js';
+import { ExportButtons } from '../../components/list/export-links.js';
 
 const FILTERS = ['surname', 'firstName', 'username', 'type', 'insz', 'status', 'application'] as const;
 type SortColumn = (typeof SortColumns)[number];
@@ -31,12 +31,15 @@ const PAGE_SIZES = [10, 25, 50, 100];
 
 type Member = MemberPageData['items'][number];
 
-/** The filters, sort and page of the URL, as the API takes them. */
-function queryOf(params: URLSearchParams) {
+/**
+ * The filters, sort and page of the URL, and the INSZ the page holds, as the API takes them. The
+ * INSZ is never in the URL (issue 24: browser history, proxies, logs): it is sent in a POST body.
+ */
+function queryOf(params: URLSearchParams, held: { insz?: string }) {
   const pageSize = Number(params.get('pageSize'));
   const sort = params.get('sort');
   return {
-    ...Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined])),
+    ...Object.fromEntries(FILTERS.map((f) => [f, (f === 'insz' ? held.insz : params.get(f)) || undefined])),
     pageSize: PAGE_SIZES.includes(pageSize) ? pageSize : 10,
     page: pageOf(params),
     sort: sort && (SORT_COLUMNS as readonly string[]).includes(sort) ? sort : 'surname',
@@ -54,6 +57,7 @@ export function UserListPage() {
   const list = useListQuery({
     prefix: 'users-filter',
     filters: FILTERS,
+    inPageState: ['insz'],
     labels: {
       surname: t('person.surname'),
       firstName: t('person.firstName'),
@@ -242,7 +246,7 @@ export function UserListPage() {
             ))}
           </select>
         </div>
-        <ExportLinks id="users-export-label" label={t('access.users.export')} urlOf={(format) => accessApi.exportUsersUrl(domainId, format, exportQuery)} />
+        <ExportButtons id="users-export-label" label={t('access.users.export')} download={(format) => accessApi.exportUsers(domainId, format, exportQuery)} />
       </div>
 
       {result ? <BulkResultNotice result={result} /> : null}

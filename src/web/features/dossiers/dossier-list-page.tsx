@@ -19,12 +19,16 @@ const FILTERS = ['insz', 'status', 'kind'] as const;
 type Filter = (typeof FILTERS)[number];
 const PAGE_SIZE = 25;
 
-/** The filters and page of the URL, as the API takes them; unknown values are left out. */
-function queryOf(params: URLSearchParams): DossierListQueryData {
+/**
+ * The filters and page of the URL, and the INSZ the page holds, as the API takes them; unknown
+ * values are left out. The INSZ is never in the URL (issue 24: browser history, proxies, logs): it
+ * is the page's state, sent in the POST body.
+ */
+function queryOf(params: URLSearchParams, held: { insz?: string }): DossierListQueryData {
   const status = params.get('status');
   const kind = params.get('kind');
   return {
-    insz: params.get('insz')?.trim() || undefined,
+    insz: held.insz?.trim() || undefined,
     status: isFormStatus(status) ? status : undefined,
     kind: isFormKind(kind) ? kind : undefined,
     page: pageOf(params),
@@ -32,14 +36,15 @@ function queryOf(params: URLSearchParams): DossierListQueryData {
   };
 }
 
-function draftOf(params: URLSearchParams): Record<Filter, string> {
-  const insz = params.get('insz') ?? '';
+function draftOf(params: URLSearchParams, held: { insz?: string }): Record<Filter, string> {
+  const insz = held.insz ?? '';
   return { insz: /^\d{11}$/.test(insz) ? displayInsz(insz) : insz, status: params.get('status') ?? '', kind: params.get('kind') ?? '' };
 }
 
 /**
  * "Dossiers sociaal onderzoek" (R9.1, R9.2, R9.4): the OCMW's dossiers, searched by INSZ and
- * filtered by the status and kind of their forms; the filters live in the URL. Below, the setting
+ * filtered by the status and kind of their forms; the status and kind live in the URL, the INSZ in
+ * the page's state. Below, the setting
  * for mergers (R9.4).
  */
 export function DossierListPage() {
@@ -49,12 +54,13 @@ export function DossierListPage() {
   const list = useListQuery({
     prefix: 'dossier-filter',
     filters: FILTERS,
+    inPageState: ['insz'],
     labels: { insz: t('dossiers.list.insz'), status: t('dossiers.list.status'), kind: t('dossiers.list.kind') },
     queryOf,
     draftOf,
     load: (query, signal) => dossiersApi.list(query, signal),
     key: language,
-    // The INSZ is checked (and written as 11 digits) before it goes to the URL.
+    // The INSZ is checked (and written as 11 digits) before the page searches for it.
     check: async (draft) => {
       if (draft.insz.trim() === '') return {};
       const checked = await normalizeInsz(draft.insz, t, language);

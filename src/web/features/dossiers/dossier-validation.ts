@@ -5,7 +5,7 @@ import { fieldTexts, issueText, renderMessage } from '../../i18n/messages.js';
 import type { UiLanguage } from '../../i18n/index.js';
 import type { RegisterFormData } from './dossiers-api.js';
 
-// The contract (RegisterFormBody, DossierListQuery with the shared Insz) validates in the browser
+// The contract (RegisterFormBody, DossierSearchBody with the shared Insz) validates in the browser
 // with the server's rules. It is loaded on demand: zod then lives in its own chunk, not in the
 // bundle of every portal page.
 const loadSchema = () => import('../../../modules/dossiers/dossiers.schema.js');
@@ -22,8 +22,8 @@ type Issue = IssueLike & { path: PropertyKey[] };
 /** The INSZ of the search, normalised (R0.2); or the message that says what is wrong with it. */
 export async function normalizeInsz(input: string, t: TFunction, language: UiLanguage): Promise<{ insz: string } | { error: string }> {
   preloadDossierSchema();
-  const { DossierListQuery } = await schema!;
-  const result = DossierListQuery.shape.insz.safeParse(input);
+  const { DossierSearchBody } = await schema!;
+  const result = DossierSearchBody.shape.insz.safeParse(input);
   if (result.success && result.data) return { insz: result.data };
   const issues = result.success ? [] : (result.error.issues as unknown as Issue[]);
   return { error: issues.length > 0 ? issues.map((issue) => issueText(issue, language)).join(' ') : renderMessage(validationMessages.msg('valid.invalid'), language) };

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { DossierDetail, DossierSettings, DossierSummary, FORM_TYPES, Form, FormKind, RegisterFormInput } from '../../../modules/dossiers/dossiers.schema.js';
 import { request } from '../../api.js';
-import { queryString } from '../access/access-api.js';
 
 export type FormKindValue = FormKind;
 export type FormStatus = 'running' | 'ended' | 'stopped' | 'cancelled';
@@ -68,7 +67,8 @@ const dossierPath = (id: string) => `/dossiers/${encodeURIComponent(id)}`;
 
 /** The dossier endpoints (SPEC §9), one function each. */
 export const dossiersApi = {
-  list: (query: DossierListQueryData, signal?: AbortSignal) => request<DossierPage>(`/dossiers${queryString({ ...query })}`, { signal }),
+  // Issue 24: the filters (the INSZ among them) in a POST body, never in a URL.
+  list: (query: DossierListQueryData, signal?: AbortSignal) => request<DossierPage>('/dossiers/search', { method: 'POST', body: query, signal }),
   detail: (id: string, signal?: AbortSignal) => request<DossierDetailData>(dossierPath(id), { signal }),
   register: (body: RegisterFormData) => request<FormData>('/dossiers/forms', { method: 'POST', body }),
   stop: (formId: string, endDate: string) =>

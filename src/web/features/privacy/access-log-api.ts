@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AccessLogPage, AccessLogSearchBody } from '../../../modules/privacy/access-log.schema.js';
 import { currentLanguage } from '../../i18n/index.js';
 import { request } from '../../api.js';
-import { downloadPosted } from './post-download.js';
+import { downloadPosted } from '../../components/post-download.js';
 
 export type AccessLogPageData = z.infer<typeof AccessLogPage>;
 export type AccessLogItemData = AccessLogPageData['items'][number];

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../i18n/index.js';
+import { LIST_REPEAT_WINDOW_MS } from '../../../modules/privacy/access-log.js';
 import { AccessLogPage } from './access-log-page.js';
 
 // The officer's session: the privacy area's navigation shows its three pages.
@@ -38,6 +39,19 @@ const show = (url: string) =>
   );
 
 describe("the data protection officer's access log page (issue 24)", () => {
+  it.each([
+    ['nl', /binnen 15 minuten op dezelfde werkdatum .* één keer/],
+    ['fr', /dans les 15 minutes, à la même date de travail, n'y figure qu'une fois/],
+    ['de', /innerhalb von 15 Minuten am selben Geschäftsdatum .* nur einmal/],
+    ['en', /within 15 minutes on the same business date is recorded once/],
+  ])('in %s: says the repeat rule of the log (LIST_REPEAT_WINDOW_MS) to the officer reading it', async (lang, rule) => {
+    answer(null);
+    await i18n.changeLanguage(lang);
+    show('/privacy/toegangslog');
+    expect(await screen.findByText(rule)).toBeTruthy();
+    expect(LIST_REPEAT_WINDOW_MS).toBe(15 * 60_000);
+  });
+
   it.each([
     ['nl', 'Toegangslog', 'API softwareleverancier', 'Hulpaanvraag geopend', 'Zoeken'],
     ['fr', "Journal d'accès", 'API fournisseur de logiciels', "Demande d'aide ouverte", 'Rechercher'],

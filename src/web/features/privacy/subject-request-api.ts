@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { RetentionSettings } from '../../../modules/privacy/retention.schema.js';
 import type { ErasureResult, SubjectKind, SubjectOverview, SubjectRegisterPage } from '../../../modules/privacy/subject-request.schema.js';
 import { request } from '../../api.js';
-import { downloadPosted } from './post-download.js';
+import { downloadPosted } from '../../components/post-download.js';
 
 export type RetentionSettingsData = z.infer<typeof RetentionSettings>;
 export type SubjectOverviewData = z.infer<typeof SubjectOverview>;

@@ -1,7 +1,7 @@
-import { requestFile } from '../../api.js';
+import { requestFile } from '../api.js';
 
 /**
- * A file answered to a POST, saved by the browser (issue 24): the privacy screens send the INSZ in
+ * A file answered to a POST, saved by the browser (issue 24): the screens that filter by INSZ send it in
  * a body, never in a URL, so their files cannot be plain download links.
  */
 export async function downloadPosted(path: string, body: unknown, fallbackName: string): Promise<void> {
