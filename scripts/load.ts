@@ -359,7 +359,8 @@ try {
               postcode: postcodes[i % postcodes.length],
               surname: tag,
               firstName: 'Burger [<id>]',
-              email: `burger.${i}@load.example`,
+              // A citizen's own address per submission, as 1,000 citizens a second would have.
+              email: 'burger.[<id>]@load.example',
               phone: '0470 12 34 56',
               message: 'Ik kan mijn huur en mijn energiefactuur niet meer betalen. Kan iemand mij helpen?',
               proof: proof ?? null,

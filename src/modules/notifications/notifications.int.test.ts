@@ -146,3 +146,24 @@ describe('a mail that cannot be delivered now (issue 16)', () => {
     expect(textToHtml(text)).toContain(body);
   });
 });
+
+describe('the count of mails to each address (issue 17 limit, issue 20 cost)', () => {
+  it('counts each address case-insensitively, since the moment, of the kind, and up to the cap', async () => {
+    const db = ctx.database.db;
+    const kind = 'count-test';
+    const since = new Date('2026-01-01T00:00:00Z');
+    await queryRows(
+      db,
+      sql`insert into mails (kind, to_address, subject, body_text, status, created_at)
+          select ${kind}, case when g % 2 = 0 then 'Veel@Example.test' else 'veel@example.test' end, 's', 'b', 'outbox', timestamptz '2026-02-01' + g * interval '1 minute'
+          from generate_series(1, 12) g
+          union all select ${kind}, 'twee@example.test', 's', 'b', 'outbox', timestamptz '2026-02-01' from generate_series(1, 2)
+          union all select ${kind}, 'oud@example.test', 's', 'b', 'outbox', timestamptz '2025-12-31'
+          union all select 'other-kind', 'twee@example.test', 's', 'b', 'outbox', timestamptz '2026-02-01'`,
+    );
+    const counted = await ctx.services.notifications.countSentToEach(kind, ['VEEL@example.test', 'twee@example.test', 'oud@example.test', 'nooit@example.test'], since, 5);
+    expect(Object.fromEntries(counted)).toEqual({ 'veel@example.test': 5, 'twee@example.test': 2 });
+    expect(Object.fromEntries(await ctx.services.notifications.countSentToEach(kind, ['veel@example.test'], since, 100))).toEqual({ 'veel@example.test': 12 });
+    expect((await ctx.services.notifications.countSentToEach(kind, [], since, 5)).size).toBe(0);
+  });
+});

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/db.js';
+import { pgArray } from '../../db/arrays.js';
+import { queryRows, type Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
 
 /** SQL for the mails table (every mail the system sends, with its delivery status). */
@@ -25,17 +26,23 @@ export async function countMailsTo(db: Db, kind: string, to: string, since: Date
   return Number(row?.n ?? 0);
 }
 
-/** Issue 20: countMailsTo for several addresses in one statement; keyed by the lower-case address. */
-export async function countMailsToEach(db: Db, kind: string, addresses: string[], since: Date): Promise<Map<string, number>> {
+/**
+ * Issue 20: countMailsTo for several addresses in one statement; keyed by the lower-case address.
+ * Each address is counted up to `cap` (the caller's limit): beyond it the number changes nothing,
+ * and one address with many mails costs no more than the limit (a range of the index mails_to).
+ */
+export async function countMailsToEach(db: Db, kind: string, addresses: string[], since: Date, cap: number): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   if (addresses.length === 0) return counts;
   const lowered = [...new Set(addresses.map((a) => a.toLowerCase()))];
-  const rows = await db
-    .select({ to: sql<string>`lower(${mails.toAddress})`, n: sql<number>`count(*)::int` })
-    .from(mails)
-    .where(and(eq(mails.kind, kind), inArray(sql`lower(${mails.toAddress})`, lowered), gte(mails.createdAt, since)))
-    .groupBy(sql`lower(${mails.toAddress})`);
-  for (const r of rows) counts.set(r.to, Number(r.n));
+  const rows = await queryRows<{ to: string; n: number }>(
+    db,
+    sql`select a.address as "to", (select count(*)::int from (select 1 from mails m
+              where m.kind = ${kind} and lower(m.to_address) = a.address and m.created_at >= ${since.toISOString()}::timestamptz
+              limit ${Math.max(0, Math.floor(cap))}) x) as n
+        from unnest(${pgArray(lowered, 'text')}) as a(address)`,
+  );
+  for (const r of rows) if (r.n > 0) counts.set(r.to, Number(r.n));
   return counts;
 }
 

@@ -220,9 +220,9 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       return repo.countMailsTo(db, kind, to, since);
     },
 
-    /** Issue 20: countSentTo for several addresses at once, keyed by the lower-case address (absent: none). */
-    countSentToEach(kind: string, to: string[], since: Date, tx: Db = db): Promise<Map<string, number>> {
-      return repo.countMailsToEach(tx, kind, to, since);
+    /** Issue 20: countSentTo for several addresses at once, keyed by the lower-case address (absent: none), each counted up to `cap`. */
+    countSentToEach(kind: string, to: string[], since: Date, cap: number, tx: Db = db): Promise<Map<string, number>> {
+      return repo.countMailsToEach(tx, kind, to, since, cap);
     },
 
     /** Issue 19: when the newest mail of a kind about an organisation was recorded (undefined: never). */
