@@ -50,6 +50,27 @@ describe('the log: no personal data or secrets; security events with the request
     expect(text).toContain('insz=[redacted]');
   });
 
+  it('masks the INSZ on the vendor port too (its deprecated GET …/dossiers/forms?insz=)', async () => {
+    const { buildVendorApp } = await import('./vendor-app.js');
+    const { generateSelfSigned } = await import('./self-signed.js');
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info' });
+    const clock = createClock({});
+    const server = await generateSelfSigned({ subject: 'CN=localhost', days: 1, dnsNames: ['localhost'], usage: 'server' });
+    const vendorLines: string[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => vendorLines.push(...chunk.toString().split('\n').filter(Boolean)));
+    const vendor = await buildVendorApp({ config, services: createServices({ db: database.db, clock, config }), clock, tls: { cert: server.certPem, key: server.keyPem }, logStream: stream });
+    try {
+      const answer = await vendor.inject({ method: 'GET', url: '/vendor/v1/dossiers/forms?insz=85073003328&page=1' });
+      expect(answer.statusCode).toBe(401);
+      const text = vendorLines.join('\n');
+      expect(text).toContain('insz=[redacted]');
+      expect(text).not.toContain('85073003328');
+    } finally {
+      await vendor.close();
+    }
+  });
+
   it('logs login success, failure and lockout, role switch and token use as security events with the request id', async () => {
     lines.length = 0;
     const c = new TestClient(app);

@@ -22,6 +22,7 @@ import { TODAY_HEADER } from './auth.js';
 import { generateSelfSigned } from './self-signed.js';
 import { openApiTransform, openApiTransformObject } from './openapi-document.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { loggerOptions } from './logging.js';
 
 const OPENAPI_PATH = '/vendor/v1/openapi.json';
 
@@ -55,9 +56,11 @@ export async function vendorServerTls(config: Config): Promise<VendorTls> {
  * an unknown, replaced or expired certificate or a deleted account → 403. Plain HTTP is not
  * served at all on this port (TLS only).
  */
-export async function buildVendorApp({ config, services, clock, tls }: { config: Config; services: Services; clock: Clock; tls: VendorTls }): Promise<FastifyInstance> {
+export async function buildVendorApp({ config, services, clock, tls, logStream }: { config: Config; services: Services; clock: Clock; tls: VendorTls; logStream?: NodeJS.WritableStream }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    // The portal's log options (http/logging.ts): URLs and errors masked (the deprecated
+    // GET /vendor/v1/dossiers/forms?insz= still works and must not write the INSZ to the log).
+    logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel, logStream),
     genReqId: () => randomUUID(),
     bodyLimit: 262_144,
     requestTimeout: config.http.requestTimeoutMs,
