@@ -91,6 +91,8 @@ test('a social agent registers a leefloon form, is refused an overlapping one an
   // A second integration decision that overlaps the running leefloon: refused at the start date.
   await page.getByRole('link', { name: 'Nog een formulier registreren voor deze persoon' }).click();
   await expect(page.getByLabel(/^INSZ van de persoon/)).toHaveValue(SHOWN);
+  // Issue 24: the person comes in the navigation's state, not in the URL (browser history).
+  await expect(page).toHaveURL(/\/dossiers\/nieuw$/);
   await page.getByLabel(/^Type/).selectOption({ label: 'GPMI' });
   await page.getByLabel(/^Begindatum/).fill('2025-03-01');
   await page.getByRole('button', { name: 'Registreren' }).click();

@@ -9,7 +9,7 @@ import { useUiLanguage } from '../../components/use-ui-language.js';
 import { Breadcrumbs, displayInsz } from '../access/access-common.js';
 import { dossiersApi } from './dossiers-api.js';
 import type { DossierDetailData, FormData } from './dossiers-api.js';
-import { dossierPaths, subtypeLabel } from './dossiers-common.js';
+import { dossierPaths, registerFor, subtypeLabel } from './dossiers-common.js';
 import { DossierFormsTable, stopButtonId } from './dossier-forms-table.js';
 import type { RegisteredState } from './register-form-page.js';
 import { StopForm } from './stop-form.js';
@@ -95,7 +95,7 @@ export function DossierDetailPage() {
       </dl>
 
       <p>
-        <Link to={dossierPaths.registerFor(detail.insz)}>{t('dossiers.detail.registerFor')}</Link>
+        <Link {...registerFor(detail.insz)}>{t('dossiers.detail.registerFor')}</Link>
       </p>
 
       <h2 id="dossier-forms-title">{t('dossiers.detail.formsTitle')}</h2>

@@ -8,9 +8,13 @@ export const dossierPaths = {
   register: '/dossiers/nieuw',
   settings: '/dossiers/instellingen',
   detail: (id: string) => `/dossiers/${encodeURIComponent(id)}`,
-  /** "Formulier registreren" with the person already filled in. */
-  registerFor: (insz: string) => `/dossiers/nieuw?insz=${encodeURIComponent(insz)}`,
 };
+
+/**
+ * "Formulier registreren" with the person already filled in: the INSZ travels in the
+ * navigation's state, not in the URL (issue 24: no national number in browser history).
+ */
+export const registerFor = (insz: string) => ({ to: dossierPaths.register, state: { insz } });
 
 /** R9.1–R9.2: dossiers and their forms are for users with the "Sociale Agent" application. */
 export const DOSSIER_PERMISSION = 'app:sociale-agent';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorSummary } from '../../components/error-summary.js';
 import { fieldError, formErrorsOf, summaryLinks } from '../../components/form-errors.js';
 import type { FormErrors } from '../../components/form-errors.js';
@@ -36,9 +36,10 @@ export function RegisterFormPage() {
   const { t } = useTranslation();
   const language = useUiLanguage();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
+  // Issue 24: the person comes in the navigation's state (registerFor), never in the URL.
+  const location = useLocation() as { state?: { insz?: unknown } | null };
   const [draft, setDraft] = useState<RegisterDraft>(() => ({
-    insz: initialInsz(params.get('insz')),
+    insz: initialInsz(typeof location.state?.insz === 'string' ? location.state.insz : null),
     kind: 'integration',
     subtype: '',
     startDate: '',
