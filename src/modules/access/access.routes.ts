@@ -110,6 +110,8 @@ export const accessRoutes: FastifyPluginAsyncZod<{ management: ManagementService
   /** A page of the domain's users: a read of each person shown (issue 24). */
   async function listUsers(request: FastifyRequest, domainId: string, q: UserListQuery) {
     const page = await management.listMembers(callerOf(request), domainId, q);
+    // A search by INSZ is a read of that person every time, whether or not a user turns up.
+    if (q.insz) request.recordAccess({ action: 'user.search', objectKind: 'person', insz: q.insz });
     request.recordAccess(page.items.map((m) => ({ action: 'user.list', objectKind: 'user', objectId: m.userId, insz: m.insz })));
     return page;
   }

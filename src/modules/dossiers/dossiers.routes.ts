@@ -16,6 +16,8 @@ export const dossiersRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersService }
   /** A page of dossiers; a list of national numbers is a read of each person shown (issue 24). */
   async function list(request: FastifyRequest, q: DossierListFilter) {
     const page = await dossiers.list(callerOf(request), q);
+    // A search by INSZ is a read of that person every time, whether or not a dossier turns up.
+    if (q.insz) request.recordAccess({ action: 'dossier.search', objectKind: 'person', insz: q.insz });
     request.recordAccess(page.items.map((d) => ({ action: 'dossier.list', objectKind: 'dossier', objectId: d.id, insz: d.insz })));
     return page;
   }

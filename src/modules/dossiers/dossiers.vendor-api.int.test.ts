@@ -178,7 +178,7 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     const second = await call('POST', '/vendor/v1/dossiers/forms', certs.antwerpen, form({ insz, kind: 'a036', subtype: 'ziekenhuisopname', startDate: '2026-02-01' }));
     const entries = async (since: number) => {
       await ctx.services.accessLog.flush();
-      return queryRows<{ action: string; object_id: string; insz: string; actor_account: string }>(ctx.database.db, sql`select action, object_id, insz, actor_account from access_log where id > ${since} order by id`);
+      return queryRows<{ action: string; object_id: string; insz: string; actor_account: string; organisation_id: string }>(ctx.database.db, sql`select action, object_id, insz, actor_account, organisation_id from access_log where id > ${since} order by id`);
     };
     const lastId = async () => {
       await ctx.services.accessLog.flush();
@@ -192,8 +192,11 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect(found.json).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(found.json.items.map((f: { id: string }) => f.id)).toEqual([created.json.id]);
     expect(found.headers.deprecation).toBeUndefined();
-    // Recorded as the GET records: one entry per form shown, with its INSZ.
-    expect((await entries(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_account])).toEqual([['dossier-form.list', created.json.id, insz, 'Sociale software']]);
+    // Recorded as the GET records: the search (a read of the person, every time), then one entry per form shown, with its INSZ.
+    expect((await entries(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_account])).toEqual([
+      ['dossier-form.search', null, insz, 'Sociale software'],
+      ['dossier-form.list', created.json.id, insz, 'Sociale software'],
+    ]);
     const filtered = await call('POST', '/vendor/v1/dossiers/forms/search', certs.antwerpen, { insz, kind: 'a036' });
     expect(filtered.json.items.map((f: { id: string }) => f.id)).toEqual([second.json.id]);
 
@@ -203,14 +206,18 @@ describe('the vendor API for dossier forms over mutual TLS (R9.2)', () => {
     expect(old.json.total).toBe(2);
     expect(old.headers.deprecation).toBe('true');
     expect(old.headers.link).toBe('</vendor/v1/dossiers/forms/search>; rel="successor-version"');
-    expect((await entries(since)).map((r) => [r.action, r.insz])).toEqual([['dossier-form.list', insz], ['dossier-form.list', insz]]);
+    expect((await entries(since)).map((r) => [r.action, r.insz])).toEqual([['dossier-form.search', insz], ['dossier-form.list', insz], ['dossier-form.list', insz]]);
     // Without the INSZ the GET is not deprecated.
     expect((await call('GET', '/vendor/v1/dossiers/forms?status=running', certs.antwerpen)).headers.deprecation).toBeUndefined();
 
-    // Another OCMW finds nothing, and its search records nothing.
+    // Another OCMW finds nothing; its search is recorded as its own read of the person, under its
+    // own OCMW (Antwerpen's officer does not see it), and no form of Antwerpen is recorded.
     since = await lastId();
     expect((await call('POST', '/vendor/v1/dossiers/forms/search', certs.gent, { insz })).json).toMatchObject({ items: [], total: 0 });
-    expect(await entries(since)).toEqual([]);
+    const gents = await entries(since);
+    expect(gents.map((r) => [r.action, r.object_id, r.insz])).toEqual([['dossier-form.search', null, insz]]);
+    const [antwerpen] = await queryRows<{ id: string }>(ctx.database.db, sql`select id from organisations where kbo = '0212235604'`);
+    expect(gents[0]!.organisation_id).not.toBe(antwerpen!.id);
 
     for (const [body, field] of [[{ insz: '123' }, 'insz'], [{ pageSize: 101 }, 'pageSize'], [{ page: '2' }, 'page'], [{ status: 'open' }, 'status'], [{ extra: 1 }, 'extra']] as const) {
       const bad = await call('POST', '/vendor/v1/dossiers/forms/search', certs.antwerpen, body);

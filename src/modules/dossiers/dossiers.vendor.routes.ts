@@ -24,6 +24,8 @@ export const dossiersVendorRoutes: FastifyPluginAsyncZod<{ dossiers: DossiersSer
   /** A page of forms; one access-log entry per form shown, with its person's INSZ (issue 24). */
   async function list(request: FastifyRequest, q: FormListFilter) {
     const page = await dossiers.vendorListForms(vendorOf(request), q);
+    // A search by INSZ is a read of that person every time, whether or not a form turns up.
+    if (q.insz) request.recordAccess({ action: 'dossier-form.search', objectKind: 'person', insz: q.insz });
     request.recordAccess(page.items.map((f) => ({ action: 'dossier-form.list', objectKind: 'dossier-form', objectId: f.id, insz: f.insz })));
     return page;
   }

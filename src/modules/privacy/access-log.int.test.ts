@@ -138,12 +138,28 @@ describe('the access log records each read once, per channel (issue 24)', () => 
       expect(res.json().error.fields.insz, url).toContain('POST');
     }
     expect(await entriesSince(since)).toEqual([]);
-    // The POST search finds the person's dossier and records it as the list always did: one entry per row, with the INSZ.
+    // The POST search finds the person's dossier: the search itself is a read of the person, and
+    // the list records each row as it always did, with the INSZ.
     const found = await agent.post('/api/v1/dossiers/search', { insz: formatInsz(known!.insz) });
     expect(found.statusCode).toBe(200);
     const rows = found.json().items as { id: string; insz: string }[];
     expect(rows.map((d) => d.insz)).toEqual([known!.insz]);
-    expect((await entriesSince(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_role])).toEqual([['dossier.list', rows[0]!.id, known!.insz, 'USER']]);
+    expect((await entriesSince(since)).map((r) => [r.action, r.object_id, r.insz, r.actor_role])).toEqual([
+      ['dossier.search', null, known!.insz, 'USER'],
+      ['dossier.list', rows[0]!.id, known!.insz, 'USER'],
+    ]);
+    // The same search again within the window, and one that finds nobody: each recorded (a search
+    // is recorded every time; only the list's row, a summary shown again, is a repeat).
+    const nobody = '85073003328';
+    const again = await lastId();
+    expect((await agent.post('/api/v1/dossiers/search', { insz: formatInsz(known!.insz) })).statusCode).toBe(200);
+    const empty = await agent.post('/api/v1/dossiers/search', { insz: nobody });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json().items).toEqual([]);
+    expect((await entriesSince(again)).map((r) => [r.action, r.insz])).toEqual([
+      ['dossier.search', known!.insz],
+      ['dossier.search', nobody],
+    ]);
     // The GET without an INSZ still lists by status and kind.
     expect((await agent.get('/api/v1/dossiers?status=running&pageSize=1')).statusCode).toBe(200);
   });
