@@ -17,9 +17,10 @@ export function refuseInszInQuery(postPath: string) {
 
 /**
  * The answer of a GET that took the INSZ in its query before (issue 24) and now takes nothing: a
- * browser tab opened before the change still calls it; it is told, at the field, where the INSZ goes.
+ * browser tab opened before the change still calls it; it is told, at the field, to reload the page.
  */
 export function inszMoved(postPath: string): AppError {
-  const why = msg('insz.in_url', { path: postPath });
-  return new AppError('validation', why, { insz: why });
+  // The answer's message names the POST for a developer; the field's, shown at the INSZ input of
+  // a page opened before the change, tells the person at the screen what to do.
+  return new AppError('validation', msg('insz.in_url', { path: postPath }), { insz: msg('insz.in_url_field') });
 }

@@ -82,6 +82,13 @@ const catalogue = {
     de: 'Eine ENSS gehört nicht in eine URL: senden Sie sie im Body von POST {path}.',
     en: 'An INSZ does not belong in a URL: send it in the body of POST {path}.',
   },
+  // The same refusal at the INSZ field of a page opened before the change: for the person at the screen.
+  'insz.in_url_field': {
+    nl: 'Deze pagina is verouderd. Herlaad de pagina en zoek opnieuw.',
+    fr: 'Cette page est périmée. Rechargez la page et recherchez à nouveau.',
+    de: 'Diese Seite ist veraltet. Laden Sie die Seite neu und suchen Sie erneut.',
+    en: 'This page is out of date. Reload the page and search again.',
+  },
   'nis.empty': {
     nl: 'Vul een NIS-code in.',
     fr: 'Indiquez un code INS.',

@@ -135,7 +135,9 @@ describe('the access log records each read once, per channel (issue 24)', () => 
       const res = await client.get(url);
       expect(res.statusCode, url).toBe(400);
       expect(Object.keys(res.json().error.fields), url).toEqual(['insz']);
-      expect(res.json().error.fields.insz, url).toContain('POST');
+      // For a developer, the answer names the POST; at the field, the person at the screen is told to reload.
+      expect(res.json().error.message, url).toContain('POST /api/v1/');
+      expect(res.json().error.fields.insz, url).toBe('Deze pagina is verouderd. Herlaad de pagina en zoek opnieuw.');
     }
     expect(await entriesSince(since)).toEqual([]);
     // The POST search finds the person's dossier: the search itself is a read of the person, and
