@@ -773,7 +773,7 @@ export const mails = pgTable(
   (t) => [
     index('mails_created').on(t.createdAt),
     index('mails_org').on(t.organisationId, t.createdAt),
-    // The limit per address (countMailsTo), read at every citizen submission.
+    // The limit per address (countMailsToEach), read at every citizen submission.
     index('mails_to').on(t.kind, sql`lower(${t.toAddress})`, t.createdAt),
     // The housekeeping job's look for mails a stopped process left behind.
     index('mails_pending').on(t.createdAt).where(sql`${t.status} in ('queued', 'sending')`),

@@ -9,9 +9,14 @@ export async function insertDossiers(db: Db, rows: (typeof dossiers.$inferInsert
   if (rows.length) await db.insert(dossiers).values(rows);
 }
 
+/** The advisory lock of a person's form registrations in an OCMW (also taken by an erasure, privacy module). */
+export function personLockKey(organisationId: string, insz: string): string {
+  return `${organisationId}:${insz}`;
+}
+
 /** Serialises form registrations per OCMW and person for the rest of the transaction (the overlap rule). */
 export async function lockPerson(db: Db, organisationId: string, insz: string): Promise<void> {
-  await lockForTransaction(db, `${organisationId}:${insz}`);
+  await lockForTransaction(db, personLockKey(organisationId, insz));
 }
 
 /** The open dossier of a person in an OCMW, if any. */

@@ -194,6 +194,11 @@ export function shortLived<T>(now: () => number, ms: number) {
 
 const proofUsed = () => new AppError('validation', msg('http.validation'), { proof: helpRequestMessages.msg('online.proof_used') });
 
+/** The advisory lock of the acknowledgements to one address (also taken by an erasure, privacy module). */
+export function acknowledgementLockKey(address: string): string {
+  return `online-acknowledgement:${address.toLowerCase()}`;
+}
+
 /** Files citizens' submissions in batches (see above); resolves each with its reference, or rejects it with its refusal. */
 export function createSubmissionFiler<V extends OcmwView, O extends { id: string }>(deps: SubmissionDeps<V, O>) {
   const { db, clock, notifications, mailsPerAddressPerDay } = deps;
@@ -276,7 +281,7 @@ export function createSubmissionFiler<V extends OcmwView, O extends { id: string
         const tx = txh as unknown as Db;
         // Counted inside the transaction, under a lock per address: batches that overlap on a server
         // (and other instances) take turns for an address, so the limit holds across them.
-        await lockAllForTransaction(tx, emails.map((e) => `online-acknowledgement:${e.toLowerCase()}`));
+        await lockAllForTransaction(tx, emails.map(acknowledgementLockKey));
         const sent = await notifications.countSentToEach('online-acknowledgement', emails, new Date(clock.now().getTime() - 86_400_000), mailsPerAddressPerDay, tx);
         const rows = await repo.insertSubmissions(
           tx,

@@ -4,3 +4,4 @@ export * from './help-requests.schema.js';
 export { vendorRoutes } from './vendor.routes.js';
 export * as helpRequestsRepo from './help-requests.repo.js';
 export { PROOF_TTL_MS, DEFAULT_POW_MAX_NUMBER, solveProof } from './citizen-proof.js';
+export { acknowledgementLockKey } from './citizen-submissions.js';

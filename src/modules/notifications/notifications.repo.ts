@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { pgArray } from '../../db/arrays.js';
 import { queryRows, type Db } from '../../db/db.js';
 import { mails } from '../../db/schema.js';
@@ -17,17 +17,9 @@ export async function insertMails(db: Db, rows: (typeof mails.$inferInsert)[]): 
   return rows.length ? db.insert(mails).values(rows).returning() : [];
 }
 
-/** How many mails of a kind went to an address (case-insensitive) since a moment. */
-export async function countMailsTo(db: Db, kind: string, to: string, since: Date): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(mails)
-    .where(and(eq(mails.kind, kind), sql`lower(${mails.toAddress}) = lower(${to})`, gte(mails.createdAt, since)));
-  return Number(row?.n ?? 0);
-}
-
 /**
- * Issue 20: countMailsTo for several addresses in one statement; keyed by the lower-case address.
+ * How many mails of a kind went to each address (case-insensitive) since a moment, in one
+ * statement; keyed by the lower-case address.
  * Each address is counted up to `cap` (the caller's limit): beyond it the number changes nothing,
  * and one address with many mails costs no more than the limit (a range of the index mails_to).
  */

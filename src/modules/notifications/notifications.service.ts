@@ -214,13 +214,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
   return {
     hasSmtp: Boolean(smtpUrl),
 
-    /** Records the mail (in the caller's transaction when given) and returns its row; call deliver() after commit. */
-    /** How many mails of `kind` went to `to` since `since` (limits per address). */
-    countSentTo(kind: string, to: string, since: Date): Promise<number> {
-      return repo.countMailsTo(db, kind, to, since);
-    },
-
-    /** Issue 20: countSentTo for several addresses at once, keyed by the lower-case address (absent: none), each counted up to `cap`. */
+    /** How many mails of `kind` went to each address since `since` (limits per address), keyed by the lower-case address (absent: none), each counted up to `cap`. */
     countSentToEach(kind: string, to: string[], since: Date, cap: number, tx: Db = db): Promise<Map<string, number>> {
       return repo.countMailsToEach(tx, kind, to, since, cap);
     },
@@ -230,6 +224,7 @@ export function createNotificationsService({ db, clock, config, render }: { db: 
       return repo.lastMailAbout(tx, kind, organisationId);
     },
 
+    /** Records the mail in the caller's transaction and returns its row; call deliver() after commit. */
     async record(tx: Db, mail: OutgoingMail) {
       return repo.insertMail(tx, { kind: mail.kind, organisationId: mail.organisationId ?? null, toAddress: mail.to, subject: mail.subject, bodyText: mail.text, status: recordedStatus });
     },

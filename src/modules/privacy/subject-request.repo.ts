@@ -5,6 +5,8 @@ import { queryRows, type Db } from '../../db/db.js';
 import { lockAllForTransaction } from '../../db/lock.js';
 import { subjectRequests } from '../../db/schema.js';
 import { formatInsz } from '../../shared/identifiers.js';
+import { dossiersRepo } from '../dossiers/index.js';
+import { acknowledgementLockKey } from '../help-requests/index.js';
 import { PSEUDONYMISE_HELP_REQUEST } from './retention.repo.js';
 
 /**
@@ -227,7 +229,7 @@ export async function lockSubject(tx: Db, org: string, insz: string): Promise<vo
     await queryRows<unknown>(tx, sql`select email from help_requests where organisation_id = ${org} and insz = ${insz} order by id for update`),
   );
   const addresses = [...new Set(requests.map((r) => r.email?.toLowerCase()).filter((e): e is string => !!e))];
-  await lockAllForTransaction(tx, [`${org}:${insz}`, ...addresses.map((a) => `online-acknowledgement:${a}`)]);
+  await lockAllForTransaction(tx, [dossiersRepo.personLockKey(org, insz), ...addresses.map(acknowledgementLockKey)]);
   await tx.execute(sql`select id from dossier_forms where organisation_id = ${org} and insz = ${insz} order by id for update`);
   if (addresses.length) {
     await tx.execute(sql`select id from mails where kind = 'online-acknowledgement' and lower(to_address) = any(${pgArray(addresses, 'text')}) order by id for update`);
